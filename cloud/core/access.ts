@@ -1,0 +1,69 @@
+/**
+ * The access layer every action passes. Who the caller is comes from the platform (OPENID) and what they may do
+ * from the roster (the `memberships` collection) read on every call — never from anything in the payload — so
+ * removing a role takes effect on the caller's next call.
+ */
+import type { Role } from '../../types/domain'
+import type { ActionContext, ActionDef } from './action'
+import { AppError, forbidden, notFound } from './errors'
+import type { Membership } from './model'
+import type { Doc, Port } from './port'
+
+export async function loadMemberships(port: Port, openid: string): Promise<Membership[]> {
+  const { data } = await port.db
+    .collection('memberships')
+    .where({ openid, status: 'active' })
+    .limit(100)
+    .get()
+  return data as unknown as Membership[]
+}
+
+export const isCommitteeAdmin = (memberships: Membership[]) =>
+  memberships.some((m) => m.role === 'committee_admin')
+
+/** True when the caller holds one of `roles` in `branchId` (committee admins hold every branch when allowed). */
+export function holdsRoleInBranch(memberships: Membership[], roles: readonly Role[] | 'any', branchId: string): boolean {
+  return memberships.some((m) => {
+    if (roles !== 'any' && !roles.includes(m.role)) return false
+    return m.role === 'committee_admin' || m.branchId === branchId
+  })
+}
+
+/** Checks the action's declared roles and scope; returns the scoped record for `record` scopes. */
+export async function authorize<I>(
+  def: ActionDef,
+  input: I,
+  ctx: ActionContext,
+): Promise<Doc | undefined> {
+  const scope = def.scope as ActionDef['scope'] & { branchOf?: (i: I) => string; idOf?: (i: I) => string }
+  const { memberships } = ctx.caller
+  switch (scope.kind) {
+    case 'authenticated':
+      if (def.roles !== 'any' && !memberships.some((m) => (def.roles as readonly Role[]).includes(m.role))) {
+        throw forbidden()
+      }
+      return undefined
+    case 'committee':
+      if (!isCommitteeAdmin(memberships)) throw forbidden('只有党委管理员可以进行此操作')
+      return undefined
+    case 'branch': {
+      const branchId = scope.branchOf!(input)
+      if (!holdsRoleInBranch(memberships, def.roles, branchId)) throw forbidden('你不是该支部的成员，或没有相应的职务')
+      return undefined
+    }
+    case 'record': {
+      const id = scope.idOf!(input)
+      const { data } = await ctx.port.db.collection(scope.collection).where({ _id: id }).limit(1).get()
+      const record = data[0]
+      // A record the caller may not see is reported as missing, so ids from other branches reveal nothing.
+      if (!record || record.deleted === true) throw notFound(scope.noun)
+      const branchId = record.branchId
+      if (typeof branchId !== 'string' || !holdsRoleInBranch(memberships, def.roles, branchId)) {
+        throw notFound(scope.noun)
+      }
+      return record
+    }
+    default:
+      throw new AppError('INTERNAL', '操作的权限声明不完整')
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * How an action declares itself: its name (which picks its schemas from types/actions.ts), who may call it, for
+ * which branch, and its handler. The access layer (access.ts) reads these declarations; handlers never repeat
+ * permission checks.
+ */
+import type { ActionName, ActionOutput, ParsedInput } from '../../types/actions'
+import type { Role } from '../../types/domain'
+import type { Doc, Port } from './port'
+import type { Membership } from './model'
+
+export type Scope<I> =
+  /** Any caller the platform identified (has an OPENID), bound to a branch or not. */
+  | { kind: 'authenticated' }
+  /** Committee staff only. */
+  | { kind: 'committee' }
+  /** The caller must hold one of the roles in the branch named by the input. */
+  | { kind: 'branch'; branchOf: (input: I) => string }
+  /** The input names a record; the caller must hold one of the roles in the record's branch. */
+  | { kind: 'record'; collection: string; noun: string; idOf: (input: I) => string }
+
+export interface ActionContext {
+  port: Port
+  caller: { openid: string; memberships: Membership[] }
+  /** The record a `record`-scoped action is about, already loaded and checked. */
+  record?: Doc
+  requestId?: string
+}
+
+export interface ActionDef<A extends ActionName = ActionName> {
+  name: A
+  /** Roles that may call it. committee_admin passes branch scopes for every branch when listed. */
+  roles: readonly Role[] | 'any'
+  scope: Scope<ParsedInput<A>>
+  handler(input: ParsedInput<A>, ctx: ActionContext): Promise<ActionOutput<A>>
+}
+
+export function defineAction<A extends ActionName>(def: ActionDef<A>): ActionDef<A> {
+  return def
+}

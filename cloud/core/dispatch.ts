@@ -1,0 +1,89 @@
+/**
+ * The `api` function's router: event → envelope. Every call passes the same steps — shape of the event, payload
+ * hygiene, identity, input schema, access, handler, output schema — and nothing throws past this function.
+ */
+import { z } from 'zod'
+import { schemas } from '../../types/actions'
+import type { ApiEvent, ApiResult } from '../../types/envelope'
+import type { ActionContext } from './action'
+import { authorize, loadMemberships } from './access'
+import { AppError, invalid } from './errors'
+import type { Port } from './port'
+import { findAction } from './registry'
+
+/** A payload larger than this is refused before parsing (the platform itself caps callFunction at ~5 MB). */
+export const MAX_PAYLOAD_CHARS = 64 * 1024
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+function findForbiddenKey(value: unknown, depth = 0): string | undefined {
+  if (depth > 20) return '(嵌套过深)'
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const bad = findForbiddenKey(item, depth + 1)
+      if (bad) return bad
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return key
+      const bad = findForbiddenKey((value as Record<string, unknown>)[key], depth + 1)
+      if (bad) return bad
+    }
+  }
+  return undefined
+}
+
+function describeIssues(error: z.ZodError) {
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+}
+
+function isCollectionMissing(error: unknown): boolean {
+  const text = error instanceof Error ? `${(error as { code?: unknown }).code ?? ''} ${error.message}` : String(error)
+  return text.includes('DATABASE_COLLECTION_NOT_EXIST') || text.includes('-502005')
+}
+
+export async function dispatch(event: unknown, port: Port): Promise<ApiResult<unknown>> {
+  const requestId = typeof (event as ApiEvent | null)?.requestId === 'string' ? (event as ApiEvent).requestId : undefined
+  try {
+    if (event === null || typeof event !== 'object' || typeof (event as ApiEvent).action !== 'string') {
+      throw invalid('请求格式不正确：缺少 action')
+    }
+    const { action, payload = {} } = event as ApiEvent
+    const def = findAction(action)
+    if (!def) throw invalid(`未知的操作：${action.slice(0, 60)}`)
+
+    const serialized = JSON.stringify(payload) ?? ''
+    if (serialized.length > MAX_PAYLOAD_CHARS) throw invalid('提交的内容过大，请精简后再试')
+    const badKey = findForbiddenKey(payload)
+    if (badKey) throw invalid(`提交的内容含有不允许的字段名：${badKey}`)
+
+    if (!port.caller.openid) throw new AppError('UNAUTHENTICATED', '无法识别你的身份，请在微信中重新打开小程序')
+
+    const parsed = schemas[def.name].input.safeParse(payload)
+    if (!parsed.success) {
+      const issues = describeIssues(parsed.error)
+      throw invalid(issues[0]?.message ?? '提交的内容不正确', { issues })
+    }
+
+    const ctx: ActionContext = {
+      port,
+      caller: { openid: port.caller.openid, memberships: await loadMemberships(port, port.caller.openid) },
+      requestId,
+    }
+    ctx.record = await authorize(def, parsed.data, ctx)
+    const result = await def.handler(parsed.data as never, ctx)
+
+    const checked = schemas[def.name].output.safeParse(result)
+    if (!checked.success) {
+      console.error(`[api] ${action} produced output that breaks its schema`, describeIssues(checked.error))
+      throw new AppError('INTERNAL', '服务器返回的数据有误，请稍后再试')
+    }
+    return { ok: true, data: checked.data }
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toApiError() }
+    if (isCollectionMissing(error)) {
+      return { ok: false, error: { code: 'INTERNAL', message: '云环境尚未初始化，请联系党委管理员完成初始化' } }
+    }
+    console.error('[api] unexpected failure', requestId ?? '', error)
+    return { ok: false, error: { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } }
+  }
+}

@@ -1,0 +1,23 @@
+import type { ApiError, ErrorCode } from '../../types/envelope'
+
+/** A failure an action reports to its caller: a stable code and a Chinese message a person can act on. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+
+  toApiError(): ApiError {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details }
+  }
+}
+
+export const forbidden = (message = '你没有权限进行此操作') => new AppError('FORBIDDEN', message)
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在或已删除`)
+export const invalid = (message: string, details?: unknown) => new AppError('INVALID_INPUT', message, details)

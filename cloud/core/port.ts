@@ -1,0 +1,91 @@
+/**
+ * The one port through which cloud/core sees the platform. Each function entry builds it from the real
+ * wx-server-sdk (cloud/functions/<name>/entry.ts); core never imports the SDK, so the same code runs in WeChat's
+ * cloud and in the local cloud, and pure rules are tested with no port at all.
+ *
+ * The database is the SDK's own query-builder API, typed to the subset core uses.
+ */
+
+export type Doc = Record<string, unknown> & { _id?: string }
+
+export interface Query {
+  where(query: Record<string, unknown>): Query
+  orderBy(field: string, order: 'asc' | 'desc'): Query
+  skip(n: number): Query
+  limit(n: number): Query
+  field(projection: Record<string, boolean | 0 | 1>): Query
+  get(): Promise<{ data: Doc[] }>
+  count(): Promise<{ total: number }>
+  update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
+}
+
+export interface DocRef {
+  get(): Promise<{ data: Doc }>
+  set(options: { data: Record<string, unknown> }): Promise<unknown>
+  update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<unknown>
+}
+
+export interface Collection extends Query {
+  doc(id: string): DocRef
+  add(options: { data: Record<string, unknown> }): Promise<{ _id: string }>
+}
+
+/** The operators of `db.command` that core uses. Values are opaque markers the SDK serialises. */
+export interface Command {
+  eq(v: unknown): unknown
+  neq(v: unknown): unknown
+  gt(v: unknown): unknown
+  gte(v: unknown): unknown
+  lt(v: unknown): unknown
+  lte(v: unknown): unknown
+  in(v: unknown[]): unknown
+  nin(v: unknown[]): unknown
+  exists(v: boolean): unknown
+  inc(n: number): unknown
+  push(v: unknown): unknown
+  remove(): unknown
+  or(...conditions: unknown[]): unknown
+  and(...conditions: unknown[]): unknown
+}
+
+export interface Database {
+  collection(name: string): Collection
+  command: Command
+  serverDate(options?: { offset?: number }): unknown
+  createCollection(name: string): Promise<unknown>
+}
+
+export interface Storage {
+  /** fileID → short-lived URL; files that cannot be resolved are left out. */
+  getTempFileURLs(fileIDs: string[]): Promise<Map<string, string>>
+}
+
+export type SecurityVerdict = { pass: true } | { pass: false; label: string }
+
+export interface OpenApi {
+  sendSubscribeMessage(message: {
+    touser: string
+    templateId: string
+    page?: string
+    data: Record<string, { value: string }>
+  }): Promise<{ errCode: number; errMsg: string }>
+  /** Text content security (msgSecCheck v2). */
+  checkText(content: string, openid: string): Promise<SecurityVerdict>
+}
+
+export interface Caller {
+  /** From the platform's context (getWXContext().OPENID); empty when the caller is not a mini-program user. */
+  openid: string
+}
+
+export interface Port {
+  db: Database
+  storage: Storage
+  openapi: OpenApi
+  caller: Caller
+  now(): Date
+  /** Deployment settings from the function's environment variables. */
+  settings: { bootstrapToken?: string }
+}

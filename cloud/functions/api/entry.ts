@@ -1,0 +1,11 @@
+/** The `api` cloud function: routes `{ action, payload, requestId }` to cloud/core and answers the envelope. */
+import cloud from 'wx-server-sdk'
+import { dispatch } from '../../core/dispatch'
+import { buildPort } from '../../platform/wx-server-port'
+
+// DYNAMIC_CURRENT_ENV: the env the function is deployed in (the SDK types it as a symbol, which its init accepts).
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+
+export async function main(event: unknown) {
+  return dispatch(event, buildPort(cloud))
+}

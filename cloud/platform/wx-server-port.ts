@@ -1,0 +1,57 @@
+/**
+ * Builds core's Port from the real wx-server-sdk. Used by every function entry, in WeChat's cloud and in the
+ * local cloud alike (the local cloud answers the SDK's own server API, so this code cannot tell them apart).
+ */
+import type * as WxServerSdk from 'wx-server-sdk'
+import type { Database, Port, SecurityVerdict } from '../core/port'
+
+type Cloud = typeof WxServerSdk
+const TEMP_URL_BATCH = 50 // getTempFileURL takes at most 50 files a call
+
+export function buildPort(cloud: Cloud, options: { now?: () => Date } = {}): Port {
+  const context = cloud.getWXContext()
+  const db = cloud.database() as unknown as Database
+  return {
+    db,
+    caller: { openid: context.OPENID ?? '' },
+    now: options.now ?? (() => new Date()),
+    settings: { bootstrapToken: process.env.BOOTSTRAP_TOKEN || undefined },
+    storage: {
+      async getTempFileURLs(fileIDs) {
+        const urls = new Map<string, string>()
+        const unique = [...new Set(fileIDs)]
+        for (let i = 0; i < unique.length; i += TEMP_URL_BATCH) {
+          const { fileList } = (await cloud.getTempFileURL({ fileList: unique.slice(i, i + TEMP_URL_BATCH) })) as {
+            fileList: { fileID: string; tempFileURL?: string }[]
+          }
+          for (const item of fileList) if (item.tempFileURL) urls.set(item.fileID, item.tempFileURL)
+        }
+        return urls
+      },
+    },
+    openapi: {
+      async sendSubscribeMessage({ touser, templateId, page, data }) {
+        try {
+          const result = (await cloud.openapi.subscribeMessage.send({
+            touser,
+            templateId,
+            page,
+            data,
+            miniprogramState: process.env.MINIPROGRAM_STATE || 'formal',
+          })) as { errCode?: number; errMsg?: string }
+          return { errCode: result.errCode ?? 0, errMsg: result.errMsg ?? 'ok' }
+        } catch (error) {
+          const e = error as { errCode?: number; errMsg?: string; message?: string }
+          return { errCode: e.errCode ?? -1, errMsg: e.errMsg ?? e.message ?? String(error) }
+        }
+      },
+      async checkText(content, openid): Promise<SecurityVerdict> {
+        const result = (await cloud.openapi.security.msgSecCheck({ content, openid, scene: 2, version: 2 })) as {
+          result?: { suggest?: string; label?: number | string }
+        }
+        const suggest = result.result?.suggest ?? 'pass'
+        return suggest === 'pass' ? { pass: true } : { pass: false, label: String(result.result?.label ?? suggest) }
+      },
+    },
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The domain vocabulary shared by the mini-program and the cloud.
+ * Plain data and constants only: this file is imported by the client's main package, so it must stay tiny
+ * (no zod here — schemas live in types/actions.ts and the client imports those as types only).
+ */
+
+export const ROLES = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  committee_admin: '党委管理员',
+  secretary: '支部书记',
+  branch_committee: '支委委员',
+  member: '党员',
+  guide: '党建指导员',
+}
+
+/** A person's role in one branch; committee roles carry no branch. */
+export interface RoleGrant {
+  role: Role
+  branchId?: string
+  branchName?: string
+}
+
+export const ACTIVITY_TYPES = [
+  'party_congress',
+  'committee_meeting',
+  'group_meeting',
+  'party_lecture',
+  'theme_day',
+  'org_life_meeting',
+  'democratic_review',
+  'heart_talk',
+] as const
+export type ActivityType = (typeof ACTIVITY_TYPES)[number]
+
+export type Frequency = 'month' | 'quarter' | 'year'
+
+export interface ActivityTypeInfo {
+  code: ActivityType
+  name: string
+  short: string
+  frequency: Frequency
+  /** True for the four kinds that make up 三会一课. */
+  sanhuiyike: boolean
+}
+
+export const ACTIVITY_TYPE_INFO: Record<ActivityType, ActivityTypeInfo> = {
+  party_congress: { code: 'party_congress', name: '支部党员大会', short: '党员大会', frequency: 'quarter', sanhuiyike: true },
+  committee_meeting: { code: 'committee_meeting', name: '支部委员会会议', short: '支委会', frequency: 'month', sanhuiyike: true },
+  group_meeting: { code: 'group_meeting', name: '党小组会', short: '党小组会', frequency: 'month', sanhuiyike: true },
+  party_lecture: { code: 'party_lecture', name: '党课', short: '党课', frequency: 'quarter', sanhuiyike: true },
+  theme_day: { code: 'theme_day', name: '主题党日', short: '主题党日', frequency: 'month', sanhuiyike: false },
+  org_life_meeting: { code: 'org_life_meeting', name: '组织生活会', short: '组织生活会', frequency: 'year', sanhuiyike: false },
+  democratic_review: { code: 'democratic_review', name: '民主评议党员', short: '民主评议', frequency: 'year', sanhuiyike: false },
+  heart_talk: { code: 'heart_talk', name: '谈心谈话', short: '谈心谈话', frequency: 'year', sanhuiyike: false },
+}
+
+export interface BranchSummary {
+  id: string
+  name: string
+  kind: 'branch' | 'joint_branch'
+  societies: string[]
+}
+
+export interface ActivitySummary {
+  id: string
+  branchId: string
+  type: ActivityType
+  topic: string
+  place: string
+  /** UTC ISO instants; shown in Asia/Shanghai. */
+  startAt: string
+  endAt?: string
+  photos: PhotoRef[]
+  createdBy: { openid: string; name: string }
+  createdAt: string
+}
+
+export interface PhotoRef {
+  fileID: string
+  /** Short-lived URL for display; refreshed on every read. */
+  url?: string
+}
