@@ -1,0 +1,112 @@
+// Runs the cloud-function bundles in this process with the real wx-server-sdk.
+import fs from 'node:fs'
+import path from 'node:path'
+import crypto from 'node:crypto'
+import { createRequire } from 'node:module'
+import { als, installEnvView, type InvocationStore } from './env-view'
+
+export interface FunctionInfo {
+  name: string
+  dir: string
+  entry: string
+  triggers: Array<{ name: string; type: string; config: string }>
+  env: Record<string, string>
+}
+
+export class NotFound extends Error {}
+
+const requireHere = createRequire(__filename)
+
+export class Functions {
+  private live = new Map<string, InvocationStore>()
+  private cache = new Map<string, any>()
+
+  constructor(private dir: string, private appId: string) {
+    installEnvView()
+  }
+
+  list(): FunctionInfo[] {
+    let names: string[] = []
+    try { names = fs.readdirSync(this.dir) } catch { return [] }
+    const out: FunctionInfo[] = []
+    for (const name of names.sort()) {
+      const info = this.info(name)
+      if (info) out.push(info)
+    }
+    return out
+  }
+
+  info(name: string): FunctionInfo | undefined {
+    if (!/^[A-Za-z0-9_-]+$/.test(name)) return undefined
+    const dir = path.join(this.dir, name)
+    const entry = path.join(dir, 'index.js')
+    if (!fs.existsSync(entry)) return undefined
+    let triggers: FunctionInfo['triggers'] = []
+    try { triggers = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).triggers ?? [] } catch { /* none */ }
+    let env: Record<string, string> = {}
+    try {
+      const raw = JSON.parse(fs.readFileSync(path.join(dir, 'local.env.json'), 'utf8'))
+      for (const [k, v] of Object.entries(raw)) env[k] = typeof v === 'string' ? v : JSON.stringify(v)
+    } catch { /* none */ }
+    return { name, dir, entry, triggers, env }
+  }
+
+  /** The invocation an /admin request belongs to, from the seqId the SDK derives from TCB_SEQID. */
+  caller(seqId: string | undefined): InvocationStore | undefined {
+    if (!seqId) return undefined
+    const i = seqId.indexOf('-')
+    return i > 0 ? this.live.get(seqId.slice(0, i)) : undefined
+  }
+
+  async invoke(name: string, event: unknown, caller: { openid?: string; unionid?: string; source?: string } = {}): Promise<unknown> {
+    const info = this.info(name)
+    if (!info) throw new NotFound(`云函数 ${name} 不存在`)
+    const mod = this.load(info.entry)
+    if (typeof mod?.main !== 'function') throw new Error(`云函数 ${name} 没有导出 main`)
+    const id = 'lc' + crypto.randomBytes(8).toString('hex')
+    const openid = caller.openid ?? ''
+    const store: InvocationStore = {
+      id,
+      fn: name,
+      openid,
+      env: {
+        ...info.env,
+        WX_OPENID: openid,
+        WX_APPID: this.appId,
+        TCB_SEQID: id,
+        SCF_FUNCTIONNAME: name,
+        TCB_SOURCE: caller.source ?? 'wx_client',
+      },
+    }
+    if (caller.unionid) store.env.WX_UNIONID = caller.unionid
+    this.live.set(id, store)
+    const context = {
+      callbackWaitsForEmptyEventLoop: false,
+      memory_limit_in_mb: 256,
+      time_limit_in_ms: 20000,
+      request_id: id,
+      function_name: name,
+      function_version: '$LATEST',
+      namespace: process.env.SCF_NAMESPACE,
+      environ: '',
+    }
+    try {
+      return await als.run(store, () => mod.main(clone(event), context))
+    } finally {
+      this.live.delete(id)
+    }
+  }
+
+  private load(entry: string): any {
+    let mod = this.cache.get(entry)
+    if (!mod) {
+      mod = requireHere(entry)
+      this.cache.set(entry, mod)
+    }
+    return mod
+  }
+}
+
+function clone(v: unknown): unknown {
+  return v === undefined ? {} : JSON.parse(JSON.stringify(v))
+}

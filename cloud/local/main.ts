@@ -1,0 +1,30 @@
+// Entry point: `tsx cloud/local/main.ts` (npm run cloud). Prints `LOCALCLOUD_READY <url>` when ready.
+import path from 'node:path'
+import { startLocalCloud } from './server'
+
+process.on('unhandledRejection', (e) => console.error('[localcloud] unhandled rejection:', e))
+process.on('uncaughtException', (e) => console.error('[localcloud] uncaught exception:', e))
+
+async function main() {
+  const env = process.env
+  const root = path.resolve(__dirname, '../..')
+  const cloud = await startLocalCloud({
+    port: env.PORT === undefined || env.PORT === '' ? 10086 : Number(env.PORT),
+    dataDir: env.LOCALCLOUD_DATA ? path.resolve(env.LOCALCLOUD_DATA) : path.join(root, '.localcloud'),
+    functionsDir: env.LOCALCLOUD_FUNCTIONS ? path.resolve(env.LOCALCLOUD_FUNCTIONS) : path.join(root, 'cloud/functions'),
+    envId: env.LOCALCLOUD_ENV || 'local-dev',
+    seed: env.LOCALCLOUD_SEED !== '0',
+    timers: env.LOCALCLOUD_TIMERS !== '0',
+    fsync: env.LOCALCLOUD_FSYNC === '1',
+    debug: env.LOCALCLOUD_LOG === 'debug',
+  })
+  process.stdout.write(`LOCALCLOUD_READY ${cloud.url}\n`)
+  const stop = () => { cloud.close().finally(() => process.exit(0)) }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}
+
+main().catch((e) => {
+  console.error('[localcloud] failed to start:', e)
+  process.exit(1)
+})

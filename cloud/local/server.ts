@@ -1,0 +1,333 @@
+// The local cloud: one HTTP server standing in for WeChat's 云开发 (see /work/shared/docs/setup-notes.md).
+import http from 'node:http'
+import fs from 'node:fs'
+import path from 'node:path'
+import crypto from 'node:crypto'
+import { Store, type Doc } from './store'
+import { Database, CloudError } from './db'
+import { Functions, NotFound } from './functions'
+import { OpenApi, type OutboxMessage } from './openapi'
+import { Storage, contentTypeOf } from './storage'
+import { parseMultipart } from './multipart'
+import { listActions } from './catalog'
+import { startTimers, type Timers } from './timers'
+
+const ROOT = path.resolve(__dirname, '../..')
+const OUTBOX = '__outbox'
+
+export interface LocalCloudOptions {
+  port?: number
+  dataDir?: string
+  functionsDir?: string
+  envId?: string
+  appId?: string
+  seed?: boolean
+  timers?: boolean
+  fsync?: boolean
+  debug?: boolean
+  staticDir?: string
+}
+
+export interface LocalCloud {
+  url: string
+  close(): Promise<void>
+}
+
+function readBody(req: http.IncomingMessage, limit = 64 << 20): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > limit) { reject(new Error('body too large')); req.destroy(); return }
+      chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8') {
+  if (res.headersSent) return
+  const buf = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' && !type.startsWith('application/json') ? body : JSON.stringify(body ?? null))
+  res.writeHead(status, { 'content-type': type, 'content-length': buf.length })
+  res.end(buf)
+}
+
+function applyProcessEnv(url: string, envId: string) {
+  const set: Record<string, string> = {
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    TCB_ENV: envId,
+    SCF_NAMESPACE: envId,
+    TENCENTCLOUD_REGION: process.env.TENCENTCLOUD_REGION || 'ap-shanghai',
+    TENCENTCLOUD_RUNENV: 'SCF',
+    TENCENTCLOUD_SECRETID: process.env.TENCENTCLOUD_SECRETID || 'local-secret-id',
+    TENCENTCLOUD_SECRETKEY: process.env.TENCENTCLOUD_SECRETKEY || 'local-secret-key',
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
+    TCB_CONTEXT_KEYS: 'TCB_SEQID',
+  }
+  Object.assign(process.env, set)
+}
+
+export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const envId = opts.envId ?? 'local-dev'
+  const appId = opts.appId ?? 'wxlocal0000000000'
+  const dataDir = path.resolve(opts.dataDir ?? path.join(ROOT, '.localcloud'))
+  const functionsDir = path.resolve(opts.functionsDir ?? path.join(ROOT, 'cloud/functions'))
+  const staticDir = path.resolve(opts.staticDir ?? path.join(ROOT, 'dist-h5'))
+  const debug = !!opts.debug
+
+  const store = new Store(dataDir, { fsync: opts.fsync })
+  store.open()
+  const wasEmpty = store.isEmpty()
+  const db = new Database(store, envId)
+  const storage = new Storage(dataDir, envId)
+  const functions = new Functions(functionsDir, appId)
+  let url = ''
+  const outbox = {
+    add(m: OutboxMessage) {
+      const ops: any[] = []
+      if (!store.collections.has(OUTBOX)) ops.push({ o: 'c', c: OUTBOX })
+      ops.push({ o: 'p', c: OUTBOX, d: { _id: crypto.randomBytes(16).toString('hex'), ...m } as Doc })
+      store.commit(ops)
+    },
+    list() {
+      return Array.from(store.collections.get(OUTBOX)?.values() ?? []).map(({ _id, ...m }) => m)
+    },
+  }
+  const openapi = new OpenApi(path.join(__dirname, 'sensitive-words.txt'), outbox, () => url)
+
+  async function admin(req: http.IncomingMessage, u: URL): Promise<{ status: number; body: unknown; type?: string }> {
+    const raw = await readBody(req)
+    const ctype = String(req.headers['content-type'] ?? '')
+    const caller = functions.caller(u.searchParams.get('seqId') ?? undefined)
+    const requestId = crypto.randomBytes(8).toString('hex')
+    let p: any
+    if (ctype.startsWith('multipart/form-data')) {
+      p = {}
+      for (const part of parseMultipart(raw, ctype)) p[part.name] = part.filename !== undefined || part.contentType ? part.data : part.data.toString('utf8')
+    } else {
+      try { p = JSON.parse(raw.toString('utf8') || '{}') } catch { return { status: 200, body: { code: 'INVALID_PARAM', message: 'request body is not JSON', requestId } } }
+    }
+    const action = String(p.action ?? '')
+    if (debug) console.log(`[localcloud] /admin ${action} ${p.collectionName ?? p.function_name ?? p.apiName ?? ''}${caller ? ` (from ${caller.fn})` : ''}`)
+    try {
+      if (action.startsWith('database.')) {
+        const r = db.handle(action, p)
+        if (r === undefined) return { status: 200, body: { code: 'INVALID_PARAM', message: `local cloud does not support ${action}`, requestId } }
+        return { status: 200, body: { requestId, ...r } }
+      }
+      switch (action) {
+        case 'functions.invokeFunction': {
+          let event: unknown = {}
+          if (p.request_data) { try { event = JSON.parse(p.request_data) } catch { event = p.request_data } }
+          try {
+            const result = await functions.invoke(String(p.function_name), event, { openid: caller?.openid ?? '', source: 'scf' })
+            return { status: 200, body: { requestId, data: { response_data: result === undefined ? '' : JSON.stringify(result) } } }
+          } catch (e: any) {
+            if (e instanceof NotFound) return { status: 200, body: { code: 'FUNCTIONS_REQUEST_FAIL', message: `FunctionName not found: ${p.function_name}`, requestId } }
+            return { status: 200, body: { code: 'FUNCTIONS_EXECUTE_FAIL', message: String(e?.stack ?? e?.message ?? e), requestId } }
+          }
+        }
+        case 'storage.getUploadMetadata': {
+          const cp = storage.clean(p.path)
+          if (!cp) return { status: 200, body: { code: 'INVALID_PARAM', message: `invalid cloudPath: ${p.path}`, requestId } }
+          return {
+            status: 200,
+            body: {
+              requestId,
+              data: {
+                url: `${url}/storage-upload/${cp.split('/').map(encodeURIComponent).join('/')}`,
+                token: 'local', authorization: 'local', fileId: storage.fileID(cp), cosFileId: 'local',
+                download_url: `${url}/storage/${cp}`,
+              },
+            },
+          }
+        }
+        case 'storage.batchGetDownloadUrl': {
+          const list = (Array.isArray(p.file_list) ? p.file_list : []).map((f: any) => {
+            const fileID = typeof f === 'string' ? f : f?.fileid
+            const cp = storage.cloudPathOf(fileID)
+            if (!cp || !storage.exists(cp)) return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' }
+            return { fileID, tempFileURL: `${url}/storage/${cp}`, code: 'SUCCESS' }
+          })
+          return { status: 200, body: { requestId, data: { download_list: list } } }
+        }
+        case 'storage.batchDeleteFile': {
+          const list = (Array.isArray(p.fileid_list) ? p.fileid_list : []).map((fileID: string) => {
+            const cp = storage.cloudPathOf(fileID)
+            return { fileID, code: cp && storage.remove(cp) ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST' }
+          })
+          return { status: 200, body: { requestId, data: { delete_list: list } } }
+        }
+        case 'wx.openApi': {
+          const data = Buffer.isBuffer(p.requestData) ? p.requestData : Buffer.from(String(p.requestData ?? ''), 'latin1')
+          const buf = await openapi.handle(String(p.apiName), data, caller ? { fn: caller.fn, openid: caller.openid } : undefined)
+          return { status: 200, body: buf, type: 'application/octet-stream' }
+        }
+        default:
+          return { status: 200, body: { code: 'INVALID_PARAM', message: `local cloud does not support action ${action}`, requestId } }
+      }
+    } catch (e: any) {
+      if (e instanceof CloudError) return { status: 200, body: { code: e.code, message: e.message, requestId } }
+      console.error(`[localcloud] /admin ${action} failed:`, e)
+      return { status: 200, body: { code: 'SYS_ERR', message: String(e?.message ?? e), requestId } }
+    }
+  }
+
+  async function identities() {
+    const users = store.collections.get('users')
+    const memberships = store.collections.get('memberships')
+    if (!users && !memberships) return []
+    const byOpenid = new Map<string, { openid: string; name: string; roles: Array<{ role: string; branchId?: string }> }>()
+    for (const u of users?.values() ?? []) byOpenid.set(String(u._id), { openid: String(u._id), name: String(u.name ?? u._id), roles: [] })
+    for (const m of memberships?.values() ?? []) {
+      if (m.status !== 'active' || !m.openid) continue
+      let who = byOpenid.get(m.openid)
+      if (!who) { who = { openid: m.openid, name: m.openid, roles: [] }; byOpenid.set(m.openid, who) }
+      who.roles.push(m.branchId === null || m.branchId === undefined ? { role: m.role } : { role: m.role, branchId: m.branchId })
+    }
+    const committee = (x: { roles: Array<{ role: string }> }) => (x.roles.some((r) => r.role === 'committee_admin' || r.role === 'committee') ? 0 : 1)
+    return Array.from(byOpenid.values()).sort((a, b) => committee(a) - committee(b) || a.name.localeCompare(b.name, 'zh-Hans-CN'))
+  }
+
+  function serveFile(res: http.ServerResponse, file: string, type?: string, head = false) {
+    fs.stat(file, (err, st) => {
+      if (err || !st.isFile()) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } })
+      res.writeHead(200, { 'content-type': type ?? contentTypeOf(file), 'content-length': st.size, 'cache-control': 'no-cache' })
+      if (head) return res.end()
+      fs.createReadStream(file).pipe(res)
+    })
+  }
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse) {
+    const u = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const method = req.method ?? 'GET'
+    const p = u.pathname
+    if (debug && p !== '/admin') console.log(`[localcloud] ${method} ${p}`)
+    if (p === '/healthz') return send(res, 200, { ok: true })
+    if (p === '/admin' && method === 'POST') {
+      const r = await admin(req, u)
+      return send(res, r.status, r.body, r.type)
+    }
+    let m = /^\/cloud\/functions\/([^/]+)$/.exec(p)
+    if (m && method === 'POST') {
+      const name = decodeURIComponent(m[1])
+      if (!functions.info(name)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数 ${name} 不存在` } })
+      const raw = await readBody(req)
+      let event: unknown = {}
+      try { event = raw.length ? JSON.parse(raw.toString('utf8')) : {} } catch { return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求体不是合法的 JSON' } }) }
+      const openid = String(req.headers['x-dev-openid'] ?? '')
+      try {
+        const result = await functions.invoke(name, event, { openid })
+        return send(res, 200, result === undefined ? null : result)
+      } catch (e: any) {
+        console.error(`[localcloud] function ${name} threw:`, e)
+        return send(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(e?.message ?? e) } })
+      }
+    }
+    m = /^\/cloud\/triggers\/([^/]+)$/.exec(p)
+    if (m && method === 'POST') {
+      const name = decodeURIComponent(m[1])
+      const info = functions.info(name)
+      if (!info) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数 ${name} 不存在` } })
+      await readBody(req)
+      const nowParam = u.searchParams.get('now')
+      const now = nowParam ? new Date(nowParam) : new Date()
+      if (Number.isNaN(now.getTime())) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: `now 不是合法的时间: ${nowParam}` } })
+      try {
+        return send(res, 200, (await fireTrigger(name, now)) ?? null)
+      } catch (e: any) {
+        console.error(`[localcloud] trigger ${name} threw:`, e)
+        return send(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(e?.message ?? e) } })
+      }
+    }
+    m = /^\/storage-upload\/(.+)$/.exec(p)
+    if (m && (method === 'PUT' || method === 'POST')) {
+      const cp = storage.clean(decodeURIComponent(m[1]))
+      const raw = await readBody(req)
+      if (!cp) return send(res, 400, '<?xml version="1.0" encoding="utf-8"?><Error><Code>InvalidArgument</Code><Message>bad key</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>', 'application/xml')
+      storage.write(cp, raw)
+      res.writeHead(200, { 'content-length': 0 })
+      return res.end()
+    }
+    if (p === '/cloud/storage' && method === 'POST') {
+      const ctype = String(req.headers['content-type'] ?? '')
+      if (!ctype.startsWith('multipart/form-data')) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '需要 multipart/form-data' } })
+      const parts = parseMultipart(await readBody(req), ctype)
+      const file = parts.find((x) => x.name === 'file')
+      if (!file) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '缺少 file 字段' } })
+      const cpField = parts.find((x) => x.name === 'cloudPath')?.data.toString('utf8')
+      const original = (file.filename || 'file').split(/[\\/]/).pop() || 'file'
+      const cp = storage.clean(cpField || `uploads/${crypto.randomBytes(8).toString('hex')}/${original}`)
+      if (!cp) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'cloudPath 不合法' } })
+      return send(res, 200, { fileID: storage.write(cp, file.data) })
+    }
+    m = /^\/storage\/(.+)$/.exec(p)
+    if (m && (method === 'GET' || method === 'HEAD')) {
+      const cp = storage.clean(decodeURIComponent(m[1]))
+      if (!cp) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } })
+      return serveFile(res, storage.filePath(cp), undefined, method === 'HEAD')
+    }
+    if (method === 'GET' && p === '/dev/identities') return send(res, 200, await identities())
+    if (method === 'GET' && p === '/dev/outbox') return send(res, 200, outbox.list())
+    if (method === 'GET' && p === '/dev/actions') return send(res, 200, await listActions())
+    if (method === 'GET' || method === 'HEAD') {
+      if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+        if (p === '/' || p === '/index.html') {
+          return send(res, 200, '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>支部工作台 · 本地云</title></head><body><h1>本地云已启动</h1><p>还没有 H5 构建产物（dist-h5/）。请先运行 <code>npm run build:h5</code>，然后刷新本页。</p></body></html>', 'text/html; charset=utf-8')
+        }
+        return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `未找到 ${p}` } })
+      }
+      const rel = p === '/' ? 'index.html' : decodeURIComponent(p).replace(/^\/+/, '')
+      const file = path.resolve(staticDir, rel)
+      if (!file.startsWith(staticDir + path.sep)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '未找到' } })
+      return serveFile(res, file, undefined, method === 'HEAD')
+    }
+    return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `未找到 ${method} ${p}` } })
+  }
+
+  async function fireTrigger(name: string, now: Date) {
+    const info = functions.info(name)
+    if (!info) throw new NotFound(`云函数 ${name} 不存在`)
+    const trig = info.triggers.find((t) => t.type === 'timer') ?? info.triggers[0]
+    const event = { Type: 'Timer', TriggerName: trig?.name ?? '', Time: now.toISOString() }
+    return functions.invoke(name, event, { openid: '', source: 'wx_timer' })
+  }
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((e) => {
+      console.error('[localcloud] request failed:', e)
+      send(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(e?.message ?? e) } })
+    })
+  })
+  server.keepAliveTimeout = 5000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 10086, '127.0.0.1', () => resolve())
+  })
+  const addr = server.address() as { port: number }
+  url = `http://127.0.0.1:${addr.port}`
+  applyProcessEnv(url, envId)
+
+  const seedOn = opts.seed !== false
+  if (wasEmpty && seedOn) {
+    const { seed } = await import('./seed')
+    await seed({
+      invoke: (fn, event, openid) => functions.invoke(fn, event, { openid: openid ?? '' }),
+      upload: async (cloudPath, bytes) => storage.write(cloudPath, bytes),
+    })
+  }
+
+  let timers: Timers | undefined
+  if (opts.timers !== false) timers = startTimers(functions.list(), (name, at) => fireTrigger(name, at))
+
+  return {
+    url,
+    async close() {
+      timers?.stop()
+      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections?.() })
+      store.close()
+    },
+  }
+}
