@@ -1,5 +1,109 @@
-// Seed data for a fresh local cloud. Owned by the lead; the local cloud only calls it.
-export async function seed(ctx: {
+/**
+ * Demo data for a fresh local cloud, created through the same actions a real committee and its branches use
+ * (no back door): the committee admin bootstraps with the deployment token, creates branches and invites each
+ * secretary; secretaries join with their codes, invite members and record activities with uploaded photos.
+ * Dev identities (GET /dev/identities) are these people's openids.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { ApiResult } from '../../types/envelope'
+import { drawSeedPhoto } from './seed-photo'
+
+export interface SeedContext {
   invoke(fn: string, event: unknown, openid?: string): Promise<unknown>
   upload(cloudPath: string, bytes: Buffer, contentType: string): Promise<string /*fileID*/>
-}): Promise<void> {}
+}
+
+export const SEED_COMMITTEE = { openid: 'dev-committee-admin', name: '周敏', committee: '湖南省科协社会组织行业党委' }
+
+export const SEED_BRANCHES = [
+  {
+    name: '湖南省计算机学会党支部',
+    kind: 'branch' as const,
+    societies: ['湖南省计算机学会'],
+    secretary: { openid: 'dev-secretary-1', name: '李建国' },
+    members: [
+      { openid: 'dev-member-1a', name: '王芳' },
+      { openid: 'dev-member-1b', name: '赵磊' },
+    ],
+  },
+  {
+    name: '湖南省机械工程学会党支部',
+    kind: 'branch' as const,
+    societies: ['湖南省机械工程学会'],
+    secretary: { openid: 'dev-secretary-2', name: '陈晓燕' },
+    members: [
+      { openid: 'dev-member-2a', name: '刘洋' },
+      { openid: 'dev-member-2b', name: '孙丽' },
+    ],
+  },
+  {
+    name: '湖南省科普作家协会等联合党支部',
+    kind: 'joint_branch' as const,
+    societies: ['湖南省科普作家协会', '湖南省科技史学会'],
+    secretary: { openid: 'dev-secretary-3', name: '黄志强' },
+    members: [{ openid: 'dev-member-3a', name: '周婷' }],
+  },
+]
+
+const DAY = 24 * 3600 * 1000
+
+function bootstrapToken(): string {
+  const file = path.resolve(__dirname, '../functions/api/local.env.json')
+  return (JSON.parse(readFileSync(file, 'utf8')) as { BOOTSTRAP_TOKEN: string }).BOOTSTRAP_TOKEN
+}
+
+export async function seed(ctx: SeedContext): Promise<void> {
+  let requestSeq = 0
+  async function call<T>(openid: string, action: string, payload: unknown): Promise<T> {
+    const result = (await ctx.invoke('api', { action, payload, requestId: `seed-${++requestSeq}` }, openid)) as ApiResult<T>
+    if (!result || !result.ok) throw new Error(`seed: ${action} failed: ${JSON.stringify(result)}`)
+    return result.data
+  }
+
+  const admin = SEED_COMMITTEE.openid
+  await call(admin, 'org.bootstrap', {
+    token: bootstrapToken(),
+    committeeName: SEED_COMMITTEE.committee,
+    adminName: SEED_COMMITTEE.name,
+  })
+
+  let photoVariant = 0
+  for (const [index, b] of SEED_BRANCHES.entries()) {
+    const branch = await call<{ id: string }>(admin, 'branches.create', { name: b.name, kind: b.kind, societies: b.societies })
+    const secretaryInvite = await call<{ code: string }>(admin, 'invites.create', { branchId: branch.id, role: 'secretary' })
+    await call(b.secretary.openid, 'session.join', { code: secretaryInvite.code, name: b.secretary.name })
+    const memberInvite = await call<{ code: string }>(b.secretary.openid, 'invites.create', {
+      branchId: branch.id,
+      role: 'member',
+      maxUses: 50,
+      expiresInDays: 30,
+    })
+    for (const m of b.members) await call(m.openid, 'session.join', { code: memberInvite.code, name: m.name })
+
+    const now = Date.now()
+    const plans = [
+      { type: 'theme_day', topic: '学习贯彻党的二十届四中全会精神主题党日', place: '学会会议室', daysAgo: 6 + index, photos: 2 },
+      { type: 'party_lecture', topic: `${b.secretary.name}书记讲党课：科技社团的初心使命`, place: '科技馆报告厅', daysAgo: 20 + index, photos: 1 },
+      { type: 'committee_meeting', topic: '研究第四季度党建工作安排', place: '学会秘书处', daysAgo: 35 + index, photos: 0 },
+    ]
+    for (const [k, p] of plans.entries()) {
+      const photos: string[] = []
+      for (let i = 0; i < p.photos; i++) {
+        photos.push(await ctx.upload(`seed/${branch.id}/${k}-${i}.png`, drawSeedPhoto(photoVariant++), 'image/png'))
+      }
+      const startAt = new Date(now - p.daysAgo * DAY)
+      startAt.setUTCHours(1, 30, 0, 0) // 09:30 Beijing time
+      await call(b.secretary.openid, 'activities.create', {
+        branchId: branch.id,
+        type: p.type,
+        topic: p.topic,
+        place: p.place,
+        startAt: startAt.toISOString(),
+        endAt: new Date(startAt.getTime() + 2 * 3600 * 1000).toISOString(),
+        photos,
+        clientRequestId: `seed-${branch.id}-${k}`,
+      })
+    }
+  }
+}
