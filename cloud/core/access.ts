@@ -5,17 +5,19 @@
  */
 import type { Role } from '../../types/domain'
 import type { ActionContext, ActionDef } from './action'
-import { AppError, forbidden, notFound } from './errors'
+import { AppError, forbidden, isCollectionMissing, notFound } from './errors'
 import type { Membership } from './model'
 import type { Doc, Port } from './port'
 
 export async function loadMemberships(port: Port, openid: string): Promise<Membership[]> {
-  const { data } = await port.db
-    .collection('memberships')
-    .where({ openid, status: 'active' })
-    .limit(100)
-    .get()
-  return data as unknown as Membership[]
+  try {
+    const { data } = await port.db.collection('memberships').where({ openid, status: 'active' }).limit(100).get()
+    return data as unknown as Membership[]
+  } catch (error) {
+    // A new environment before org.bootstrap has no roster yet: nobody holds a role.
+    if (isCollectionMissing(error)) return []
+    throw error
+  }
 }
 
 export const isCommitteeAdmin = (memberships: Membership[]) =>

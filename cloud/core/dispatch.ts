@@ -7,7 +7,7 @@ import { schemas } from '../../types/actions'
 import type { ApiEvent, ApiResult } from '../../types/envelope'
 import type { ActionContext } from './action'
 import { authorize, loadMemberships } from './access'
-import { AppError, invalid } from './errors'
+import { AppError, invalid, isCollectionMissing } from './errors'
 import type { Port } from './port'
 import { findAction } from './registry'
 
@@ -34,11 +34,6 @@ function findForbiddenKey(value: unknown, depth = 0): string | undefined {
 
 function describeIssues(error: z.ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
-}
-
-function isCollectionMissing(error: unknown): boolean {
-  const text = error instanceof Error ? `${(error as { code?: unknown }).code ?? ''} ${error.message}` : String(error)
-  return text.includes('DATABASE_COLLECTION_NOT_EXIST') || text.includes('-502005')
 }
 
 export async function dispatch(event: unknown, port: Port): Promise<ApiResult<unknown>> {

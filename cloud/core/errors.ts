@@ -21,3 +21,10 @@ export class AppError extends Error {
 export const forbidden = (message = '你没有权限进行此操作') => new AppError('FORBIDDEN', message)
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在或已删除`)
 export const invalid = (message: string, details?: unknown) => new AppError('INVALID_INPUT', message, details)
+
+/** The cloud's answer when a collection was never created (DATABASE_COLLECTION_NOT_EXIST, -502005). */
+export function isCollectionMissing(error: unknown): boolean {
+  const e = error as { code?: unknown; errCode?: unknown; message?: unknown } | undefined
+  const text = `${e?.code ?? ''} ${e?.errCode ?? ''} ${e?.message ?? error}`
+  return text.includes('DATABASE_COLLECTION_NOT_EXIST') || text.includes('-502005')
+}

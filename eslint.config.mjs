@@ -1,0 +1,71 @@
+// ESLint holds the architecture's import boundaries (docs/architecture.md): dependencies point one way.
+import { readdirSync, existsSync } from 'node:fs'
+import tseslint from 'typescript-eslint'
+import importX from 'eslint-plugin-import-x'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+
+const features = existsSync('src/features')
+  ? readdirSync('src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+  : []
+
+const zones = [
+  // The client never imports the backend.
+  { target: './src', from: './cloud', message: 'The mini-program talks to the cloud only through src/services.' },
+  // Core knows nothing of how it is hosted.
+  { target: './cloud/core', from: './cloud/functions', message: 'cloud/core must not import a function entry.' },
+  { target: './cloud/core', from: './cloud/platform', message: 'cloud/core sees the platform only through its Port.' },
+  { target: './cloud/core', from: './cloud/local', message: 'cloud/core must not import the local cloud.' },
+  // Production code never imports the local cloud.
+  { target: './cloud/functions', from: './cloud/local', message: 'Function entries must not import the local cloud.' },
+  { target: './cloud/platform', from: './cloud/local', message: 'The SDK adapter must not import the local cloud.' },
+  // The contract depends on nothing of ours.
+  { target: './types', from: './src', message: 'types/ is the contract: it imports neither side.' },
+  { target: './types', from: './cloud', message: 'types/ is the contract: it imports neither side.' },
+  // Features never import each other: pages compose them.
+  ...features.map((name) => ({
+    target: `./src/features/${name}`,
+    from: './src/features',
+    except: [`./${name}`],
+    message: 'Features never import each other; compose them in a page.',
+  })),
+  // Lower client layers never reach up.
+  { target: './src/services', from: './src/features', message: 'services sit below features.' },
+  { target: './src/lib', from: './src/features', message: 'lib sits below features.' },
+  { target: './src/features', from: './src/pages', message: 'Pages compose features, not the reverse.' },
+]
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'dist-h5/**',
+      '.localcloud*/**',
+      'cloud/functions/*/index.js',
+      'coverage/**',
+      'test/fixtures/**',
+      '**/*.js',
+      '**/*.cjs',
+    ],
+  },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    // The local cloud and the tests handle raw wire data (EJSON, multipart, protobuf) whose shape is checked at
+    // run time: `any` is allowed there and nowhere else.
+    files: ['cloud/local/**', 'test/**', 'scripts/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+)
