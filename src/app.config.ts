@@ -1,0 +1,33 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/work-points/index', 'pages/activities/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'packages/activities',
+      pages: ['pages/edit/index', 'pages/detail/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/activities/index': { network: 'all', packages: ['packages/activities'] },
+  },
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '支部工作台',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
+      { pagePath: 'pages/work-points/index', text: '工作要点', iconPath: 'assets/tab/points.png', selectedIconPath: 'assets/tab/points-on.png' },
+      { pagePath: 'pages/activities/index', text: '活动', iconPath: 'assets/tab/activities.png', selectedIconPath: 'assets/tab/activities-on.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+  __usePrivacyCheck__: true,
+})
