@@ -31,6 +31,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // types/ (the contract, outside src/) is TypeScript too: let babel compile it.
+      compile: { include: [path.resolve(root, 'types')] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -41,6 +43,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       esnextModules: ['@nutui'],
+      compile: { include: [path.resolve(root, 'types')] },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
         filename: 'css/[name].[hash].css',

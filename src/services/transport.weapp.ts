@@ -31,8 +31,8 @@ const transport: Transport = {
       const task = Taro.cloud.uploadFile({
         cloudPath,
         filePath: source.filePath,
-        success: (res) => resolve(res.fileID),
-        fail: (err) => reject(isNetworkFailure(err) ? new NetworkError(String(err.errMsg)) : err),
+        success: (res: { fileID: string }) => resolve(res.fileID),
+        fail: (err: { errMsg: string }) => reject(isNetworkFailure(err) ? new NetworkError(String(err.errMsg)) : err),
       } as Parameters<typeof Taro.cloud.uploadFile>[0]) as unknown as { onProgressUpdate?: (cb: (r: { progress: number }) => void) => void }
       if (task && typeof task.onProgressUpdate === 'function' && onProgress) {
         task.onProgressUpdate((r) => onProgress(r.progress))

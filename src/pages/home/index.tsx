@@ -1,2 +1,117 @@
-import { View } from '@tarojs/components'
-export default function Page() { return <View>home</View> }
+import { useEffect } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '../../components/button'
+import { ErrorState, LoadingState } from '../../components/states'
+import { Section } from '../../components/section'
+import { testId } from '../../lib/test-id'
+import { BranchSwitcher } from '../../features/session/components/branch-switcher'
+import { DevIdentityPicker } from '../../features/session/components/dev-identity-picker'
+import { JoinForm } from '../../features/session/components/join-form'
+import { selectCanWrite, selectHasRoles, selectIsCommitteeAdmin, useSessionStore } from '../../features/session/store'
+import { useSessionBootstrap } from '../../features/session/use-session'
+import { RecentActivities } from '../../features/activities/components/recent-activities'
+import { useActivitiesStore } from '../../features/activities/store'
+import { BranchList } from '../../features/branches/components/branch-list'
+import { useBranchesStore } from '../../features/branches/store'
+import './index.scss'
+
+const EDIT_PAGE = '/packages/activities/pages/edit/index'
+
+export default function HomePage() {
+  const status = useSessionBootstrap()
+  const error = useSessionStore((s) => s.error)
+  const name = useSessionStore((s) => s.name)
+  const committeeName = useSessionStore((s) => s.committeeName)
+  const currentBranchId = useSessionStore((s) => s.currentBranchId)
+  const hasRoles = useSessionStore(selectHasRoles)
+  const isAdmin = useSessionStore(selectIsCommitteeAdmin)
+  const canWrite = useSessionStore(selectCanWrite)
+  const loadSession = useSessionStore((s) => s.load)
+  const switchBranch = useSessionStore((s) => s.switchBranch)
+  const loadActivities = useActivitiesStore((s) => s.load)
+  const loadBranches = useBranchesStore((s) => s.load)
+
+  useEffect(() => {
+    if (status === 'ready' && currentBranchId) void loadActivities(currentBranchId)
+  }, [status, currentBranchId, loadActivities])
+  useEffect(() => {
+    if (status === 'ready' && isAdmin) void loadBranches()
+  }, [status, isAdmin, loadBranches])
+
+  usePullDownRefresh(async () => {
+    await loadSession()
+    const s = useSessionStore.getState()
+    await Promise.all([
+      s.currentBranchId ? loadActivities(s.currentBranchId, true) : null,
+      s.roles.some((r) => r.role === 'committee_admin') ? loadBranches() : null,
+    ])
+    Taro.stopPullDownRefresh()
+  })
+
+  const devPicker = process.env.TARO_ENV === 'h5' ? <DevIdentityPicker /> : null
+
+  if (status === 'idle' || (status === 'loading' && !name && !hasRoles)) return <LoadingState />
+  if (status === 'error')
+    return (
+      <View>
+        <ErrorState message={error ?? '加载失败'} onRetry={loadSession} />
+        {devPicker}
+      </View>
+    )
+  if (!hasRoles)
+    return (
+      <View className='home'>
+        <JoinForm />
+        {devPicker}
+      </View>
+    )
+
+  return (
+    <View className='home'>
+      <View className='home__hero'>
+        <Text className='home__greeting' {...testId('greeting')}>
+          {name ? `${name}，你好` : '你好'}
+        </Text>
+        {committeeName ? <Text className='home__committee'>{committeeName}</Text> : null}
+        <View className='home__branch'>
+          <BranchSwitcher />
+        </View>
+      </View>
+
+      {canWrite ? (
+        <View className='home__actions'>
+          <Button type='primary' size='large' block onClick={() => Taro.navigateTo({ url: EDIT_PAGE })} {...testId('home-record-activity')}>
+            记录活动
+          </Button>
+        </View>
+      ) : null}
+
+      {currentBranchId ? (
+        <Section
+          title='支部活动'
+          extra={
+            <Text className='home__more' onClick={() => Taro.switchTab({ url: '/pages/activities/index' })}>
+              全部 ›
+            </Text>
+          }
+        >
+          <RecentActivities />
+        </Section>
+      ) : null}
+
+      {isAdmin ? (
+        <Section title='各支部'>
+          <BranchList
+            currentId={currentBranchId}
+            onPick={(b) => {
+              switchBranch(b.id, b.name)
+              void Taro.switchTab({ url: '/pages/activities/index' })
+            }}
+          />
+        </Section>
+      ) : null}
+      <View className='home__bottom' />
+    </View>
+  )
+}

@@ -1,2 +1,10 @@
 import { View } from '@tarojs/components'
-export default function Page() { return <View>work-points</View> }
+import { EmptyState } from '../../components/states'
+
+export default function WorkPointsPage() {
+  return (
+    <View>
+      <EmptyState title='暂无工作要点' hint='工作要点发布后会显示在这里' />
+    </View>
+  )
+}

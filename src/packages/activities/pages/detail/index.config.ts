@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '支部工作台' })
+export default definePageConfig({ navigationBarTitleText: '活动详情' })

@@ -1,0 +1,43 @@
+/** The current branch's activities: first page, more on demand, and every state in between. */
+import { Text, View } from '@tarojs/components'
+import { Button } from '../../../components/button'
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { testId } from '../../../lib/test-id'
+import { useActivitiesStore } from '../store'
+import { ActivityCard } from './activity-card'
+import './activity-list.scss'
+
+export function ActivityList({ emptyHint }: { emptyHint?: string }) {
+  const items = useActivitiesStore((s) => s.items)
+  const status = useActivitiesStore((s) => s.status)
+  const error = useActivitiesStore((s) => s.error)
+  const nextCursor = useActivitiesStore((s) => s.nextCursor)
+  const loadingMore = useActivitiesStore((s) => s.loadingMore)
+  const moreError = useActivitiesStore((s) => s.moreError)
+  const branchId = useActivitiesStore((s) => s.branchId)
+  const load = useActivitiesStore((s) => s.load)
+  const loadMore = useActivitiesStore((s) => s.loadMore)
+
+  if ((status === 'loading' || status === 'idle') && !items.length) return <LoadingState />
+  if (status === 'error' && !items.length)
+    return <ErrorState message={error ?? '加载失败'} onRetry={() => branchId && load(branchId, true)} />
+  if (!items.length) return <EmptyState title='还没有活动记录' hint={emptyHint} />
+
+  return (
+    <View className='activity-list' {...testId('activity-list')}>
+      {items.map((a) => (
+        <ActivityCard key={a.id} activity={a} />
+      ))}
+      <View className='activity-list__foot'>
+        {moreError ? <Text className='activity-list__error'>{moreError}</Text> : null}
+        {nextCursor ? (
+          <Button type='plain' loading={loadingMore} onClick={() => loadMore()} {...testId('load-more')}>
+            {loadingMore ? '正在加载…' : moreError ? '重试加载更多' : '加载更多'}
+          </Button>
+        ) : (
+          <Text className='activity-list__end'>没有更多了</Text>
+        )}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,48 @@
+/** H5's controls for the activity form: native select/date/time inputs (phone browsers show their own pickers). */
+import { ACTIVITY_TYPES, ACTIVITY_TYPE_INFO, type ActivityType } from '../../../../types/domain'
+
+export interface ControlProps<T> {
+  value: T
+  onChange(value: T): void
+}
+
+export function TypeSelect({ value, onChange }: ControlProps<ActivityType>) {
+  return (
+    <select
+      className='form-control form-control--native'
+      data-testid='activity-type'
+      value={value}
+      onChange={(e) => onChange(e.target.value as ActivityType)}
+    >
+      {ACTIVITY_TYPES.map((t) => (
+        <option key={t} value={t}>
+          {ACTIVITY_TYPE_INFO[t].name}
+        </option>
+      ))}
+    </select>
+  )
+}
+
+export function DateField({ value, onChange }: ControlProps<string>) {
+  return (
+    <input
+      className='form-control form-control--native'
+      type='date'
+      data-testid='activity-date'
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  )
+}
+
+export function TimeField({ value, onChange }: ControlProps<string>) {
+  return (
+    <input
+      className='form-control form-control--native'
+      type='time'
+      data-testid='activity-time'
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  )
+}

@@ -1,0 +1,43 @@
+/** The mini-program's pickers for the activity form (H5 uses native inputs: form-controls.h5.tsx). */
+import { Picker, Text, View } from '@tarojs/components'
+import { ACTIVITY_TYPES, ACTIVITY_TYPE_INFO, type ActivityType } from '../../../../types/domain'
+
+export interface ControlProps<T> {
+  value: T
+  onChange(value: T): void
+}
+
+const names = ACTIVITY_TYPES.map((t) => ACTIVITY_TYPE_INFO[t].name)
+
+export function TypeSelect({ value, onChange }: ControlProps<ActivityType>) {
+  return (
+    <Picker mode='selector' range={names} value={Math.max(0, ACTIVITY_TYPES.indexOf(value))} onChange={(e) => onChange(ACTIVITY_TYPES[Number(e.detail.value)])}>
+      <View className='form-control'>
+        <Text>{ACTIVITY_TYPE_INFO[value]?.name ?? '请选择'}</Text>
+        <Text className='form-control__arrow'>›</Text>
+      </View>
+    </Picker>
+  )
+}
+
+export function DateField({ value, onChange }: ControlProps<string>) {
+  return (
+    <Picker mode='date' value={value} onChange={(e) => onChange(String(e.detail.value))}>
+      <View className='form-control'>
+        <Text>{value || '请选择日期'}</Text>
+        <Text className='form-control__arrow'>›</Text>
+      </View>
+    </Picker>
+  )
+}
+
+export function TimeField({ value, onChange }: ControlProps<string>) {
+  return (
+    <Picker mode='time' value={value} onChange={(e) => onChange(String(e.detail.value))}>
+      <View className='form-control'>
+        <Text>{value || '请选择时间'}</Text>
+        <Text className='form-control__arrow'>›</Text>
+      </View>
+    </Picker>
+  )
+}

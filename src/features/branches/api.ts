@@ -1,0 +1,3 @@
+import { callApi } from '../../services/api'
+
+export const listBranches = () => callApi('branches.list', {})
