@@ -6,6 +6,9 @@
 import { z } from 'zod'
 import { ACTIVITY_TYPES, ROLES } from './domain'
 
+// Messages zod writes itself (wrong type, unknown key…) come in Chinese too: callers show them to people.
+z.config(z.locales.zhCN())
+
 /** Text a person typed: trimmed, non-empty, bounded. */
 const text = (label: string, max: number) =>
   z

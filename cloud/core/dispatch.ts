@@ -10,27 +10,7 @@ import { authorize, loadMemberships } from './access'
 import { AppError, invalid, isCollectionMissing } from './errors'
 import type { Port } from './port'
 import { findAction } from './registry'
-
-/** A payload larger than this is refused before parsing (the platform itself caps callFunction at ~5 MB). */
-export const MAX_PAYLOAD_CHARS = 64 * 1024
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
-
-function findForbiddenKey(value: unknown, depth = 0): string | undefined {
-  if (depth > 20) return '(嵌套过深)'
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const bad = findForbiddenKey(item, depth + 1)
-      if (bad) return bad
-    }
-  } else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return key
-      const bad = findForbiddenKey((value as Record<string, unknown>)[key], depth + 1)
-      if (bad) return bad
-    }
-  }
-  return undefined
-}
+import { findForbiddenKey, MAX_PAYLOAD_CHARS } from './payload'
 
 function describeIssues(error: z.ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
@@ -56,7 +36,9 @@ export async function dispatch(event: unknown, port: Port): Promise<ApiResult<un
     const parsed = schemas[def.name].input.safeParse(payload)
     if (!parsed.success) {
       const issues = describeIssues(parsed.error)
-      throw invalid(issues[0]?.message ?? '提交的内容不正确', { issues })
+      const first = issues[0]
+      const where = first?.path ? `（字段 ${first.path}）` : ''
+      throw invalid(first ? `${first.message}${where}` : '提交的内容不正确', { issues })
     }
 
     const ctx: ActionContext = {
