@@ -25,7 +25,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(root, 'src'),
     },
-    defineConstants: {},
+    // The cloud environment id (src/config/cloud.ts); empty means the mini-program's default environment.
+    defineConstants: { 'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -101,7 +101,7 @@ export default function HomePage() {
       ) : null}
 
       {isAdmin ? (
-        <Section title='各支部'>
+        <Section title={currentBranchId ? '各支部' : '各支部（选择一个支部查看活动）'}>
           <BranchList
             currentId={currentBranchId}
             onPick={(b) => {

@@ -27,7 +27,7 @@ export function BranchSwitcher() {
   return (
     <View className='branch-switcher' onClick={choose}>
       <Text className='branch-switcher__name' {...testId('current-branch')}>
-        {currentId ? currentName ?? '未命名支部' : '未选择支部'}
+        {currentId ? currentName ?? '未命名支部' : '尚未选择支部'}
       </Text>
       {several ? (
         <Text className='branch-switcher__action' {...testId('switch-branch')}>
