@@ -22,11 +22,27 @@ module.exports = {
       ...common,
       displayName: 'components',
       testEnvironment: 'jsdom',
+      // @tarojs/components' React build imports a tslib nested under its own node_modules/.pnpm; let babel compile it.
+      transformIgnorePatterns: [`/node_modules/(?!(${[...taroEsm, 'tslib', 'swiper', 'ssr-window', 'dom7', '\\.pnpm'].join('|')})/)`],
+      // A build-time flag of @tarojs/components (defined by Taro's bundler); false = define the custom elements.
+      globals: {
+        DEPRECATED_ADAPTER_COMPONENT: false,
+        ENABLE_INNER_HTML: true,
+        ENABLE_ADJACENT_HTML: true,
+        ENABLE_SIZE_APIS: true,
+        ENABLE_TEMPLATE_CONTENT: true,
+        ENABLE_CLONE_NODE: true,
+        ENABLE_CONTAINS: true,
+        ENABLE_MUTATION_OBSERVER: true,
+      },
+      // swiper (pulled in by @tarojs/components) ships .mjs.
+      transform: { '^.+\\.m?[jt]sx?$': babelTransform },
       testMatch: ['<rootDir>/test/unit/**/*.test.tsx'],
       moduleNameMapper: {
         ...common.moduleNameMapper,
         '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react',
         '^@tarojs/taro$': '<rootDir>/test/support/taro-shim.ts',
+        '\\.(css|scss|sass|less)$': '<rootDir>/test/support/style-stub.ts',
       },
     },
     {
