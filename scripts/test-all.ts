@@ -17,7 +17,7 @@ const started = Date.now()
 const only = process.argv.slice(2) // e.g. `npm test -- unit integration`
 const wants = (kind: string) => only.length === 0 || only.includes(kind)
 
-function step(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function step(title: string, command: string, args: string[], env: Record<string, string> = {}) {
   const t0 = Date.now()
   console.log(`\n▶ ${title}`)
   const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })

@@ -1,0 +1,94 @@
+/**
+ * The foundation's slice in a real browser (the H5 build served by the local cloud, real function bundles on the
+ * real SDK): a secretary records a 主题党日 with topic, time, place and one photo; it appears in the branch's
+ * activity list; a member of that branch sees it; a member of another branch cannot, by UI or by calling the action.
+ */
+import type { Browser } from 'playwright-core'
+import { drawSeedPhoto } from '../../cloud/local/seed-photo'
+import { launchBrowser, openAs, goTo, type Person } from '../support/browser'
+import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+
+let cloud: LocalCloudHandle
+let browser: Browser
+const people: Person[] = []
+const TOPIC = `端到端测试主题党日 ${Date.now() % 100000}`
+
+beforeAll(async () => {
+  ;[cloud, browser] = await Promise.all([startLocalCloud(), launchBrowser()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await cloud?.stop()
+})
+afterEach(() => {
+  // No page may have thrown or logged an error along the way.
+  for (const p of people) expect(p.errors).toEqual([])
+})
+
+async function person(openid: string) {
+  const p = await openAs(browser, cloud.url, openid)
+  people.push(p)
+  return p
+}
+
+test('a secretary records a 主题党日 with a photo and it appears in the branch list', async () => {
+  const { page } = await person('dev-secretary-1')
+  await goTo(page, cloud.url, 'pages/activities/index')
+  await page.getByTestId('record-activity').click()
+
+  await page.getByTestId('activity-type').selectOption('theme_day')
+  await page.locator('[data-testid=activity-topic] input, input[data-testid=activity-topic]').first().fill(TOPIC)
+  await page.locator('[data-testid=activity-place] input, input[data-testid=activity-place]').first().fill('学会三楼会议室')
+  await page.getByTestId('activity-date').fill('2026-11-20')
+  await page.getByTestId('activity-time').fill('09:30')
+  await page.getByTestId('activity-photo-input').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: drawSeedPhoto(2, 1200, 900) })
+  await page.getByTestId('activity-photo').first().waitFor({ timeout: 20000 })
+  await page.getByTestId('activity-submit').click()
+
+  const item = page.getByTestId('activity-item').filter({ hasText: TOPIC })
+  await item.waitFor({ timeout: 20000 })
+  await page.screenshot({ path: 'test-results/e2e-secretary-activities.png' }).catch(() => undefined)
+})
+
+test('a member of that branch sees it with its time, place and photo', async () => {
+  const { page } = await person('dev-member-1a')
+  await goTo(page, cloud.url, 'pages/activities/index')
+  const item = page.getByTestId('activity-item').filter({ hasText: TOPIC })
+  await item.waitFor({ timeout: 20000 })
+  await item.click()
+  const detail = page.getByTestId('activity-detail')
+  await detail.waitFor()
+  await expectText(detail, TOPIC)
+  await expectText(detail, '学会三楼会议室')
+  await expectText(detail, '09:30')
+  await expectText(detail, '主题党日')
+  // The photo is an image loaded from the local cloud's storage.
+  const img = detail.locator('img').first()
+  await img.waitFor()
+  expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true)
+})
+
+test('a member of another branch sees nothing of it, in the UI or by calling the action', async () => {
+  const { page } = await person('dev-member-2a')
+  await goTo(page, cloud.url, 'pages/activities/index')
+  await page.getByTestId('activity-list').waitFor({ timeout: 20000 })
+  await page.waitForLoadState('networkidle')
+  expect(await page.getByTestId('activity-item').filter({ hasText: TOPIC }).count()).toBe(0)
+
+  // Call the action directly with the secretary's branch id, as a curious member might.
+  const branchId = (await (await fetch(`${cloud.url}/dev/identities`)).json()).find((p: { openid: string }) => p.openid === 'dev-secretary-1')
+    .roles[0].branchId
+  const answer = await page.evaluate(async (id) => {
+    const res = await fetch('/cloud/functions/api', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Dev-OpenId': 'dev-member-2a' },
+      body: JSON.stringify({ action: 'activities.list', payload: { branchId: id } }),
+    })
+    return res.json()
+  }, branchId)
+  expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+})
+
+async function expectText(locator: import('playwright-core').Locator, text: string) {
+  expect(await locator.innerText()).toContain(text)
+}

@@ -1,0 +1,46 @@
+/**
+ * Headless Chromium (Debian's) through playwright-core, one browser context per person, at a phone's size.
+ * Every page is watched: an uncaught error or a console.error (Taro swallows a page that throws while rendering
+ * and only logs it) fails the test that opened it.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { CHROMIUM_ARGS, findChromium } from './chromium'
+
+export const PHONE = { width: 390, height: 844 }
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium()
+  if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium fonts-noto-cjk')
+  // playwright gives every launch a fresh, empty profile directory of its own (it refuses --user-data-dir here).
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+}
+
+export interface Person {
+  context: BrowserContext
+  page: Page
+  /** Errors seen on this person's pages so far. */
+  errors: string[]
+}
+
+/** A new person: their own context (storage, identity), acting as `openid` in the local cloud's H5 app. */
+export async function openAs(browser: Browser, baseUrl: string, openid: string): Promise<Person> {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  await context.addInitScript((id) => {
+    // The same key the H5 dev-identity picker writes (src/services/dev-identity.ts).
+    if (!window.localStorage.getItem('branch-desk:dev-openid')) window.localStorage.setItem('branch-desk:dev-openid', id)
+  }, openid)
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(`console.error: ${m.text()}`)
+  })
+  await page.goto(`${baseUrl}/#/pages/home/index`)
+  return { context, page, errors }
+}
+
+/** Goes to a tab or page by its hash route and waits for Taro to show it. */
+export async function goTo(page: Page, baseUrl: string, route: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/${route}`)
+  await page.waitForSelector('.taro_page_show, .taro_page', { state: 'attached' })
+}
