@@ -1,6 +1,9 @@
 // The local cloud driven through the REAL wx-server-sdk: the cloud database's documented behaviour,
 // storage and openapi. If a wx-server-sdk upgrade changes the wire, this is the test that says so.
+
 import { startLocalCloud, sdkFor, type LocalCloudHandle } from '../support/local-cloud'
+
+jest.setTimeout(60000)
 
 let lc: LocalCloudHandle
 let cloud: any

@@ -33,8 +33,8 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
   const launch = () =>
     new Promise<void>((resolve, reject) => {
       out = ''
-      const tsxCli = require.resolve('tsx/cli', { paths: [REPO_ROOT] })
-      child = spawn(process.execPath, [tsxCli, path.join(REPO_ROOT, 'cloud/local/main.ts')], {
+      // One process (node + tsx's loader), so kill -9 really kills the server.
+      child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'cloud/local/main.ts')], {
         cwd: REPO_ROOT,
         env: {
           ...process.env,
