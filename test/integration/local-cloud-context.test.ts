@@ -1,7 +1,7 @@
 // Each invocation sees its own WeChat context although functions run in one process,
 // and the local cloud's HTTP contract holds.
 
-import { startLocalCloud, callFunction, FIXTURE_FUNCTIONS, type LocalCloudHandle } from '../support/local-cloud'
+import { startLocalCloud, callFunction, sdkFor, FIXTURE_FUNCTIONS, type LocalCloudHandle } from '../support/local-cloud'
 
 jest.setTimeout(60000)
 
@@ -71,8 +71,24 @@ test('POST /cloud/triggers/<name>?now= passes Type, TriggerName and Time', async
 })
 
 test('GET /dev/identities joins users and active memberships, committee first', async () => {
-  // empty store → []
+  // no collections yet → []
   expect(await (await fetch(`${lc.url}/dev/identities`)).json()).toEqual([])
+  const db = sdkFor(lc.url).database()
+  await db.createCollection('users')
+  await db.createCollection('memberships')
+  for (const [id, name] of [['o-a', '王芳'], ['o-b', '李明'], ['o-c', '陈静'], ['o-d', '赵强']]) await db.collection('users').add({ data: { _id: id, name } })
+  const ms = [
+    { openid: 'o-a', branchId: 'b1', role: 'member', status: 'active' },
+    { openid: 'o-b', branchId: 'b1', role: 'secretary', status: 'active' },
+    { openid: 'o-b', branchId: 'b2', role: 'member', status: 'transferred' },
+    { openid: 'o-c', branchId: null, role: 'committee_admin', status: 'active' },
+  ]
+  for (const m of ms) await db.collection('memberships').add({ data: m })
+  const got = await (await fetch(`${lc.url}/dev/identities`)).json()
+  expect(got[0]).toEqual({ openid: 'o-c', name: '陈静', roles: [{ role: 'committee_admin' }] })
+  expect(got.find((x: any) => x.openid === 'o-b')).toEqual({ openid: 'o-b', name: '李明', roles: [{ role: 'secretary', branchId: 'b1' }] })
+  expect(got.find((x: any) => x.openid === 'o-a').roles).toEqual([{ role: 'member', branchId: 'b1' }])
+  expect(got.map((x: any) => x.openid)).toHaveLength(4)
 })
 
 test('GET /dev/actions answers a list, GET / answers HTML', async () => {

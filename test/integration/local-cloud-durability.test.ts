@@ -83,7 +83,10 @@ test('a torn last line is ignored and the data before it is intact', async () =>
     expect((await coll.doc('t19').get()).data).toEqual({ _id: 't19', i: 19 })
     // the store keeps working after the torn line: new writes land and survive another restart
     await coll.add({ data: { _id: 'after', i: 99 } })
+    await cloud.openapi.subscribeMessage.send({ touser: 'o-keep', templateId: 'T', data: { thing1: { value: 'x' } } })
     await lc.restart()
+    const outbox = await (await fetch(`${lc.url}/dev/outbox`)).json()
+    expect(outbox).toEqual([expect.objectContaining({ touser: 'o-keep', templateId: 'T' })])
     const coll2 = sdkFor(lc.url).database().collection('torn')
     expect((await coll2.count()).total).toBe(21)
     expect((await coll2.doc('after').get()).data.i).toBe(99)
