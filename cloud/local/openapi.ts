@@ -35,7 +35,7 @@ export class OpenApi {
   private words: string[]
 
   constructor(
-    private wordsFile: string,
+    wordsFile: string,
     private outbox: { add(m: OutboxMessage): void },
     private publicUrl: () => string,
   ) {
