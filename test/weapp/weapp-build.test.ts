@@ -84,7 +84,6 @@ beforeAll(() => {
 }, 300_000)
 
 test('every WXML and WXSS compiles with WeChat’s compilers', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const compiler = require('miniprogram-compiler') as { wxmlToJs(dir: string): string; wxssToJs(dir: string): string }
   const wxml = files(dist).filter((f) => f.endsWith('.wxml'))
   const wxss = files(dist).filter((f) => f.endsWith('.wxss'))
