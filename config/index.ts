@@ -14,7 +14,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'branch-desk',
     date: '2026-11-1',
-    designWidth(input?: { file?: string }) {
+    designWidth(input?: string | number | { file?: string }) {
       const file: string = (input && input.file) || ''
       return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
     },
