@@ -15,7 +15,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     projectName: 'branch-desk',
     date: '2026-11-1',
     designWidth(input?: string | number | { file?: string }) {
-      const file: string = (input && input.file) || ''
+      const file = (typeof input === 'object' && input?.file) || ''
       return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
