@@ -94,10 +94,10 @@ export class Database {
   get(p: any, now: number) {
     if (p.transactionId) throw new CloudError(INVALID_PARAM, 'transactions are not supported by the local cloud')
     const c = this.coll(p.collectionName)
-    let docs = this.matches(c, decode(p.query, now))
+    const docs = this.matches(c, decode(p.query, now))
     const order = decode(p.order, now)
     const projection = decode(p.projection, now)
-    let offset = Number(p.offset) || 0
+    const offset = Number(p.offset) || 0
     let limit = p.limit === undefined ? 100 : Number(p.limit)
     if (!(limit > 0)) limit = 100
     if (limit > 1000) limit = 1000
@@ -163,7 +163,7 @@ export class Database {
       updated++
     }
     if (!targets.length && upsert) {
-      let base: any = {}
+      const base: any = {}
       for (const [k, v] of Object.entries(query)) if (!k.startsWith('$') && (v === null || typeof v !== 'object' || v instanceof Date)) setPath(base, k, v)
       let next: Doc
       if (!merge) next = { ...base, ...clone(data) }

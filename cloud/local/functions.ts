@@ -43,7 +43,7 @@ export class Functions {
     if (!fs.existsSync(entry)) return undefined
     let triggers: FunctionInfo['triggers'] = []
     try { triggers = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).triggers ?? [] } catch { /* none */ }
-    let env: Record<string, string> = {}
+    const env: Record<string, string> = {}
     try {
       const raw = JSON.parse(fs.readFileSync(path.join(dir, 'local.env.json'), 'utf8'))
       for (const [k, v] of Object.entries(raw)) env[k] = typeof v === 'string' ? v : JSON.stringify(v)

@@ -124,7 +124,7 @@ export function sdkFor(url: string, envId = 'local-dev'): any {
     TENCENTCLOUD_SECRETKEY: 'local-secret-key',
     SILENCE: 'true',
   })
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const cloud = require('wx-server-sdk')
   cloud.init({ env: envId })
   return cloud
