@@ -4,7 +4,7 @@
  * the main package. The JSON schema served by GET /dev/actions is generated from the same objects.
  */
 import { z } from 'zod'
-import { ACTIVITY_TYPES, ROLES } from './domain'
+import { ACTIVITY_TYPES, COMMITTEE_POSTS, GUIDE_TITLES, PARTY_STATUSES, ROLES } from './domain'
 
 // Messages zod writes itself (wrong type, unknown key…) come in Chinese too: callers show them to people.
 z.config(z.locales.zhCN())
@@ -24,16 +24,107 @@ const fileID = z
   .max(512)
   .regex(/^cloud:\/\/[^\s]+$/, { error: '图片必须是云存储文件（cloud://…）' })
 
+/** A calendar date (no time), e.g. 入党日期. */
+const dateOnly = (label: string) =>
+  z
+    .string({ error: `${label}必须是日期` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 YYYY-MM-DD` })
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+      error: `${label}不是有效的日期`,
+    })
+const cursor = z.string().max(300, { error: '分页参数无效，请刷新列表' })
+const search = z.string().trim().max(20, { error: '搜索词不能超过 20 个字' })
+const pageLimit = (max: number, byDefault: number) => z.number({ error: '每页条数必须是数字' }).int().min(1).max(max).default(byDefault)
+const inviteCode = z
+  .string({ error: '请输入邀请码' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{8,16}$/, { error: '邀请码是 8 到 16 位字母或数字' })
+
 const role = z.enum(ROLES, { error: '角色不正确' })
+const partyStatus = z.enum(PARTY_STATUSES, { error: '党员状态只能是正式党员或预备党员' })
+const post = z.enum(COMMITTEE_POSTS, { error: '支委职务不正确' })
 const activityType = z.enum(ACTIVITY_TYPES, { error: '活动类型不正确' })
 const empty = z.object({}).strict()
 
-const roleGrant = z.object({ role, branchId: z.string().optional(), branchName: z.string().optional() })
+const roleGrant = z.object({
+  role,
+  branchId: z.string().optional(),
+  branchName: z.string().optional(),
+  /** 第一书记 / 党建指导员 for a guide. */
+  title: z.string().optional(),
+  /** The caller's own roster entry in that branch (members.get accepts it). */
+  memberId: z.string().optional(),
+})
+const branchKind = z.enum(['branch', 'joint_branch'], { error: '支部类型只能是党支部或联合党支部' })
 const branch = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.enum(['branch', 'joint_branch']),
+  kind: branchKind,
   societies: z.array(z.string()),
+  foundedOn: z.string().nullable().optional(),
+  status: z.enum(['active', 'archived']).optional(),
+})
+const group = z.object({
+  id: z.string(),
+  branchId: z.string(),
+  name: z.string(),
+  leaderName: z.string().nullable(),
+  memberCount: z.number(),
+})
+const member = z.object({
+  id: z.string(),
+  branchId: z.string(),
+  name: z.string(),
+  bound: z.boolean(),
+  partyStatus,
+  joinedPartyOn: z.string().nullable(),
+  confirmedOn: z.string().nullable(),
+  groupId: z.string().nullable(),
+  groupName: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+  posts: z.array(z.string()),
+  groupLeader: z.boolean(),
+  roles: z.array(role),
+  state: z.enum(['active', 'transferred']),
+  transferredOn: z.string().nullable(),
+  transferReason: z.string().nullable(),
+})
+const invite = z.object({
+  code: z.string(),
+  branchId: z.string(),
+  branchName: z.string(),
+  role,
+  title: z.string().nullable(),
+  groupId: z.string().nullable(),
+  requiresApproval: z.boolean(),
+  maxUses: z.number(),
+  uses: z.number(),
+  expiresAt: z.string(),
+  revoked: z.boolean(),
+  status: z.enum(['active', 'expired', 'revoked', 'used_up']),
+  createdAt: z.string(),
+})
+const joinRequest = z.object({
+  id: z.string(),
+  branchId: z.string(),
+  name: z.string(),
+  role,
+  groupId: z.string().nullable(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  createdAt: z.string(),
+  decidedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+})
+const auditEntry = z.object({
+  id: z.string(),
+  branchId: z.string().nullable(),
+  at: z.string(),
+  actor: z.object({ openid: z.string(), name: z.string() }),
+  action: z.string(),
+  summary: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
 })
 const photo = z.object({ fileID: z.string(), url: z.string().optional() })
 const activity = z.object({
@@ -60,17 +151,17 @@ export const schemas = {
     }),
   },
   'session.join': {
-    input: z
-      .object({
-        code: z
-          .string({ error: '请输入邀请码' })
-          .trim()
-          .toUpperCase()
-          .regex(/^[A-Z0-9]{8,16}$/, { error: '邀请码是 8 到 16 位字母或数字' }),
-        name: text('姓名', 20),
-      })
-      .strict(),
-    output: z.object({ roles: z.array(roleGrant) }),
+    input: z.object({ code: inviteCode, name: text('姓名', 20) }).strict(),
+    output: z.object({
+      roles: z.array(roleGrant),
+      /** True when the invitation needs the secretary's approval: the caller is not a member yet. */
+      pending: z.boolean(),
+      branchName: z.string(),
+    }),
+  },
+  'session.updateProfile': {
+    input: z.object({ name: text('姓名', 20) }).strict(),
+    output: z.object({ name: z.string() }),
   },
   'org.bootstrap': {
     input: z
@@ -86,26 +177,163 @@ export const schemas = {
     input: z
       .object({
         name: text('支部名称', 60),
-        kind: z.enum(['branch', 'joint_branch'], { error: '支部类型只能是党支部或联合党支部' }).default('branch'),
+        kind: branchKind.default('branch'),
         societies: z.array(text('学会名称', 60)).max(20, { error: '最多 20 个学会' }).default([]),
+        foundedOn: dateOnly('成立日期').optional(),
       })
       .strict(),
     output: branch,
   },
+  'branches.update': {
+    input: z
+      .object({
+        branchId: id('支部'),
+        name: text('支部名称', 60).optional(),
+        kind: branchKind.optional(),
+        societies: z.array(text('学会名称', 60)).max(20, { error: '最多 20 个学会' }).optional(),
+        foundedOn: dateOnly('成立日期').nullable().optional(),
+      })
+      .strict(),
+    output: branch,
+  },
+  'branches.archive': {
+    input: z.object({ branchId: id('支部'), reason: text('撤销原因', 100) }).strict(),
+    output: branch,
+  },
   'branches.list': {
-    input: empty,
-    output: z.object({ items: z.array(branch) }),
+    input: z
+      .object({
+        q: search.optional(),
+        cursor: cursor.optional(),
+        limit: pageLimit(100, 50),
+        includeArchived: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ items: z.array(branch), nextCursor: z.string().nullable() }),
+  },
+  'branches.get': {
+    input: z.object({ branchId: id('支部') }).strict(),
+    output: z.object({
+      branch,
+      groups: z.array(group),
+      counts: z.object({ active: z.number(), full: z.number(), probationary: z.number(), transferred: z.number() }),
+      secretaryName: z.string().nullable(),
+      guides: z.array(z.object({ name: z.string(), title: z.string() })),
+    }),
+  },
+  'groups.create': {
+    input: z.object({ branchId: id('支部'), name: text('党小组名称', 30) }).strict(),
+    output: group,
+  },
+  'groups.rename': {
+    input: z.object({ groupId: id('党小组'), name: text('党小组名称', 30) }).strict(),
+    output: group,
+  },
+  'groups.list': {
+    input: z.object({ branchId: id('支部') }).strict(),
+    output: z.object({ items: z.array(group) }),
   },
   'invites.create': {
     input: z
       .object({
         branchId: id('支部'),
         role: role.refine((r) => r !== 'committee_admin', { error: '邀请码不能授予党委管理员' }),
-        maxUses: z.number({ error: '可用次数必须是数字' }).int().min(1).max(500).default(1),
-        expiresInDays: z.number({ error: '有效天数必须是数字' }).int().min(1).max(90).default(7),
+        title: z.enum(GUIDE_TITLES, { error: '称谓只能是第一书记或党建指导员' }).optional(),
+        groupId: id('党小组').optional(),
+        requiresApproval: z.boolean().default(false),
+        maxUses: z.number({ error: '可用次数必须是数字' }).int().min(1, { error: '可用次数至少 1 次' }).max(500, { error: '可用次数最多 500 次' }).default(1),
+        expiresInDays: z.number({ error: '有效天数必须是数字' }).int().min(1, { error: '有效期至少 1 天' }).max(90, { error: '有效期最长 90 天' }).default(7),
       })
       .strict(),
-    output: z.object({ code: z.string(), expiresAt: z.string(), maxUses: z.number() }),
+    output: invite,
+  },
+  'invites.list': {
+    input: z.object({ branchId: id('支部') }).strict(),
+    output: z.object({ items: z.array(invite) }),
+  },
+  'invites.revoke': {
+    input: z.object({ code: inviteCode }).strict(),
+    output: invite,
+  },
+  'invites.qr': {
+    input: z.object({ code: inviteCode }).strict(),
+    output: z.object({ fileID: z.string(), url: z.string() }),
+  },
+  'joinRequests.list': {
+    input: z.object({ branchId: id('支部') }).strict(),
+    output: z.object({ items: z.array(joinRequest) }),
+  },
+  'joinRequests.decide': {
+    input: z
+      .object({ requestId: id('申请'), approve: z.boolean({ error: '请选择同意或拒绝' }), reason: text('理由', 100).optional() })
+      .strict(),
+    output: joinRequest,
+  },
+  'members.list': {
+    input: z
+      .object({
+        branchId: id('支部'),
+        q: search.optional(),
+        groupId: id('党小组').optional(),
+        state: z.enum(['active', 'transferred', 'all'], { error: '状态筛选不正确' }).default('active'),
+        cursor: cursor.optional(),
+        limit: pageLimit(100, 30),
+      })
+      .strict(),
+    output: z.object({ items: z.array(member), nextCursor: z.string().nullable() }),
+  },
+  'members.get': {
+    input: z.object({ memberId: id('党员') }).strict(),
+    output: member,
+  },
+  'members.update': {
+    input: z
+      .object({
+        memberId: id('党员'),
+        name: text('姓名', 20).optional(),
+        partyStatus: partyStatus.optional(),
+        joinedPartyOn: dateOnly('入党日期').nullable().optional(),
+        confirmedOn: dateOnly('转正日期').nullable().optional(),
+        groupId: id('党小组').nullable().optional(),
+        phone: z
+          .string({ error: '手机号必须是文字' })
+          .trim()
+          .regex(/^1\d{10}$/, { error: '手机号应为 11 位数字' })
+          .nullable()
+          .optional(),
+      })
+      .strict(),
+    output: member,
+  },
+  'members.setPosts': {
+    input: z
+      .object({
+        memberId: id('党员'),
+        posts: z.array(post).max(COMMITTEE_POSTS.length, { error: '职务过多' }),
+        groupLeader: z.boolean({ error: '请说明是否为党小组长' }),
+      })
+      .strict(),
+    output: member,
+  },
+  'members.transferOut': {
+    input: z.object({ memberId: id('党员'), on: dateOnly('转出日期'), reason: text('转出原因', 100) }).strict(),
+    output: member,
+  },
+  'members.handOverSecretary': {
+    input: z.object({ branchId: id('支部'), toMemberId: id('党员') }).strict(),
+    output: z.object({ secretary: member }),
+  },
+  'roster.attendanceBasis': {
+    input: z.object({ branchId: id('支部'), groupId: id('党小组').optional() }).strict(),
+    output: z.object({
+      expected: z.array(z.object({ memberId: z.string(), name: z.string(), partyStatus })),
+      expectedCount: z.number(),
+      votingCount: z.number(),
+    }),
+  },
+  'audit.list': {
+    input: z.object({ branchId: id('支部').optional(), cursor: cursor.optional(), limit: pageLimit(50, 20) }).strict(),
+    output: z.object({ items: z.array(auditEntry), nextCursor: z.string().nullable() }),
   },
   'activities.create': {
     input: z

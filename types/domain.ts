@@ -20,6 +20,8 @@ export interface RoleGrant {
   role: Role
   branchId?: string
   branchName?: string
+  title?: string
+  memberId?: string
 }
 
 export const ACTIVITY_TYPES = [
@@ -61,6 +63,45 @@ export interface BranchSummary {
   name: string
   kind: 'branch' | 'joint_branch'
   societies: string[]
+  foundedOn?: string | null
+  status?: 'active' | 'archived'
+}
+
+export const BRANCH_KIND_LABELS = { branch: '党支部', joint_branch: '联合党支部' } as const
+
+/** 正式党员 / 预备党员: only full members vote in a 支部党员大会. */
+export const PARTY_STATUSES = ['full', 'probationary'] as const
+export type PartyStatus = (typeof PARTY_STATUSES)[number]
+export const PARTY_STATUS_LABELS: Record<PartyStatus, string> = { full: '正式党员', probationary: '预备党员' }
+
+/** Posts on a branch committee (支委职务). Holding any makes the member a `branch_committee`. */
+export const COMMITTEE_POSTS = ['副书记', '组织委员', '宣传委员', '纪检委员', '青年委员', '统战委员'] as const
+export type CommitteePost = (typeof COMMITTEE_POSTS)[number]
+
+/** Titles of the committee's read-only helpers of a branch. */
+export const GUIDE_TITLES = ['第一书记', '党建指导员'] as const
+export type GuideTitle = (typeof GUIDE_TITLES)[number]
+
+export type MemberState = 'active' | 'transferred'
+
+export interface MemberSummary {
+  id: string
+  branchId: string
+  name: string
+  /** Whether a WeChat user has joined as this roster entry. */
+  bound: boolean
+  partyStatus: PartyStatus
+  joinedPartyOn: string | null
+  confirmedOn: string | null
+  groupId: string | null
+  groupName: string | null
+  phoneMasked: string | null
+  posts: string[]
+  groupLeader: boolean
+  roles: Role[]
+  state: MemberState
+  transferredOn: string | null
+  transferReason: string | null
 }
 
 export interface ActivitySummary {

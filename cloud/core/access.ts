@@ -37,7 +37,11 @@ export async function authorize<I>(
   input: I,
   ctx: ActionContext,
 ): Promise<Doc | undefined> {
-  const scope = def.scope as ActionDef['scope'] & { branchOf?: (i: I) => string; idOf?: (i: I) => string }
+  const scope = def.scope as ActionDef['scope'] & {
+    branchOf?: (i: I) => string | undefined
+    idOf?: (i: I) => string
+    ownerField?: string
+  }
   const { memberships } = ctx.caller
   switch (scope.kind) {
     case 'authenticated':
@@ -50,6 +54,10 @@ export async function authorize<I>(
       return undefined
     case 'branch': {
       const branchId = scope.branchOf!(input)
+      if (branchId === undefined) {
+        if (!isCommitteeAdmin(memberships)) throw forbidden('只有党委管理员可以查看全部支部')
+        return undefined
+      }
       if (!holdsRoleInBranch(memberships, def.roles, branchId)) throw forbidden('你不是该支部的成员，或没有相应的职务')
       return undefined
     }
@@ -60,7 +68,8 @@ export async function authorize<I>(
       // A record the caller may not see is reported as missing, so ids from other branches reveal nothing.
       if (!record || record.deleted === true) throw notFound(scope.noun)
       const branchId = record.branchId
-      if (typeof branchId !== 'string' || !holdsRoleInBranch(memberships, def.roles, branchId)) {
+      const isOwner = !!scope.ownerField && !!ctx.caller.openid && record[scope.ownerField] === ctx.caller.openid
+      if (!isOwner && (typeof branchId !== 'string' || !holdsRoleInBranch(memberships, def.roles, branchId))) {
         throw notFound(scope.noun)
       }
       return record

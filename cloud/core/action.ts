@@ -13,10 +13,16 @@ export type Scope<I> =
   | { kind: 'authenticated' }
   /** Committee staff only. */
   | { kind: 'committee' }
-  /** The caller must hold one of the roles in the branch named by the input. */
-  | { kind: 'branch'; branchOf: (input: I) => string }
-  /** The input names a record; the caller must hold one of the roles in the record's branch. */
-  | { kind: 'record'; collection: string; noun: string; idOf: (input: I) => string }
+  /**
+   * The caller must hold one of the roles in the branch named by the input. When the input names no branch
+   * (branchOf answers undefined) the action spans every branch, and only committee staff pass.
+   */
+  | { kind: 'branch'; branchOf: (input: I) => string | undefined }
+  /**
+   * The input names a record; the caller must hold one of the roles in the record's branch — or, when
+   * `ownerField` is given, be the person that field of the record names (a member reading their own entry).
+   */
+  | { kind: 'record'; collection: string; noun: string; idOf: (input: I) => string; ownerField?: string }
 
 export interface ActionContext {
   port: Port

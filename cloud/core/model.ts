@@ -2,7 +2,7 @@
  * Collections and the shape of their documents. Instants are stored as Date (the SDK carries them as $date);
  * actions turn them into ISO strings at the edge.
  */
-import type { ActivityType, Role } from '../../types/domain'
+import type { ActivityType, MemberState, PartyStatus, Role } from '../../types/domain'
 
 export const COLLECTIONS = [
   'committees',
@@ -12,6 +12,11 @@ export const COLLECTIONS = [
   'invites',
   'activities',
   'reminder_runs',
+  'groups',
+  'members',
+  'join_requests',
+  'audit_log',
+  'rate_limits',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 
@@ -32,8 +37,68 @@ export interface BranchDoc {
   name: string
   kind: 'branch' | 'joint_branch'
   societies: string[]
+  foundedOn?: string | null
   status: 'active' | 'archived'
+  archivedReason?: string
   createdAt: Date
+}
+
+/** A party group (党小组) inside a branch. */
+export interface GroupDoc {
+  _id: string
+  branchId: string
+  name: string
+  createdAt: Date
+}
+
+/**
+ * A person on a branch's roster (花名册). Never deleted: a member who leaves is marked transferred, so past
+ * attendance and records keep their name. `openid` is set once a WeChat user has joined as this entry.
+ */
+export interface MemberDoc {
+  _id: string
+  branchId: string
+  openid: string | null
+  name: string
+  partyStatus: PartyStatus
+  joinedPartyOn: string | null
+  confirmedOn: string | null
+  groupId: string | null
+  phone: string | null
+  posts: string[]
+  groupLeader: boolean
+  state: MemberState
+  transferredOn: string | null
+  transferReason: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface JoinRequestDoc {
+  _id: string
+  branchId: string
+  openid: string
+  name: string
+  role: Role
+  groupId: string | null
+  inviteCode: string
+  status: 'pending' | 'approved' | 'rejected'
+  createdAt: Date
+  decidedBy: string | null
+  reason: string | null
+}
+
+/** Who changed what in a roster or a role: before and after, kept for the secretary and the committee. */
+export interface AuditDoc {
+  _id?: string
+  branchId: string | null
+  at: Date
+  actor: { openid: string; name: string }
+  action: string
+  summary: string
+  target: { kind: string; id: string }
+  before: unknown
+  after: unknown
 }
 
 export interface Membership {
@@ -42,7 +107,10 @@ export interface Membership {
   /** null for committee-level roles. */
   branchId: string | null
   role: Role
-  status: 'active' | 'transferred'
+  /** 第一书记 / 党建指导员 for a guide. */
+  title?: string
+  /** active grants count; 'transferred' (left the branch) and 'revoked' (role taken away) are kept as history. */
+  status: 'active' | 'transferred' | 'revoked'
   since: Date
 }
 
@@ -50,6 +118,9 @@ export interface InviteDoc {
   _id: string // the code itself
   branchId: string
   role: Role
+  title: string | null
+  groupId: string | null
+  requiresApproval: boolean
   maxUses: number
   uses: number
   expiresAt: Date

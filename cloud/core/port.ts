@@ -54,10 +54,14 @@ export interface Database {
   collection(name: string): Collection
   command: Command
   serverDate(options?: { offset?: number }): unknown
+  /** A regular-expression condition (`db.RegExp`); pass only escaped user text. */
+  RegExp(options: { regexp: string; options?: string }): unknown
   createCollection(name: string): Promise<unknown>
 }
 
 export interface Storage {
+  /** Stores bytes at `cloudPath` and returns the fileID. */
+  upload(cloudPath: string, bytes: Buffer): Promise<string>
   /** fileID → short-lived URL; files that cannot be resolved are left out. */
   getTempFileURLs(fileIDs: string[]): Promise<Map<string, string>>
 }
@@ -73,6 +77,8 @@ export interface OpenApi {
   }): Promise<{ errCode: number; errMsg: string }>
   /** Text content security (msgSecCheck v2). */
   checkText(content: string, openid: string): Promise<SecurityVerdict>
+  /** A mini-program code (wxacode.getUnlimited) that opens `page` with `scene`; PNG bytes. */
+  createQrCode(scene: string, page: string): Promise<Buffer>
 }
 
 export interface Caller {

@@ -17,6 +17,10 @@ export function buildPort(cloud: Cloud, options: { now?: () => Date } = {}): Por
     now: options.now ?? (() => new Date()),
     settings: { bootstrapToken: process.env.BOOTSTRAP_TOKEN || undefined },
     storage: {
+      async upload(cloudPath, bytes) {
+        const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: bytes })
+        return fileID
+      },
       async getTempFileURLs(fileIDs) {
         const urls = new Map<string, string>()
         const unique = [...new Set(fileIDs)]
@@ -44,6 +48,14 @@ export function buildPort(cloud: Cloud, options: { now?: () => Date } = {}): Por
           const e = error as { errCode?: number; errMsg?: string; message?: string }
           return { errCode: e.errCode ?? -1, errMsg: e.errMsg ?? e.message ?? String(error) }
         }
+      },
+      async createQrCode(scene, page) {
+        // checkPath false: the page may not be published yet (trial and development versions).
+        const result = (await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false, width: 430 })) as {
+          buffer?: Buffer
+        }
+        if (!result.buffer) throw new Error('wxacode.getUnlimited returned no image')
+        return Buffer.from(result.buffer)
       },
       async checkText(content, openid): Promise<SecurityVerdict> {
         const result = (await cloud.openapi.security.msgSecCheck({ content, openid, scene: 2, version: 2 })) as {

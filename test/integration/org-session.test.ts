@@ -51,7 +51,10 @@ test('invitations: a secretary joins with the code, invites members; codes that 
 
   const secretary = apiAs(cloud.url, 'sec-openid')
   const joined = await ok(secretary('session.join', { code: invite.code.toLowerCase(), name: '张书记' }))
-  expect(joined.roles).toEqual([{ role: 'secretary', branchId, branchName: '测试学会党支部' }])
+  // A secretary is a secretary and a member of the branch, with one roster entry.
+  expect(joined.roles.map((r: { role: string }) => r.role).sort()).toEqual(['member', 'secretary'])
+  for (const r of joined.roles) expect(r).toMatchObject({ branchId, branchName: '测试学会党支部', memberId: joined.roles[0].memberId })
+  expect(joined.pending).toBe(false)
 
   // Single use: a second person cannot reuse it.
   expect(await apiAs(cloud.url, 'late-openid')('session.join', { code: invite.code, name: '迟到者' })).toMatchObject({

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { ActivitySummary } from '../../../types/domain'
 import { defineAction } from '../action'
 import { AppError } from '../errors'
+import { afterCursor, decodeCursor, pageOf } from '../paging'
 import type { ActivityDoc, UserDoc } from '../model'
 import type { Doc, Port } from '../port'
 
@@ -85,21 +86,6 @@ export const createActivity = defineAction({
   },
 })
 
-interface Cursor {
-  startAt: string
-  id: string
-}
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url')
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor
-    if (typeof c.startAt === 'string' && typeof c.id === 'string' && !Number.isNaN(Date.parse(c.startAt))) return c
-  } catch {
-    /* fall through */
-  }
-  throw new AppError('INVALID_INPUT', '分页参数无效，请刷新列表')
-}
-
 export const listActivities = defineAction({
   name: 'activities.list',
   roles: READERS,
@@ -109,10 +95,10 @@ export const listActivities = defineAction({
     const base: Record<string, unknown> = { branchId, deleted: false }
     let where: Record<string, unknown> = base
     if (cursor) {
-      // Keyset pagination on (startAt desc, _id desc): stable while records are added.
       const c = decodeCursor(cursor)
-      const at = new Date(c.startAt)
-      where = _.and(base, _.or({ startAt: _.lt(at) }, { startAt: at, _id: _.lt(c.id) })) as Record<string, unknown>
+      const at = new Date(c.key)
+      if (Number.isNaN(at.getTime())) throw new AppError('INVALID_INPUT', '分页参数无效，请刷新列表')
+      where = _.and(base, afterCursor(_, 'startAt', at, c.id, 'desc')) as Record<string, unknown>
     }
     const { data } = await port.db
       .collection('activities')
@@ -121,10 +107,8 @@ export const listActivities = defineAction({
       .orderBy('_id', 'desc')
       .limit(limit + 1)
       .get()
-    const page = (data as unknown as ActivityDoc[]).slice(0, limit)
-    const last = page[page.length - 1]
-    const nextCursor = data.length > limit && last ? encodeCursor({ startAt: iso(last.startAt)!, id: last._id }) : null
-    return { items: await present(port, page), nextCursor }
+    const { items, nextCursor } = pageOf(data as unknown as ActivityDoc[], limit, (a) => iso(a.startAt)!)
+    return { items: await present(port, items), nextCursor }
   },
 })
 

@@ -1,27 +1,40 @@
 import type { RoleGrant } from '../../../types/domain'
-import { defineAction } from '../action'
+import { defineAction, type ActionContext } from '../action'
+import { recordAudit } from '../audit'
 import { AppError } from '../errors'
-import type { BranchDoc, CommitteeDoc, InviteDoc, Membership, UserDoc } from '../model'
+import type { BranchDoc, CommitteeDoc, InviteDoc, JoinRequestDoc, MemberDoc, Membership, UserDoc } from '../model'
 import type { Port } from '../port'
+import { ensureRosterEntry, grantRole, readAll } from '../roster-store'
+import { INVITE_REFUSALS, inviteStatus, loadInvite } from './invites'
+
+/** Wrong codes allowed from one person within the window before joining is paused. */
+export const JOIN_MAX_FAILURES = 5
+export const JOIN_WINDOW_MS = 15 * 60 * 1000
 
 async function branchNames(port: Port, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map()
   const _ = port.db.command
-  const { data } = await port.db
-    .collection('branches')
-    .where({ _id: _.in(ids) })
-    .field({ name: true })
-    .limit(100)
-    .get()
-  return new Map(data.map((b) => [b._id as string, (b as unknown as BranchDoc).name]))
+  const branches = await readAll<BranchDoc>(port, 'branches', { _id: _.in(ids) })
+  return new Map(branches.map((b) => [b._id, b.name]))
 }
 
-export async function describeRoles(port: Port, memberships: Membership[]): Promise<RoleGrant[]> {
+export async function describeRoles(port: Port, openid: string, memberships: Membership[]): Promise<RoleGrant[]> {
   const ids = [...new Set(memberships.map((m) => m.branchId).filter((id): id is string => !!id))]
-  const names = await branchNames(port, ids)
-  return memberships.map((m) =>
-    m.branchId ? { role: m.role, branchId: m.branchId, branchName: names.get(m.branchId) ?? '（已删除的支部）' } : { role: m.role },
-  )
+  const [names, entries] = await Promise.all([
+    branchNames(port, ids),
+    ids.length ? readAll<MemberDoc>(port, 'members', { openid, state: 'active' }) : Promise.resolve([] as MemberDoc[]),
+  ])
+  return memberships.map((m) => {
+    if (!m.branchId) return { role: m.role }
+    const entry = entries.find((e) => e.branchId === m.branchId)
+    return {
+      role: m.role,
+      branchId: m.branchId,
+      branchName: names.get(m.branchId) ?? '（已删除的支部）',
+      ...(m.title ? { title: m.title } : {}),
+      ...(entry ? { memberId: entry._id } : {}),
+    }
+  })
 }
 
 export const getSession = defineAction({
@@ -32,7 +45,7 @@ export const getSession = defineAction({
     const [users, committees, roles] = await Promise.all([
       port.db.collection('users').where({ _id: caller.openid }).limit(1).get(),
       port.db.collection('committees').limit(1).get(),
-      describeRoles(port, caller.memberships),
+      describeRoles(port, caller.openid, caller.memberships),
     ])
     const user = users.data[0] as unknown as UserDoc | undefined
     const committee = committees.data[0] as unknown as CommitteeDoc | undefined
@@ -40,40 +53,148 @@ export const getSession = defineAction({
   },
 })
 
+export const updateProfile = defineAction({
+  name: 'session.updateProfile',
+  roles: 'any',
+  scope: { kind: 'authenticated' },
+  async handler({ name }, { port, caller }) {
+    const { data } = await port.db.collection('users').where({ _id: caller.openid }).limit(1).get()
+    const createdAt = (data[0] as unknown as UserDoc | undefined)?.createdAt ?? port.now()
+    await port.db.collection('users').doc(caller.openid).set({ data: { name, createdAt } })
+    return { name }
+  },
+})
+
+interface RateLimitDoc {
+  failures: number
+  windowStart: Date
+}
+
+/** Refuses a caller who typed too many wrong codes recently; codes cannot be guessed one by one. */
+async function checkJoinRate(port: Port, openid: string): Promise<void> {
+  const { data } = await port.db.collection('rate_limits').where({ _id: `join:${openid}` }).limit(1).get()
+  const limit = data[0] as unknown as RateLimitDoc | undefined
+  if (!limit) return
+  const elapsed = port.now().getTime() - new Date(limit.windowStart).getTime()
+  if (elapsed < JOIN_WINDOW_MS && limit.failures >= JOIN_MAX_FAILURES) {
+    const minutes = Math.ceil((JOIN_WINDOW_MS - elapsed) / 60000)
+    throw new AppError('RATE_LIMITED', `邀请码输错次数过多，请 ${minutes} 分钟后再试`)
+  }
+}
+
+async function recordWrongCode(port: Port, openid: string): Promise<void> {
+  const id = `join:${openid}`
+  const ref = port.db.collection('rate_limits')
+  const { data } = await ref.where({ _id: id }).limit(1).get()
+  const limit = data[0] as unknown as RateLimitDoc | undefined
+  const now = port.now()
+  if (!limit || now.getTime() - new Date(limit.windowStart).getTime() >= JOIN_WINDOW_MS) {
+    await ref.doc(id).set({ data: { failures: 1, windowStart: now } })
+  } else {
+    await ref.doc(id).update({ data: { failures: port.db.command.inc(1) } })
+  }
+}
+
+/** Spends one use of an invitation; the condition and the increment are one write, so uses never overrun. */
+async function spendUse(port: Port, invite: InviteDoc): Promise<void> {
+  const _ = port.db.command
+  const spent = await port.db
+    .collection('invites')
+    .where({ _id: invite._id, revoked: false, uses: _.lt(invite.maxUses) })
+    .update({ data: { uses: _.inc(1) } })
+  if (spent.stats.updated !== 1) throw new AppError('CONFLICT', INVITE_REFUSALS.used_up)
+}
+
+/** Makes `openid` what the invitation grants: a role grant, and a roster entry for branch people. */
+export async function admit(
+  ctx: ActionContext,
+  who: { openid: string; name: string },
+  grant: { branchId: string; role: Membership['role']; title?: string | null; groupId: string | null },
+): Promise<void> {
+  const { port } = ctx
+  await grantRole(port, who.openid, grant.branchId, grant.role, grant.title ?? undefined)
+  // Guides (第一书记 / 党建指导员) help a branch from outside: they are not on its roster.
+  if (grant.role !== 'guide') {
+    const entry = await ensureRosterEntry(port, { branchId: grant.branchId, openid: who.openid, name: who.name, groupId: grant.groupId })
+    if (grant.role === 'branch_committee' || grant.role === 'secretary') {
+      await grantRole(port, who.openid, grant.branchId, 'member')
+    }
+    await recordAudit(ctx, {
+      branchId: grant.branchId,
+      action: 'member.joined',
+      summary: `${who.name} 加入支部（${grant.role}）`,
+      target: { kind: 'member', id: entry._id },
+      before: null,
+      after: { name: who.name, role: grant.role, groupId: grant.groupId },
+    })
+  } else {
+    await recordAudit(ctx, {
+      branchId: grant.branchId,
+      action: 'guide.appointed',
+      summary: `${who.name} 任${grant.title ?? '党建指导员'}`,
+      target: { kind: 'user', id: who.openid },
+      before: null,
+      after: { name: who.name, title: grant.title },
+    })
+  }
+}
+
 export const joinWithInvite = defineAction({
   name: 'session.join',
   roles: 'any',
   scope: { kind: 'authenticated' },
-  async handler({ code, name }, { port, caller }) {
-    const { db } = port
-    const _ = db.command
-    const now = port.now()
-    const found = await db.collection('invites').where({ _id: code }).limit(1).get()
-    const invite = found.data[0] as unknown as InviteDoc | undefined
-    if (!invite) throw new AppError('NOT_FOUND', '邀请码不正确，请核对后重新输入')
-    if (invite.revoked) throw new AppError('CONFLICT', '该邀请码已被撤销，请向支部书记索取新的邀请码')
-    if (new Date(invite.expiresAt).getTime() <= now.getTime()) {
-      throw new AppError('CONFLICT', '该邀请码已过期，请向支部书记索取新的邀请码')
+  async handler({ code, name }, ctx) {
+    const { port, caller } = ctx
+    await checkJoinRate(port, caller.openid)
+    const invite = await loadInvite(port, code)
+    if (!invite) {
+      await recordWrongCode(port, caller.openid)
+      throw new AppError('NOT_FOUND', '邀请码不正确，请核对后重新输入')
     }
-    const already = caller.memberships.find((m) => m.branchId === invite.branchId && m.role === invite.role)
-    if (!already) {
-      // Spend one use only while uses remain: the condition and the increment are one write.
-      const spent = await db
-        .collection('invites')
-        .where({ _id: code, uses: _.lt(invite.maxUses) })
-        .update({ data: { uses: _.inc(1) } })
-      if (spent.stats.updated !== 1) throw new AppError('CONFLICT', '该邀请码的使用次数已用完')
-      const membership: Membership = {
-        openid: caller.openid,
-        branchId: invite.branchId,
-        role: invite.role,
-        status: 'active',
-        since: now,
+    const status = inviteStatus(invite, port.now())
+    const branch = (await branchNames(port, [invite.branchId])).get(invite.branchId) ?? ''
+    const holds = caller.memberships.some((m) => m.branchId === invite.branchId && m.role === invite.role)
+    if (holds) {
+      return { roles: await describeRoles(port, caller.openid, caller.memberships), pending: false, branchName: branch }
+    }
+    if (status !== 'active') throw new AppError('CONFLICT', INVITE_REFUSALS[status])
+
+    const users = await port.db.collection('users').where({ _id: caller.openid }).limit(1).get()
+    const user = users.data[0] as unknown as UserDoc | undefined
+    await port.db.collection('users').doc(caller.openid).set({ data: { name, createdAt: user?.createdAt ?? port.now() } })
+
+    if (invite.requiresApproval) {
+      const pending = await port.db
+        .collection('join_requests')
+        .where({ openid: caller.openid, branchId: invite.branchId, status: 'pending' })
+        .count()
+      if (pending.total === 0) {
+        await spendUse(port, invite)
+        const request: Omit<JoinRequestDoc, '_id'> = {
+          branchId: invite.branchId,
+          openid: caller.openid,
+          name,
+          role: invite.role,
+          groupId: invite.groupId ?? null,
+          inviteCode: invite._id,
+          status: 'pending',
+          createdAt: port.now(),
+          decidedBy: null,
+          reason: null,
+        }
+        await port.db.collection('join_requests').add({ data: { ...request } })
       }
-      await db.collection('memberships').add({ data: { ...membership } })
+      return { roles: await describeRoles(port, caller.openid, caller.memberships), pending: true, branchName: branch }
     }
-    await db.collection('users').doc(caller.openid).set({ data: { name, createdAt: now } })
-    const memberships = already ? caller.memberships : [...caller.memberships, { openid: caller.openid, branchId: invite.branchId, role: invite.role, status: 'active' as const, since: now }]
-    return { roles: await describeRoles(port, memberships) }
+
+    await spendUse(port, invite)
+    await admit(ctx, { openid: caller.openid, name }, {
+      branchId: invite.branchId,
+      role: invite.role,
+      title: invite.title,
+      groupId: invite.groupId ?? null,
+    })
+    const memberships = await readAll<Membership>(port, 'memberships', { openid: caller.openid, status: 'active' })
+    return { roles: await describeRoles(port, caller.openid, memberships), pending: false, branchName: branch }
   },
 })

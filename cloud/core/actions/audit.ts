@@ -1,0 +1,40 @@
+import { defineAction } from '../action'
+import type { AuditDoc } from '../model'
+import { afterCursor, decodeCursor, pageOf } from '../paging'
+
+/** The change log: a branch's secretary sees their branch's; the committee sees any branch's, or everything. */
+export const listAudit = defineAction({
+  name: 'audit.list',
+  roles: ['committee_admin', 'secretary'],
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId, cursor, limit }, { port }) {
+    const _ = port.db.command
+    const conditions: unknown[] = branchId ? [{ branchId }] : []
+    if (cursor) {
+      const c = decodeCursor(cursor)
+      conditions.push(afterCursor(_, 'at', new Date(c.key), c.id, 'desc'))
+    }
+    const where = (conditions.length === 0 ? {} : conditions.length === 1 ? conditions[0] : _.and(...conditions)) as Record<string, unknown>
+    const { data } = await port.db
+      .collection('audit_log')
+      .where(where)
+      .orderBy('at', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(limit + 1)
+      .get()
+    const page = pageOf(data as unknown as (AuditDoc & { _id: string })[], limit, (e) => new Date(e.at).toISOString())
+    return {
+      items: page.items.map((e) => ({
+        id: e._id,
+        branchId: e.branchId ?? null,
+        at: new Date(e.at).toISOString(),
+        actor: e.actor,
+        action: e.action,
+        summary: e.summary,
+        before: e.before ?? null,
+        after: e.after ?? null,
+      })),
+      nextCursor: page.nextCursor,
+    }
+  },
+})

@@ -1,0 +1,166 @@
+import type { Role } from '../../../types/domain'
+import { defineAction } from '../action'
+import { isCommitteeAdmin } from '../access'
+import { recordAudit } from '../audit'
+import { AppError } from '../errors'
+import { newInviteCode } from '../invite-code'
+import type { InviteDoc, Membership } from '../model'
+import type { Port } from '../port'
+import { loadActiveBranch, loadBranch, loadGroup, readAll } from '../roster-store'
+
+const MANAGERS = ['committee_admin', 'secretary'] as const
+/** The page a scanned invitation opens; its `scene` is the code. */
+export const JOIN_PAGE = 'pages/home/index'
+
+export type InviteStatus = 'active' | 'expired' | 'revoked' | 'used_up'
+
+export function inviteStatus(invite: InviteDoc, now: Date): InviteStatus {
+  if (invite.revoked) return 'revoked'
+  if (new Date(invite.expiresAt).getTime() <= now.getTime()) return 'expired'
+  if (invite.uses >= invite.maxUses) return 'used_up'
+  return 'active'
+}
+
+/** Why a code cannot be used, in words a person can act on. */
+export const INVITE_REFUSALS: Record<Exclude<InviteStatus, 'active'>, string> = {
+  revoked: '该邀请码已被撤销，请向支部书记索取新的邀请码',
+  expired: '该邀请码已过期，请向支部书记索取新的邀请码',
+  used_up: '该邀请码的使用次数已用完',
+}
+
+export function presentInvite(invite: InviteDoc, branchName: string, now: Date) {
+  return {
+    code: invite._id,
+    branchId: invite.branchId,
+    branchName,
+    role: invite.role,
+    title: invite.title ?? null,
+    groupId: invite.groupId ?? null,
+    requiresApproval: !!invite.requiresApproval,
+    maxUses: invite.maxUses,
+    uses: invite.uses,
+    expiresAt: new Date(invite.expiresAt).toISOString(),
+    revoked: invite.revoked,
+    status: inviteStatus(invite, now),
+    createdAt: new Date(invite.createdAt).toISOString(),
+  }
+}
+
+/** Which roles a caller may hand out: the committee any branch role; a secretary members and 支委 of their branch. */
+function mayInvite(committee: boolean, role: Role): boolean {
+  if (committee) return role !== 'committee_admin'
+  return role === 'member' || role === 'branch_committee'
+}
+
+export async function loadInvite(port: Port, code: string): Promise<InviteDoc | undefined> {
+  const { data } = await port.db.collection('invites').where({ _id: code }).limit(1).get()
+  return data[0] as unknown as InviteDoc | undefined
+}
+
+export const createInvite = defineAction({
+  name: 'invites.create',
+  roles: MANAGERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId, role, title, groupId, requiresApproval, maxUses, expiresInDays }, ctx) {
+    const { port, caller } = ctx
+    if (!mayInvite(isCommitteeAdmin(caller.memberships), role)) {
+      throw new AppError('FORBIDDEN', '支部书记只能邀请党员或支委委员；支部书记和党建指导员由党委邀请')
+    }
+    if (role === 'guide' && !title) throw new AppError('INVALID_INPUT', '请选择称谓：第一书记或党建指导员')
+    if (role !== 'guide' && title) throw new AppError('INVALID_INPUT', '只有党建指导员的邀请可以设置称谓')
+    const branch = await loadActiveBranch(port, branchId)
+    if (groupId) await loadGroup(port, groupId, branchId)
+    const now = port.now()
+    const invite: InviteDoc = {
+      _id: newInviteCode(),
+      branchId,
+      role,
+      title: title ?? null,
+      groupId: groupId ?? null,
+      requiresApproval,
+      maxUses,
+      uses: 0,
+      expiresAt: new Date(now.getTime() + expiresInDays * 24 * 3600 * 1000),
+      createdBy: caller.openid,
+      createdAt: now,
+      revoked: false,
+    }
+    await port.db.collection('invites').add({ data: { ...invite } })
+    await recordAudit(ctx, {
+      branchId,
+      action: 'invite.created',
+      summary: `生成邀请码（${role === 'guide' ? title : role}，可用 ${maxUses} 次，${expiresInDays} 天内有效）`,
+      target: { kind: 'invite', id: invite._id },
+      before: null,
+      after: { role, title: invite.title, maxUses, expiresAt: invite.expiresAt.toISOString(), requiresApproval },
+    })
+    return presentInvite(invite, branch.name, now)
+  },
+})
+
+export const listInvites = defineAction({
+  name: 'invites.list',
+  roles: MANAGERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId }, { port, caller }) {
+    const branch = await loadBranch(port, branchId)
+    const invites = await readAll<InviteDoc>(port, 'invites', { branchId }, 'createdAt')
+    const committee = isCommitteeAdmin(caller.memberships)
+    const now = port.now()
+    // A secretary sees the invitations they may hand out; the committee sees all (secretary and guide codes too).
+    const visible = invites.filter((i) => committee || mayInvite(false, i.role))
+    return { items: visible.reverse().map((i) => presentInvite(i, branch.name, now)) }
+  },
+})
+
+/** A secretary may act only on the kinds of invitation they may hand out (not the committee's secretary codes). */
+function assertManages(invite: InviteDoc, memberships: Membership[]) {
+  if (!mayInvite(isCommitteeAdmin(memberships), invite.role)) throw new AppError('NOT_FOUND', '邀请码不存在')
+}
+
+export const revokeInvite = defineAction({
+  name: 'invites.revoke',
+  roles: MANAGERS,
+  scope: { kind: 'record', collection: 'invites', noun: '邀请码', idOf: (input) => input.code },
+  async handler({ code }, ctx) {
+    const { port, caller } = ctx
+    const invite = ctx.record as unknown as InviteDoc
+    assertManages(invite, caller.memberships)
+    const branch = await loadBranch(port, invite.branchId)
+    if (!invite.revoked) {
+      await port.db.collection('invites').doc(code).update({ data: { revoked: true, revokedAt: port.now() } })
+      await recordAudit(ctx, {
+        branchId: invite.branchId,
+        action: 'invite.revoked',
+        summary: `撤销邀请码 ${code}`,
+        target: { kind: 'invite', id: code },
+        before: { revoked: false },
+        after: { revoked: true },
+      })
+    }
+    return presentInvite({ ...invite, revoked: true }, branch.name, port.now())
+  },
+})
+
+export const inviteQr = defineAction({
+  name: 'invites.qr',
+  roles: MANAGERS,
+  scope: { kind: 'record', collection: 'invites', noun: '邀请码', idOf: (input) => input.code },
+  async handler({ code }, { port, caller, record }) {
+    const invite = record as unknown as InviteDoc
+    assertManages(invite, caller.memberships)
+    const status = inviteStatus(invite, port.now())
+    if (status !== 'active') throw new AppError('CONFLICT', INVITE_REFUSALS[status])
+    // The image is made once per code and kept in storage; the scene (≤ 32 characters) is the code itself.
+    const cloudPath = `invites/${code}.png`
+    let fileID = (invite as InviteDoc & { qrFileID?: string }).qrFileID
+    if (!fileID) {
+      fileID = await port.storage.upload(cloudPath, await port.openapi.createQrCode(code, JOIN_PAGE))
+      await port.db.collection('invites').doc(code).update({ data: { qrFileID: fileID } })
+    }
+    const urls = await port.storage.getTempFileURLs([fileID])
+    const url = urls.get(fileID)
+    if (!url) throw new AppError('INTERNAL', '二维码暂时无法显示，请稍后再试')
+    return { fileID, url }
+  },
+})

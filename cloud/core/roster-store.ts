@@ -1,0 +1,136 @@
+/**
+ * Data access for rosters and role grants, shared by the actions that change them. Grants (`memberships`) are
+ * what access control reads; roster entries (`members`) are the branch's people. Both are kept as history:
+ * nothing here deletes.
+ */
+import type { MemberSummary, Role } from '../../types/domain'
+import { AppError } from './errors'
+import type { BranchDoc, GroupDoc, MemberDoc, Membership } from './model'
+import type { Port } from './port'
+import { presentMember } from './roster'
+
+const PAGE = 100
+
+/** Reads every row of a query, page by page (a get() returns a bounded page). */
+export async function readAll<T>(
+  port: Port,
+  collection: string,
+  where: Record<string, unknown>,
+  orderField = '_id',
+): Promise<T[]> {
+  const rows: T[] = []
+  for (let skip = 0; ; skip += PAGE) {
+    const { data } = await port.db.collection(collection).where(where).orderBy(orderField, 'asc').skip(skip).limit(PAGE).get()
+    rows.push(...(data as unknown as T[]))
+    if (data.length < PAGE) return rows
+  }
+}
+
+export async function loadBranch(port: Port, branchId: string): Promise<BranchDoc> {
+  const { data } = await port.db.collection('branches').where({ _id: branchId }).limit(1).get()
+  const branch = data[0] as unknown as BranchDoc | undefined
+  if (!branch) throw new AppError('NOT_FOUND', '支部不存在')
+  return branch
+}
+
+export async function loadActiveBranch(port: Port, branchId: string): Promise<BranchDoc> {
+  const branch = await loadBranch(port, branchId)
+  if (branch.status !== 'active') throw new AppError('CONFLICT', `「${branch.name}」已撤销，不能再修改`)
+  return branch
+}
+
+export async function groupNames(port: Port, branchId: string): Promise<Map<string, string>> {
+  const groups = await readAll<GroupDoc>(port, 'groups', { branchId })
+  return new Map(groups.map((g) => [g._id, g.name]))
+}
+
+export async function loadGroup(port: Port, groupId: string, branchId: string): Promise<GroupDoc> {
+  const { data } = await port.db.collection('groups').where({ _id: groupId, branchId }).limit(1).get()
+  const group = data[0] as unknown as GroupDoc | undefined
+  if (!group) throw new AppError('NOT_FOUND', '党小组不存在，或不属于该支部')
+  return group
+}
+
+/** Active roles in `branchId` per openid. */
+export async function rolesByOpenid(port: Port, branchId: string, openids: string[]): Promise<Map<string, Role[]>> {
+  const roles = new Map<string, Role[]>()
+  if (openids.length === 0) return roles
+  const _ = port.db.command
+  const grants = await readAll<Membership>(port, 'memberships', { branchId, status: 'active', openid: _.in(openids) })
+  for (const g of grants) roles.set(g.openid, [...(roles.get(g.openid) ?? []), g.role])
+  return roles
+}
+
+export async function presentMembers(port: Port, branchId: string, docs: MemberDoc[]): Promise<MemberSummary[]> {
+  const openids = docs.map((d) => d.openid).filter((o): o is string => !!o)
+  const [names, roles] = await Promise.all([groupNames(port, branchId), rolesByOpenid(port, branchId, openids)])
+  return docs.map((d) => presentMember(d, names, d.openid && d.state === 'active' ? (roles.get(d.openid) ?? []) : []))
+}
+
+export async function presentOne(port: Port, doc: MemberDoc): Promise<MemberSummary> {
+  return (await presentMembers(port, doc.branchId, [doc]))[0]
+}
+
+export async function loadMember(port: Port, memberId: string): Promise<MemberDoc> {
+  const { data } = await port.db.collection('members').where({ _id: memberId }).limit(1).get()
+  const member = data[0] as unknown as MemberDoc | undefined
+  if (!member) throw new AppError('NOT_FOUND', '党员不存在')
+  return member
+}
+
+/** The active roster entry of `openid` in `branchId`, if any. */
+export async function findActiveEntry(port: Port, branchId: string, openid: string): Promise<MemberDoc | undefined> {
+  const { data } = await port.db.collection('members').where({ branchId, openid, state: 'active' }).limit(1).get()
+  return data[0] as unknown as MemberDoc | undefined
+}
+
+/** Puts a person on the roster (once) when they join a branch as a member, 支委 or secretary. */
+export async function ensureRosterEntry(
+  port: Port,
+  entry: { branchId: string; openid: string; name: string; groupId: string | null },
+): Promise<MemberDoc> {
+  const existing = await findActiveEntry(port, entry.branchId, entry.openid)
+  if (existing) return existing
+  const now = port.now()
+  const doc: Omit<MemberDoc, '_id'> = {
+    branchId: entry.branchId,
+    openid: entry.openid,
+    name: entry.name,
+    partyStatus: 'full',
+    joinedPartyOn: null,
+    confirmedOn: null,
+    groupId: entry.groupId,
+    phone: null,
+    posts: [],
+    groupLeader: false,
+    state: 'active',
+    transferredOn: null,
+    transferReason: null,
+    createdAt: now,
+    updatedAt: now,
+  }
+  const { _id } = await port.db.collection('members').add({ data: { ...doc } })
+  return { _id, ...doc }
+}
+
+/** Grants `role` in `branchId` to `openid` unless an active grant exists. */
+export async function grantRole(port: Port, openid: string, branchId: string, role: Role, title?: string): Promise<boolean> {
+  const { total } = await port.db.collection('memberships').where({ openid, branchId, role, status: 'active' }).count()
+  if (total > 0) return false
+  const grant: Membership = { openid, branchId, role, status: 'active', since: port.now(), ...(title ? { title } : {}) }
+  await port.db.collection('memberships').add({ data: { ...grant } })
+  return true
+}
+
+/** Ends active grants of `openid` in `branchId` (all roles, or one), keeping them as history. */
+export async function endGrants(
+  port: Port,
+  openid: string,
+  branchId: string,
+  status: 'transferred' | 'revoked',
+  role?: Role,
+): Promise<number> {
+  const where: Record<string, unknown> = { openid, branchId, status: 'active', ...(role ? { role } : {}) }
+  const { stats } = await port.db.collection('memberships').where(where).update({ data: { status, endedAt: port.now() } })
+  return stats.updated
+}
