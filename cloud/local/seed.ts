@@ -16,15 +16,34 @@ export interface SeedContext {
 
 export const SEED_COMMITTEE = { openid: 'dev-committee-admin', name: '周敏', committee: '湖南省科协社会组织行业党委' }
 
-export const SEED_BRANCHES = [
+interface SeedMember {
+  openid: string
+  name: string
+  /** Index into the branch's groups. */
+  group?: number
+  posts?: string[]
+  phone?: string
+  /** 入党日期 of a 预备党员. */
+  probationary?: string
+}
+
+export const SEED_BRANCHES: {
+  name: string
+  kind: 'branch' | 'joint_branch'
+  societies: string[]
+  secretary: { openid: string; name: string }
+  groups: string[]
+  members: SeedMember[]
+}[] = [
   {
     name: '湖南省计算机学会党支部',
     kind: 'branch' as const,
     societies: ['湖南省计算机学会'],
     secretary: { openid: 'dev-secretary-1', name: '李建国' },
+    groups: ['第一党小组', '第二党小组'],
     members: [
-      { openid: 'dev-member-1a', name: '王芳' },
-      { openid: 'dev-member-1b', name: '赵磊' },
+      { openid: 'dev-member-1a', name: '王芳', group: 0, posts: ['组织委员'], phone: '13807310001' },
+      { openid: 'dev-member-1b', name: '赵磊', group: 1, probationary: '2025-10-15' },
     ],
   },
   {
@@ -32,8 +51,9 @@ export const SEED_BRANCHES = [
     kind: 'branch' as const,
     societies: ['湖南省机械工程学会'],
     secretary: { openid: 'dev-secretary-2', name: '陈晓燕' },
+    groups: [],
     members: [
-      { openid: 'dev-member-2a', name: '刘洋' },
+      { openid: 'dev-member-2a', name: '刘洋', posts: ['宣传委员'] },
       { openid: 'dev-member-2b', name: '孙丽' },
     ],
   },
@@ -42,6 +62,7 @@ export const SEED_BRANCHES = [
     kind: 'joint_branch' as const,
     societies: ['湖南省科普作家协会', '湖南省科技史学会'],
     secretary: { openid: 'dev-secretary-3', name: '黄志强' },
+    groups: [],
     members: [{ openid: 'dev-member-3a', name: '周婷' }],
   },
 ]
@@ -79,7 +100,33 @@ export async function seed(ctx: SeedContext): Promise<void> {
       maxUses: 50,
       expiresInDays: 30,
     })
-    for (const m of b.members) await call(m.openid, 'session.join', { code: memberInvite.code, name: m.name })
+    const groupIds: string[] = []
+    for (const g of b.groups) groupIds.push((await call<{ id: string }>(b.secretary.openid, 'groups.create', { branchId: branch.id, name: g })).id)
+    for (const m of b.members) {
+      const joined = await call<{ roles: { role: string; memberId?: string }[] }>(m.openid, 'session.join', { code: memberInvite.code, name: m.name })
+      const memberId = joined.roles.find((r) => r.memberId)!.memberId!
+      const details = {
+        ...(m.group !== undefined ? { groupId: groupIds[m.group] } : {}),
+        ...(m.phone ? { phone: m.phone } : {}),
+        ...(m.probationary ? { partyStatus: 'probationary', joinedPartyOn: m.probationary } : { joinedPartyOn: '2012-07-01' }),
+      }
+      await call(b.secretary.openid, 'members.update', { memberId, ...details })
+      if (m.posts || m.group !== undefined) {
+        await call(b.secretary.openid, 'members.setPosts', { memberId, posts: m.posts ?? [], groupLeader: m.group !== undefined && !!m.posts })
+      }
+    }
+    if (index === 0) {
+      // A request waiting for the secretary, and the committee's guide for this branch.
+      const approval = await call<{ code: string }>(b.secretary.openid, 'invites.create', {
+        branchId: branch.id,
+        role: 'member',
+        requiresApproval: true,
+        maxUses: 5,
+      })
+      await call('dev-applicant', 'session.join', { code: approval.code, name: '钱申请' })
+      const guide = await call<{ code: string }>(admin, 'invites.create', { branchId: branch.id, role: 'guide', title: '第一书记' })
+      await call('dev-guide', 'session.join', { code: guide.code, name: '吴指导' })
+    }
 
     const now = Date.now()
     const plans = [

@@ -70,7 +70,7 @@ describe('recording a 主题党日', () => {
   })
 
   test('members cannot record activities, and nobody unidentified can read', async () => {
-    const byMember = await apiAs(cloud.url, 'dev-member-1a')('activities.create', draft(branchId, 'cloud://x.y/z.png', 'slice-req-0002'))
+    const byMember = await apiAs(cloud.url, 'dev-member-1b')('activities.create', draft(branchId, 'cloud://x.y/z.png', 'slice-req-0002'))
     expect(byMember).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const anonymous = await apiAs(cloud.url)('activities.list', { branchId })
     expect(anonymous).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
