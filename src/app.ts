@@ -1,6 +1,7 @@
 import { type PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
 import { CLOUD_ENV } from './config/cloud'
+import { registerPrivacyHandler } from './lib/privacy'
 import './lib/time'
 import './app.scss'
 
@@ -8,6 +9,7 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
       Taro.cloud.init({ ...(CLOUD_ENV ? { env: CLOUD_ENV } : {}), traceUser: true })
+      registerPrivacyHandler()
     }
   })
   return children

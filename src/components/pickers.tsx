@@ -1,0 +1,31 @@
+/** Pickers for the sub-package forms on weapp (H5 uses native controls: pickers.h5.tsx). */
+import { Picker, Text, View } from '@tarojs/components'
+import './pickers.scss'
+
+export interface Option<T extends string> {
+  value: T
+  label: string
+}
+
+export function SelectField<T extends string>({ value, options, onChange, placeholder = '请选择' }: { value: T; options: Option<T>[]; onChange(v: T): void; placeholder?: string; id?: string }) {
+  const index = Math.max(0, options.findIndex((o) => o.value === value))
+  return (
+    <Picker mode='selector' range={options.map((o) => o.label)} value={index} onChange={(e) => onChange(options[Number(e.detail.value)].value)}>
+      <View className='picker-field'>
+        <Text>{options.find((o) => o.value === value)?.label ?? placeholder}</Text>
+        <Text className='picker-field__arrow'>›</Text>
+      </View>
+    </Picker>
+  )
+}
+
+export function DateField({ value, onChange, placeholder = '请选择日期' }: { value: string; onChange(v: string): void; placeholder?: string; id?: string }) {
+  return (
+    <Picker mode='date' value={value} onChange={(e) => onChange(String(e.detail.value))}>
+      <View className='picker-field'>
+        <Text className={value ? '' : 'picker-field__placeholder'}>{value || placeholder}</Text>
+        <Text className='picker-field__arrow'>›</Text>
+      </View>
+    </Picker>
+  )
+}
