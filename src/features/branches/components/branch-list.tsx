@@ -1,36 +1,82 @@
-/** The committee's branches; choosing one calls `onPick` (the page decides what choosing means). */
-import { Text, View } from '@tarojs/components'
+/** The committee's branches, searchable by name and paged; choosing one calls `onPick` (the page decides what it means). */
+import { useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
 import type { BranchSummary } from '../../../../types/domain'
+import { Button } from '../../../components/button'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { testId } from '../../../lib/test-id'
 import { useBranchesStore } from '../store'
 import './branch-list.scss'
 
-export function BranchList({ currentId, onPick }: { currentId?: string | null; onPick(b: BranchSummary): void }) {
+const inputTestProps = (id: string) => (process.env.TARO_ENV === 'h5' ? { nativeProps: { 'data-testid': id } } : {})
+
+export function BranchList({ currentId, onPick, searchable }: { currentId?: string | null; onPick(b: BranchSummary): void; searchable?: boolean }) {
   const items = useBranchesStore((s) => s.items)
   const status = useBranchesStore((s) => s.status)
   const error = useBranchesStore((s) => s.error)
+  const q = useBranchesStore((s) => s.q)
+  const nextCursor = useBranchesStore((s) => s.nextCursor)
+  const loadingMore = useBranchesStore((s) => s.loadingMore)
+  const moreError = useBranchesStore((s) => s.moreError)
   const load = useBranchesStore((s) => s.load)
+  const loadMore = useBranchesStore((s) => s.loadMore)
+  const [text, setText] = useState(q)
 
-  if ((status === 'loading' || status === 'idle') && !items.length) return <LoadingState />
-  if (status === 'error') return <ErrorState message={error ?? '加载失败'} onRetry={load} />
-  if (!items.length) return <EmptyState title='还没有支部' hint='党委创建支部后会显示在这里' />
+  const search = searchable ? (
+    <View className='branch-list__search'>
+      <Input
+        className='branch-list__input'
+        value={text}
+        maxlength={20}
+        confirmType='search'
+        placeholder='按支部名称搜索'
+        onInput={(e) => setText(e.detail.value)}
+        onConfirm={() => load(text)}
+        {...inputTestProps('branch-search')}
+      />
+      <Button onClick={() => load(text)} {...testId('branch-search-submit')}>
+        搜索
+      </Button>
+    </View>
+  ) : null
+
+  let body
+  if ((status === 'loading' || status === 'idle') && !items.length) body = <LoadingState />
+  else if (status === 'error') body = <ErrorState message={error ?? '加载失败'} onRetry={() => load()} />
+  else if (!items.length)
+    body = q ? <EmptyState title={`没有名称含“${q}”的支部`} /> : <EmptyState title='还没有支部' hint='党委创建支部后会显示在这里' />
+  else
+    body = (
+      <View>
+        {items.map((b) => (
+          <View
+            key={b.id}
+            className={`branch-list__row ${b.id === currentId ? 'branch-list__row--on' : ''}`}
+            onClick={() => onPick(b)}
+            {...testId('branch-item')}
+          >
+            <View className='branch-list__main'>
+              <Text className='branch-list__name'>{b.name}</Text>
+              {b.societies.length ? <Text className='branch-list__societies'>{b.societies.join('、')}</Text> : null}
+            </View>
+            <Text className='branch-list__kind'>{b.kind === 'joint_branch' ? '联合党支部' : '党支部'}</Text>
+          </View>
+        ))}
+        {moreError ? <Text className='branch-list__error'>{moreError}</Text> : null}
+        {nextCursor ? (
+          <View className='branch-list__more'>
+            <Button type='plain' loading={loadingMore} onClick={() => loadMore()} {...testId('branch-load-more')}>
+              {moreError ? '重试加载更多' : '加载更多'}
+            </Button>
+          </View>
+        ) : null}
+      </View>
+    )
+
   return (
     <View className='branch-list'>
-      {items.map((b) => (
-        <View
-          key={b.id}
-          className={`branch-list__row ${b.id === currentId ? 'branch-list__row--on' : ''}`}
-          onClick={() => onPick(b)}
-          {...testId('branch-item')}
-        >
-          <View className='branch-list__main'>
-            <Text className='branch-list__name'>{b.name}</Text>
-            {b.societies.length ? <Text className='branch-list__societies'>{b.societies.join('、')}</Text> : null}
-          </View>
-          <Text className='branch-list__kind'>{b.kind === 'joint_branch' ? '联合党支部' : '党支部'}</Text>
-        </View>
-      ))}
+      {search}
+      {body}
     </View>
   )
 }
