@@ -1,0 +1,127 @@
+/** The roster: search by name, party group and state filters, rows with status, group, posts and masked phone. */
+import { useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import { PARTY_STATUS_LABELS, type MemberSummary } from '../../../../types/domain'
+import { Button } from '../../../components/button'
+import { Segments } from '../../../components/form'
+import { SelectField } from '../../../components/pickers'
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { testId } from '../../../lib/test-id'
+import { useRosterStore, type RosterState } from '../roster-store'
+import './roster.scss'
+
+const inputTestProps = (id: string) => (process.env.TARO_ENV === 'h5' ? { nativeProps: { 'data-testid': id } } : {})
+const STATES: { value: RosterState; label: string }[] = [
+  { value: 'active', label: '在册' },
+  { value: 'transferred', label: '已转出' },
+  { value: 'all', label: '全部' },
+]
+
+export function RosterFilters() {
+  const branchId = useRosterStore((s) => s.branchId)
+  const filter = useRosterStore((s) => s.filter)
+  const groups = useRosterStore((s) => s.groups)
+  const load = useRosterStore((s) => s.load)
+  const [q, setQ] = useState(filter.q)
+  if (!branchId) return null
+  return (
+    <View className='roster-filters'>
+      <View className='roster-filters__search'>
+        <Input
+          className='roster-filters__input'
+          value={q}
+          maxlength={20}
+          confirmType='search'
+          placeholder='按姓名搜索'
+          onInput={(e) => setQ(e.detail.value)}
+          onConfirm={() => load(branchId, { q })}
+          {...inputTestProps('roster-search')}
+        />
+        <Button onClick={() => load(branchId, { q })} {...testId('roster-search-submit')}>
+          搜索
+        </Button>
+      </View>
+      <View className='roster-filters__row'>
+        <View className='roster-filters__states'>
+          <Segments id='roster-state' options={STATES} value={filter.state} onChange={(state) => load(branchId, { state })} />
+        </View>
+        {groups.length ? (
+          <View className='roster-filters__group'>
+            <SelectField
+              id='roster-group'
+              value={filter.groupId}
+              options={[{ value: '', label: '全部党小组' }, ...groups.map((g) => ({ value: g.id, label: g.name }))]}
+              onChange={(groupId) => load(branchId, { groupId })}
+            />
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}
+
+export function RosterList({ onOpen }: { onOpen(m: MemberSummary): void }) {
+  const items = useRosterStore((s) => s.items)
+  const status = useRosterStore((s) => s.status)
+  const error = useRosterStore((s) => s.error)
+  const filter = useRosterStore((s) => s.filter)
+  const branchId = useRosterStore((s) => s.branchId)
+  const nextCursor = useRosterStore((s) => s.nextCursor)
+  const loadingMore = useRosterStore((s) => s.loadingMore)
+  const moreError = useRosterStore((s) => s.moreError)
+  const load = useRosterStore((s) => s.load)
+  const loadMore = useRosterStore((s) => s.loadMore)
+
+  if ((status === 'loading' || status === 'idle') && !items.length) return <LoadingState />
+  if (status === 'error' && !items.length) return <ErrorState message={error ?? '加载失败'} onRetry={() => branchId && load(branchId)} />
+  if (!items.length)
+    return (
+      <EmptyState
+        title={filter.q ? `没有找到“${filter.q}”` : filter.state === 'transferred' ? '没有转出的党员' : '名册里还没有党员'}
+        hint={filter.q || filter.state !== 'active' ? undefined : '党员凭邀请码加入后会出现在这里'}
+      />
+    )
+  return (
+    <View className='roster' {...testId('roster-list')}>
+      {items.map((m) => (
+        <MemberRow key={m.id} m={m} onOpen={() => onOpen(m)} />
+      ))}
+      <View className='roster__foot'>
+        {moreError ? <Text className='roster__error'>{moreError}</Text> : null}
+        {nextCursor ? (
+          <Button type='plain' loading={loadingMore} onClick={() => loadMore()} {...testId('roster-load-more')}>
+            {moreError ? '重试加载更多' : '加载更多'}
+          </Button>
+        ) : (
+          <Text className='roster__end'>共 {items.length} 人</Text>
+        )}
+      </View>
+    </View>
+  )
+}
+
+function MemberRow({ m, onOpen }: { m: MemberSummary; onOpen(): void }) {
+  const out = m.state === 'transferred'
+  return (
+    <View className={`roster__row ${out ? 'roster__row--out' : ''}`} onClick={onOpen} {...testId('roster-item')}>
+      <View className='roster__avatar'>{m.name.slice(-2)}</View>
+      <View className='roster__main'>
+        <View className='roster__line'>
+          <Text className='roster__name' {...testId('roster-name')}>
+            {m.name}
+          </Text>
+          <Text className={`roster__tag ${m.partyStatus === 'probationary' ? 'roster__tag--pre' : ''}`}>{PARTY_STATUS_LABELS[m.partyStatus].slice(0, 2)}</Text>
+          {m.roles.includes('secretary') ? <Text className='roster__tag roster__tag--post'>书记</Text> : null}
+          {!m.bound ? <Text className='roster__tag roster__tag--muted'>未绑定微信</Text> : null}
+        </View>
+        <Text className='roster__meta'>
+          {[m.groupName ? `${m.groupName}${m.groupLeader ? '组长' : ''}` : null, m.posts.length ? m.posts.join('、') : null, m.phoneMasked]
+            .filter(Boolean)
+            .join(' · ') || '—'}
+        </Text>
+        {out ? <Text className='roster__out'>{m.transferredOn ? `${m.transferredOn} 转出` : '已转出'}</Text> : null}
+      </View>
+      <Text className='roster__arrow'>›</Text>
+    </View>
+  )
+}
