@@ -2,3 +2,4 @@ import { callApi } from '../../services/api'
 
 export const getSession = () => callApi('session.get', {})
 export const joinWithInvite = (code: string, name: string) => callApi('session.join', { code, name })
+export const updateProfile = (name: string) => callApi('session.updateProfile', { name })

@@ -8,7 +8,7 @@ import { persist } from 'zustand/middleware'
 import type { Role, RoleGrant } from '../../../types/domain'
 import { errorMessage } from '../../services/api'
 import { taroJSONStorage } from '../../lib/storage'
-import { getSession, joinWithInvite } from './api'
+import { getSession, joinWithInvite, updateProfile } from './api'
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -33,12 +33,20 @@ interface SessionData {
 
 interface SessionActions {
   load(): Promise<void>
-  join(code: string, name: string): Promise<void>
+  /** Joins with an invitation; `pending` means a join request now awaits the secretary's approval. */
+  join(code: string, name: string): Promise<JoinOutcome>
+  /** Changes the caller's own name; throws with the server's message. */
+  updateName(name: string): Promise<void>
   switchBranch(branchId: string, branchName?: string): void
   reset(): void
 }
 
 export type SessionState = SessionData & SessionActions
+
+export interface JoinOutcome {
+  pending: boolean
+  branchName: string
+}
 
 const initial: SessionData = {
   status: 'idle',
@@ -103,11 +111,23 @@ export const useSessionStore = create<SessionState>()(
         }
       },
       async join(code, name) {
-        const { roles } = await joinWithInvite(code.trim().toUpperCase(), name.trim())
-        const { currentBranchId, currentBranchName } = get()
-        set({ roles, name: name.trim(), ...pickCurrentBranch(roles, currentBranchId, currentBranchName) })
+        const { roles, pending, branchName } = await joinWithInvite(code.trim().toUpperCase(), name.trim())
+        if (pending) return { pending: true, branchName }
+        // The branch just joined becomes the current one.
+        const joined = branchesOf(roles).find((b) => b.branchName === branchName)
+        const preferred = joined ? { currentBranchId: joined.branchId, currentBranchName: joined.branchName } : get()
+        set({ roles, name: name.trim(), ...pickCurrentBranch(roles, preferred.currentBranchId, preferred.currentBranchName) })
         // Names of branches and the committee come with the full session.
         await get().load()
+        return { pending: false, branchName }
+      },
+      async updateName(name) {
+        try {
+          const saved = await updateProfile(name.trim())
+          set({ name: saved.name })
+        } catch (error) {
+          throw new Error(errorMessage(error))
+        }
       },
       switchBranch(branchId, branchName) {
         const known = branchesOf(get().roles).find((b) => b.branchId === branchId)
@@ -139,3 +159,9 @@ export const currentRolesOf = (s: SessionState): Role[] =>
   branchesOf(s.roles).find((b) => b.branchId === s.currentBranchId)?.roles ?? []
 /** Secretaries and 支委 of the current branch may record activities. */
 export const selectCanWrite = (s: SessionState) => currentRolesOf(s).some((r) => WRITER_ROLES.includes(r))
+
+/** The caller's roles in one branch (empty when none). Plain function: use with useMemo or inside selectors. */
+export const rolesInBranch = (roles: RoleGrant[], branchId: string | null | undefined): Role[] =>
+  branchId ? (branchesOf(roles).find((b) => b.branchId === branchId)?.roles ?? []) : []
+/** The committee, or the secretary of the current branch, may manage it. */
+export const selectCanManageCurrent = (s: SessionState) => isCommitteeAdmin(s.roles) || currentRolesOf(s).includes('secretary')
