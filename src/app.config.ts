@@ -5,9 +5,14 @@ export default defineAppConfig({
       root: 'packages/activities',
       pages: ['pages/edit/index', 'pages/detail/index'],
     },
+    {
+      root: 'packages/org',
+      pages: ['pages/branches/index', 'pages/branch/index', 'pages/roster/index', 'pages/member/index', 'pages/audit/index'],
+    },
   ],
   preloadRule: {
     'pages/activities/index': { network: 'all', packages: ['packages/activities'] },
+    'pages/me/index': { network: 'all', packages: ['packages/org'] },
   },
   window: {
     backgroundTextStyle: 'light',

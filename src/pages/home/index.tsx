@@ -1,14 +1,16 @@
 import { useEffect } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/button'
 import { ErrorState, LoadingState } from '../../components/states'
+import { PrivacyDialog } from '../../components/privacy-dialog'
 import { Section } from '../../components/section'
 import { testId } from '../../lib/test-id'
 import { BranchSwitcher } from '../../features/session/components/branch-switcher'
 import { DevIdentityPicker } from '../../features/session/components/dev-identity-picker'
 import { JoinForm } from '../../features/session/components/join-form'
-import { selectCanWrite, selectHasRoles, selectIsCommitteeAdmin, useSessionStore } from '../../features/session/store'
+import { safeDecode } from '../../features/session/invite-code'
+import { currentRolesOf, selectCanWrite, selectHasRoles, selectIsCommitteeAdmin, useSessionStore } from '../../features/session/store'
 import { useSessionBootstrap } from '../../features/session/use-session'
 import { RecentActivities } from '../../features/activities/components/recent-activities'
 import { useActivitiesStore } from '../../features/activities/store'
@@ -17,9 +19,14 @@ import { useBranchesStore } from '../../features/branches/store'
 import './index.scss'
 
 const EDIT_PAGE = '/packages/activities/pages/edit/index'
+const BRANCHES_PAGE = '/packages/org/pages/branches/index'
+const branchPage = (id: string) => `/packages/org/pages/branch/index?id=${encodeURIComponent(id)}`
 
 export default function HomePage() {
   const status = useSessionBootstrap()
+  // Opened from an invitation's wxacode: its scene is the code.
+  const scene = useRouter().params.scene
+  const sceneCode = scene ? safeDecode(scene) : ''
   const error = useSessionStore((s) => s.error)
   const name = useSessionStore((s) => s.name)
   const committeeName = useSessionStore((s) => s.committeeName)
@@ -27,6 +34,7 @@ export default function HomePage() {
   const hasRoles = useSessionStore(selectHasRoles)
   const isAdmin = useSessionStore(selectIsCommitteeAdmin)
   const canWrite = useSessionStore(selectCanWrite)
+  const isSecretary = useSessionStore((s) => currentRolesOf(s).includes('secretary'))
   const loadSession = useSessionStore((s) => s.load)
   const switchBranch = useSessionStore((s) => s.switchBranch)
   const loadActivities = useActivitiesStore((s) => s.load)
@@ -62,8 +70,9 @@ export default function HomePage() {
   if (!hasRoles)
     return (
       <View className='home'>
-        <JoinForm />
+        <JoinForm initialCode={sceneCode} />
         {devPicker}
+        <PrivacyDialog />
       </View>
     )
 
@@ -84,6 +93,20 @@ export default function HomePage() {
           <Button type='primary' size='large' block onClick={() => Taro.navigateTo({ url: EDIT_PAGE })} {...testId('home-record-activity')}>
             记录活动
           </Button>
+        </View>
+      ) : null}
+
+      {isAdmin || (isSecretary && currentBranchId) ? (
+        <View
+          className='home__card'
+          onClick={() => void Taro.navigateTo({ url: isAdmin ? BRANCHES_PAGE : branchPage(currentBranchId ?? '') })}
+          {...testId('home-manage')}
+        >
+          <View className='home__card-main'>
+            <Text className='home__card-title'>支部管理</Text>
+            <Text className='home__card-hint'>{isAdmin ? '新建支部、邀请书记、任命指导员' : '党小组、邀请党员、名册与职务'}</Text>
+          </View>
+          <Text className='home__card-arrow'>›</Text>
         </View>
       ) : null}
 
@@ -112,6 +135,7 @@ export default function HomePage() {
         </Section>
       ) : null}
       <View className='home__bottom' />
+      <PrivacyDialog />
     </View>
   )
 }

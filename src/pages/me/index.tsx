@@ -1,19 +1,23 @@
 import { Text, View } from '@tarojs/components'
 import { APP_VERSION } from '../../config/cloud'
+import { PrivacyDialog } from '../../components/privacy-dialog'
 import { ErrorState, LoadingState } from '../../components/states'
 import { Section } from '../../components/section'
+import { BranchSwitcher } from '../../features/session/components/branch-switcher'
 import { DevIdentityPicker } from '../../features/session/components/dev-identity-picker'
+import { JoinForm } from '../../features/session/components/join-form'
+import { ProfileEditor } from '../../features/session/components/profile-editor'
 import { RoleList } from '../../features/session/components/role-list'
-import { useSessionStore } from '../../features/session/store'
+import { selectHasRoles, useSessionStore } from '../../features/session/store'
 import { useSessionBootstrap } from '../../features/session/use-session'
+import { SubscribeCard } from '../../features/reminders/components/subscribe-card'
 import './index.scss'
 
 export default function MePage() {
   const status = useSessionBootstrap()
-  const name = useSessionStore((s) => s.name)
-  const committeeName = useSessionStore((s) => s.committeeName)
   const error = useSessionStore((s) => s.error)
   const load = useSessionStore((s) => s.load)
+  const hasRoles = useSessionStore(selectHasRoles)
 
   return (
     <View className='me'>
@@ -21,20 +25,27 @@ export default function MePage() {
       {status === 'error' ? <ErrorState message={error ?? '加载失败'} onRetry={load} /> : null}
       {status === 'ready' ? (
         <>
-          <View className='me__profile'>
-            <View className='me__avatar'>{(name ?? '我').slice(-2)}</View>
-            <View className='me__who'>
-              <Text className='me__name'>{name ?? '未填写姓名'}</Text>
-              <Text className='me__committee'>{committeeName ?? '尚未加入组织'}</Text>
+          <ProfileEditor />
+          {hasRoles ? (
+            <View className='me__switch'>
+              <Text className='me__switch-label'>当前支部</Text>
+              <BranchSwitcher />
             </View>
-          </View>
-          <Section title='我的职务'>
+          ) : null}
+          <Section title='我的支部与职务'>
             <RoleList />
+          </Section>
+          <Section title='加入支部'>
+            <JoinForm compact />
+          </Section>
+          <Section title='订阅消息'>
+            <SubscribeCard />
           </Section>
         </>
       ) : null}
       {process.env.TARO_ENV === 'h5' ? <DevIdentityPicker /> : null}
       <Text className='me__version'>支部工作台 v{APP_VERSION}</Text>
+      <PrivacyDialog />
     </View>
   )
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '变更记录', enablePullDownRefresh: true })

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Button } from '../../../../components/button'
+import { Section } from '../../../../components/section'
+import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
+import { testId } from '../../../../lib/test-id'
+import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
+import { useSessionBootstrap } from '../../../../features/session/use-session'
+import { BranchForm } from '../../../../features/branches/components/branch-form'
+import { BranchList } from '../../../../features/branches/components/branch-list'
+import { useBranchesStore } from '../../../../features/branches/store'
+import { branchPage } from '../../routes'
+import '../org.scss'
+
+export default function BranchesPage() {
+  const status = useSessionBootstrap()
+  const error = useSessionStore((s) => s.error)
+  const loadSession = useSessionStore((s) => s.load)
+  const isAdmin = useSessionStore(selectIsCommitteeAdmin)
+  const load = useBranchesStore((s) => s.load)
+  const loadMore = useBranchesStore((s) => s.loadMore)
+  const create = useBranchesStore((s) => s.create)
+  const [creating, setCreating] = useState(false)
+
+  useEffect(() => {
+    if (status === 'ready' && isAdmin) void load()
+  }, [status, isAdmin, load])
+  useReachBottom(() => void loadMore())
+  usePullDownRefresh(async () => {
+    await load()
+    Taro.stopPullDownRefresh()
+  })
+
+  if (status === 'idle' || status === 'loading') return <LoadingState />
+  if (status === 'error') return <ErrorState message={error ?? '加载失败'} onRetry={loadSession} />
+  if (!isAdmin) return <EmptyState title='只有党委管理员可以管理各支部' />
+
+  return (
+    <View className='org-page'>
+      <Section title='新建支部'>
+        {creating ? (
+          <BranchForm
+            submitLabel='创建支部'
+            onCancel={() => setCreating(false)}
+            onSubmit={async (input) => {
+              const branch = await create(input)
+              setCreating(false)
+              void Taro.showToast({ title: '已创建', icon: 'success' })
+              void Taro.navigateTo({ url: branchPage(branch.id) })
+            }}
+          />
+        ) : (
+          <Button type='primary' block onClick={() => setCreating(true)} {...testId('branch-new')}>
+            ＋ 新建支部
+          </Button>
+        )}
+      </Section>
+      <Section title='各支部'>
+        <BranchList searchable onPick={(b) => void Taro.navigateTo({ url: branchPage(b.id) })} />
+      </Section>
+      <View className='org-page__bottom' />
+    </View>
+  )
+}

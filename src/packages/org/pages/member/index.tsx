@@ -1,0 +1,55 @@
+import { useEffect, useMemo } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { MemberSummary } from '../../../../../types/domain'
+import { Section } from '../../../../components/section'
+import { ErrorState, LoadingState } from '../../../../components/states'
+import { isCommitteeAdmin, rolesInBranch, useSessionStore } from '../../../../features/session/store'
+import { useSessionBootstrap } from '../../../../features/session/use-session'
+import { MemberCard, MemberManage } from '../../../../features/members/components/member-detail'
+import { useMemberStore } from '../../../../features/members/member-store'
+import { useRosterStore } from '../../../../features/members/roster-store'
+import '../org.scss'
+
+export default function MemberPage() {
+  const id = decodeURIComponent(useRouter().params.id ?? '')
+  const status = useSessionBootstrap()
+  const roles = useSessionStore((s) => s.roles)
+  const loadSession = useSessionStore((s) => s.load)
+  const member = useMemberStore((s) => (s.memberId === id ? s.member : null))
+  const memberStatus = useMemberStore((s) => s.status)
+  const error = useMemberStore((s) => s.error)
+  const load = useMemberStore((s) => s.load)
+  const groups = useRosterStore((s) => s.groups)
+  const rosterBranch = useRosterStore((s) => s.branchId)
+  const loadGroups = useRosterStore((s) => s.loadGroups)
+  const changedInRoster = useRosterStore((s) => s.changed)
+  const branchId = member?.branchId ?? null
+  const isAdmin = isCommitteeAdmin(roles)
+  const isSecretary = useMemo(() => rolesInBranch(roles, branchId).includes('secretary'), [roles, branchId])
+
+  useEffect(() => {
+    if (status === 'ready' && id) void load(id)
+  }, [status, id, load])
+  useEffect(() => {
+    if (branchId && (rosterBranch !== branchId || !groups.length) && (isAdmin || isSecretary)) void loadGroups(branchId)
+  }, [branchId, isAdmin, isSecretary])
+
+  const onChanged = (m: MemberSummary) => {
+    changedInRoster(m)
+    // Handing over the secretary's post changes the caller's own roles.
+    if (m.roles.includes('secretary') && !member?.roles.includes('secretary')) void loadSession()
+  }
+
+  if (!id) return <ErrorState message='缺少党员编号' />
+  if (!member) return memberStatus === 'error' ? <ErrorState message={error ?? '加载失败'} onRetry={() => load(id)} /> : <LoadingState />
+  return (
+    <View className='org-page'>
+      <Section>
+        <MemberCard m={member} />
+      </Section>
+      <MemberManage groups={rosterBranch === branchId ? groups : []} canEdit={isAdmin || isSecretary} isSecretary={isSecretary} onChanged={onChanged} />
+      <View className='org-page__bottom' />
+    </View>
+  )
+}
