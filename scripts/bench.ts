@@ -4,6 +4,8 @@
  *   - one database query (where().get()) over loopback, the local cloud's per-query cost
  *   - one activities.list action end to end (HTTP → function bundle → SDK → local cloud → back)
  *   - start-up of the local cloud with seeding
+ *   - organisation at scale: 300 branches and 5,000 members (written straight through the SDK — bench data, not
+ *     seed data), then branch and roster listing, paging and search through the api action
  */
 import { performance } from 'node:perf_hooks'
 import { apiAs, identities } from '../test/support/api'
@@ -42,9 +44,69 @@ async function main() {
     const list: number[] = []
     for (let i = 0; i < 200; i++) list.push(await time(() => call('activities.list', { branchId })))
     console.log(`api activities.list (20 per page) end to end: ${stats(list)}`)
+
+    await benchOrganisation(cloud.url, db)
   } finally {
     await cloud.stop()
   }
+}
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华'
+
+async function benchOrganisation(url: string, db: any) {
+  const t0 = performance.now()
+  const now = new Date()
+  const branchIds: string[] = []
+  for (let i = 0; i < 300; i++) {
+    const { _id } = await db.collection('branches').add({
+      data: { name: `基准测试第${String(i).padStart(3, '0')}学会党支部`, kind: 'branch', societies: [], status: 'active', createdAt: now },
+    })
+    branchIds.push(_id)
+  }
+  // One large branch of 500 and 4,500 members spread over the others.
+  const big = branchIds[0]
+  for (let i = 0; i < 5000; i++) {
+    const branchId = i < 500 ? big : branchIds[1 + (i % 299)]
+    const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}${GIVEN[(i * 13) % GIVEN.length]}${i}`
+    await db.collection('members').add({
+      data: {
+        branchId, openid: null, name, partyStatus: i % 9 === 0 ? 'probationary' : 'full', joinedPartyOn: null, confirmedOn: null,
+        groupId: null, phone: null, posts: [], groupLeader: false, state: 'active', transferredOn: null, transferReason: null,
+        createdAt: now, updatedAt: now,
+      },
+    })
+  }
+  await db.collection('memberships').add({ data: { openid: 'bench-secretary', branchId: big, role: 'secretary', status: 'active', since: now } })
+  console.log(`organisation data written (300 branches, 5,000 members): ${(performance.now() - t0).toFixed(0)} ms`)
+
+  const committee = apiAs(url, 'dev-committee-admin')
+  const secretary = apiAs(url, 'bench-secretary')
+  const measure = async (label: string, n: number, fn: () => Promise<unknown>) => {
+    for (let i = 0; i < 5; i++) await fn()
+    const samples: number[] = []
+    for (let i = 0; i < n; i++) samples.push(await time(fn))
+    console.log(`${label}: ${stats(samples)}`)
+  }
+  await measure('branches.list first page of 50 (303 branches)', 100, () => committee('branches.list', { limit: 50 }))
+  await measure('branches.list search "第12" by name', 100, () => committee('branches.list', { q: '第12' }))
+  await measure('branches.list all 303 in pages of 100 (4 calls)', 20, async () => {
+    let cursor: string | null = null
+    do {
+      const r: any = await committee('branches.list', { limit: 100, ...(cursor ? { cursor } : {}) })
+      cursor = r.data.nextCursor
+    } while (cursor)
+  })
+  await measure('members.list first page of 30 (branch of 500)', 100, () => secretary('members.list', { branchId: big }))
+  await measure('members.list search "王" (branch of 500)', 100, () => secretary('members.list', { branchId: big, q: '王' }))
+  await measure('members.list all 500 in pages of 100 (5 calls)', 20, async () => {
+    let cursor: string | null = null
+    do {
+      const r: any = await secretary('members.list', { branchId: big, limit: 100, ...(cursor ? { cursor } : {}) })
+      cursor = r.data.nextCursor
+    } while (cursor)
+  })
+  await measure('roster.attendanceBasis (branch of 500)', 50, () => secretary('roster.attendanceBasis', { branchId: big }))
 }
 
 main().catch((error) => {
