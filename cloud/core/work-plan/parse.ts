@@ -44,10 +44,15 @@ function cleanLines(text: string, warnings: PlanWarning[]): string[] {
   const lines: string[] = []
   const pageNumbers: string[] = []
   for (const raw of text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/)) {
+    // Page numbers are recognised before Markdown is stripped: "- 2 -" is a page number, not a list item "2 -".
+    const plain = normaliseSpaces(raw)
+    if (isPageNumber(plain)) {
+      pageNumbers.push(plain)
+      continue
+    }
     const line = normaliseSpaces(stripMarkdown(raw))
-    if (line === '') continue
-    if (isPageNumber(line)) {
-      pageNumbers.push(line)
+    if (line === '' || isPageNumber(line)) {
+      if (line !== '') pageNumbers.push(line)
       continue
     }
     lines.push(line)

@@ -8,7 +8,9 @@ import type { IsoDate, TimeHint, TimeHintKind } from './types'
 /**
  * 春节 (正月初一) by Gregorian year, 2020–2035. Source: Purple Mountain Observatory, 《中国天文年历》 / the Hong Kong
  * Observatory's Gregorian–Lunar calendar conversion tables; cross-checked in the unit tests against ICU's Chinese
- * calendar (Intl) where the runtime has it. A table, not ICU at run time, because the cloud's Node may ship small-icu.
+ * calendar (Intl) where the runtime has it. A table, not ICU at run time, because the cloud's Node may ship small-icu
+ * and because ICU's approximate lunar calculation is a day off in 2027 (gives 02-07) and 2030 (02-02): in those
+ * years the new moon falls within minutes of midnight Beijing time (2027-02-06 23:56, 2030-02-03 00:07).
  */
 export const SPRING_FESTIVAL: Readonly<Record<number, IsoDate>> = {
   2020: '2020-01-25',
