@@ -148,24 +148,43 @@ test('the secretary transfers the member out; the member loses access, the roste
 
 /** E2E_SHOTS=1: 390×844 screenshots of the new screens into test-results/ (for docs/screenshots/). */
 async function shots() {
+  const settle = async (page: Page, selector: string) => {
+    await page.locator(`${selector}:visible`).first().waitFor({ timeout: 20000 })
+    await page.waitForLoadState('networkidle')
+    await page.waitForTimeout(800) // Taro's page transition
+  }
   const sec = people[1].page
   await goTo(sec, cloud.url, `packages/org/pages/branch/index?id=${branchId}`)
-  await sec.getByTestId('branch-page').waitFor()
-  await sec.waitForLoadState('networkidle')
-  await sec.screenshot({ path: 'test-results/org-branch-secretary.png', fullPage: true })
+  await sec.reload()
+  await settle(sec, '[data-testid=branch-page]')
+  await sec.screenshot({ path: 'test-results/org-branch-secretary.png' })
+  await sec.locator('[data-testid=invite-list]:visible').scrollIntoViewIfNeeded()
+  await sec.screenshot({ path: 'test-results/org-branch-secretary-invites.png' })
   await goTo(sec, cloud.url, `packages/org/pages/roster/index?branchId=${branchId}`)
-  await sec.getByTestId('roster-list').waitFor()
+  await settle(sec, '[data-testid=roster-list]')
+  await sec.locator('[data-testid=roster-state-all]:visible').click()
+  await sec.waitForTimeout(500)
   await sec.screenshot({ path: 'test-results/org-roster-secretary.png' })
-  await sec.getByTestId('roster-item').first().click()
-  await sec.getByTestId('member-card').waitFor()
-  await sec.screenshot({ path: 'test-results/org-member-secretary.png', fullPage: true })
+  await sec.locator('[data-testid=roster-item]:visible').first().click()
+  await settle(sec, '[data-testid=member-card]')
+  await sec.screenshot({ path: 'test-results/org-member-secretary.png' })
   const admin = people[0].page
   await goTo(admin, cloud.url, 'packages/org/pages/branches/index')
-  await admin.getByTestId('branch-item').first().waitFor()
+  await admin.reload()
+  await settle(admin, '[data-testid=branch-item]')
   await admin.screenshot({ path: 'test-results/org-branches-committee.png' })
   const m = await person('dev-member-1a')
   await goTo(m.page, cloud.url, 'pages/me/index')
-  await m.page.getByTestId('profile-name-text').waitFor()
-  await m.page.waitForLoadState('networkidle')
-  await m.page.screenshot({ path: 'test-results/org-me-member.png', fullPage: true })
+  await settle(m.page, '[data-testid=profile-name-text]')
+  await m.page.screenshot({ path: 'test-results/org-me-member.png' })
+  // A seeded secretary's member page (with groups and posts) for the member detail picture.
+  const s1 = await person('dev-secretary-1')
+  const id = (await (await fetch(`${cloud.url}/dev/identities`)).json()).find((p: { openid: string }) => p.openid === 'dev-secretary-1').roles[0].branchId
+  await goTo(s1.page, cloud.url, `packages/org/pages/roster/index?branchId=${id}`)
+  await s1.page.reload()
+  await settle(s1.page, '[data-testid=roster-item]')
+  await s1.page.screenshot({ path: 'test-results/org-roster-seeded.png' })
+  await s1.page.locator('[data-testid=roster-item]:visible').nth(1).click()
+  await settle(s1.page, '[data-testid=member-card]')
+  await s1.page.screenshot({ path: 'test-results/org-member-seeded.png' })
 }
