@@ -88,8 +88,9 @@ const RULES: Rule[] = [
   },
   {
     kind: 'month',
-    // 上旬 / 中旬 end on the 10th / 20th; 下旬, 底, 末 and a bare month on the month's last day.
-    re: new RegExp(`${NOT_AFTER_NUMERAL}(${D})\\s*月(份|底|末|上旬|中旬|下旬)?`, 'gu'),
+    // 上旬 / 中旬 end on the 10th / 20th; 下旬, 底, 末 and a bare month on the month's last day. Not the month of
+    // an impossible date (2月30日): that is no time word at all.
+    re: new RegExp(`${NOT_AFTER_NUMERAL}(${D})\\s*月(份|底|末|上旬|中旬|下旬)?(?!\\s*${D}\\s*[日号])`, 'gu'),
     due: (m, year) => {
       const month = num(m[1]) ?? 0
       if (m[2] === '上旬') return isoDate(year, month, 10)
