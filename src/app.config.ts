@@ -7,7 +7,14 @@ export default defineAppConfig({
     },
     {
       root: 'packages/org',
-      pages: ['pages/branches/index', 'pages/branch/index', 'pages/roster/index', 'pages/member/index', 'pages/audit/index'],
+      pages: [
+        'pages/branches/index',
+        'pages/branch/index',
+        'pages/roster/index',
+        'pages/member/index',
+        'pages/audit/index',
+        'pages/bootstrap/index',
+      ],
     },
   ],
   preloadRule: {

@@ -5,6 +5,8 @@ import { registerPrivacyHandler } from './lib/privacy'
 import './lib/time'
 import './app.scss'
 
+if (process.env.TARO_ENV === 'h5') require('./h5-fixes.scss')
+
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {

@@ -1,7 +1,7 @@
 import type { RoleGrant } from '../../../types/domain'
 import { defineAction, type ActionContext } from '../action'
 import { recordAudit } from '../audit'
-import { AppError } from '../errors'
+import { AppError, isCollectionMissing } from '../errors'
 import type { BranchDoc, CommitteeDoc, InviteDoc, JoinRequestDoc, MemberDoc, Membership, UserDoc } from '../model'
 import type { Port } from '../port'
 import { ensureRosterEntry, grantRole, readAll } from '../roster-store'
@@ -42,9 +42,15 @@ export const getSession = defineAction({
   roles: 'any',
   scope: { kind: 'authenticated' },
   async handler(_input, { port, caller }) {
+    // Before org.bootstrap the collections do not exist: the caller is simply nobody yet, so the app can offer
+    // the welcome screen (join, or 首次部署：初始化党委) instead of an error.
+    const none = (error: unknown) => {
+      if (isCollectionMissing(error)) return { data: [] }
+      throw error
+    }
     const [users, committees, roles] = await Promise.all([
-      port.db.collection('users').where({ _id: caller.openid }).limit(1).get(),
-      port.db.collection('committees').limit(1).get(),
+      port.db.collection('users').where({ _id: caller.openid }).limit(1).get().catch(none),
+      port.db.collection('committees').limit(1).get().catch(none),
       describeRoles(port, caller.openid, caller.memberships),
     ])
     const user = users.data[0] as unknown as UserDoc | undefined

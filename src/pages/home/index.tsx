@@ -71,6 +71,13 @@ export default function HomePage() {
     return (
       <View className='home'>
         <JoinForm initialCode={sceneCode} />
+        <Text
+          className='home__bootstrap'
+          onClick={() => Taro.navigateTo({ url: '/packages/org/pages/bootstrap/index' })}
+          {...testId('open-bootstrap')}
+        >
+          首次部署：初始化党委
+        </Text>
         {devPicker}
         <PrivacyDialog />
       </View>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '初始化党委' })

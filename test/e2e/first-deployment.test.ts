@@ -1,0 +1,38 @@
+/**
+ * A fresh deployment with no seed data: the first person to open the app sees the welcome screen, initialises
+ * the committee with the deployment token, and is its administrator from then on.
+ */
+import type { Browser } from 'playwright-core'
+import { launchBrowser, openAs } from '../support/browser'
+import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+
+let cloud: LocalCloudHandle
+let browser: Browser
+
+beforeAll(async () => {
+  ;[cloud, browser] = await Promise.all([startLocalCloud({ seed: false }), launchBrowser()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await cloud?.stop()
+})
+
+test('the first administrator initialises the committee from the welcome screen', async () => {
+  const { page, errors } = await openAs(browser, cloud.url, 'first-admin')
+  await page.getByTestId('open-bootstrap').click()
+
+  // A wrong token is refused with the server's message, and nothing changes.
+  await page.getByTestId('bootstrap-token').fill('not-the-right-token')
+  await page.getByTestId('bootstrap-committee').fill('测试省科协社会组织行业党委')
+  await page.getByTestId('bootstrap-admin').fill('林主任')
+  await page.getByTestId('bootstrap-submit').click()
+  await page.getByTestId('bootstrap-error').filter({ hasText: '初始化口令不正确' }).waitFor()
+
+  await page.getByTestId('bootstrap-token').fill('local-dev-bootstrap-token')
+  await page.getByTestId('bootstrap-submit').click()
+  const greeting = page.locator('.taro_page_show').getByTestId('greeting')
+  await greeting.waitFor({ timeout: 20000 })
+  expect(await greeting.innerText()).toContain('林主任')
+  await page.locator('.taro_page_show').getByTestId('home-manage').waitFor()
+  expect(errors.filter((e) => !e.includes('初始化口令不正确'))).toEqual([])
+})
