@@ -16,10 +16,22 @@ export default defineAppConfig({
         'pages/bootstrap/index',
       ],
     },
+    {
+      root: 'packages/plans',
+      pages: [
+        'pages/plans/index',
+        'pages/import/index',
+        'pages/assign/index',
+        'pages/progress/index',
+        'pages/point/index',
+        'pages/my-points/index',
+      ],
+    },
   ],
   preloadRule: {
     'pages/activities/index': { network: 'all', packages: ['packages/activities'] },
     'pages/me/index': { network: 'all', packages: ['packages/org'] },
+    'pages/work-points/index': { network: 'all', packages: ['packages/plans'] },
   },
   window: {
     backgroundTextStyle: 'light',

@@ -1,0 +1,38 @@
+/** A branch's work points grouped by section: status tag, due date and countdown; tap opens the point. */
+import { Text, View } from '@tarojs/components'
+import { testId } from '../../../lib/test-id'
+import { STATUS_LABEL, countdownText, groupBySection, type Assignment } from '../logic'
+import './assignment-list.scss'
+
+export function StatusTag({ status }: { status: Assignment['status'] }) {
+  return <Text className={`wp-tag wp-tag--${status}`}>{STATUS_LABEL[status]}</Text>
+}
+
+export function AssignmentList({ items, onPick }: { items: Assignment[]; onPick(a: Assignment): void }) {
+  return (
+    <View className='wp-list' {...testId('assignment-list')}>
+      {groupBySection(items).map((g) => (
+        <View key={g.key} className='wp-list__group'>
+          <Text className='wp-list__section'>{g.title}</Text>
+          {g.items.map((a) => {
+            const countdown = countdownText(a)
+            return (
+              <View key={a.id} className='wp-item' onClick={() => onPick(a)} {...testId('assignment-item')}>
+                <View className='wp-item__head'>
+                  <Text className='wp-item__title'>
+                    {a.pointSeq}. {a.title}
+                  </Text>
+                </View>
+                <View className='wp-item__meta'>
+                  <StatusTag status={a.status} />
+                  <Text className='wp-item__due'>截止 {a.dueOn}</Text>
+                  {countdown ? <Text className={`wp-item__countdown ${a.daysLeft < 0 ? 'wp-item__countdown--late' : ''}`}>{countdown}</Text> : null}
+                </View>
+              </View>
+            )
+          })}
+        </View>
+      ))}
+    </View>
+  )
+}

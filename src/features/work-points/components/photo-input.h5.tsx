@@ -1,0 +1,86 @@
+/**
+ * H5's photo source: a file input; each picture is compressed in the browser (≤1600 px, JPEG 0.8) and gets a small
+ * data-URL thumbnail that survives a reload of the draft.
+ */
+import { useRef, type ChangeEvent } from 'react'
+import { Text, View } from '@tarojs/components'
+import type { UploadSource } from '../../../services/api'
+
+export interface PickedPhoto {
+  source: UploadSource
+  preview: string
+}
+
+const MAX_SIDE = 1600
+const THUMB_SIDE = 240
+
+function loadImage(file: File): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(file)
+    const img = new window.Image()
+    img.onload = () => {
+      URL.revokeObjectURL(url)
+      resolve(img)
+    }
+    img.onerror = () => {
+      URL.revokeObjectURL(url)
+      reject(new Error('无法读取这张图片'))
+    }
+    img.src = url
+  })
+}
+
+function draw(img: HTMLImageElement, maxSide: number): HTMLCanvasElement {
+  const scale = Math.min(1, maxSide / Math.max(img.naturalWidth, img.naturalHeight))
+  const canvas = document.createElement('canvas')
+  canvas.width = Math.max(1, Math.round(img.naturalWidth * scale))
+  canvas.height = Math.max(1, Math.round(img.naturalHeight * scale))
+  const ctx = canvas.getContext('2d')!
+  ctx.fillStyle = '#fff'
+  ctx.fillRect(0, 0, canvas.width, canvas.height)
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height)
+  return canvas
+}
+
+export async function compressPhoto(file: File): Promise<PickedPhoto> {
+  const img = await loadImage(file)
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    draw(img, MAX_SIDE).toBlob((b) => (b ? resolve(b) : reject(new Error('图片压缩失败'))), 'image/jpeg', 0.8),
+  )
+  const preview = draw(img, THUMB_SIDE).toDataURL('image/jpeg', 0.7)
+  const base = file.name.replace(/\.[^.]*$/, '') || 'photo'
+  return { source: { blob, name: `${base}.jpg` }, preview }
+}
+
+export function PhotoInput({ remaining, onPicked }: { remaining: number; onPicked(photos: PickedPhoto[]): void }) {
+  const ref = useRef<HTMLInputElement>(null)
+  const onChange = async (e: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(e.target.files ?? []).slice(0, Math.max(0, remaining))
+    e.target.value = ''
+    const picked: PickedPhoto[] = []
+    for (const f of files) {
+      try {
+        picked.push(await compressPhoto(f))
+      } catch {
+        // unreadable file: skipped
+      }
+    }
+    if (picked.length) onPicked(picked)
+  }
+  return (
+    <View className='photo-add' onClick={() => ref.current?.click()}>
+      <Text className='photo-add__plus'>+</Text>
+      <Text className='photo-add__text'>添加照片</Text>
+      <input
+        ref={ref}
+        type='file'
+        accept='image/*'
+        multiple
+        data-testid='report-photo-input'
+        style={{ display: 'none' }}
+        onClick={(e) => e.stopPropagation()}
+        onChange={onChange}
+      />
+    </View>
+  )
+}

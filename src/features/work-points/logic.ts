@@ -1,0 +1,80 @@
+/** Pure rules of the branch's work points: grouping, countdown wording, status labels, report validation. */
+import type { ActionOutput } from '../../../types/actions'
+
+export type Assignment = ActionOutput<'assignments.list'>['items'][number]
+export type AssignmentStatus = Assignment['status']
+
+export const STATUS_LABEL: Record<AssignmentStatus, string> = {
+  not_started: '未开始',
+  in_progress: '进行中',
+  done: '已完成',
+  overdue: '已逾期',
+}
+
+export const STATUS_FILTERS: { value: AssignmentStatus | 'all'; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'not_started', label: '未开始' },
+  { value: 'in_progress', label: '进行中' },
+  { value: 'overdue', label: '已逾期' },
+  { value: 'done', label: '已完成' },
+]
+
+/** "还剩 6 天" · "今天到期" · "已逾期 3 天"; a done point shows nothing to count down. */
+export function countdownText(a: Pick<Assignment, 'daysLeft' | 'status'>): string {
+  if (a.status === 'done') return ''
+  if (a.daysLeft > 0) return `还剩 ${a.daysLeft} 天`
+  if (a.daysLeft === 0) return '今天到期'
+  return `已逾期 ${-a.daysLeft} 天`
+}
+
+export interface SectionGroup {
+  key: string
+  title: string
+  items: Assignment[]
+}
+
+/** Assignments grouped by plan and section, in section order, points in their order within. */
+export function groupBySection(items: Assignment[]): SectionGroup[] {
+  const groups = new Map<string, SectionGroup & { sectionSeq: number; planId: string }>()
+  for (const a of items) {
+    const key = `${a.planId}#${a.sectionSeq}`
+    let g = groups.get(key)
+    if (!g) {
+      g = { key, title: a.sectionTitle, items: [], sectionSeq: a.sectionSeq, planId: a.planId }
+      groups.set(key, g)
+    }
+    g.items.push(a)
+  }
+  const list = [...groups.values()]
+  const planOrder = [...new Set(items.map((a) => a.planId))]
+  list.sort((x, y) => planOrder.indexOf(x.planId) - planOrder.indexOf(y.planId) || x.sectionSeq - y.sectionSeq)
+  return list.map((g) => ({ key: g.key, title: g.title, items: [...g.items].sort((x, y) => x.pointSeq - y.pointSeq) }))
+}
+
+/** Filters on the client: status and a search in the title, section and plan. */
+export function filterAssignments(items: Assignment[], status: AssignmentStatus | 'all', q: string): Assignment[] {
+  const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean)
+  return items.filter(
+    (a) =>
+      (status === 'all' || a.status === status) &&
+      words.every((w) => `${a.pointSeq} ${a.title} ${a.sectionTitle} ${a.planTitle}`.toLowerCase().includes(w)),
+  )
+}
+
+export interface ReportDraft {
+  note: string
+  activityIds: string[]
+  photoCount: number
+  markDone: boolean
+}
+
+/** The client's copy of the server's rule: marking done needs a note or some evidence. null when fine. */
+export function validateReport(d: ReportDraft): string | null {
+  const hasNote = d.note.trim().length > 0
+  const hasEvidence = d.activityIds.length > 0 || d.photoCount > 0
+  if (d.note.trim().length > 2000) return '进展说明不能超过 2000 字'
+  if (d.photoCount > 9) return '照片最多 9 张'
+  if (d.markDone && !hasNote && !hasEvidence) return '标记完成前，请写一句进展说明，或关联一次活动、上传一张照片'
+  if (!d.markDone && !hasNote && !hasEvidence) return '请写进展说明，或关联活动、上传照片'
+  return null
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '工作要点管理', enablePullDownRefresh: true })
