@@ -7,13 +7,12 @@ import { AssignmentList } from '../../src/features/work-points/components/assign
 import { ReportForm } from '../../src/features/work-points/components/report-form'
 import { countdownText, filterAssignments, groupBySection, validateReport, type Assignment } from '../../src/features/work-points/logic'
 import { usePointStore } from '../../src/features/work-points/point-store'
-import { getAssignment, listBranchActivities, reportAssignment } from '../../src/features/work-points/api'
+import { getAssignment, listBranchActivities, reportAssignment } from '../../src/features/work-points/point-api'
 import { assignProblem, useAssignStore } from '../../src/features/work-plans/assign-store'
 import { getPlan, assignPlan } from '../../src/features/work-plans/api'
 import { initialAssignRows, parseResponsible, suggestedDueOn, type PlanDraft } from '../../src/features/work-plans/logic'
 
-jest.mock('../../src/features/work-points/api', () => ({
-  listAssignments: jest.fn(),
+jest.mock('../../src/features/work-points/point-api', () => ({
   getAssignment: jest.fn(),
   reportAssignment: jest.fn(),
   reopenAssignment: jest.fn(),

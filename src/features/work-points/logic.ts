@@ -1,15 +1,8 @@
 /** Pure rules of the branch's work points: grouping, countdown wording, status labels, report validation. */
-import type { ActionOutput } from '../../../types/actions'
+import { STATUS_LABEL, countdownText, type Assignment, type AssignmentStatus } from './countdown'
 
-export type Assignment = ActionOutput<'assignments.list'>['items'][number]
-export type AssignmentStatus = Assignment['status']
-
-export const STATUS_LABEL: Record<AssignmentStatus, string> = {
-  not_started: '未开始',
-  in_progress: '进行中',
-  done: '已完成',
-  overdue: '已逾期',
-}
+export { STATUS_LABEL, countdownText }
+export type { Assignment, AssignmentStatus }
 
 export const STATUS_FILTERS: { value: AssignmentStatus | 'all'; label: string }[] = [
   { value: 'all', label: '全部' },
@@ -18,14 +11,6 @@ export const STATUS_FILTERS: { value: AssignmentStatus | 'all'; label: string }[
   { value: 'overdue', label: '已逾期' },
   { value: 'done', label: '已完成' },
 ]
-
-/** "还剩 6 天" · "今天到期" · "已逾期 3 天"; a done point shows nothing to count down. */
-export function countdownText(a: Pick<Assignment, 'daysLeft' | 'status'>): string {
-  if (a.status === 'done') return ''
-  if (a.daysLeft > 0) return `还剩 ${a.daysLeft} 天`
-  if (a.daysLeft === 0) return '今天到期'
-  return `已逾期 ${-a.daysLeft} 天`
-}
 
 export interface SectionGroup {
   key: string

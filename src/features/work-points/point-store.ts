@@ -4,7 +4,7 @@ import type { ActionOutput } from '../../../types/actions'
 import { errorMessage } from '../../services/api'
 import { randomId } from '../../lib/request-id'
 import type { UploadSource } from '../../services/api'
-import { getAssignment, listBranchActivities, reopenAssignment, reportAssignment, uploadReportPhoto } from './api'
+import { getAssignment, listBranchActivities, reopenAssignment, reportAssignment, uploadReportPhoto } from './point-api'
 import type { Assignment } from './logic'
 
 export type PointDetail = ActionOutput<'assignments.get'>

@@ -1,8 +1,8 @@
-/** The current branch's assigned work points (the 工作要点 tab and its search page). */
+/** The current branch's assigned work points (the 工作要点 tab, main package: keep small). */
 import { create } from 'zustand'
 import { errorMessage } from '../../services/api'
 import { listAssignments } from './api'
-import type { Assignment } from './logic'
+import type { Assignment } from './countdown'
 
 interface WorkPointsState {
   branchId: string | null
@@ -12,36 +12,24 @@ interface WorkPointsState {
   load(branchId: string): Promise<void>
   /** An assignment changed on its page: shown at once. */
   upsert(a: Assignment): void
-  reset(): void
 }
 
-const initial = { branchId: null, items: [], status: 'idle' as const, error: null }
-
 export const useWorkPointsStore = create<WorkPointsState>()((set, get) => ({
-  ...initial,
+  branchId: null,
+  items: [],
+  status: 'idle',
+  error: null,
   async load(branchId) {
     const keep = get().branchId === branchId && get().status === 'ready'
-    set({ branchId, status: keep ? 'ready' : 'loading', error: null, ...(keep ? {} : { items: [] }) })
+    set(keep ? { error: null } : { branchId, status: 'loading', error: null, items: [] })
     try {
-      const items: Assignment[] = []
-      let cursor: string | null = null
-      do {
-        const page = await listAssignments({ branchId, limit: 100, ...(cursor ? { cursor } : {}) })
-        items.push(...page.items)
-        cursor = page.nextCursor
-      } while (cursor && items.length < 500)
-      if (get().branchId !== branchId) return
-      set({ items, status: 'ready' })
+      const { items } = await listAssignments({ branchId, limit: 100 })
+      if (get().branchId === branchId) set({ items, status: 'ready' })
     } catch (error) {
-      if (get().branchId !== branchId) return
-      set({ status: 'error', error: errorMessage(error) })
+      if (get().branchId === branchId) set({ status: 'error', error: errorMessage(error) })
     }
   },
   upsert(a) {
-    const items = get().items
-    if (items.some((x) => x.id === a.id)) set({ items: items.map((x) => (x.id === a.id ? a : x)) })
-  },
-  reset() {
-    set({ ...initial })
+    set({ items: get().items.map((x) => (x.id === a.id ? a : x)) })
   },
 }))

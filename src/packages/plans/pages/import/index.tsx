@@ -82,7 +82,7 @@ export default function ImportPage() {
         {actionError ? <Text className='field__error' {...testId('plan-action-error')}>{actionError}</Text> : null}
         {s.planId && !s.dirty ? <Text className='wp-card__hint' {...testId('plan-saved')}>已保存</Text> : null}
         <View className='import-form__actions'>
-          <View style={{ flex: 1 }}>
+          <View style={{ flex: 1, marginRight: '12px' }}>
             <Button block size='large' loading={busy === 'save'} disabled={!!busy} onClick={() => void run('save')} {...testId('plan-save')}>
               {published ? '保存修改' : '保存草稿'}
             </Button>
