@@ -69,10 +69,16 @@ export async function authorize<I>(
       if (!record || record.deleted === true) throw notFound(scope.noun)
       const branchId = record.branchId
       const isOwner = !!scope.ownerField && !!ctx.caller.openid && record[scope.ownerField] === ctx.caller.openid
-      if (!isOwner && (typeof branchId !== 'string' || !holdsRoleInBranch(memberships, def.roles, branchId))) {
-        throw notFound(scope.noun)
+      if (isOwner) return record
+      // Records that belong to no branch (a committee's work plan) are the committee's alone.
+      if (typeof branchId !== 'string') {
+        if (isCommitteeAdmin(memberships) && (def.roles === 'any' || def.roles.includes('committee_admin'))) return record
+        throw forbidden('只有党委管理员可以进行此操作')
       }
-      return record
+      if (holdsRoleInBranch(memberships, def.roles, branchId)) return record
+      // Someone of the branch who lacks the role is told so; to anyone else the record does not exist.
+      if (holdsRoleInBranch(memberships, 'any', branchId)) throw forbidden('你在该支部没有相应的职务')
+      throw notFound(scope.noun)
     }
     default:
       throw new AppError('INTERNAL', '操作的权限声明不完整')

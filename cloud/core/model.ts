@@ -17,6 +17,10 @@ export const COLLECTIONS = [
   'join_requests',
   'audit_log',
   'rate_limits',
+  'work_plans',
+  'assignments',
+  'progress_reports',
+  'inbox',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 
@@ -142,4 +146,82 @@ export interface ActivityDoc {
   createdAt: Date
   clientRequestId: string
   deleted: boolean
+}
+
+/** A committee's work plan (工作要点): the importer's output as edited by the committee, points embedded. */
+export interface WorkPlanDoc {
+  _id: string
+  title: string
+  docNumber: string | null
+  issuer: string | null
+  issuedOn: string | null
+  year: number
+  intro: string
+  sections: {
+    seq: number
+    title: string
+    points: {
+      seq: number
+      title: string
+      body: string
+      responsible: string[]
+      forAllBranches: boolean
+      timeHints: { phrase: string; dueOn: string | null; kind: string }[]
+      subheading?: string
+    }[]
+  }[]
+  warnings: { code: string; message: string; excerpt: string }[]
+  status: 'draft' | 'published'
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+  publishedAt: Date | null
+}
+
+/** One work point assigned to one branch, with its due date. `state` is stored; "overdue" is computed from today. */
+export interface AssignmentDoc {
+  _id: string
+  planId: string
+  planTitle: string
+  branchId: string
+  branchName: string
+  pointSeq: number
+  sectionSeq: number
+  sectionTitle: string
+  title: string
+  dueOn: string
+  state: 'not_started' | 'in_progress' | 'done'
+  doneAt: Date | null
+  lastReportAt: Date | null
+  reportCount: number
+  /** Orders a branch's list by plan and point, and a point's list by branch name. */
+  sortKey: string
+  createdAt: Date
+}
+
+export interface ProgressReportDoc {
+  _id: string
+  assignmentId: string
+  branchId: string
+  kind: 'note' | 'done' | 'reopen'
+  note: string
+  activityIds: string[]
+  photos: string[]
+  by: { openid: string; name: string }
+  at: Date
+}
+
+/** An in-app inbox item: every reminder and notice lands here, whether or not a push message could be sent. */
+export interface InboxDoc {
+  _id?: string
+  /** A person, or everyone holding one of `roles` in a branch. */
+  openid?: string
+  branchId?: string
+  roles?: string[]
+  kind: string
+  title: string
+  body: string
+  page: string
+  createdAt: Date
+  dedupeKey: string
 }

@@ -60,6 +60,8 @@ export interface Database {
 }
 
 export interface Storage {
+  /** The bytes of a stored file. */
+  download(fileID: string): Promise<Buffer>
   /** Stores bytes at `cloudPath` and returns the fileID. */
   upload(cloudPath: string, bytes: Buffer): Promise<string>
   /** fileID → short-lived URL; files that cannot be resolved are left out. */

@@ -1,6 +1,7 @@
 /** Every action the `api` function serves. Adding an action = adding its schema in types/actions.ts and a line here. */
 import type { ActionDef } from './action'
 import { createActivity, getActivity, listActivities } from './actions/activities'
+import { getAssignment, listAssignments, reopenAssignment, reportProgress } from './actions/assignments'
 import { listAudit } from './actions/audit'
 import {
   archiveBranch,
@@ -26,6 +27,7 @@ import {
 } from './actions/members'
 import { bootstrap } from './actions/org'
 import { getSession, joinWithInvite, updateProfile } from './actions/session'
+import { assignPlan, getPlan, listPlans, parsePlan, planProgress, publishPlan, savePlan } from './actions/work-plans'
 
 export const ACTIONS: readonly ActionDef[] = [
   getSession,
@@ -54,6 +56,17 @@ export const ACTIONS: readonly ActionDef[] = [
   handOverSecretary,
   attendanceBasis,
   listAudit,
+  parsePlan,
+  savePlan,
+  publishPlan,
+  listPlans,
+  getPlan,
+  assignPlan,
+  planProgress,
+  listAssignments,
+  getAssignment,
+  reportProgress,
+  reopenAssignment,
   createActivity,
   listActivities,
   getActivity,

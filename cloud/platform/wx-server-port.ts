@@ -17,6 +17,10 @@ export function buildPort(cloud: Cloud, options: { now?: () => Date } = {}): Por
     now: options.now ?? (() => new Date()),
     settings: { bootstrapToken: process.env.BOOTSTRAP_TOKEN || undefined },
     storage: {
+      async download(fileID) {
+        const { fileContent } = (await cloud.downloadFile({ fileID })) as { fileContent: Buffer }
+        return Buffer.from(fileContent)
+      },
       async upload(cloudPath, bytes) {
         const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: bytes })
         return fileID

@@ -133,7 +133,7 @@ describe('the secretary keeps the roster', () => {
     expect((await ok(member('members.get', { memberId }))).name).toBe('王党员')
     expect(await member('members.list', { branchId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const lee = (await ok(secretary('members.list', { branchId, q: '李' }))).items[0]
-    expect(await member('members.get', { memberId: lee.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await member('members.get', { memberId: lee.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   test('a committee post makes a 支委 who may record activities; removing it takes effect on the next call', async () => {

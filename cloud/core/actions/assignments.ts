@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto'
+import { defineAction } from '../action'
+import { actorName } from '../audit'
+import { AppError } from '../errors'
+import type { ActivityDoc, AssignmentDoc, ProgressReportDoc, WorkPlanDoc } from '../model'
+import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../paging'
+import type { Port } from '../port'
+import { readAll } from '../roster-store'
+import { beijingDate, daysBetween } from '../time'
+
+const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
+const REPORTERS = ['secretary', 'branch_committee'] as const
+const assignmentRecord = { kind: 'record', collection: 'assignments', noun: '任务' } as const
+
+export type AssignmentStatus = 'not_started' | 'in_progress' | 'done' | 'overdue'
+
+/** Done stays done; otherwise a due date before today (Beijing) makes it overdue. */
+export function assignmentStatus(a: Pick<AssignmentDoc, 'state' | 'dueOn'>, today: string): AssignmentStatus {
+  if (a.state === 'done') return 'done'
+  return a.dueOn < today ? 'overdue' : a.state
+}
+
+export function presentAssignment(a: AssignmentDoc, today: string) {
+  return {
+    id: a._id,
+    planId: a.planId,
+    planTitle: a.planTitle,
+    branchId: a.branchId,
+    branchName: a.branchName,
+    pointSeq: a.pointSeq,
+    sectionSeq: a.sectionSeq,
+    sectionTitle: a.sectionTitle,
+    title: a.title,
+    dueOn: a.dueOn,
+    daysLeft: daysBetween(today, a.dueOn),
+    status: assignmentStatus(a, today),
+    doneAt: a.doneAt ? new Date(a.doneAt).toISOString() : null,
+    lastReportAt: a.lastReportAt ? new Date(a.lastReportAt).toISOString() : null,
+    reportCount: a.reportCount,
+  }
+}
+
+/** The stored condition for a status filter ("overdue" and "not started" depend on today). */
+function statusCondition(port: Port, status: AssignmentStatus, today: string): Record<string, unknown> {
+  const _ = port.db.command
+  switch (status) {
+    case 'done':
+      return { state: 'done' }
+    case 'overdue':
+      return { state: _.in(['not_started', 'in_progress']), dueOn: _.lt(today) }
+    default:
+      return { state: status, dueOn: _.gte(today) }
+  }
+}
+
+export const listAssignments = defineAction({
+  name: 'assignments.list',
+  roles: READERS,
+  // A branch's own list, for its people; without a branch (one point across branches) it is the committee's view.
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId, planId, pointSeq, status, q, cursor, limit }, { port }) {
+    if (!branchId && !planId) throw new AppError('INVALID_INPUT', '请指定支部或工作要点')
+    const _ = port.db.command
+    const today = beijingDate(port.now())
+    const conditions: unknown[] = []
+    if (branchId) conditions.push({ branchId })
+    if (planId) conditions.push({ planId })
+    if (pointSeq) conditions.push({ pointSeq })
+    if (status) conditions.push(statusCondition(port, status, today))
+    if (q) conditions.push({ title: port.db.RegExp({ regexp: escapeRegExp(q), options: 'i' }) })
+    if (cursor) {
+      const c = decodeCursor(cursor)
+      conditions.push(afterCursor(_, 'sortKey', String(c.key), c.id, 'asc'))
+    }
+    const { data } = await port.db
+      .collection('assignments')
+      .where((conditions.length === 1 ? conditions[0] : _.and(...conditions)) as Record<string, unknown>)
+      .orderBy('sortKey', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit + 1)
+      .get()
+    const page = pageOf(data as unknown as AssignmentDoc[], limit, (a) => a.sortKey)
+    return { items: page.items.map((a) => presentAssignment(a, today)), nextCursor: page.nextCursor }
+  },
+})
+
+async function presentReports(port: Port, reports: ProgressReportDoc[]) {
+  const _ = port.db.command
+  const activityIds = [...new Set(reports.flatMap((r) => r.activityIds))]
+  const photos = [...new Set(reports.flatMap((r) => r.photos))]
+  const [activities, urls] = await Promise.all([
+    activityIds.length ? readAll<ActivityDoc>(port, 'activities', { _id: _.in(activityIds) }) : Promise.resolve([]),
+    photos.length ? port.storage.getTempFileURLs(photos) : Promise.resolve(new Map<string, string>()),
+  ])
+  const byId = new Map(activities.map((a) => [a._id, a]))
+  return reports.map((r) => ({
+    id: r._id,
+    kind: r.kind,
+    note: r.note,
+    activities: r.activityIds
+      .map((id) => byId.get(id))
+      .filter((a): a is ActivityDoc => !!a && !a.deleted)
+      .map((a) => ({ id: a._id, topic: a.topic, startAt: new Date(a.startAt).toISOString() })),
+    photos: r.photos.map((fileID) => (urls.has(fileID) ? { fileID, url: urls.get(fileID) } : { fileID })),
+    by: r.by,
+    at: new Date(r.at).toISOString(),
+  }))
+}
+
+export const getAssignment = defineAction({
+  name: 'assignments.get',
+  roles: READERS,
+  scope: { ...assignmentRecord, idOf: (input) => input.assignmentId },
+  async handler({ assignmentId }, { port, record }) {
+    const a = record as unknown as AssignmentDoc
+    const [plans, reports] = await Promise.all([
+      port.db.collection('work_plans').where({ _id: a.planId }).limit(1).get(),
+      readAll<ProgressReportDoc>(port, 'progress_reports', { assignmentId }, 'at'),
+    ])
+    const plan = plans.data[0] as unknown as WorkPlanDoc | undefined
+    const point = plan?.sections.flatMap((s) => s.points).find((p) => p.seq === a.pointSeq)
+    if (!point) throw new AppError('NOT_FOUND', '该要点已不在工作要点中')
+    return {
+      assignment: presentAssignment(a, beijingDate(port.now())),
+      point: point as never,
+      reports: await presentReports(port, reports),
+    }
+  },
+})
+
+const reportIdFor = (openid: string, clientRequestId: string) =>
+  createHash('sha256').update(`report\u0000${openid}\u0000${clientRequestId}`).digest('hex').slice(0, 32)
+
+async function reload(port: Port, id: string): Promise<AssignmentDoc> {
+  const { data } = await port.db.collection('assignments').where({ _id: id }).limit(1).get()
+  return data[0] as unknown as AssignmentDoc
+}
+
+export const reportProgress = defineAction({
+  name: 'assignments.report',
+  roles: REPORTERS,
+  scope: { ...assignmentRecord, idOf: (input) => input.assignmentId },
+  async handler({ assignmentId, note, activityIds, photos, markDone, clientRequestId }, ctx) {
+    const { port, caller } = ctx
+    const a = ctx.record as unknown as AssignmentDoc
+    const _id = reportIdFor(caller.openid, clientRequestId)
+    const today = beijingDate(port.now())
+    // A retried submit finds its report already written and changes nothing more.
+    const again = await port.db.collection('progress_reports').where({ _id }).count()
+    if (again.total > 0) return presentAssignment(await reload(port, assignmentId), today)
+
+    const hasEvidence = note.length > 0 || activityIds.length > 0 || photos.length > 0
+    if (!hasEvidence) throw new AppError('INVALID_INPUT', '请填写进展说明，或附上活动记录、照片')
+    if (markDone && a.state === 'done') throw new AppError('CONFLICT', '该任务已经完成')
+    if (activityIds.length) {
+      const _ = port.db.command
+      const found = await port.db
+        .collection('activities')
+        .where({ _id: _.in(activityIds), branchId: a.branchId, deleted: false })
+        .count()
+      if (found.total !== new Set(activityIds).size) throw new AppError('INVALID_INPUT', '只能关联本支部的活动记录')
+    }
+    if (note) {
+      const verdict = await port.openapi.checkText(note, caller.openid)
+      if (!verdict.pass) throw new AppError('CONTENT_REJECTED', '进展说明含有不适宜发布的内容，请修改后再提交')
+    }
+    const now = port.now()
+    const report: ProgressReportDoc = {
+      _id,
+      assignmentId,
+      branchId: a.branchId,
+      kind: markDone ? 'done' : 'note',
+      note,
+      activityIds,
+      photos,
+      by: { openid: caller.openid, name: await actorName(ctx) },
+      at: now,
+    }
+    await port.db.collection('progress_reports').add({ data: { ...report } })
+    const state = markDone ? 'done' : a.state === 'done' ? 'done' : 'in_progress'
+    await port.db
+      .collection('assignments')
+      .doc(assignmentId)
+      .update({
+        data: { state, lastReportAt: now, reportCount: port.db.command.inc(1), ...(markDone ? { doneAt: now } : {}) },
+      })
+    return presentAssignment({ ...a, state, lastReportAt: now, reportCount: a.reportCount + 1, doneAt: markDone ? now : a.doneAt }, today)
+  },
+})
+
+export const reopenAssignment = defineAction({
+  name: 'assignments.reopen',
+  roles: ['committee_admin'],
+  scope: { ...assignmentRecord, idOf: (input) => input.assignmentId },
+  async handler({ assignmentId, reason }, ctx) {
+    const { port, caller } = ctx
+    const a = ctx.record as unknown as AssignmentDoc
+    if (a.state !== 'done') throw new AppError('CONFLICT', '只有已完成的任务可以重新打开')
+    const now = port.now()
+    await port.db.collection('assignments').doc(assignmentId).update({ data: { state: 'in_progress', doneAt: null } })
+    await port.db.collection('progress_reports').add({
+      data: {
+        assignmentId,
+        branchId: a.branchId,
+        kind: 'reopen',
+        note: reason,
+        activityIds: [],
+        photos: [],
+        by: { openid: caller.openid, name: await actorName(ctx) },
+        at: now,
+      },
+    })
+    return presentAssignment({ ...a, state: 'in_progress', doneAt: null }, beijingDate(now))
+  },
+})
