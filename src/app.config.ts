@@ -31,7 +31,6 @@ export default defineAppConfig({
   preloadRule: {
     'pages/activities/index': { network: 'all', packages: ['packages/activities'] },
     'pages/me/index': { network: 'all', packages: ['packages/org'] },
-    'pages/work-points/index': { network: 'all', packages: ['packages/plans'] },
   },
   window: {
     backgroundTextStyle: 'light',

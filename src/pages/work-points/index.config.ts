@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '工作要点', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '工作要点' })

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EmptyState, ErrorState, LoadingState } from '../../components/states'
 import { testId } from '../../lib/test-id'
@@ -16,18 +16,13 @@ export default function WorkPointsPage() {
   const status = useSessionBootstrap()
   const isAdmin = useSessionStore(selectIsCommitteeAdmin)
   const branchId = useSessionStore((s) => s.currentBranchId)
-  const { items, status: listStatus, error, load } = useWorkPointsStore()
+  const { items, error, load } = useWorkPointsStore()
+  const reload = () => void (branchId && load(branchId))
 
-  useEffect(() => {
-    if (status === 'ready' && branchId) void load(branchId)
-  }, [status, branchId, load])
-  useDidShow(() => void (branchId && load(branchId)))
-  usePullDownRefresh(async () => {
-    if (branchId) await load(branchId)
-    Taro.stopPullDownRefresh()
-  })
+  useEffect(reload, [status, branchId])
+  useDidShow(reload)
 
-  if (status !== 'ready') return status === 'error' ? <ErrorState message={useSessionStore.getState().error ?? ''} onRetry={useSessionStore.getState().load} /> : <LoadingState />
+  if (status !== 'ready') return <LoadingState />
   return (
     <View className='wpp'>
       {isAdmin ? (
@@ -35,17 +30,17 @@ export default function WorkPointsPage() {
           工作要点管理 ›
         </Text>
       ) : null}
-      {branchId ? (
-        <Text className='wpp__a' onClick={() => go('my-points/index')} {...testId('open-point-search')}>
-          搜索 / 筛选 ›
-        </Text>
-      ) : null}
-      {!branchId ? null : listStatus === 'error' ? (
-        <ErrorState message={error ?? ''} onRetry={() => void load(branchId)} />
-      ) : listStatus !== 'ready' ? (
+      {!branchId ? null : error ? (
+        <ErrorState message={error} onRetry={reload} />
+      ) : !items ? (
         <LoadingState />
       ) : items.length ? (
-        <CompactList items={items} onPick={(a) => go(`point/index?id=${a.id}`)} />
+        <View>
+          <Text className='wpp__a' onClick={() => go('my-points/index')} {...testId('open-point-search')}>
+            搜索 / 筛选 ›
+          </Text>
+          <CompactList items={items} onPick={(a) => go(`point/index?id=${a.id}`)} />
+        </View>
       ) : (
         <EmptyState title='暂无工作要点' />
       )}

@@ -18,9 +18,9 @@ export function CompactList({ items, onPick }: { items: Assignment[]; onPick(a: 
         <Section key={g[0].id} title={g[0].sectionTitle}>
           {g.map((a) => (
             <View key={a.id} className='wpc' onClick={() => onPick(a)} {...testId('assignment-item')}>
-              <Text className='wpc__t'>
+              <View>
                 {a.pointSeq}. {a.title}
-              </Text>
+              </View>
               <View>
                 <Text className={`wpc__s wpc__s--${a.status}`}>{STATUS_LABEL[a.status]}</Text>
                 <Text className={a.daysLeft < 0 ? 'wpc__d wpc__d--late' : 'wpc__d'}>{countdownText(a)}</Text>

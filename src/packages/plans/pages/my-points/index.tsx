@@ -15,7 +15,6 @@ export default function MyPointsPage() {
   const session = useSessionBootstrap()
   const branchId = useSessionStore((s) => s.currentBranchId)
   const items = useWorkPointsStore((s) => s.items)
-  const status = useWorkPointsStore((s) => s.status)
   const error = useWorkPointsStore((s) => s.error)
   const load = useWorkPointsStore((s) => s.load)
   const [q, setQ] = useState('')
@@ -25,9 +24,10 @@ export default function MyPointsPage() {
     if (session === 'ready' && branchId && useWorkPointsStore.getState().branchId !== branchId) void load(branchId)
   }, [session, branchId, load])
 
-  if (session !== 'ready' || status === 'idle' || status === 'loading') return <LoadingState />
+  if (session !== 'ready') return <LoadingState />
   if (!branchId) return <EmptyState title='请选择支部' />
-  if (status === 'error') return <ErrorState message={error ?? '加载失败'} onRetry={() => void load(branchId)} />
+  if (error) return <ErrorState message={error} onRetry={() => void load(branchId)} />
+  if (!items) return <LoadingState />
   const shown = filterAssignments(items, filter, q)
   return (
     <View className='plans-page'>

@@ -7,7 +7,6 @@ import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { PointView } from '../../../../features/work-points/components/point-view'
 import { ReopenForm, ReportForm } from '../../../../features/work-points/components/report-form'
 import { usePointStore } from '../../../../features/work-points/point-store'
-import { useWorkPointsStore } from '../../../../features/work-points/store'
 import '../plans.scss'
 
 export default function PointPage() {
@@ -23,10 +22,6 @@ export default function PointPage() {
   useEffect(() => {
     if (id) void load(id)
   }, [id, load])
-  useEffect(() => {
-    // Keep the tab's list in step with what happened here.
-    if (detail) useWorkPointsStore.getState().upsert(detail.assignment)
-  }, [detail])
   usePullDownRefresh(async () => {
     if (id) await load(id)
     Taro.stopPullDownRefresh()
