@@ -6,8 +6,12 @@
  *   - start-up of the local cloud with seeding
  *   - organisation at scale: 300 branches and 5,000 members (written straight through the SDK — bench data, not
  *     seed data), then branch and roster listing, paging and search through the api action
+ *   - work plans: parsing a 100-point plan, assigning a point to every branch, listing 300 assignments
  */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { parseWorkPlan } from '../cloud/core/work-plan/parse'
 import { apiAs, identities } from '../test/support/api'
 import { sdkFor, startLocalCloud } from '../test/support/local-cloud'
 
@@ -46,6 +50,7 @@ async function main() {
     console.log(`api activities.list (20 per page) end to end: ${stats(list)}`)
 
     await benchOrganisation(cloud.url, db)
+    await benchWorkPlans(cloud.url)
   } finally {
     await cloud.stop()
   }
@@ -107,6 +112,55 @@ async function benchOrganisation(url: string, db: any) {
     } while (cursor)
   })
   await measure('roster.attendanceBasis (branch of 500)', 50, () => secretary('roster.attendanceBasis', { branchId: big }))
+}
+
+/** A 100-point plan: the fixture's ten points repeated across ten sections, numbered on. */
+function hundredPointPlan(): string {
+  const fixture = readFileSync(path.resolve(__dirname, '../../shared/fixtures/hunan-2021-work-plan.txt'), 'utf8')
+  const points = fixture.split(/\n(?=\d+\. )/).slice(1).map((p) => p.replace(/^\d+\. /, '').replace(/\n[一二三四五六七八九十]+、[^\n]*\n?/g, '\n').trim())
+  const numerals = '一二三四五六七八九十'
+  let text = '中共测试委员会 2026 年工作要点\n\n测试导言。\n\n'
+  let seq = 1
+  for (let s = 0; s < 10; s++) {
+    text += `${numerals[s]}、第${numerals[s]}部分\n\n`
+    for (const p of points) text += `${seq++}. ${p}\n\n`
+  }
+  return text
+}
+
+async function benchWorkPlans(url: string) {
+  const committee = apiAs(url, 'dev-committee-admin')
+  const text = hundredPointPlan()
+  const pure: number[] = []
+  for (let i = 0; i < 30; i++) pure.push(await time(async () => parseWorkPlan(text)))
+  const parsed = parseWorkPlan(text)
+  const count = parsed.sections.reduce((n, s) => n + s.points.length, 0)
+  console.log(`parse a ${count}-point plan (${text.length} characters), pure function: ${stats(pure)}`)
+  const viaAction: number[] = []
+  for (let i = 0; i < 20; i++) viaAction.push(await time(() => committee('workPlans.parse', { text })))
+  console.log(`workPlans.parse of the same plan through the api: ${stats(viaAction)}`)
+
+  const plan: any = await committee('workPlans.parse', { text })
+  const saved: any = await committee('workPlans.save', { plan: plan.data })
+  await committee('workPlans.publish', { planId: saved.data.id })
+  const t0 = performance.now()
+  const assigned: any = await committee('workPlans.assign', { planId: saved.data.id, branchIds: 'all', points: [{ seq: 1, dueOn: '2026-12-31' }] })
+  console.log(`workPlans.assign one point to ${assigned.data.branches} branches: ${(performance.now() - t0).toFixed(0)} ms (${assigned.data.created} assignments)`)
+  const measure = async (label: string, n: number, fn: () => Promise<unknown>) => {
+    for (let i = 0; i < 3; i++) await fn()
+    const samples: number[] = []
+    for (let i = 0; i < n; i++) samples.push(await time(fn))
+    console.log(`${label}: ${stats(samples)}`)
+  }
+  await measure(`assignments.list all ${assigned.data.created} of one point in pages of 100`, 20, async () => {
+    let cursor: string | null = null
+    do {
+      const r: any = await committee('assignments.list', { planId: saved.data.id, pointSeq: 1, limit: 100, ...(cursor ? { cursor } : {}) })
+      cursor = r.data.nextCursor
+    } while (cursor)
+  })
+  await measure(`assignments.list first page of 50 of one point`, 50, () => committee('assignments.list', { planId: saved.data.id, pointSeq: 1 }))
+  await measure(`workPlans.progress over ${assigned.data.created} assignments`, 20, () => committee('workPlans.progress', { planId: saved.data.id }))
 }
 
 main().catch((error) => {
