@@ -1,0 +1,105 @@
+/**
+ * Work plans in a real browser: the committee pastes the Hunan 2021 plan, sees its 10 points and the cover_text
+ * warning, publishes and assigns it to every branch; a secretary opens point 1 on the 工作要点 tab, writes a note,
+ * links an activity and marks it done; the committee's progress page shows it done for that branch.
+ * E2E_SHOTS=1 also writes 390×844 screenshots into test-results/.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { SEED_BRANCHES } from '../../cloud/local/seed'
+import { launchBrowser, openAs, goTo, type Person } from '../support/browser'
+import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+
+const PLAN_TEXT = fs.readFileSync(path.resolve(__dirname, '../../../shared/fixtures/hunan-2021-work-plan.txt'), 'utf8')
+const POINT_1 = '强化党的科学理论武装'
+const NOTE = `支部开展专题学习 ${Date.now() % 100000}`
+const SHOTS = !!process.env.E2E_SHOTS
+
+let cloud: LocalCloudHandle
+let browser: Browser
+const people: Person[] = []
+let planId = ''
+
+beforeAll(async () => {
+  ;[cloud, browser] = await Promise.all([startLocalCloud(), launchBrowser()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await cloud?.stop()
+})
+afterEach(() => {
+  for (const p of people) expect(p.errors).toEqual([])
+})
+
+async function person(openid: string) {
+  const p = await openAs(browser, cloud.url, openid)
+  people.push(p)
+  return p
+}
+
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: `test-results/${name}.png` })
+}
+
+test('the committee imports the fixture plan, publishes it and assigns it to every branch', async () => {
+  const { page } = await person('dev-committee-admin')
+  await goTo(page, cloud.url, 'pages/work-points/index')
+  await page.getByTestId('open-plans-admin').click()
+  await page.getByTestId('plan-import-new').click()
+  await page.locator('[data-testid=plan-text] textarea, textarea[data-testid=plan-text]').first().fill(PLAN_TEXT)
+  await page.getByTestId('plan-parse').click()
+
+  await page.getByTestId('plan-preview').waitFor({ timeout: 20000 })
+  expect(await page.getByTestId('plan-point').count()).toBe(10)
+  await page.getByTestId('plan-warning-cover_text').first().waitFor()
+  expect(await page.getByTestId('plan-point').first().innerText()).toContain(POINT_1)
+  await shot(page, 'e2e-committee-import-preview')
+
+  await page.getByTestId('plan-publish').click()
+  await page.getByTestId('assign-form').waitFor({ timeout: 20000 })
+  planId = new URL(page.url().replace('#/', '')).searchParams.get('id') ?? ''
+  expect(planId).not.toBe('')
+  expect(await page.getByTestId('assign-row').count()).toBe(10)
+  await page.getByTestId('assign-submit').click()
+  const result = page.getByTestId('assign-result')
+  await result.waitFor({ timeout: 20000 })
+  expect(await result.innerText()).toMatch(/新建 [1-9]\d* 项任务/)
+  await shot(page, 'e2e-committee-assign')
+})
+
+test('a secretary opens point 1 on the 工作要点 tab and completes it with a note and an activity', async () => {
+  expect(planId).not.toBe('')
+  const { page } = await person('dev-secretary-1')
+  await goTo(page, cloud.url, 'pages/work-points/index')
+  const item = page.getByTestId('assignment-item').filter({ hasText: POINT_1 })
+  await item.waitFor({ timeout: 20000 })
+  await shot(page, 'e2e-secretary-work-points')
+  await item.click()
+
+  await page.getByTestId('point-title').waitFor({ timeout: 20000 })
+  expect(await page.getByTestId('point-view').innerText()).toContain('张辉学')
+  await page.locator('[data-testid=report-note] textarea, textarea[data-testid=report-note]').first().fill(NOTE)
+  await page.getByTestId('report-activity').first().click({ timeout: 20000 })
+  await page.getByTestId('report-done').click()
+  await page.getByTestId('report-submit').click()
+  const log = page.getByTestId('report-item').filter({ hasText: NOTE })
+  await log.waitFor({ timeout: 20000 })
+  expect(await log.innerText()).toContain('标记完成')
+  expect(await page.getByTestId('point-view').innerText()).toContain('已完成')
+  await shot(page, 'e2e-secretary-point')
+})
+
+test("the committee's progress page shows point 1 done for that branch", async () => {
+  const branchName = SEED_BRANCHES.find((b) => b.secretary.openid === 'dev-secretary-1')!.name
+  const { page } = await person('dev-committee-admin')
+  await goTo(page, cloud.url, `packages/plans/pages/progress/index?id=${encodeURIComponent(planId)}`)
+  const row = page.getByTestId('progress-point').filter({ hasText: POINT_1 })
+  await row.waitFor({ timeout: 20000 })
+  expect(await row.innerText()).toMatch(/完成 1\/\d+/)
+  await row.click()
+  const status = page.getByTestId('progress-branch-status').filter({ hasText: branchName })
+  await status.waitFor({ timeout: 20000 })
+  expect(await status.innerText()).toContain('已完成')
+  await shot(page, 'e2e-committee-progress')
+})
