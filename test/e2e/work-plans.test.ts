@@ -87,6 +87,10 @@ test('a secretary opens point 1 on the 工作要点 tab and completes it with a 
   await log.waitFor({ timeout: 20000 })
   expect(await log.innerText()).toContain('标记完成')
   expect(await page.getByTestId('point-view').innerText()).toContain('已完成')
+  if (SHOTS) {
+    await page.waitForTimeout(1800) // the toast fades
+    await page.evaluate(() => window.scrollTo(0, 0))
+  }
   await shot(page, 'e2e-secretary-point')
 })
 

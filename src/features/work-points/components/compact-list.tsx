@@ -1,4 +1,7 @@
-/** The tab's compact list (main package): section headings, status and countdown per point; tap opens it. */
+/**
+ * The tab's compact list (main package, so every byte counts): section headings, status and countdown per point;
+ * tap opens it. Items come in plan and point order (assignments.list sorts so; points are numbered across sections).
+ */
 import { Text, View } from '@tarojs/components'
 import { Section } from '../../../components/section'
 import { testId } from '../../../lib/test-id'
@@ -6,29 +9,23 @@ import { STATUS_LABEL, countdownText, type Assignment } from '../countdown'
 
 export function CompactList({ items, onPick }: { items: Assignment[]; onPick(a: Assignment): void }) {
   const groups: Assignment[][] = []
-  let key = ''
-  for (const a of [...items].sort((x, y) => x.sectionSeq - y.sectionSeq || x.pointSeq - y.pointSeq)) {
-    if (`${a.planId}${a.sectionSeq}` !== key) groups.push([])
-    key = `${a.planId}${a.sectionSeq}`
-    groups[groups.length - 1].push(a)
-  }
+  items.forEach((a, i) => (i && a.sectionTitle === items[i - 1].sectionTitle ? groups[groups.length - 1].push(a) : groups.push([a])))
   return (
-    <View {...testId('assignment-list')}>
+    <>
       {groups.map((g) => (
         <Section key={g[0].id} title={g[0].sectionTitle}>
           {g.map((a) => (
             <View key={a.id} className='wpc' onClick={() => onPick(a)} {...testId('assignment-item')}>
+              {a.pointSeq}. {a.title}
               <View>
-                {a.pointSeq}. {a.title}
-              </View>
-              <View>
-                <Text className={`wpc__s wpc__s--${a.status}`}>{STATUS_LABEL[a.status]}</Text>
-                <Text className={a.daysLeft < 0 ? 'wpc__d wpc__d--late' : 'wpc__d'}>{countdownText(a)}</Text>
+                {/* 已逾期 N 天 says it already */}
+                {a.daysLeft < 0 && a.status === 'overdue' ? null : <Text className={`wpc__s wpc__${a.status}`}>{STATUS_LABEL[a.status]}</Text>}
+                <Text className={a.daysLeft < 0 ? 'wpc__s wpc__overdue' : 'wpc__s'}>{countdownText(a)}</Text>
               </View>
             </View>
           ))}
         </Section>
       ))}
-    </View>
+    </>
   )
 }

@@ -57,7 +57,7 @@ export function PointView({ detail }: { detail: PointDetail }) {
                 className='point-log__activity'
                 onClick={() => void Taro.navigateTo({ url: `/packages/activities/pages/detail/index?id=${encodeURIComponent(act.id)}` })}
               >
-                📎 {act.topic}（{formatDateTime(act.startAt)}）
+                活动：{act.topic}（{formatDateTime(act.startAt)}）
               </Text>
             ))}
             {r.photos.length ? (
