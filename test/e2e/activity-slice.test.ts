@@ -65,7 +65,17 @@ test('a member of that branch sees it with its time, place and photo', async () 
   // The photo is an image loaded from the local cloud's storage.
   const img = detail.locator('img').first()
   await img.waitFor()
-  expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true)
+  // Wait for the image to finish loading (or fail), then require real pixels.
+  const width = await img.evaluate(
+    (el: HTMLImageElement) =>
+      new Promise<number>((resolve) => {
+        if (el.complete && el.naturalWidth > 0) return resolve(el.naturalWidth)
+        el.addEventListener('load', () => resolve(el.naturalWidth), { once: true })
+        el.addEventListener('error', () => resolve(0), { once: true })
+        setTimeout(() => resolve(el.naturalWidth), 10000)
+      }),
+  )
+  expect(width).toBeGreaterThan(0)
 })
 
 test('a member of another branch sees nothing of it, in the UI or by calling the action', async () => {
