@@ -15,7 +15,7 @@ import { uploadActivityPhoto } from '../api'
 import { MAX_PHOTOS, PLACE_MAX, TOPIC_MAX, useDraftStore } from '../draft-store'
 import { useActivitiesStore } from '../store'
 import { DateField, TimeField, TypeSelect } from './form-controls'
-import { PhotoInput, type PickedPhoto } from './photo-input'
+import { PhotoInput, type PickedPhoto } from '../../../components/photo-input'
 import './activity-form.scss'
 
 const inputTestProps = (id: string) => (process.env.TARO_ENV === 'h5' ? { nativeProps: { 'data-testid': id } } : {})
@@ -147,7 +147,7 @@ export function ActivityForm({ onSaved }: { onSaved(activity: ActivitySummary): 
               <View className='photo-tile__bar' style={{ width: `${u.percent}%` }} />
             </View>
           ))}
-          {remaining > 0 ? <PhotoInput remaining={remaining} onPicked={onPicked} /> : null}
+          {remaining > 0 ? <PhotoInput remaining={remaining} onPicked={onPicked} inputTestId='activity-photo-input' /> : null}
         </View>
         {uploads.some((u) => u.error) ? (
           <Text className='activity-form__error'>{uploads.find((u) => u.error)?.error}</Text>

@@ -11,7 +11,7 @@ import { formatShortDate } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
 import { validateReport } from '../logic'
 import { newRequestId, usePointStore } from '../point-store'
-import { PhotoInput, type PickedPhoto } from './photo-input'
+import { PhotoInput, type PickedPhoto } from '../../../components/photo-input'
 import './point-view.scss'
 
 interface Tile {
@@ -115,7 +115,7 @@ export function ReportForm({ branchId, done }: { branchId: string; done: boolean
               {!t.fileID ? <Text className='photo-tile__status'>{t.error ? '上传失败' : '上传中…'}</Text> : null}
             </View>
           ))}
-          {tiles.length < 9 ? <PhotoInput remaining={9 - tiles.length} onPicked={onPicked} /> : null}
+          {tiles.length < 9 ? <PhotoInput remaining={9 - tiles.length} onPicked={onPicked} inputTestId='report-photo-input' /> : null}
         </View>
       </Field>
       {!done ? (

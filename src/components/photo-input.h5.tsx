@@ -4,7 +4,7 @@
  */
 import { useRef, type ChangeEvent } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { UploadSource } from '../../../services/api'
+import type { UploadSource } from '../services/api'
 
 export interface PickedPhoto {
   source: UploadSource
@@ -52,7 +52,16 @@ export async function compressPhoto(file: File): Promise<PickedPhoto> {
   return { source: { blob, name: `${base}.jpg` }, preview }
 }
 
-export function PhotoInput({ remaining, onPicked }: { remaining: number; onPicked(photos: PickedPhoto[]): void }) {
+/** `inputTestId` names the hidden file input for end-to-end tests (each form that uses it has its own). */
+export function PhotoInput({
+  remaining,
+  onPicked,
+  inputTestId = 'photo-input',
+}: {
+  remaining: number
+  onPicked(photos: PickedPhoto[]): void
+  inputTestId?: string
+}) {
   const ref = useRef<HTMLInputElement>(null)
   const onChange = async (e: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(e.target.files ?? []).slice(0, Math.max(0, remaining))
@@ -76,7 +85,7 @@ export function PhotoInput({ remaining, onPicked }: { remaining: number; onPicke
         type='file'
         accept='image/*'
         multiple
-        data-testid='activity-photo-input'
+        data-testid={inputTestId}
         style={{ display: 'none' }}
         onClick={(e) => e.stopPropagation()}
         onChange={onChange}

@@ -1,7 +1,7 @@
 /** The mini-program's photo source: chooseMedia, compressed by WeChat (H5: photo-input.h5.tsx). */
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { UploadSource } from '../../../services/api'
+import type { UploadSource } from '../services/api'
 
 export interface PickedPhoto {
   source: UploadSource
@@ -9,7 +9,15 @@ export interface PickedPhoto {
   preview: string
 }
 
-export function PhotoInput({ remaining, onPicked }: { remaining: number; onPicked(photos: PickedPhoto[]): void }) {
+export function PhotoInput({
+  remaining,
+  onPicked,
+}: {
+  remaining: number
+  onPicked(photos: PickedPhoto[]): void
+  /** Used by the H5 version only. */
+  inputTestId?: string
+}) {
   const choose = async () => {
     if (remaining <= 0) return
     try {
