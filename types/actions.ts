@@ -4,48 +4,26 @@
  * the main package. The JSON schema served by GET /dev/actions is generated from the same objects.
  */
 import { z } from 'zod'
-import { ACTIVITY_TYPES, COMMITTEE_POSTS, GUIDE_TITLES, PARTY_STATUSES, ROLES } from './domain'
-
-// Messages zod writes itself (wrong type, unknown key…) come in Chinese too: callers show them to people.
-z.config(z.locales.zhCN())
-
-/** Text a person typed: trimmed, non-empty, bounded. */
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label}必须是文字` })
-    .trim()
-    .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}不能超过 ${max} 个字` })
-
-const isoInstant = (label: string) => z.iso.datetime({ offset: true, error: `${label}必须是带时区的时间（ISO 8601）` })
-const id = (label: string) => z.string({ error: `缺少${label}` }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: `${label}格式不正确` })
-const fileID = z
-  .string()
-  .max(512)
-  .regex(/^cloud:\/\/[^\s]+$/, { error: '图片必须是云存储文件（cloud://…）' })
-
-/** A calendar date (no time), e.g. 入党日期. */
-const dateOnly = (label: string) =>
-  z
-    .string({ error: `${label}必须是日期` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 YYYY-MM-DD` })
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-      error: `${label}不是有效的日期`,
-    })
-const cursor = z.string().max(300, { error: '分页参数无效，请刷新列表' })
-const search = z.string().trim().max(20, { error: '搜索词不能超过 20 个字' })
-const pageLimit = (max: number, byDefault: number) => z.number({ error: '每页条数必须是数字' }).int().min(1).max(max).default(byDefault)
-const inviteCode = z
-  .string({ error: '请输入邀请码' })
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9]{8,16}$/, { error: '邀请码是 8 到 16 位字母或数字' })
-
-const role = z.enum(ROLES, { error: '角色不正确' })
-const partyStatus = z.enum(PARTY_STATUSES, { error: '党员状态只能是正式党员或预备党员' })
-const post = z.enum(COMMITTEE_POSTS, { error: '支委职务不正确' })
-const activityType = z.enum(ACTIVITY_TYPES, { error: '活动类型不正确' })
-const empty = z.object({}).strict()
+import { COMMITTEE_POSTS, GUIDE_TITLES } from './domain'
+import { activitySchemas } from './actions-activities'
+import { dashboardSchemas } from './actions-dashboard'
+import { reminderSchemas } from './actions-reminders'
+import {
+  cursor,
+  dateOnly,
+  empty,
+  fileID,
+  id,
+  inviteCode,
+  isoDate,
+  pageLimit,
+  partyStatus,
+  photo,
+  post,
+  role,
+  search,
+  text,
+} from './schema-kit'
 
 const roleGrant = z.object({
   role,
@@ -126,21 +104,7 @@ const auditEntry = z.object({
   before: z.unknown(),
   after: z.unknown(),
 })
-const photo = z.object({ fileID: z.string(), url: z.string().optional() })
-const activity = z.object({
-  id: z.string(),
-  branchId: z.string(),
-  type: activityType,
-  topic: z.string(),
-  place: z.string(),
-  startAt: z.string(),
-  endAt: z.string().optional(),
-  photos: z.array(photo),
-  createdBy: z.object({ openid: z.string(), name: z.string() }),
-  createdAt: z.string(),
-})
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const timeHint = z.object({
   phrase: z.string().max(40),
   dueOn: isoDate.nullable(),
@@ -505,38 +469,9 @@ export const schemas = {
       ),
     }),
   },
-  'activities.create': {
-    input: z
-      .object({
-        branchId: id('支部'),
-        type: activityType,
-        topic: text('主题', 100),
-        place: text('地点', 100),
-        startAt: isoInstant('开始时间'),
-        endAt: isoInstant('结束时间').optional(),
-        photos: z.array(fileID).max(9, { error: '现场照片最多 9 张' }).default([]),
-        clientRequestId: z
-          .string({ error: '缺少请求编号' })
-          .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求编号格式不正确' }),
-      })
-      .strict()
-      .refine((a) => !a.endAt || a.endAt > a.startAt, { error: '结束时间必须晚于开始时间', path: ['endAt'] }),
-    output: activity,
-  },
-  'activities.list': {
-    input: z
-      .object({
-        branchId: id('支部'),
-        cursor: z.string().max(200).optional(),
-        limit: z.number().int().min(1).max(50).default(20),
-      })
-      .strict(),
-    output: z.object({ items: z.array(activity), nextCursor: z.string().nullable() }),
-  },
-  'activities.get': {
-    input: z.object({ id: id('活动') }).strict(),
-    output: activity,
-  },
+  ...activitySchemas,
+  ...reminderSchemas,
+  ...dashboardSchemas,
 } as const
 
 export type ActionName = keyof typeof schemas

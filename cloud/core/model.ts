@@ -133,19 +133,50 @@ export interface InviteDoc {
   revoked: boolean
 }
 
+/**
+ * One session of organisation life. It is planned first (status 'planned': topic, time, place, host, audience) and
+ * recorded after it was held (status 'recorded': attendance, minutes, photos…). Only recorded sessions count for
+ * compliance. Never removed: deletion is soft and needs a reason. Fields marked "record" are filled when recorded.
+ * The activities work owns this shape; compliance, reminders and exports read it.
+ */
 export interface ActivityDoc {
   _id: string
   branchId: string
   type: ActivityType
+  status: 'planned' | 'recorded'
   topic: string
   place: string
   startAt: Date
   endAt?: Date
+  /** Who is expected: the whole branch, or one party group (党小组会). */
+  audience: { kind: 'branch' } | { kind: 'group'; groupId: string; groupName: string }
+  host?: string
+  recorder?: string
+  /** Required for a 党课. */
+  lecturer?: string
+  /** Record: expected / present counts are computed from `attendees` at save time. */
+  attendance?: {
+    expected: number
+    present: number
+    attendees: { memberId: string; name: string; present: boolean; absentReason?: string; signedInAt?: Date }[]
+  }
+  agenda?: string
+  minutes?: string
+  resolutions?: string
+  /** 支部党员大会 that votes: whether more than half of the voting members were present. */
+  voting?: boolean
   photos: string[]
+  /** Assignment ids this session serves as evidence for. */
+  assignmentIds?: string[]
   createdBy: { openid: string; name: string }
   createdAt: Date
+  updatedAt?: Date
+  version?: number
   clientRequestId: string
   deleted: boolean
+  deletedReason?: string
+  deletedAt?: Date
+  deletedBy?: { openid: string; name: string }
 }
 
 /** A committee's work plan (工作要点): the importer's output as edited by the committee, points embedded. */

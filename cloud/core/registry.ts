@@ -1,6 +1,9 @@
-/** Every action the `api` function serves. Adding an action = adding its schema in types/actions.ts and a line here. */
+/**
+ * Every action the `api` function serves. Adding an action = its schema in types/actions*.ts and a line here, or in
+ * the area's own list (ACTIVITY_ACTIONS, REMINDER_ACTIONS, DASHBOARD_ACTIONS) for the areas that keep one.
+ */
 import type { ActionDef } from './action'
-import { createActivity, getActivity, listActivities } from './actions/activities'
+import { ACTIVITY_ACTIONS } from './actions/activities'
 import { getAssignment, listAssignments, reopenAssignment, reportProgress } from './actions/assignments'
 import { listAudit } from './actions/audit'
 import {
@@ -26,6 +29,8 @@ import {
   updateMember,
 } from './actions/members'
 import { bootstrap } from './actions/org'
+import { DASHBOARD_ACTIONS } from './actions/dashboard'
+import { REMINDER_ACTIONS } from './actions/reminders'
 import { getSession, joinWithInvite, updateProfile } from './actions/session'
 import { assignPlan, getPlan, listPlans, parsePlan, planProgress, publishPlan, savePlan } from './actions/work-plans'
 
@@ -67,9 +72,9 @@ export const ACTIONS: readonly ActionDef[] = [
   getAssignment,
   reportProgress,
   reopenAssignment,
-  createActivity,
-  listActivities,
-  getActivity,
+  ...ACTIVITY_ACTIONS,
+  ...REMINDER_ACTIONS,
+  ...DASHBOARD_ACTIONS,
 ] as unknown as readonly ActionDef[]
 
 const byName = new Map(ACTIONS.map((a) => [a.name as string, a]))

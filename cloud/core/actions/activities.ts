@@ -63,6 +63,8 @@ export const createActivity = defineAction({
       _id,
       branchId: input.branchId,
       type: input.type,
+      status: 'recorded',
+      audience: { kind: 'branch' },
       topic: input.topic,
       place: input.place,
       startAt: new Date(input.startAt),
@@ -120,3 +122,5 @@ export const getActivity = defineAction({
     return (await present(port, [record as Doc as unknown as ActivityDoc]))[0]
   },
 })
+
+export const ACTIVITY_ACTIONS = [createActivity, listActivities, getActivity] as const

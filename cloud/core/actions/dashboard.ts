@@ -1,0 +1,3 @@
+/** Actions of the committee dashboard and exports. */
+
+export const DASHBOARD_ACTIONS = [] as const

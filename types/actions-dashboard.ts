@@ -1,0 +1,3 @@
+/** Action schemas of the committee dashboard and exports. */
+
+export const dashboardSchemas = {} as const

@@ -1,0 +1,50 @@
+/**
+ * Building blocks shared by every area's action schemas (types/actions*.ts): bounded text, ids, dates, paging,
+ * with messages in Chinese because callers show them to people.
+ */
+import { z } from 'zod'
+import { ACTIVITY_TYPES, COMMITTEE_POSTS, PARTY_STATUSES, ROLES } from './domain'
+
+// Messages zod writes itself (wrong type, unknown key…) come in Chinese too: callers show them to people.
+z.config(z.locales.zhCN())
+
+/** Text a person typed: trimmed, non-empty, bounded. */
+export const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}不能超过 ${max} 个字` })
+
+export const isoInstant = (label: string) => z.iso.datetime({ offset: true, error: `${label}必须是带时区的时间（ISO 8601）` })
+export const id = (label: string) => z.string({ error: `缺少${label}` }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: `${label}格式不正确` })
+export const fileID = z
+  .string()
+  .max(512)
+  .regex(/^cloud:\/\/[^\s]+$/, { error: '图片必须是云存储文件（cloud://…）' })
+
+/** A calendar date (no time), e.g. 入党日期. */
+export const dateOnly = (label: string) =>
+  z
+    .string({ error: `${label}必须是日期` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 YYYY-MM-DD` })
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+      error: `${label}不是有效的日期`,
+    })
+export const cursor = z.string().max(300, { error: '分页参数无效，请刷新列表' })
+export const search = z.string().trim().max(20, { error: '搜索词不能超过 20 个字' })
+export const pageLimit = (max: number, byDefault: number) => z.number({ error: '每页条数必须是数字' }).int().min(1).max(max).default(byDefault)
+export const inviteCode = z
+  .string({ error: '请输入邀请码' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{8,16}$/, { error: '邀请码是 8 到 16 位字母或数字' })
+
+export const role = z.enum(ROLES, { error: '角色不正确' })
+export const partyStatus = z.enum(PARTY_STATUSES, { error: '党员状态只能是正式党员或预备党员' })
+export const post = z.enum(COMMITTEE_POSTS, { error: '支委职务不正确' })
+export const activityType = z.enum(ACTIVITY_TYPES, { error: '活动类型不正确' })
+export const empty = z.object({}).strict()
+
+export const photo = z.object({ fileID: z.string(), url: z.string().optional() })
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
