@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'CONTENT_REJECTED',
+  /** The record is locked (e.g. an activity more than 30 days old); only committee staff may change it. */
+  'READ_ONLY',
   'RATE_LIMITED',
   'INTERNAL',
 ] as const

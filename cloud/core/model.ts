@@ -21,6 +21,8 @@ export const COLLECTIONS = [
   'assignments',
   'progress_reports',
   'inbox',
+  'activity_versions',
+  'activity_signins',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 
@@ -148,8 +150,8 @@ export interface ActivityDoc {
   place: string
   startAt: Date
   endAt?: Date
-  /** Who is expected: the whole branch, or one party group (党小组会). */
-  audience: { kind: 'branch' } | { kind: 'group'; groupId: string; groupName: string }
+  /** Who is expected: the whole branch, one party group (党小组会), or the branch committee (支委会). */
+  audience: { kind: 'branch' } | { kind: 'group'; groupId: string; groupName: string } | { kind: 'committee' }
   host?: string
   recorder?: string
   /** Required for a 党课. */
@@ -171,12 +173,47 @@ export interface ActivityDoc {
   createdBy: { openid: string; name: string }
   createdAt: Date
   updatedAt?: Date
+  updatedBy?: { openid: string; name: string }
+  /** 1 when created; +1 on every change (activities.update checks expectedVersion against it). */
   version?: number
   clientRequestId: string
+  /** The clientRequestId of the activities.record call that recorded it, so a retried record returns it. */
+  recordRequestId?: string
+  /** When sign-in closes (endAt, or startAt + 3 h): upcoming lists query on it. */
+  signInClosesAt?: Date
+  /** The stored sign-in wxacode. */
+  qrFileID?: string
+  /** Photos whose image check (mediaCheckAsync) has not passed yet, or failed; others never see them. */
+  photoReview?: Record<string, 'pending' | 'rejected'>
   deleted: boolean
   deletedReason?: string
   deletedAt?: Date
   deletedBy?: { openid: string; name: string }
+}
+
+/** One version of an activity record: who changed which fields, before and after (display text), and why. */
+export interface ActivityVersionDoc {
+  _id: string // `${activityId}:${version}`
+  activityId: string
+  branchId: string
+  version: number
+  kind: 'planned' | 'recorded' | 'updated' | 'signed_in' | 'removed'
+  at: Date
+  by: { openid: string; name: string }
+  changes: { field: string; label: string; before: string | null; after: string | null }[]
+  reason: string | null
+}
+
+/** A member's sign-in to a session; one per member (`${activityId}:${memberId}`), the first time kept. */
+export interface ActivitySignInDoc {
+  _id: string
+  activityId: string
+  branchId: string
+  memberId: string
+  openid: string
+  name: string
+  at: Date
+  via: 'page' | 'qr'
 }
 
 /** A committee's work plan (工作要点): the importer's output as edited by the committee, points embedded. */
