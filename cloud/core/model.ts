@@ -23,6 +23,11 @@ export const COLLECTIONS = [
   'inbox',
   'activity_versions',
   'activity_signins',
+  // Reminders (cloud/core/reminders/store.ts has their document shapes).
+  'inbox_reads',
+  'subscriptions',
+  'reminder_log',
+  'notices',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 
@@ -282,10 +287,13 @@ export interface ProgressReportDoc {
 /** An in-app inbox item: every reminder and notice lands here, whether or not a push message could be sent. */
 export interface InboxDoc {
   _id?: string
-  /** A person, or everyone holding one of `roles` in a branch. */
+  /** A person, or everyone holding one of `roles` in a branch (or in `branchIds`, or in every branch). */
   openid?: string
   branchId?: string
   roles?: string[]
+  /** A committee notice to chosen branches, or to all (`allBranches`). */
+  branchIds?: string[]
+  allBranches?: boolean
   kind: string
   title: string
   body: string
