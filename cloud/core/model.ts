@@ -28,6 +28,8 @@ export const COLLECTIONS = [
   'subscriptions',
   'reminder_log',
   'notices',
+  /** Export jobs (cloud/core/actions/dashboard-exports.ts): progress and the finished file of a workbook or record book. */
+  'export_jobs',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 
@@ -165,7 +167,7 @@ export interface ActivityDoc {
   attendance?: {
     expected: number
     present: number
-    attendees: { memberId: string; name: string; present: boolean; absentReason?: string; signedInAt?: Date }[]
+    attendees: { memberId: string; name: string; partyStatus?: PartyStatus; present: boolean; absentReason?: string; signedInAt?: Date }[]
   }
   agenda?: string
   minutes?: string
