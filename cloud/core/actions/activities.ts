@@ -1,100 +1,45 @@
-import { createHash } from 'node:crypto'
-import type { ActivitySummary } from '../../../types/domain'
+/**
+ * Reading organisation life (list, detail, month calendar, upcoming sessions) and sign-in. Writing lives in
+ * activities-write.ts; shared data access and presentation in ../activities/store.ts; pure rules in
+ * ../activities/rules.ts. The contract is types/actions-activities.ts.
+ */
+import { SIGN_IN_PAGE } from '../../../types/actions-activities'
+import { holdsRoleInBranch, isCommitteeAdmin } from '../access'
 import { defineAction } from '../action'
-import { AppError } from '../errors'
+import { monthBounds, computeAttendance, quorumOf, signInWindow, windowState } from '../activities/rules'
+import {
+  audienceOf,
+  branchRoster,
+  EDITORS,
+  expectedFor,
+  isDuplicateKey,
+  iso,
+  isWriterIn,
+  loadActivity,
+  presentDetail,
+  presentList,
+  READERS,
+  signInStateFor,
+  signInsOf,
+  userName,
+  writeVersion,
+} from '../activities/store'
+import { AppError, forbidden, notFound } from '../errors'
+import type { ActivityDoc, ActivitySignInDoc, BranchDoc, MemberDoc } from '../model'
 import { afterCursor, decodeCursor, pageOf } from '../paging'
-import type { ActivityDoc, UserDoc } from '../model'
-import type { Doc, Port } from '../port'
+import { findActiveEntry, groupNames, readAll } from '../roster-store'
+import { beijingDate } from '../time'
+import { activityHistory, createActivity, planActivity, recordActivity, removeActivity, updateActivity } from './activities-write'
 
-const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
-const WRITERS = ['secretary', 'branch_committee'] as const
-
-/** The same (caller, clientRequestId) always names the same record, so a retried submit cannot duplicate. */
-export const activityIdFor = (openid: string, clientRequestId: string) =>
-  createHash('sha256').update(`${openid}\u0000${clientRequestId}`).digest('hex').slice(0, 32)
-
-const iso = (d: Date | string | undefined) => (d === undefined ? undefined : new Date(d).toISOString())
-
-async function present(port: Port, docs: ActivityDoc[]): Promise<ActivitySummary[]> {
-  const fileIDs = docs.flatMap((d) => d.photos)
-  const urls = fileIDs.length ? await port.storage.getTempFileURLs(fileIDs) : new Map<string, string>()
-  return docs.map((d) => ({
-    id: d._id,
-    branchId: d.branchId,
-    type: d.type,
-    topic: d.topic,
-    place: d.place,
-    startAt: iso(d.startAt)!,
-    ...(d.endAt ? { endAt: iso(d.endAt) } : {}),
-    photos: d.photos.map((fileID) => (urls.has(fileID) ? { fileID, url: urls.get(fileID) } : { fileID })),
-    createdBy: d.createdBy,
-    createdAt: iso(d.createdAt)!,
-  }))
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  const text = `${(error as { errCode?: unknown; code?: unknown })?.errCode ?? ''} ${(error as { code?: unknown })?.code ?? ''} ${(error as Error)?.message ?? ''}`
-  return /duplicate|E11000|DUPLICATE/i.test(text)
-}
-
-export const createActivity = defineAction({
-  name: 'activities.create',
-  roles: WRITERS,
-  scope: { kind: 'branch', branchOf: (input) => input.branchId },
-  async handler(input, { port, caller }) {
-    const collection = port.db.collection('activities')
-    const _id = activityIdFor(caller.openid, input.clientRequestId)
-    const existing = await collection.where({ _id }).limit(1).get()
-    if (existing.data[0]) return (await present(port, [existing.data[0] as unknown as ActivityDoc]))[0]
-
-    for (const [field, value] of [
-      ['主题', input.topic],
-      ['地点', input.place],
-    ] as const) {
-      const verdict = await port.openapi.checkText(value, caller.openid)
-      if (!verdict.pass) {
-        throw new AppError('CONTENT_REJECTED', `${field}含有不适宜发布的内容，请修改后再提交`, { field, label: verdict.label })
-      }
-    }
-
-    const users = await port.db.collection('users').where({ _id: caller.openid }).limit(1).get()
-    const author = (users.data[0] as unknown as UserDoc | undefined)?.name ?? '未署名'
-    const doc: ActivityDoc = {
-      _id,
-      branchId: input.branchId,
-      type: input.type,
-      status: 'recorded',
-      audience: { kind: 'branch' },
-      topic: input.topic,
-      place: input.place,
-      startAt: new Date(input.startAt),
-      ...(input.endAt ? { endAt: new Date(input.endAt) } : {}),
-      photos: input.photos,
-      createdBy: { openid: caller.openid, name: author },
-      createdAt: port.now(),
-      clientRequestId: input.clientRequestId,
-      deleted: false,
-    }
-    try {
-      await collection.add({ data: { ...doc } })
-    } catch (error) {
-      // Two concurrent retries of one submit: the loser returns what the winner wrote.
-      if (!isDuplicateKey(error)) throw error
-      const { data } = await collection.where({ _id }).limit(1).get()
-      if (!data[0]) throw error
-      return (await present(port, [data[0] as unknown as ActivityDoc]))[0]
-    }
-    return (await present(port, [doc]))[0]
-  },
-})
+export { activityIdFor } from '../activities/store'
 
 export const listActivities = defineAction({
   name: 'activities.list',
   roles: READERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
-  async handler({ branchId, cursor, limit }, { port }) {
+  async handler({ branchId, status, type, cursor, limit }, { port, caller }) {
     const _ = port.db.command
-    const base: Record<string, unknown> = { branchId, deleted: false }
+    const base: Record<string, unknown> = { branchId, deleted: false, ...(status ? { status } : {}), ...(type ? { type } : {}) }
     let where: Record<string, unknown> = base
     if (cursor) {
       const c = decodeCursor(cursor)
@@ -110,7 +55,7 @@ export const listActivities = defineAction({
       .limit(limit + 1)
       .get()
     const { items, nextCursor } = pageOf(data as unknown as ActivityDoc[], limit, (a) => iso(a.startAt)!)
-    return { items: await present(port, items), nextCursor }
+    return { items: await presentList(port, items, caller.memberships), nextCursor }
   },
 })
 
@@ -118,9 +63,233 @@ export const getActivity = defineAction({
   name: 'activities.get',
   roles: READERS,
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
-  async handler(_input, { port, record }) {
-    return (await present(port, [record as Doc as unknown as ActivityDoc]))[0]
+  async handler(_input, { port, caller, record }) {
+    return presentDetail(port, record as unknown as ActivityDoc, caller)
   },
 })
 
-export const ACTIVITY_ACTIONS = [createActivity, listActivities, getActivity] as const
+export const monthActivities = defineAction({
+  name: 'activities.month',
+  roles: READERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId, month }, { port, caller }) {
+    const _ = port.db.command
+    const { from, to } = monthBounds(month)
+    const docs = await readAll<ActivityDoc>(
+      port,
+      'activities',
+      { branchId, deleted: false, startAt: _.and(_.gte(from), _.lt(to)) },
+      'startAt',
+    )
+    const items = await presentList(port, docs, caller.memberships)
+    return { month, items: items.map((item, i) => ({ ...item, date: beijingDate(new Date(docs[i].startAt)) })) }
+  },
+})
+
+/** Whether a person of the branch is in a session's audience (writers organise every session of their branch). */
+function inAudience(doc: ActivityDoc, entry: MemberDoc | undefined, writer: boolean, guide: boolean): boolean {
+  const audience = doc.audience ?? { kind: 'branch' }
+  if (writer) return true
+  if (audience.kind === 'branch') return !!entry || guide
+  if (audience.kind === 'group') return !!entry && entry.groupId === audience.groupId
+  return !!entry && (entry.posts?.length ?? 0) > 0
+}
+
+export const upcomingActivities = defineAction({
+  name: 'activities.upcoming',
+  roles: READERS,
+  scope: { kind: 'authenticated' },
+  async handler({ branchId, limit }, { port, caller }) {
+    const { memberships } = caller
+    let branchIds: string[]
+    if (branchId) {
+      if (!holdsRoleInBranch(memberships, READERS, branchId)) throw notFound('支部')
+      branchIds = [branchId]
+    } else {
+      branchIds = [...new Set(memberships.map((m) => m.branchId).filter((b): b is string => !!b))]
+      if (branchIds.length === 0 && isCommitteeAdmin(memberships)) throw new AppError('INVALID_INPUT', '请选择要查看的支部', { field: 'branchId' })
+    }
+    if (branchIds.length === 0) return { items: [] }
+    const _ = port.db.command
+    const now = port.now()
+    const { data } = await port.db
+      .collection('activities')
+      .where({ branchId: _.in(branchIds), status: 'planned', deleted: false, signInClosesAt: _.gte(now) })
+      .orderBy('startAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(100)
+      .get()
+    const docs = data as unknown as ActivityDoc[]
+    const [entries, branches] = await Promise.all([
+      readAll<MemberDoc>(port, 'members', { branchId: _.in(branchIds), openid: caller.openid || '-', state: 'active' }),
+      readAll<BranchDoc>(port, 'branches', { _id: _.in(branchIds) }),
+    ])
+    const entryOf = new Map(entries.map((e) => [e.branchId, e]))
+    const visible = docs
+      .filter((d) => {
+        const writer = isWriterIn(memberships, d.branchId) || (isCommitteeAdmin(memberships) && !!branchId)
+        const guide = memberships.some((m) => m.role === 'guide' && m.branchId === d.branchId)
+        return inAudience(d, entryOf.get(d.branchId), writer, guide)
+      })
+      .slice(0, limit)
+    const ids = visible.map((d) => d._id)
+    const signIns = ids.length ? await readAll<ActivitySignInDoc>(port, 'activity_signins', { activityId: _.in(ids) }) : []
+    const count = new Map<string, number>()
+    for (const s of signIns) count.set(s.activityId, (count.get(s.activityId) ?? 0) + 1)
+    const listed = await presentList(port, visible, memberships)
+    const names = new Map(branches.map((b) => [b._id, b.name]))
+    return {
+      items: listed.map((item, i) => {
+        const doc = visible[i]
+        const entry = entryOf.get(doc.branchId)
+        const eligible = !!entry && inAudience(doc, entry, false, false)
+        const mine = entry ? signIns.find((s) => s.activityId === doc._id && s.memberId === entry._id) : undefined
+        return {
+          ...item,
+          branchName: names.get(doc.branchId) ?? '',
+          signIn: signInStateFor(doc, now, count.get(doc._id) ?? 0, eligible, mine ? new Date(mine.at) : undefined),
+        }
+      }),
+    }
+  },
+})
+
+export const signIn = defineAction({
+  name: 'activities.signIn',
+  roles: ['secretary', 'branch_committee', 'member'],
+  scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
+  async handler({ via }, ctx) {
+    const { port, caller } = ctx
+    const doc = ctx.record as unknown as ActivityDoc
+    const entry = await findActiveEntry(port, doc.branchId, caller.openid)
+    if (!entry) throw forbidden('你不在本支部的花名册中，不能签到')
+    const expected = await expectedFor(port, doc.branchId, doc.audience ?? { kind: 'branch' })
+    if (!expected.some((m) => m._id === entry._id)) {
+      const who = doc.audience?.kind === 'group' ? `党小组「${doc.audience.groupName}」` : '支部委员会'
+      throw forbidden(`本次活动面向${who}，你不在应到名单中`)
+    }
+    const sid = `${doc._id}:${entry._id}`
+    const { data: prior } = await port.db.collection('activity_signins').where({ _id: sid }).limit(1).get()
+    if (prior[0]) {
+      return { activityId: doc._id, topic: doc.topic, name: entry.name, signedInAt: iso(prior[0].at as Date)!, already: true }
+    }
+    const now = port.now()
+    const window = signInWindow(new Date(doc.startAt), doc.endAt ? new Date(doc.endAt) : null)
+    const state = windowState(now, window)
+    if (state !== 'OPEN') {
+      const at = (d: Date) => iso(d)!
+      throw new AppError('CONFLICT', state === 'NOT_OPEN' ? '签到尚未开始（活动开始前 30 分钟开放）' : '签到已结束', {
+        reason: state,
+        opensAt: at(window.opensAt),
+        closesAt: at(window.closesAt),
+      })
+    }
+    const row: ActivitySignInDoc = { _id: sid, activityId: doc._id, branchId: doc.branchId, memberId: entry._id, openid: caller.openid, name: entry.name, at: now, via }
+    try {
+      await port.db.collection('activity_signins').add({ data: { ...row } })
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+      const { data } = await port.db.collection('activity_signins').where({ _id: sid }).limit(1).get()
+      return { activityId: doc._id, topic: doc.topic, name: entry.name, signedInAt: iso(data[0]?.at as Date)!, already: true }
+    }
+    // Already recorded with this member absent: the sign-in is proof of presence, so the record follows it.
+    const mark = doc.attendance?.attendees.find((a) => a.memberId === entry._id)
+    if (doc.status === 'recorded' && doc.attendance && mark && !mark.present) {
+      const attendees = doc.attendance.attendees.map((a) => (a.memberId === entry._id ? { ...a, present: true, absentReason: undefined, signedInAt: now } : a))
+      for (const a of attendees) if (a.absentReason === undefined) delete a.absentReason
+      const attendance = { ...doc.attendance, attendees, present: attendees.filter((a) => a.present).length }
+      const version = (doc.version ?? 1) + 1
+      const { stats } = await port.db
+        .collection('activities')
+        .where({ _id: doc._id, version: doc.version ?? 1 })
+        .update({ data: { attendance, version } })
+      if (stats.updated > 0) {
+        await writeVersion(port, {
+          activityId: doc._id,
+          branchId: doc.branchId,
+          version,
+          kind: 'signed_in',
+          at: now,
+          by: { openid: caller.openid, name: await userName(port, caller.openid) },
+          changes: [{ field: 'attendance', label: '出席情况', before: `${entry.name}：缺席`, after: `${entry.name}：已签到` }],
+          reason: null,
+        })
+      }
+    }
+    return { activityId: doc._id, topic: doc.topic, name: entry.name, signedInAt: now.toISOString(), already: false }
+  },
+})
+
+export const signInQr = defineAction({
+  name: 'activities.signInQr',
+  roles: EDITORS,
+  scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
+  async handler({ id }, { port, record }) {
+    const doc = record as unknown as ActivityDoc
+    // The scene (≤ 32 characters) is the activity id itself; the image is made once and kept in storage.
+    if (id.length > 32) throw new AppError('CONFLICT', '该活动不支持扫码签到，请在活动页签到')
+    let fileID = doc.qrFileID
+    if (!fileID) {
+      fileID = await port.storage.upload(`activities/${id}/sign-in.png`, await port.openapi.createQrCode(id, SIGN_IN_PAGE))
+      await port.db.collection('activities').doc(id).update({ data: { qrFileID: fileID } })
+    }
+    const url = (await port.storage.getTempFileURLs([fileID])).get(fileID)
+    if (!url) throw new AppError('INTERNAL', '二维码暂时无法显示，请稍后再试')
+    return { fileID, url, scene: id, page: SIGN_IN_PAGE }
+  },
+})
+
+export const attendanceSheet = defineAction({
+  name: 'activities.attendanceSheet',
+  roles: EDITORS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId, id, type, groupId }, { port }) {
+    let doc: ActivityDoc | undefined
+    if (id) {
+      doc = await loadActivity(port, id)
+      if (!doc || doc.deleted || doc.branchId !== branchId) throw notFound('活动')
+    }
+    const audience = doc
+      ? (type || groupId ? await audienceOf(port, branchId, type ?? doc.type, groupId) : (doc.audience ?? { kind: 'branch' }))
+      : await audienceOf(port, branchId, type ?? 'theme_day', groupId)
+    const [roster, names, signIns] = await Promise.all([
+      branchRoster(port, branchId),
+      groupNames(port, branchId),
+      doc ? signInsOf(port, doc._id) : Promise.resolve(new Map<string, Date>()),
+    ])
+    const expected = await expectedFor(port, branchId, audience, roster)
+    const marks = (doc?.attendance?.attendees ?? []).map((a) => ({ memberId: a.memberId, present: a.present, ...(a.absentReason ? { absentReason: a.absentReason } : {}) }))
+    const computed = computeAttendance(expected, marks, signIns)
+    const groupOf = new Map(roster.map((m) => [m._id, m.groupId]))
+    return {
+      expected: computed.expected,
+      present: computed.present,
+      voters: quorumOf(computed.attendees).voters,
+      attendees: computed.attendees.map((a) => ({
+        memberId: a.memberId,
+        name: a.name,
+        partyStatus: a.partyStatus,
+        present: a.present,
+        ...(a.absentReason ? { absentReason: a.absentReason } : {}),
+        ...(a.signedInAt ? { signedInAt: a.signedInAt.toISOString() } : {}),
+        groupName: names.get(groupOf.get(a.memberId) ?? '') ?? null,
+      })),
+    }
+  },
+})
+
+export const ACTIVITY_ACTIONS = [
+  createActivity,
+  planActivity,
+  recordActivity,
+  updateActivity,
+  removeActivity,
+  activityHistory,
+  listActivities,
+  getActivity,
+  monthActivities,
+  upcomingActivities,
+  signIn,
+  signInQr,
+  attendanceSheet,
+] as const

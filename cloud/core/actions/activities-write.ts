@@ -1,0 +1,458 @@
+/**
+ * Writing organisation-life records: plan, record, update (optimistic, with a version history), soft remove,
+ * and reading the history. Every typed text passes the platform's check before it is stored; every change bumps
+ * `version` and writes one activity_versions entry.
+ */
+import type { ParsedInput } from '../../../types/actions'
+import { ACTIVITY_TYPE_RULES, type ActivityType } from '../../../types/domain'
+import { defineAction, type ActionContext } from '../action'
+import { diffRecord, missingField, signInWindow, computeAttendance, unknownMarks, type Mark } from '../activities/rules'
+import {
+  activityIdFor,
+  assertEditable,
+  assertEditor,
+  audienceOf,
+  branchRoster,
+  checkTexts,
+  EDITORS,
+  expectedFor,
+  isDuplicateKey,
+  iso,
+  loadActivity,
+  presentDetail,
+  READERS,
+  signInsOf,
+  userName,
+  WRITERS,
+  writeVersion,
+} from '../activities/store'
+import { AppError, invalid, notFound } from '../errors'
+import type { ActivityDoc, ActivityVersionDoc, AssignmentDoc } from '../model'
+import { afterCursor, decodeCursor, pageOf } from '../paging'
+import type { Port } from '../port'
+import { readAll } from '../roster-store'
+
+type TextInput = Partial<Record<'topic' | 'place' | 'host' | 'recorder' | 'lecturer' | 'agenda' | 'minutes' | 'resolutions' | 'reason', string>> & {
+  attendance?: Mark[]
+}
+
+const TEXT_LABELS: [keyof TextInput & string, string][] = [
+  ['topic', '主题'],
+  ['place', '地点'],
+  ['host', '主持人'],
+  ['recorder', '记录人'],
+  ['lecturer', '授课人'],
+  ['agenda', '议程'],
+  ['minutes', '会议内容'],
+  ['resolutions', '决议'],
+  ['reason', '修改说明'],
+]
+
+/** Every text in the input the person typed, checked before anything is written. */
+async function checkInputTexts(port: Port, openid: string, input: TextInput) {
+  const fields: [string, string, string | undefined][] = TEXT_LABELS.map(([field, label]) => [field, label, input[field] as string | undefined])
+  ;(input.attendance ?? []).forEach((m, i) => fields.push([`attendance.${i}.absentReason`, '缺席原因', m.absentReason]))
+  await checkTexts(port, openid, fields)
+}
+
+function requireFields(type: ActivityType, phase: 'plan' | 'record', fields: Record<string, unknown>) {
+  const missing = missingField(type, phase, fields)
+  if (missing) throw invalid(missing.message, { field: missing.field })
+  if (fields.voting && !ACTIVITY_TYPE_RULES[type].canVote) throw invalid('只有支部党员大会可以进行表决', { field: 'voting' })
+}
+
+/** Linked work points must be assignments of this branch. */
+async function checkAssignments(port: Port, branchId: string, ids: string[] | undefined) {
+  if (!ids?.length) return
+  const rows = await readAll<AssignmentDoc>(port, 'assignments', { _id: port.db.command.in(ids), branchId })
+  const known = new Set(rows.map((r) => r._id))
+  const unknown = ids.filter((x) => !known.has(x))
+  if (unknown.length) throw invalid('关联的工作要点不存在，或不属于该支部', { field: 'assignmentIds', ids: unknown })
+}
+
+/** Attendance computed from the roster of the audience, the marks and the sign-ins; marks for others refused. */
+async function attendanceFor(port: Port, doc: Pick<ActivityDoc, '_id' | 'branchId' | 'audience'>, marks: Mark[], dropStrangers = false) {
+  const roster = await branchRoster(port, doc.branchId)
+  const expected = await expectedFor(port, doc.branchId, doc.audience, roster)
+  const strangers = dropStrangers ? [] : unknownMarks(expected, marks)
+  if (strangers.length) {
+    const names = strangers.map((s) => roster.find((m) => m._id === s.memberId)?.name ?? s.memberId)
+    throw invalid(`${names.join('、')}不在本次活动的应到名单中`, { field: 'attendance', memberIds: strangers.map((s) => s.memberId) })
+  }
+  const computed = computeAttendance(expected, marks, await signInsOf(port, doc._id))
+  return computed
+}
+
+const dedupe = (ids: string[]) => [...new Set(ids)]
+const marksOf = (doc: ActivityDoc): Mark[] =>
+  (doc.attendance?.attendees ?? []).map((a) => ({ memberId: a.memberId, present: a.present, ...(a.absentReason ? { absentReason: a.absentReason } : {}) }))
+
+async function present(ctx: ActionContext, doc: ActivityDoc) {
+  return presentDetail(ctx.port, doc, ctx.caller)
+}
+
+async function sameRequest(ctx: ActionContext, _id: string, branchId: string) {
+  const existing = await loadActivity(ctx.port, _id)
+  if (!existing) return undefined
+  // Ids are hashes of the caller's request id: a different branch means a reused request id, not a retry.
+  if (existing.branchId !== branchId) throw new AppError('CONFLICT', '请求编号已被使用，请刷新后重试')
+  return existing
+}
+
+async function insertOnce(ctx: ActionContext, doc: ActivityDoc): Promise<{ doc: ActivityDoc; inserted: boolean }> {
+  try {
+    await ctx.port.db.collection('activities').add({ data: { ...doc } })
+    return { doc, inserted: true }
+  } catch (error) {
+    // Two concurrent retries of one submit: the loser returns what the winner wrote.
+    if (!isDuplicateKey(error)) throw error
+    const winner = await loadActivity(ctx.port, doc._id)
+    if (!winner) throw error
+    return { doc: winner, inserted: false }
+  }
+}
+
+/** Records a finished session in one step (the first slice's form; no attendance). */
+export const createActivity = defineAction({
+  name: 'activities.create',
+  roles: WRITERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler(input, ctx) {
+    const { port, caller } = ctx
+    const _id = activityIdFor(caller.openid, input.clientRequestId)
+    const existing = await sameRequest(ctx, _id, input.branchId)
+    if (existing) return present(ctx, existing)
+    await checkInputTexts(port, caller.openid, input)
+    const now = port.now()
+    const startAt = new Date(input.startAt)
+    const endAt = input.endAt ? new Date(input.endAt) : undefined
+    const doc: ActivityDoc = {
+      _id,
+      branchId: input.branchId,
+      type: input.type,
+      status: 'recorded',
+      audience: await audienceOf(port, input.branchId, input.type, null),
+      topic: input.topic,
+      place: input.place,
+      startAt,
+      ...(endAt ? { endAt } : {}),
+      photos: dedupe(input.photos),
+      createdBy: { openid: caller.openid, name: await userName(port, caller.openid) },
+      createdAt: now,
+      version: 1,
+      clientRequestId: input.clientRequestId,
+      recordRequestId: input.clientRequestId,
+      signInClosesAt: signInWindow(startAt, endAt).closesAt,
+      deleted: false,
+    }
+    const saved = await insertOnce(ctx, doc)
+    if (saved.inserted) await history(ctx, saved.doc, 'recorded', {}, null)
+    return present(ctx, saved.doc)
+  },
+})
+
+async function history(ctx: ActionContext, after: ActivityDoc, kind: ActivityVersionDoc['kind'], before: Partial<ActivityDoc>, reason: string | null) {
+  await writeVersion(ctx.port, {
+    activityId: after._id,
+    branchId: after.branchId,
+    version: after.version ?? 1,
+    kind,
+    at: ctx.port.now(),
+    by: { openid: ctx.caller.openid, name: await userName(ctx.port, ctx.caller.openid) },
+    changes: diffRecord(before, after),
+    reason,
+  })
+}
+
+export const planActivity = defineAction({
+  name: 'activities.plan',
+  roles: WRITERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler(input, ctx) {
+    const { port, caller } = ctx
+    const _id = activityIdFor(caller.openid, input.clientRequestId)
+    const existing = await sameRequest(ctx, _id, input.branchId)
+    if (existing) return present(ctx, existing)
+    requireFields(input.type, 'plan', input)
+    const audience = await audienceOf(port, input.branchId, input.type, input.groupId)
+    await checkInputTexts(port, caller.openid, input)
+    const startAt = new Date(input.startAt)
+    const endAt = input.endAt ? new Date(input.endAt) : undefined
+    const doc: ActivityDoc = {
+      _id,
+      branchId: input.branchId,
+      type: input.type,
+      status: 'planned',
+      audience,
+      topic: input.topic,
+      place: input.place,
+      startAt,
+      ...(endAt ? { endAt } : {}),
+      ...(input.host ? { host: input.host } : {}),
+      ...(input.lecturer && input.type === 'party_lecture' ? { lecturer: input.lecturer } : {}),
+      ...(input.agenda ? { agenda: input.agenda } : {}),
+      photos: [],
+      createdBy: { openid: caller.openid, name: await userName(port, caller.openid) },
+      createdAt: port.now(),
+      version: 1,
+      clientRequestId: input.clientRequestId,
+      signInClosesAt: signInWindow(startAt, endAt).closesAt,
+      deleted: false,
+    }
+    const saved = await insertOnce(ctx, doc)
+    if (saved.inserted) await history(ctx, saved.doc, 'planned', {}, null)
+    return present(ctx, saved.doc)
+  },
+})
+
+type RecordInput = ParsedInput<'activities.record'>
+
+export const recordActivity = defineAction({
+  name: 'activities.record',
+  roles: WRITERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler(input: RecordInput, ctx) {
+    const { port, caller } = ctx
+    let plan: ActivityDoc | undefined
+    if (input.id) {
+      plan = await loadActivity(port, input.id)
+      if (!plan || plan.deleted || plan.branchId !== input.branchId) throw notFound('活动')
+      if (plan.status === 'recorded') {
+        if (plan.recordRequestId === input.clientRequestId) return present(ctx, plan)
+        throw new AppError('CONFLICT', '该活动已经记录过了，如需更正请在活动页修改', { currentVersion: plan.version ?? 1 })
+      }
+    } else {
+      const existing = await sameRequest(ctx, activityIdFor(caller.openid, input.clientRequestId), input.branchId)
+      if (existing) return present(ctx, existing)
+    }
+
+    const type = (input.type ?? plan?.type)!
+    const groupId = input.groupId ?? (plan?.audience.kind === 'group' ? plan.audience.groupId : undefined)
+    const merged = {
+      type,
+      topic: input.topic ?? plan?.topic,
+      place: input.place ?? plan?.place,
+      startAt: input.startAt ? new Date(input.startAt) : plan?.startAt,
+      endAt: input.endAt ? new Date(input.endAt) : plan?.endAt,
+      groupId,
+      host: input.host ?? plan?.host,
+      lecturer: type === 'party_lecture' ? (input.lecturer ?? plan?.lecturer) : undefined,
+      recorder: input.recorder,
+      agenda: input.agenda ?? plan?.agenda,
+      minutes: input.minutes,
+      resolutions: input.resolutions,
+      voting: input.voting ?? false,
+    }
+    if (!merged.topic || !merged.place || !merged.startAt) throw invalid('请填写活动类型、主题、地点和开始时间', { field: 'topic' })
+    if (merged.endAt && new Date(merged.endAt) <= new Date(merged.startAt)) throw invalid('结束时间必须晚于开始时间', { field: 'endAt' })
+    requireFields(type, 'record', merged)
+    const audience = await audienceOf(port, input.branchId, type, groupId)
+    await checkAssignments(port, input.branchId, input.assignmentIds)
+    await checkInputTexts(port, caller.openid, input)
+
+    const _id = plan?._id ?? activityIdFor(caller.openid, input.clientRequestId)
+    const attendance = await attendanceFor(port, { _id, branchId: input.branchId, audience }, input.attendance ?? [])
+    const now = port.now()
+    const startAt = new Date(merged.startAt)
+    const endAt = merged.endAt ? new Date(merged.endAt) : undefined
+    const recorded: Omit<ActivityDoc, '_id' | 'createdBy' | 'createdAt' | 'clientRequestId' | 'deleted'> = {
+      branchId: input.branchId,
+      type,
+      status: 'recorded',
+      audience,
+      topic: merged.topic,
+      place: merged.place,
+      startAt,
+      ...(endAt ? { endAt } : {}),
+      ...(merged.host ? { host: merged.host } : {}),
+      ...(merged.recorder ? { recorder: merged.recorder } : {}),
+      ...(merged.lecturer ? { lecturer: merged.lecturer } : {}),
+      ...(merged.agenda ? { agenda: merged.agenda } : {}),
+      ...(merged.minutes ? { minutes: merged.minutes } : {}),
+      ...(merged.resolutions ? { resolutions: merged.resolutions } : {}),
+      voting: type === 'party_congress' && merged.voting,
+      attendance,
+      photos: dedupe(input.photos ?? []),
+      assignmentIds: dedupe(input.assignmentIds ?? []),
+      recordRequestId: input.clientRequestId,
+      signInClosesAt: signInWindow(startAt, endAt).closesAt,
+      version: (plan?.version ?? 0) + 1,
+    }
+
+    if (!plan) {
+      const doc: ActivityDoc = {
+        _id,
+        ...recorded,
+        createdBy: { openid: caller.openid, name: await userName(port, caller.openid) },
+        createdAt: now,
+        clientRequestId: input.clientRequestId,
+        deleted: false,
+      }
+      const saved = await insertOnce(ctx, doc)
+      if (saved.inserted) await history(ctx, saved.doc, 'recorded', {}, null)
+      return present(ctx, saved.doc)
+    }
+
+    // The plan turns into the record only if nobody changed it meanwhile (same version): one of two racing
+    // submits wins; the other, if it was a retry of the same request, returns the winner's record.
+    const _ = port.db.command
+    const data: Record<string, unknown> = { ...recorded, updatedAt: now, updatedBy: { openid: caller.openid, name: await userName(port, caller.openid) } }
+    if (!endAt && plan.endAt) data.endAt = _.remove()
+    const { stats } = await port.db
+      .collection('activities')
+      .where({ _id, version: plan.version ?? 1, status: 'planned', deleted: false })
+      .update({ data })
+    const after = (await loadActivity(port, _id))!
+    if (stats.updated === 0) {
+      if (after?.recordRequestId === input.clientRequestId) return present(ctx, after)
+      throw new AppError('CONFLICT', '该活动刚被他人修改或记录，请刷新后再试', { currentVersion: after?.version ?? 1 })
+    }
+    await history(ctx, after, 'recorded', plan, null)
+    return present(ctx, after)
+  },
+})
+
+type UpdateInput = ParsedInput<'activities.update'>
+const SIMPLE_FIELDS = ['topic', 'place', 'host', 'recorder', 'agenda', 'minutes', 'resolutions'] as const
+
+export const updateActivity = defineAction({
+  name: 'activities.update',
+  roles: EDITORS,
+  scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
+  async handler(input: UpdateInput, ctx) {
+    const { port, caller } = ctx
+    const doc = ctx.record as unknown as ActivityDoc
+    assertEditor(doc, caller)
+    assertEditable(doc, caller, port.now())
+    const current = doc.version ?? 1
+    if (current !== input.expectedVersion) {
+      throw new AppError('CONFLICT', `该记录已被他人修改（当前为第 ${current} 版），请刷新后再修改`, { currentVersion: current })
+    }
+    const _ = port.db.command
+    const patch: Partial<ActivityDoc> = {}
+    const unset: string[] = []
+    for (const f of SIMPLE_FIELDS) if (input[f] !== undefined) patch[f] = input[f]
+    const type = input.type ?? doc.type
+    if (input.type !== undefined) patch.type = input.type
+    if (input.lecturer !== undefined) patch.lecturer = input.lecturer
+    if (type !== 'party_lecture' && doc.lecturer && input.type !== undefined) unset.push('lecturer')
+    if (input.startAt !== undefined) patch.startAt = new Date(input.startAt)
+    if (input.endAt === null) unset.push('endAt')
+    else if (input.endAt !== undefined) patch.endAt = new Date(input.endAt)
+    const startAt = patch.startAt ?? new Date(doc.startAt)
+    const endAt = unset.includes('endAt') ? undefined : (patch.endAt ?? (doc.endAt ? new Date(doc.endAt) : undefined))
+    if (endAt && endAt <= startAt) throw invalid('结束时间必须晚于开始时间', { field: 'endAt' })
+    if (input.photos !== undefined) patch.photos = dedupe(input.photos)
+    if (input.assignmentIds !== undefined) {
+      await checkAssignments(port, doc.branchId, input.assignmentIds)
+      patch.assignmentIds = dedupe(input.assignmentIds)
+    }
+    if (input.voting !== undefined) patch.voting = input.voting
+
+    // Audience follows the type and the group; a change of either re-derives who is expected.
+    const currentGroup = doc.audience?.kind === 'group' ? doc.audience.groupId : undefined
+    const groupId = input.groupId === null ? undefined : (input.groupId ?? currentGroup)
+    const audience = await audienceOf(port, doc.branchId, type, groupId)
+    if (JSON.stringify(audience) !== JSON.stringify(doc.audience ?? { kind: 'branch' })) patch.audience = audience
+
+    const merged = { ...doc, ...patch, groupId } as Record<string, unknown>
+    for (const f of unset) delete merged[f]
+    requireFields(type, doc.status === 'recorded' ? 'record' : 'plan', merged)
+    await checkInputTexts(port, caller.openid, input)
+
+    if (input.attendance !== undefined || (patch.audience && doc.attendance)) {
+      // Saved marks of people the new audience no longer expects are dropped; marks sent now must fit it.
+      const marks = input.attendance ?? marksOf(doc)
+      patch.attendance = await attendanceFor(port, { _id: doc._id, branchId: doc.branchId, audience }, marks, input.attendance === undefined)
+    }
+    if (patch.startAt || patch.endAt || unset.includes('endAt')) patch.signInClosesAt = signInWindow(startAt, endAt).closesAt
+
+    const after = { ...doc, ...patch } as ActivityDoc
+    for (const f of unset) delete (after as unknown as Record<string, unknown>)[f]
+    if (diffRecord(doc, after).length === 0) return present(ctx, doc)
+
+    const now = port.now()
+    const by = { openid: caller.openid, name: await userName(port, caller.openid) }
+    const data: Record<string, unknown> = { ...patch, version: current + 1, updatedAt: now, updatedBy: by }
+    for (const f of unset) data[f] = _.remove()
+    const { stats } = await port.db.collection('activities').where({ _id: doc._id, version: current, deleted: false }).update({ data })
+    if (stats.updated === 0) {
+      const fresh = await loadActivity(port, doc._id)
+      throw new AppError('CONFLICT', `该记录已被他人修改（当前为第 ${fresh?.version ?? current + 1} 版），请刷新后再修改`, {
+        currentVersion: fresh?.version ?? current + 1,
+      })
+    }
+    const saved = (await loadActivity(port, doc._id))!
+    await history(ctx, saved, 'updated', doc, input.reason ?? null)
+    return present(ctx, saved)
+  },
+})
+
+export const removeActivity = defineAction({
+  name: 'activities.remove',
+  roles: EDITORS,
+  scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
+  async handler(input, ctx) {
+    const { port, caller } = ctx
+    const doc = ctx.record as unknown as ActivityDoc
+    assertEditor(doc, caller)
+    assertEditable(doc, caller, port.now())
+    const current = doc.version ?? 1
+    if (input.expectedVersion !== undefined && input.expectedVersion !== current) {
+      throw new AppError('CONFLICT', `该记录已被他人修改（当前为第 ${current} 版），请刷新后再删除`, { currentVersion: current })
+    }
+    await checkTexts(port, caller.openid, [['reason', '删除原因', input.reason]])
+    const by = { openid: caller.openid, name: await userName(port, caller.openid) }
+    const { stats } = await port.db
+      .collection('activities')
+      .where({ _id: doc._id, version: current, deleted: false })
+      .update({ data: { deleted: true, deletedReason: input.reason, deletedAt: port.now(), deletedBy: by, version: current + 1 } })
+    if (stats.updated === 0) throw new AppError('CONFLICT', '该记录刚被他人修改，请刷新后再试')
+    await writeVersion(port, {
+      activityId: doc._id,
+      branchId: doc.branchId,
+      version: current + 1,
+      kind: 'removed',
+      at: port.now(),
+      by,
+      changes: [{ field: 'deleted', label: '删除', before: null, after: '已删除' }],
+      reason: input.reason,
+    })
+    return { id: doc._id, deleted: true as const }
+  },
+})
+
+export const activityHistory = defineAction({
+  name: 'activities.history',
+  roles: READERS,
+  scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
+  async handler({ id, cursor, limit }, { port }) {
+    const _ = port.db.command
+    const base = { activityId: id }
+    let where: Record<string, unknown> = base
+    if (cursor) {
+      const c = decodeCursor(cursor)
+      if (typeof c.key !== 'number') throw new AppError('INVALID_INPUT', '分页参数无效，请刷新列表')
+      where = _.and(base, afterCursor(_, 'version', c.key, c.id, 'desc')) as Record<string, unknown>
+    }
+    const { data } = await port.db
+      .collection('activity_versions')
+      .where(where)
+      .orderBy('version', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(limit + 1)
+      .get()
+    const { items, nextCursor } = pageOf(data as unknown as ActivityVersionDoc[], limit, (v) => v.version)
+    return {
+      items: items.map((v) => ({
+        version: v.version,
+        kind: v.kind,
+        at: iso(v.at)!,
+        by: v.by,
+        changes: v.changes,
+        reason: v.reason ?? null,
+      })),
+      nextCursor,
+    }
+  },
+})

@@ -1,0 +1,239 @@
+/**
+ * Data access and presentation shared by the activities actions: who is expected at a session, sign-ins, the
+ * version history, content checks, and turning documents into the contract's list items and details.
+ */
+import { createHash } from 'node:crypto'
+import type { ActionOutput } from '../../../types/actions'
+import type { ActivityType } from '../../../types/domain'
+import { holdsRoleInBranch, isCommitteeAdmin } from '../access'
+import type { ActionContext } from '../action'
+import { AppError } from '../errors'
+import type { ActivityDoc, ActivitySignInDoc, ActivityVersionDoc, AssignmentDoc, MemberDoc, Membership, UserDoc } from '../model'
+import type { Port } from '../port'
+import { readAll } from '../roster-store'
+import { expectedAttendees } from '../roster'
+import { quorumOf, readOnlyReason, signInWindow, windowState } from './rules'
+
+export const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
+export const WRITERS = ['secretary', 'branch_committee'] as const
+/** Roles that may change records; committee staff too (and only they once a record is locked). */
+export const EDITORS = ['secretary', 'branch_committee', 'committee_admin'] as const
+
+/** The same (caller, clientRequestId) always names the same record, so a retried submit cannot duplicate. */
+export const activityIdFor = (openid: string, clientRequestId: string) =>
+  createHash('sha256').update(`${openid}\u0000${clientRequestId}`).digest('hex').slice(0, 32)
+
+export const iso = (d: Date | string | undefined | null) => (d === undefined || d === null ? undefined : new Date(d).toISOString())
+
+export function isDuplicateKey(error: unknown): boolean {
+  const text = `${(error as { errCode?: unknown; code?: unknown })?.errCode ?? ''} ${(error as { code?: unknown })?.code ?? ''} ${(error as Error)?.message ?? ''}`
+  return /duplicate|E11000|DUPLICATE/i.test(text)
+}
+
+export async function userName(port: Port, openid: string): Promise<string> {
+  const users = await port.db.collection('users').where({ _id: openid }).limit(1).get()
+  return (users.data[0] as unknown as UserDoc | undefined)?.name ?? '未署名'
+}
+
+export async function loadActivity(port: Port, id: string): Promise<ActivityDoc | undefined> {
+  const { data } = await port.db.collection('activities').where({ _id: id }).limit(1).get()
+  return data[0] as unknown as ActivityDoc | undefined
+}
+
+export const isWriterIn = (memberships: Membership[], branchId: string) =>
+  memberships.some((m) => (m.role === 'secretary' || m.role === 'branch_committee') && m.branchId === branchId)
+
+/**
+ * Texts a person typed pass the platform's check before anyone else sees them. The first rejection stops the
+ * save and names the field (its key in the action's schema) so the form can point at it.
+ */
+export async function checkTexts(port: Port, openid: string, fields: [field: string, label: string, value: string | undefined][]) {
+  for (const [field, label, value] of fields) {
+    if (!value) continue
+    const verdict = await port.openapi.checkText(value, openid)
+    if (!verdict.pass) {
+      throw new AppError('CONTENT_REJECTED', `${label}含有不适宜发布的内容，请修改后再提交`, { field, label: verdict.label })
+    }
+  }
+}
+
+/** Active members of the branch, in name order (the order of the attendance sheet). */
+export async function branchRoster(port: Port, branchId: string): Promise<MemberDoc[]> {
+  const members = await readAll<MemberDoc>(port, 'members', { branchId, state: 'active' })
+  return members.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a._id.localeCompare(b._id))
+}
+
+/** Who is expected: the branch, one party group, or the branch committee (members with a 支委 post or role). */
+export async function expectedFor(port: Port, branchId: string, audience: ActivityDoc['audience'], roster?: MemberDoc[]): Promise<MemberDoc[]> {
+  const members = roster ?? (await branchRoster(port, branchId))
+  if (audience.kind === 'group') return expectedAttendees(members, audience.groupId)
+  if (audience.kind === 'committee') {
+    const grants = await readAll<Membership>(port, 'memberships', {
+      branchId,
+      status: 'active',
+      role: port.db.command.in(['secretary', 'branch_committee']),
+    })
+    const writers = new Set(grants.map((g) => g.openid))
+    return expectedAttendees(members).filter((m) => (m.posts?.length ?? 0) > 0 || (!!m.openid && writers.has(m.openid)))
+  }
+  return expectedAttendees(members)
+}
+
+/** The audience a type implies: 支委会 → the committee; a group id → that group; otherwise the branch. */
+export async function audienceOf(
+  port: Port,
+  branchId: string,
+  type: ActivityType,
+  groupId: string | null | undefined,
+): Promise<ActivityDoc['audience']> {
+  if (type === 'committee_meeting') return { kind: 'committee' }
+  if (!groupId) return { kind: 'branch' }
+  const { data } = await port.db.collection('groups').where({ _id: groupId, branchId }).limit(1).get()
+  const group = data[0] as { name?: string } | undefined
+  if (!group) throw new AppError('INVALID_INPUT', '党小组不存在，或不属于该支部', { field: 'groupId' })
+  return { kind: 'group', groupId, groupName: group.name ?? '' }
+}
+
+export async function signInsOf(port: Port, activityId: string): Promise<Map<string, Date>> {
+  const rows = await readAll<ActivitySignInDoc>(port, 'activity_signins', { activityId })
+  return new Map(rows.map((r) => [r.memberId, new Date(r.at)]))
+}
+
+export async function writeVersion(port: Port, entry: Omit<ActivityVersionDoc, '_id'>): Promise<void> {
+  const _id = `${entry.activityId}:${entry.version}`
+  try {
+    await port.db.collection('activity_versions').add({ data: { _id, ...entry } })
+  } catch (error) {
+    // A retried save re-writing the same version: the first entry stands.
+    if (!isDuplicateKey(error)) throw error
+  }
+}
+
+/** Photos the caller may see: ones under image review are shown only to the branch's writers (with the marker). */
+function visiblePhotos(doc: ActivityDoc, mayReview: boolean): { fileID: string; review?: 'pending' | 'rejected' }[] {
+  const review = doc.photoReview ?? {}
+  return doc.photos
+    .map((fileID) => (review[fileID] ? { fileID, review: review[fileID] } : { fileID }))
+    .filter((p) => mayReview || !p.review)
+}
+
+async function withUrls<T extends { fileID: string }>(port: Port, photos: T[]): Promise<(T & { url?: string })[]> {
+  if (photos.length === 0) return []
+  const urls = await port.storage.getTempFileURLs(photos.map((p) => p.fileID))
+  return photos.map((p) => (urls.has(p.fileID) ? { ...p, url: urls.get(p.fileID) } : p))
+}
+
+type ListItem = ActionOutput<'activities.list'>['items'][number]
+type Detail = ActionOutput<'activities.get'>
+
+function base(doc: ActivityDoc, photos: ListItem['photos'], photoCount: number): ListItem {
+  return {
+    id: doc._id,
+    branchId: doc.branchId,
+    type: doc.type,
+    status: doc.status ?? 'recorded',
+    topic: doc.topic,
+    place: doc.place,
+    startAt: iso(doc.startAt)!,
+    ...(doc.endAt ? { endAt: iso(doc.endAt) } : {}),
+    audience: doc.audience ?? { kind: 'branch' },
+    ...(doc.host ? { host: doc.host } : {}),
+    ...(doc.lecturer ? { lecturer: doc.lecturer } : {}),
+    photos,
+    photoCount,
+    attendance: doc.attendance ? { expected: doc.attendance.expected, present: doc.attendance.present } : null,
+    version: doc.version ?? 1,
+    createdBy: doc.createdBy,
+    createdAt: iso(doc.createdAt)!,
+  }
+}
+
+/** List items: the first visible photo only (the thumbnail), with one URL request for the whole page. */
+export async function presentList(port: Port, docs: ActivityDoc[], memberships: Membership[]): Promise<ListItem[]> {
+  const firsts = docs.map((d) => {
+    const photos = visiblePhotos(d, isWriterIn(memberships, d.branchId) || isCommitteeAdmin(memberships))
+    return { first: photos.slice(0, 1), count: photos.length }
+  })
+  const all = await withUrls(port, firsts.flatMap((f) => f.first))
+  const byId = new Map(all.map((p) => [p.fileID, p]))
+  return docs.map((d, i) => base(d, firsts[i].first.map((p) => byId.get(p.fileID) ?? p), firsts[i].count))
+}
+
+export function signInStateFor(
+  doc: ActivityDoc,
+  now: Date,
+  count: number,
+  eligible: boolean,
+  signedInAt: Date | undefined,
+): Detail['signIn'] {
+  const w = signInWindow(new Date(doc.startAt), doc.endAt ? new Date(doc.endAt) : null)
+  return {
+    opensAt: w.opensAt.toISOString(),
+    closesAt: w.closesAt.toISOString(),
+    open: windowState(now, w) === 'OPEN',
+    count,
+    eligible,
+    signedInAt: signedInAt ? signedInAt.toISOString() : null,
+  }
+}
+
+/** The whole record for the detail page, with what the caller may do with it. */
+export async function presentDetail(port: Port, doc: ActivityDoc, caller: ActionContext['caller']): Promise<Detail> {
+  const committee = isCommitteeAdmin(caller.memberships)
+  const writer = isWriterIn(caller.memberships, doc.branchId)
+  const photos = await withUrls(port, visiblePhotos(doc, writer || committee))
+  const [signIns, roster] = await Promise.all([signInsOf(port, doc._id), branchRoster(port, doc.branchId)])
+  const expected = await expectedFor(port, doc.branchId, doc.audience ?? { kind: 'branch' }, roster)
+  const mine = roster.find((m) => !!caller.openid && m.openid === caller.openid)
+  const eligible = !!mine && expected.some((m) => m._id === mine._id)
+  let assignments: Detail['assignments'] = []
+  if (doc.assignmentIds?.length) {
+    const rows = await readAll<AssignmentDoc>(port, 'assignments', { _id: port.db.command.in(doc.assignmentIds) })
+    const byId = new Map(rows.map((a) => [a._id, a]))
+    assignments = doc.assignmentIds.filter((id) => byId.has(id)).map((id) => ({ id, title: byId.get(id)!.title }))
+  }
+  const now = port.now()
+  const lockReason = writer || committee ? readOnlyReason(new Date(doc.startAt), now, committee) : null
+  const attendance = doc.attendance
+    ? {
+        expected: doc.attendance.expected,
+        present: doc.attendance.present,
+        absent: doc.attendance.expected - doc.attendance.present,
+        attendees: doc.attendance.attendees.map((a) => ({
+          memberId: a.memberId,
+          name: a.name,
+          partyStatus: (a as { partyStatus?: 'full' | 'probationary' }).partyStatus ?? 'full',
+          present: a.present,
+          ...(a.absentReason ? { absentReason: a.absentReason } : {}),
+          ...(a.signedInAt ? { signedInAt: iso(a.signedInAt) } : {}),
+        })),
+        quorum: doc.type === 'party_congress' && doc.voting ? quorumOf(doc.attendance.attendees as Parameters<typeof quorumOf>[0]) : null,
+      }
+    : null
+  return {
+    ...base(doc, photos, photos.length),
+    ...(doc.recorder ? { recorder: doc.recorder } : {}),
+    ...(doc.agenda ? { agenda: doc.agenda } : {}),
+    ...(doc.minutes ? { minutes: doc.minutes } : {}),
+    ...(doc.resolutions ? { resolutions: doc.resolutions } : {}),
+    voting: !!doc.voting,
+    attendance,
+    assignments,
+    ...(doc.updatedAt ? { updatedAt: iso(doc.updatedAt) } : {}),
+    ...(doc.updatedBy ? { updatedBy: doc.updatedBy } : {}),
+    canEdit: (writer || committee) && lockReason === null,
+    readOnlyReason: lockReason,
+    signIn: signInStateFor(doc, now, signIns.size, eligible, mine ? signIns.get(mine._id) : undefined),
+  }
+}
+
+/** Refuses a change to a locked record (30 days) unless the caller is committee staff. */
+export function assertEditable(doc: ActivityDoc, caller: ActionContext['caller'], now: Date) {
+  const reason = readOnlyReason(new Date(doc.startAt), now, isCommitteeAdmin(caller.memberships))
+  if (reason) throw new AppError('READ_ONLY', reason)
+}
+
+/** Writers of the record's branch and committee staff may change it; the record scope checked the branch. */
+export function assertEditor(doc: ActivityDoc, caller: ActionContext['caller']) {
+  if (!holdsRoleInBranch(caller.memberships, EDITORS, doc.branchId)) throw new AppError('FORBIDDEN', '只有支部书记或支委可以修改活动记录')
+}
