@@ -9,9 +9,10 @@ beforeAll(async () => {
 })
 afterAll(() => cloud?.stop())
 
-test('config.json declares one daily 08:00 (Beijing) timer trigger in the 7-field cron format', () => {
+test('config.json declares one hourly timer trigger (WeChat allows one per function) in the 7-field cron format', () => {
   const config = JSON.parse(readFileSync(path.join(__dirname, '../../cloud/functions/reminders/config.json'), 'utf8'))
-  expect(config.triggers).toEqual([{ name: 'daily-0800', type: 'timer', config: '0 0 8 * * * *' }])
+  expect(config.triggers).toEqual([{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }])
+  expect(config.permissions.openapi).toContain('subscribeMessage.send')
 })
 
 test('POST /cloud/triggers/reminders?now= runs it as of that instant and the run is recorded', async () => {

@@ -1,29 +1,251 @@
 /**
- * One run of the daily reminder job. A timer trigger's return value goes nowhere, so the run writes its own
- * record (started, finished, counts, failure) to `reminder_runs`. The planner that fills `counts` arrives with
- * the reminders work; today a run proves the trigger, the clock and the record.
+ * One run of the reminders timer (hourly; see planner.ts for why). A timer trigger's return value goes nowhere,
+ * so the run writes its own record to `reminder_runs`: started, finished, counts by kind and outcome, failure.
+ *
+ * A run:
+ * 1. resumes what an earlier run left half-done (reminder_log states claimed / queued / retry / sending);
+ * 2. reads what it needs with paged queries of 1,000 rows — never a query per branch: the roster (memberships,
+ *    members), quota holders, planned activities of the next two days, notices being sent and, in the *daily
+ *    pass*, branches, groups, open assignments due within 7 days or overdue, and the recorded activities of the
+ *    periods that end within 10 days (none on most days of a month; the whole year from 22 December);
+ * 3. plans (planner.ts), drops the keys already in reminder_log (one `_id in […]` query per 500 keys), claims the
+ *    new ones (batch insert of reminder_log documents with _id = dedupe key: a duplicate means another run has it),
+ *    writes their inbox items (batch insert, _id = key), and sends subscription messages to those with quota.
+ *
+ * The daily pass (work points, compliance gaps) runs in the first run at or after 08:00 Beijing each day that
+ * completes it (so a failed 08:00 run is caught up at 09:00); the other hourly runs read only what the
+ * two-hours-before activity reminders, notices and retries need.
  */
+import type { Role } from '../../../types/domain'
+import { ACTIVITY_TYPE_INFO, type ActivityType } from '../../../types/domain'
+import { daysLeftIn, periodOf } from '../compliance'
+import type { ActivityDoc, AssignmentDoc, BranchDoc, GroupDoc, MemberDoc, Membership } from '../model'
 import type { Port } from '../port'
+import { beijingDate } from '../time'
+import { bump, MAX_ATTEMPTS, sendQueued, writeInbox, type Counts } from './deliver'
+import { OVERDUE_WEEKS, planReminders, type PlannedReminder, type PlannerActivity, type PlannerBranch, type PlannerNotice, type PlannerPerson } from './planner'
+import { chunks, insertNew, readPaged, type NoticeDoc, type ReminderLogDoc, type SubscriptionDoc } from './store'
 
 export interface ReminderRunResult {
   runId: string
   now: string
+  daily: boolean
   counts: Record<string, number>
   ok: boolean
+  error?: string
+}
+
+const DAY = 24 * 3600 * 1000
+/** Retries and resumes older than this are given up (a reminder days late helps nobody). */
+const RESUME_WINDOW_DAYS = 3
+/** The run stops sending new messages this long after it started (60 s function limit); the rest wait for the next run. */
+const SEND_BUDGET_MS = 45_000
+
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10)
+
+/** The roster as the planner needs it: one entry per (person, branch) with all their active roles there. */
+export async function loadPeople(port: Port): Promise<PlannerPerson[]> {
+  const _ = port.db.command
+  const grants = await readPaged<Membership>(port, 'memberships', { status: 'active', branchId: _.neq(null) }, { openid: true, branchId: true, role: true })
+  const members = await readPaged<MemberDoc>(port, 'members', { state: 'active', openid: _.neq(null) }, { openid: true, branchId: true, name: true, groupId: true })
+  const roster = new Map(members.map((m) => [`${m.branchId}|${m.openid}`, m]))
+  const people = new Map<string, PlannerPerson>()
+  for (const g of grants) {
+    if (!g.branchId || !g.openid) continue
+    const k = `${g.branchId}|${g.openid}`
+    const m = roster.get(k)
+    const p = people.get(k) ?? { openid: g.openid, branchId: g.branchId, name: m?.name ?? '', groupId: m?.groupId ?? null, roles: [] as Role[] }
+    if (!p.roles.includes(g.role)) p.roles.push(g.role)
+    people.set(k, p)
+  }
+  return [...people.values()]
+}
+
+/** Periods that end within 10 days today: the earliest start among them bounds the activities compliance needs. */
+function complianceWindowStart(today: string): string | null {
+  const starts = (['month', 'quarter', 'year'] as const).map((f) => periodOf(f, today)).filter((p) => daysLeftIn(p, today) <= 10).map((p) => p.start)
+  return starts.length ? starts.sort()[0] : null
+}
+
+async function loadDaily(port: Port, now: Date, people: PlannerPerson[]) {
+  const _ = port.db.command
+  const today = beijingDate(now)
+  const branches = await readPaged<BranchDoc>(port, 'branches', { status: 'active' }, { name: true })
+  const groups = await readPaged<GroupDoc>(port, 'groups', {}, { branchId: true })
+  const withGroups = new Set(groups.map((g) => g.branchId))
+  const assignments = await readPaged<AssignmentDoc>(
+    port,
+    'assignments',
+    _.and({ state: _.neq('done') }, { dueOn: _.lte(addDays(today, 7)) }, { dueOn: _.gte(addDays(today, -(OVERDUE_WEEKS * 7 + 1))) }) as Record<string, unknown>,
+    { branchId: true, title: true, planTitle: true, dueOn: true, state: true },
+  )
+  const windowStart = complianceWindowStart(today)
+  const recorded = windowStart
+    ? await readPaged<ActivityDoc>(
+        port,
+        'activities',
+        { status: 'recorded', deleted: false, startAt: _.gte(new Date(`${windowStart}T00:00:00+08:00`)) },
+        { branchId: true, type: true, startAt: true, lecturer: true, status: true, deleted: true },
+      )
+    : []
+  const byBranch = new Map<string, ActivityDoc[]>()
+  for (const a of recorded) byBranch.set(a.branchId, [...(byBranch.get(a.branchId) ?? []), a])
+  const secretaryNames = new Map<string, string[]>()
+  for (const p of people) if (p.roles.includes('secretary') && p.name) secretaryNames.set(p.branchId, [...(secretaryNames.get(p.branchId) ?? []), p.name])
+  const plannerBranches: PlannerBranch[] = windowStart
+    ? branches.map((b) => ({
+        id: b._id,
+        name: b.name,
+        hasGroups: withGroups.has(b._id),
+        secretaryNames: secretaryNames.get(b._id) ?? [],
+        activities: (byBranch.get(b._id) ?? []).map((a) => ({ type: a.type, status: a.status, deleted: a.deleted, startAt: a.startAt, lecturer: a.lecturer })),
+      }))
+    : []
+  const active = new Set(branches.map((b) => b._id))
+  return {
+    branches: plannerBranches,
+    assignments: assignments
+      .filter((a) => active.has(a.branchId))
+      .map((a) => ({ id: a._id, branchId: a.branchId, title: a.title, planTitle: a.planTitle, dueOn: a.dueOn, state: a.state })),
+  }
+}
+
+async function loadUpcoming(port: Port, now: Date): Promise<PlannerActivity[]> {
+  const _ = port.db.command
+  // The day-before reminder goes out on the previous day from 08:00: sessions up to two days ahead cover it.
+  const rows = await readPaged<ActivityDoc>(
+    port,
+    'activities',
+    _.and({ status: 'planned', deleted: false }, { startAt: _.gt(now) }, { startAt: _.lt(new Date(now.getTime() + 2 * DAY)) }) as Record<string, unknown>,
+    { branchId: true, type: true, topic: true, place: true, startAt: true, audience: true },
+  )
+  return rows.map((a) => {
+    const audience = a.audience as { kind: string; groupId?: string } | undefined
+    const kind = audience?.kind === 'group' && audience.groupId ? { kind: 'group' as const, groupId: audience.groupId } : audience?.kind === 'committee' ? { kind: 'committee' as const } : { kind: 'branch' as const }
+    return { id: a._id, branchId: a.branchId, type: a.type as ActivityType, topic: a.topic, place: a.place, startAt: new Date(a.startAt), audience: kind }
+  }).filter((a) => ACTIVITY_TYPE_INFO[a.type])
+}
+
+async function loadNotices(port: Port, now: Date): Promise<PlannerNotice[]> {
+  const _ = port.db.command
+  const rows = await readPaged<NoticeDoc>(port, 'notices', _.and({ status: 'sending' }, { createdAt: _.gte(new Date(now.getTime() - RESUME_WINDOW_DAYS * DAY)) }) as Record<string, unknown>)
+  return rows.map((n) => ({ id: n._id, title: n.title, body: n.body, fromName: n.fromName, createdAt: new Date(n.createdAt), allBranches: n.allBranches, branchIds: n.branchIds, roles: n.roles }))
+}
+
+/** Quota holders: `${openid} ${templateId}` of every subscription with messages left. */
+export async function loadQuota(port: Port): Promise<Set<string>> {
+  const _ = port.db.command
+  const subs = await readPaged<SubscriptionDoc>(port, 'subscriptions', { remaining: _.gt(0) }, { openid: true, templateId: true })
+  return new Set(subs.map((s) => `${s.openid} ${s.templateId}`))
+}
+
+/** Keys of `planned` that reminder_log already holds (handled, or being handled, by some run). */
+async function knownKeys(port: Port, keys: string[]): Promise<Set<string>> {
+  const _ = port.db.command
+  const known = new Set<string>()
+  for (const chunk of chunks(keys, 500)) {
+    const { data } = await port.db.collection('reminder_log').where({ _id: _.in(chunk) }).field({ _id: true }).limit(chunk.length).get()
+    for (const d of data) known.add(String(d._id))
+  }
+  return known
+}
+
+/** Claims planned reminders; returns the log documents this run now owns. */
+export async function claim(port: Port, planned: PlannedReminder[], runId: string, now: Date, quota: Set<string>): Promise<ReminderLogDoc[]> {
+  const docs: ReminderLogDoc[] = planned.map((r) => ({
+    _id: r.key,
+    kind: r.kind,
+    openid: r.openid,
+    subject: r.subject,
+    milestone: r.milestone,
+    runId,
+    state: 'claimed',
+    wantsMessage: quota.has(`${r.openid} ${r.templateId}`),
+    inbox: r.inbox,
+    templateId: r.templateId,
+    page: r.page,
+    data: r.data,
+    attempts: 0,
+    lastError: null,
+    createdAt: now,
+    updatedAt: now,
+  }))
+  const mine = await insertNew(port, 'reminder_log', docs as unknown as Array<Record<string, unknown> & { _id: string }>)
+  return docs.filter((d) => mine.has(d._id))
+}
+
+/** Picks up reminders an earlier run left half-way. */
+async function resume(port: Port, now: Date, counts: Counts): Promise<{ claimed: ReminderLogDoc[]; queued: ReminderLogDoc[] }> {
+  const _ = port.db.command
+  const rows = await readPaged<ReminderLogDoc>(
+    port,
+    'reminder_log',
+    _.and({ state: _.in(['claimed', 'queued', 'retry', 'sending']) }, { createdAt: _.gte(new Date(now.getTime() - RESUME_WINDOW_DAYS * DAY)) }) as Record<string, unknown>,
+  )
+  const uncertain = rows.filter((r) => r.state === 'sending')
+  for (const chunk of chunks(uncertain.map((r) => r._id), 500)) {
+    await port.db.collection('reminder_log').where({ _id: _.in(chunk) }).update({ data: { state: 'uncertain', updatedAt: now } })
+  }
+  for (const r of uncertain) bump(counts, r.kind, 'uncertain')
+  return {
+    claimed: rows.filter((r) => r.state === 'claimed'),
+    queued: rows.filter((r) => r.state === 'queued' || (r.state === 'retry' && (r.attempts ?? 0) < MAX_ATTEMPTS)),
+  }
 }
 
 export async function runReminders(port: Port, now: Date): Promise<ReminderRunResult> {
+  const started = Date.now()
   const runs = port.db.collection('reminder_runs')
-  const { _id: runId } = await runs.add({ data: { now, startedAt: port.db.serverDate(), status: 'running', counts: {} } })
-  const counts: Record<string, number> = { planned: 0, sent: 0, failed: 0 }
+  const today = beijingDate(now)
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(now))
+  const { _id: runId } = await runs.add({ data: { now, day: today, startedAt: port.db.serverDate(), status: 'running', daily: false, counts: {} } })
+  const counts: Counts = { planned: 0, already: 0, claimed: 0 }
+  let daily = false
   try {
-    await runs.doc(runId).update({ data: { status: 'done', finishedAt: port.db.serverDate(), counts } })
-    return { runId, now: now.toISOString(), counts, ok: true }
+    if (hour >= 8) {
+      const { data } = await runs.where({ day: today, daily: true, status: 'done' }).limit(1).get()
+      daily = data.length === 0
+    }
+    const resumed = await resume(port, now, counts)
+
+    const people = await loadPeople(port)
+    const quota = await loadQuota(port)
+    const dailyData = daily ? await loadDaily(port, now, people) : { branches: [], assignments: [] }
+    const activities = await loadUpcoming(port, now)
+    const notices = await loadNotices(port, now)
+
+    const planned = planReminders({
+      now,
+      people,
+      branches: dailyData.branches,
+      assignments: dailyData.assignments,
+      activities,
+      notices,
+      hasQuota: (openid, templateId) => quota.has(`${openid} ${templateId}`),
+    })
+    counts.planned = planned.length
+    const known = await knownKeys(port, planned.map((r) => r.key))
+    counts.already = known.size
+    const claimed = await claim(port, planned.filter((r) => !known.has(r.key)), runId, now, quota)
+    counts.claimed = claimed.length
+    for (const c of claimed) bump(counts, c.kind, 'claimed')
+
+    const queued = [...resumed.queued, ...(await writeInbox(port, [...resumed.claimed, ...claimed], now, counts))]
+    const sent = await sendQueued(port, queued, now, counts, { deadline: started + SEND_BUDGET_MS })
+    if (sent.left) counts.deferred = sent.left
+
+    // Notices whose recipients with quota are all claimed are done.
+    for (const n of notices) await port.db.collection('notices').doc(n.id).update({ data: { status: 'sent' } })
+
+    await runs.doc(runId).update({ data: { status: 'done', daily, finishedAt: port.db.serverDate(), ms: Date.now() - started, counts } })
+    return { runId, now: now.toISOString(), daily, counts, ok: true }
   } catch (error) {
+    const message = String((error as Error)?.message ?? error)
     await runs
       .doc(runId)
-      .update({ data: { status: 'failed', error: String((error as Error)?.message ?? error) } })
+      .update({ data: { status: 'failed', daily, error: message.slice(0, 500), counts, finishedAt: port.db.serverDate() } })
       .catch(() => undefined)
-    return { runId, now: now.toISOString(), counts, ok: false }
+    return { runId, now: now.toISOString(), daily, counts, ok: false, error: message }
   }
 }
+

@@ -1,5 +1,7 @@
 /**
- * The `reminders` cloud function, fired by its timer trigger (config.json: daily 08:00 Beijing time).
+ * The `reminders` cloud function, fired by its timer trigger (config.json: hourly, on the hour, Beijing time — WeChat
+ * allows one trigger per function, and "two hours before an activity" needs more than the daily 08:00 run; the
+ * daily work runs once a day from 08:00, see cloud/core/reminders/run.ts).
  * The trigger's event carries `Time`, the fire time: it is the run's clock, so a replayed trigger plans as of then.
  */
 import cloud from 'wx-server-sdk'
