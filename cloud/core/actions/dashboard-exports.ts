@@ -1,0 +1,277 @@
+/**
+ * Exports as jobs, so that no call comes near the cloud function's time limit (3 s by default, 60 s at most):
+ *
+ *   exports.start  → writes a job document (what to export, how many items) and returns at once;
+ *   exports.step   → advances the job by one bounded slice (ASSESSMENT_SLICE branches, or BOOK_SLICE sessions)
+ *                    and stores the slice's result in the job; once every item is collected, the next step writes
+ *                    the file (exceljs / docx), uploads it to storage and marks the job done with its fileID;
+ *   the client     → calls exports.step in a loop, showing `percent`, until status is done, then opens the file.
+ *
+ * A slice reads a fixed number of items, so a step's time does not grow with the committee's size; only the last
+ * (writing) step sees all rows, and it only formats what earlier steps computed (for the record book it also
+ * fetches at most PHOTOS_PER_ENTRY photos per session, BOOK_PHOTO_CONCURRENCY at a time). A step that finds the
+ * job already advanced by a concurrent call (the `done` it read no longer matches) returns the current state and
+ * changes nothing, so retries and double taps are harmless.
+ */
+import type { ActionOutput } from '../../../types/actions'
+import { defineAction } from '../action'
+import { figuresOf, asOfFor, yearBounds } from '../dashboard/aggregate'
+import { activeBranches, loadFacts } from '../dashboard/load'
+import { buildRecordBook, entryOf, type BookEntry } from '../dashboard/record-book'
+import { buildWorkbook, type AssessmentRow } from '../dashboard/workbook'
+import { AppError, isCollectionMissing } from '../errors'
+import type { ActivityDoc, CommitteeDoc } from '../model'
+import { afterCursor } from '../paging'
+import type { Port } from '../port'
+import { loadBranch } from '../roster-store'
+import { beijingDate } from '../time'
+
+export const ASSESSMENT_SLICE = 40
+export const BOOK_SLICE = 10
+const BOOK_PHOTO_CONCURRENCY = 6
+/** A writing step that has not finished after this long is presumed dead and may be taken over. */
+const WRITE_LEASE_MS = 90_000
+
+export interface ExportJobDoc {
+  _id: string
+  kind: 'assessment' | 'recordBook'
+  year: number
+  /** null for the committee-wide workbook: only committee admins reach such a job. */
+  branchId: string | null
+  branchName: string | null
+  createdByOpenid: string
+  status: 'running' | 'done' | 'failed'
+  total: number
+  done: number
+  /** Assessment: the branches fixed at start, so slices stay stable while branches are added. */
+  branchIds: string[]
+  rows: AssessmentRow[]
+  /** Record book: keyset position (startAt, _id) of the last session read, and the sessions read so far. */
+  after: { startAt: Date; id: string } | null
+  entries: BookEntry[]
+  writingSince: Date | null
+  fileName: string
+  fileID: string | null
+  error: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+type JobOut = ActionOutput<'exports.step'>
+
+async function present(port: Port, job: ExportJobDoc): Promise<JobOut> {
+  const url = job.fileID ? ((await port.storage.getTempFileURLs([job.fileID])).get(job.fileID) ?? null) : null
+  // Collecting is most of the work; the writing step is shown as the last few percent.
+  const percent = job.status === 'done' ? 100 : job.total === 0 ? 95 : Math.min(95, Math.floor((95 * job.done) / job.total))
+  return {
+    id: job._id,
+    kind: job.kind,
+    year: job.year,
+    branchId: job.branchId,
+    status: job.status,
+    done: job.done,
+    total: job.total,
+    percent,
+    fileName: job.fileName,
+    fileID: job.fileID,
+    url,
+    error: job.error,
+  }
+}
+
+async function addJob(port: Port, data: Omit<ExportJobDoc, '_id'>): Promise<string> {
+  const jobs = port.db.collection('export_jobs')
+  try {
+    return (await jobs.add({ data: { ...data } }))._id
+  } catch (error) {
+    // Environments set up before exports existed lack the collection: create it once, then write.
+    if (!isCollectionMissing(error)) throw error
+    await port.db.createCollection('export_jobs').catch(() => undefined)
+    return (await jobs.add({ data: { ...data } }))._id
+  }
+}
+
+const yearOf = (port: Port, year: number | undefined) => year ?? Number(beijingDate(port.now()).slice(0, 4))
+
+export const startExport = defineAction({
+  name: 'exports.start',
+  roles: ['committee_admin', 'secretary'],
+  // The record book names its branch (its secretary or the committee may export it); the workbook spans every
+  // branch, which the branch scope leaves to committee admins.
+  scope: { kind: 'branch', branchOf: (input) => (input.kind === 'recordBook' ? input.branchId : undefined) },
+  async handler(input, { port, caller }) {
+    const year = yearOf(port, input.year)
+    const now = port.now()
+    const base = {
+      year,
+      createdByOpenid: caller.openid,
+      status: 'running' as const,
+      done: 0,
+      rows: [],
+      entries: [],
+      after: null,
+      writingSince: null,
+      fileID: null,
+      error: null,
+      createdAt: now,
+      updatedAt: now,
+    }
+    let job: Omit<ExportJobDoc, '_id'>
+    if (input.kind === 'assessment') {
+      const branches = await activeBranches(port)
+      job = { ...base, kind: 'assessment', branchId: null, branchName: null, total: branches.length, branchIds: branches.map((b) => b._id), fileName: `${year}年度党支部考核汇总.xlsx` }
+    } else {
+      const branch = await loadBranch(port, input.branchId)
+      const _ = port.db.command
+      const { start, end } = yearBounds(year)
+      const { total } = await port.db
+        .collection('activities')
+        .where(_.and({ branchId: branch._id, status: 'recorded', deleted: false }, { startAt: _.gte(start) }, { startAt: _.lt(end) }) as Record<string, unknown>)
+        .count()
+      job = { ...base, kind: 'recordBook', branchId: branch._id, branchName: branch.name, total, branchIds: [], fileName: `${branch.name}${year}年组织生活记录本.docx` }
+    }
+    const _id = await addJob(port, job)
+    return present(port, { _id, ...job })
+  },
+})
+
+/** Writes `patch` only if the job is still at `done` (no concurrent step got there first). */
+async function advance(port: Port, job: ExportJobDoc, patch: Partial<ExportJobDoc>): Promise<boolean> {
+  const res = await port.db
+    .collection('export_jobs')
+    .where({ _id: job._id, done: job.done, status: 'running' })
+    .update({ data: { ...patch, updatedAt: port.now() } })
+  return res.stats.updated > 0
+}
+
+async function reload(port: Port, id: string): Promise<ExportJobDoc> {
+  const { data } = await port.db.collection('export_jobs').where({ _id: id }).limit(1).get()
+  return data[0] as unknown as ExportJobDoc
+}
+
+async function collectAssessment(port: Port, job: ExportJobDoc): Promise<void> {
+  const ids = job.branchIds.slice(job.done, job.done + ASSESSMENT_SLICE)
+  const _ = port.db.command
+  const names = await port.db.collection('branches').where({ _id: _.in(ids) }).field({ _id: true, name: true }).limit(ids.length).get()
+  const byId = new Map((names.data as { _id: string; name: string }[]).map((b) => [b._id, b]))
+  const branches = ids.map((id) => byId.get(id)).filter((b): b is { _id: string; name: string } => !!b)
+  const facts = await loadFacts(port, job.year, branches, false)
+  const today = beijingDate(port.now())
+  const rows: AssessmentRow[] = facts.map((f) => {
+    const x = figuresOf(f, job.year, today)
+    return {
+      branchId: x.branchId,
+      name: x.name,
+      score: x.score,
+      recorded: x.recorded,
+      byTypeQuarter: x.byTypeQuarter,
+      assignments: x.assignments,
+      done: x.done,
+      doneLate: x.doneLate,
+      overdue: x.overdue,
+      lastActivityOn: x.lastActivityOn,
+    }
+  })
+  await advance(port, job, { rows: [...job.rows, ...rows], done: job.done + ids.length })
+}
+
+async function collectBook(port: Port, job: ExportJobDoc): Promise<void> {
+  const _ = port.db.command
+  const { start, end } = yearBounds(job.year)
+  const conditions: unknown[] = [{ branchId: job.branchId, status: 'recorded', deleted: false }, { startAt: _.gte(start) }, { startAt: _.lt(end) }]
+  if (job.after) conditions.push(afterCursor(_, 'startAt', new Date(job.after.startAt), job.after.id, 'asc'))
+  const { data } = await port.db
+    .collection('activities')
+    .where(_.and(...conditions) as Record<string, unknown>)
+    .orderBy('startAt', 'asc')
+    .orderBy('_id', 'asc')
+    .limit(BOOK_SLICE)
+    .get()
+  const docs = data as unknown as ActivityDoc[]
+  const last = docs[docs.length - 1]
+  // Fewer than a slice means the end: sessions deleted since the start shrink the total, so settle it here.
+  const done = docs.length < BOOK_SLICE ? job.entries.length + docs.length : job.done + docs.length
+  await advance(port, job, {
+    entries: [...job.entries, ...docs.map(entryOf)],
+    after: last ? { startAt: new Date(last.startAt), id: last._id } : job.after,
+    done,
+    ...(docs.length < BOOK_SLICE ? { total: done } : {}),
+  })
+}
+
+async function downloadPhotos(port: Port, entries: BookEntry[]): Promise<Map<string, Buffer>> {
+  const ids = [...new Set(entries.flatMap((e) => e.photos))]
+  const out = new Map<string, Buffer>()
+  let next = 0
+  const worker = async () => {
+    while (next < ids.length) {
+      const id = ids[next++]
+      try {
+        out.set(id, await port.storage.download(id))
+      } catch {
+        // A photo that cannot be read is left out; the entry still says how many photos it had.
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(BOOK_PHOTO_CONCURRENCY, ids.length) }, worker))
+  return out
+}
+
+async function write(port: Port, job: ExportJobDoc): Promise<void> {
+  const now = port.now()
+  // Claim the writing: one step writes; a claim older than the lease is taken over (its writer died).
+  const _ = port.db.command
+  const claim = await port.db
+    .collection('export_jobs')
+    .where(_.and({ _id: job._id, status: 'running' }, _.or({ writingSince: null }, { writingSince: _.lt(new Date(now.getTime() - WRITE_LEASE_MS)) })) as Record<string, unknown>)
+    .update({ data: { writingSince: now } })
+  if (claim.stats.updated === 0) return
+  try {
+    let bytes: Buffer
+    let ext: string
+    if (job.kind === 'assessment') {
+      const committees = await port.db.collection('committees').limit(1).get()
+      const committee = committees.data[0] as unknown as CommitteeDoc | undefined
+      bytes = await buildWorkbook(job.rows, {
+        year: job.year,
+        asOf: asOfFor(job.year, beijingDate(now)),
+        generatedAt: now.toISOString(),
+        committeeName: committee?.name ?? null,
+      })
+      ext = 'xlsx'
+    } else {
+      const photos = await downloadPhotos(port, job.entries)
+      bytes = await buildRecordBook(job.entries, photos, { branchName: job.branchName ?? '', year: job.year, generatedAt: now.toISOString() })
+      ext = 'docx'
+    }
+    const fileID = await port.storage.upload(`exports/${job.year}/${job._id}/${job.kind === 'assessment' ? 'assessment' : 'record-book'}.${ext}`, bytes)
+    await port.db.collection('export_jobs').doc(job._id).update({ data: { status: 'done', fileID, writingSince: null, updatedAt: port.now() } })
+  } catch (error) {
+    await port.db
+      .collection('export_jobs')
+      .doc(job._id)
+      .update({ data: { status: 'failed', error: '生成文件失败，请重新导出', writingSince: null, updatedAt: port.now() } })
+    throw error
+  }
+}
+
+export const stepExport = defineAction({
+  name: 'exports.step',
+  roles: ['committee_admin', 'secretary'],
+  scope: { kind: 'record', collection: 'export_jobs', noun: '导出任务', idOf: (input) => input.jobId, ownerField: 'createdByOpenid' },
+  async handler({ jobId }, { port, record }) {
+    const job = record as unknown as ExportJobDoc
+    if (job.status === 'done' || job.status === 'failed') return present(port, job)
+    if (job.done < job.total) {
+      if (job.kind === 'assessment') await collectAssessment(port, job)
+      else await collectBook(port, job)
+    } else {
+      await write(port, job)
+    }
+    const now = await reload(port, jobId)
+    if (!now) throw new AppError('NOT_FOUND', '导出任务不存在')
+    return present(port, now)
+  },
+})
+
+export const EXPORT_ACTIONS = [startExport, stepExport] as const

@@ -1,0 +1,114 @@
+/**
+ * The year-end assessment workbook (年底考核表, .xlsx) built with exceljs from rows the export job collected.
+ * exceljs is loaded on demand so that ordinary actions of the same bundle do not pay for it at cold start.
+ */
+import { ACTIVITY_TYPE_INFO, ACTIVITY_TYPES } from '../../../types/domain'
+import { LOW_SCORE } from './aggregate'
+
+/** One branch's line; kept small because the export job stores them between steps. */
+export interface AssessmentRow {
+  branchId: string
+  name: string
+  score: number | null
+  recorded: number
+  /** [type in ACTIVITY_TYPES order][quarter]. */
+  byTypeQuarter: number[][]
+  assignments: number
+  done: number
+  doneLate: number
+  overdue: number
+  lastActivityOn: string | null
+}
+
+export const QUARTERS = ['一季度', '二季度', '三季度', '四季度'] as const
+/** Leading columns before the per-type block; the test and readers find columns by these header names. */
+export const LEAD_HEADERS = ['序号', '支部', '合规得分', '全年活动'] as const
+export const TAIL_HEADERS = ['任务总数', '已完成', '其中逾期完成', '逾期未完成', '最近活动'] as const
+export const SUMMARY_SHEET = '年度考核汇总'
+
+export async function buildWorkbook(rows: AssessmentRow[], meta: { year: number; asOf: string; generatedAt: string; committeeName: string | null }): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs')
+  const wb = new ExcelJS.Workbook()
+  wb.creator = '支部工作台'
+  wb.created = new Date(meta.generatedAt)
+  const ws = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }] })
+
+  const typeCols = ACTIVITY_TYPES.length * 4
+  const lastCol = LEAD_HEADERS.length + typeCols + TAIL_HEADERS.length
+  ws.mergeCells(1, 1, 1, lastCol)
+  const title = ws.getCell(1, 1)
+  title.value = `${meta.committeeName ?? ''}${meta.year}年度党支部组织生活考核汇总（统计截至 ${meta.asOf}）`
+  title.font = { bold: true, size: 14 }
+  title.alignment = { horizontal: 'center' }
+
+  // Two header rows: a type's name over its four quarters; single columns span both rows.
+  const headerStyle = (row: number, col: number, value: string) => {
+    const c = ws.getCell(row, col)
+    c.value = value
+    c.font = { bold: true }
+    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFBE9E7' } }
+    c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } }
+  }
+  LEAD_HEADERS.forEach((h, i) => {
+    ws.mergeCells(2, i + 1, 3, i + 1)
+    headerStyle(2, i + 1, h)
+  })
+  ACTIVITY_TYPES.forEach((t, i) => {
+    const first = LEAD_HEADERS.length + 1 + i * 4
+    ws.mergeCells(2, first, 2, first + 3)
+    headerStyle(2, first, ACTIVITY_TYPE_INFO[t].name)
+    QUARTERS.forEach((q, k) => headerStyle(3, first + k, q))
+  })
+  TAIL_HEADERS.forEach((h, i) => {
+    const col = LEAD_HEADERS.length + typeCols + 1 + i
+    ws.mergeCells(2, col, 3, col)
+    headerStyle(2, col, h)
+  })
+
+  rows.forEach((r, i) => {
+    const values: (string | number | null)[] = [
+      i + 1,
+      r.name,
+      r.score,
+      r.recorded,
+      ...r.byTypeQuarter.flat(),
+      r.assignments,
+      r.done,
+      r.doneLate,
+      r.overdue,
+      r.lastActivityOn ?? '无',
+    ]
+    const row = ws.getRow(4 + i)
+    values.forEach((v, k) => {
+      row.getCell(k + 1).value = v
+    })
+    // Draw the eye to what needs attention: a low score, work that is late.
+    if (r.score !== null && r.score < LOW_SCORE) row.getCell(3).font = { color: { argb: 'FFC8161D' }, bold: true }
+    if (r.overdue > 0) row.getCell(lastCol - 1).font = { color: { argb: 'FFC8161D' }, bold: true }
+  })
+  ws.getColumn(1).width = 6
+  ws.getColumn(2).width = 28
+  for (let c = 3; c <= lastCol; c += 1) ws.getColumn(c).width = 9
+  ws.getColumn(lastCol).width = 12
+
+  const notes = wb.addWorksheet('说明')
+  notes.getColumn(1).width = 16
+  notes.getColumn(2).width = 90
+  const lines: [string, string][] = [
+    ['年度', `${meta.year}年`],
+    ['统计截至', meta.asOf],
+    ['生成时间', meta.generatedAt],
+    ['支部数', String(rows.length)],
+    ['活动口径', '已记录（非计划中、未删除）的组织生活，按开始时间的北京时间日期归入季度'],
+    ['合规得分', '每类组织生活按其周期（月、季度、年）检查是否开展：已结束的周期和已完成的当前周期计入，得分为已开展周期的占比；各类得分取平均，0–100；尚无可评周期时为空'],
+    ['任务', '本年度已发布工作要点下发给支部的任务；逾期完成 = 完成日期晚于截止日期；逾期未完成 = 截止日期已过仍未完成'],
+  ]
+  lines.forEach(([k, v], i) => {
+    notes.getCell(i + 1, 1).value = k
+    notes.getCell(i + 1, 1).font = { bold: true }
+    notes.getCell(i + 1, 2).value = v
+    notes.getCell(i + 1, 2).alignment = { wrapText: true }
+  })
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
