@@ -1,6 +1,7 @@
 /**
- * H5's photo source: a file input; each picture is compressed in the browser (≤1600 px, JPEG 0.8) and gets a small
- * data-URL thumbnail that survives a reload of the draft.
+ * H5's photo source: a file input; each picture is compressed in the browser (long edge ≤ 1600 px, JPEG 0.8) and
+ * gets a small data-URL thumbnail that survives a reload of the draft. A phone photo of 3–5 MB becomes a few
+ * hundred KB: `originalBytes` and `bytes` say how much, so forms (and the end-to-end test) can show it.
  */
 import { useRef, type ChangeEvent } from 'react'
 import { Text, View } from '@tarojs/components'
@@ -8,13 +9,20 @@ import type { UploadSource } from '../services/api'
 
 export interface PickedPhoto {
   source: UploadSource
+  /** Small, serialisable preview (a data URL here): shown while uploading and kept in the draft. */
   preview: string
+  /** The full-size picture for a full-screen view in this session (an object URL of the compressed JPEG). */
+  full?: string
+  /** Size of the file as picked, and of what will be uploaded. */
+  originalBytes?: number
+  bytes?: number
 }
 
-const MAX_SIDE = 1600
+export const MAX_SIDE = 1600
+export const JPEG_QUALITY = 0.8
 const THUMB_SIDE = 240
 
-function loadImage(file: File): Promise<HTMLImageElement> {
+function loadImage(file: Blob): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const url = URL.createObjectURL(file)
     const img = new window.Image()
@@ -44,12 +52,18 @@ function draw(img: HTMLImageElement, maxSide: number): HTMLCanvasElement {
 
 export async function compressPhoto(file: File): Promise<PickedPhoto> {
   const img = await loadImage(file)
-  const blob = await new Promise<Blob>((resolve, reject) =>
-    draw(img, MAX_SIDE).toBlob((b) => (b ? resolve(b) : reject(new Error('图片压缩失败'))), 'image/jpeg', 0.8),
+  let blob = await new Promise<Blob>((resolve, reject) =>
+    draw(img, MAX_SIDE).toBlob((b) => (b ? resolve(b) : reject(new Error('图片压缩失败'))), 'image/jpeg', JPEG_QUALITY),
   )
-  const preview = draw(img, THUMB_SIDE).toDataURL('image/jpeg', 0.7)
   const base = file.name.replace(/\.[^.]*$/, '') || 'photo'
-  return { source: { blob, name: `${base}.jpg` }, preview }
+  let name = `${base}.jpg`
+  // An already small JPEG can come out larger after re-encoding: then the original is the better upload.
+  if (blob.size >= file.size && /^image\/jpe?g$/.test(file.type)) {
+    blob = file
+    name = file.name
+  }
+  const preview = draw(img, THUMB_SIDE).toDataURL('image/jpeg', 0.7)
+  return { source: { blob, name }, preview, full: URL.createObjectURL(blob), originalBytes: file.size, bytes: blob.size }
 }
 
 /** `inputTestId` names the hidden file input for end-to-end tests (each form that uses it has its own). */
@@ -79,7 +93,7 @@ export function PhotoInput({
   return (
     <View className='photo-add' onClick={() => ref.current?.click()}>
       <Text className='photo-add__plus'>+</Text>
-      <Text className='photo-add__text'>添加照片</Text>
+      <Text className='photo-add__text'>拍照或相册</Text>
       <input
         ref={ref}
         type='file'

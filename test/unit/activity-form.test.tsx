@@ -1,86 +1,166 @@
-/** The activity form: Chinese validation messages, a persisted draft with one clientRequestId, cleared on success. */
+/**
+ * The session form and its draft: Chinese validation per type, a persisted draft with one clientRequestId reused by
+ * retries, a refusal by the content check that names the field and keeps the draft, and a record saved while a
+ * photo is still uploading that gets the photo when it arrives.
+ */
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { createActivity } from '../../src/features/activities/api'
+import { planActivity, recordActivity, updateActivity, uploadActivityPhoto, attendanceSheet } from '../../src/features/activities/api'
 import { ActivityForm } from '../../src/features/activities/components/activity-form'
-import { newDraft, useDraftStore, validateDraft } from '../../src/features/activities/draft-store'
+import { draftKey, newDraft, useDraftStore, validateDraft } from '../../src/features/activities/draft-store'
 import { shanghaiToIso } from '../../src/lib/time'
 import { memoryStorage } from '../support/taro-shim'
 
-// NutUI's full bundle draws on a canvas at load; the form only needs a clickable Button here.
-jest.mock('@nutui/nutui-react-taro', () => ({
-  Button: ({ children, onClick, disabled }: { children: unknown; onClick?: () => void; disabled?: boolean }) =>
-    require('react').createElement('button', { onClick, disabled }, children),
+jest.mock('../../src/features/activities/api', () => ({
+  planActivity: jest.fn(),
+  recordActivity: jest.fn(),
+  updateActivity: jest.fn(),
+  getActivity: jest.fn(),
+  uploadActivityPhoto: jest.fn(),
+  attendanceSheet: jest.fn(() => Promise.resolve({ expected: 0, present: 0, voters: 0, attendees: [] })),
+  listGroups: jest.fn(() => Promise.resolve({ items: [] })),
+  listAssignments: jest.fn(() => Promise.resolve({ items: [], nextCursor: null })),
 }))
 
-jest.mock('../../src/features/activities/api', () => ({
-  createActivity: jest.fn(),
-  uploadActivityPhoto: jest.fn(),
-  listActivities: jest.fn(),
-  getActivity: jest.fn(),
-}))
+const { ApiCallError } = jest.requireActual('../../src/services/api')
+const PLAN = draftKey.plan('b-a')
+const RECORD = draftKey.record('b-a')
+
+const saved = (over: Record<string, unknown> = {}) => ({
+  id: 'act-1',
+  branchId: 'b-a',
+  type: 'theme_day',
+  status: 'recorded',
+  topic: '主题',
+  place: '会议室',
+  startAt: '2026-11-20T07:00:00.000Z',
+  audience: { kind: 'branch' },
+  photos: [],
+  photoCount: 0,
+  attendance: null,
+  version: 1,
+  createdBy: { openid: 'o', name: '李' },
+  createdAt: '2026-11-20T08:00:00.000Z',
+  voting: false,
+  assignments: [],
+  canEdit: true,
+  readOnlyReason: null,
+  signIn: { opensAt: '', closesAt: '', open: false, count: 0, eligible: false, signedInAt: null },
+  ...over,
+})
+
+function openDraft(key: string, mode: 'plan' | 'record', now?: Date) {
+  act(() => useDraftStore.getState().open(key, () => newDraft(key, mode, 'b-a', now)))
+}
+function fill(key: string, fields: Record<string, unknown>) {
+  act(() => {
+    for (const [k, v] of Object.entries(fields)) useDraftStore.getState().setField(key, k as never, v as never)
+  })
+}
 
 beforeEach(() => {
   memoryStorage.clear()
+  useDraftStore.getState().reset()
   jest.clearAllMocks()
 })
 
-test('submitting an empty form shows Chinese validation messages and sends nothing', async () => {
-  act(() => useDraftStore.getState().start('b-a'))
-  render(<ActivityForm onSaved={jest.fn()} />)
+test('an empty plan shows Chinese messages; a 党课 asks for its lecturer; nothing is sent', async () => {
+  openDraft(PLAN, 'plan')
+  fill(PLAN, { type: 'party_lecture' })
+  render(<ActivityForm draftKey={PLAN} onSaved={jest.fn()} />)
+  expect(screen.getByText('授课人')).toBeTruthy()
   await act(async () => {
-    fireEvent.click(screen.getByText('保存活动记录'))
+    fireEvent.click(screen.getByText('保存计划'))
   })
   expect(await screen.findByText('请填写主题')).toBeTruthy()
   expect(screen.getByText('请填写地点')).toBeTruthy()
-  expect(createActivity).not.toHaveBeenCalled()
+  expect(screen.getByText('请填写授课人')).toBeTruthy()
+  expect(planActivity).not.toHaveBeenCalled()
 })
 
-test('the draft is persisted as it changes and defaults to 主题党日', () => {
-  act(() => useDraftStore.getState().start('b-a', new Date('2026-11-23T00:30:00Z')))
-  act(() => useDraftStore.getState().setField('topic', '学习全会精神'))
-  const saved = JSON.parse(String(memoryStorage.get('branch-desk:activity-draft')))
-  expect(saved.state.draft).toMatchObject({ branchId: 'b-a', topic: '学习全会精神', type: 'theme_day', date: '2026-11-23' })
-  expect(saved.state.draft.clientRequestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
-  render(<ActivityForm onSaved={jest.fn()} />)
-  expect(screen.getByText('主题党日')).toBeTruthy()
-})
-
-test('reopening keeps the same draft and its clientRequestId; a failed submit retries with the same id', async () => {
-  act(() => useDraftStore.getState().start('b-a'))
-  const id = useDraftStore.getState().draft!.clientRequestId
-  act(() => useDraftStore.getState().start('b-a'))
-  expect(useDraftStore.getState().draft!.clientRequestId).toBe(id)
-  act(() => {
-    useDraftStore.getState().setField('topic', '主题')
-    useDraftStore.getState().setField('place', '会议室')
-    useDraftStore.getState().setField('date', '2026-11-20')
-    useDraftStore.getState().setField('time', '15:00')
-  })
-  const { ApiCallError } = jest.requireActual('../../src/services/api')
-  ;(createActivity as jest.Mock).mockRejectedValueOnce(new ApiCallError('NETWORK', '网络不可用，请检查网络后重试'))
-  await act(async () => {
-    await useDraftStore.getState().submit()
-  })
-  expect(useDraftStore.getState().errors.form).toBe('网络不可用，请检查网络后重试')
-  expect(useDraftStore.getState().draft).not.toBeNull()
-
-  const saved = { id: 'x1', branchId: 'b-a', type: 'theme_day', topic: '主题', place: '会议室', startAt: '2026-11-20T07:00:00.000Z', photos: [], createdBy: { openid: 'o', name: '李' }, createdAt: '2026-11-20T08:00:00.000Z' }
-  ;(createActivity as jest.Mock).mockResolvedValueOnce(saved)
-  let result: unknown
-  await act(async () => {
-    result = await useDraftStore.getState().submit()
-  })
-  expect(result).toEqual(saved)
-  const calls = (createActivity as jest.Mock).mock.calls
-  expect(calls[0][0].clientRequestId).toBe(id)
-  expect(calls[1][0].clientRequestId).toBe(id)
-  expect(calls[1][0].startAt).toBe('2026-11-20T15:00:00+08:00')
-  expect(useDraftStore.getState().draft).toBeNull()
-})
-
-test('validation and Beijing time conversion', () => {
-  const d = newDraft('b-a')
-  expect(validateDraft({ ...d, topic: 'x'.repeat(101), place: '会议室' }).topic).toBe('主题不能超过 100 个字')
-  expect(validateDraft({ ...d, topic: '主题', place: '会议室' })).toEqual({})
+test('a 党小组会 needs its group; recording needs host, recorder, minutes and a reason for each absence', () => {
+  const d = { ...newDraft(RECORD, 'record', 'b-a'), type: 'group_meeting' as const, topic: '学习', place: '室' }
+  const absent = { memberId: 'm1', name: '赵磊', partyStatus: 'full' as const, present: false, groupName: null }
+  const e = validateDraft({ ...d, sheet: [absent], marks: { m1: { present: false, absentReason: ' ' } } })
+  expect(e).toMatchObject({ groupId: '请选择党小组', host: '请填写主持人', recorder: '请填写记录人', minutes: '请填写会议内容', attendance: '请填写缺席原因：赵磊' })
+  expect(validateDraft({ ...d, type: 'theme_day', host: '李', recorder: '王', minutes: '内容' })).toEqual({})
   expect(shanghaiToIso('2026-01-05', '09:30')).toBe('2026-01-05T09:30:00+08:00')
+})
+
+test('the draft is persisted as it changes; reopening keeps it and its clientRequestId; a retry reuses the id', async () => {
+  openDraft(PLAN, 'plan', new Date('2026-11-23T00:30:00Z'))
+  fill(PLAN, { topic: '学习全会精神' })
+  const stored = JSON.parse(String(memoryStorage.get('branch-desk:activity-drafts')))
+  expect(stored.state.drafts[PLAN]).toMatchObject({ branchId: 'b-a', topic: '学习全会精神', type: 'theme_day', date: '2026-11-23' })
+  const id = useDraftStore.getState().drafts[PLAN].clientRequestId
+  expect(id).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+  openDraft(PLAN, 'plan')
+  expect(useDraftStore.getState().drafts[PLAN].clientRequestId).toBe(id)
+
+  fill(PLAN, { place: '会议室', date: '2026-11-20', time: '15:00' })
+  ;(planActivity as jest.Mock).mockRejectedValueOnce(new ApiCallError('NETWORK', '网络不可用，请检查网络后重试'))
+  await act(async () => {
+    await useDraftStore.getState().submit(PLAN)
+  })
+  expect(useDraftStore.getState().errors[PLAN].form).toBe('网络不可用，请检查网络后重试')
+  ;(planActivity as jest.Mock).mockResolvedValueOnce(saved({ status: 'planned' }))
+  await act(async () => {
+    await useDraftStore.getState().submit(PLAN)
+  })
+  const calls = (planActivity as jest.Mock).mock.calls
+  expect(calls.map((c) => c[0].clientRequestId)).toEqual([id, id])
+  expect(calls[1][0]).toMatchObject({ branchId: 'b-a', topic: '学习全会精神', startAt: '2026-11-20T15:00:00+08:00' })
+  expect(calls[1][0]).not.toHaveProperty('lecturer')
+  expect(useDraftStore.getState().drafts[PLAN]).toBeUndefined()
+})
+
+test('content rejected by the platform points at the field and keeps the draft', async () => {
+  openDraft(RECORD, 'record')
+  fill(RECORD, { topic: '主题', place: '会议室', host: '李', recorder: '王', minutes: '含违禁词的内容' })
+  ;(recordActivity as jest.Mock).mockRejectedValueOnce(new ApiCallError('CONTENT_REJECTED', '会议内容含有不适宜发布的内容，请修改后再提交', { field: 'minutes' }))
+  render(<ActivityForm draftKey={RECORD} onSaved={jest.fn()} />)
+  await act(async () => {
+    fireEvent.click(screen.getByText('保存活动记录'))
+  })
+  expect(useDraftStore.getState().errors[RECORD].minutes).toBe('会议内容含有不适宜发布的内容，请修改后再提交')
+  expect(screen.getByText(/草稿已保留/)).toBeTruthy()
+  expect(useDraftStore.getState().drafts[RECORD].minutes).toBe('含违禁词的内容')
+})
+
+test('a record saved while a photo uploads is saved with the finished one and patched when the other arrives', async () => {
+  openDraft(RECORD, 'record')
+  fill(RECORD, { topic: '主题', place: '会议室', host: '李', recorder: '王', minutes: '内容' })
+  let finishSecond: (id: string) => void = () => undefined
+  ;(uploadActivityPhoto as jest.Mock)
+    .mockImplementationOnce((_b, _d, _k, _s, progress) => {
+      progress?.(100)
+      return Promise.resolve('cloud://env/1.jpg')
+    })
+    .mockImplementationOnce((_b, _d, _k, _s, progress) => {
+      progress?.(40)
+      return new Promise((resolve) => (finishSecond = resolve))
+    })
+  const pick = (n: string) => ({ source: { blob: new Blob(['x']), name: `${n}.jpg` }, preview: `data:${n}`, bytes: 300_000, originalBytes: 2_500_000 })
+  await act(async () => {
+    useDraftStore.getState().addPhotos(RECORD, [pick('a'), pick('b')])
+  })
+  render(<ActivityForm draftKey={RECORD} onSaved={jest.fn()} />)
+  expect(screen.getByText('1 张照片上传中')).toBeTruthy()
+  expect(screen.getByText('40%')).toBeTruthy()
+
+  ;(recordActivity as jest.Mock).mockResolvedValueOnce(saved({ version: 1 }))
+  ;(updateActivity as jest.Mock).mockResolvedValueOnce(saved({ version: 2 }))
+  await act(async () => {
+    fireEvent.click(screen.getByText('保存活动记录（1 张照片稍后补充）'))
+  })
+  expect((recordActivity as jest.Mock).mock.calls[0][0].photos).toEqual(['cloud://env/1.jpg'])
+  expect(useDraftStore.getState().drafts[RECORD]).toBeUndefined()
+  expect(useDraftStore.getState().drafts[draftKey.pending('act-1')]).toBeDefined()
+  expect(updateActivity).not.toHaveBeenCalled()
+
+  await act(async () => {
+    finishSecond('cloud://env/2.jpg')
+  })
+  expect(updateActivity).toHaveBeenCalledWith({ id: 'act-1', expectedVersion: 1, photos: ['cloud://env/1.jpg', 'cloud://env/2.jpg'] })
+  expect(useDraftStore.getState().drafts[draftKey.pending('act-1')]).toBeUndefined()
+  expect(attendanceSheet).toHaveBeenCalled()
 })

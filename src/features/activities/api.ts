@@ -1,10 +1,34 @@
-import type { ActionInput } from '../../../types/actions'
+/** Typed wrappers of the activities actions (types/actions-activities.ts) and the photo upload path. */
+import type { ActionInput, ActionOutput } from '../../../types/actions'
 import { callApi, uploadFile, type UploadSource } from '../../services/api'
+
+export type ActivityItem = ActionOutput<'activities.list'>['items'][number]
+export type ActivityFull = ActionOutput<'activities.get'>
+export type UpcomingItem = ActionOutput<'activities.upcoming'>['items'][number]
+export type MonthItem = ActionOutput<'activities.month'>['items'][number]
+export type HistoryEntry = ActionOutput<'activities.history'>['items'][number]
+export type AttendanceSheet = ActionOutput<'activities.attendanceSheet'>
+export type SheetAttendee = AttendanceSheet['attendees'][number]
 
 export const listActivities = (branchId: string, cursor?: string | null, limit = 10) =>
   callApi('activities.list', { branchId, limit, ...(cursor ? { cursor } : {}) })
 export const getActivity = (id: string) => callApi('activities.get', { id })
 export const createActivity = (input: ActionInput<'activities.create'>) => callApi('activities.create', input)
+export const planActivity = (input: ActionInput<'activities.plan'>) => callApi('activities.plan', input)
+export const recordActivity = (input: ActionInput<'activities.record'>) => callApi('activities.record', input)
+export const updateActivity = (input: ActionInput<'activities.update'>) => callApi('activities.update', input)
+export const removeActivity = (id: string, reason: string, expectedVersion?: number) =>
+  callApi('activities.remove', { id, reason, ...(expectedVersion ? { expectedVersion } : {}) })
+export const activityHistory = (id: string, cursor?: string | null) =>
+  callApi('activities.history', { id, limit: 20, ...(cursor ? { cursor } : {}) })
+export const upcomingActivities = (branchId?: string) => callApi('activities.upcoming', { limit: 50, ...(branchId ? { branchId } : {}) })
+export const monthActivities = (branchId: string, month: string) => callApi('activities.month', { branchId, month })
+export const signIn = (id: string, via: 'page' | 'qr') => callApi('activities.signIn', { id, via })
+export const signInQr = (id: string) => callApi('activities.signInQr', { id })
+export const attendanceSheet = (input: ActionInput<'activities.attendanceSheet'>) => callApi('activities.attendanceSheet', input)
+export const listGroups = (branchId: string) => callApi('groups.list', { branchId })
+/** Open work-point assignments of the branch, to link a record to (the work-points area's action). */
+export const listAssignments = (branchId: string) => callApi('assignments.list', { branchId, limit: 50 })
 
 /** Uploads one photo for a draft; the cloud path groups a draft's photos together. */
 export const uploadActivityPhoto = (

@@ -1,62 +1,102 @@
 /**
- * The 记录活动 draft: persisted as the user types (through Taro storage) so a crash, a call or a reload loses
- * nothing; one clientRequestId per draft so a retried submit never creates a second record; cleared on success.
+ * Drafts of the activity forms (计划活动, 记录活动, 修改记录), persisted as the user types through Taro storage, so a
+ * killed app, a phone call or a reload loses nothing. Each draft has one clientRequestId, created with it and reused
+ * by every retry: a double tap or a retry after a timeout makes one record.
+ *
+ * Photos upload as soon as they are picked. A secretary at the venue often has a weak signal, so saving does not
+ * wait for them: the record is saved with the photos already uploaded, the draft moves to `pending:<id>` with the
+ * photos still on their way, and when the last one arrives the record is patched (activities.update). Blocking the
+ * save until every upload finished would keep the minutes hostage to the slowest photo; the detail page shows
+ * "n 张照片上传中" and a retry for a failed one. Upload sources live in memory (a Blob cannot be stored); a weapp
+ * temp path is kept in the draft so an upload can restart after the app was killed (while WeChat keeps the file).
  */
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { ActivitySummary, ActivityType } from '../../../types/domain'
+import type { ActionInput } from '../../../types/actions'
+import { ACTIVITY_FIELD_LABELS, ACTIVITY_TYPE_RULES, type ActivityField, type ActivityType } from '../../../types/domain'
 import { taroJSONStorage } from '../../lib/storage'
-import { newClientRequestId } from '../../lib/request-id'
-import { shanghaiToIso, todayInShanghai } from '../../lib/time'
-import { ApiCallError } from '../../services/api'
-import { createActivity } from './api'
+import { newClientRequestId, randomId } from '../../lib/request-id'
+import { inShanghai, shanghaiToIso, todayInShanghai } from '../../lib/time'
+import { ApiCallError, type UploadSource } from '../../services/api'
+import type { PickedPhoto } from '../../components/photo-input'
+import { getActivity, planActivity, recordActivity, updateActivity, uploadActivityPhoto, type ActivityFull, type SheetAttendee } from './api'
 
 export const MAX_PHOTOS = 9
 export const TOPIC_MAX = 100
 export const PLACE_MAX = 100
+export const NAME_MAX = 30
+export const LONG_MAX = 5000
+
+export type DraftMode = 'plan' | 'record' | 'edit'
 
 export interface DraftPhoto {
-  fileID: string
-  /** What to show before the server hands back a URL: a temp path (weapp) or a small data URL (H5). */
-  preview?: string
+  key: string
+  fileID?: string
+  /** Thumbnail: a temp path (weapp), a small data URL (H5) or, for saved photos, the server's URL. */
+  preview: string
+  status: 'uploading' | 'done' | 'failed'
+  error?: string
+  bytes?: number
+  originalBytes?: number
+  /** weapp temp file, so an upload can restart after the app restarted. */
+  filePath?: string
+}
+
+export interface Mark {
+  present: boolean
+  absentReason: string
 }
 
 export interface ActivityDraft {
+  key: string
+  mode: DraftMode
   branchId: string
+  /** The planned session being recorded, or the record being edited. */
+  activityId?: string
+  /** The version an edit started from (activities.update's expectedVersion). */
+  expectedVersion?: number
   clientRequestId: string
   type: ActivityType
   topic: string
   place: string
-  /** YYYY-MM-DD in Beijing time */
+  /** YYYY-MM-DD and HH:mm in Beijing time; endTime '' = no end time. */
   date: string
-  /** HH:mm in Beijing time */
   time: string
+  endTime: string
+  groupId: string
+  groupName: string
+  host: string
+  recorder: string
+  lecturer: string
+  agenda: string
+  minutes: string
+  resolutions: string
+  voting: boolean
+  /** Attendance marks by memberId, and the roster they were made against (kept for a weak signal). */
+  marks: Record<string, Mark>
+  sheet: SheetAttendee[]
+  assignmentIds: string[]
   photos: DraftPhoto[]
+  /** Saved on the server while photos were pending: the record to patch when they finish. */
+  saved?: { id: string; version: number }
+  touchedAt: string
 }
 
-export type DraftField = 'type' | 'topic' | 'place' | 'date' | 'time'
-export type DraftErrors = Partial<Record<DraftField | 'photos' | 'form', string>>
+export type TextField = 'topic' | 'place' | 'date' | 'time' | 'endTime' | 'host' | 'recorder' | 'lecturer' | 'agenda' | 'minutes' | 'resolutions'
+export type DraftErrors = Partial<Record<TextField | 'type' | 'groupId' | 'attendance' | 'photos' | 'form', string>>
 
-interface DraftData {
-  draft: ActivityDraft | null
-  errors: DraftErrors
-  submitting: boolean
+export const draftKey = {
+  plan: (branchId: string) => `plan:${branchId}`,
+  /** A new record of a session that was never planned, or the record of planned session `activityId`. */
+  record: (branchId: string, activityId?: string) => (activityId ? `record:${activityId}` : `record:${branchId}`),
+  edit: (activityId: string) => `edit:${activityId}`,
+  pending: (activityId: string) => `pending:${activityId}`,
 }
 
-interface DraftActions {
-  /** Opens the draft for a branch: keeps one in progress for that branch, else starts a new one. */
-  start(branchId: string, now?: Date): void
-  setField<K extends DraftField>(field: K, value: ActivityDraft[K]): void
-  addPhoto(photo: DraftPhoto): void
-  removePhoto(fileID: string): void
-  /** Validates and saves; resolves to the saved activity, or null when validation or the server refused. */
-  submit(): Promise<ActivitySummary | null>
-  discard(): void
-  reset(): void
-}
-
-export function newDraft(branchId: string, now: Date = new Date()): ActivityDraft {
+export function newDraft(key: string, mode: DraftMode, branchId: string, now: Date = new Date()): ActivityDraft {
   return {
+    key,
+    mode,
     branchId,
     clientRequestId: newClientRequestId(),
     type: 'theme_day',
@@ -64,97 +104,435 @@ export function newDraft(branchId: string, now: Date = new Date()): ActivityDraf
     place: '',
     date: todayInShanghai(now),
     time: '14:30',
+    endTime: '',
+    groupId: '',
+    groupName: '',
+    host: '',
+    recorder: '',
+    lecturer: '',
+    agenda: '',
+    minutes: '',
+    resolutions: '',
+    voting: false,
+    marks: {},
+    sheet: [],
+    assignmentIds: [],
     photos: [],
+    touchedAt: now.toISOString(),
   }
 }
 
-/** The form's checks, in Chinese, before anything is sent. */
+/** A draft holding what a saved session says (to record a planned session, or to edit a record). */
+export function draftFrom(a: ActivityFull, key: string, mode: DraftMode, now: Date = new Date()): ActivityDraft {
+  const start = inShanghai(a.startAt)
+  const marks: Record<string, Mark> = {}
+  for (const x of a.attendance?.attendees ?? []) marks[x.memberId] = { present: x.present, absentReason: x.absentReason ?? '' }
+  return {
+    ...newDraft(key, mode, a.branchId, now),
+    activityId: a.id,
+    ...(mode === 'edit' ? { expectedVersion: a.version } : {}),
+    type: a.type,
+    topic: a.topic,
+    place: a.place,
+    date: start.format('YYYY-MM-DD'),
+    time: start.format('HH:mm'),
+    endTime: a.endAt ? inShanghai(a.endAt).format('HH:mm') : '',
+    groupId: a.audience.groupId ?? '',
+    groupName: a.audience.groupName ?? '',
+    host: a.host ?? '',
+    recorder: a.recorder ?? '',
+    lecturer: a.lecturer ?? '',
+    agenda: a.agenda ?? '',
+    minutes: a.minutes ?? '',
+    resolutions: a.resolutions ?? '',
+    voting: a.voting,
+    marks,
+    sheet: (a.attendance?.attendees ?? []).map((x) => ({ ...x, groupName: null })),
+    assignmentIds: a.assignments.map((x) => x.id),
+    photos: a.photos.map((p) => ({ key: randomId(10), fileID: p.fileID, preview: p.url ?? p.fileID, status: 'done' as const })),
+  }
+}
+
+const required = (label: string) => `请填写${label}`
+
+/** The form's checks, in Chinese, before anything is sent (the cloud checks the same rules again). */
 export function validateDraft(d: ActivityDraft): DraftErrors {
   const errors: DraftErrors = {}
-  if (!d.type) errors.type = '请选择活动类型'
+  const rules = ACTIVITY_TYPE_RULES[d.type]
+  if (!rules) errors.type = '请选择活动类型'
   const topic = d.topic.trim()
-  if (!topic) errors.topic = '请填写主题'
+  if (!topic) errors.topic = required('主题')
   else if (topic.length > TOPIC_MAX) errors.topic = `主题不能超过 ${TOPIC_MAX} 个字`
   const place = d.place.trim()
-  if (!place) errors.place = '请填写地点'
+  if (!place) errors.place = required('地点')
   else if (place.length > PLACE_MAX) errors.place = `地点不能超过 ${PLACE_MAX} 个字`
   if (!/^\d{4}-\d{2}-\d{2}$/.test(d.date)) errors.date = '请选择日期'
   if (!/^\d{2}:\d{2}$/.test(d.time)) errors.time = '请选择开始时间'
+  if (d.endTime && (!/^\d{2}:\d{2}$/.test(d.endTime) || d.endTime <= d.time)) errors.endTime = '结束时间必须晚于开始时间'
+  for (const f of ['host', 'recorder', 'lecturer'] as const) {
+    if (d[f].trim().length > NAME_MAX) errors[f] = `${ACTIVITY_FIELD_LABELS[f]}不能超过 ${NAME_MAX} 个字`
+  }
+  for (const f of ['agenda', 'minutes', 'resolutions'] as const) {
+    if (d[f].trim().length > LONG_MAX) errors[f] = `${ACTIVITY_FIELD_LABELS[f]}不能超过 ${LONG_MAX} 个字`
+  }
+  if (rules) {
+    const need: ActivityField[] = d.mode === 'plan' ? rules.planRequires : rules.recordRequires
+    for (const f of need) {
+      if (f === 'groupId') {
+        if (!d.groupId) errors.groupId = '请选择党小组'
+      } else if (!d[f].trim()) errors[f] = required(ACTIVITY_FIELD_LABELS[f])
+    }
+  }
+  if (d.mode !== 'plan') {
+    const noReason = d.sheet.filter((m) => d.marks[m.memberId] && !d.marks[m.memberId].present && !d.marks[m.memberId].absentReason.trim())
+    if (noReason.length) errors.attendance = `请填写缺席原因：${noReason.map((m) => m.name).join('、')}`
+  }
   if (d.photos.length > MAX_PHOTOS) errors.photos = `现场照片最多 ${MAX_PHOTOS} 张`
   return errors
 }
 
-const initial: DraftData = { draft: null, errors: {}, submitting: false }
+/** Expected and present counts as the form shows them while marking (the cloud computes the saved ones). */
+export function attendanceCounts(d: Pick<ActivityDraft, 'sheet' | 'marks'>) {
+  const expected = d.sheet.length
+  const isPresent = (m: SheetAttendee) => d.marks[m.memberId]?.present ?? m.present
+  const present = d.sheet.filter(isPresent).length
+  const voters = d.sheet.filter((m) => m.partyStatus === 'full')
+  const presentVoters = voters.filter(isPresent).length
+  return { expected, present, absent: expected - present, voters: voters.length, presentVoters, quorum: presentVoters * 2 > voters.length }
+}
 
-export const useDraftStore = create<DraftData & DraftActions>()(
+const opt = (v: string) => {
+  const t = v.trim()
+  return t ? t : undefined
+}
+
+const donePhotos = (d: ActivityDraft) => d.photos.flatMap((p) => (p.status === 'done' && p.fileID ? [p.fileID] : []))
+export const pendingPhotos = (d: ActivityDraft) => d.photos.filter((p) => p.status !== 'done').length
+
+function shared(d: ActivityDraft) {
+  const fields = ACTIVITY_TYPE_RULES[d.type]?.fields ?? []
+  return {
+    type: d.type,
+    topic: d.topic.trim(),
+    place: d.place.trim(),
+    startAt: shanghaiToIso(d.date, d.time),
+    endAt: d.endTime ? shanghaiToIso(d.date, d.endTime) : undefined,
+    groupId: fields.includes('groupId') && d.groupId ? d.groupId : undefined,
+    host: opt(d.host),
+    lecturer: fields.includes('lecturer') ? opt(d.lecturer) : undefined,
+    agenda: opt(d.agenda),
+  }
+}
+
+function recordExtras(d: ActivityDraft) {
+  return {
+    recorder: opt(d.recorder),
+    minutes: opt(d.minutes),
+    resolutions: opt(d.resolutions),
+    attendance: d.sheet.map((m) => {
+      const mark = d.marks[m.memberId] ?? { present: m.present, absentReason: m.absentReason ?? '' }
+      return mark.present
+        ? { memberId: m.memberId, present: true }
+        : { memberId: m.memberId, present: false, ...(opt(mark.absentReason) ? { absentReason: mark.absentReason.trim() } : {}) }
+    }),
+    photos: donePhotos(d),
+    assignmentIds: d.assignmentIds,
+    voting: ACTIVITY_TYPE_RULES[d.type]?.canVote ? d.voting : false,
+  }
+}
+
+/** Drops undefined values: the contract's objects are strict and optional text must not be empty. */
+const clean = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+
+export function planInput(d: ActivityDraft): ActionInput<'activities.plan'> {
+  return clean({ branchId: d.branchId, clientRequestId: d.clientRequestId, ...shared(d) })
+}
+export function recordInput(d: ActivityDraft): ActionInput<'activities.record'> {
+  return clean({ branchId: d.branchId, clientRequestId: d.clientRequestId, ...(d.activityId ? { id: d.activityId } : {}), ...shared(d), ...recordExtras(d) })
+}
+export function updateInput(d: ActivityDraft): ActionInput<'activities.update'> {
+  const s = shared(d)
+  const typeHasGroup = ACTIVITY_TYPE_RULES[d.type]?.fields.includes('groupId')
+  return clean({
+    id: d.activityId!,
+    expectedVersion: d.expectedVersion ?? 1,
+    ...s,
+    endAt: s.endAt ?? null,
+    groupId: typeHasGroup && d.groupId ? d.groupId : null,
+    ...recordExtras(d),
+  }) as ActionInput<'activities.update'>
+}
+
+/** Which form field a server refusal points at (CONTENT_REJECTED details.field, INVALID_INPUT issues[].path). */
+export function fieldOf(error: ApiCallError): keyof DraftErrors | null {
+  const details = error.details as { field?: string; issues?: { path?: string }[] } | undefined
+  const raw = details?.field ?? details?.issues?.[0]?.path?.split('.')[0]
+  const map: Record<string, keyof DraftErrors> = {
+    topic: 'topic',
+    place: 'place',
+    startAt: 'time',
+    endAt: 'endTime',
+    host: 'host',
+    recorder: 'recorder',
+    lecturer: 'lecturer',
+    agenda: 'agenda',
+    minutes: 'minutes',
+    resolutions: 'resolutions',
+    groupId: 'groupId',
+    attendance: 'attendance',
+    photos: 'photos',
+    type: 'type',
+  }
+  return raw && map[raw] ? map[raw] : null
+}
+
+/** Upload progress, kept out of the persisted store so a progress tick does not rewrite the draft to storage. */
+export const useUploadProgress = create<Record<string, number>>()(() => ({}))
+
+/** What can still be uploaded in this run of the app: the picked Blob (H5) or temp path (weapp), by photo key. */
+const sources = new Map<string, PickedPhoto>()
+/** Photo keys being uploaded right now, so `resume` never starts a second upload of the same photo. */
+const inFlight = new Set<string>()
+/** Full-size pictures for the full-screen view, by photo key (object URLs on H5). */
+export const fullPictures = new Map<string, string>()
+
+interface DraftData {
+  drafts: Record<string, ActivityDraft>
+  errors: Record<string, DraftErrors>
+  submitting: Record<string, boolean>
+}
+
+interface DraftActions {
+  /** Opens a draft: keeps the one in progress under `key`, else creates it with `init`. */
+  open(key: string, init: () => ActivityDraft): void
+  /** Replaces a draft (e.g. when the saved session arrived and the draft was opened before it). */
+  put(draft: ActivityDraft): void
+  setField<K extends keyof ActivityDraft>(key: string, field: K, value: ActivityDraft[K]): void
+  setMark(key: string, memberId: string, mark: Mark): void
+  setSheet(key: string, sheet: SheetAttendee[]): void
+  addPhotos(key: string, picked: PickedPhoto[]): void
+  retryPhoto(key: string, photoKey: string): void
+  removePhoto(key: string, photoKey: string): void
+  movePhoto(key: string, photoKey: string, by: -1 | 1): void
+  /** Validates and saves; resolves to the saved session, or null when the form or the server refused. */
+  submit(key: string): Promise<ActivityFull | null>
+  /** Restarts what a killed app left: uploads with a temp path, patches of saved records whose photos finished. */
+  resume(): void
+  discard(key: string): void
+  reset(): void
+}
+
+type Store = DraftData & DraftActions
+
+const initial: DraftData = { drafts: {}, errors: {}, submitting: {} }
+
+/** Listeners told when a pending record got its photos (the activities store refreshes the record). */
+const completedListeners = new Set<(a: ActivityFull) => void>()
+export const onPendingCompleted = (fn: (a: ActivityFull) => void) => {
+  completedListeners.add(fn)
+  return () => completedListeners.delete(fn)
+}
+
+export const useDraftStore = create<Store>()(
   persist(
-    (set, get) => ({
-      ...initial,
-      start(branchId, now) {
-        const d = get().draft
-        if (d && d.branchId === branchId) {
-          set({ errors: {}, submitting: false })
+    (set, get) => {
+      const patchDraft = (key: string, patch: Partial<ActivityDraft> | ((d: ActivityDraft) => Partial<ActivityDraft>)) => {
+        const d = get().drafts[key]
+        if (!d) return
+        const next = { ...d, ...(typeof patch === 'function' ? patch(d) : patch), touchedAt: new Date().toISOString() }
+        set({ drafts: { ...get().drafts, [key]: next } })
+      }
+      const patchPhoto = (key: string, photoKey: string, patch: Partial<DraftPhoto>) =>
+        patchDraft(key, (d) => ({ photos: d.photos.map((p) => (p.key === photoKey ? { ...p, ...patch } : p)) }))
+      /** The draft that holds a photo now (it moves from record:… to pending:… on save). */
+      const holderOf = (photoKey: string) => Object.values(get().drafts).find((d) => d.photos.some((p) => p.key === photoKey))
+
+      const upload = (key: string, photoKey: string) => {
+        const d = get().drafts[key]
+        const picked = sources.get(photoKey)
+        const photo = d?.photos.find((p) => p.key === photoKey)
+        if (!d || !photo) return
+        const source: UploadSource | undefined = picked?.source ?? (photo.filePath ? { filePath: photo.filePath, name: `${photoKey}.jpg` } : undefined)
+        if (!source) {
+          patchPhoto(key, photoKey, { status: 'failed', error: '页面重新打开后这张照片需要重新选择' })
           return
         }
-        set({ draft: newDraft(branchId, now), errors: {}, submitting: false })
-      },
-      setField(field, value) {
-        const d = get().draft
-        if (!d) return
-        const errors = { ...get().errors }
-        delete errors[field]
-        delete errors.form
-        set({ draft: { ...d, [field]: value }, errors })
-      },
-      addPhoto(photo) {
-        const d = get().draft
-        if (!d || d.photos.length >= MAX_PHOTOS || d.photos.some((p) => p.fileID === photo.fileID)) return
-        set({ draft: { ...d, photos: [...d.photos, photo] } })
-      },
-      removePhoto(fileID) {
-        const d = get().draft
-        if (!d) return
-        set({ draft: { ...d, photos: d.photos.filter((p) => p.fileID !== fileID) } })
-      },
-      async submit() {
-        const d = get().draft
-        if (!d || get().submitting) return null
-        const errors = validateDraft(d)
-        if (Object.keys(errors).length) {
-          set({ errors })
-          return null
-        }
-        set({ submitting: true, errors: {} })
+        if (inFlight.has(photoKey)) return
+        inFlight.add(photoKey)
+        patchPhoto(key, photoKey, { status: 'uploading', error: undefined })
+        useUploadProgress.setState({ [photoKey]: 0 })
+        uploadActivityPhoto(d.branchId, d.clientRequestId, photoKey, source, (percent) => useUploadProgress.setState({ [photoKey]: percent })).then(
+          (fileID) => {
+            inFlight.delete(photoKey)
+            const holder = holderOf(photoKey)
+            if (!holder) return
+            patchPhoto(holder.key, photoKey, { status: 'done', fileID })
+            void finishPending(holder.key)
+          },
+          (error: unknown) => {
+            inFlight.delete(photoKey)
+            const holder = holderOf(photoKey)
+            if (holder) patchPhoto(holder.key, photoKey, { status: 'failed', error: (error as Error)?.message || '上传失败' })
+          },
+        )
+      }
+
+      /** A saved record whose photos all arrived gets them (once; a stale version is re-read and merged). */
+      const finishPending = async (key: string) => {
+        const d = get().drafts[key]
+        if (!d?.saved || pendingPhotos(d) || get().submitting[key]) return
+        set({ submitting: { ...get().submitting, [key]: true } })
+        const mine = donePhotos(d)
         try {
-          const activity = await createActivity({
-            branchId: d.branchId,
-            type: d.type,
-            topic: d.topic.trim(),
-            place: d.place.trim(),
-            startAt: shanghaiToIso(d.date, d.time),
-            photos: d.photos.map((p) => p.fileID),
-            clientRequestId: d.clientRequestId,
-          })
-          set({ ...initial })
-          return activity
+          let saved: ActivityFull
+          try {
+            saved = await updateActivity({ id: d.saved.id, expectedVersion: d.saved.version, photos: mine })
+          } catch (error) {
+            if (!(error instanceof ApiCallError) || error.code !== 'CONFLICT') throw error
+            // Someone saved the record meanwhile: keep their photos and add ours after them.
+            const current = await getActivity(d.saved.id)
+            const theirs = current.photos.map((p) => p.fileID)
+            const merged = [...theirs, ...mine.filter((f) => !theirs.includes(f))].slice(0, MAX_PHOTOS)
+            saved = await updateActivity({ id: d.saved.id, expectedVersion: current.version, photos: merged })
+          }
+          const drafts = { ...get().drafts }
+          delete drafts[key]
+          set({ drafts, submitting: { ...get().submitting, [key]: false } })
+          completedListeners.forEach((fn) => fn(saved))
         } catch (error) {
-          const message = error instanceof ApiCallError ? error.message : '保存失败，请稍后重试'
-          set({ submitting: false, errors: { form: message } })
-          return null
+          set({
+            submitting: { ...get().submitting, [key]: false },
+            errors: { ...get().errors, [key]: { form: error instanceof ApiCallError ? `照片补充到记录失败：${error.message}` : '照片补充到记录失败，请稍后重试' } },
+          })
         }
-      },
-      discard() {
-        set({ ...initial })
-      },
-      reset() {
-        set({ ...initial })
-      },
-    }),
+      }
+
+      return {
+        ...initial,
+        open(key, init) {
+          if (!get().drafts[key]) set({ drafts: { ...get().drafts, [key]: init() } })
+          set({ errors: { ...get().errors, [key]: {} }, submitting: { ...get().submitting, [key]: false } })
+        },
+        put(draft) {
+          set({ drafts: { ...get().drafts, [draft.key]: draft } })
+        },
+        setField(key, field, value) {
+          patchDraft(key, { [field]: value } as Partial<ActivityDraft>)
+          const errors = { ...(get().errors[key] ?? {}) }
+          delete errors[field as keyof DraftErrors]
+          delete errors.form
+          set({ errors: { ...get().errors, [key]: errors } })
+        },
+        setMark(key, memberId, mark) {
+          patchDraft(key, (d) => ({ marks: { ...d.marks, [memberId]: mark } }))
+          const errors = { ...(get().errors[key] ?? {}) }
+          delete errors.attendance
+          set({ errors: { ...get().errors, [key]: errors } })
+        },
+        setSheet(key, sheet) {
+          patchDraft(key, { sheet })
+        },
+        addPhotos(key, picked) {
+          const d = get().drafts[key]
+          if (!d) return
+          const room = MAX_PHOTOS - d.photos.length
+          const fresh = picked.slice(0, Math.max(0, room)).map((p) => {
+            const photoKey = randomId(10)
+            sources.set(photoKey, p)
+            if (p.full) fullPictures.set(photoKey, p.full)
+            return {
+              key: photoKey,
+              preview: p.preview,
+              status: 'uploading' as const,
+              ...(p.bytes !== undefined ? { bytes: p.bytes } : {}),
+              ...(p.originalBytes !== undefined ? { originalBytes: p.originalBytes } : {}),
+              ...(p.source.filePath ? { filePath: p.source.filePath } : {}),
+            }
+          })
+          patchDraft(key, (x) => ({ photos: [...x.photos, ...fresh] }))
+          for (const p of fresh) upload(key, p.key)
+        },
+        retryPhoto(key, photoKey) {
+          upload(key, photoKey)
+        },
+        removePhoto(key, photoKey) {
+          sources.delete(photoKey)
+          patchDraft(key, (d) => ({ photos: d.photos.filter((p) => p.key !== photoKey) }))
+          void finishPending(key)
+        },
+        movePhoto(key, photoKey, by) {
+          patchDraft(key, (d) => {
+            const i = d.photos.findIndex((p) => p.key === photoKey)
+            const j = i + by
+            if (i < 0 || j < 0 || j >= d.photos.length) return {}
+            const photos = [...d.photos]
+            ;[photos[i], photos[j]] = [photos[j], photos[i]]
+            return { photos }
+          })
+        },
+        async submit(key) {
+          const d = get().drafts[key]
+          if (!d || get().submitting[key]) return null
+          const errors = validateDraft(d)
+          if (Object.keys(errors).length) {
+            set({ errors: { ...get().errors, [key]: errors } })
+            return null
+          }
+          set({ submitting: { ...get().submitting, [key]: true }, errors: { ...get().errors, [key]: {} } })
+          try {
+            const saved =
+              d.mode === 'plan' ? await planActivity(planInput(d)) : d.mode === 'record' ? await recordActivity(recordInput(d)) : await updateActivity(updateInput(d))
+            const latest = get().drafts[key] ?? d
+            const drafts = { ...get().drafts }
+            delete drafts[key]
+            if (d.mode !== 'plan' && pendingPhotos(latest)) {
+              // Saved without the photos still on their way: they finish into the record (see the header).
+              const pendingKey = draftKey.pending(saved.id)
+              drafts[pendingKey] = { ...latest, key: pendingKey, saved: { id: saved.id, version: saved.version } }
+              set({ drafts, submitting: { ...get().submitting, [key]: false } })
+              void finishPending(pendingKey)
+            } else {
+              set({ drafts, submitting: { ...get().submitting, [key]: false } })
+            }
+            return saved
+          } catch (error) {
+            const e = error instanceof ApiCallError ? error : null
+            const field = e ? fieldOf(e) : null
+            const message = e?.message ?? '保存失败，请稍后重试'
+            const next: DraftErrors =
+              e?.code === 'CONTENT_REJECTED'
+                ? { ...(field ? { [field]: message } : {}), form: `${message}。草稿已保留，修改后再提交。` }
+                : field && e?.code === 'INVALID_INPUT'
+                  ? { [field]: message, form: message }
+                  : { form: e?.code === 'CONFLICT' && d.mode === 'edit' ? `${message}（记录已被他人修改，请返回刷新后再改）` : message }
+            set({ submitting: { ...get().submitting, [key]: false }, errors: { ...get().errors, [key]: next } })
+            return null
+          }
+        },
+        resume() {
+          for (const d of Object.values(get().drafts)) {
+            for (const p of d.photos) if (p.status === 'uploading' && !inFlight.has(p.key)) upload(d.key, p.key)
+            if (d.saved) void finishPending(d.key)
+          }
+        },
+        discard(key) {
+          const d = get().drafts[key]
+          d?.photos.forEach((p) => sources.delete(p.key))
+          const drafts = { ...get().drafts }
+          delete drafts[key]
+          set({ drafts })
+        },
+        reset() {
+          sources.clear()
+          set({ ...initial })
+        },
+      }
+    },
     {
-      name: 'branch-desk:activity-draft',
-      version: 1,
+      name: 'branch-desk:activity-drafts',
+      version: 2,
       storage: taroJSONStorage(),
-      partialize: (s) => ({ draft: s.draft }),
+      partialize: (s) => ({ drafts: s.drafts }),
     },
   ),
 )

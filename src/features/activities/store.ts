@@ -1,8 +1,10 @@
-/** The current branch's activity list (newest first, cursor pages) and the activities opened in detail. */
+/**
+ * The current branch's sessions for the 活动 tab and 首页 (newest start first, cursor pages). Main package: keep it
+ * small — the detail, upcoming and calendar state live in detail-store.ts, used only by the sub-package.
+ */
 import { create } from 'zustand'
-import type { ActivitySummary } from '../../../types/domain'
 import { errorMessage } from '../../services/api'
-import { getActivity, listActivities } from './api'
+import { listActivities, type ActivityItem } from './api'
 
 export const PAGE_SIZE = 10
 
@@ -10,39 +12,27 @@ type Status = 'idle' | 'loading' | 'ready' | 'error'
 
 interface ActivitiesData {
   branchId: string | null
-  items: ActivitySummary[]
+  items: ActivityItem[]
   nextCursor: string | null
   status: Status
   error: string | null
   loadingMore: boolean
   moreError: string | null
-  byId: Record<string, ActivitySummary>
-  detailError: Record<string, string>
 }
 
 interface ActivitiesActions {
   /** Loads the first page for a branch (again, when `force` or when the branch changed). */
   load(branchId: string, force?: boolean): Promise<void>
   loadMore(): Promise<void>
-  fetchOne(id: string): Promise<void>
-  /** Puts a just-created activity at the top of its branch's list. */
-  added(activity: ActivitySummary): void
+  /** Puts a just-saved session in its place in the list (or at the top). */
+  saved(activity: ActivityItem): void
+  removed(id: string): void
   reset(): void
 }
 
-const initial: ActivitiesData = {
-  branchId: null,
-  items: [],
-  nextCursor: null,
-  status: 'idle',
-  error: null,
-  loadingMore: false,
-  moreError: null,
-  byId: {},
-  detailError: {},
-}
+const initial: ActivitiesData = { branchId: null, items: [], nextCursor: null, status: 'idle', error: null, loadingMore: false, moreError: null }
 
-const byStartDesc = (a: ActivitySummary, b: ActivitySummary) => (a.startAt < b.startAt ? 1 : a.startAt > b.startAt ? -1 : 0)
+const byStartDesc = (a: ActivityItem, b: ActivityItem) => (a.startAt < b.startAt ? 1 : a.startAt > b.startAt ? -1 : 0)
 
 export const useActivitiesStore = create<ActivitiesData & ActivitiesActions>()((set, get) => ({
   ...initial,
@@ -68,33 +58,20 @@ export const useActivitiesStore = create<ActivitiesData & ActivitiesActions>()((
       const page = await listActivities(branchId, nextCursor, PAGE_SIZE)
       if (get().branchId !== branchId) return
       const seen = new Set(get().items.map((a) => a.id))
-      set({
-        items: [...get().items, ...page.items.filter((a) => !seen.has(a.id))],
-        nextCursor: page.nextCursor,
-        loadingMore: false,
-      })
+      set({ items: [...get().items, ...page.items.filter((a) => !seen.has(a.id))], nextCursor: page.nextCursor, loadingMore: false })
     } catch (error) {
       set({ loadingMore: false, moreError: errorMessage(error) })
     }
   },
-  async fetchOne(id) {
-    set({ detailError: { ...get().detailError, [id]: '' } })
-    try {
-      const activity = await getActivity(id)
-      set({ byId: { ...get().byId, [id]: activity } })
-    } catch (error) {
-      set({ detailError: { ...get().detailError, [id]: errorMessage(error) } })
-    }
-  },
-  added(activity) {
+  saved(activity) {
     const s = get()
-    const byId = { ...s.byId, [activity.id]: activity }
-    if (s.branchId !== activity.branchId) {
-      set({ byId })
-      return
-    }
-    const items = [activity, ...s.items.filter((a) => a.id !== activity.id)].sort(byStartDesc)
-    set({ byId, items })
+    if (s.branchId !== activity.branchId) return
+    // A list row shows one thumbnail; the full record carries every photo.
+    const row = { ...activity, photos: activity.photos.slice(0, 1) }
+    set({ items: [row, ...s.items.filter((a) => a.id !== activity.id)].sort(byStartDesc) })
+  },
+  removed(id) {
+    set({ items: get().items.filter((a) => a.id !== id) })
   },
   reset() {
     set({ ...initial })

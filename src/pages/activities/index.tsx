@@ -12,6 +12,7 @@ import { useActivitiesStore } from '../../features/activities/store'
 import './index.scss'
 
 const EDIT_PAGE = '/packages/activities/pages/edit/index'
+const PKG = '/packages/activities/pages/'
 
 export default function ActivitiesPage() {
   const status = useSessionBootstrap()
@@ -45,9 +46,17 @@ export default function ActivitiesPage() {
     <View className='activities-page'>
       <View className='activities-page__bar'>
         <BranchSwitcher />
+        <Button size='normal' onClick={() => Taro.navigateTo({ url: `${PKG}upcoming/index` })} {...testId('open-calendar')}>
+          日程
+        </Button>
+        {canWrite ? (
+          <Button size='normal' onClick={() => Taro.navigateTo({ url: `${PKG}plan/index` })} {...testId('plan-activity')}>
+            计划
+          </Button>
+        ) : null}
         {canWrite ? (
           <Button type='primary' size='normal' onClick={() => Taro.navigateTo({ url: EDIT_PAGE })} {...testId('record-activity')}>
-            记录活动
+            记录
           </Button>
         ) : null}
       </View>

@@ -1,175 +1,271 @@
 /**
- * 记录活动: type, topic, place, date and start time, up to nine photos uploaded as they are picked. Every keystroke
- * lands in the persisted draft; submit validates, saves once (the draft's clientRequestId) and hands the saved
- * activity to `onSaved`.
+ * The session form in three modes: 计划活动 (plan: type with its required fields, time, place, host, audience),
+ * 记录活动 (record: adds recorder, attendance from the roster, minutes, resolutions, photos, linked work points;
+ * a voting 支部党员大会 shows its quorum) and 修改记录 (edit, with the version it started from). Every change lands
+ * in the persisted draft (draft-store.ts); a refusal by the cloud names the field and keeps the draft.
  */
-import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { Image, Input, Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
-import type { ActivitySummary } from '../../../../types/domain'
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { ACTIVITY_TYPE_INFO, ACTIVITY_TYPE_RULES, type ActivityField } from '../../../../types/domain'
+import { Button } from '../../../components/button'
+import { Field, TextInput } from '../../../components/form'
+import { SelectField } from '../../../components/pickers'
+import { PhotoGrid, uploadSummary, type PhotoTile } from '../../../components/photo-grid'
 import { errorMessage } from '../../../services/api'
-import { randomId } from '../../../lib/request-id'
 import { testId } from '../../../lib/test-id'
-import { uploadActivityPhoto } from '../api'
-import { MAX_PHOTOS, PLACE_MAX, TOPIC_MAX, useDraftStore } from '../draft-store'
-import { useActivitiesStore } from '../store'
+import { attendanceSheet, listAssignments, listGroups, type ActivityFull } from '../api'
+import { fullPictures, LONG_MAX, MAX_PHOTOS, NAME_MAX, pendingPhotos, PLACE_MAX, TOPIC_MAX, useDraftStore, useUploadProgress, type ActivityDraft } from '../draft-store'
+import { AttendanceCounts, AttendanceEditor } from './attendance-editor'
 import { DateField, TimeField, TypeSelect } from './form-controls'
-import { PhotoInput, type PickedPhoto } from '../../../components/photo-input'
 import './activity-form.scss'
 
-const inputTestProps = (id: string) => (process.env.TARO_ENV === 'h5' ? { nativeProps: { 'data-testid': id } } : {})
+const SUBMIT_LABEL = { plan: '保存计划', record: '保存活动记录', edit: '保存修改' } as const
 
-interface Upload {
-  key: string
-  preview: string
-  percent: number
-  error?: string
+export function photoTiles(d: ActivityDraft, progress: Record<string, number>): PhotoTile[] {
+  return d.photos.map((p) => ({
+    key: p.key,
+    src: p.preview,
+    full: fullPictures.get(p.key) ?? (p.status === 'done' && /^https?:/.test(p.preview) ? p.preview : undefined),
+    status: p.status,
+    percent: p.status === 'done' ? 100 : (progress[p.key] ?? 0),
+    error: p.error,
+    bytes: p.bytes,
+    originalBytes: p.originalBytes,
+  }))
 }
 
-export function ActivityForm({ onSaved }: { onSaved(activity: ActivitySummary): void }) {
-  const draft = useDraftStore((s) => s.draft)
-  const errors = useDraftStore((s) => s.errors)
-  const submitting = useDraftStore((s) => s.submitting)
-  const setField = useDraftStore((s) => s.setField)
-  const addPhoto = useDraftStore((s) => s.addPhoto)
-  const removePhoto = useDraftStore((s) => s.removePhoto)
-  const submit = useDraftStore((s) => s.submit)
-  const added = useActivitiesStore((s) => s.added)
-  const [uploads, setUploads] = useState<Upload[]>([])
+type Loaded<T> = { status: 'loading' | 'ready' | 'error'; items: T[]; error?: string }
 
-  if (!draft) return null
-  const busyUploads = uploads.filter((u) => !u.error)
-  const remaining = MAX_PHOTOS - draft.photos.length - busyUploads.length
+export function ActivityForm({ draftKey, onSaved }: { draftKey: string; onSaved(activity: ActivityFull, pendingPhotos: number): void }) {
+  const draft = useDraftStore((s) => s.drafts[draftKey])
+  const errors = useDraftStore((s) => s.errors[draftKey]) ?? {}
+  const submitting = useDraftStore((s) => !!s.submitting[draftKey])
+  const progress = useUploadProgress()
+  const [groups, setGroups] = useState<Loaded<{ id: string; name: string }>>({ status: 'loading', items: [] })
+  const [points, setPoints] = useState<Loaded<{ id: string; title: string }>>({ status: 'loading', items: [] })
+  const [sheetState, setSheetState] = useState<{ status: 'loading' | 'ready' | 'error'; error?: string }>({ status: 'loading' })
+  const store = useDraftStore.getState()
 
-  const patchUpload = (key: string, patch: Partial<Upload>) =>
-    setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...patch } : u)))
+  const mode = draft?.mode
+  const branchId = draft?.branchId
+  const type = draft?.type
+  const groupId = draft?.groupId
+  const needsGroup = !!type && ACTIVITY_TYPE_RULES[type].fields.includes('groupId')
 
-  const onPicked = (picked: PickedPhoto[]) => {
-    for (const p of picked.slice(0, Math.max(0, remaining))) {
-      const key = randomId(10)
-      setUploads((list) => [...list, { key, preview: p.preview, percent: 0 }])
-      uploadActivityPhoto(draft.branchId, draft.clientRequestId, key, p.source, (percent) => patchUpload(key, { percent }))
-        .then((fileID) => {
-          addPhoto({ fileID, preview: p.preview })
-          setUploads((list) => list.filter((u) => u.key !== key))
-        })
-        .catch((e) => patchUpload(key, { error: errorMessage(e) }))
-    }
-  }
+  useEffect(() => {
+    if (!branchId || !needsGroup) return
+    listGroups(branchId).then(
+      (r) => setGroups({ status: 'ready', items: r.items.map((g) => ({ id: g.id, name: g.name })) }),
+      (e) => setGroups({ status: 'error', items: [], error: errorMessage(e) }),
+    )
+  }, [branchId, needsGroup])
 
-  const onSubmit = async () => {
-    if (busyUploads.length) {
-      void Taro.showToast({ title: '照片还在上传，请稍候', icon: 'none' })
+  useEffect(() => {
+    if (!branchId || mode === 'plan') return
+    listAssignments(branchId).then(
+      (r) => setPoints({ status: 'ready', items: r.items.map((a) => ({ id: a.id, title: `${a.pointSeq}. ${a.title}` })) }),
+      (e) => setPoints({ status: 'error', items: [], error: errorMessage(e) }),
+    )
+  }, [branchId, mode])
+
+  const loadSheet = () => {
+    const d = useDraftStore.getState().drafts[draftKey]
+    if (!d || d.mode === 'plan') return
+    if (needsGroup && !d.groupId) {
+      useDraftStore.getState().setSheet(draftKey, [])
+      setSheetState({ status: 'ready' })
       return
     }
-    const activity = await submit()
-    if (activity) {
-      added(activity)
-      onSaved(activity)
-    }
+    setSheetState({ status: 'loading' })
+    attendanceSheet({
+      branchId: d.branchId,
+      ...(d.activityId ? { id: d.activityId } : {}),
+      type: d.type,
+      ...(needsGroup && d.groupId ? { groupId: d.groupId } : {}),
+    }).then(
+      (r) => {
+        useDraftStore.getState().setSheet(draftKey, r.attendees)
+        setSheetState({ status: 'ready' })
+      },
+      (e) => setSheetState({ status: 'error', error: errorMessage(e) }),
+    )
+  }
+  // The roster of the audience: again when the type or the group changes (a 支委会 expects only the committee).
+  useEffect(loadSheet, [draftKey, mode, type, groupId, needsGroup])
+
+  if (!draft) return null
+  const rules = ACTIVITY_TYPE_RULES[draft.type]
+  const need = new Set<ActivityField>(draft.mode === 'plan' ? rules.planRequires : rules.recordRequires)
+  const label = (f: ActivityField, text: string) => (need.has(f) ? `${text}` : `${text}（选填）`)
+  const set = <K extends keyof ActivityDraft>(field: K, value: ActivityDraft[K]) => store.setField(draftKey, field, value)
+  const recording = draft.mode !== 'plan'
+  const tiles = photoTiles(draft, progress)
+  const pending = pendingPhotos(draft)
+  const uploads = uploadSummary(tiles)
+
+  const onSubmit = async () => {
+    const saved = await useDraftStore.getState().submit(draftKey)
+    if (saved) onSaved(saved, pending)
   }
 
-  const preview = (fileID: string, p?: string) => p || fileID
-
   return (
-    <View className='activity-form'>
-      <View className='activity-form__field'>
-        <Text className='activity-form__label'>活动类型</Text>
-        <TypeSelect value={draft.type} onChange={(v) => setField('type', v)} />
-        {errors.type ? <Text className='activity-form__error'>{errors.type}</Text> : null}
-      </View>
+    <View className='activity-form' {...testId(`activity-form-${draft.mode}`)}>
+      <Field label='活动类型' error={errors.type}>
+        <TypeSelect value={draft.type} onChange={(v) => set('type', v)} />
+        <Text className='activity-form__hint'>
+          {ACTIVITY_TYPE_INFO[draft.type].name}：
+          {{ month: '一般每月一次', quarter: '一般每季度一次', year: '一般每年一次' }[ACTIVITY_TYPE_INFO[draft.type].frequency]}
+          {rules.audience === 'group' ? '，参加人为党小组成员' : rules.audience === 'committee' ? '，参加人为支部委员' : '，参加人为全体党员'}
+        </Text>
+      </Field>
 
-      <View className='activity-form__field'>
-        <Text className='activity-form__label'>主题</Text>
-        <Input
-          className='form-control'
-          value={draft.topic}
-          maxlength={TOPIC_MAX}
-          placeholder='例如：学习贯彻全会精神'
-          onInput={(e) => setField('topic', e.detail.value)}
-          {...inputTestProps('activity-topic')}
-        />
-        {errors.topic ? <Text className='activity-form__error' {...testId('error-topic')}>{errors.topic}</Text> : null}
-      </View>
-
-      <View className='activity-form__field'>
-        <Text className='activity-form__label'>地点</Text>
-        <Input
-          className='form-control'
-          value={draft.place}
-          maxlength={PLACE_MAX}
-          placeholder='例如：学会 302 会议室'
-          onInput={(e) => setField('place', e.detail.value)}
-          {...inputTestProps('activity-place')}
-        />
-        {errors.place ? <Text className='activity-form__error' {...testId('error-place')}>{errors.place}</Text> : null}
-      </View>
+      <Field label='主题' error={errors.topic} errorId='error-topic'>
+        <TextInput value={draft.topic} maxlength={TOPIC_MAX} placeholder='例如：学习贯彻全会精神' onChange={(v) => set('topic', v)} id='activity-topic' />
+      </Field>
+      <Field label='地点' error={errors.place} errorId='error-place'>
+        <TextInput value={draft.place} maxlength={PLACE_MAX} placeholder='例如：学会 302 会议室' onChange={(v) => set('place', v)} id='activity-place' />
+      </Field>
 
       <View className='activity-form__row'>
-        <View className='activity-form__field activity-form__field--half'>
-          <Text className='activity-form__label'>日期</Text>
-          <DateField value={draft.date} onChange={(v) => setField('date', v)} />
-          {errors.date ? <Text className='activity-form__error'>{errors.date}</Text> : null}
+        <View className='activity-form__half'>
+          <Field label='日期' error={errors.date}>
+            <DateField value={draft.date} onChange={(v) => set('date', v)} />
+          </Field>
         </View>
-        <View className='activity-form__field activity-form__field--half'>
-          <Text className='activity-form__label'>开始时间</Text>
-          <TimeField value={draft.time} onChange={(v) => setField('time', v)} />
-          {errors.time ? <Text className='activity-form__error'>{errors.time}</Text> : null}
+        <View className='activity-form__half'>
+          <Field label='开始时间' error={errors.time}>
+            <TimeField value={draft.time} onChange={(v) => set('time', v)} />
+          </Field>
         </View>
       </View>
+      <Field label='结束时间（选填）' error={errors.endTime}>
+        <TimeField value={draft.endTime} onChange={(v) => set('endTime', v)} id='activity-end-time' placeholder='不填则签到到开始后 3 小时' />
+      </Field>
 
-      <View className='activity-form__field'>
-        <Text className='activity-form__label'>
-          现场照片（{draft.photos.length}/{MAX_PHOTOS}）
-        </Text>
-        <View className='activity-form__photos'>
-          {draft.photos.map((p) => (
-            <View key={p.fileID} className='photo-tile' {...testId('activity-photo')}>
-              <Image className='photo-tile__img' src={preview(p.fileID, p.preview)} mode='aspectFill' />
-              <Text className='photo-tile__remove' onClick={() => removePhoto(p.fileID)}>
-                ×
-              </Text>
-            </View>
-          ))}
-          {uploads.map((u) => (
-            <View key={u.key} className='photo-tile photo-tile--uploading' {...testId('activity-photo-uploading')}>
-              <Image className='photo-tile__img' src={u.preview} mode='aspectFill' />
-              <View className='photo-tile__mask'>
-                {u.error ? (
-                  <Text className='photo-tile__status' onClick={() => setUploads((l) => l.filter((x) => x.key !== u.key))}>
-                    上传失败 ×
-                  </Text>
-                ) : (
-                  <Text className='photo-tile__status'>{u.percent}%</Text>
-                )}
-              </View>
-              <View className='photo-tile__bar' style={{ width: `${u.percent}%` }} />
-            </View>
-          ))}
-          {remaining > 0 ? <PhotoInput remaining={remaining} onPicked={onPicked} inputTestId='activity-photo-input' /> : null}
+      {needsGroup ? (
+        <Field label='党小组' error={errors.groupId ?? (groups.status === 'error' ? groups.error : null)} errorId='error-group'>
+          {groups.status === 'ready' && !groups.items.length ? (
+            <Text className='activity-form__hint'>支部还没有党小组，请先在“我的 → 支部”中添加</Text>
+          ) : (
+            <SelectField
+              value={draft.groupId}
+              options={[{ value: '', label: groups.status === 'loading' ? '正在加载党小组…' : '请选择党小组' }, ...groups.items.map((g) => ({ value: g.id, label: g.name }))]}
+              onChange={(v) => {
+                set('groupId', v)
+                set('groupName', groups.items.find((g) => g.id === v)?.name ?? '')
+              }}
+              id='activity-group'
+            />
+          )}
+        </Field>
+      ) : null}
+
+      {rules.fields.includes('lecturer') ? (
+        <Field label={label('lecturer', '授课人')} error={errors.lecturer} errorId='error-lecturer'>
+          <TextInput value={draft.lecturer} maxlength={NAME_MAX} placeholder='例如：支部书记 李明' onChange={(v) => set('lecturer', v)} id='activity-lecturer' />
+        </Field>
+      ) : null}
+
+      <View className='activity-form__row'>
+        <View className='activity-form__half'>
+          <Field label={label('host', '主持人')} error={errors.host} errorId='error-host'>
+            <TextInput value={draft.host} maxlength={NAME_MAX} placeholder='姓名' onChange={(v) => set('host', v)} id='activity-host' />
+          </Field>
         </View>
-        {uploads.some((u) => u.error) ? (
-          <Text className='activity-form__error'>{uploads.find((u) => u.error)?.error}</Text>
+        {recording ? (
+          <View className='activity-form__half'>
+            <Field label={label('recorder', '记录人')} error={errors.recorder} errorId='error-recorder'>
+              <TextInput value={draft.recorder} maxlength={NAME_MAX} placeholder='姓名' onChange={(v) => set('recorder', v)} id='activity-recorder' />
+            </Field>
+          </View>
         ) : null}
       </View>
 
+      <Field label='议程（选填）' error={errors.agenda}>
+        <TextInput multiline value={draft.agenda} maxlength={LONG_MAX} placeholder='一、…  二、…' onChange={(v) => set('agenda', v)} id='activity-agenda' />
+      </Field>
+
+      {recording ? (
+        <>
+          <Field label='出席情况' error={errors.attendance} errorId='error-attendance'>
+            <AttendanceCounts draft={draft} showQuorum={rules.canVote && draft.voting} />
+            {rules.canVote ? (
+              <View className='activity-form__check' onClick={() => set('voting', !draft.voting)} {...testId('activity-voting')}>
+                <Text className={`activity-form__box ${draft.voting ? 'activity-form__box--on' : ''}`}>{draft.voting ? '✓' : ''}</Text>
+                <Text>本次大会有表决事项（须超过半数有表决权的党员到会）</Text>
+              </View>
+            ) : null}
+            {sheetState.status === 'loading' && !draft.sheet.length ? <Text className='activity-form__hint'>正在加载出席名单…</Text> : null}
+            {sheetState.status === 'error' ? (
+              <View className='activity-form__inline-error'>
+                <Text>出席名单加载失败：{sheetState.error}</Text>
+                <Text className='activity-form__link' onClick={loadSheet}>
+                  重试
+                </Text>
+              </View>
+            ) : null}
+            {sheetState.status === 'ready' && !draft.sheet.length ? (
+              <Text className='activity-form__hint'>{needsGroup && !draft.groupId ? '先选择党小组，再标记出席' : '名单中没有党员'}</Text>
+            ) : null}
+            <AttendanceEditor draft={draft} onMark={(id, mark) => store.setMark(draftKey, id, mark)} />
+          </Field>
+
+          <Field label={label('minutes', '会议内容')} error={errors.minutes} errorId='error-minutes'>
+            <TextInput multiline value={draft.minutes} maxlength={LONG_MAX} placeholder='发言要点、学习内容…' onChange={(v) => set('minutes', v)} id='activity-minutes' />
+          </Field>
+          <Field label={label('resolutions', '决议')} error={errors.resolutions} errorId='error-resolutions'>
+            <TextInput multiline value={draft.resolutions} maxlength={LONG_MAX} placeholder='形成的决议或下一步安排' onChange={(v) => set('resolutions', v)} id='activity-resolutions' />
+          </Field>
+
+          <Field label={`现场照片（${draft.photos.length}/${MAX_PHOTOS}）`} error={errors.photos}>
+            <PhotoGrid
+              tiles={tiles}
+              max={MAX_PHOTOS}
+              inputTestId='activity-photo-input'
+              onPicked={(picked) => store.addPhotos(draftKey, picked)}
+              onRetry={(k) => store.retryPhoto(draftKey, k)}
+              onRemove={(k) => store.removePhoto(draftKey, k)}
+              onMove={(k, by) => store.movePhoto(draftKey, k, by)}
+            />
+            {uploads ? (
+              <Text className='activity-form__uploads' {...testId('photo-upload-status')}>
+                {uploads}
+              </Text>
+            ) : null}
+          </Field>
+
+          <Field label='关联工作要点（选填）'>
+            {points.status === 'loading' ? <Text className='activity-form__hint'>正在加载工作要点…</Text> : null}
+            {points.status === 'error' ? <Text className='activity-form__hint'>工作要点加载失败：{points.error}</Text> : null}
+            {points.status === 'ready' && !points.items.length ? <Text className='activity-form__hint'>支部暂无工作要点</Text> : null}
+            <View className='chips'>
+              {points.items.map((p) => {
+                const on = draft.assignmentIds.includes(p.id)
+                return (
+                  <Text
+                    key={p.id}
+                    className={`chips__chip ${on ? 'chips__chip--on' : ''}`}
+                    onClick={() => set('assignmentIds', on ? draft.assignmentIds.filter((x) => x !== p.id) : [...draft.assignmentIds, p.id].slice(0, 20))}
+                    {...testId('activity-point')}
+                  >
+                    {on ? '✓ ' : ''}
+                    {p.title}
+                  </Text>
+                )
+              })}
+            </View>
+          </Field>
+        </>
+      ) : null}
+
       {errors.form ? (
-        <Text className='activity-form__error activity-form__error--form' {...testId('activity-form-error')}>
+        <Text className='activity-form__error' {...testId('activity-form-error')}>
           {errors.form}
         </Text>
       ) : null}
-      <Text className='activity-form__saved'>草稿已自动保存在本机</Text>
-      <Button
-        type='primary'
-        size='large'
-        block
-        loading={submitting}
-        disabled={submitting}
-        onClick={onSubmit}
-        {...testId('activity-submit')}
-      >
-        保存活动记录
+      <Text className='activity-form__saved'>草稿已自动保存在本机，关闭小程序也不会丢失</Text>
+      <Button type='primary' size='large' block loading={submitting} disabled={submitting} onClick={() => void onSubmit()} {...testId('activity-submit')}>
+        {recording && pending ? `${SUBMIT_LABEL[draft.mode]}（${pending} 张照片稍后补充）` : SUBMIT_LABEL[draft.mode]}
       </Button>
     </View>
   )

@@ -1,4 +1,4 @@
-/** The current branch's activities: first page, more on demand, and every state in between. */
+/** The current branch's sessions: planned ones still ahead first (soonest first), then the rest, newest first. */
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../../components/button'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
@@ -7,7 +7,7 @@ import { useActivitiesStore } from '../store'
 import { ActivityCard } from './activity-card'
 import './activity-list.scss'
 
-export function ActivityList({ emptyHint }: { emptyHint?: string }) {
+export function ActivityList({ emptyHint, now = Date.now() }: { emptyHint?: string; now?: number }) {
   const items = useActivitiesStore((s) => s.items)
   const status = useActivitiesStore((s) => s.status)
   const error = useActivitiesStore((s) => s.error)
@@ -19,13 +19,20 @@ export function ActivityList({ emptyHint }: { emptyHint?: string }) {
   const loadMore = useActivitiesStore((s) => s.loadMore)
 
   if ((status === 'loading' || status === 'idle') && !items.length) return <LoadingState />
-  if (status === 'error' && !items.length)
-    return <ErrorState message={error ?? '加载失败'} onRetry={() => branchId && load(branchId, true)} />
-  if (!items.length) return <EmptyState title='还没有活动记录' hint={emptyHint} />
+  if (status === 'error' && !items.length) return <ErrorState message={error ?? '加载失败'} onRetry={() => branchId && load(branchId, true)} />
+  if (!items.length) return <EmptyState title='还没有活动' hint={emptyHint} />
 
+  const ahead = (a: (typeof items)[number]) => a.status === 'planned' && Date.parse(a.startAt) > now
+  const upcoming = items.filter(ahead).reverse()
+  const rest = items.filter((a) => !ahead(a))
   return (
     <View className='activity-list' {...testId('activity-list')}>
-      {items.map((a) => (
+      {upcoming.length ? <Text className='activity-list__label'>即将开展</Text> : null}
+      {upcoming.map((a) => (
+        <ActivityCard key={a.id} activity={a} soon />
+      ))}
+      {upcoming.length && rest.length ? <Text className='activity-list__label'>活动记录</Text> : null}
+      {rest.map((a) => (
         <ActivityCard key={a.id} activity={a} />
       ))}
       <View className='activity-list__foot'>

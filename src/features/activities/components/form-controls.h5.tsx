@@ -4,6 +4,9 @@ import { ACTIVITY_TYPES, ACTIVITY_TYPE_INFO, type ActivityType } from '../../../
 export interface ControlProps<T> {
   value: T
   onChange(value: T): void
+  /** H5 test hook (defaults per control). */
+  id?: string
+  placeholder?: string
 }
 
 export function TypeSelect({ value, onChange }: ControlProps<ActivityType>) {
@@ -35,12 +38,12 @@ export function DateField({ value, onChange }: ControlProps<string>) {
   )
 }
 
-export function TimeField({ value, onChange }: ControlProps<string>) {
+export function TimeField({ value, onChange, id = 'activity-time' }: ControlProps<string>) {
   return (
     <input
       className='form-control form-control--native'
       type='time'
-      data-testid='activity-time'
+      data-testid={id}
       value={value}
       onChange={(e) => onChange(e.target.value)}
     />

@@ -5,6 +5,9 @@ import { ACTIVITY_TYPES, ACTIVITY_TYPE_INFO, type ActivityType } from '../../../
 export interface ControlProps<T> {
   value: T
   onChange(value: T): void
+  /** H5 test hook (defaults per control). */
+  id?: string
+  placeholder?: string
 }
 
 const names = ACTIVITY_TYPES.map((t) => ACTIVITY_TYPE_INFO[t].name)
@@ -31,11 +34,11 @@ export function DateField({ value, onChange }: ControlProps<string>) {
   )
 }
 
-export function TimeField({ value, onChange }: ControlProps<string>) {
+export function TimeField({ value, onChange, placeholder = '请选择时间' }: ControlProps<string>) {
   return (
-    <Picker mode='time' value={value} onChange={(e) => onChange(String(e.detail.value))}>
+    <Picker mode='time' value={value || '12:00'} onChange={(e) => onChange(String(e.detail.value))}>
       <View className='form-control'>
-        <Text>{value || '请选择时间'}</Text>
+        <Text>{value || placeholder}</Text>
         <Text className='form-control__arrow'>›</Text>
       </View>
     </Picker>

@@ -1,27 +1,42 @@
 import { useEffect } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../../components/states'
 import { ActivityDetail } from '../../../../features/activities/components/activity-detail'
+import { useDetailStore } from '../../../../features/activities/detail-store'
 import { useActivitiesStore } from '../../../../features/activities/store'
+import { useSessionBootstrap } from '../../../../features/session/use-session'
 
 export default function ActivityDetailPage() {
   const id = decodeURIComponent(useRouter().params.id ?? '')
-  const activity = useActivitiesStore((s) => s.byId[id])
-  const error = useActivitiesStore((s) => s.detailError[id])
-  const fetchOne = useActivitiesStore((s) => s.fetchOne)
+  useSessionBootstrap()
+  const activity = useDetailStore((s) => s.byId[id])
+  const error = useDetailStore((s) => s.errors[id])
+  const fetch = useDetailStore((s) => s.fetch)
 
   useEffect(() => {
-    if (id) void fetchOne(id)
-  }, [id, fetchOne])
+    if (id) void fetch(id)
+  }, [id, fetch])
+  // Back from 记录 / 修改: show what was saved.
+  useDidShow(() => {
+    if (id && useDetailStore.getState().byId[id]) void fetch(id)
+  })
 
   if (!id) return <ErrorState message='缺少活动编号' />
   if (activity)
     return (
       <View>
-        <ActivityDetail activity={activity} />
+        <ActivityDetail
+          activity={activity}
+          onRemoved={() => {
+            useActivitiesStore.getState().removed(id)
+            void Taro.showToast({ title: '已删除', icon: 'success' })
+            if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+            else void Taro.switchTab({ url: '/pages/activities/index' })
+          }}
+        />
       </View>
     )
-  if (error) return <ErrorState message={error} onRetry={() => fetchOne(id)} />
+  if (error) return <ErrorState message={error} onRetry={() => fetch(id)} />
   return <LoadingState />
 }

@@ -1,39 +1,69 @@
-import { useEffect } from 'react'
-import Taro from '@tarojs/taro'
+/**
+ * 记录活动 / 修改记录. `?id=<planned session>` records that plan (its fields prefilled), `?edit=<id>` edits a record
+ * from its current version, no query records a session that was never planned. The draft outlives the page.
+ */
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
+import { errorMessage } from '../../../../services/api'
 import { selectCanWrite, useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { ActivityForm } from '../../../../features/activities/components/activity-form'
-import { useDraftStore } from '../../../../features/activities/draft-store'
+import { getActivity } from '../../../../features/activities/api'
+import { draftFrom, draftKey, newDraft, useDraftStore } from '../../../../features/activities/draft-store'
+import { useActivitiesStore } from '../../../../features/activities/store'
 
-const LIST_PAGE = '/pages/activities/index'
+export const DETAIL_PAGE = '/packages/activities/pages/detail/index'
 
 export default function EditActivityPage() {
+  const params = useRouter().params
+  const plannedId = params.id ? decodeURIComponent(params.id) : ''
+  const editId = params.edit ? decodeURIComponent(params.edit) : ''
   const status = useSessionBootstrap()
   const error = useSessionStore((s) => s.error)
   const loadSession = useSessionStore((s) => s.load)
   const branchId = useSessionStore((s) => s.currentBranchId)
   const canWrite = useSessionStore(selectCanWrite)
-  const start = useDraftStore((s) => s.start)
-  const hasDraft = useDraftStore((s) => !!s.draft && s.draft.branchId === branchId)
+  const key = editId ? draftKey.edit(editId) : branchId ? draftKey.record(branchId, plannedId || undefined) : ''
+  const hasDraft = useDraftStore((s) => !!key && !!s.drafts[key])
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
-    if (status === 'ready' && branchId && canWrite) start(branchId)
-  }, [status, branchId, canWrite, start])
+    if (status !== 'ready' || !branchId || !key) return
+    const store = useDraftStore.getState()
+    store.resume()
+    if (store.drafts[key]) {
+      store.open(key, () => store.drafts[key])
+      return
+    }
+    if (!plannedId && !editId) {
+      if (canWrite) store.open(key, () => newDraft(key, 'record', branchId))
+      return
+    }
+    // Start from the saved session: the plan's fields, or the record as it is now.
+    setLoadError(null)
+    getActivity(editId || plannedId).then(
+      (a) => useDraftStore.getState().open(key, () => draftFrom(a, key, editId ? 'edit' : 'record')),
+      (e) => setLoadError(errorMessage(e)),
+    )
+  }, [status, branchId, key, plannedId, editId, canWrite, attempt])
 
   if (status === 'idle' || status === 'loading') return <LoadingState />
   if (status === 'error') return <ErrorState message={error ?? '加载失败'} onRetry={loadSession} />
   if (!branchId || !canWrite) return <EmptyState title='无法记录活动' hint='只有支部书记和支委委员可以记录本支部的活动' />
+  if (loadError) return <ErrorState message={loadError} onRetry={() => setAttempt((n) => n + 1)} />
   if (!hasDraft) return <LoadingState />
 
   return (
     <View>
       <ActivityForm
-        onSaved={() => {
-          void Taro.showToast({ title: '已保存', icon: 'success' })
-          if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-          else void Taro.switchTab({ url: LIST_PAGE })
+        draftKey={key}
+        onSaved={(activity, pending) => {
+          useActivitiesStore.getState().saved(activity)
+          void Taro.showToast({ title: pending ? `已保存，${pending} 张照片上传中` : '已保存', icon: pending ? 'none' : 'success' })
+          void Taro.redirectTo({ url: `${DETAIL_PAGE}?id=${encodeURIComponent(activity.id)}` })
         }}
       />
     </View>

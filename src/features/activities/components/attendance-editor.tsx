@@ -1,0 +1,108 @@
+/**
+ * Attendance from the branch roster: each member present or absent (absent needs a reason, one tap for the usual
+ * ones), members who signed in marked so; 应到 / 实到 / 缺席 counted live. For a 支部党员大会 that votes, whether more
+ * than half of the members with voting rights (正式党员) are present.
+ */
+import { Input, Text, View } from '@tarojs/components'
+import { formatDateTime } from '../../../lib/time'
+import { testId } from '../../../lib/test-id'
+import { attendanceCounts, type ActivityDraft, type Mark } from '../draft-store'
+import './attendance-editor.scss'
+
+const REASONS = ['病假', '事假', '公出', '外地']
+const nativeTestId = (id: string) => (process.env.TARO_ENV === 'h5' ? { nativeProps: { 'data-testid': id } } : {})
+
+export function AttendanceCounts({ draft, showQuorum }: { draft: Pick<ActivityDraft, 'sheet' | 'marks'>; showQuorum: boolean }) {
+  const c = attendanceCounts(draft)
+  return (
+    <View className='attend-counts' {...testId('attendance-counts')}>
+      <View className='attend-counts__cell'>
+        <Text className='attend-counts__num'>{c.expected}</Text>
+        <Text className='attend-counts__label'>应到</Text>
+      </View>
+      <View className='attend-counts__cell'>
+        <Text className='attend-counts__num attend-counts__num--ok' {...testId('attendance-present')}>
+          {c.present}
+        </Text>
+        <Text className='attend-counts__label'>实到</Text>
+      </View>
+      <View className='attend-counts__cell'>
+        <Text className='attend-counts__num attend-counts__num--bad'>{c.absent}</Text>
+        <Text className='attend-counts__label'>缺席</Text>
+      </View>
+      {showQuorum ? (
+        <Text className={`attend-counts__quorum ${c.quorum ? 'attend-counts__quorum--ok' : ''}`} {...testId('attendance-quorum')}>
+          有表决权的正式党员 {c.voters} 人，到会 {c.presentVoters} 人：{c.quorum ? '已超过半数，可以表决' : '未超过半数，不能表决'}
+        </Text>
+      ) : null}
+    </View>
+  )
+}
+
+export function AttendanceEditor({
+  draft,
+  onMark,
+}: {
+  draft: ActivityDraft
+  onMark(memberId: string, mark: Mark): void
+}) {
+  return (
+    <View className='attend' {...testId('attendance')}>
+      {draft.sheet.map((m) => {
+        const mark = draft.marks[m.memberId] ?? { present: m.present, absentReason: m.absentReason ?? '' }
+        return (
+          <View key={m.memberId} className='attend__row' {...testId('attendee')}>
+            <View className='attend__who'>
+              <Text className='attend__name'>{m.name}</Text>
+              <Text className='attend__meta'>
+                {m.partyStatus === 'probationary' ? '预备党员' : '正式党员'}
+                {m.groupName ? ` · ${m.groupName}` : ''}
+                {m.signedInAt ? ` · ${formatDateTime(m.signedInAt).slice(-5)} 已签到` : ''}
+              </Text>
+            </View>
+            <View className='attend__toggle'>
+              <Text
+                className={`attend__opt ${mark.present ? 'attend__opt--present' : ''}`}
+                onClick={() => onMark(m.memberId, { present: true, absentReason: '' })}
+                {...testId(`present-${m.name}`)}
+              >
+                出席
+              </Text>
+              <Text
+                className={`attend__opt ${!mark.present ? 'attend__opt--absent' : ''}`}
+                onClick={() => onMark(m.memberId, { present: false, absentReason: mark.absentReason })}
+                {...testId(`absent-${m.name}`)}
+              >
+                缺席
+              </Text>
+            </View>
+            {!mark.present ? (
+              <View className='attend__reason'>
+                <View className='attend__chips'>
+                  {REASONS.map((r) => (
+                    <Text
+                      key={r}
+                      className={`attend__chip ${mark.absentReason === r ? 'attend__chip--on' : ''}`}
+                      onClick={() => onMark(m.memberId, { present: false, absentReason: r })}
+                      {...testId(`reason-${m.name}-${r}`)}
+                    >
+                      {r}
+                    </Text>
+                  ))}
+                </View>
+                <Input
+                  className='attend__input'
+                  value={mark.absentReason}
+                  maxlength={100}
+                  placeholder='缺席原因（必填）'
+                  onInput={(e) => onMark(m.memberId, { present: false, absentReason: e.detail.value })}
+                  {...nativeTestId(`reason-${m.name}`)}
+                />
+              </View>
+            ) : null}
+          </View>
+        )
+      })}
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '即将开展', enablePullDownRefresh: true })
