@@ -141,16 +141,45 @@ export async function seed(ctx: SeedContext): Promise<void> {
       }
       const startAt = new Date(now - p.daysAgo * DAY)
       startAt.setUTCHours(1, 30, 0, 0) // 09:30 Beijing time
-      await call(b.secretary.openid, 'activities.create', {
+      // Recorded sessions with attendance from the roster: everyone present but the last member (with a reason).
+      const sheet = await call<{ attendees: { memberId: string; name: string }[] }>(b.secretary.openid, 'activities.attendanceSheet', {
+        branchId: branch.id,
+        type: p.type,
+      })
+      const absent = sheet.attendees.length > 1 ? sheet.attendees[sheet.attendees.length - 1] : undefined
+      await call(b.secretary.openid, 'activities.record', {
         branchId: branch.id,
         type: p.type,
         topic: p.topic,
         place: p.place,
         startAt: startAt.toISOString(),
         endAt: new Date(startAt.getTime() + 2 * 3600 * 1000).toISOString(),
+        host: b.secretary.name,
+        recorder: b.members[0]?.name ?? b.secretary.name,
+        ...(p.type === 'party_lecture' ? { lecturer: b.secretary.name } : {}),
+        agenda: '一、集体学习；二、交流发言；三、部署下阶段工作',
+        minutes: `${b.secretary.name}主持会议并领学，与会党员逐一交流学习体会，结合学会工作提出了改进意见。`,
+        resolutions: '按计划推进下阶段支部工作。',
+        attendance: sheet.attendees.map((a) =>
+          a === absent ? { memberId: a.memberId, present: false, absentReason: '外出参加学术会议' } : { memberId: a.memberId, present: true },
+        ),
         photos,
         clientRequestId: `seed-${branch.id}-${k}`,
       })
     }
+    // A session planned a few days ahead, so members see it under upcoming sessions (09:30 Beijing).
+    const planned = new Date(now + (3 + index) * DAY)
+    planned.setUTCHours(1, 30, 0, 0)
+    await call(b.secretary.openid, 'activities.plan', {
+      branchId: branch.id,
+      type: 'theme_day',
+      topic: '“学党章 守党规”主题党日',
+      place: index === 0 ? '湖南省科技馆三楼会议室' : '学会会议室',
+      startAt: planned.toISOString(),
+      endAt: new Date(planned.getTime() + 2 * 3600 * 1000).toISOString(),
+      host: b.secretary.name,
+      agenda: '一、重温入党誓词；二、集体学习党章；三、交流发言',
+      clientRequestId: `seed-${branch.id}-plan`,
+    })
   }
 }
