@@ -27,6 +27,10 @@ export default defineAppConfig({
         'pages/my-points/index',
       ],
     },
+    {
+      root: 'packages/committee',
+      pages: ['pages/dashboard/index', 'pages/branch/index', 'pages/export/index'],
+    },
   ],
   preloadRule: {
     'pages/activities/index': { network: 'all', packages: ['packages/activities'] },

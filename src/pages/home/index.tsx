@@ -117,6 +117,16 @@ export default function HomePage() {
         </View>
       ) : null}
 
+      {isAdmin ? (
+        <View className='home__card' onClick={() => void Taro.navigateTo({ url: '/packages/committee/pages/dashboard/index' })} {...testId('home-dashboard')}>
+          <View className='home__card-main'>
+            <Text className='home__card-title'>党委看板</Text>
+            <Text className='home__card-hint'>各支部得分、逾期与活动，导出年度考核表</Text>
+          </View>
+          <Text className='home__card-arrow'>›</Text>
+        </View>
+      ) : null}
+
       {currentBranchId ? (
         <Section
           title='支部活动'

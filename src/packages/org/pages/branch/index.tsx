@@ -77,6 +77,16 @@ export default function BranchPage() {
             <Text className='org-page__link-hint'>谁在何时改了什么</Text>
           </View>
         ) : null}
+        {canManage ? (
+          <View
+            className='org-page__link'
+            onClick={() => void Taro.navigateTo({ url: `/packages/committee/pages/export/index?kind=recordBook&branchId=${encodeURIComponent(id)}&year=${new Date(Date.now() + 8 * 3600_000).getUTCFullYear()}` })}
+            {...testId('open-record-book-export')}
+          >
+            <Text className='org-page__link-title'>导出记录本 ›</Text>
+            <Text className='org-page__link-hint'>本年组织生活记录本（Word）</Text>
+          </View>
+        ) : null}
       </View>
 
       <Section title='党小组'>

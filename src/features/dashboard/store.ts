@@ -1,0 +1,146 @@
+/**
+ * The committee dashboard (overview with filters and sorting, heatmap, points), one branch in detail, and the
+ * export runner that drives a job step by step for the progress bar.
+ */
+import { create } from 'zustand'
+import type { ActionInput, ActionOutput } from '../../../types/actions'
+import { errorMessage } from '../../services/api'
+import { getBranchDetail, getHeatmap, getOverview, getPoints, startExport, stepExport } from './api'
+
+type Status = 'idle' | 'loading' | 'ready' | 'error'
+export type Overview = ActionOutput<'dashboard.overview'>
+export type Heatmap = ActionOutput<'dashboard.heatmap'>
+export type Points = ActionOutput<'dashboard.points'>
+export type BranchDetail = ActionOutput<'dashboard.branch'>
+export type ExportJob = ActionOutput<'exports.step'>
+export type OverviewFilter = NonNullable<ActionInput<'dashboard.overview'>['filter']>
+export type OverviewSort = NonNullable<ActionInput<'dashboard.overview'>['sort']>
+
+export const PAGE = 30
+export const beijingYear = () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
+
+interface DashboardState {
+  year: number
+  filter: OverviewFilter
+  sort: OverviewSort
+  overview: Overview | null
+  heatmap: Heatmap | null
+  points: Points | null
+  status: Status
+  error: string | null
+  /** More rows of the overview are being fetched. */
+  more: boolean
+  load(): Promise<void>
+  loadMore(): Promise<void>
+  setYear(year: number): void
+  setFilter(filter: OverviewFilter): void
+  setSort(sort: OverviewSort): void
+  reset(): void
+}
+
+const initial = { year: beijingYear(), filter: 'all' as OverviewFilter, sort: 'score_asc' as OverviewSort, overview: null, heatmap: null, points: null, status: 'idle' as Status, error: null, more: false }
+
+export const useDashboardStore = create<DashboardState>()((set, get) => ({
+  ...initial,
+  async load() {
+    const { year, filter, sort } = get()
+    set({ status: get().overview ? 'ready' : 'loading', error: null })
+    try {
+      const [overview, heatmap, points] = await Promise.all([getOverview({ year, filter, sort, limit: PAGE }), getHeatmap(year), getPoints(year)])
+      // A newer choice of year or filter may have been made meanwhile; keep only the latest answer.
+      if (get().year !== year || get().filter !== filter || get().sort !== sort) return
+      set({ overview, heatmap, points, status: 'ready' })
+    } catch (error) {
+      set({ status: 'error', error: errorMessage(error) })
+    }
+  },
+  async loadMore() {
+    const { overview, year, filter, sort, more } = get()
+    if (!overview || overview.nextOffset === null || more) return
+    set({ more: true })
+    try {
+      const next = await getOverview({ year, filter, sort, limit: PAGE, offset: overview.nextOffset })
+      set({ overview: { ...next, items: [...overview.items, ...next.items] }, more: false })
+    } catch (error) {
+      set({ more: false, error: errorMessage(error) })
+    }
+  },
+  setYear(year) {
+    set({ year, overview: null, heatmap: null, points: null })
+    void get().load()
+  },
+  setFilter(filter) {
+    set({ filter, overview: null })
+    void get().load()
+  },
+  setSort(sort) {
+    set({ sort, overview: null })
+    void get().load()
+  },
+  reset() {
+    set({ ...initial, year: beijingYear() })
+  },
+}))
+
+interface BranchState {
+  detail: BranchDetail | null
+  status: Status
+  error: string | null
+  load(branchId: string, year: number): Promise<void>
+  reset(): void
+}
+
+export const useBranchDetailStore = create<BranchState>()((set, get) => ({
+  detail: null,
+  status: 'idle',
+  error: null,
+  async load(branchId, year) {
+    const keep = get().detail?.branch.id === branchId && get().detail?.year === year
+    set({ status: keep ? 'ready' : 'loading', error: null, ...(keep ? {} : { detail: null }) })
+    try {
+      set({ detail: await getBranchDetail(branchId, year), status: 'ready' })
+    } catch (error) {
+      set({ status: 'error', error: errorMessage(error) })
+    }
+  },
+  reset() {
+    set({ detail: null, status: 'idle', error: null })
+  },
+}))
+
+interface ExportState {
+  job: ExportJob | null
+  status: 'idle' | 'running' | 'done' | 'error'
+  error: string | null
+  /** Starts a job and steps it to the end; each step is one short call, so the bar moves as the work does. */
+  run(input: ActionInput<'exports.start'>): Promise<void>
+  reset(): void
+}
+
+/** Steps are short calls; a job that has not finished after this many is reported rather than looped forever. */
+const MAX_STEPS = 500
+
+export const useExportStore = create<ExportState>()((set, get) => ({
+  job: null,
+  status: 'idle',
+  error: null,
+  async run(input) {
+    if (get().status === 'running') return
+    set({ status: 'running', error: null, job: null })
+    try {
+      let job = await startExport(input)
+      set({ job })
+      for (let i = 0; i < MAX_STEPS && job.status === 'running'; i += 1) {
+        job = await stepExport(job.id)
+        set({ job })
+      }
+      if (job.status === 'done') set({ status: 'done' })
+      else set({ status: 'error', error: job.error ?? '导出未完成，请重试' })
+    } catch (error) {
+      set({ status: 'error', error: errorMessage(error) })
+    }
+  },
+  reset() {
+    set({ job: null, status: 'idle', error: null })
+  },
+}))

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '支部详情', enablePullDownRefresh: true })

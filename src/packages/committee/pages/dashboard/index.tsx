@@ -1,0 +1,156 @@
+/** 党委看板: every branch at a glance for a year — scores, overdue work, organisation life by month, work points. */
+import { useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '../../../../components/button'
+import { Section } from '../../../../components/section'
+import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
+import { testId } from '../../../../lib/test-id'
+import { BranchRows } from '../../../../features/dashboard/components/branch-rows'
+import { Bar, Heatmap, scoreTone } from '../../../../features/dashboard/components/charts'
+import { Chips } from '../../../../features/dashboard/components/chips'
+import { beijingYear, useDashboardStore, type OverviewFilter, type OverviewSort } from '../../../../features/dashboard/store'
+import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
+import { useSessionBootstrap } from '../../../../features/session/use-session'
+import { branchDetailPage, exportPage } from '../../routes'
+import '../committee.scss'
+
+const FILTERS: { value: OverviewFilter; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'overdue', label: '有逾期' },
+  { value: 'silent', label: '久未活动' },
+  { value: 'low_score', label: '低于60分' },
+]
+const SORTS: { value: OverviewSort; label: string }[] = [
+  { value: 'score_asc', label: '得分低在前' },
+  { value: 'score_desc', label: '得分高在前' },
+  { value: 'overdue_desc', label: '逾期多在前' },
+  { value: 'last_activity_asc', label: '久未活动在前' },
+  { value: 'name', label: '按名称' },
+]
+/** Rows of the heatmap shown before 显示全部: the least active first, so gaps are what one sees. */
+const HEAT_ROWS = 15
+
+export default function DashboardPage() {
+  const session = useSessionBootstrap()
+  const isAdmin = useSessionStore(selectIsCommitteeAdmin)
+  const { year, filter, sort, overview, heatmap, points, status, error, more } = useDashboardStore()
+  const load = useDashboardStore((s) => s.load)
+  const [allHeat, setAllHeat] = useState(false)
+
+  useEffect(() => {
+    if (session === 'ready' && isAdmin) void load()
+  }, [session, isAdmin, load])
+  usePullDownRefresh(async () => {
+    await load()
+    Taro.stopPullDownRefresh()
+  })
+  useReachBottom(() => void useDashboardStore.getState().loadMore())
+
+  if (session !== 'ready') return <LoadingState />
+  if (!isAdmin) return <EmptyState title='只有党委管理员可以查看党委看板' />
+  const open = (id: string) => void Taro.navigateTo({ url: branchDetailPage(id, year) })
+  const heatRows = heatmap ? [...heatmap.rows].sort((a, b) => a.total - b.total || a.name.localeCompare(b.name)) : []
+
+  return (
+    <View className='cm' {...testId('dashboard')}>
+      <View className='cm__year'>
+        <Text className='cm__year-btn' onClick={() => useDashboardStore.getState().setYear(year - 1)} {...testId('year-prev')}>
+          ‹
+        </Text>
+        <Text className='cm__year-text'>{year}年</Text>
+        <Text
+          className='cm__year-btn'
+          style={{ opacity: year >= beijingYear() ? 0.3 : 1 }}
+          onClick={() => year < beijingYear() && useDashboardStore.getState().setYear(year + 1)}
+        >
+          ›
+        </Text>
+      </View>
+
+      {status === 'error' && !overview ? <ErrorState message={error ?? '加载失败'} onRetry={() => void load()} /> : null}
+      {overview ? (
+        <View className='cm__tiles'>
+          <View className='cm__tile'>
+            <Text className='cm__tile-num' {...testId('tile-branches')}>{overview.summary.branches}</Text>
+            <Text className='cm__tile-label'>支部</Text>
+          </View>
+          <View className='cm__tile'>
+            <Text className={`cm__tile-num ${scoreTone(overview.summary.averageScore) === 'bad' ? 'cm__tile-num--bad' : ''}`}>{overview.summary.averageScore ?? '—'}</Text>
+            <Text className='cm__tile-label'>平均合规得分</Text>
+          </View>
+          <View className='cm__tile' onClick={() => useDashboardStore.getState().setFilter('overdue')}>
+            <Text className={`cm__tile-num ${overview.summary.overdueBranches ? 'cm__tile-num--bad' : ''}`}>{overview.summary.overdueBranches}</Text>
+            <Text className='cm__tile-label'>有逾期任务的支部</Text>
+          </View>
+          <View className='cm__tile' onClick={() => useDashboardStore.getState().setFilter('silent')}>
+            <Text className={`cm__tile-num ${overview.summary.silentBranches ? 'cm__tile-num--bad' : ''}`}>{overview.summary.silentBranches}</Text>
+            <Text className='cm__tile-label'>久未活动的支部</Text>
+          </View>
+        </View>
+      ) : null}
+
+      <View className='cm__actions'>
+        <Button type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: exportPage({ kind: 'assessment', year }) })} {...testId('export-assessment')}>
+          导出{year}年度考核表（Excel）
+        </Button>
+        <Text className='cm__hint'>按支部汇总各类组织生活的季度次数、合规得分、任务完成与逾期</Text>
+      </View>
+
+      <Section title='各支部'>
+        <Chips id='filter' options={FILTERS} value={filter} onChange={(v) => useDashboardStore.getState().setFilter(v)} />
+        <Chips id='sort' options={SORTS} value={sort} onChange={(v) => useDashboardStore.getState().setSort(v)} />
+        {!overview && status !== 'error' ? <LoadingState /> : null}
+        {overview && overview.items.length === 0 ? <EmptyState title={filter === 'all' ? '还没有支部' : '没有符合条件的支部'} /> : null}
+        {overview ? <BranchRows items={overview.items} onPick={open} /> : null}
+        {overview && overview.nextOffset !== null ? (
+          <Text className='cm__more' onClick={() => void useDashboardStore.getState().loadMore()}>
+            {more ? '正在加载…' : `加载更多（共 ${overview.total} 个）`}
+          </Text>
+        ) : null}
+      </Section>
+
+      <Section title='组织生活热力图'>
+        {heatmap ? (
+          heatmap.rows.length ? (
+            <>
+              <Heatmap rows={allHeat ? heatRows : heatRows.slice(0, HEAT_ROWS)} max={heatmap.max} onPick={open} />
+              {!allHeat && heatRows.length > HEAT_ROWS ? (
+                <Text className='cm__more' onClick={() => setAllHeat(true)}>
+                  显示全部 {heatRows.length} 个支部（当前按活动最少在前）
+                </Text>
+              ) : null}
+            </>
+          ) : (
+            <EmptyState title='还没有支部' />
+          )
+        ) : (
+          <LoadingState />
+        )}
+      </Section>
+
+      <Section title='工作要点完成情况'>
+        {points ? (
+          points.points.length ? (
+            <View {...testId('points')}>
+              {points.plans.length ? <Text className='cm__hint'>{points.plans.find((p) => p.id === points.planId)?.title}</Text> : null}
+              {points.points.map((p) => (
+                <Bar
+                  key={p.seq}
+                  label={`${p.seq}. ${p.title}`}
+                  value={p.rate}
+                  note={`${p.done}/${p.total} 完成${p.overdue ? ` · 逾期 ${p.overdue}` : ''}`}
+                  tone={p.overdue ? 'bad' : p.rate >= 80 ? 'ok' : 'warn'}
+                />
+              ))}
+            </View>
+          ) : (
+            <EmptyState title={`${year}年还没有下发的工作要点`} />
+          )
+        ) : (
+          <LoadingState />
+        )}
+      </Section>
+    </View>
+  )
+}
