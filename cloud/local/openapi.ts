@@ -30,6 +30,37 @@ export interface OutboxMessage {
   fromOpenId?: string
 }
 
+/**
+ * WeChat's per-user quota of one-time subscription messages: each `accept` a user gives in the consent sheet
+ * (wx.requestSubscribeMessage) allows one message with that template. The real grant lives on WeChat's side; here
+ * POST /dev/subscriptions records it (the H5 build's emulated consent sheet calls it) and subscribeMessage.send
+ * spends it, answering 43101 when none is left.
+ */
+export interface Grants {
+  add(openid: string, templateId: string, n: number): number
+  take(openid: string, templateId: string): boolean
+  count(openid: string, templateId: string): number
+}
+
+/** Keyword type from a template keyword key (thing1 → thing, character_string3 → character_string). */
+const keywordType = (key: string) => key.replace(/\d+$/, '')
+const LETTERS_ONLY = /^[\x20-\x7e]*$/
+/** WeChat's value rules per keyword type (47003 when broken), as its documentation states them. */
+function keywordOk(type: string, value: unknown): boolean {
+  if (typeof value !== 'string' || value.length === 0) return false
+  const n = Array.from(value).length
+  switch (type) {
+    case 'thing': return n <= 20
+    case 'phrase': return n <= 5
+    case 'name': return LETTERS_ONLY.test(value) ? n <= 20 : n <= 10
+    case 'character_string': return /^[\x21-\x7e]{1,32}$/.test(value)
+    case 'number': return /^[0-9.]{1,32}$/.test(value)
+    case 'time': return /^(\d{4}年\d{1,2}月\d{1,2}日 )?\d{1,2}:\d{2}(~(\d{4}年\d{1,2}月\d{1,2}日 )?\d{1,2}:\d{2})?$/.test(value)
+    case 'date': return /^\d{4}年\d{1,2}月\d{1,2}日( \d{1,2}:\d{2})?$/.test(value)
+    default: return n <= 20
+  }
+}
+
 export class OpenApi {
   private root = protoRoot()
   private words: string[]
@@ -38,6 +69,9 @@ export class OpenApi {
     wordsFile: string,
     private outbox: { add(m: OutboxMessage): void },
     private publicUrl: () => string,
+    /** Grants are enforced for these template ids (the app's templates); other ids are sent as before. */
+    private grants?: Grants,
+    private knownTemplates: Map<string, string[]> = new Map(),
   ) {
     this.words = readWords(wordsFile)
   }
@@ -64,6 +98,14 @@ export class OpenApi {
         if (!a.touser) return this.json({ errcode: 40003, errmsg: 'invalid openid' })
         if (!a.template_id) return this.json({ errcode: 40037, errmsg: 'invalid template_id' })
         if (a.data === undefined || a.data === null || typeof a.data !== 'object') return this.json({ errcode: 47003, errmsg: 'argument invalid! data.' })
+        const keywords = this.knownTemplates.get(String(a.template_id))
+        if (keywords && this.grants) {
+          for (const key of keywords) {
+            const value = a.data[key]?.value
+            if (!keywordOk(keywordType(key), value)) return this.json({ errcode: 47003, errmsg: `argument invalid! data.${key}.value` })
+          }
+          if (!this.grants.take(String(a.touser), String(a.template_id))) return this.json({ errcode: 43101, errmsg: 'user refuse to accept the msg' })
+        }
         this.outbox.add({
           touser: String(a.touser),
           templateId: String(a.template_id),

@@ -11,9 +11,11 @@ import { Storage, contentTypeOf } from './storage'
 import { parseMultipart } from './multipart'
 import { listActions } from './catalog'
 import { startTimers, type Timers } from './timers'
+import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
 
 const ROOT = path.resolve(__dirname, '../..')
 const OUTBOX = '__outbox'
+const GRANTS = '__subscription_grants'
 
 export interface LocalCloudOptions {
   port?: number
@@ -95,7 +97,28 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       return Array.from(store.collections.get(OUTBOX)?.values() ?? []).map(({ _id, ...m }) => m)
     },
   }
-  const openapi = new OpenApi(path.join(__dirname, 'sensitive-words.txt'), outbox, () => url)
+  // WeChat's per-user grants of one-time subscription messages (see openapi.ts Grants and POST /dev/subscriptions).
+  const grantKey = (openid: string, templateId: string) => `${openid}|${templateId}`
+  const grants = {
+    count(openid: string, templateId: string) {
+      return Number(store.collections.get(GRANTS)?.get(grantKey(openid, templateId))?.n ?? 0)
+    },
+    add(openid: string, templateId: string, n: number) {
+      const next = Math.max(0, grants.count(openid, templateId) + n)
+      const ops: any[] = []
+      if (!store.collections.has(GRANTS)) ops.push({ o: 'c', c: GRANTS })
+      ops.push({ o: 'p', c: GRANTS, d: { _id: grantKey(openid, templateId), openid, templateId, n: next } as Doc })
+      store.commit(ops)
+      return next
+    },
+    take(openid: string, templateId: string) {
+      if (grants.count(openid, templateId) <= 0) return false
+      grants.add(openid, templateId, -1)
+      return true
+    },
+  }
+  const knownTemplates = new Map(Object.values(SUBSCRIPTION_TEMPLATES).map((t) => [t.id, Object.values(t.keywords).map((k) => k.key)]))
+  const openapi = new OpenApi(path.join(__dirname, 'sensitive-words.txt'), outbox, () => url, grants, knownTemplates)
 
   async function admin(req: http.IncomingMessage, u: URL): Promise<{ status: number; body: unknown; type?: string }> {
     const raw = await readBody(req)
@@ -271,6 +294,21 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     }
     if (method === 'GET' && p === '/dev/identities') return send(res, 200, await identities())
     if (method === 'GET' && p === '/dev/outbox') return send(res, 200, outbox.list())
+    if (method === 'POST' && p === '/dev/subscriptions') {
+      // Stands in for WeChat's consent sheet: what the user tapped per template id becomes the platform's grant.
+      const openid = String(req.headers['x-dev-openid'] ?? '')
+      if (!openid) return send(res, 400, { ok: false, error: { code: 'UNAUTHENTICATED', message: '缺少 X-Dev-OpenId' } })
+      let body: any
+      try { body = JSON.parse((await readBody(req)).toString('utf8') || '{}') } catch { return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求体不是合法的 JSON' } }) }
+      const results = body?.results
+      if (!results || typeof results !== 'object' || Array.isArray(results)) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'results 应为 { 模板编号: accept|reject|ban|filter }' } })
+      const granted: Record<string, number> = {}
+      for (const [templateId, result] of Object.entries(results)) {
+        if (!['accept', 'reject', 'ban', 'filter'].includes(String(result))) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: `模板 ${templateId} 的结果不正确: ${String(result)}` } })
+        granted[templateId] = result === 'accept' ? grants.add(openid, templateId, 1) : grants.count(openid, templateId)
+      }
+      return send(res, 200, { ok: true, grants: granted })
+    }
     if (method === 'GET' && p === '/dev/actions') return send(res, 200, await listActions())
     if (method === 'GET' || method === 'HEAD') {
       if (!fs.existsSync(path.join(staticDir, 'index.html'))) {

@@ -45,9 +45,19 @@ const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:
 
 /** The roster as the planner needs it: one entry per (person, branch) with all their active roles there. */
 export async function loadPeople(port: Port): Promise<PlannerPerson[]> {
+  return loadPeopleOf(port)
+}
+
+/** The same for some branches only (undefined: every branch), in chunks of 500 ids. */
+export async function loadPeopleOf(port: Port, branchIds?: string[]): Promise<PlannerPerson[]> {
   const _ = port.db.command
-  const grants = await readPaged<Membership>(port, 'memberships', { status: 'active', branchId: _.neq(null) }, { openid: true, branchId: true, role: true })
-  const members = await readPaged<MemberDoc>(port, 'members', { state: 'active', openid: _.neq(null) }, { openid: true, branchId: true, name: true, groupId: true })
+  const grants: Membership[] = []
+  const members: MemberDoc[] = []
+  for (const ids of branchIds ? chunks(branchIds, 500) : [undefined]) {
+    const branch = ids ? _.in(ids) : _.neq(null)
+    grants.push(...(await readPaged<Membership>(port, 'memberships', { status: 'active', branchId: branch }, { openid: true, branchId: true, role: true })))
+    members.push(...(await readPaged<MemberDoc>(port, 'members', { state: 'active', branchId: branch, openid: _.neq(null) }, { openid: true, branchId: true, name: true, groupId: true })))
+  }
   const roster = new Map(members.map((m) => [`${m.branchId}|${m.openid}`, m]))
   const people = new Map<string, PlannerPerson>()
   for (const g of grants) {
@@ -227,7 +237,6 @@ export async function runReminders(port: Port, now: Date): Promise<ReminderRunRe
     const known = await knownKeys(port, planned.map((r) => r.key))
     counts.already = known.size
     const claimed = await claim(port, planned.filter((r) => !known.has(r.key)), runId, now, quota)
-    counts.claimed = claimed.length
     for (const c of claimed) bump(counts, c.kind, 'claimed')
 
     const queued = [...resumed.queued, ...(await writeInbox(port, [...resumed.claimed, ...claimed], now, counts))]
