@@ -31,6 +31,10 @@ export default defineAppConfig({
       root: 'packages/committee',
       pages: ['pages/dashboard/index', 'pages/branch/index', 'pages/export/index'],
     },
+    {
+      root: 'packages/inbox',
+      pages: ['pages/inbox/index', 'pages/notice/index', 'pages/compliance/index', 'pages/overview/index'],
+    },
   ],
   preloadRule: {
     'pages/activities/index': { network: 'all', packages: ['packages/activities'] },

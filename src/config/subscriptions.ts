@@ -1,22 +1,37 @@
 /**
- * Subscription-message (订阅消息) templates the mini-program asks people to accept. One-time templates: each tap on
- * 订阅提醒 lets WeChat send one message per accepted template.
- *
- * The ids are PLACEHOLDERS. In the WeChat admin console (mp.weixin.qq.com → 功能 → 订阅消息) pick the templates
- * from the public library, then paste their template ids here — and the same ids where the cloud sends them
- * (the reminders function). At most three ids per request (a WeChat rule). An id starting with `TEMPLATE_` is
- * treated as unset and is not requested.
+ * Which subscription-message templates the app asks a person to accept. The template ids and keywords live in one
+ * place shared with the cloud (types/subscription-templates.ts: plain data, safe for the main package); this file
+ * only decides, per role, which reminder kinds matter, since WeChat takes at most three templates per request.
  */
-export const SUBSCRIPTION_TEMPLATES = {
-  /** 活动提醒: an upcoming 三会一课 / 主题党日 of the member's branch. */
-  activityReminder: 'TEMPLATE_ACTIVITY_REMINDER',
-  /** 待办提醒: a work-plan assignment due soon or overdue (secretaries). */
-  assignmentDue: 'TEMPLATE_ASSIGNMENT_DUE',
-  /** 审核结果: a join request approved or rejected. */
-  joinDecision: 'TEMPLATE_JOIN_DECISION',
-} as const
+import { SUBSCRIPTION_TEMPLATES, type ReminderKind } from '../../types/subscription-templates'
+import type { Role } from '../../types/domain'
 
-export const configuredTemplateIds = (): string[] =>
-  Object.values(SUBSCRIPTION_TEMPLATES)
-    .filter((id) => !id.startsWith('TEMPLATE_'))
-    .slice(0, 3)
+export type { ReminderKind }
+
+/** The kinds that matter to someone holding `roles`, most important first. */
+export function relevantKinds(roles: readonly Role[]): ReminderKind[] {
+  const kinds: ReminderKind[] = []
+  const add = (...k: ReminderKind[]) => k.forEach((x) => kinds.includes(x) || kinds.push(x))
+  // Secretaries answer for work points and the branch's organisation life; the 支委 share the latter.
+  if (roles.includes('secretary')) add('assignment_due', 'compliance_gap')
+  if (roles.includes('branch_committee')) add('compliance_gap')
+  if (roles.some((r) => r !== 'committee_admin')) add('activity_upcoming', 'committee_notice')
+  return kinds
+}
+
+/**
+ * Up to three kinds to ask for now: the relevant ones with the least quota left first, so a second tap tops up
+ * what ran out. `quota` maps kind → remaining messages (missing = 0).
+ */
+export function kindsToAsk(roles: readonly Role[], quota: Partial<Record<ReminderKind, number>> = {}, max = 3): ReminderKind[] {
+  const kinds = relevantKinds(roles)
+  return kinds
+    .map((k, i) => ({ k, i, left: quota[k] ?? 0 }))
+    .sort((a, b) => a.left - b.left || a.i - b.i)
+    .slice(0, max)
+    .map((x) => x.k)
+}
+
+export const templateOf = (kind: ReminderKind) => ({ id: SUBSCRIPTION_TEMPLATES[kind].id, title: SUBSCRIPTION_TEMPLATES[kind].purpose })
+
+export const purposeOf = (kind: ReminderKind) => SUBSCRIPTION_TEMPLATES[kind].purpose

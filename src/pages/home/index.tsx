@@ -15,6 +15,7 @@ import { useSessionBootstrap } from '../../features/session/use-session'
 import { RecentActivities } from '../../features/activities/components/recent-activities'
 import { useActivitiesStore } from '../../features/activities/store'
 import { BranchList } from '../../features/branches/components/branch-list'
+import { HomeReminders } from '../../features/reminders/components/home-reminders'
 import { useBranchesStore } from '../../features/branches/store'
 import './index.scss'
 
@@ -94,6 +95,8 @@ export default function HomePage() {
           <BranchSwitcher />
         </View>
       </View>
+
+      <HomeReminders branchId={currentBranchId} />
 
       {canWrite ? (
         <View className='home__actions'>

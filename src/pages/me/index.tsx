@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { APP_VERSION } from '../../config/cloud'
 import { PrivacyDialog } from '../../components/privacy-dialog'
@@ -8,16 +9,22 @@ import { DevIdentityPicker } from '../../features/session/components/dev-identit
 import { JoinForm } from '../../features/session/components/join-form'
 import { ProfileEditor } from '../../features/session/components/profile-editor'
 import { RoleList } from '../../features/session/components/role-list'
-import { selectHasRoles, useSessionStore } from '../../features/session/store'
+import { selectHasRoles, selectIsCommitteeAdmin, useSessionStore } from '../../features/session/store'
 import { useSessionBootstrap } from '../../features/session/use-session'
 import { SubscribeCard } from '../../features/reminders/components/subscribe-card'
+import { testId } from '../../lib/test-id'
+import { Button } from '../../components/button'
 import './index.scss'
+
+const INBOX = '/packages/inbox/pages/'
 
 export default function MePage() {
   const status = useSessionBootstrap()
   const error = useSessionStore((s) => s.error)
   const load = useSessionStore((s) => s.load)
   const hasRoles = useSessionStore(selectHasRoles)
+  const isAdmin = useSessionStore(selectIsCommitteeAdmin)
+  const grants = useSessionStore((s) => s.roles)
 
   return (
     <View className='me'>
@@ -38,9 +45,20 @@ export default function MePage() {
           <Section title='加入支部'>
             <JoinForm compact />
           </Section>
-          <Section title='订阅消息'>
-            <SubscribeCard />
+          <Section title='订阅提醒'>
+            <SubscribeCard roles={grants.map((g) => g.role)} />
           </Section>
+          {isAdmin ? (
+            <Section title='党委通知与督促'>
+              <Button type='plain' block onClick={() => void Taro.navigateTo({ url: `${INBOX}notice/index` })} {...testId('open-notice')}>
+                发布通知
+              </Button>
+              <View style={{ height: '12px' }} />
+              <Button type='plain' block onClick={() => void Taro.navigateTo({ url: `${INBOX}overview/index` })} {...testId('open-overview')}>
+                各支部组织生活
+              </Button>
+            </Section>
+          ) : null}
         </>
       ) : null}
       {process.env.TARO_ENV === 'h5' ? <DevIdentityPicker /> : null}

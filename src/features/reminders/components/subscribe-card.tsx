@@ -1,46 +1,56 @@
 /**
- * 订阅消息: on weapp a button that asks WeChat for the one-time templates (must run inside the tap); on H5 a note
- * that subscription messages exist only in WeChat.
+ * 订阅提醒 (on 我的): how many reminders each relevant template may still bring, and a button that asks the platform
+ * for the ones running out (WeChat's sheet; on H5 the emulated one), records the answers and shows the new quota.
+ * In the main package: kept small, no store.
  */
-import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import type { Role } from '../../../../types/domain'
 import { Button } from '../../../components/button'
-import { configuredTemplateIds } from '../../../config/subscriptions'
+import { errorMessage } from '../../../services/api'
 import { testId } from '../../../lib/test-id'
+import { getSubscriptions } from '../api'
+import { quotaText, relevantQuota, resultText, subscribe, templatesToAsk, type Quota } from '../subscribe-flow'
 import './subscribe-card.scss'
 
-export function SubscribeCard() {
+export function SubscribeCard({ roles }: { roles: Role[] }) {
+  const [quota, setQuota] = useState<Quota[] | null>(null)
   const [note, setNote] = useState<string | null>(null)
-  if (process.env.TARO_ENV !== 'weapp')
-    return (
-      <Text className='subscribe__note' {...testId('subscribe-h5-note')}>
-        活动和待办提醒通过微信“订阅消息”发送，只能在微信小程序里订阅；网页版不发送提醒。
-      </Text>
-    )
+  const [busy, setBusy] = useState(false)
+  useEffect(() => {
+    getSubscriptions().then((r) => setQuota(r.items), (e) => setNote(errorMessage(e)))
+  }, [])
+  const rows = quota ? relevantQuota(roles, quota) : []
+  if (quota && !rows.length) return <Text className='subscribe__note'>你目前没有需要订阅的提醒。</Text>
   const ask = () => {
-    const tmplIds = configuredTemplateIds()
-    if (!tmplIds.length) {
-      setNote('提醒模板尚未配置，请联系管理员')
-      return
-    }
-    // Called synchronously in the tap: WeChat refuses requests that are not a direct result of one.
-    Taro.requestSubscribeMessage({
-      tmplIds,
-      success: (res: Record<string, string>) => {
-        const accepted = tmplIds.filter((id) => res[id] === 'accept').length
-        setNote(accepted ? `已订阅 ${accepted} 类提醒，每次订阅可收到一次通知` : '没有订阅任何提醒')
-      },
-      fail: () => setNote('订阅没有成功，可在“设置 → 通知管理”中打开订阅消息后再试'),
-    } as unknown as Taro.requestSubscribeMessage.Option)
+    const templates = templatesToAsk(roles, quota ?? [])
+    if (!templates.length) return
+    setBusy(true)
+    // subscribe() starts the platform request synchronously, inside this tap.
+    subscribe(templates)
+      .then(({ results, items }) => {
+        if (items) setQuota(items)
+        setNote(resultText(results))
+      }, (e: Error) => setNote(e?.message || '订阅没有成功，请稍后重试'))
+      .finally(() => setBusy(false))
   }
   return (
-    <View className='subscribe'>
-      <Text className='subscribe__note'>订阅后，支部活动和待办到期前会通过微信提醒你（每次订阅提醒一次）。</Text>
-      <Button type='plain' onClick={ask}>
+    <View className='subscribe' {...testId('subscribe-card')}>
+      <Text className='subscribe__note'>到期事项、组织生活和党委通知会通过微信提醒你；每订阅一次，可收到一次提醒。</Text>
+      {rows.map((q) => (
+        <View key={q.kind} className='subscribe__row' {...testId(`quota-${q.kind}`)}>
+          <Text>{q.purpose}</Text>
+          <Text className={q.remaining ? 'subscribe__left' : 'subscribe__none'}>{quotaText(q)}</Text>
+        </View>
+      ))}
+      <Button type='plain' loading={busy} disabled={!quota} onClick={ask} {...testId('subscribe-ask')}>
         订阅提醒
       </Button>
-      {note ? <Text className='subscribe__result'>{note}</Text> : null}
+      {note ? (
+        <Text className='subscribe__result' {...testId('subscribe-result')}>
+          {note}
+        </Text>
+      ) : null}
     </View>
   )
 }

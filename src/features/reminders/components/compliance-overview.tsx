@@ -1,0 +1,64 @@
+/** The committee's view: every branch's organisation-life counts and its most urgent gaps, a page at a time. */
+import { Text, View } from '@tarojs/components'
+import { Button } from '../../../components/button'
+import { Segments } from '../../../components/form'
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { testId } from '../../../lib/test-id'
+import { useComplianceStore, type OverviewRow } from '../compliance-store'
+import './compliance.scss'
+
+export function ComplianceOverview({ onPick }: { onPick(row: OverviewRow): void }) {
+  const rows = useComplianceStore((s) => s.rows)
+  const status = useComplianceStore((s) => s.overviewStatus)
+  const error = useComplianceStore((s) => s.overviewError)
+  const gapsOnly = useComplianceStore((s) => s.gapsOnly)
+  const date = useComplianceStore((s) => s.date)
+  const nextCursor = useComplianceStore((s) => s.nextCursor)
+  const loadingMore = useComplianceStore((s) => s.loadingMore)
+  const load = useComplianceStore((s) => s.loadOverview)
+  const loadMore = useComplianceStore((s) => s.loadMore)
+  return (
+    <View className='compliance'>
+      <View className='compliance__filter'>
+        <Segments
+          options={[
+            { value: 'all', label: '全部支部' },
+            { value: 'gaps', label: '只看有缺项的' },
+          ]}
+          value={gapsOnly ? 'gaps' : 'all'}
+          onChange={(v) => void load(v === 'gaps')}
+          id='overview-filter'
+        />
+        {date ? <Text className='compliance__date'>{`截至 ${date}`}</Text> : null}
+      </View>
+      {status === 'error' && !rows.length ? <ErrorState message={error ?? '加载失败'} onRetry={() => void load()} /> : null}
+      {(status === 'loading' || status === 'idle') && !rows.length ? <LoadingState /> : null}
+      {status === 'ready' && !rows.length ? <EmptyState title={gapsOnly ? '各支部本期都没有缺项' : '还没有支部'} /> : null}
+      {rows.map((r) => (
+        <View key={r.branchId} className='compliance__row' onClick={() => onPick(r)} {...testId('overview-row')}>
+          <View className='compliance__row-head'>
+            <Text className='compliance__name'>{r.branchName}</Text>
+            {r.score === null ? null : <Text className='compliance__score'>{`${r.score} 分`}</Text>}
+          </View>
+          <Text className='compliance__period'>{`已开展 ${r.counts.done} · 即将到期 ${r.counts.due_soon} · 待开展 ${r.counts.open} · 上期未开展 ${r.counts.missed}`}</Text>
+          {r.gaps.slice(0, 2).map((g) => (
+            <Text key={g} className='compliance__gap compliance__gap--small'>
+              {g}
+            </Text>
+          ))}
+        </View>
+      ))}
+      {rows.length ? (
+        <View className='compliance__foot'>
+          {nextCursor ? (
+            <Button type='plain' loading={loadingMore} onClick={() => void loadMore()}>
+              加载更多
+            </Button>
+          ) : (
+            <Text className='compliance__date'>没有更多了</Text>
+          )}
+        </View>
+      ) : null}
+    </View>
+  )
+}

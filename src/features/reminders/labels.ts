@@ -1,0 +1,9 @@
+/** Chinese labels for reminder kinds (the inbox tag) and grant results. */
+const KIND_LABELS: Record<string, string> = {
+  assignment_due: '工作要点',
+  compliance_gap: '组织生活',
+  activity_upcoming: '活动',
+  committee_notice: '通知',
+}
+
+export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? '提醒'
