@@ -355,6 +355,13 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       invoke: (fn, event, openid) => functions.invoke(fn, event, { openid: openid ?? '' }),
       upload: async (cloudPath, bytes) => storage.write(cloudPath, bytes),
     })
+    if (process.env.LOCALCLOUD_SEED_REMINDERS !== '0') {
+      const { seedReminders } = await import('./seed-reminders')
+      await seedReminders({
+        invoke: (fn, event, openid) => functions.invoke(fn, event, { openid: openid ?? '' }),
+        grant: (openid, templateId) => { grants.add(openid, templateId, 1) },
+      })
+    }
   }
 
   let timers: Timers | undefined

@@ -43,6 +43,8 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
           LOCALCLOUD_TIMERS: '0',
           LOCALCLOUD_DATA: dataDir,
           LOCALCLOUD_SEED: opts.seed === false ? '0' : '1',
+          // The reminders demo (cloud/local/seed-reminders.ts) only where a test asks for it: others expect the base seed.
+          LOCALCLOUD_SEED_REMINDERS: '0',
           ...(opts.env ?? {}),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
