@@ -7,11 +7,14 @@
  *   - organisation at scale: 300 branches and 5,000 members (written straight through the SDK — bench data, not
  *     seed data), then branch and roster listing, paging and search through the api action
  *   - work plans: parsing a 100-point plan, assigning a point to every branch, listing 300 assignments
+ *   - activities: a branch with 500 sessions and 200 members — list pages, a month calendar, a record with 200
+ *     attendees, upcoming sessions
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseWorkPlan } from '../cloud/core/work-plan/parse'
+import { benchExports } from './bench-exports'
 import { apiAs, identities } from '../test/support/api'
 import { sdkFor, startLocalCloud } from '../test/support/local-cloud'
 
@@ -49,8 +52,12 @@ async function main() {
     for (let i = 0; i < 200; i++) list.push(await time(() => call('activities.list', { branchId })))
     console.log(`api activities.list (20 per page) end to end: ${stats(list)}`)
 
-    await benchOrganisation(cloud.url, db)
-    await benchWorkPlans(cloud.url)
+    // BENCH_ONLY=activities runs one section (the others write thousands of rows first).
+    const only = process.env.BENCH_ONLY
+    if (!only || only === 'organisation') await benchOrganisation(cloud.url, db)
+    if (!only || only === 'workPlans') await benchWorkPlans(cloud.url)
+    if (!only || only === 'activities') await benchActivities(cloud.url, db)
+    if (!only || only === 'exports') await benchExports(cloud.url, db)
   } finally {
     await cloud.stop()
   }
@@ -161,6 +168,77 @@ async function benchWorkPlans(url: string) {
   })
   await measure(`assignments.list first page of 50 of one point`, 50, () => committee('assignments.list', { planId: saved.data.id, pointSeq: 1 }))
   await measure(`workPlans.progress over ${assigned.data.created} assignments`, 20, () => committee('workPlans.progress', { planId: saved.data.id }))
+}
+
+async function benchActivities(url: string, db: any) {
+  const t0 = performance.now()
+  const now = new Date()
+  const { _id: branchId } = await db.collection('branches').add({
+    data: { name: '基准测试活动支部', kind: 'branch', societies: [], status: 'active', createdAt: now },
+  })
+  const members: { _id: string; name: string; partyStatus: string }[] = []
+  for (let i = 0; i < 200; i++) {
+    const name = `${SURNAMES[(i * 3) % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}${i}`
+    const partyStatus = i % 10 === 0 ? 'probationary' : 'full'
+    const { _id } = await db.collection('members').add({
+      data: {
+        branchId, openid: i === 0 ? 'bench-activity-member' : null, name, partyStatus, joinedPartyOn: null, confirmedOn: null,
+        groupId: null, phone: null, posts: [], groupLeader: false, state: 'active', transferredOn: null, transferReason: null,
+        createdAt: now, updatedAt: now,
+      },
+    })
+    members.push({ _id, name, partyStatus })
+  }
+  await db.collection('memberships').add({ data: { openid: 'bench-activity-secretary', branchId, role: 'secretary', status: 'active', since: now } })
+  await db.collection('memberships').add({ data: { openid: 'bench-activity-member', branchId, role: 'member', status: 'active', since: now } })
+  // 500 recorded sessions over about two years (one every ~1.5 days), each with 3 photos and full attendance of 200.
+  const photo = (await db.collection('activities').where({ photos: db.command.exists(true) }).limit(20).get()).data.find(
+    (a: any) => a.photos.length > 0,
+  )?.photos[0] as string
+  const attendees = members.map((m, i) => ({ memberId: m._id, name: m.name, partyStatus: m.partyStatus, present: i % 7 !== 0, ...(i % 7 === 0 ? { absentReason: '出差' } : {}) }))
+  const present = attendees.filter((a) => a.present).length
+  const types = ['theme_day', 'committee_meeting', 'party_congress', 'party_lecture', 'group_meeting']
+  let lastId = ''
+  for (let i = 0; i < 500; i++) {
+    const startAt = new Date(now.getTime() - i * 36 * 3600 * 1000 - 3600 * 1000)
+    const { _id } = await db.collection('activities').add({
+      data: {
+        branchId, type: types[i % types.length], status: 'recorded', audience: { kind: 'branch' }, topic: `第 ${500 - i} 次组织生活`,
+        place: '学会会议室', startAt, endAt: new Date(startAt.getTime() + 2 * 3600 * 1000), host: '李书记', recorder: '王委员',
+        ...(i % 5 === 3 ? { lecturer: '张教授' } : {}), minutes: '会议内容'.repeat(100), voting: false,
+        attendance: { expected: attendees.length, present, attendees }, photos: photo ? [photo, photo, photo] : [],
+        assignmentIds: [], createdBy: { openid: 'bench-activity-secretary', name: '李书记' }, createdAt: now, version: 1,
+        clientRequestId: `bench-${i}`, signInClosesAt: new Date(startAt.getTime() + 2 * 3600 * 1000), deleted: false,
+      },
+    })
+    if (i === 0) lastId = _id
+  }
+  console.log(`activities data written (500 sessions with 200 attendees each, 200 members): ${(performance.now() - t0).toFixed(0)} ms`)
+
+  const secretary = apiAs(url, 'bench-activity-secretary')
+  const member = apiAs(url, 'bench-activity-member')
+  const measure = async (label: string, n: number, fn: () => Promise<unknown>) => {
+    for (let i = 0; i < 3; i++) await fn()
+    const samples: number[] = []
+    for (let i = 0; i < n; i++) samples.push(await time(fn))
+    console.log(`${label}: ${stats(samples)}`)
+  }
+  await measure('activities.list first page of 20 (branch of 500 sessions)', 100, () => member('activities.list', { branchId }))
+  await measure('activities.list all 500 in pages of 50 (10 calls)', 10, async () => {
+    let cursor: string | null = null
+    let n = 0
+    do {
+      const r: any = await member('activities.list', { branchId, limit: 50, ...(cursor ? { cursor } : {}) })
+      cursor = r.data.nextCursor
+      n += r.data.items.length
+    } while (cursor)
+    if (n !== 500) throw new Error(`listed ${n} of 500`)
+  })
+  const month = new Date(now.getTime() - 30 * 24 * 3600 * 1000).toISOString().slice(0, 7)
+  await measure(`activities.month ${month} (about 20 sessions)`, 50, () => member('activities.month', { branchId, month }))
+  await measure('activities.get with 200 attendees and 3 photos', 100, () => member('activities.get', { id: lastId }))
+  await measure('activities.attendanceSheet (200 members)', 30, () => secretary('activities.attendanceSheet', { branchId, id: lastId }))
+  await measure('activities.upcoming for a member', 100, () => member('activities.upcoming', {}))
 }
 
 main().catch((error) => {

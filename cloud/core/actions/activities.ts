@@ -15,6 +15,7 @@ import {
   isDuplicateKey,
   iso,
   isWriterIn,
+  LIST_FIELDS,
   loadActivity,
   presentDetail,
   presentList,
@@ -53,6 +54,7 @@ export const listActivities = defineAction({
       .orderBy('startAt', 'desc')
       .orderBy('_id', 'desc')
       .limit(limit + 1)
+      .field(LIST_FIELDS)
       .get()
     const { items, nextCursor } = pageOf(data as unknown as ActivityDoc[], limit, (a) => iso(a.startAt)!)
     return { items: await presentList(port, items, caller.memberships), nextCursor }
@@ -75,12 +77,14 @@ export const monthActivities = defineAction({
   async handler({ branchId, month }, { port, caller }) {
     const _ = port.db.command
     const { from, to } = monthBounds(month)
-    const docs = await readAll<ActivityDoc>(
-      port,
-      'activities',
-      { branchId, deleted: false, startAt: _.and(_.gte(from), _.lt(to)) },
-      'startAt',
-    )
+    const where = { branchId, deleted: false, startAt: _.and(_.gte(from), _.lt(to)) }
+    const docs: ActivityDoc[] = []
+    // A month holds a few dozen sessions at most; read it in pages, list fields only.
+    for (let skip = 0; ; skip += 100) {
+      const { data } = await port.db.collection('activities').where(where).orderBy('startAt', 'asc').orderBy('_id', 'asc').skip(skip).limit(100).field(LIST_FIELDS).get()
+      docs.push(...(data as unknown as ActivityDoc[]))
+      if (data.length < 100) break
+    }
     const items = await presentList(port, docs, caller.memberships)
     return { month, items: items.map((item, i) => ({ ...item, date: beijingDate(new Date(docs[i].startAt)) })) }
   },
@@ -118,6 +122,7 @@ export const upcomingActivities = defineAction({
       .orderBy('startAt', 'asc')
       .orderBy('_id', 'asc')
       .limit(100)
+      .field(LIST_FIELDS)
       .get()
     const docs = data as unknown as ActivityDoc[]
     const [entries, branches] = await Promise.all([

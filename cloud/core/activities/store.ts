@@ -148,6 +148,17 @@ function base(doc: ActivityDoc, photos: ListItem['photos'], photoCount: number):
   }
 }
 
+/**
+ * The fields list items need: a list never carries minutes or the attendee list (a 200-member branch's session is
+ * mostly attendees), so list queries project these.
+ */
+export const LIST_FIELDS: Record<string, true> = Object.fromEntries(
+  [
+    '_id', 'branchId', 'type', 'status', 'topic', 'place', 'startAt', 'endAt', 'audience', 'host', 'lecturer', 'photos',
+    'photoReview', 'attendance.expected', 'attendance.present', 'version', 'createdBy', 'createdAt', 'signInClosesAt',
+  ].map((f) => [f, true]),
+)
+
 /** List items: the first visible photo only (the thumbnail), with one URL request for the whole page. */
 export async function presentList(port: Port, docs: ActivityDoc[], memberships: Membership[]): Promise<ListItem[]> {
   const firsts = docs.map((d) => {
