@@ -188,7 +188,10 @@ export function planReminders(input: PlannerInput): PlannedReminder[] {
       if (dueAt.getTime() > now.getTime()) continue
       const daysLeft = items[0].daysLeft
       const names = items.map((i) => (i.type === 'secretary_lecture' ? '书记讲党课' : ACTIVITY_TYPE_INFO[i.type as ActivityType].short))
-      const periodLabel = items.map((i) => i.period.label).filter((l, k, all) => all.indexOf(l) === k).join('、')
+      const periodLabel = (['month', 'quarter', 'year'] as const)
+        .map((f) => items.find((i) => i.frequency === f)?.period.label)
+        .filter(Boolean)
+        .join('、')
       for (const s of secretaries) {
         add({
           kind: 'compliance_gap',
