@@ -320,6 +320,16 @@ describe('submits and checks', () => {
     expect(versions).toBe(1)
   })
 
+  test('recording a plan twice at once with one clientRequestId records it once', async () => {
+    const doc = await ok(secretary()('activities.plan', plan({ startAt: at(-DAY), endAt: at(-DAY + HOUR) })))
+    const payload = { id: doc.id, branchId: branch1, clientRequestId: rid('rec-twice'), recorder: '王芳', minutes: '学习。' }
+    const results = await Promise.all([secretary()('activities.record', payload), secretary()('activities.record', payload)])
+    expect(results.map((r) => r.ok)).toEqual([true, true])
+    expect(results.map((r: any) => r.data.version)).toEqual([2, 2])
+    const history = await ok(secretary()('activities.history', { id: doc.id }))
+    expect(history.items.map((h: any) => h.kind)).toEqual(['recorded', 'planned'])
+  })
+
   test('text failing the content check names the field and writes nothing', async () => {
     const db = sdkFor(cloud.url).database()
     const before = (await db.collection('activities').count()).total

@@ -110,8 +110,8 @@ export const upcomingActivities = defineAction({
       if (!holdsRoleInBranch(memberships, READERS, branchId)) throw notFound('支部')
       branchIds = [branchId]
     } else {
+      // Committee staff hold no branch: without a branchId their list is empty (they pick a branch to look at).
       branchIds = [...new Set(memberships.map((m) => m.branchId).filter((b): b is string => !!b))]
-      if (branchIds.length === 0 && isCommitteeAdmin(memberships)) throw new AppError('INVALID_INPUT', '请选择要查看的支部', { field: 'branchId' })
     }
     if (branchIds.length === 0) return { items: [] }
     const _ = port.db.command
@@ -147,7 +147,9 @@ export const upcomingActivities = defineAction({
       items: listed.map((item, i) => {
         const doc = visible[i]
         const entry = entryOf.get(doc.branchId)
-        const eligible = !!entry && inAudience(doc, entry, false, false)
+        // May sign in: on the roster and expected (a 支委会 also expects the secretary, who may hold no post).
+        const eligible =
+          !!entry && (inAudience(doc, entry, false, false) || (doc.audience?.kind === 'committee' && isWriterIn(memberships, doc.branchId)))
         const mine = entry ? signIns.find((s) => s.activityId === doc._id && s.memberId === entry._id) : undefined
         return {
           ...item,
