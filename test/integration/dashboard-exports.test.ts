@@ -212,7 +212,14 @@ test('the record book opens and holds every session, absentees with reasons, min
   expect(text).toContain('应到 3 人，实到 2 人，缺席 1 人')
   expect(text).toContain('会议传达了省科协党委年度工作要点')
   const zip = await JSZip.loadAsync(bytes)
-  expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && !f.endsWith('/'))).toHaveLength(1)
+  const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && !f.endsWith('/'))
+  expect(media).toHaveLength(1)
+  // The 480×360 PNG is embedded as a thumbnail: a JPEG at most 320 wide.
+  const jpg = await zip.file(media[0])!.async('nodebuffer')
+  expect([jpg[0], jpg[1]]).toEqual([0xff, 0xd8])
+  let i = 2
+  while (jpg[i + 1] < 0xc0 || jpg[i + 1] > 0xc3) i += 2 + jpg.readUInt16BE(i + 2)
+  expect({ width: jpg.readUInt16BE(i + 7), height: jpg.readUInt16BE(i + 5) }).toEqual({ width: 320, height: 240 })
 })
 
 test('access: a secretary exports only their own record book; members and outsiders cannot', async () => {

@@ -2,14 +2,16 @@
  * Exports as jobs, so that no call comes near the cloud function's time limit (3 s by default, 60 s at most):
  *
  *   exports.start  → writes a job document (what to export, how many items) and returns at once;
- *   exports.step   → advances the job by one bounded slice (ASSESSMENT_SLICE branches, or BOOK_SLICE sessions)
+ *   exports.step   → advances the job by one bounded slice (ASSESSMENT_SLICE branches, or the sessions of
+ *                    BOOK_SLICE whose photo thumbnails fit in STEP_BUDGET_MS)
  *                    and stores the slice's result in the job; once every item is collected, the next step writes
  *                    the file (exceljs / docx), uploads it to storage and marks the job done with its fileID;
  *   the client     → calls exports.step in a loop, showing `percent`, until status is done, then opens the file.
  *
  * A slice reads a fixed number of items, so a step's time does not grow with the committee's size; only the last
- * (writing) step sees all rows, and it only formats what earlier steps computed (for the record book it also
- * fetches at most PHOTOS_PER_ENTRY photos per session, BOOK_PHOTO_CONCURRENCY at a time). A step that finds the
+ * (writing) step sees all rows, and it only formats what earlier steps computed. For the record book each
+ * collecting step also turns its sessions' photos (at most PHOTOS_PER_ENTRY each) into small JPEG thumbnails stored
+ * next to the job, so the writing step only fetches thumbnails of 10–20 KB, BOOK_PHOTO_CONCURRENCY at a time. A step that finds the
  * job already advanced by a concurrent call (the `done` it read no longer matches) returns the current state and
  * changes nothing, so retries and double taps are harmless.
  */
@@ -18,6 +20,7 @@ import { defineAction } from '../action'
 import { figuresOf, asOfFor, yearBounds } from '../dashboard/aggregate'
 import { activeBranches, loadFacts } from '../dashboard/load'
 import { buildRecordBook, entryOf, type BookEntry } from '../dashboard/record-book'
+import { makeThumbnail } from '../dashboard/thumbnail'
 import { buildWorkbook, type AssessmentRow } from '../dashboard/workbook'
 import { AppError, isCollectionMissing } from '../errors'
 import type { ActivityDoc, CommitteeDoc } from '../model'
@@ -27,7 +30,13 @@ import { loadBranch } from '../roster-store'
 import { beijingDate } from '../time'
 
 export const ASSESSMENT_SLICE = 40
+/** Sessions read per step; a step makes thumbnails for as many of them as fit in STEP_BUDGET_MS. */
 export const BOOK_SLICE = 10
+/**
+ * Work per record-book step, well inside a cloud function's default 3 s timeout (one more session's photos may
+ * follow the budget's end). The api function's timeout can be raised to 60 s in the console; steps do not need it.
+ */
+export const STEP_BUDGET_MS = 1200
 const BOOK_PHOTO_CONCURRENCY = 6
 /** A writing step that has not finished after this long is presumed dead and may be taken over. */
 const WRITE_LEASE_MS = 90_000
@@ -188,19 +197,44 @@ async function collectBook(port: Port, job: ExportJobDoc): Promise<void> {
     .limit(BOOK_SLICE)
     .get()
   const docs = data as unknown as ActivityDoc[]
-  const last = docs[docs.length - 1]
-  // Fewer than a slice means the end: sessions deleted since the start shrink the total, so settle it here.
-  const done = docs.length < BOOK_SLICE ? job.entries.length + docs.length : job.done + docs.length
+  // Thumbnails cost most (decoding a phone photo in JS takes a few hundred ms): sessions are taken one by one while
+  // the step is within its budget, at least one per step.
+  const started = Date.now()
+  const entries: BookEntry[] = []
+  for (const d of docs) {
+    entries.push(await withThumbnails(port, job, entryOf(d)))
+    if (Date.now() - started > STEP_BUDGET_MS) break
+  }
+  const last = docs[entries.length - 1]
+  // Fewer than a slice, all taken, means the end: sessions deleted since the start shrink the total, so settle it.
+  const finished = docs.length < BOOK_SLICE && entries.length === docs.length
+  const done = finished ? job.entries.length + entries.length : job.done + entries.length
   await advance(port, job, {
-    entries: [...job.entries, ...docs.map(entryOf)],
+    entries: [...job.entries, ...entries],
     after: last ? { startAt: new Date(last.startAt), id: last._id } : job.after,
     done,
-    ...(docs.length < BOOK_SLICE ? { total: done } : {}),
+    ...(finished ? { total: done } : {}),
   })
 }
 
-async function downloadPhotos(port: Port, entries: BookEntry[]): Promise<Map<string, Buffer>> {
-  const ids = [...new Set(entries.flatMap((e) => e.photos))]
+/** Thumbnails of an entry's photos, stored under the job; a photo that cannot be read or decoded is left out. */
+async function withThumbnails(port: Port, job: ExportJobDoc, entry: BookEntry): Promise<BookEntry> {
+  const thumbs: BookEntry['thumbs'] = []
+  for (const [k, fileID] of entry.photos.entries()) {
+    try {
+      const thumb = makeThumbnail(await port.storage.download(fileID))
+      if (!thumb) continue
+      const id = await port.storage.upload(`exports/${job.year}/${job._id}/thumbs/${entry.id}-${k}.jpg`, thumb.bytes)
+      thumbs.push({ fileID: id, width: thumb.width, height: thumb.height })
+    } catch {
+      // The entry still says how many photos the session had.
+    }
+  }
+  return { ...entry, thumbs }
+}
+
+async function downloadThumbnails(port: Port, entries: BookEntry[]): Promise<Map<string, Buffer>> {
+  const ids = [...new Set(entries.flatMap((e) => e.thumbs.map((t) => t.fileID)))]
   const out = new Map<string, Buffer>()
   let next = 0
   const worker = async () => {
@@ -240,7 +274,7 @@ async function write(port: Port, job: ExportJobDoc): Promise<void> {
       })
       ext = 'xlsx'
     } else {
-      const photos = await downloadPhotos(port, job.entries)
+      const photos = await downloadThumbnails(port, job.entries)
       bytes = await buildRecordBook(job.entries, photos, { branchName: job.branchName ?? '', year: job.year, generatedAt: now.toISOString() })
       ext = 'docx'
     }

@@ -1,8 +1,7 @@
 /**
  * A branch's yearly record book (组织生活记录本, .docx) built with the `docx` library: one entry per recorded
  * session with its fields, attendance (who was absent and why), agenda, minutes, resolutions and up to
- * PHOTOS_PER_ENTRY photo thumbnails. Photos are embedded as stored (the app compresses them before upload) and
- * shown small; their size is read from the PNG/JPEG header to keep the aspect ratio.
+ * PHOTOS_PER_ENTRY photo thumbnails (JPEG, made by thumbnail.ts while the export job collects the sessions).
  */
 import dayjs from 'dayjs'
 import { ACTIVITY_TYPE_INFO, type ActivityType } from '../../../types/domain'
@@ -32,6 +31,8 @@ export interface BookEntry {
   resolutions: string | null
   photos: string[]
   photoTotal: number
+  /** Thumbnails of `photos` in storage, made by the export step that read this session. */
+  thumbs: { fileID: string; width: number; height: number }[]
 }
 
 export function entryOf(a: ActivityDoc): BookEntry {
@@ -54,6 +55,7 @@ export function entryOf(a: ActivityDoc): BookEntry {
     resolutions: a.resolutions ?? null,
     photos: (a.photos ?? []).slice(0, PHOTOS_PER_ENTRY),
     photoTotal: a.photos?.length ?? 0,
+    thumbs: [],
   }
 }
 
@@ -138,10 +140,11 @@ export async function buildRecordBook(
         ],
       }),
     )
-    const images = e.photos
-      .map((id) => photos.get(id))
-      .map((bytes) => (bytes ? { bytes, info: imageInfo(bytes) } : null))
-      .filter((p): p is { bytes: Buffer; info: ImageInfo } => !!p && !!p.info && p.info.width > 0 && p.info.height > 0)
+    const images: { bytes: Buffer; info: ImageInfo }[] = []
+    for (const t of e.thumbs) {
+      const bytes = photos.get(t.fileID)
+      if (bytes && t.width > 0 && t.height > 0) images.push({ bytes, info: { type: 'jpg', width: t.width, height: t.height } })
+    }
     if (e.photoTotal > 0) {
       children.push(new Paragraph({ spacing: { before: 200 }, children: [new TextRun({ text: `现场照片（${e.photoTotal} 张${e.photoTotal > images.length ? `，此处收录 ${images.length} 张` : ''}）`, bold: true })] }))
       if (images.length) {
