@@ -68,4 +68,14 @@ export default tseslint.config(
     files: ['cloud/local/**', 'test/**', 'scripts/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // File generators are the cloud's: megabytes the mini-program's packages must never carry.
+    files: ['src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['exceljs', 'exceljs/*', 'docx', 'docx/*', 'jpeg-js', 'pngjs', 'mammoth'], message: 'Exports and document parsing run in the cloud (cloud/core), never in src/.' }] },
+      ],
+    },
+  },
 )
