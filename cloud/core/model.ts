@@ -23,6 +23,7 @@ export const COLLECTIONS = [
   'inbox',
   'activity_versions',
   'activity_signins',
+  'media_checks',
   // Reminders (cloud/core/reminders/store.ts has their document shapes).
   'inbox_reads',
   'subscriptions',
@@ -190,8 +191,12 @@ export interface ActivityDoc {
   signInClosesAt?: Date
   /** The stored sign-in wxacode. */
   qrFileID?: string
-  /** Photos whose image check (mediaCheckAsync) has not passed yet, or failed; others never see them. */
-  photoReview?: Record<string, 'pending' | 'rejected'>
+  /**
+   * Photos whose image check (mediaCheckAsync) has not passed yet, or failed, keyed by a hash of the fileID (a fileID
+   * holds dots, so it cannot be a field path). Only the branch's writers and committee staff see these photos.
+   * A passing verdict removes the entry.
+   */
+  photoReview?: Record<string, { fileID: string; status: 'pending' | 'rejected'; traceId: string }>
   deleted: boolean
   deletedReason?: string
   deletedAt?: Date
@@ -209,6 +214,17 @@ export interface ActivityVersionDoc {
   by: { openid: string; name: string }
   changes: { field: string; label: string; before: string | null; after: string | null }[]
   reason: string | null
+}
+
+/** One image check: written when the check starts (activity, photo) and when the verdict arrives, in either order. */
+export interface MediaCheckDoc {
+  _id: string // the trace id
+  activityId?: string
+  fileID?: string
+  requestedAt?: Date
+  verdict?: 'pass' | 'risky' | 'review'
+  label?: number | string
+  decidedAt?: Date
 }
 
 /** A member's sign-in to a session; one per member (`${activityId}:${memberId}`), the first time kept. */

@@ -44,6 +44,8 @@ export interface Command {
   nin(v: unknown[]): unknown
   exists(v: boolean): unknown
   inc(n: number): unknown
+  /** Replaces an object field whole (a plain object in update data is merged key by key). */
+  set(v: unknown): unknown
   push(v: unknown): unknown
   remove(): unknown
   or(...conditions: unknown[]): unknown
@@ -81,6 +83,12 @@ export interface OpenApi {
   checkText(content: string, openid: string): Promise<SecurityVerdict>
   /** A mini-program code (wxacode.getUnlimited) that opens `page` with `scene`; PNG bytes. */
   createQrCode(scene: string, page: string): Promise<Buffer>
+  /**
+   * Image content security (mediaCheckAsync v2): starts the check of the image at `mediaUrl`. The verdict arrives
+   * later as a message-push event (`Event: 'wxa_media_check'`, same trace id) to the api function. Optional so
+   * ports without it (test fakes) simply do not check images.
+   */
+  checkImageAsync?(mediaUrl: string, openid: string): Promise<{ traceId: string }>
 }
 
 export interface Caller {

@@ -118,7 +118,9 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     },
   }
   const knownTemplates = new Map(Object.values(SUBSCRIPTION_TEMPLATES).map((t) => [t.id, Object.values(t.keywords).map((k) => k.key)]))
-  const openapi = new OpenApi(path.join(__dirname, 'sensitive-words.txt'), outbox, () => url, grants, knownTemplates)
+  const openapi = new OpenApi(path.join(__dirname, 'sensitive-words.txt'), outbox, () => url, grants, knownTemplates, (event, fn) =>
+    functions.invoke(fn, event, { openid: '', source: 'wx_message' }),
+  )
 
   async function admin(req: http.IncomingMessage, u: URL): Promise<{ status: number; body: unknown; type?: string }> {
     const raw = await readBody(req)

@@ -61,6 +61,14 @@ export function buildPort(cloud: Cloud, options: { now?: () => Date } = {}): Por
         if (!result.buffer) throw new Error('wxacode.getUnlimited returned no image')
         return Buffer.from(result.buffer)
       },
+      async checkImageAsync(mediaUrl, openid) {
+        // scene 2 (content a user publishes); the verdict is pushed to the api function (message push, wxa_media_check).
+        const result = (await cloud.openapi.security.mediaCheckAsync({ mediaUrl, mediaType: 2, version: 2, scene: 2, openid })) as {
+          traceId?: string
+        }
+        if (!result.traceId) throw new Error('mediaCheckAsync returned no trace id')
+        return { traceId: result.traceId }
+      },
       async checkText(content, openid): Promise<SecurityVerdict> {
         const result = (await cloud.openapi.security.msgSecCheck({ content, openid, scene: 2, version: 2 })) as {
           result?: { suggest?: string; label?: number | string }

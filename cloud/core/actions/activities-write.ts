@@ -21,11 +21,13 @@ import {
   loadActivity,
   presentDetail,
   READERS,
+  replacing,
   signInsOf,
   userName,
   WRITERS,
   writeVersion,
 } from '../activities/store'
+import { linkPhotoChecks, startPhotoChecks, type PhotoReview } from '../activities/media-check'
 import { AppError, invalid, notFound } from '../errors'
 import type { ActivityDoc, ActivityVersionDoc, AssignmentDoc } from '../model'
 import { afterCursor, decodeCursor, pageOf } from '../paging'
@@ -91,6 +93,15 @@ async function present(ctx: ActionContext, doc: ActivityDoc) {
   return presentDetail(ctx.port, doc, ctx.caller)
 }
 
+/** After a write that added photos: ties their checks to the record; answers the record as it now stands. */
+async function afterPhotoChecks(ctx: ActionContext, doc: ActivityDoc, review: PhotoReview | undefined): Promise<ActivityDoc> {
+  if (!review || !Object.values(review).some((r) => r.status === 'pending')) return doc
+  await linkPhotoChecks(ctx.port, doc._id, review)
+  return (await loadActivity(ctx.port, doc._id)) ?? doc
+}
+
+const reviewField = (review: PhotoReview) => (Object.keys(review).length ? { photoReview: review } : {})
+
 async function sameRequest(ctx: ActionContext, _id: string, branchId: string) {
   const existing = await loadActivity(ctx.port, _id)
   if (!existing) return undefined
@@ -123,6 +134,7 @@ export const createActivity = defineAction({
     const existing = await sameRequest(ctx, _id, input.branchId)
     if (existing) return present(ctx, existing)
     await checkInputTexts(port, caller.openid, input)
+    const photoReview = await startPhotoChecks(port, caller.openid, dedupe(input.photos))
     const now = port.now()
     const startAt = new Date(input.startAt)
     const endAt = input.endAt ? new Date(input.endAt) : undefined
@@ -137,6 +149,7 @@ export const createActivity = defineAction({
       startAt,
       ...(endAt ? { endAt } : {}),
       photos: dedupe(input.photos),
+      ...reviewField(photoReview),
       createdBy: { openid: caller.openid, name: await userName(port, caller.openid) },
       createdAt: now,
       version: 1,
@@ -146,8 +159,9 @@ export const createActivity = defineAction({
       deleted: false,
     }
     const saved = await insertOnce(ctx, doc)
-    if (saved.inserted) await history(ctx, saved.doc, 'recorded', {}, null)
-    return present(ctx, saved.doc)
+    if (!saved.inserted) return present(ctx, saved.doc)
+    await history(ctx, saved.doc, 'recorded', {}, null)
+    return present(ctx, await afterPhotoChecks(ctx, saved.doc, photoReview))
   },
 })
 
@@ -252,6 +266,8 @@ export const recordActivity = defineAction({
 
     const _id = plan?._id ?? activityIdFor(caller.openid, input.clientRequestId)
     const attendance = await attendanceFor(port, { _id, branchId: input.branchId, audience }, input.attendance ?? [])
+    const photos = dedupe(input.photos ?? [])
+    const photoReview = await startPhotoChecks(port, caller.openid, photos, plan?.photoReview, plan?.photos)
     const now = port.now()
     const startAt = new Date(merged.startAt)
     const endAt = merged.endAt ? new Date(merged.endAt) : undefined
@@ -272,7 +288,8 @@ export const recordActivity = defineAction({
       ...(merged.resolutions ? { resolutions: merged.resolutions } : {}),
       voting: type === 'party_congress' && merged.voting,
       attendance,
-      photos: dedupe(input.photos ?? []),
+      photos,
+      photoReview,
       assignmentIds: dedupe(input.assignmentIds ?? []),
       recordRequestId: input.clientRequestId,
       signInClosesAt: signInWindow(startAt, endAt).closesAt,
@@ -289,8 +306,9 @@ export const recordActivity = defineAction({
         deleted: false,
       }
       const saved = await insertOnce(ctx, doc)
-      if (saved.inserted) await history(ctx, saved.doc, 'recorded', {}, null)
-      return present(ctx, saved.doc)
+      if (!saved.inserted) return present(ctx, saved.doc)
+      await history(ctx, saved.doc, 'recorded', {}, null)
+      return present(ctx, await afterPhotoChecks(ctx, saved.doc, photoReview))
     }
 
     // The plan turns into the record only if nobody changed it meanwhile (same version): one of two racing
@@ -301,14 +319,14 @@ export const recordActivity = defineAction({
     const { stats } = await port.db
       .collection('activities')
       .where({ _id, version: plan.version ?? 1, status: 'planned', deleted: false })
-      .update({ data })
+      .update({ data: replacing(port, data) })
     const after = (await loadActivity(port, _id))!
     if (stats.updated === 0) {
       if (after?.recordRequestId === input.clientRequestId) return present(ctx, after)
       throw new AppError('CONFLICT', '该活动刚被他人修改或记录，请刷新后再试', { currentVersion: after?.version ?? 1 })
     }
     await history(ctx, after, 'recorded', plan, null)
-    return present(ctx, after)
+    return present(ctx, await afterPhotoChecks(ctx, after, photoReview))
   },
 })
 
@@ -366,6 +384,10 @@ export const updateActivity = defineAction({
       patch.attendance = await attendanceFor(port, { _id: doc._id, branchId: doc.branchId, audience }, marks, input.attendance === undefined)
     }
     if (patch.startAt || patch.endAt || unset.includes('endAt')) patch.signInClosesAt = signInWindow(startAt, endAt).closesAt
+    // New photos start their image checks only once everything else passed (no check for a refused save).
+    if (patch.photos && diffRecord({ photos: doc.photos }, { photos: patch.photos }).length) {
+      patch.photoReview = await startPhotoChecks(port, caller.openid, patch.photos, doc.photoReview, doc.photos)
+    }
 
     const after = { ...doc, ...patch } as ActivityDoc
     for (const f of unset) delete (after as unknown as Record<string, unknown>)[f]
@@ -375,7 +397,10 @@ export const updateActivity = defineAction({
     const by = { openid: caller.openid, name: await userName(port, caller.openid) }
     const data: Record<string, unknown> = { ...patch, version: current + 1, updatedAt: now, updatedBy: by }
     for (const f of unset) data[f] = _.remove()
-    const { stats } = await port.db.collection('activities').where({ _id: doc._id, version: current, deleted: false }).update({ data })
+    const { stats } = await port.db
+      .collection('activities')
+      .where({ _id: doc._id, version: current, deleted: false })
+      .update({ data: replacing(port, data) })
     if (stats.updated === 0) {
       const fresh = await loadActivity(port, doc._id)
       throw new AppError('CONFLICT', `该记录已被他人修改（当前为第 ${fresh?.version ?? current + 1} 版），请刷新后再修改`, {
@@ -384,7 +409,7 @@ export const updateActivity = defineAction({
     }
     const saved = (await loadActivity(port, doc._id))!
     await history(ctx, saved, 'updated', doc, input.reason ?? null)
-    return present(ctx, saved)
+    return present(ctx, await afterPhotoChecks(ctx, saved, patch.photoReview))
   },
 })
 

@@ -20,6 +20,7 @@ import {
   presentDetail,
   presentList,
   READERS,
+  replacing,
   signInStateFor,
   signInsOf,
   userName,
@@ -209,7 +210,7 @@ export const signIn = defineAction({
       const { stats } = await port.db
         .collection('activities')
         .where({ _id: doc._id, version: doc.version ?? 1 })
-        .update({ data: { attendance, version } })
+        .update({ data: replacing(port, { attendance, version }) })
       if (stats.updated > 0) {
         await writeVersion(port, {
           activityId: doc._id,

@@ -30,6 +30,21 @@ export function isDuplicateKey(error: unknown): boolean {
   return /duplicate|E11000|DUPLICATE/i.test(text)
 }
 
+/**
+ * Update data with its object fields (audience, attendance, photoReview…) wrapped in `_.set`: the SDK flattens a plain
+ * object in update data into dotted paths and merges it, which would leave a group's id on an audience that became
+ * the whole branch.
+ */
+export function replacing(port: Port, data: Record<string, unknown>): Record<string, unknown> {
+  const _ = port.db.command
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(data)) {
+    const plainObject = v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && Object.getPrototypeOf(v) === Object.prototype
+    out[k] = plainObject ? _.set(v) : v
+  }
+  return out
+}
+
 export async function userName(port: Port, openid: string): Promise<string> {
   const users = await port.db.collection('users').where({ _id: openid }).limit(1).get()
   return (users.data[0] as unknown as UserDoc | undefined)?.name ?? '未署名'
@@ -111,9 +126,9 @@ export async function writeVersion(port: Port, entry: Omit<ActivityVersionDoc, '
 
 /** Photos the caller may see: ones under image review are shown only to the branch's writers (with the marker). */
 function visiblePhotos(doc: ActivityDoc, mayReview: boolean): { fileID: string; review?: 'pending' | 'rejected' }[] {
-  const review = doc.photoReview ?? {}
+  const review = new Map(Object.values(doc.photoReview ?? {}).map((r) => [r.fileID, r.status]))
   return doc.photos
-    .map((fileID) => (review[fileID] ? { fileID, review: review[fileID] } : { fileID }))
+    .map((fileID) => (review.has(fileID) ? { fileID, review: review.get(fileID)! } : { fileID }))
     .filter((p) => mayReview || !p.review)
 }
 

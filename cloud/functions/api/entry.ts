@@ -1,5 +1,6 @@
 /** The `api` cloud function: routes `{ action, payload, requestId }` to cloud/core and answers the envelope. */
 import cloud from 'wx-server-sdk'
+import { isMediaCheckEvent, receiveMediaCheck } from '../../core/activities/media-check'
 import { dispatch } from '../../core/dispatch'
 import { buildPort } from '../../platform/wx-server-port'
 
@@ -7,5 +8,8 @@ import { buildPort } from '../../platform/wx-server-port'
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
 export async function main(event: unknown) {
-  return dispatch(event, buildPort(cloud))
+  const port = buildPort(cloud)
+  // The platform's verdict on an image check (message push, configured to this function) is no action call.
+  if (isMediaCheckEvent(event)) return receiveMediaCheck(event, port)
+  return dispatch(event, port)
 }
