@@ -41,9 +41,16 @@ test('a secretary records a 主题党日 with a photo and it appears in the bran
   await page.locator('[data-testid=activity-place] input, input[data-testid=activity-place]').first().fill('学会三楼会议室')
   await page.getByTestId('activity-date').fill('2026-11-20')
   await page.getByTestId('activity-time').fill('09:30')
+  // A record names its host and recorder and says what happened (ACTIVITY_TYPE_RULES).
+  await page.locator('[data-testid=activity-host] input, input[data-testid=activity-host]').first().fill('李建国')
+  await page.locator('[data-testid=activity-recorder] input, input[data-testid=activity-recorder]').first().fill('王芳')
+  await page.locator('[data-testid=activity-minutes] textarea, textarea[data-testid=activity-minutes]').first().fill('集中学习，交流心得。')
   await page.getByTestId('activity-photo-input').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: drawSeedPhoto(2, 1200, 900) })
-  await page.getByTestId('activity-photo').first().waitFor({ timeout: 20000 })
+  await page.locator('[data-testid=photo-tile][data-status=done]').first().waitFor({ timeout: 20000 })
   await page.getByTestId('activity-submit').click()
+  // Saving opens the record; the branch list then shows it.
+  await page.getByTestId('activity-detail').waitFor({ timeout: 20000 })
+  await goTo(page, cloud.url, 'pages/activities/index')
 
   const item = page.getByTestId('activity-item').filter({ hasText: TOPIC })
   await item.waitFor({ timeout: 20000 })

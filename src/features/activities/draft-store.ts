@@ -155,6 +155,19 @@ export function draftFrom(a: ActivityFull, key: string, mode: DraftMode, now: Da
 
 const required = (label: string) => `请填写${label}`
 
+/**
+ * A member's attendance as the form stands: the secretary's mark, else the sheet's. Where nobody signed in (a
+ * session recorded afterwards) everyone starts present and the secretary marks who was absent; once members signed
+ * in, those who did not start absent.
+ */
+export function effectiveMark(d: Pick<ActivityDraft, 'sheet' | 'marks'>, m: SheetAttendee): Mark {
+  const mark = d.marks[m.memberId]
+  if (mark) return mark
+  const anySignIn = d.sheet.some((x) => x.signedInAt)
+  if (m.present || m.absentReason) return { present: m.present, absentReason: m.absentReason ?? '' }
+  return { present: !anySignIn, absentReason: '' }
+}
+
 /** The form's checks, in Chinese, before anything is sent (the cloud checks the same rules again). */
 export function validateDraft(d: ActivityDraft): DraftErrors {
   const errors: DraftErrors = {}
@@ -184,7 +197,10 @@ export function validateDraft(d: ActivityDraft): DraftErrors {
     }
   }
   if (d.mode !== 'plan') {
-    const noReason = d.sheet.filter((m) => d.marks[m.memberId] && !d.marks[m.memberId].present && !d.marks[m.memberId].absentReason.trim())
+    const noReason = d.sheet.filter((m) => {
+      const mark = effectiveMark(d, m)
+      return !mark.present && !mark.absentReason.trim()
+    })
     if (noReason.length) errors.attendance = `请填写缺席原因：${noReason.map((m) => m.name).join('、')}`
   }
   if (d.photos.length > MAX_PHOTOS) errors.photos = `现场照片最多 ${MAX_PHOTOS} 张`
@@ -194,7 +210,7 @@ export function validateDraft(d: ActivityDraft): DraftErrors {
 /** Expected and present counts as the form shows them while marking (the cloud computes the saved ones). */
 export function attendanceCounts(d: Pick<ActivityDraft, 'sheet' | 'marks'>) {
   const expected = d.sheet.length
-  const isPresent = (m: SheetAttendee) => d.marks[m.memberId]?.present ?? m.present
+  const isPresent = (m: SheetAttendee) => effectiveMark(d, m).present
   const present = d.sheet.filter(isPresent).length
   const voters = d.sheet.filter((m) => m.partyStatus === 'full')
   const presentVoters = voters.filter(isPresent).length
@@ -230,7 +246,7 @@ function recordExtras(d: ActivityDraft) {
     minutes: opt(d.minutes),
     resolutions: opt(d.resolutions),
     attendance: d.sheet.map((m) => {
-      const mark = d.marks[m.memberId] ?? { present: m.present, absentReason: m.absentReason ?? '' }
+      const mark = effectiveMark(d, m)
       return mark.present
         ? { memberId: m.memberId, present: true }
         : { memberId: m.memberId, present: false, ...(opt(mark.absentReason) ? { absentReason: mark.absentReason.trim() } : {}) }

@@ -6,7 +6,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import { formatDateTime } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
-import { attendanceCounts, type ActivityDraft, type Mark } from '../draft-store'
+import { attendanceCounts, effectiveMark, type ActivityDraft, type Mark } from '../draft-store'
 import './attendance-editor.scss'
 
 const REASONS = ['病假', '事假', '公出', '外地']
@@ -49,7 +49,7 @@ export function AttendanceEditor({
   return (
     <View className='attend' {...testId('attendance')}>
       {draft.sheet.map((m) => {
-        const mark = draft.marks[m.memberId] ?? { present: m.present, absentReason: m.absentReason ?? '' }
+        const mark = effectiveMark(draft, m)
         return (
           <View key={m.memberId} className='attend__row' {...testId('attendee')}>
             <View className='attend__who'>

@@ -1,0 +1,286 @@
+/**
+ * Issue #4 in a real browser (the H5 build served by the local cloud, real function bundles on the real SDK):
+ * the secretary plans a voting 支部党员大会 → a member of the branch sees it under 即将开展 and signs in on its page,
+ * another by opening its QR code's link → the secretary records it with attendance (sign-ins prefilled, one absence
+ * with a reason, quorum shown) and two large photos compressed in the browser → members and the committee see the
+ * record. A draft survives a reload; a double submit makes one record; a member of another branch sees nothing.
+ */
+import { crc32, deflateSync } from 'node:zlib'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openAs, goTo, type Person } from '../support/browser'
+import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+
+let cloud: LocalCloudHandle
+let browser: Browser
+const people: Person[] = []
+const RUN = Date.now() % 100000
+const TOPIC = `端到端党员大会 ${RUN}`
+const SHOTS = 'docs/screenshots'
+let activityId = ''
+const bytes: { original: number; uploaded: number }[] = []
+
+beforeAll(async () => {
+  ;[cloud, browser] = await Promise.all([startLocalCloud(), launchBrowser()])
+})
+afterAll(async () => {
+  if (bytes.length) {
+    const o = bytes.reduce((s, b) => s + b.original, 0)
+    const u = bytes.reduce((s, b) => s + b.uploaded, 0)
+    console.log(`activity photos: original ${bytes.map((b) => b.original).join(' + ')} = ${o} bytes; uploaded ${bytes.map((b) => b.uploaded).join(' + ')} = ${u} bytes (${((u / o) * 100).toFixed(1)}%)`)
+  }
+  await browser?.close()
+  await cloud?.stop()
+})
+afterEach(() => {
+  for (const p of people) expect(p.errors).toEqual([])
+})
+
+async function person(openid: string) {
+  const p = await openAs(browser, cloud.url, openid)
+  people.push(p)
+  return p
+}
+
+/** A phone-camera-sized PNG (2400×1800, gradient with grain): a few MB, as a picked photo would be. */
+function cameraPhoto(variant: number): Buffer {
+  const width = 2400
+  const height = 1800
+  let seed = 7 + variant
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
+  const raw = Buffer.alloc((width * 3 + 1) * height)
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1)
+    for (let x = 0; x < width; x++) {
+      const g = Math.round(rnd() * 10 - 5)
+      const i = row + 1 + x * 3
+      const banner = y > height * 0.1 && y < height * 0.2 ? 1 : 0
+      raw[i] = Math.max(0, Math.min(255, (banner ? 200 : 60 + (y / height) * 150) + g))
+      raw[i + 1] = Math.max(0, Math.min(255, (banner ? 30 : 90 + (x / width) * 100) + g + variant * 20))
+      raw[i + 2] = Math.max(0, Math.min(255, (banner ? 40 : 160 - (y / height) * 80) + g))
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([len, body, crc])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr[8] = 8
+  ihdr[9] = 2
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 6 })), chunk('IEND', Buffer.alloc(0))])
+}
+
+const input = (page: Page, id: string) => page.locator(`[data-testid=${id}] input, [data-testid=${id}] textarea, input[data-testid=${id}], textarea[data-testid=${id}]`).first()
+
+/** Beijing date and a time a few minutes from now (so the session's sign-in window is open). */
+function soon(minutes: number) {
+  const d = new Date(Date.now() + 8 * 3600_000 + minutes * 60_000)
+  return { date: d.toISOString().slice(0, 10), time: d.toISOString().slice(11, 16) }
+}
+
+async function call(page: Page, openid: string, action: string, payload: unknown) {
+  return page.evaluate(
+    async ([who, name, body]) => {
+      const res = await fetch('/cloud/functions/api', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Dev-OpenId': who as string },
+        body: JSON.stringify({ action: name, payload: body }),
+      })
+      return res.json()
+    },
+    [openid, action, payload] as const,
+  )
+}
+
+async function branchOf(openid: string): Promise<string> {
+  const ids = await (await fetch(`${cloud.url}/dev/identities`)).json()
+  return ids.find((p: { openid: string }) => p.openid === openid).roles[0].branchId
+}
+
+async function imageWidth(page: Page, selector: string) {
+  return page.locator(selector).first().evaluate(
+    (el: HTMLImageElement) =>
+      new Promise<number>((resolve) => {
+        const img = el.tagName === 'IMG' ? el : (el.querySelector('img') as HTMLImageElement)
+        if (img.complete && img.naturalWidth > 0) return resolve(img.naturalWidth)
+        img.addEventListener('load', () => resolve(img.naturalWidth), { once: true })
+        img.addEventListener('error', () => resolve(0), { once: true })
+        setTimeout(() => resolve(img.naturalWidth), 10000)
+      }),
+  )
+}
+
+test('the secretary plans a voting 支部党员大会 and shows its sign-in QR code', async () => {
+  const { page } = await person('dev-secretary-1')
+  await goTo(page, cloud.url, 'pages/activities/index')
+  await page.getByTestId('plan-activity').click()
+  await page.getByTestId('activity-form-plan').waitFor()
+  await page.getByTestId('activity-type').selectOption('party_lecture')
+  await page.getByTestId('activity-submit').click()
+  await page.getByText('请填写授课人').waitFor()
+  await page.getByText('请填写主题').waitFor()
+  await page.screenshot({ path: `${SHOTS}/activities-plan.png` })
+
+  await page.getByTestId('activity-type').selectOption('party_congress')
+  const { date, time } = soon(10)
+  await input(page, 'activity-topic').fill(TOPIC)
+  await input(page, 'activity-place').fill('学会三楼会议室')
+  await page.getByTestId('activity-date').fill(date)
+  await page.getByTestId('activity-time').fill(time)
+  await input(page, 'activity-host').fill('李建国')
+  await page.getByTestId('activity-submit').click()
+
+  await page.getByTestId('activity-detail').waitFor({ timeout: 20000 })
+  activityId = decodeURIComponent(/[?&]id=([^&]+)/.exec(page.url())![1])
+  expect(await page.getByTestId('activity-status').innerText()).toBe('已计划')
+  await page.getByTestId('show-qr').click()
+  await page.getByTestId('sign-in-qr').waitFor({ timeout: 20000 })
+  expect(await imageWidth(page, '[data-testid=sign-in-qr]')).toBeGreaterThan(0)
+  await page.screenshot({ path: `${SHOTS}/activities-detail-planned.png`, fullPage: true })
+})
+
+test('a member of the branch sees it under 即将开展 (list and calendar) and signs in on its page', async () => {
+  const { page } = await person('dev-member-1b')
+  await goTo(page, cloud.url, 'pages/activities/index')
+  await page.getByTestId('upcoming-item').filter({ hasText: TOPIC }).waitFor({ timeout: 20000 })
+  await page.screenshot({ path: `${SHOTS}/activities-tab-member.png` })
+  await page.getByTestId('open-calendar').click()
+  const row = page.getByTestId('upcoming-row').filter({ hasText: TOPIC })
+  await row.waitFor({ timeout: 20000 })
+  await page.screenshot({ path: `${SHOTS}/activities-upcoming.png` })
+  await page.getByTestId('upcoming-view-calendar').click()
+  await page.getByTestId('month-calendar').waitFor()
+  await page.getByTestId('upcoming-row').filter({ hasText: TOPIC }).waitFor({ timeout: 20000 })
+  await page.screenshot({ path: `${SHOTS}/activities-calendar.png` })
+  await page.getByTestId('upcoming-row').filter({ hasText: TOPIC }).click()
+  await page.getByTestId('sign-in').click()
+  await page.getByTestId('signed-in').waitFor({ timeout: 20000 })
+})
+
+test('another member signs in by opening the QR code’s link', async () => {
+  const { page } = await person('dev-member-1a')
+  await goTo(page, cloud.url, `packages/activities/pages/sign-in/index?scene=${encodeURIComponent(activityId)}`)
+  await page.getByTestId('sign-in-result').waitFor({ timeout: 20000 })
+  expect(await page.getByTestId('sign-in-result').innerText()).toBe('签到成功')
+  await page.screenshot({ path: `${SHOTS}/activities-sign-in.png` })
+})
+
+test('the secretary records it: sign-ins prefilled, an absence with a reason, quorum, two large photos compressed', async () => {
+  const { page } = await person('dev-secretary-1')
+  await goTo(page, cloud.url, `packages/activities/pages/detail/index?id=${activityId}`)
+  await page.getByTestId('record-planned').click()
+  await page.getByTestId('activity-form-record').waitFor({ timeout: 20000 })
+  expect(await input(page, 'activity-topic').inputValue()).toBe(TOPIC)
+  await page.getByTestId('attendee').first().waitFor({ timeout: 20000 })
+  // Both members signed in, so they come marked present; mark the secretary absent without a reason first.
+  const attendees = await page.getByTestId('attendee').allInnerTexts()
+  expect(attendees.join('\n')).toContain('王芳')
+  await page.getByTestId('absent-李建国').click()
+  await page.getByTestId('activity-voting').click()
+  await input(page, 'activity-recorder').fill('王芳')
+  await input(page, 'activity-minutes').fill('传达学习全会精神，讨论发展党员事项。')
+  await input(page, 'activity-resolutions').fill('同意接收赵磊同志为正式党员的讨论提交支委会。')
+
+  // The draft survives a reload.
+  await page.waitForTimeout(300)
+  await page.reload()
+  await page.getByTestId('activity-form-record').waitFor({ timeout: 20000 })
+  expect(await input(page, 'activity-minutes').inputValue()).toBe('传达学习全会精神，讨论发展党员事项。')
+
+  await page.getByTestId('activity-submit').click()
+  await page.getByTestId('error-attendance').waitFor()
+  expect(await page.getByTestId('error-attendance').innerText()).toContain('李建国')
+  await page.getByTestId('reason-李建国-公出').click()
+  const counts = await page.getByTestId('attendance-counts').innerText()
+  expect(counts).toContain('超过半数')
+
+  await page.getByTestId('activity-photo-input').setInputFiles([
+    { name: 'site-1.png', mimeType: 'image/png', buffer: cameraPhoto(1) },
+    { name: 'site-2.png', mimeType: 'image/png', buffer: cameraPhoto(2) },
+  ])
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=photo-tile][data-status=done]').length === 2, undefined, { timeout: 30000 })
+  for (const tile of await page.getByTestId('photo-tile').all()) {
+    bytes.push({ original: Number(await tile.getAttribute('data-original-bytes')), uploaded: Number(await tile.getAttribute('data-bytes')) })
+  }
+  expect(bytes).toHaveLength(2)
+  for (const b of bytes) {
+    expect(b.original).toBeGreaterThan(2_000_000)
+    expect(b.uploaded).toBeLessThan(b.original / 4)
+  }
+  // Reorder: the second photo moves first.
+  const firstBefore = await page.getByTestId('photo-tile').nth(1).getAttribute('data-bytes')
+  await page.getByTestId('photo-left').nth(1).click()
+  expect(await page.getByTestId('photo-tile').first().getAttribute('data-bytes')).toBe(firstBefore)
+  await page.screenshot({ path: `${SHOTS}/activities-record.png`, fullPage: true })
+
+  await page.getByTestId('activity-submit').dblclick()
+  await page.getByTestId('activity-detail').waitFor({ timeout: 20000 })
+  expect(await page.getByTestId('activity-status').innerText()).toBe('已记录')
+  await page.getByTestId('quorum').waitFor()
+  expect(await page.getByTestId('detail-photo').count()).toBe(2)
+  await page.getByTestId('show-history').click()
+  await page.getByTestId('history-entry').first().waitFor({ timeout: 20000 })
+  await page.screenshot({ path: `${SHOTS}/activities-detail.png`, fullPage: true })
+})
+
+test('a double submit of a new record makes one record', async () => {
+  const { page } = await person('dev-secretary-1')
+  await goTo(page, cloud.url, 'pages/activities/index')
+  await page.getByTestId('record-activity').click()
+  await page.getByTestId('activity-form-record').waitFor({ timeout: 20000 })
+  const topic = `端到端主题党日 ${RUN}`
+  await input(page, 'activity-topic').fill(topic)
+  await input(page, 'activity-place').fill('会议室')
+  await page.getByTestId('activity-date').fill('2026-11-10')
+  await page.getByTestId('activity-time').fill('09:30')
+  await input(page, 'activity-host').fill('李建国')
+  await input(page, 'activity-recorder').fill('王芳')
+  await input(page, 'activity-minutes').fill('学习。')
+  await page.getByTestId('attendee').first().waitFor({ timeout: 20000 })
+  await page.getByTestId('activity-submit').dblclick()
+  await page.getByTestId('activity-detail').waitFor({ timeout: 20000 })
+  const list = await call(page, 'dev-secretary-1', 'activities.list', { branchId: await branchOf('dev-secretary-1'), limit: 50 })
+  expect(list.ok).toBe(true)
+  expect(list.data.items.filter((a: { topic: string }) => a.topic === topic)).toHaveLength(1)
+})
+
+test('members of the branch and the committee see the record', async () => {
+  for (const openid of ['dev-member-1a', 'dev-committee-admin']) {
+    const { page } = await person(openid)
+    await goTo(page, cloud.url, `packages/activities/pages/detail/index?id=${activityId}`)
+    const detail = page.getByTestId('activity-detail')
+    await detail.waitFor({ timeout: 20000 })
+    const text = await detail.innerText()
+    expect(text).toContain(TOPIC)
+    expect(text).toContain('传达学习全会精神')
+    expect(text).toContain('李建国（公出）')
+    expect(await page.getByTestId('detail-photo').count()).toBe(2)
+    expect(await imageWidth(page, '[data-testid=detail-photo]')).toBeGreaterThan(0)
+  }
+  const { page } = await person('dev-member-1a')
+  await goTo(page, cloud.url, 'pages/activities/index')
+  await page.getByTestId('activity-item').filter({ hasText: TOPIC }).waitFor({ timeout: 20000 })
+  await page.screenshot({ path: `${SHOTS}/activities-tab.png` })
+})
+
+test('a member of another branch sees nothing of it, in the UI or by calling the actions', async () => {
+  const { page } = await person('dev-member-2a')
+  await goTo(page, cloud.url, 'pages/activities/index')
+  await page.waitForLoadState('networkidle')
+  expect(await page.getByText(TOPIC).count()).toBe(0)
+  await goTo(page, cloud.url, 'packages/activities/pages/upcoming/index')
+  await page.waitForLoadState('networkidle')
+  expect(await page.getByText(TOPIC).count()).toBe(0)
+  await goTo(page, cloud.url, `packages/activities/pages/detail/index?id=${activityId}`)
+  await page.getByText('加载失败').waitFor({ timeout: 20000 })
+  expect(await page.getByText(TOPIC).count()).toBe(0)
+
+  expect(await call(page, 'dev-member-2a', 'activities.get', { id: activityId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  expect(await call(page, 'dev-member-2a', 'activities.signIn', { id: activityId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  expect(await call(page, 'dev-member-2a', 'activities.list', { branchId: await branchOf('dev-secretary-1') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+})
