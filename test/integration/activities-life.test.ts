@@ -330,6 +330,24 @@ describe('submits and checks', () => {
     expect(history.items.map((h: any) => h.kind)).toEqual(['recorded', 'planned'])
   })
 
+  test('one draft planned and then recorded with the same clientRequestId records that plan', async () => {
+    const clientRequestId = rid('draft')
+    const planned = await ok(secretary()('activities.plan', plan({ clientRequestId, startAt: at(-2 * HOUR), endAt: at(-HOUR) })))
+    const recorded = await ok(
+      secretary()('activities.record', {
+        branchId: branch1,
+        clientRequestId,
+        type: 'theme_day',
+        topic: planned.topic,
+        place: planned.place,
+        startAt: planned.startAt,
+        recorder: '王芳',
+        minutes: '学习。',
+      }),
+    )
+    expect(recorded).toMatchObject({ id: planned.id, status: 'recorded', version: 2, host: '李建国' })
+  })
+
   test('text failing the content check names the field and writes nothing', async () => {
     const db = sdkFor(cloud.url).database()
     const before = (await db.collection('activities').count()).total

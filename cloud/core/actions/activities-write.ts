@@ -237,7 +237,9 @@ export const recordActivity = defineAction({
       }
     } else {
       const existing = await sameRequest(ctx, activityIdFor(caller.openid, input.clientRequestId), input.branchId)
-      if (existing) return present(ctx, existing)
+      // A retry returns the record; a plan made with this request id (one draft, planned then recorded) is recorded.
+      if (existing && (existing.status !== 'planned' || existing.deleted)) return present(ctx, existing)
+      plan = existing
     }
 
     const type = (input.type ?? plan?.type)!
