@@ -239,6 +239,14 @@ async function benchActivities(url: string, db: any) {
   await measure('activities.get with 200 attendees and 3 photos', 100, () => member('activities.get', { id: lastId }))
   await measure('activities.attendanceSheet (200 members)', 30, () => secretary('activities.attendanceSheet', { branchId, id: lastId }))
   await measure('activities.upcoming for a member', 100, () => member('activities.upcoming', {}))
+  let n = 0
+  const marks = members.map((m, i) => (i % 7 === 0 ? { memberId: m._id, present: false, absentReason: '出差' } : { memberId: m._id, present: true }))
+  await measure('activities.record with 200 attendance marks (text checks, roster, history)', 20, () =>
+    secretary('activities.record', {
+      branchId, clientRequestId: `bench-record-${++n}`, type: 'theme_day', topic: '基准测试主题党日', place: '会议室',
+      startAt: new Date(now.getTime() - 3600 * 1000).toISOString(), host: '李书记', recorder: '王委员', minutes: '学习。', attendance: marks,
+    }),
+  )
 }
 
 main().catch((error) => {

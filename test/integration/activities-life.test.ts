@@ -365,6 +365,22 @@ describe('submits and checks', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED', details: { field: 'minutes' } } })
     expect((r as any).error.message).toContain('会议内容')
     expect((await db.collection('activities').count()).total).toBe(before)
+    // An absence reason is named by its place in the attendance list.
+    const roster = await rosterOf(branch1)
+    const reason = await secretary()('activities.record', {
+      branchId: branch1,
+      clientRequestId: rid('bad-reason'),
+      type: 'theme_day',
+      topic: '主题党日',
+      place: '会议室',
+      startAt: at(-DAY),
+      host: '李建国',
+      recorder: '王芳',
+      minutes: '学习。',
+      attendance: roster.map((m, i) => ({ memberId: m.id, present: false, absentReason: i === 1 ? '因为违禁词缺席' : '出差' })),
+    })
+    expect(reason).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED', details: { field: 'attendance.1.absentReason' } } })
+    expect((await db.collection('activities').count()).total).toBe(before)
   })
 
   test('another branch sees nothing: list, month, history, sign-in and edits', async () => {

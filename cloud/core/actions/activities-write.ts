@@ -53,8 +53,19 @@ const TEXT_LABELS: [keyof TextInput & string, string][] = [
 /** Every text in the input the person typed, checked before anything is written. */
 async function checkInputTexts(port: Port, openid: string, input: TextInput) {
   const fields: [string, string, string | undefined][] = TEXT_LABELS.map(([field, label]) => [field, label, input[field] as string | undefined])
-  ;(input.attendance ?? []).forEach((m, i) => fields.push([`attendance.${i}.absentReason`, '缺席原因', m.absentReason]))
   await checkTexts(port, openid, fields)
+  // Absence reasons repeat (出差, 病假…) and each check is a platform call: check the distinct ones in one call, and
+  // only when that fails one by one, to name the field.
+  const reasons = (input.attendance ?? []).map((m, i) => [`attendance.${i}.absentReason`, m.absentReason] as const).filter(([, r]) => !!r)
+  const distinct = [...new Set(reasons.map(([, r]) => r!))]
+  if (distinct.length === 0) return
+  const all = await port.openapi.checkText(distinct.join('\n'), openid)
+  if (all.pass) return
+  const firstOf = new Map<string, string>()
+  for (const [field, r] of reasons) if (!firstOf.has(r!)) firstOf.set(r!, field)
+  await checkTexts(port, openid, distinct.map((r) => [firstOf.get(r)!, '缺席原因', r]))
+  // The parts pass one by one but not together: refuse the whole, naming the first reason.
+  throw new AppError('CONTENT_REJECTED', '缺席原因含有不适宜发布的内容，请修改后再提交', { field: reasons[0][0], label: all.pass ? '' : all.label })
 }
 
 function requireFields(type: ActivityType, phase: 'plan' | 'record', fields: Record<string, unknown>) {
