@@ -71,6 +71,11 @@ describe('plan → upcoming → sign-in → record', () => {
     expect(await ids('dev-member-1a')).toContain(groupPlan.id) // 王芳 is in 第一党小组
     expect(await ids('dev-member-1b')).not.toContain(groupPlan.id) // 赵磊 is in 第二党小组
     expect(await ids('dev-secretary-1')).toContain(groupPlan.id)
+    // Committee staff hold no branch: they name one.
+    expect((await ok(as('dev-committee-admin')('activities.upcoming', {}))).items).toEqual([])
+    const committee = await ok(as('dev-committee-admin')('activities.upcoming', { branchId: branch1 }))
+    expect(committee.items.map((i: any) => i.id)).toContain(groupPlan.id)
+    expect(await as('dev-member-2a')('activities.upcoming', { branchId: branch1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     const refused = await as('dev-member-1b')('activities.signIn', { id: groupPlan.id })
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect((refused as any).error.message).toContain('第一党小组')

@@ -11,6 +11,7 @@ import {
   unknownMarks,
   windowState,
 } from '../../cloud/core/activities/rules'
+import { isMediaCheckEvent, reviewKey } from '../../cloud/core/activities/media-check'
 import type { MemberDoc } from '../../cloud/core/model'
 import { ACTIVITY_TYPES, ACTIVITY_TYPE_RULES } from '../../types/domain'
 
@@ -121,4 +122,20 @@ test('a month is bounded by Beijing midnights', () => {
   const { from, to } = monthBounds('2026-04')
   expect(from.toISOString()).toBe('2026-03-31T16:00:00.000Z')
   expect(to.toISOString()).toBe('2026-04-30T16:00:00.000Z')
+})
+
+describe('image check events', () => {
+  test('only a wxa_media_check push with a trace id is taken for a verdict', () => {
+    expect(isMediaCheckEvent({ Event: 'wxa_media_check', trace_id: 'abc', result: { suggest: 'pass' } })).toBe(true)
+    expect(isMediaCheckEvent({ action: 'activities.get', payload: {} })).toBe(false)
+    expect(isMediaCheckEvent({ Event: 'wxa_media_check' })).toBe(false)
+    expect(isMediaCheckEvent(null)).toBe(false)
+    expect(isMediaCheckEvent({ Event: 'wxa_media_check', trace_id: 'x'.repeat(200) })).toBe(false)
+  })
+  test('review keys are field-path safe and stable per file', () => {
+    const key = reviewKey('cloud://env.1234/activities/a.b/photo.png')
+    expect(key).toMatch(/^[0-9a-f]{20}$/)
+    expect(reviewKey('cloud://env.1234/activities/a.b/photo.png')).toBe(key)
+    expect(reviewKey('cloud://env.1234/activities/a.b/photo2.png')).not.toBe(key)
+  })
 })
