@@ -26,10 +26,11 @@ export function classifySend(errCode: number): SendOutcome {
   return 'failed'
 }
 
+/** Totals per outcome and per `kind:outcome` (no dots: the database reads a dotted key as a nested path). */
 export type Counts = Record<string, number>
 export const bump = (counts: Counts, kind: ReminderKind | string, outcome: string, n = 1) => {
   counts[outcome] = (counts[outcome] ?? 0) + n
-  counts[`${kind}.${outcome}`] = (counts[`${kind}.${outcome}`] ?? 0) + n
+  counts[`${kind}:${outcome}`] = (counts[`${kind}:${outcome}`] ?? 0) + n
 }
 
 async function setState(port: Port, ids: string[], state: ReminderState, now: Date) {
