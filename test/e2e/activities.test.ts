@@ -196,8 +196,13 @@ test('the secretary records it: sign-ins prefilled, an absence with a reason, qu
   await page.getByTestId('error-attendance').waitFor()
   expect(await page.getByTestId('error-attendance').innerText()).toContain('李建国')
   await page.getByTestId('reason-李建国-公出').click()
+  // 正式党员 李建国 and 王芳 vote (赵磊 is probationary): one of two present is not more than half.
   const counts = await page.getByTestId('attendance-counts').innerText()
-  expect(counts).toContain('超过半数')
+  expect(counts).toContain('有表决权的正式党员 2 人，到会 1 人：未超过半数')
+  await page.getByTestId('present-李建国').click()
+  expect(await page.getByTestId('attendance-counts').innerText()).toContain('到会 2 人：已超过半数')
+  await page.getByTestId('absent-李建国').click()
+  await page.getByTestId('reason-李建国-公出').click()
 
   await page.getByTestId('activity-photo-input').setInputFiles([
     { name: 'site-1.png', mimeType: 'image/png', buffer: cameraPhoto(1) },

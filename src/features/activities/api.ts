@@ -2,7 +2,8 @@
 import type { ActionInput, ActionOutput } from '../../../types/actions'
 import { callApi, uploadFile, type UploadSource } from '../../services/api'
 
-export type ActivityItem = ActionOutput<'activities.list'>['items'][number]
+export type { ActivityItem } from './list-api'
+export { listActivities } from './list-api'
 export type ActivityFull = ActionOutput<'activities.get'>
 export type UpcomingItem = ActionOutput<'activities.upcoming'>['items'][number]
 export type MonthItem = ActionOutput<'activities.month'>['items'][number]
@@ -10,8 +11,6 @@ export type HistoryEntry = ActionOutput<'activities.history'>['items'][number]
 export type AttendanceSheet = ActionOutput<'activities.attendanceSheet'>
 export type SheetAttendee = AttendanceSheet['attendees'][number]
 
-export const listActivities = (branchId: string, cursor?: string | null, limit = 10) =>
-  callApi('activities.list', { branchId, limit, ...(cursor ? { cursor } : {}) })
 export const getActivity = (id: string) => callApi('activities.get', { id })
 export const createActivity = (input: ActionInput<'activities.create'>) => callApi('activities.create', input)
 export const planActivity = (input: ActionInput<'activities.plan'>) => callApi('activities.plan', input)

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand'
 import { errorMessage } from '../../services/api'
-import { listActivities, type ActivityItem } from './api'
+import { listActivities, type ActivityItem } from './list-api'
 
 export const PAGE_SIZE = 10
 

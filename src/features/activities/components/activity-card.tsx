@@ -3,7 +3,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { ACTIVITY_TYPE_INFO } from '../../../../types/domain'
 import { formatDateTime } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
-import type { ActivityItem } from '../api'
+import type { ActivityItem } from '../list-api'
 import './activity-card.scss'
 
 export const DETAIL_PAGE = '/packages/activities/pages/detail/index'
