@@ -379,7 +379,7 @@ export const noticesSend = defineAction({
       assignments: [],
       activities: [],
       notices: [{ id, title: notice.title, body: notice.body, fromName: notice.fromName, createdAt: now, allBranches: notice.allBranches, branchIds: notice.branchIds, roles: notice.roles }],
-      hasQuota: (openid, templateId) => r.quota.has(`${openid} ${templateId}`),
+      hasQuota: (openid, templateId) => (r.quota.get(`${openid} ${templateId}`) ?? 0) > 0,
     })
     const counts: Counts = {}
     const claimed = await claim(port, planned, `notice:${id}`, now, r.quota)

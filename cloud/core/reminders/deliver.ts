@@ -59,33 +59,39 @@ export async function writeInbox(port: Port, logs: ReminderLogDoc[], now: Date, 
 }
 
 /**
- * Sends the messages of queued reminders one by one: spend one quota (a conditional decrement: none left → the
- * reminder stays inbox-only), mark `sending`, send, record the outcome. 43101 zeroes the person's quota for the
- * template; a refused or failed send gives the spent quota back (WeChat did not use it).
+ * Messages in flight at once. One: a run that dies leaves at most one message `sending` (then `uncertain`), and that
+ * one went out or not — so after a crash every reminder still reaches the outbox exactly once or, for that one, at
+ * most once. More in flight would finish sooner but leave up to that many unsent; a run that cannot send everything
+ * within its budget leaves the rest queued for the next hourly run instead.
+ */
+export const SEND_CONCURRENCY = 1
+
+/**
+ * Sends the messages of queued reminders, a few at a time. Per message: spend one quota (a conditional decrement:
+ * none left → the reminder stays inbox-only), mark `sending`, send, record the outcome. 43101 zeroes the person's
+ * quota for the template; a refused or failed send gives the spent quota back (WeChat did not use it).
  */
 export async function sendQueued(
   port: Port,
   queued: ReminderLogDoc[],
   now: Date,
   counts: Counts,
-  budget: { deadline?: number } = {},
+  budget: { deadline?: number; concurrency?: number } = {},
 ): Promise<{ sent: number; noQuota: number; failed: number; left: number }> {
   const _ = port.db.command
   const subs = port.db.collection('subscriptions')
   const log = port.db.collection('reminder_log')
   const result = { sent: 0, noQuota: 0, failed: 0, left: 0 }
-  for (const [i, r] of queued.entries()) {
-    if (budget.deadline && Date.now() > budget.deadline) {
-      result.left = queued.length - i
-      break
-    }
+  let next = 0
+
+  async function one(r: ReminderLogDoc) {
     const subId = subscriptionId(r.openid, r.templateId)
     const spent = await subs.where({ _id: subId, remaining: _.gt(0) }).update({ data: { remaining: _.inc(-1), updatedAt: now } })
     if (!spent.stats.updated) {
       await log.doc(r._id).update({ data: { state: 'inbox_only', updatedAt: now } })
       bump(counts, r.kind, 'no_subscription')
       result.noQuota += 1
-      continue
+      return
     }
     await log.doc(r._id).update({ data: { state: 'sending', attempts: (r.attempts ?? 0) + 1, updatedAt: now } })
     const { errCode, errMsg } = await port.openapi.sendSubscribeMessage({ touser: r.openid, templateId: r.templateId, page: r.page, data: r.data })
@@ -105,5 +111,14 @@ export async function sendQueued(
     else if (outcome === 'no_quota') result.noQuota += 1
     else result.failed += 1
   }
+
+  async function worker() {
+    while (next < queued.length) {
+      if (budget.deadline && Date.now() > budget.deadline) return
+      await one(queued[next++])
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(budget.concurrency ?? SEND_CONCURRENCY, queued.length) }, worker))
+  result.left = queued.length - next
   return result
 }

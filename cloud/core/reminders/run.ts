@@ -142,11 +142,15 @@ async function loadNotices(port: Port, now: Date): Promise<PlannerNotice[]> {
   return rows.map((n) => ({ id: n._id, title: n.title, body: n.body, fromName: n.fromName, createdAt: new Date(n.createdAt), allBranches: n.allBranches, branchIds: n.branchIds, roles: n.roles }))
 }
 
-/** Quota holders: `${openid} ${templateId}` of every subscription with messages left. */
-export async function loadQuota(port: Port): Promise<Set<string>> {
+/**
+ * Remaining quota per `${openid} ${templateId}` (only subscriptions with messages left). The run allocates it in
+ * memory as it claims, so a person with one acceptance and ten due reminders is sent one message, and the other nine
+ * cost no round trip.
+ */
+export async function loadQuota(port: Port): Promise<Map<string, number>> {
   const _ = port.db.command
-  const subs = await readPaged<SubscriptionDoc>(port, 'subscriptions', { remaining: _.gt(0) }, { openid: true, templateId: true })
-  return new Set(subs.map((s) => `${s.openid} ${s.templateId}`))
+  const subs = await readPaged<SubscriptionDoc>(port, 'subscriptions', { remaining: _.gt(0) }, { openid: true, templateId: true, remaining: true })
+  return new Map(subs.map((s) => [`${s.openid} ${s.templateId}`, s.remaining]))
 }
 
 /** Keys of `planned` that reminder_log already holds (handled, or being handled, by some run). */
@@ -160,8 +164,19 @@ async function knownKeys(port: Port, keys: string[]): Promise<Set<string>> {
   return known
 }
 
-/** Claims planned reminders; returns the log documents this run now owns. */
-export async function claim(port: Port, planned: PlannedReminder[], runId: string, now: Date, quota: Set<string>): Promise<ReminderLogDoc[]> {
+/**
+ * Claims planned reminders; returns the log documents this run now owns. Quota is allocated newest milestone first
+ * (the most urgent reminder gets the scarce message); `quota` is decremented in memory.
+ */
+export async function claim(port: Port, planned: PlannedReminder[], runId: string, now: Date, quota: Map<string, number>): Promise<ReminderLogDoc[]> {
+  const wants = new Set<string>()
+  for (const r of [...planned].sort((a, b) => b.dueAt.getTime() - a.dueAt.getTime())) {
+    const k = `${r.openid} ${r.templateId}`
+    const left = quota.get(k) ?? 0
+    if (left <= 0) continue
+    quota.set(k, left - 1)
+    wants.add(r.key)
+  }
   const docs: ReminderLogDoc[] = planned.map((r) => ({
     _id: r.key,
     kind: r.kind,
@@ -170,7 +185,7 @@ export async function claim(port: Port, planned: PlannedReminder[], runId: strin
     milestone: r.milestone,
     runId,
     state: 'claimed',
-    wantsMessage: quota.has(`${r.openid} ${r.templateId}`),
+    wantsMessage: wants.has(r.key),
     inbox: r.inbox,
     templateId: r.templateId,
     page: r.page,
@@ -220,6 +235,11 @@ export async function runReminders(port: Port, now: Date): Promise<ReminderRunRe
 
     const people = await loadPeople(port)
     const quota = await loadQuota(port)
+    // Messages still owed from an earlier run hold their quota already.
+    for (const r of [...resumed.queued, ...resumed.claimed.filter((c) => c.wantsMessage)]) {
+      const k = `${r.openid} ${r.templateId}`
+      if (quota.has(k)) quota.set(k, Math.max(0, (quota.get(k) ?? 0) - 1))
+    }
     const dailyData = daily ? await loadDaily(port, now, people) : { branches: [], assignments: [] }
     const activities = await loadUpcoming(port, now)
     const notices = await loadNotices(port, now)
@@ -231,7 +251,7 @@ export async function runReminders(port: Port, now: Date): Promise<ReminderRunRe
       assignments: dailyData.assignments,
       activities,
       notices,
-      hasQuota: (openid, templateId) => quota.has(`${openid} ${templateId}`),
+      hasQuota: (openid, templateId) => (quota.get(`${openid} ${templateId}`) ?? 0) > 0,
     })
     counts.planned = planned.length
     const known = await knownKeys(port, planned.map((r) => r.key))
