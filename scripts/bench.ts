@@ -9,12 +9,14 @@
  *   - work plans: parsing a 100-point plan, assigning a point to every branch, listing 300 assignments
  *   - activities: a branch with 500 sessions and 200 members — list pages, a month calendar, a record with 200
  *     attendees, upcoming sessions
+ *   - reminders (bench-reminders.ts): one timer run over 100, 300 and 1,000 branches — time, DB round trips, messages
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseWorkPlan } from '../cloud/core/work-plan/parse'
 import { benchExports } from './bench-exports'
+import { benchReminders } from './bench-reminders'
 import { apiAs, identities } from '../test/support/api'
 import { sdkFor, startLocalCloud } from '../test/support/local-cloud'
 
@@ -58,6 +60,8 @@ async function main() {
     if (!only || only === 'workPlans') await benchWorkPlans(cloud.url)
     if (!only || only === 'activities') await benchActivities(cloud.url, db)
     if (!only || only === 'exports') await benchExports(cloud.url, db)
+    // Reminders start their own clouds (100, 300, 1,000 branches each).
+    if (!only || only === 'reminders') await benchReminders()
   } finally {
     await cloud.stop()
   }

@@ -1,0 +1,170 @@
+/**
+ * Bench section (scripts/bench.ts, BENCH_ONLY=reminders): one reminders run over 100, 300 and 1,000 branches with
+ * 30 assignments each (due dates spread from ~30 days overdue to ~2 months ahead), 10 people per branch and a year
+ * of recorded sessions (~33 per branch), on 22 December at 08:00 Beijing — the worst day: every period (month,
+ * quarter, year) ends within 10 days, so compliance reads the whole year. Each size gets its own fresh local cloud;
+ * data is written straight through the SDK (1,000 documents per insert).
+ *
+ * The run is the real runReminders on the real SDK, in this process, behind a Port that counts database round
+ * trips (reads: get/count; writes: add/update/set/remove) and subscription messages. Three runs per size:
+ * cold (nothing sent before: every due milestone is new), again the same hour (everything known), and the next
+ * day's 08:00 run (steady state: only the day's new milestones).
+ */
+import { performance } from 'node:perf_hooks'
+import { COLLECTIONS } from '../cloud/core/model'
+import type { Port } from '../cloud/core/port'
+import { runReminders } from '../cloud/core/reminders/run'
+import { buildPort } from '../cloud/platform/wx-server-port'
+import { SUBSCRIPTION_TEMPLATES } from '../types/subscription-templates'
+import { sdkFor, startLocalCloud } from '../test/support/local-cloud'
+
+const DAY = 86400000
+
+interface Tally {
+  reads: number
+  writes: number
+  sends: number
+}
+
+/** The Port with every database round trip and message counted. */
+function counting(port: Port, tally: Tally): Port {
+  const READ = new Set(['get', 'count'])
+  const WRITE = new Set(['add', 'update', 'set', 'remove'])
+  const wrap = <T extends object>(obj: T): T =>
+    new Proxy(obj, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver)
+        if (typeof value !== 'function') return value
+        return (...args: unknown[]) => {
+          if (READ.has(String(prop))) tally.reads += 1
+          else if (WRITE.has(String(prop))) tally.writes += 1
+          const out = value.apply(target, args)
+          // Builders (collection, where, orderBy, doc…) are wrapped in turn; promises are the round trips.
+          return out && typeof out === 'object' && typeof (out as { then?: unknown }).then !== 'function' ? wrap(out) : out
+        }
+      },
+    })
+  return {
+    ...port,
+    db: { ...port.db, command: port.db.command, serverDate: port.db.serverDate.bind(port.db), collection: (name: string) => wrap(port.db.collection(name)) },
+    openapi: {
+      ...port.openapi,
+      sendSubscribeMessage: (m) => {
+        tally.sends += 1
+        return port.openapi.sendSubscribeMessage(m)
+      },
+    },
+  }
+}
+
+const TYPES_OF_A_YEAR: [string, number[]][] = [
+  ['theme_day', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]],
+  ['committee_meeting', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]],
+  ['party_congress', [2, 5, 8]],
+  ['party_lecture', [3, 6, 9, 11]],
+  ['heart_talk', [7]],
+]
+
+async function fill(url: string, branches: number, year: number, today: string) {
+  const db = sdkFor(url).database()
+  for (const name of COLLECTIONS) await db.createCollection(name).catch(() => undefined)
+  const put = async (coll: string, docs: Record<string, unknown>[]) => {
+    for (let i = 0; i < docs.length; i += 1000) await db.collection(coll).add({ data: docs.slice(i, i + 1000) })
+  }
+  const now = new Date()
+  const b: Record<string, unknown>[] = []
+  const memberships: Record<string, unknown>[] = []
+  const members: Record<string, unknown>[] = []
+  const groups: Record<string, unknown>[] = []
+  const assignments: Record<string, unknown>[] = []
+  const activities: Record<string, unknown>[] = []
+  const subscriptions: Record<string, unknown>[] = []
+  const secretaries: string[] = []
+  const tpls = Object.values(SUBSCRIPTION_TEMPLATES).map((t) => t.id)
+  for (let i = 0; i < branches; i++) {
+    const id = `bench-b${String(i).padStart(4, '0')}`
+    b.push({ _id: id, name: `第${i + 1}学会党支部`, kind: 'branch', societies: [`第${i + 1}学会`], status: 'active', createdAt: now })
+    if (i % 2 === 0) groups.push({ _id: `${id}-g1`, branchId: id, name: '第一党小组', createdAt: now })
+    for (let p = 0; p < 10; p++) {
+      const openid = `${id}-p${p}`
+      const role = p === 0 ? 'secretary' : p < 3 ? 'branch_committee' : 'member'
+      memberships.push({ openid, branchId: id, role, status: 'active', since: now })
+      members.push({ _id: `${id}-m${p}`, branchId: id, openid, name: p === 0 ? `书记${i}` : `党员${i}-${p}`, partyStatus: 'full', groupId: i % 2 === 0 && p % 2 ? `${id}-g1` : null, posts: [], state: 'active', createdAt: now, updatedAt: now })
+      if (p === 0) secretaries.push(openid)
+      // One person in five accepted each template once.
+      if (p % 5 === 0) for (const t of tpls) subscriptions.push({ _id: `${openid}_${t}`, openid, templateId: t, remaining: 1, lastResult: 'accept', updatedAt: now })
+    }
+    for (let k = 0; k < 30; k++) {
+      const dueOn = new Date(Date.parse(`${today}T00:00:00Z`) + (k - 10) * 3 * DAY).toISOString().slice(0, 10)
+      assignments.push({ _id: `${id}-a${k}`, planId: 'bench-plan', planTitle: `${year} 年党建工作要点`, branchId: id, branchName: `第${i + 1}学会党支部`, pointSeq: k + 1, sectionSeq: 1, sectionTitle: '一、加强政治建设', title: `第 ${k + 1} 项工作要点的标题`, dueOn, state: k % 4 === 0 ? 'done' : 'not_started', doneAt: null, lastReportAt: null, reportCount: 0, sortKey: `${k}`, createdAt: now })
+    }
+    for (const [type, months] of TYPES_OF_A_YEAR) {
+      for (const m of months) {
+        activities.push({ _id: `${id}-${type}-${m}`, branchId: id, type, status: 'recorded', topic: '学习', place: '会议室', startAt: new Date(`${year}-${String(m).padStart(2, '0')}-10T09:30:00+08:00`), audience: { kind: 'branch' }, lecturer: type === 'party_lecture' && m === 6 ? `书记${i}` : '讲师', photos: [], createdBy: { openid: 'x', name: 'x' }, createdAt: now, clientRequestId: `${id}-${type}-${m}`, deleted: false })
+      }
+    }
+    if (i % 10 === 0) {
+      activities.push({ _id: `${id}-planned`, branchId: id, type: 'theme_day', status: 'planned', topic: '主题党日', place: '会议室', startAt: new Date(`${today}T09:30:00+08:00`).getTime() + DAY, audience: { kind: 'branch' }, photos: [], createdBy: { openid: 'x', name: 'x' }, createdAt: now, clientRequestId: `${id}-planned`, deleted: false })
+    }
+  }
+  for (const a of activities) if (typeof a.startAt === 'number') a.startAt = new Date(a.startAt)
+  await put('branches', b)
+  await put('groups', groups)
+  await put('memberships', memberships)
+  await put('members', members)
+  await put('assignments', assignments)
+  await put('activities', activities)
+  await put('subscriptions', subscriptions)
+  // The platform's grants for the secretaries (the other subscribers meet 43101, as users who never tapped do).
+  for (const openid of secretaries) {
+    const res = await fetch(`${url}/dev/subscriptions`, { method: 'POST', headers: { 'x-dev-openid': openid, 'content-type': 'application/json' }, body: JSON.stringify({ results: Object.fromEntries(tpls.map((t) => [t, 'accept'])) }) })
+    if (!res.ok) throw new Error(`grant failed: ${res.status}`)
+  }
+  return { documents: b.length + groups.length + memberships.length + members.length + assignments.length + activities.length + subscriptions.length }
+}
+
+async function oneRun(url: string, now: Date) {
+  const tally: Tally = { reads: 0, writes: 0, sends: 0 }
+  const port = counting(buildPort(sdkFor(url), { now: () => now }), tally)
+  const t0 = performance.now()
+  const result = await runReminders(port, now)
+  const ms = performance.now() - t0
+  if (!result.ok) throw new Error(`run failed: ${result.error}`)
+  return { ms, ...tally, counts: result.counts }
+}
+
+export async function benchReminders(sizes = [100, 300, 1000]) {
+  const year = new Date(Date.now() + 8 * 3600e3).getUTCFullYear()
+  const today = `${year}-12-22`
+  const now = new Date(`${today}T08:00:00+08:00`)
+  console.log(`\nreminders: one run per size on ${today} 08:00 Beijing (30 assignments, 10 people, ~33 sessions a year per branch)`)
+  const rows: string[] = []
+  for (const n of sizes) {
+    const cloud = await startLocalCloud({ seed: false })
+    try {
+      const t0 = performance.now()
+      const { documents } = await fill(cloud.url, n, year, today)
+      console.log(`  ${n} branches: ${documents} documents written in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+      const cold = await oneRun(cloud.url, now)
+      const again = await oneRun(cloud.url, new Date(now.getTime() + 3600e3))
+      const next = await oneRun(cloud.url, new Date(now.getTime() + DAY))
+      for (const [label, r] of [['cold', cold], ['same hour again', again], ['next day 08:00', next]] as const) {
+        const line = `  ${String(n).padStart(4)} branches, ${label.padEnd(15)}: ${(r.ms / 1000).toFixed(2).padStart(6)} s, ${String(r.reads).padStart(4)} reads + ${String(r.writes).padStart(5)} writes = ${String(r.reads + r.writes).padStart(5)} DB round trips, ${String(r.sends).padStart(4)} messages; planned ${r.counts.planned}, new ${r.counts.claimed ?? 0}, sent ${r.counts.sent ?? 0}, 43101 ${r.counts.no_quota ?? 0}, inbox only ${r.counts.no_subscription ?? 0}`
+        rows.push(line)
+        console.log(line)
+      }
+    } finally {
+      await cloud.stop()
+    }
+  }
+  return rows
+}
+
+// `npx tsx scripts/bench-reminders.ts [sizes…]` runs this section alone.
+if (process.argv[1] && /bench-reminders\.ts$/.test(process.argv[1])) {
+  const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0)
+  benchReminders(sizes.length ? sizes : undefined).catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })
+}
