@@ -130,7 +130,7 @@ async function oneRun(url: string, now: Date) {
   const result = await runReminders(port, now)
   const ms = performance.now() - t0
   if (!result.ok) throw new Error(`run failed: ${result.error}`)
-  return { ms, ...tally, counts: result.counts }
+  return { ms, ...tally, counts: result.counts, phases: result.phases ?? {} }
 }
 
 export async function benchReminders(sizes = [100, 300, 1000]) {
@@ -149,7 +149,7 @@ export async function benchReminders(sizes = [100, 300, 1000]) {
       const again = await oneRun(cloud.url, new Date(now.getTime() + 3600e3))
       const next = await oneRun(cloud.url, new Date(now.getTime() + DAY))
       for (const [label, r] of [['cold', cold], ['same hour again', again], ['next day 08:00', next]] as const) {
-        const line = `  ${String(n).padStart(4)} branches, ${label.padEnd(15)}: ${(r.ms / 1000).toFixed(2).padStart(6)} s, ${String(r.reads).padStart(4)} reads + ${String(r.writes).padStart(5)} writes = ${String(r.reads + r.writes).padStart(5)} DB round trips, ${String(r.sends).padStart(4)} messages; planned ${r.counts.planned}, new ${r.counts.claimed ?? 0}, sent ${r.counts.sent ?? 0}, 43101 ${r.counts.no_quota ?? 0}, inbox only ${r.counts.no_subscription ?? 0}`
+        const line = `  ${String(n).padStart(4)} branches, ${label.padEnd(15)}: ${(r.ms / 1000).toFixed(2).padStart(6)} s, ${String(r.reads).padStart(4)} reads + ${String(r.writes).padStart(5)} writes = ${String(r.reads + r.writes).padStart(5)} DB round trips, ${String(r.sends).padStart(4)} messages; planned ${r.counts.planned}, new ${r.counts.claimed ?? 0}, sent ${r.counts.sent ?? 0}, 43101 ${r.counts.no_quota ?? 0}, inbox only ${r.counts.no_subscription ?? 0} [${Object.entries(r.phases).map(([k, v]) => `${k} ${v} ms`).join(', ')}]`
         rows.push(line)
         console.log(line)
       }

@@ -5,7 +5,8 @@
  * process can prove the result does not depend on it. Run directly: `node --import tsx test/unit/reminder-edges.cases.ts`.
  */
 import assert from 'node:assert/strict'
-import { complianceAt, complianceYear, periodOf, type ComplianceActivity } from '../../cloud/core/compliance'
+import { beijingDay, complianceAt, complianceYear, periodOf, type ComplianceActivity } from '../../cloud/core/compliance'
+import { beijingDate } from '../../cloud/core/time'
 import { fitsKeyword, fitValue, truncate } from '../../cloud/core/reminders/fit'
 import { planReminders, type PlannerInput, type PlannerPerson } from '../../cloud/core/reminders/planner'
 import { SUBSCRIPTION_TEMPLATES, type ReminderKind } from '../../types/subscription-templates'
@@ -129,6 +130,14 @@ export const cases: { name: string; run(): void }[] = [
       assert.equal(t('org_life_meeting').score, null)
       assert.equal(t('secretary_lecture').score, null)
       assert.equal(y.score, 20) // mean of 80, 0, 0, 0
+    },
+  },
+  {
+    name: 'the fast Beijing day (UTC+8) agrees with the time-zone library across 2026–2028, every 211 minutes',
+    run() {
+      for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2029-01-01T00:00:00Z'); t += 211 * 60000) {
+        assert.equal(beijingDay(new Date(t)), beijingDate(new Date(t)))
+      }
     },
   },
   // --- planner: work points ---------------------------------------------------------------------------------

@@ -14,13 +14,13 @@ import type { BranchDoc, InboxDoc } from '../model'
 import { afterCursor, decodeCursor, pageOf } from '../paging'
 import type { Port } from '../port'
 import { sendQueued, writeInbox, type Counts } from '../reminders/deliver'
-import { noticeMessage, planReminders, type PlannerPerson } from '../reminders/planner'
+import { noticeMessage, planReminders, REMINDER_PAGES, type PlannerPerson } from '../reminders/planner'
 import { claim, loadPeopleOf, loadQuota } from '../reminders/run'
 import { chunks, insertNew, isDuplicateKey, readPaged, subscriptionId, type NoticeDoc, type SubscriptionDoc } from '../reminders/store'
 import { beijingDate } from '../time'
 
 const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
-export const INBOX_PAGE = '/packages/reminders/pages/inbox/index'
+const INBOX_PAGE = REMINDER_PAGES.inbox
 /** How long notices.send may spend sending messages itself; the rest go out with the next hourly run. */
 const NOTICE_SEND_BUDGET_MS = 8_000
 

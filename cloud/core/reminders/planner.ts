@@ -25,9 +25,17 @@
 import type { ActivityType, Role } from '../../../types/domain'
 import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
 import { SUBSCRIPTION_TEMPLATES, type ReminderKind } from '../../../types/subscription-templates'
-import { complianceAt, type ComplianceActivity, dayBefore } from '../compliance'
-import { beijingDate, daysBetween } from '../time'
+import { beijingDay, complianceAt, type ComplianceActivity, dayBefore } from '../compliance'
+import { daysBetween } from '../time'
 import { formatTime, messageData } from './fit'
+
+/** Pages a reminder opens (src/app.config.ts). */
+export const REMINDER_PAGES = {
+  workPoints: '/pages/work-points/index',
+  home: '/pages/home/index',
+  activity: (id: string) => `/packages/activities/pages/detail/index?id=${id}`,
+  inbox: '/packages/inbox/pages/inbox/index',
+} as const
 
 export const ASSIGNMENT_MILESTONES = [7, 3, 1] as const
 export const OVERDUE_WEEKS = 12
@@ -135,7 +143,7 @@ const secretariesOf = (people: PlannerPerson[] | undefined) => (people ?? []).fi
 
 export function planReminders(input: PlannerInput): PlannedReminder[] {
   const { now } = input
-  const today = beijingDate(now)
+  const today = beijingDay(now)
   const people = byBranch(input.people)
   const out = new Map<string, PlannedReminder>()
   const add = (r: Omit<PlannedReminder, 'key'>) => {
@@ -157,6 +165,8 @@ export function planReminders(input: PlannerInput): PlannedReminder[] {
     const left = daysBetween(today, a.dueOn)
     const note = left > 0 ? `还剩 ${left} 天，请及时报送进展` : left === 0 ? '今天到期，请及时报送进展' : `已逾期 ${-left} 天，请尽快完成`
     const title = left > 0 ? `工作要点还剩 ${left} 天到期` : left === 0 ? '工作要点今天到期' : `工作要点已逾期 ${-left} 天`
+    const body = `「${a.title}」（${a.planTitle}）截止日期 ${a.dueOn}，${note}。`
+    const data = messageData('assignment_due', { title: a.title, dueOn: a.dueOn, note })
     for (const s of secretariesOf(people.get(a.branchId))) {
       add({
         kind: 'assignment_due',
@@ -164,10 +174,10 @@ export function planReminders(input: PlannerInput): PlannedReminder[] {
         subject: a.id,
         milestone: m.name,
         dueAt: m.dueAt,
-        inbox: { title, body: `「${a.title}」（${a.planTitle}）截止日期 ${a.dueOn}，${note}。`, page: '/pages/work-points/index' },
+        inbox: { title, body, page: REMINDER_PAGES.workPoints },
         templateId: tplAssignment,
-        page: '/pages/work-points/index',
-        data: messageData('assignment_due', { title: a.title, dueOn: a.dueOn, note }),
+        page: REMINDER_PAGES.workPoints,
+        data,
       })
     }
   }
@@ -192,6 +202,8 @@ export function planReminders(input: PlannerInput): PlannedReminder[] {
         .map((f) => items.find((i) => i.frequency === f)?.period.label)
         .filter(Boolean)
         .join('、')
+      const body = `${items.map((i) => i.sentence).join('；')}。`
+      const data = messageData('compliance_gap', { item: names.join('、'), period: periodLabel, dueOn: end, note: `还剩 ${daysLeft} 天，请及时开展并记录` })
       for (const s of secretaries) {
         add({
           kind: 'compliance_gap',
@@ -201,17 +213,12 @@ export function planReminders(input: PlannerInput): PlannedReminder[] {
           dueAt,
           inbox: {
             title: `组织生活还有 ${items.length} 项未完成`,
-            body: `${items.map((i) => i.sentence).join('；')}。`,
-            page: '/pages/activities/index',
+            body,
+            page: REMINDER_PAGES.home,
           },
           templateId: tplGap,
-          page: '/pages/activities/index',
-          data: messageData('compliance_gap', {
-            item: names.join('、'),
-            period: periodLabel,
-            dueOn: end,
-            note: `还剩 ${daysLeft} 天，请及时开展并记录`,
-          }),
+          page: REMINDER_PAGES.home,
+          data,
         })
       }
     }
@@ -222,7 +229,7 @@ export function planReminders(input: PlannerInput): PlannedReminder[] {
   for (const act of input.activities) {
     const start = act.startAt.getTime()
     if (start <= now.getTime()) continue
-    const startDay = beijingDate(act.startAt)
+    const startDay = beijingDay(act.startAt)
     const h2 = new Date(Math.floor((start - 2 * HOUR) / HOUR) * HOUR)
     const m = latestDue([{ name: 'd1', dueAt: beijing0800(dayBefore(startDay)) }, { name: 'h2', dueAt: h2 }].sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime()), now)
     if (!m) continue
@@ -235,7 +242,8 @@ export function planReminders(input: PlannerInput): PlannedReminder[] {
     const typeName = ACTIVITY_TYPE_INFO[act.type].name
     const when = formatTime(act.startAt)
     const lead = m.name === 'h2' ? '即将开始' : '明天举行'
-    const page = `/packages/activities/pages/detail/index?id=${act.id}`
+    const page = REMINDER_PAGES.activity(act.id)
+    const data = messageData('activity_upcoming', { topic: act.topic, startAt: act.startAt, place: act.place, note: `${typeName}${lead}，请准时参加` })
     for (const p of audience) {
       add({
         kind: 'activity_upcoming',
@@ -246,7 +254,7 @@ export function planReminders(input: PlannerInput): PlannedReminder[] {
         inbox: { title: `${typeName}${lead}`, body: `${act.topic}。时间：${when}，地点：${act.place}。`, page },
         templateId: tplActivity,
         page,
-        data: messageData('activity_upcoming', { topic: act.topic, startAt: act.startAt, place: act.place, note: `${typeName}${lead}，请准时参加` }),
+        data,
       })
     }
   }
@@ -255,6 +263,7 @@ export function planReminders(input: PlannerInput): PlannedReminder[] {
   const tplNotice = SUBSCRIPTION_TEMPLATES.committee_notice.id
   for (const n of input.notices) {
     const branchSet = new Set(n.branchIds)
+    const data = noticeMessage(n)
     for (const p of input.people) {
       if (!n.allBranches && !branchSet.has(p.branchId)) continue
       if (!p.roles.some((r) => n.roles.includes(r))) continue
@@ -267,8 +276,8 @@ export function planReminders(input: PlannerInput): PlannedReminder[] {
         dueAt: n.createdAt,
         inbox: null,
         templateId: tplNotice,
-        page: '/packages/reminders/pages/inbox/index',
-        data: noticeMessage(n),
+        page: REMINDER_PAGES.inbox,
+        data,
       })
     }
   }

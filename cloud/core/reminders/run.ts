@@ -31,6 +31,7 @@ export interface ReminderRunResult {
   now: string
   daily: boolean
   counts: Record<string, number>
+  phases?: Record<string, number>
   ok: boolean
   error?: string
 }
@@ -226,6 +227,14 @@ export async function runReminders(port: Port, now: Date): Promise<ReminderRunRe
   const { _id: runId } = await runs.add({ data: { now, day: today, startedAt: port.db.serverDate(), status: 'running', daily: false, counts: {} } })
   const counts: Counts = { planned: 0, already: 0, claimed: 0 }
   let daily = false
+  // Milliseconds per phase, kept in the run log: where a slow run spends its time.
+  const phases: Record<string, number> = {}
+  let mark = Date.now()
+  const phase = (name: string) => {
+    const t = Date.now()
+    phases[name] = t - mark
+    mark = t
+  }
   try {
     if (hour >= 8) {
       const { data } = await runs.where({ day: today, daily: true, status: 'done' }).limit(1).get()
@@ -243,6 +252,7 @@ export async function runReminders(port: Port, now: Date): Promise<ReminderRunRe
     const dailyData = daily ? await loadDaily(port, now, people) : { branches: [], assignments: [] }
     const activities = await loadUpcoming(port, now)
     const notices = await loadNotices(port, now)
+    phase('read')
 
     const planned = planReminders({
       now,
@@ -254,20 +264,24 @@ export async function runReminders(port: Port, now: Date): Promise<ReminderRunRe
       hasQuota: (openid, templateId) => (quota.get(`${openid} ${templateId}`) ?? 0) > 0,
     })
     counts.planned = planned.length
+    phase('plan')
     const known = await knownKeys(port, planned.map((r) => r.key))
     counts.already = known.size
     const claimed = await claim(port, planned.filter((r) => !known.has(r.key)), runId, now, quota)
     for (const c of claimed) bump(counts, c.kind, 'claimed')
+    phase('claim')
 
     const queued = [...resumed.queued, ...(await writeInbox(port, [...resumed.claimed, ...claimed], now, counts))]
+    phase('inbox')
     const sent = await sendQueued(port, queued, now, counts, { deadline: started + SEND_BUDGET_MS })
+    phase('send')
     if (sent.left) counts.deferred = sent.left
 
     // Notices whose recipients with quota are all claimed are done.
     for (const n of notices) await port.db.collection('notices').doc(n.id).update({ data: { status: 'sent' } })
 
-    await runs.doc(runId).update({ data: { status: 'done', daily, finishedAt: port.db.serverDate(), ms: Date.now() - started, counts } })
-    return { runId, now: now.toISOString(), daily, counts, ok: true }
+    await runs.doc(runId).update({ data: { status: 'done', daily, finishedAt: port.db.serverDate(), ms: Date.now() - started, phases, counts } })
+    return { runId, now: now.toISOString(), daily, counts, phases, ok: true }
   } catch (error) {
     const message = String((error as Error)?.message ?? error)
     await runs
