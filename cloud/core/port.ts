@@ -73,6 +73,11 @@ export interface Storage {
 export type SecurityVerdict = { pass: true } | { pass: false; label: string }
 
 export interface OpenApi {
+  /**
+   * Never throws: `errCode` is WeChat's errcode (0 sent; 43101 no quota; 47003 data does not fit the template;
+   * 40003 / 40037 / 41030 bad openid / template / page…) or, negative, the SDK's own (-1 network or unknown), so
+   * callers can tell "do not retry" from "try again later" (cloud/core/reminders/deliver.ts classifySend).
+   */
   sendSubscribeMessage(message: {
     touser: string
     templateId: string
