@@ -10,6 +10,8 @@ import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openAs, goTo, type Person } from '../support/browser'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
+jest.setTimeout(120_000)
+
 let cloud: LocalCloudHandle
 let browser: Browser
 const people: Person[] = []
@@ -41,17 +43,25 @@ async function person(openid: string) {
   return p
 }
 
-/** A phone-camera-sized PNG (2400×1800, gradient with grain): a few MB, as a picked photo would be. */
+/**
+ * A phone-camera-sized PNG (3264×2448, 8 MP): a gradient with a banner and coarse grain (3 px cells, so some texture
+ * survives the browser's downscale to 1600 px as it would in a real photo) — a few MB, as a picked photo would be.
+ */
 function cameraPhoto(variant: number): Buffer {
-  const width = 2400
-  const height = 1800
+  const width = 3264
+  const height = 2448
   let seed = 7 + variant
   const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
   const raw = Buffer.alloc((width * 3 + 1) * height)
   for (let y = 0; y < height; y++) {
     const row = y * (width * 3 + 1)
+    if (y % 3) {
+      raw.copy(raw, row, row - (width * 3 + 1), row)
+      continue
+    }
+    let g = 0
     for (let x = 0; x < width; x++) {
-      const g = Math.round(rnd() * 10 - 5)
+      if (x % 3 === 0) g = Math.round(rnd() * 40 - 20)
       const i = row + 1 + x * 3
       const banner = y > height * 0.1 && y < height * 0.2 ? 1 : 0
       raw[i] = Math.max(0, Math.min(255, (banner ? 200 : 60 + (y / height) * 150) + g))
