@@ -149,10 +149,12 @@ export const reminderSchemas = {
   },
   'inbox.markRead': {
     input: z
-      .union([
-        z.object({ ids: z.array(id('消息')).min(1, { error: '请选择消息' }).max(100, { error: '一次最多 100 条' }) }).strict(),
-        z.object({ all: z.literal(true) }).strict(),
-      ], { error: '请给出消息编号（ids）或全部已读（all: true）' }),
+      .object({
+        ids: z.array(id('消息')).min(1, { error: '请选择消息' }).max(100, { error: '一次最多 100 条' }).optional(),
+        all: z.literal(true, { error: 'all 只能是 true' }).optional(),
+      })
+      .strict()
+      .refine((i) => !!i.ids !== !!i.all, { error: '请给出消息编号（ids）或全部已读（all: true），二选一' }),
     output: z.object({ marked: z.number() }),
   },
   'subscriptions.record': {

@@ -194,7 +194,7 @@ export const inboxMarkRead = defineAction({
   async handler(input, { port, caller }) {
     const _ = port.db.command
     const now = port.now()
-    if ('all' in input) {
+    if (input.all || !input.ids) {
       const marked = await unreadCount(port, caller)
       await port.db.collection('inbox_reads').doc(watermarkId(caller.openid)).set({ data: { openid: caller.openid, at: now } })
       return { marked }
