@@ -264,6 +264,13 @@ describe('inbox access and committee notices', () => {
   }, 120000)
   afterAll(() => cloud?.stop())
 
+  test('an hourly run before 08:00 Beijing leaves the daily work (work points, compliance) to the 08:00 run', async () => {
+    const { now } = scenarioNow()
+    const early = await trigger(cloud.url, new Date(now.getTime() - 3600e3))
+    expect(early).toMatchObject({ ok: true, daily: false, counts: { planned: 0 } })
+    expect(await all(cloud.url, 'reminder_log')).toEqual([])
+  })
+
   test('only the committee sends notices; input and content are checked; a repeated request is refused', async () => {
     const notice = { title: '关于开展主题党日活动的通知', body: '请于月底前开展主题党日并上传记录。', branches: [branch.two], roles: ['member'] }
     expect(await apiAs(cloud.url, 'dev-secretary-1')('notices.send', { ...notice, clientRequestId: 'sec-try-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

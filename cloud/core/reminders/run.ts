@@ -242,16 +242,18 @@ export async function runReminders(port: Port, now: Date): Promise<ReminderRunRe
     }
     const resumed = await resume(port, now, counts)
 
-    const people = await loadPeople(port)
-    const quota = await loadQuota(port)
+    const activities = await loadUpcoming(port, now)
+    const notices = await loadNotices(port, now)
+    // An hourly run with no session coming and no notice going out plans nothing new: it reads no roster.
+    const planning = daily || activities.length > 0 || notices.length > 0
+    const people = planning ? await loadPeople(port) : []
+    const quota = planning ? await loadQuota(port) : new Map<string, number>()
     // Messages still owed from an earlier run hold their quota already.
     for (const r of [...resumed.queued, ...resumed.claimed.filter((c) => c.wantsMessage)]) {
       const k = `${r.openid} ${r.templateId}`
       if (quota.has(k)) quota.set(k, Math.max(0, (quota.get(k) ?? 0) - 1))
     }
     const dailyData = daily ? await loadDaily(port, now, people) : { branches: [], assignments: [] }
-    const activities = await loadUpcoming(port, now)
-    const notices = await loadNotices(port, now)
     phase('read')
 
     const planned = planReminders({
