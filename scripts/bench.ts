@@ -10,6 +10,8 @@
  *   - activities: a branch with 500 sessions and 200 members — list pages, a month calendar, a record with 200
  *     attendees, upcoming sessions
  *   - reminders (bench-reminders.ts): one timer run over 100, 300 and 1,000 branches — time, DB round trips, messages
+ *   - exports (bench-exports.ts): the year-end workbook for 100 more branches and a 50-session record book with
+ *     150 photos, step by step as the app drives them; dashboard overview and heatmap at that size
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
