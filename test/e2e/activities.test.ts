@@ -3,7 +3,8 @@
  * the secretary plans a voting 支部党员大会 → a member of the branch sees it under 即将开展 and signs in on its page,
  * another by opening its QR code's link → the secretary records it with attendance (sign-ins prefilled, one absence
  * with a reason, quorum shown) and two large photos compressed in the browser → members and the committee see the
- * record. A draft survives a reload; a double submit makes one record; a member of another branch sees nothing.
+ * record. A draft survives a reload; text refused by the content check names its field and keeps the draft; a double
+ * submit makes one record; a member of another branch sees nothing.
  */
 import { crc32, deflateSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
@@ -134,6 +135,7 @@ test('the secretary plans a voting 支部党员大会 and shows its sign-in QR c
   await page.getByTestId('activity-submit').click()
   await page.getByText('请填写授课人').waitFor()
   await page.getByText('请填写主题').waitFor()
+  await page.getByTestId('activity-type').scrollIntoViewIfNeeded()
   await page.screenshot({ path: `${SHOTS}/activities-plan.png` })
 
   await page.getByTestId('activity-type').selectOption('party_congress')
@@ -151,7 +153,7 @@ test('the secretary plans a voting 支部党员大会 and shows its sign-in QR c
   await page.getByTestId('show-qr').click()
   await page.getByTestId('sign-in-qr').waitFor({ timeout: 20000 })
   expect(await imageWidth(page, '[data-testid=sign-in-qr]')).toBeGreaterThan(0)
-  await page.screenshot({ path: `${SHOTS}/activities-detail-planned.png`, fullPage: true })
+  await page.screenshot({ path: `${SHOTS}/activities-detail-planned.png` })
 })
 
 test('a member of the branch sees it under 即将开展 (list and calendar) and signs in on its page', async () => {
@@ -162,9 +164,11 @@ test('a member of the branch sees it under 即将开展 (list and calendar) and 
   await page.getByTestId('open-calendar').click()
   const row = page.getByTestId('upcoming-row').filter({ hasText: TOPIC })
   await row.waitFor({ timeout: 20000 })
+  await page.waitForTimeout(500) // the page's slide-in
   await page.screenshot({ path: `${SHOTS}/activities-upcoming.png` })
   await page.getByTestId('upcoming-view-calendar').click()
   await page.getByTestId('month-calendar').waitFor()
+  // Today is selected: its sessions are listed under the month.
   await page.getByTestId('upcoming-row').filter({ hasText: TOPIC }).waitFor({ timeout: 20000 })
   await page.screenshot({ path: `${SHOTS}/activities-calendar.png` })
   await page.getByTestId('upcoming-row').filter({ hasText: TOPIC }).click()
@@ -231,7 +235,9 @@ test('the secretary records it: sign-ins prefilled, an absence with a reason, qu
   const firstBefore = await page.getByTestId('photo-tile').nth(1).getAttribute('data-bytes')
   await page.getByTestId('photo-left').nth(1).click()
   expect(await page.getByTestId('photo-tile').first().getAttribute('data-bytes')).toBe(firstBefore)
-  await page.screenshot({ path: `${SHOTS}/activities-record.png`, fullPage: true })
+  await page.screenshot({ path: `${SHOTS}/activities-record-photos.png` })
+  await page.getByTestId('attendance-counts').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${SHOTS}/activities-record.png` })
 
   await page.getByTestId('activity-submit').dblclick()
   await page.getByTestId('activity-detail').waitFor({ timeout: 20000 })
@@ -240,7 +246,9 @@ test('the secretary records it: sign-ins prefilled, an absence with a reason, qu
   expect(await page.getByTestId('detail-photo').count()).toBe(2)
   await page.getByTestId('show-history').click()
   await page.getByTestId('history-entry').first().waitFor({ timeout: 20000 })
-  await page.screenshot({ path: `${SHOTS}/activities-detail.png`, fullPage: true })
+  await page.screenshot({ path: `${SHOTS}/activities-detail-history.png` })
+  await page.getByTestId('activity-status').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${SHOTS}/activities-detail.png` })
 })
 
 test('a double submit of a new record makes one record', async () => {
@@ -255,8 +263,16 @@ test('a double submit of a new record makes one record', async () => {
   await page.getByTestId('activity-time').fill('09:30')
   await input(page, 'activity-host').fill('李建国')
   await input(page, 'activity-recorder').fill('王芳')
-  await input(page, 'activity-minutes').fill('学习。')
+  // The platform's text check refuses a word: the form says which field, and keeps everything typed.
+  await input(page, 'activity-minutes').fill('学习。违禁词')
   await page.getByTestId('attendee').first().waitFor({ timeout: 20000 })
+  await page.getByTestId('activity-submit').click()
+  await page.getByTestId('error-minutes').waitFor({ timeout: 20000 })
+  expect(await page.getByTestId('activity-form-error').innerText()).toContain('草稿已保留')
+  expect(await input(page, 'activity-topic').inputValue()).toBe(topic)
+  await page.getByTestId('activity-form-error').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${SHOTS}/activities-rejected.png` })
+  await input(page, 'activity-minutes').fill('学习。')
   await page.getByTestId('activity-submit').dblclick()
   await page.getByTestId('activity-detail').waitFor({ timeout: 20000 })
   const list = await call(page, 'dev-secretary-1', 'activities.list', { branchId: await branchOf('dev-secretary-1'), limit: 50 })

@@ -517,7 +517,7 @@ export const useDraftStore = create<Store>()(
             const message = e?.message ?? '保存失败，请稍后重试'
             const next: DraftErrors =
               e?.code === 'CONTENT_REJECTED'
-                ? { ...(field ? { [field]: message } : {}), form: `${message}。草稿已保留，修改后再提交。` }
+                ? { ...(field ? { [field]: message } : {}), form: `${message}。草稿已保留。` }
                 : field && e?.code === 'INVALID_INPUT'
                   ? { [field]: message, form: message }
                   : { form: e?.code === 'CONFLICT' && d.mode === 'edit' ? `${message}（记录已被他人修改，请返回刷新后再改）` : message }

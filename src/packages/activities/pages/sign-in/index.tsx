@@ -55,9 +55,9 @@ export default function SignInPage() {
               {result.already ? '您已签到' : '签到成功'}
             </Text>
             <Text className='act-page__text'>
-              {result.name}，{result.topic}
-              {'\n'}签到时间：{formatDateTime(result.at)}
+              {result.name}，您已签到“{result.topic}”
             </Text>
+            <Text className='act-page__text'>签到时间：{formatDateTime(result.at)}</Text>
           </>
         ) : (
           <>
