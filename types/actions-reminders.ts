@@ -94,10 +94,12 @@ const noticeInput = z
     branches: z.union([z.literal('all'), z.array(id('支部')).min(1, { error: '请至少选择一个支部' }).max(1000)], {
       error: '请选择发送范围：全部支部或指定支部',
     }),
+    /** Who in those branches; left out: everyone (every branch role). */
     roles: z
       .array(z.enum(NOTICE_ROLES, { error: '接收角色不正确' }))
       .min(1, { error: '请至少选择一种接收角色' })
-      .max(4),
+      .max(4)
+      .default([...NOTICE_ROLES]),
   })
   .strict()
 

@@ -285,6 +285,8 @@ describe('inbox access and committee notices', () => {
     // Branch 2's members: 刘洋, 孙丽 and the secretary (who is a member too).
     expect(preview).toMatchObject({ branchCount: 1, recipientCount: 3, withQuota: 1 })
     expect(preview.message.thing1.value).toBe('关于开展主题党日活动的通知')
+    // Without roles a notice reaches everyone in the branch: 李建国, 王芳, 赵磊 and the guide 吴指导.
+    expect(await ok(committee('notices.preview', { title: notice.title, body: notice.body, branches: [branch.one] }))).toMatchObject({ branchCount: 1, recipientCount: 4 })
     const sent = await ok(committee('notices.send', { ...notice, clientRequestId: 'notice-0001' }))
     expect(sent).toMatchObject({ branchCount: 1, recipientCount: 3, withQuota: 1, sent: 1, noQuota: 0, failed: 0 })
     expect(await committee('notices.send', { ...notice, clientRequestId: 'notice-0001' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
