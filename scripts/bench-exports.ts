@@ -59,7 +59,9 @@ export async function benchExports(url: string, db: any) {
   const at = (i: number) => new Date(Date.UTC(year, i % monthsSoFar, 1 + (i % 27), 1 + (i % 9)))
   const t0 = performance.now()
   let activities = 0
-  for (let b = 0; b < 100; b += 1) {
+  // BENCH_EXPORT_BRANCHES=300 measures the committee at its largest.
+  const count = Number(process.env.BENCH_EXPORT_BRANCHES) || 100
+  for (let b = 0; b < count; b += 1) {
     const { _id: branchId } = await db.collection('branches').add({ data: { name: `基准考核支部${String(b + 1).padStart(3, '0')}`, kind: 'branch', societies: [], status: 'active', createdAt: now } })
     const n = 20 + (b % 20)
     for (let i = 0; i < n; i += 1) {
@@ -72,7 +74,7 @@ export async function benchExports(url: string, db: any) {
       activities += 1
     }
   }
-  console.log(`exports: wrote 100 branches and ${activities} recorded sessions in ${(performance.now() - t0).toFixed(0)} ms`)
+  console.log(`exports: wrote ${count} branches and ${activities} recorded sessions in ${(performance.now() - t0).toFixed(0)} ms`)
   const wb = await runExport(url, 'dev-committee-admin', { kind: 'assessment', year })
   console.log(
     `exports: year-end workbook for ${wb.job.total} branches: ${wb.total.toFixed(0)} ms in ${wb.steps} steps (slowest step ${wb.slowest.toFixed(0)} ms), ${(wb.bytes / 1024).toFixed(0)} KB`,

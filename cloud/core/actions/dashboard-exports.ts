@@ -36,7 +36,7 @@ export const BOOK_SLICE = 10
  * Work per record-book step, well inside a cloud function's default 3 s timeout (one more session's photos may
  * follow the budget's end). The api function's timeout can be raised to 60 s in the console; steps do not need it.
  */
-export const STEP_BUDGET_MS = 1200
+export const STEP_BUDGET_MS = 800
 const BOOK_PHOTO_CONCURRENCY = 6
 /** A writing step that has not finished after this long is presumed dead and may be taken over. */
 const WRITE_LEASE_MS = 90_000
