@@ -4,8 +4,8 @@
  */
 import { defineAction } from '../action'
 import { assignmentStatus } from './assignments'
-import { figuresOf, filterRows, sortRows, yearBounds, type BranchFigures } from '../dashboard/aggregate'
-import { activeBranches, loadFacts, plansOfYear, readPaged, yearAssignments } from '../dashboard/load'
+import { figuresOf, filterRows, monthCounts, sortRows, yearBounds, type ActivityRow, type BranchFigures } from '../dashboard/aggregate'
+import { activeBranches, loadFacts, plansOfYear, readPaged, yearActivities, yearAssignments } from '../dashboard/load'
 import type { ActivityDoc, AssignmentDoc } from '../model'
 import { loadBranch } from '../roster-store'
 import { beijingDate } from '../time'
@@ -68,12 +68,18 @@ export const heatmap = defineAction({
   scope: committeeScope,
   async handler({ year: y, type }, { port }) {
     const year = y ?? thisYear(port)
-    const today = beijingDate(port.now())
-    const branches = await activeBranches(port)
-    const facts = await loadFacts(port, year, branches, true)
-    const rows = facts.map((f) => {
-      const figures = figuresOf(type ? { ...f, activities: f.activities.filter((a) => a.type === type) } : f, year, today)
-      return { branchId: f.id, name: f.name, months: figures.months, total: figures.recorded }
+    // Only the sessions are needed here (no assignments, groups or compliance).
+    const [branches, activities] = await Promise.all([activeBranches(port), yearActivities(port, year)])
+    const byBranch = new Map<string, ActivityRow[]>()
+    for (const a of activities) {
+      if (type && a.type !== type) continue
+      const list = byBranch.get(a.branchId)
+      if (list) list.push(a)
+      else byBranch.set(a.branchId, [a])
+    }
+    const rows = branches.map((b) => {
+      const figures = monthCounts(byBranch.get(b._id) ?? [], year)
+      return { branchId: b._id, name: b.name, months: figures.months, total: figures.recorded }
     })
     return { year, rows, max: Math.max(0, ...rows.flatMap((r) => r.months)) }
   },

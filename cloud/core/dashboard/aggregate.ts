@@ -89,13 +89,13 @@ export function closeYear(c: ComplianceYear, over: boolean): ComplianceYear {
   return { ...c, types, score }
 }
 
-export function figuresOf(f: BranchFacts, year: number, today: string): BranchFigures {
-  const asOf = asOfFor(year, today)
+/** Recorded sessions of the year per month and per type × quarter, and the latest session's Beijing date. */
+export function monthCounts(activities: ActivityRow[], year: number) {
   const months = Array<number>(12).fill(0)
   const byTypeQuarter = ACTIVITY_TYPES.map(() => [0, 0, 0, 0])
   let recorded = 0
   let last: string | null = null
-  for (const a of f.activities) {
+  for (const a of activities) {
     if (a.status !== 'recorded' || a.deleted) continue
     const date = beijingDate(toDate(a.startAt))
     if (Number(date.slice(0, 4)) !== year) continue
@@ -106,6 +106,12 @@ export function figuresOf(f: BranchFacts, year: number, today: string): BranchFi
     if (t >= 0) byTypeQuarter[t][Math.floor(month / 3)] += 1
     if (!last || date > last) last = date
   }
+  return { months, byTypeQuarter, recorded, last }
+}
+
+export function figuresOf(f: BranchFacts, year: number, today: string): BranchFigures {
+  const asOf = asOfFor(year, today)
+  const { months, byTypeQuarter, recorded, last } = monthCounts(f.activities, year)
   let done = 0
   let doneLate = 0
   let overdue = 0
