@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { PrivacyDialog } from '../../../../components/privacy-dialog'
 import { ErrorState, LoadingState } from '../../../../components/states'
 import { ActivityDetail } from '../../../../features/activities/components/activity-detail'
 import { useDetailStore } from '../../../../features/activities/detail-store'
@@ -26,6 +27,8 @@ export default function ActivityDetailPage() {
   if (activity)
     return (
       <View>
+        {/* Scanning a sign-in code is a privacy API: WeChat asks through this dialog the first time. */}
+        <PrivacyDialog />
         <ActivityDetail
           activity={activity}
           onRemoved={() => {

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { PrivacyDialog } from '../../../../components/privacy-dialog'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
 import { errorMessage } from '../../../../services/api'
 import { selectCanWrite, useSessionStore } from '../../../../features/session/store'
@@ -58,6 +59,8 @@ export default function EditActivityPage() {
 
   return (
     <View>
+      {/* Choosing photos is a privacy API: WeChat asks through this dialog the first time. */}
+      <PrivacyDialog />
       <ActivityForm
         draftKey={key}
         onSaved={(activity, pending) => {
