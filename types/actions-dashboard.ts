@@ -148,14 +148,19 @@ export const dashboardSchemas = {
     }),
   },
   'exports.start': {
-    input: z.discriminatedUnion(
-      'kind',
-      [
-        z.object({ kind: z.literal('assessment'), year: year.optional() }).strict(),
-        z.object({ kind: z.literal('recordBook'), branchId: id('支部'), year: year.optional() }).strict(),
-      ],
-      { error: '导出类型只能是年度考核表或组织生活记录本' },
-    ),
+    // One object (not a union) so the action catalog's JSON schema stays a plain object; the refinement ties
+    // branchId to the record book.
+    input: z
+      .object({
+        kind: z.enum(['assessment', 'recordBook'], { error: '导出类型只能是年度考核表或组织生活记录本' }),
+        branchId: id('支部').optional(),
+        year: year.optional(),
+      })
+      .strict()
+      .refine((i) => (i.kind === 'recordBook') === !!i.branchId, {
+        error: (issue) => ((issue.input as { kind?: string }).kind === 'recordBook' ? '请指定要导出记录本的支部' : '年度考核表涵盖全部支部，不能指定支部'),
+        path: ['branchId'],
+      }),
     output: exportJob,
   },
   'exports.step': {

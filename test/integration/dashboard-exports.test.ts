@@ -243,4 +243,6 @@ test('access: a secretary exports only their own record book; members and outsid
   const bad = await committee('exports.start', { kind: 'pdf' })
   expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   expect((bad as { error: { message: string } }).error.message).toMatch(/导出类型/)
+  expect(await committee('exports.start', { kind: 'recordBook', year: YEAR })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('请指定要导出记录本的支部') } })
+  expect(await committee('exports.start', { kind: 'assessment', branchId: b1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('不能指定支部') } })
 })

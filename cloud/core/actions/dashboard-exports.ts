@@ -130,7 +130,8 @@ export const startExport = defineAction({
       const branches = await activeBranches(port)
       job = { ...base, kind: 'assessment', branchId: null, branchName: null, total: branches.length, branchIds: branches.map((b) => b._id), fileName: `${year}年度党支部考核汇总.xlsx` }
     } else {
-      const branch = await loadBranch(port, input.branchId)
+      // The schema's refinement guarantees a branch for the record book.
+      const branch = await loadBranch(port, input.branchId as string)
       const _ = port.db.command
       const { start, end } = yearBounds(year)
       const { total } = await port.db
