@@ -120,27 +120,35 @@ interface ExportState {
 /** Steps are short calls; a job that has not finished after this many is reported rather than looped forever. */
 const MAX_STEPS = 500
 
+/** Bumped by reset(): a loop of a page that was left stops instead of writing into the next page's state. */
+let generation = 0
+
 export const useExportStore = create<ExportState>()((set, get) => ({
   job: null,
   status: 'idle',
   error: null,
   async run(input) {
     if (get().status === 'running') return
+    const mine = ++generation
+    const live = () => mine === generation
     set({ status: 'running', error: null, job: null })
     try {
       let job = await startExport(input)
+      if (!live()) return
       set({ job })
       for (let i = 0; i < MAX_STEPS && job.status === 'running'; i += 1) {
         job = await stepExport(job.id)
+        if (!live()) return
         set({ job })
       }
       if (job.status === 'done') set({ status: 'done' })
       else set({ status: 'error', error: job.error ?? '导出未完成，请重试' })
     } catch (error) {
-      set({ status: 'error', error: errorMessage(error) })
+      if (live()) set({ status: 'error', error: errorMessage(error) })
     }
   },
   reset() {
+    generation += 1
     set({ job: null, status: 'idle', error: null })
   },
 }))

@@ -3,12 +3,14 @@
  * committee). The job starts on arrival and advances one short cloud call at a time, so the bar shows real progress.
  */
 import { useEffect } from 'react'
-import { useRouter, useUnload } from '@tarojs/taro'
+import Taro, { useRouter, useUnload } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EmptyState, LoadingState } from '../../../../components/states'
+import { Chips } from '../../../../features/dashboard/components/chips'
 import { ExportPanel } from '../../../../features/dashboard/components/export-panel'
 import { beijingYear, useExportStore } from '../../../../features/dashboard/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
+import { exportPage } from '../../routes'
 import '../committee.scss'
 
 export default function ExportPage() {
@@ -18,6 +20,15 @@ export default function ExportPage() {
   const year = Number(params.year) || beijingYear()
   const session = useSessionBootstrap()
   const run = useExportStore((s) => s.run)
+  const running = useExportStore((s) => s.status === 'running')
+  const now = beijingYear()
+  // In January the year to export is usually the one just over.
+  const years = [now, now - 1].map((y) => ({ value: String(y), label: `${y}年` }))
+  const switchYear = (y: string) => {
+    if (running || !kind) return
+    const url = kind === 'assessment' ? exportPage({ kind, year: Number(y) }) : exportPage({ kind, branchId, year: Number(y) })
+    void Taro.redirectTo({ url })
+  }
   const start = () => {
     if (kind === 'assessment') void run({ kind, year })
     else if (kind === 'recordBook' && branchId) void run({ kind, branchId, year })
@@ -33,6 +44,9 @@ export default function ExportPage() {
   if (session !== 'ready') return <LoadingState />
   return (
     <View className='cm'>
+      <View className='cm__actions'>
+        <Chips id='export-year' options={years} value={String(year)} onChange={switchYear} />
+      </View>
       <ExportPanel onRetry={start} />
       <View className='cm__actions'>
         <Text className='cm__hint'>
