@@ -20,6 +20,8 @@ const RUN = Date.now() % 100000
 const TOPIC = `端到端党员大会 ${RUN}`
 const SHOTS = 'docs/screenshots'
 let activityId = ''
+/** The planned session's Beijing date and time. */
+let planned = { date: '', time: '' }
 const bytes: { original: number; uploaded: number }[] = []
 
 beforeAll(async () => {
@@ -113,15 +115,21 @@ async function branchOf(openid: string): Promise<string> {
   return ids.find((p: { openid: string }) => p.openid === openid).roles[0].branchId
 }
 
+/** The natural width of a (lazy-loaded) image once it has loaded; 0 if it failed. Scrolls it into view first. */
 async function imageWidth(page: Page, selector: string) {
-  return page.locator(selector).first().evaluate(
-    (el: HTMLImageElement) =>
+  const el = page.locator(selector).first()
+  await el.scrollIntoViewIfNeeded()
+  return el.evaluate(
+    (node: HTMLElement) =>
       new Promise<number>((resolve) => {
-        const img = el.tagName === 'IMG' ? el : (el.querySelector('img') as HTMLImageElement)
-        if (img.complete && img.naturalWidth > 0) return resolve(img.naturalWidth)
-        img.addEventListener('load', () => resolve(img.naturalWidth), { once: true })
-        img.addEventListener('error', () => resolve(0), { once: true })
-        setTimeout(() => resolve(img.naturalWidth), 10000)
+        const img = (node.tagName === 'IMG' ? node : node.querySelector('img')) as HTMLImageElement
+        const started = Date.now()
+        const poll = () => {
+          if (img.getAttribute('src') && img.complete) return resolve(img.naturalWidth)
+          if (Date.now() - started > 10000) return resolve(img.naturalWidth)
+          setTimeout(poll, 100)
+        }
+        poll()
       }),
   )
 }
@@ -139,7 +147,8 @@ test('the secretary plans a voting 支部党员大会 and shows its sign-in QR c
   await page.screenshot({ path: `${SHOTS}/activities-plan.png` })
 
   await page.getByTestId('activity-type').selectOption('party_congress')
-  const { date, time } = soon(10)
+  planned = soon(10)
+  const { date, time } = planned
   await input(page, 'activity-topic').fill(TOPIC)
   await input(page, 'activity-place').fill('学会三楼会议室')
   await page.getByTestId('activity-date').fill(date)
@@ -168,7 +177,10 @@ test('a member of the branch sees it under 即将开展 (list and calendar) and 
   await page.screenshot({ path: `${SHOTS}/activities-upcoming.png` })
   await page.getByTestId('upcoming-view-calendar').click()
   await page.getByTestId('month-calendar').waitFor()
-  // Today is selected: its sessions are listed under the month.
+  // The session's Beijing day (next month when run minutes before a month ends) lists it under the month.
+  const { date } = planned
+  if (!(await page.getByTestId(`calendar-day-${date}`).count())) await page.getByTestId('calendar-next').click()
+  await page.getByTestId(`calendar-day-${date}`).click()
   await page.getByTestId('upcoming-row').filter({ hasText: TOPIC }).waitFor({ timeout: 20000 })
   await page.screenshot({ path: `${SHOTS}/activities-calendar.png` })
   await page.getByTestId('upcoming-row').filter({ hasText: TOPIC }).click()
@@ -259,7 +271,8 @@ test('a double submit of a new record makes one record', async () => {
   const topic = `端到端主题党日 ${RUN}`
   await input(page, 'activity-topic').fill(topic)
   await input(page, 'activity-place').fill('会议室')
-  await page.getByTestId('activity-date').fill('2026-11-10')
+  const held = soon(-3 * 24 * 60)
+  await page.getByTestId('activity-date').fill(held.date)
   await page.getByTestId('activity-time').fill('09:30')
   await input(page, 'activity-host').fill('李建国')
   await input(page, 'activity-recorder').fill('王芳')
