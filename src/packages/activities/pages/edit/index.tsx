@@ -14,6 +14,7 @@ import { ActivityForm } from '../../../../features/activities/components/activit
 import { getActivity } from '../../../../features/activities/api'
 import { draftFrom, draftKey, newDraft, useDraftStore } from '../../../../features/activities/draft-store'
 import { useActivitiesStore } from '../../../../features/activities/store'
+import { useDetailStore } from '../../../../features/activities/detail-store'
 
 export const DETAIL_PAGE = '/packages/activities/pages/detail/index'
 
@@ -66,7 +67,12 @@ export default function EditActivityPage() {
         onSaved={(activity, pending) => {
           useActivitiesStore.getState().saved(activity)
           void Taro.showToast({ title: pending ? `已保存，${pending} 张照片上传中` : '已保存', icon: pending ? 'none' : 'success' })
-          void Taro.redirectTo({ url: `${DETAIL_PAGE}?id=${encodeURIComponent(activity.id)}` })
+          useDetailStore.getState().put(activity)
+          // Opened from the session's page (记录这次活动 / 修改记录): go back to it, it shows the saved version.
+          const pages = Taro.getCurrentPages()
+          const prev = pages[pages.length - 2] as { route?: string } | undefined
+          if ((plannedId || editId) && prev?.route?.includes('packages/activities/pages/detail')) void Taro.navigateBack()
+          else void Taro.redirectTo({ url: `${DETAIL_PAGE}?id=${encodeURIComponent(activity.id)}` })
         }}
       />
     </View>
