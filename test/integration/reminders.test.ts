@@ -147,9 +147,11 @@ describe('the timer run', () => {
     expect(again.counts).toMatchObject({ claimed: 0 })
 
     const logs = await all(cloud.url, 'reminder_log')
-    // 4 points × 3 secretaries + 3 compliance gaps.
+    // 4 points × 3 secretaries; compliance gaps to 3 secretaries and 2 committee members (王芳, 刘洋).
     expect(logs.filter((l) => l.kind === 'assignment_due')).toHaveLength(12)
-    expect(logs.filter((l) => l.kind === 'compliance_gap')).toHaveLength(3)
+    expect(logs.filter((l) => l.kind === 'compliance_gap').map((l) => l.openid).sort()).toEqual(
+      ['dev-member-1a', 'dev-member-2a', 'dev-secretary-1', 'dev-secretary-2', 'dev-secretary-3'],
+    )
     expect(logs.every((l) => ['sent', 'uncertain', 'inbox_only', 'no_quota'].includes(l.state))).toBe(true)
 
     const messages = await outbox(cloud.url)
@@ -169,7 +171,7 @@ describe('the timer run', () => {
     expect(messages.filter((m) => m.touser === 'dev-secretary-3')).toHaveLength(0)
 
     const inbox = (await all(cloud.url, 'inbox')).filter((i) => i.openid)
-    expect(inbox).toHaveLength(15)
+    expect(inbox).toHaveLength(17)
     expect(dupes(inbox.map((i) => i.dedupeKey))).toEqual([])
     const secretary1 = await ok<{ items: { kind: string; title: string }[] }>(apiAs(cloud.url, 'dev-secretary-1')('inbox.list', { limit: 50 }))
     expect(secretary1.items.filter((i) => i.kind === 'assignment_due').map((i) => i.title).sort()).toEqual(
@@ -214,7 +216,7 @@ describe('the timer run', () => {
     expect(full.counts).toMatchObject({ uncertain: 1, 'assignment_due:sent': expect.any(Number) })
     const total = (key: string) => runs.reduce((n, r) => n + (r.counts?.[key] ?? 0), 0)
     expect(total('compliance_gap:no_quota')).toBe(1)
-    expect(total('claimed')).toBe(15)
+    expect(total('claimed')).toBe(17)
     expect(runs.find((r) => r.status === 'failed')).toMatchObject({ error: 'crash after 3 messages' })
     expect(runs.filter((r) => r.status === 'failed')).toHaveLength(1)
   })
@@ -238,7 +240,7 @@ describe('a run interrupted at the inbox, and transient send errors', () => {
     const flaky = await runReminders(portAt(cloud.url, now, { sendErrCode: -1 }), now)
     expect(flaky.ok).toBe(true)
     expect(flaky.counts.retry).toBe(1)
-    expect((await all(cloud.url, 'inbox')).filter((i) => i.openid)).toHaveLength(15)
+    expect((await all(cloud.url, 'inbox')).filter((i) => i.openid)).toHaveLength(17)
     const quota = await ok<{ items: { kind: string; remaining: number }[] }>(apiAs(cloud.url, 'dev-secretary-1')('subscriptions.get', {}))
     expect(quota.items.find((q) => q.kind === 'compliance_gap')!.remaining).toBe(1)
 
@@ -248,7 +250,7 @@ describe('a run interrupted at the inbox, and transient send errors', () => {
     const messages = await outbox(cloud.url)
     expect(messages).toHaveLength(1)
     expect(messages[0]).toMatchObject({ touser: 'dev-secretary-1', templateId: TPL.gap, fromFunction: 'reminders' })
-    expect((await all(cloud.url, 'inbox')).filter((i) => i.openid)).toHaveLength(15)
+    expect((await all(cloud.url, 'inbox')).filter((i) => i.openid)).toHaveLength(17)
   })
 })
 

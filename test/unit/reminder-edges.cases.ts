@@ -182,8 +182,9 @@ export const cases: { name: string; run(): void }[] = [
       const branches = [emptyBranch()]
       assert.deepEqual(keys(base('2026-12-21T08:00:00+08:00', { branches })), [])
       assert.deepEqual(keys(base('2026-12-21T23:59:00Z', { branches })), []) // 07:59 Beijing on the 22nd
-      const [r] = planReminders(base('2026-12-22T00:00:00Z', { branches }))
-      assert.equal(r.key, 'compliance_gap:b1:s1:end2026-12-31')
+      // To the secretary and the branch committee member (not to members or the guide).
+      assert.deepEqual(keys(base('2026-12-22T00:00:00Z', { branches })), ['compliance_gap:b1:c1:end2026-12-31', 'compliance_gap:b1:s1:end2026-12-31'])
+      const r = planReminders(base('2026-12-22T00:00:00Z', { branches })).find((x) => x.openid === 's1')!
       assert.match(r.inbox!.body, /本月支部委员会会议尚未召开，还剩 10 天/)
       assert.match(r.inbox!.body, /本季度支部党员大会尚未召开，还剩 10 天/)
       assert.match(r.inbox!.body, /今年组织生活会尚未召开，还剩 10 天/)
@@ -191,7 +192,7 @@ export const cases: { name: string; run(): void }[] = [
       assert.equal(r.data.date3.value, '2026年12月31日')
       assert.equal(r.data.thing2.value, '12月、第四季度、2026年')
       // Planned every day until the period ends (the same key: sent once).
-      assert.deepEqual(keys(base('2026-12-31T20:00:00+08:00', { branches })), ['compliance_gap:b1:s1:end2026-12-31'])
+      assert.deepEqual(keys(base('2026-12-31T20:00:00+08:00', { branches })), ['compliance_gap:b1:c1:end2026-12-31', 'compliance_gap:b1:s1:end2026-12-31'])
       assert.deepEqual(keys(base('2027-01-01T08:00:00+08:00', { branches })), [])
     },
   },
@@ -200,7 +201,7 @@ export const cases: { name: string; run(): void }[] = [
     run() {
       const branches = [emptyBranch()]
       assert.deepEqual(keys(base('2028-02-19T08:00:00+08:00', { branches })), [])
-      const [r] = planReminders(base('2028-02-20T08:00:00+08:00', { branches }))
+      const r = planReminders(base('2028-02-20T08:00:00+08:00', { branches })).find((x) => x.openid === 's1')!
       assert.equal(r.key, 'compliance_gap:b1:s1:end2028-02-29')
       assert.match(r.inbox!.body, /本月主题党日尚未开展，还剩 10 天/)
       assert.doesNotMatch(r.inbox!.body, /本季度/)

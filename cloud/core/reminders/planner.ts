@@ -11,7 +11,7 @@
  * - Work point (assignment not done), to the branch's secretaries: 7, 3 and 1 days before its due date
  *   (milestones d7, d3, d1, due at 08:00 of those days), and overdue: the day after the due date and then weekly
  *   (w1, w2 … due at 08:00 on due+1, due+8 …), for at most OVERDUE_WEEKS weeks.
- * - Compliance gap, to the branch's secretaries: when a period (month, quarter, year) has 10 days left
+ * - Compliance gap, to the branch's secretaries and committee members (支委): when a period (month, quarter, year) has 10 days left
  *   (08:00 of its 10th-last day) and a required type is not done in it. One reminder per branch and period end
  *   lists every gap of the periods ending that day (on 21 December: the month, the quarter and the year).
  *   Planned until the period ends.
@@ -140,6 +140,9 @@ function byBranch(people: PlannerPerson[]) {
 }
 
 const secretariesOf = (people: PlannerPerson[] | undefined) => (people ?? []).filter((p) => p.roles.includes('secretary'))
+/** The branch's leadership: organisation life is theirs to hold (the 组织委员 arranges the meetings). */
+const leadersOf = (people: PlannerPerson[] | undefined) =>
+  (people ?? []).filter((p) => p.roles.includes('secretary') || p.roles.includes('branch_committee'))
 
 export function planReminders(input: PlannerInput): PlannedReminder[] {
   const { now } = input
@@ -185,8 +188,8 @@ export function planReminders(input: PlannerInput): PlannedReminder[] {
   // Compliance gaps, 10 days before a period ends.
   const tplGap = SUBSCRIPTION_TEMPLATES.compliance_gap.id
   for (const b of input.branches) {
-    const secretaries = secretariesOf(people.get(b.id))
-    if (!secretaries.length) continue
+    const leaders = leadersOf(people.get(b.id))
+    if (!leaders.length) continue
     const status = complianceAt({ hasGroups: b.hasGroups, secretaryNames: b.secretaryNames, activities: b.activities }, today)
     const byEnd = new Map<string, typeof status.items>()
     for (const item of status.items) {
@@ -204,7 +207,7 @@ export function planReminders(input: PlannerInput): PlannedReminder[] {
         .join('、')
       const body = `${items.map((i) => i.sentence).join('；')}。`
       const data = messageData('compliance_gap', { item: names.join('、'), period: periodLabel, dueOn: end, note: `还剩 ${daysLeft} 天，请及时开展并记录` })
-      for (const s of secretaries) {
+      for (const s of leaders) {
         add({
           kind: 'compliance_gap',
           openid: s.openid,
