@@ -19,7 +19,10 @@ let browser: Browser
 const people: Person[] = []
 
 beforeAll(async () => {
-  ;[cloud, browser] = await Promise.all([startLocalCloud(), launchBrowser()])
+  // Assigned one by one: if Chromium is missing, afterAll still stops the local cloud (else jest never exits).
+  const starting = startLocalCloud().then((c) => (cloud = c))
+  browser = await launchBrowser().finally(() => starting)
+  await starting
 })
 afterAll(async () => {
   await browser?.close()
