@@ -5,7 +5,7 @@
  */
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { InboxList } from '../../src/features/reminders/components/inbox-list'
-import { NoticeComposer } from '../../src/features/reminders/components/notice-composer'
+import { NoticeComposer, sentText } from '../../src/features/reminders/components/notice-composer'
 import { SubscribeCard } from '../../src/features/reminders/components/subscribe-card'
 import { useInboxStore, type InboxItem } from '../../src/features/reminders/inbox-store'
 import { useNoticeStore } from '../../src/features/reminders/notice-store'
@@ -209,7 +209,7 @@ describe('notice composer', () => {
       message: {},
       noticeId: 'n1',
       sent: 4,
-      noQuota: 8,
+      noQuota: 0,
       failed: 0,
     })
     render(<NoticeComposer />)
@@ -230,7 +230,14 @@ describe('notice composer', () => {
     expect(mocked.sendNotice).toHaveBeenCalledTimes(1)
     expect(mocked.sendNotice.mock.calls[0][0]).toMatchObject({ branches: 'all', clientRequestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) })
     expect(screen.getByText('3 个支部的 12 人已在“消息”中收到。')).toBeTruthy()
-    expect(screen.getByText('微信提醒：已发送 4 条，未订阅 8 人。')).toBeTruthy()
+    expect(screen.getByText('微信提醒：已发送 4 条；8 人未订阅，只在“消息”中收到。')).toBeTruthy()
+  })
+
+  test('the send result says what went out by WeChat and what stayed in the inbox only', () => {
+    const base = { branchCount: 2, recipientCount: 5, withQuota: 5, message: {}, noticeId: 'n', sent: 5, noQuota: 0, failed: 0 }
+    expect(sentText(base)).toBe('微信提醒：已发送 5 条。')
+    expect(sentText({ ...base, sent: 2, noQuota: 2, failed: 1 })).toBe('微信提醒：已发送 2 条，2 条因对方订阅次数已用完未发出，1 条发送失败，定时任务会重试。')
+    expect(sentText({ ...base, withQuota: 1, sent: 1 })).toBe('微信提醒：已发送 1 条；4 人未订阅，只在“消息”中收到。')
   })
 
   test('an edit after the preview withdraws it (so what is sent is what was previewed)', async () => {

@@ -7,3 +7,6 @@ const KIND_LABELS: Record<string, string> = {
 }
 
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? '提醒'
+
+/** An item whose page is the inbox itself (a notice) has nowhere else to open. */
+export const opensElsewhere = (page: string) => !!page && !/pages\/inbox\/index(\?|$)/.test(page)

@@ -36,13 +36,14 @@ export function HomeReminders({ branchId }: { branchId: string | null }) {
         <Text className='reminders__arrow'>›</Text>
       </View>
       {gaps ? (
-        <View onClick={() => go(`compliance/index?branchId=${branchId}`)} {...testId('home-compliance')}>
+        <View className='reminders__life' onClick={() => go(`compliance/index?branchId=${branchId}`)} {...testId('home-compliance')}>
+          <Text className='reminders__label'>本期组织生活</Text>
           {gaps.slice(0, 3).map((g) => (
             <Text key={g} className='reminders__gap'>
               {g}
             </Text>
           ))}
-          <Text className='reminders__more'>{gaps.length ? '组织生活详情 ›' : '本期组织生活均已开展 · 详情 ›'}</Text>
+          <Text className='reminders__more'>{gaps.length ? '查看各项 ›' : '均已开展 · 查看各项 ›'}</Text>
         </View>
       ) : null}
     </View>

@@ -7,7 +7,7 @@ import { Button } from '../../../components/button'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { formatDateTime } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
-import { kindLabel } from '../labels'
+import { kindLabel, opensElsewhere } from '../labels'
 import type { InboxItem } from '../inbox-store'
 import './inbox-list.scss'
 
@@ -56,7 +56,7 @@ export function InboxList({ items, status, error, hasMore, loadingMore, unread, 
           </View>
           <Text className='inbox__title'>{item.title}</Text>
           {item.body ? <Text className='inbox__body'>{item.body}</Text> : null}
-          {item.page ? <Text className='inbox__open'>查看 ›</Text> : null}
+          {opensElsewhere(item.page) ? <Text className='inbox__open'>查看 ›</Text> : null}
         </View>
       ))}
       {error ? <Text className='inbox__error'>{error}</Text> : null}

@@ -4,6 +4,7 @@
  * (the keyword values as the cloud fitted them) and whom it reaches; 发送 reports the counts.
  */
 import { useEffect } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../../components/button'
 import { Field, Segments, TextInput } from '../../../components/form'
@@ -11,7 +12,7 @@ import { Section } from '../../../components/section'
 import { testId } from '../../../lib/test-id'
 import { SUBSCRIPTION_TEMPLATES } from '../../../../types/subscription-templates'
 import { NOTICE_BODY_MAX, NOTICE_ROLE_OPTIONS, NOTICE_TITLE_MAX, audienceText, type NoticeDraft } from '../notice-logic'
-import { useNoticeStore, type NoticeReach } from '../notice-store'
+import { useNoticeStore, type NoticeReach, type NoticeSent } from '../notice-store'
 import './notice-composer.scss'
 
 const FIELD_LABELS: Record<string, string> = { title: '通知标题', from: '发布单位', at: '发布时间', summary: '通知摘要' }
@@ -21,6 +22,15 @@ export function messageRows(message: NoticeReach['message']): { key: string; lab
   return Object.entries(SUBSCRIPTION_TEMPLATES.committee_notice.keywords)
     .filter(([, k]) => message[k.key])
     .map(([field, k]) => ({ key: k.key, label: FIELD_LABELS[field] ?? k.key, value: message[k.key].value }))
+}
+
+/** 微信提醒：已发送 4 条；8 人未订阅，只在“消息”中收到。 (+ no quota left, failed for the next run) */
+export function sentText(s: NoticeSent): string {
+  const parts = [`微信提醒：已发送 ${s.sent} 条`]
+  if (s.noQuota) parts.push(`${s.noQuota} 条因对方订阅次数已用完未发出`)
+  if (s.failed) parts.push(`${s.failed} 条发送失败，定时任务会重试`)
+  const unsubscribed = Math.max(0, s.recipientCount - s.withQuota)
+  return `${parts.join('，')}${unsubscribed ? `；${unsubscribed} 人未订阅，只在“消息”中收到` : ''}。`
 }
 
 function Counter({ n, max }: { n: number; max: number }) {
@@ -104,13 +114,17 @@ export function NoticeComposer() {
   const showPreview = useNoticeStore((s) => s.showPreview)
   const send = useNoticeStore((s) => s.send)
   const reset = useNoticeStore((s) => s.reset)
+  // The result replaces a long form: show it from the top.
+  useEffect(() => {
+    if (sent) void Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 })
+  }, [sent])
 
   if (sent)
     return (
       <Section title='通知已发布'>
         <View className='notice__result' {...testId('notice-result')}>
           <Text className='notice__result-line'>{`${sent.branchCount} 个支部的 ${sent.recipientCount} 人已在“消息”中收到。`}</Text>
-          <Text className='notice__result-line'>{`微信提醒：已发送 ${sent.sent} 条，未订阅 ${sent.noQuota} 人${sent.failed ? `，${sent.failed} 条发送失败（下次定时任务重试）` : ''}。`}</Text>
+          <Text className='notice__result-line'>{sentText(sent)}</Text>
         </View>
         <Button type='plain' block onClick={reset} {...testId('notice-new')}>
           再写一条

@@ -7,6 +7,7 @@ import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { InboxList } from '../../../../features/reminders/components/inbox-list'
 import { SubscribeNudge } from '../../../../features/reminders/components/subscribe-nudge'
 import { useInboxStore } from '../../../../features/reminders/inbox-store'
+import { opensElsewhere } from '../../../../features/reminders/labels'
 import { openPage } from '../../open-page'
 import '../inbox.scss'
 
@@ -51,8 +52,8 @@ export default function InboxPage() {
         unread={unread}
         markingAll={markingAll}
         onOpen={(item) => {
-          void open(item)
-          if (item.page) openPage(item.page)
+          // Marked read first (open never throws), so the count is right on the page we go back to.
+          void open(item).then(() => opensElsewhere(item.page) && openPage(item.page))
         }}
         onMarkAll={() => void markAll()}
         onMore={() => void loadMore()}
