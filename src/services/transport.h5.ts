@@ -4,7 +4,7 @@
  */
 import type { ApiEvent } from '../../types/envelope'
 import { getDevOpenId } from './dev-identity'
-import { NetworkError, type Transport, type UploadSource } from './transport'
+import { NetworkError, type Transport, type UploadSource } from './transport-base'
 
 export { NetworkError }
 export type { Transport, UploadSource }

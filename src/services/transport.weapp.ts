@@ -1,7 +1,7 @@
 /** The mini-program's transport: the `api` cloud function and cloud storage through Taro.cloud. */
 import Taro from '@tarojs/taro'
 import type { ApiEvent } from '../../types/envelope'
-import { NetworkError, type Transport, type UploadSource } from './transport'
+import { NetworkError, type Transport, type UploadSource } from './transport-base'
 
 export { NetworkError }
 export type { Transport, UploadSource }

@@ -292,6 +292,54 @@ test('a double submit of a new record makes one record', async () => {
   expect(list.data.items.filter((a: { topic: string }) => a.topic === topic)).toHaveLength(1)
 })
 
+test('on a weak signal: a failed upload is retried, the record is saved while its photo uploads and gets it after', async () => {
+  const { page } = await person('dev-secretary-1')
+  // The first upload fails; the retry is held until the record has been saved.
+  let uploads = 0
+  let release: () => void = () => undefined
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/cloud/storage', async (route) => {
+    uploads += 1
+    if (uploads === 1) return route.abort('failed')
+    await gate
+    return route.continue()
+  })
+  await goTo(page, cloud.url, 'pages/activities/index')
+  await page.getByTestId('record-activity').click()
+  await page.getByTestId('activity-form-record').waitFor({ timeout: 20000 })
+  const topic = `端到端弱网记录 ${RUN}`
+  await input(page, 'activity-topic').fill(topic)
+  await input(page, 'activity-place').fill('社区活动室')
+  await page.getByTestId('activity-date').fill(soon(-2 * 24 * 60).date)
+  await input(page, 'activity-host').fill('李建国')
+  await input(page, 'activity-recorder').fill('王芳')
+  await input(page, 'activity-minutes').fill('重温入党誓词。')
+  await page.getByTestId('attendee').first().waitFor({ timeout: 20000 })
+  await page.getByTestId('activity-photo-input').setInputFiles({ name: 'weak.png', mimeType: 'image/png', buffer: cameraPhoto(3) })
+  await page.locator('[data-testid=photo-tile][data-status=failed]').waitFor({ timeout: 20000 })
+  await page.getByTestId('photo-retry').click()
+  await page.locator('[data-testid=photo-tile][data-status=uploading]').waitFor()
+  expect(await page.getByTestId('photo-upload-status').innerText()).toBe('1 张照片上传中')
+  expect(await page.getByTestId('activity-submit').innerText()).toContain('1 张照片稍后补充')
+  await page.getByTestId('activity-submit').click()
+
+  const pending = page.getByTestId('pending-photos')
+  await pending.waitFor({ timeout: 20000 })
+  expect(await pending.innerText()).toContain('1 张照片上传中，完成后自动补充到记录')
+  expect(await page.getByTestId('detail-photo').count()).toBe(0)
+  await page.waitForTimeout(500) // the page's slide-in
+  await pending.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${SHOTS}/activities-detail-pending.png` })
+
+  release()
+  await page.getByTestId('detail-photo').waitFor({ timeout: 30000 })
+  await pending.waitFor({ state: 'detached' })
+  const id = decodeURIComponent(/[?&]id=([^&]+)/.exec(page.url())![1])
+  const saved = await call(page, 'dev-secretary-1', 'activities.get', { id })
+  expect(saved.data.photos).toHaveLength(1)
+  expect(saved.data.version).toBe(2)
+})
+
 test('members of the branch and the committee see the record', async () => {
   for (const openid of ['dev-member-1a', 'dev-committee-admin']) {
     const { page } = await person(openid)
