@@ -72,6 +72,17 @@ export class Database {
       return d ? [d] : []
     }
     const mq = new Query(q)
+    // `_id: { $in: [...] }` is an index lookup in the cloud: look the ids up instead of testing every document (the
+    // whole query still applies to each). Without it a timer run's batched id queries cost O(collection × list).
+    const ids = q._id && typeof q._id === 'object' && !Array.isArray(q._id) && Object.keys(q._id).length === 1 ? q._id.$in : undefined
+    if (Array.isArray(ids) && ids.every((x: unknown) => typeof x === 'string')) {
+      const hits: Doc[] = []
+      for (const id of new Set<string>(ids)) {
+        const d = c.get(id)
+        if (d && mq.test(d)) hits.push(d)
+      }
+      return hits
+    }
     const out: Doc[] = []
     for (const d of c.values()) if (mq.test(d)) out.push(d)
     return out
