@@ -71,6 +71,9 @@ const inboxItem = z.object({
   read: z.boolean(),
 })
 
+/** Inbox ids: generated ids, or a reminder's dedupe key (kind:subject:recipient:milestone, e.g. with a date). */
+const inboxId = z.string({ error: '缺少消息' }).regex(/^[A-Za-z0-9_:.-]{1,200}$/, { error: '消息编号格式不正确' })
+
 const grantResult = z.enum(['accept', 'reject', 'ban', 'filter'], { error: '订阅结果只能是 accept、reject、ban 或 filter' })
 const templateId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '模板编号格式不正确' })
 const quota = z.object({
@@ -152,7 +155,7 @@ export const reminderSchemas = {
   'inbox.markRead': {
     input: z
       .object({
-        ids: z.array(id('消息')).min(1, { error: '请选择消息' }).max(100, { error: '一次最多 100 条' }).optional(),
+        ids: z.array(inboxId).min(1, { error: '请选择消息' }).max(100, { error: '一次最多 100 条' }).optional(),
         all: z.literal(true, { error: 'all 只能是 true' }).optional(),
       })
       .strict()

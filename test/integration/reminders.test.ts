@@ -173,11 +173,17 @@ describe('the timer run', () => {
     const inbox = (await all(cloud.url, 'inbox')).filter((i) => i.openid)
     expect(inbox).toHaveLength(17)
     expect(dupes(inbox.map((i) => i.dedupeKey))).toEqual([])
-    const secretary1 = await ok<{ items: { kind: string; title: string }[] }>(apiAs(cloud.url, 'dev-secretary-1')('inbox.list', { limit: 50 }))
+    const secretary1 = await ok<{ items: { id: string; kind: string; title: string }[] }>(apiAs(cloud.url, 'dev-secretary-1')('inbox.list', { limit: 50 }))
     expect(secretary1.items.filter((i) => i.kind === 'assignment_due').map((i) => i.title).sort()).toEqual(
       ['工作要点已逾期 2 天', '工作要点还剩 1 天到期', '工作要点还剩 3 天到期', '工作要点还剩 7 天到期'].sort(),
     )
     expect(secretary1.items.filter((i) => i.kind === 'compliance_gap')).toHaveLength(1)
+    // A reminder's id is its dedupe key (with ':' and a date): it can be marked read like any item.
+    const before = await ok<{ count: number }>(apiAs(cloud.url, 'dev-secretary-1')('inbox.unread', {}))
+    const gapItem = secretary1.items.find((i) => i.kind === 'compliance_gap')!
+    expect(gapItem.id).toMatch(/^compliance_gap:.+:dev-secretary-1:end\d{4}-\d{2}-\d{2}$/)
+    expect(await ok(apiAs(cloud.url, 'dev-secretary-1')('inbox.markRead', { ids: [gapItem.id] }))).toEqual({ marked: 1 })
+    expect(await ok(apiAs(cloud.url, 'dev-secretary-1')('inbox.unread', {}))).toEqual({ count: before.count - 1 })
   })
 
   test('43101: recorded quota without a platform grant is recorded as no quota, zeroed, and not retried', async () => {
