@@ -33,7 +33,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/inbox',
-      pages: ['pages/inbox/index', 'pages/notice/index', 'pages/compliance/index', 'pages/overview/index'],
+      pages: ['pages/inbox/index', 'pages/notice/index', 'pages/compliance/index', 'pages/overview/index', 'pages/subscribe/index'],
     },
   ],
   preloadRule: {

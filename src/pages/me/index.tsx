@@ -11,12 +11,11 @@ import { ProfileEditor } from '../../features/session/components/profile-editor'
 import { RoleList } from '../../features/session/components/role-list'
 import { selectHasRoles, selectIsCommitteeAdmin, useSessionStore } from '../../features/session/store'
 import { useSessionBootstrap } from '../../features/session/use-session'
-import { SubscribeCard } from '../../features/reminders/components/subscribe-card'
 import { testId } from '../../lib/test-id'
 import { Button } from '../../components/button'
 import './index.scss'
 
-const INBOX = '/packages/inbox/pages/'
+const go = (page: string) => void Taro.navigateTo({ url: `/packages/inbox/pages/${page}/index` })
 
 export default function MePage() {
   const status = useSessionBootstrap()
@@ -24,7 +23,6 @@ export default function MePage() {
   const load = useSessionStore((s) => s.load)
   const hasRoles = useSessionStore(selectHasRoles)
   const isAdmin = useSessionStore(selectIsCommitteeAdmin)
-  const grants = useSessionStore((s) => s.roles)
 
   return (
     <View className='me'>
@@ -45,20 +43,16 @@ export default function MePage() {
           <Section title='加入支部'>
             <JoinForm compact />
           </Section>
-          <Section title='订阅提醒'>
-            <SubscribeCard roles={grants.map((g) => g.role)} />
-          </Section>
-          {isAdmin ? (
-            <Section title='党委通知与督促'>
-              <Button type='plain' block onClick={() => void Taro.navigateTo({ url: `${INBOX}notice/index` })} {...testId('open-notice')}>
+          <Section title='提醒与通知'>
+            <Button type='plain' block onClick={() => go('subscribe')} {...testId('open-subscribe')}>
+              订阅提醒
+            </Button>
+            {isAdmin ? (
+              <Button type='plain' block className='me__next' onClick={() => go('notice')} {...testId('open-notice')}>
                 发布通知
               </Button>
-              <View style={{ height: '12px' }} />
-              <Button type='plain' block onClick={() => void Taro.navigateTo({ url: `${INBOX}overview/index` })} {...testId('open-overview')}>
-                各支部组织生活
-              </Button>
-            </Section>
-          ) : null}
+            ) : null}
+          </Section>
         </>
       ) : null}
       {process.env.TARO_ENV === 'h5' ? <DevIdentityPicker /> : null}

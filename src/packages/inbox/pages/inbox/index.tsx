@@ -1,14 +1,15 @@
 import { useEffect, useMemo } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../../components/states'
-import { useSessionStore } from '../../../../features/session/store'
+import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { InboxList } from '../../../../features/reminders/components/inbox-list'
 import { SubscribeNudge } from '../../../../features/reminders/components/subscribe-nudge'
 import { useInboxStore } from '../../../../features/reminders/inbox-store'
 import { opensElsewhere } from '../../../../features/reminders/labels'
 import { openPage } from '../../open-page'
+import { testId } from '../../../../lib/test-id'
 import '../inbox.scss'
 
 export default function InboxPage() {
@@ -17,6 +18,7 @@ export default function InboxPage() {
   const loadSession = useSessionStore((s) => s.load)
   const grants = useSessionStore((s) => s.roles)
   const roles = useMemo(() => grants.map((g) => g.role), [grants])
+  const isAdmin = useSessionStore(selectIsCommitteeAdmin)
   const items = useInboxStore((s) => s.items)
   const status = useInboxStore((s) => s.status)
   const error = useInboxStore((s) => s.error)
@@ -42,6 +44,16 @@ export default function InboxPage() {
   if (session === 'error') return <ErrorState message={sessionError ?? '加载失败'} onRetry={loadSession} />
   return (
     <View className='inbox-page'>
+      {isAdmin ? (
+        <View className='inbox-page__links'>
+          <Text className='inbox-page__link' onClick={() => void Taro.navigateTo({ url: '/packages/inbox/pages/notice/index' })} {...testId('inbox-open-notice')}>
+            发布通知 ›
+          </Text>
+          <Text className='inbox-page__link' onClick={() => void Taro.navigateTo({ url: '/packages/inbox/pages/overview/index' })} {...testId('open-overview')}>
+            各支部组织生活 ›
+          </Text>
+        </View>
+      ) : null}
       <SubscribeNudge roles={roles} />
       <InboxList
         items={items}
