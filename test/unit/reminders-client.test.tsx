@@ -16,6 +16,9 @@ import { pickGrants } from '../../src/services/subscribe-kit'
 import * as api from '../../src/features/reminders/api'
 import { askSubscriptions } from '../../src/services/subscribe'
 import { ApiCallError } from '../../src/services/api'
+import { askAgainAfter } from '../../src/features/reminders/ask-again'
+import Taro from '@tarojs/taro'
+import { memoryStorage } from '../support/taro-shim'
 
 jest.mock('../../src/features/reminders/api', () => ({
   listInbox: jest.fn(),
@@ -318,5 +321,45 @@ describe('subscriptions', () => {
     await act(async () => fireEvent.click(screen.getByText('订阅提醒')))
     expect(await screen.findByText(/你关闭了小程序的订阅消息/)).toBeTruthy()
     expect(mocked.recordSubscriptions).not.toHaveBeenCalled()
+  })
+})
+
+describe('asking again at natural moments', () => {
+  const q = (kind: Quota['kind'], remaining: number, lastResult: Quota['lastResult'] = null): Quota => ({
+    kind, templateId: `T-${kind}`, title: kind, purpose: `${kind} purpose`, remaining, lastResult, updatedAt: null,
+  })
+  let modal: jest.Mock
+  beforeEach(() => {
+    memoryStorage.clear()
+    modal = jest.fn()
+    ;(Taro as unknown as { showModal: jest.Mock }).showModal = modal
+  })
+
+  test('after a saved record with an empty template: one offer a day; its 订阅 asks inside the confirm tap', async () => {
+    mocked.getSubscriptions.mockResolvedValue({ items: [q('activity_upcoming', 0), q('committee_notice', 1)] })
+    ask.mockResolvedValue({ 'T-activity_upcoming': 'accept' })
+    mocked.recordSubscriptions.mockResolvedValue({ items: [] })
+    expect(await askAgainAfter('record-saved', ['member'])).toBe(true)
+    expect(modal).toHaveBeenCalledTimes(1)
+    const { success } = modal.mock.calls[0][0] as { success(r: { confirm: boolean }): void }
+    success({ confirm: true })
+    // Synchronously in the modal's confirm: the least-quota template first.
+    expect(ask).toHaveBeenCalledWith([
+      { id: 'T-activity_upcoming', title: 'activity_upcoming purpose' },
+      { id: 'T-committee_notice', title: 'committee_notice purpose' },
+    ])
+    // The same day, the same moment: no second offer.
+    expect(await askAgainAfter('record-saved', ['member'])).toBe(false)
+    expect(modal).toHaveBeenCalledTimes(1)
+  })
+
+  test('no offer when every relevant template has quota, when WeChat banned it, or when the cloud fails', async () => {
+    mocked.getSubscriptions.mockResolvedValueOnce({ items: [q('activity_upcoming', 2), q('committee_notice', 1)] })
+    expect(await askAgainAfter('record-saved', ['member'])).toBe(false)
+    mocked.getSubscriptions.mockResolvedValueOnce({ items: [q('activity_upcoming', 0, 'ban'), q('committee_notice', 1)] })
+    expect(await askAgainAfter('record-saved', ['member'])).toBe(false)
+    mocked.getSubscriptions.mockRejectedValueOnce(new ApiCallError('NETWORK', '网络不可用，请检查网络后重试'))
+    expect(await askAgainAfter('record-saved', ['member'])).toBe(false)
+    expect(modal).not.toHaveBeenCalled()
   })
 })
