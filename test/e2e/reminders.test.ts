@@ -224,6 +224,7 @@ test('the committee sends a notice to one branch; only that branch sees it in it
   await shown(page, 'notice-preview-button').click()
   expect(await shown(page, 'notice-error-title').innerText()).toBe('请填写通知标题')
   expect(await shown(page, 'notice-error-body').innerText()).toBe('请填写通知内容')
+  await shot(page, 'notice-errors')
 
   await shown(page, 'notice-scope-chosen').click()
   await page.locator('[data-testid=notice-branch-search] input, input[data-testid=notice-branch-search]').first().fill('机械')
@@ -266,4 +267,10 @@ test('the committee sends a notice to one branch; only that branch sees it in it
   expect(await member1.page.getByText(NOTICE).count()).toBe(0)
   const list = await ok(apiAs(cloud.url, 'dev-member-1b')<{ items: { title: string }[] }>('inbox.list', {}))
   expect(list.items.map((i) => i.title)).not.toContain(NOTICE)
+
+  // Branch 3's member has nothing at all: the empty state says what will arrive there.
+  const member3 = await person('dev-member-3a')
+  await goTo(member3.page, cloud.url, 'packages/inbox/pages/inbox/index')
+  await member3.page.getByText('暂无消息').filter({ visible: true }).waitFor({ timeout: 20000 })
+  await shot(member3.page, 'inbox-empty')
 })

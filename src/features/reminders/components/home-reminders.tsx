@@ -4,14 +4,22 @@
  * organisation-life gaps as plain sentences (本季度支部党员大会尚未召开，还剩 12 天). Both lead into the inbox
  * sub-package.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { callApi } from '../../../services/api'
 import { testId } from '../../../lib/test-id'
 import './home-reminders.scss'
 
-const go = (url: string) => void Taro.navigateTo({ url: `/packages/inbox/pages/${url}` })
+const go = (url: string) => () => void Taro.navigateTo({ url: `/packages/inbox/pages/${url}` })
+
+/** One of the home page's own cards (its styles, so no new CSS in the main package). */
+const Card = ({ to, id, children }: { to: string; id: string; children: ReactNode }) => (
+  <View className='home__card' onClick={go(to)} {...testId(id)}>
+    <View className='home__card-main'>{children}</View>
+    <Text className='home__card-arrow'>›</Text>
+  </View>
+)
 
 export function HomeReminders({ branchId }: { branchId: string | null }) {
   const [unread, setUnread] = useState(0)
@@ -27,31 +35,25 @@ export function HomeReminders({ branchId }: { branchId: string | null }) {
   useDidShow(() => (shown.current ? load() : (shown.current = true)))
   return (
     <>
-      <View className='home__card' onClick={() => go('inbox/index')} {...testId('home-inbox')}>
-        <View className='home__card-main'>
-          <Text className='home__card-title'>
-            消息
-            {unread ? (
-              <Text className='home__badge' {...testId('home-inbox-badge')}>
-                {unread > 99 ? '99+' : unread}
-              </Text>
-            ) : null}
-          </Text>
-        </View>
-        <Text className='home__card-arrow'>›</Text>
-      </View>
+      <Card to='inbox/index' id='home-inbox'>
+        <Text className='home__card-title'>
+          消息
+          {unread ? (
+            <Text className='home__badge' {...testId('home-inbox-badge')}>
+              {unread}
+            </Text>
+          ) : null}
+        </Text>
+      </Card>
       {gaps ? (
-        <View className='home__card' onClick={() => go(`compliance/index?branchId=${branchId}`)} {...testId('home-compliance')}>
-          <View className='home__card-main'>
-            <Text className='home__card-title'>本期组织生活</Text>
-            {(gaps.length ? gaps.slice(0, 3) : ['各项均已开展']).map((g) => (
-              <Text key={g} className='home__card-hint'>
-                {g}
-              </Text>
-            ))}
-          </View>
-          <Text className='home__card-arrow'>›</Text>
-        </View>
+        <Card to={`compliance/index?branchId=${branchId}`} id='home-compliance'>
+          <Text className='home__card-title'>本期组织生活</Text>
+          {(gaps.length ? gaps.slice(0, 3) : ['各项均已开展']).map((g) => (
+            <Text key={g} className='home__card-hint'>
+              {g}
+            </Text>
+          ))}
+        </Card>
       ) : null}
     </>
   )

@@ -151,6 +151,7 @@ export function NoticeComposer() {
             {errors.branches}
           </Text>
         ) : null}
+        <View className='notice__roles' />
         <Field label='接收角色' error={errors.roles} errorId='notice-error-roles'>
           <View className='chips'>
             {NOTICE_ROLE_OPTIONS.map((o) => {
