@@ -363,3 +363,31 @@ describe('asking again at natural moments', () => {
     expect(modal).not.toHaveBeenCalled()
   })
 })
+
+describe('the WeChat adapter (services/subscribe.ts)', () => {
+  const real = jest.requireActual('../../src/services/subscribe') as typeof import('../../src/services/subscribe')
+  const templates = ['A', 'B', 'C', 'D'].map((id) => ({ id, title: `模板${id}` }))
+  let request: jest.Mock
+  beforeEach(() => {
+    request = jest.fn()
+    ;(Taro as unknown as { requestSubscribeMessage: jest.Mock }).requestSubscribeMessage = request
+  })
+
+  test('asks for at most three templates, at once, and answers per template', async () => {
+    const answer = real.askSubscriptions(templates)
+    // Called before the promise settles: inside the caller's tap.
+    expect(request).toHaveBeenCalledTimes(1)
+    const option = request.mock.calls[0][0] as { tmplIds: string[]; success(r: object): void }
+    expect(option.tmplIds).toEqual(['A', 'B', 'C'])
+    option.success({ errMsg: 'requestSubscribeMessage:ok', A: 'accept', B: 'reject', C: 'ban' })
+    await expect(answer).resolves.toEqual({ A: 'accept', B: 'reject', C: 'ban' })
+  })
+
+  test("a refusal by WeChat becomes a message the person can act on; no templates, no request", async () => {
+    const answer = real.askSubscriptions(templates.slice(0, 1))
+    ;(request.mock.calls[0][0] as { fail(e: object): void }).fail({ errCode: 20004, errMsg: 'requestSubscribeMessage:fail' })
+    await expect(answer).rejects.toThrow('你关闭了小程序的订阅消息')
+    await expect(real.askSubscriptions([])).rejects.toThrow('提醒模板尚未配置')
+    expect(request).toHaveBeenCalledTimes(1)
+  })
+})
