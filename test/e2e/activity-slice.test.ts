@@ -8,6 +8,9 @@ import { drawSeedPhoto } from '../../cloud/local/seed-photo'
 import { launchBrowser, openAs, goTo, type Person } from '../support/browser'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
+// The e2e project's testTimeout is not applied per project by jest 30: starting the cloud and Chromium needs more than 5 s.
+jest.setTimeout(120_000)
+
 let cloud: LocalCloudHandle
 let browser: Browser
 const people: Person[] = []
