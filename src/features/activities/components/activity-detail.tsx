@@ -74,7 +74,8 @@ function SignIn({ a }: { a: ActivityFull }) {
       // cancelled
     }
   }
-  if (!s.eligible && !s.signedInAt) return null
+  // After the window closed there is nothing to do here (the record shows who attended).
+  if (!s.signedInAt && (!s.eligible || (!s.open && Date.parse(s.closesAt) < Date.now()))) return null
   return (
     <View className='activity-detail__signin' {...testId('sign-in-box')}>
       {s.signedInAt ? (
@@ -94,7 +95,7 @@ function SignIn({ a }: { a: ActivityFull }) {
         </>
       ) : (
         <Text className='activity-detail__hint'>
-          签到时间：{formatDateTime(s.opensAt)} 至 {hhmm(s.closesAt)}
+          签到将于 {formatDateTime(s.opensAt)} 开始，{hhmm(s.closesAt)} 结束
         </Text>
       )}
       {note ? (
