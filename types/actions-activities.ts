@@ -11,7 +11,7 @@
  *                          session that was never planned (no `id`)
  *   activities.update    → any later edit, with `expectedVersion`; every change is kept (activities.history)
  *   activities.remove    → soft, with a reason
- * Rules per type (required fields, audience, voting) are ACTIVITY_TYPE_RULES in types/domain.ts; the cloud checks
+ * Rules per type (required fields, audience, voting) are ACTIVITY_TYPE_RULES in types/activity-rules.ts; the cloud checks
  * them and answers INVALID_INPUT with `details.field` naming the missing field.
  *
  * Error codes callers meet beyond INVALID_INPUT / FORBIDDEN / NOT_FOUND:

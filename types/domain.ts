@@ -58,47 +58,8 @@ export const ACTIVITY_TYPE_INFO: Record<ActivityType, ActivityTypeInfo> = {
   heart_talk: { code: 'heart_talk', name: '谈心谈话', short: '谈心谈话', frequency: 'year', sanhuiyike: false },
 }
 
-/** A field of a session that a type may require; the labels are what forms and error messages show. */
-export type ActivityField = 'host' | 'recorder' | 'lecturer' | 'groupId' | 'minutes' | 'resolutions' | 'agenda'
-
-export const ACTIVITY_FIELD_LABELS: Record<ActivityField, string> = {
-  host: '主持人',
-  recorder: '记录人',
-  lecturer: '授课人',
-  groupId: '党小组',
-  minutes: '会议内容',
-  resolutions: '决议',
-  agenda: '议程',
-}
-
-/**
- * What each type asks of a plan and of a record, so the form shows the right fields and the cloud refuses what is
- * missing with the same words. `audience` says who is expected: the whole branch, one party group (党小组会: the
- * plan must name the group), or the branch committee (支委会: the secretary and members holding a 支委 post).
- * `canVote`: only a 支部党员大会 may be a voting meeting; quorum is more than half of the 正式党员.
- */
-export interface ActivityTypeRules {
-  audience: 'branch' | 'group' | 'committee'
-  /** Required when planning (beyond topic, time and place). */
-  planRequires: ActivityField[]
-  /** Required when recording (beyond topic, time, place and attendance). */
-  recordRequires: ActivityField[]
-  /** Fields the form shows for this type (besides the common ones); lecturer only for a 党课. */
-  fields: ActivityField[]
-  canVote: boolean
-}
-
-const MEETING: ActivityField[] = ['host', 'recorder', 'agenda', 'minutes', 'resolutions']
-export const ACTIVITY_TYPE_RULES: Record<ActivityType, ActivityTypeRules> = {
-  party_congress: { audience: 'branch', planRequires: [], recordRequires: ['host', 'recorder', 'minutes'], fields: MEETING, canVote: true },
-  committee_meeting: { audience: 'committee', planRequires: [], recordRequires: ['host', 'recorder', 'minutes'], fields: MEETING, canVote: false },
-  group_meeting: { audience: 'group', planRequires: ['groupId'], recordRequires: ['groupId', 'host', 'recorder', 'minutes'], fields: ['groupId', ...MEETING], canVote: false },
-  party_lecture: { audience: 'branch', planRequires: ['lecturer'], recordRequires: ['lecturer', 'host', 'recorder', 'minutes'], fields: ['lecturer', ...MEETING], canVote: false },
-  theme_day: { audience: 'branch', planRequires: [], recordRequires: ['host', 'recorder', 'minutes'], fields: MEETING, canVote: false },
-  org_life_meeting: { audience: 'branch', planRequires: [], recordRequires: ['host', 'recorder', 'minutes'], fields: MEETING, canVote: false },
-  democratic_review: { audience: 'branch', planRequires: [], recordRequires: ['host', 'recorder', 'minutes'], fields: MEETING, canVote: false },
-  heart_talk: { audience: 'branch', planRequires: [], recordRequires: ['host', 'minutes'], fields: ['host', 'recorder', 'minutes'], canVote: false },
-}
+// Per-type rules (ACTIVITY_TYPE_RULES, ACTIVITY_FIELD_LABELS) live in activity-rules.ts: not re-exported here, so
+// they stay out of the main package, which imports this file.
 
 /** Sign-in opens this many minutes before the start and, without an end time, closes this many hours after it. */
 export const SIGN_IN_OPENS_MINUTES_BEFORE = 30

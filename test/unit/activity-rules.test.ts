@@ -13,7 +13,8 @@ import {
 } from '../../cloud/core/activities/rules'
 import { isMediaCheckEvent, reviewKey } from '../../cloud/core/activities/media-check'
 import type { MemberDoc } from '../../cloud/core/model'
-import { ACTIVITY_TYPES, ACTIVITY_TYPE_RULES } from '../../types/domain'
+import { ACTIVITY_TYPES } from '../../types/domain'
+import { ACTIVITY_TYPE_RULES } from '../../types/activity-rules'
 
 const member = (id: string, name: string, partyStatus: 'full' | 'probationary' = 'full') =>
   ({ _id: id, name, partyStatus, state: 'active', groupId: null, posts: [] }) as unknown as MemberDoc

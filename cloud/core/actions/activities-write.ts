@@ -4,7 +4,8 @@
  * `version` and writes one activity_versions entry.
  */
 import type { ParsedInput } from '../../../types/actions'
-import { ACTIVITY_TYPE_RULES, type ActivityType } from '../../../types/domain'
+import type { ActivityType } from '../../../types/domain'
+import { ACTIVITY_TYPE_RULES } from '../../../types/activity-rules'
 import { defineAction, type ActionContext } from '../action'
 import { diffRecord, missingField, signInWindow, computeAttendance, unknownMarks, type Mark } from '../activities/rules'
 import {

@@ -4,16 +4,8 @@
  * Time is Asia/Shanghai whatever the runtime's zone.
  */
 import dayjs from 'dayjs'
-import {
-  ACTIVITY_EDITABLE_DAYS,
-  ACTIVITY_FIELD_LABELS,
-  ACTIVITY_TYPE_INFO,
-  ACTIVITY_TYPE_RULES,
-  SIGN_IN_HOURS_WITHOUT_END,
-  SIGN_IN_OPENS_MINUTES_BEFORE,
-  type ActivityField,
-  type ActivityType,
-} from '../../../types/domain'
+import { ACTIVITY_EDITABLE_DAYS, ACTIVITY_TYPE_INFO, SIGN_IN_HOURS_WITHOUT_END, SIGN_IN_OPENS_MINUTES_BEFORE, type ActivityType } from '../../../types/domain'
+import { ACTIVITY_FIELD_LABELS, ACTIVITY_TYPE_RULES, type ActivityField } from '../../../types/activity-rules'
 import type { ActivityDoc, MemberDoc } from '../model'
 import { hasQuorum } from '../roster'
 import { beijingDate, daysBetween, ZONE } from '../time'

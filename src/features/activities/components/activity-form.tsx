@@ -6,7 +6,8 @@
  */
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { ACTIVITY_TYPE_INFO, ACTIVITY_TYPE_RULES, type ActivityField } from '../../../../types/domain'
+import { ACTIVITY_TYPE_INFO } from '../../../../types/domain'
+import { ACTIVITY_TYPE_RULES, type ActivityField } from '../../../../types/activity-rules'
 import { Button } from '../../../components/button'
 import { Field, TextInput } from '../../../components/form'
 import { SelectField } from '../../../components/pickers'

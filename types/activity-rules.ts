@@ -1,0 +1,49 @@
+/**
+ * Per-type rules of organisation life (what a plan and a record require, who attends, who may vote). Kept out of
+ * domain.ts, which the mini-program's main package imports: only the activities sub-package and the cloud need
+ * these, and in domain.ts they weighed about 1 KB on the main package (its budget is 1.3× a bare page).
+ * (A re-export from domain.ts would pull them back into it.)
+ */
+import type { ActivityType } from './domain'
+
+/** A field of a session that a type may require; the labels are what forms and error messages show. */
+export type ActivityField = 'host' | 'recorder' | 'lecturer' | 'groupId' | 'minutes' | 'resolutions' | 'agenda'
+
+export const ACTIVITY_FIELD_LABELS: Record<ActivityField, string> = {
+  host: '主持人',
+  recorder: '记录人',
+  lecturer: '授课人',
+  groupId: '党小组',
+  minutes: '会议内容',
+  resolutions: '决议',
+  agenda: '议程',
+}
+
+/**
+ * What each type asks of a plan and of a record, so the form shows the right fields and the cloud refuses what is
+ * missing with the same words. `audience` says who is expected: the whole branch, one party group (党小组会: the
+ * plan must name the group), or the branch committee (支委会: the secretary and members holding a 支委 post).
+ * `canVote`: only a 支部党员大会 may be a voting meeting; quorum is more than half of the 正式党员.
+ */
+export interface ActivityTypeRules {
+  audience: 'branch' | 'group' | 'committee'
+  /** Required when planning (beyond topic, time and place). */
+  planRequires: ActivityField[]
+  /** Required when recording (beyond topic, time, place and attendance). */
+  recordRequires: ActivityField[]
+  /** Fields the form shows for this type (besides the common ones); lecturer only for a 党课. */
+  fields: ActivityField[]
+  canVote: boolean
+}
+
+const MEETING: ActivityField[] = ['host', 'recorder', 'agenda', 'minutes', 'resolutions']
+export const ACTIVITY_TYPE_RULES: Record<ActivityType, ActivityTypeRules> = {
+  party_congress: { audience: 'branch', planRequires: [], recordRequires: ['host', 'recorder', 'minutes'], fields: MEETING, canVote: true },
+  committee_meeting: { audience: 'committee', planRequires: [], recordRequires: ['host', 'recorder', 'minutes'], fields: MEETING, canVote: false },
+  group_meeting: { audience: 'group', planRequires: ['groupId'], recordRequires: ['groupId', 'host', 'recorder', 'minutes'], fields: ['groupId', ...MEETING], canVote: false },
+  party_lecture: { audience: 'branch', planRequires: ['lecturer'], recordRequires: ['lecturer', 'host', 'recorder', 'minutes'], fields: ['lecturer', ...MEETING], canVote: false },
+  theme_day: { audience: 'branch', planRequires: [], recordRequires: ['host', 'recorder', 'minutes'], fields: MEETING, canVote: false },
+  org_life_meeting: { audience: 'branch', planRequires: [], recordRequires: ['host', 'recorder', 'minutes'], fields: MEETING, canVote: false },
+  democratic_review: { audience: 'branch', planRequires: [], recordRequires: ['host', 'recorder', 'minutes'], fields: MEETING, canVote: false },
+  heart_talk: { audience: 'branch', planRequires: [], recordRequires: ['host', 'minutes'], fields: ['host', 'recorder', 'minutes'], canVote: false },
+}
