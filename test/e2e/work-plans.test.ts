@@ -1,13 +1,15 @@
 /**
  * Work plans in a real browser: the committee pastes the Hunan 2021 plan, sees its 10 points and the cover_text
  * warning, publishes and assigns it to every branch; a secretary opens point 1 on the 工作要点 tab, writes a note,
- * links an activity and marks it done; the committee's progress page shows it done for that branch.
+ * links an activity and marks it done; the committee's progress page shows it done for that branch, per point and per
+ * branch. The same plan chosen as a .docx file previews the same points.
  * E2E_SHOTS=1 also writes 390×844 screenshots into test-results/.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { SEED_BRANCHES } from '../../cloud/local/seed'
+import { makeDocx } from '../support/docx'
 import { launchBrowser, openAs, goTo, type Person } from '../support/browser'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
@@ -102,8 +104,39 @@ test("the committee's progress page shows point 1 done for that branch", async (
   await row.waitFor({ timeout: 20000 })
   expect(await row.innerText()).toMatch(/完成 1\/\d+/)
   await row.click()
-  const status = page.getByTestId('progress-branch-status').filter({ hasText: branchName })
+  const status = page.getByTestId('progress-drill-row').filter({ hasText: branchName })
   await status.waitFor({ timeout: 20000 })
   expect(await status.innerText()).toContain('已完成')
   await shot(page, 'e2e-committee-progress')
+
+  // Per branch: the branch's row opens its ten points, point 1 done and the rest not, each leading to its page.
+  const branchRow = page.getByTestId('progress-branch').filter({ hasText: branchName })
+  expect(await branchRow.innerText()).toMatch(/完成 1\/10/)
+  await branchRow.getByText(branchName).click()
+  const points = branchRow.getByTestId('progress-drill-row')
+  await points.first().waitFor({ timeout: 20000 })
+  expect(await points.count()).toBe(10)
+  expect(await points.filter({ hasText: POINT_1 }).innerText()).toContain('已完成')
+  expect(await points.filter({ hasText: '已完成' }).count()).toBe(1)
+  await shot(page, 'e2e-committee-progress-branch')
+  await points.filter({ hasText: POINT_1 }).click()
+  await page.getByTestId('point-title').waitFor({ timeout: 20000 })
+  expect(await page.getByTestId('point-view').innerText()).toContain(NOTE)
+})
+
+test('the committee chooses the plan as a .docx file and sees the same ten points to check', async () => {
+  const { page } = await person('dev-committee-admin')
+  await goTo(page, cloud.url, 'packages/plans/pages/import/index')
+  const paragraphs = PLAN_TEXT.split('\n').filter((l) => l.trim() !== '')
+  await page.getByTestId('plan-docx-input').setInputFiles({
+    name: '2021年工作要点.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: await makeDocx(paragraphs),
+  })
+  await page.getByTestId('plan-preview').waitFor({ timeout: 20000 })
+  expect(await page.getByTestId('plan-point').count()).toBe(10)
+  expect(await page.getByTestId('plan-point').first().innerText()).toContain(POINT_1)
+  await page.getByTestId('plan-warning-cover_text').first().waitFor()
+  await page.getByTestId('plan-save').click()
+  await page.getByTestId('plan-saved').waitFor({ timeout: 20000 })
 })

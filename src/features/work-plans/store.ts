@@ -2,7 +2,7 @@
 import { create } from 'zustand'
 import type { ActionOutput } from '../../../types/actions'
 import { errorMessage, type UploadSource } from '../../services/api'
-import { getPlan, getProgress, listPlans, listPointAssignments, parsePlan, publishPlan, savePlan, uploadPlanFile } from './api'
+import { getPlan, getProgress, listBranchAssignments, listPlans, listPointAssignments, parsePlan, publishPlan, savePlan, uploadPlanFile } from './api'
 import { draftProblems, type PlanDraft, type PlanPoint, type PlanSummary } from './logic'
 
 type Status = 'idle' | 'loading' | 'ready' | 'error'
@@ -146,18 +146,24 @@ export const useDraftStore = create<DraftState>()((set, get) => ({
 export type Progress = ActionOutput<'workPlans.progress'>
 export type AssignmentRow = ActionOutput<'assignments.list'>['items'][number]
 
+/** What the committee drilled into on the progress page: one point across branches, or one branch's points. */
+export type ProgressDrill = { kind: 'point'; seq: number } | { kind: 'branch'; branchId: string }
+
+const sameDrill = (a: ProgressDrill | null, b: ProgressDrill | null) =>
+  !!a && !!b && (a.kind === 'point' ? b.kind === 'point' && a.seq === b.seq : b.kind === 'branch' && a.branchId === b.branchId)
+
 interface ProgressState {
   planId: string | null
   progress: Progress | null
   status: Status
   error: string | null
   load(planId: string): Promise<void>
-  /** Every branch's assignment for one point. */
-  pointSeq: number | null
-  pointRows: AssignmentRow[]
-  pointStatus: Status
-  pointError: string | null
-  openPoint(seq: number | null): Promise<void>
+  /** The open drill-down and its assignments; opening the same one again closes it. */
+  drill: ProgressDrill | null
+  rows: AssignmentRow[]
+  rowsStatus: Status
+  rowsError: string | null
+  toggle(target: ProgressDrill): Promise<void>
 }
 
 export const useProgressStore = create<ProgressState>()((set, get) => ({
@@ -165,13 +171,13 @@ export const useProgressStore = create<ProgressState>()((set, get) => ({
   progress: null,
   status: 'idle',
   error: null,
-  pointSeq: null,
-  pointRows: [],
-  pointStatus: 'idle',
-  pointError: null,
+  drill: null,
+  rows: [],
+  rowsStatus: 'idle',
+  rowsError: null,
   async load(planId) {
     const same = get().planId === planId && get().progress
-    set({ planId, status: same ? 'ready' : 'loading', error: null, ...(same ? {} : { progress: null, pointSeq: null, pointRows: [] }) })
+    set({ planId, status: same ? 'ready' : 'loading', error: null, ...(same ? {} : { progress: null, drill: null, rows: [] }) })
     try {
       const progress = await getProgress(planId)
       if (get().planId !== planId) return
@@ -180,20 +186,20 @@ export const useProgressStore = create<ProgressState>()((set, get) => ({
       set({ status: 'error', error: errorMessage(error) })
     }
   },
-  async openPoint(seq) {
+  async toggle(target) {
     const planId = get().planId
-    if (seq === null || !planId || get().pointSeq === seq) {
-      set({ pointSeq: null, pointRows: [], pointStatus: 'idle' })
+    if (!planId || sameDrill(get().drill, target)) {
+      set({ drill: null, rows: [], rowsStatus: 'idle' })
       return
     }
-    set({ pointSeq: seq, pointRows: [], pointStatus: 'loading', pointError: null })
+    set({ drill: target, rows: [], rowsStatus: 'loading', rowsError: null })
     try {
-      const page = await listPointAssignments(planId, seq)
-      if (get().pointSeq !== seq) return
-      set({ pointRows: page.items, pointStatus: 'ready' })
+      const page = target.kind === 'point' ? await listPointAssignments(planId, target.seq) : await listBranchAssignments(planId, target.branchId)
+      if (!sameDrill(get().drill, target)) return
+      set({ rows: page.items, rowsStatus: 'ready' })
     } catch (error) {
-      if (get().pointSeq !== seq) return
-      set({ pointStatus: 'error', pointError: errorMessage(error) })
+      if (!sameDrill(get().drill, target)) return
+      set({ rowsStatus: 'error', rowsError: errorMessage(error) })
     }
   },
 }))
