@@ -102,7 +102,7 @@ test('the member joins and sees the branch on the 活动 tab', async () => {
   await join(page, memberCode, MEMBER.name)
   await goTo(page, cloud.url, 'pages/activities/index')
   expect(await page.locator('[data-testid=current-branch]:visible').innerText()).toBe(BRANCH)
-  await page.locator('.state__title:visible', { hasText: '还没有活动记录' }).waitFor({ timeout: 20000 })
+  await page.locator('.state__title:visible', { hasText: '还没有活动' }).waitFor({ timeout: 20000 })
 })
 
 test('the secretary transfers the member out; the member loses access, the roster keeps the name', async () => {
