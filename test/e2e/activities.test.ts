@@ -8,8 +8,8 @@
  */
 import { crc32, deflateSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openAs, goTo, type Person } from '../support/browser'
-import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { openAs, goTo, type Person, startCloudAndBrowser } from '../support/browser'
+import type { LocalCloudHandle } from '../support/local-cloud'
 
 jest.setTimeout(120_000)
 
@@ -26,7 +26,7 @@ let planned = { date: '', time: '' }
 const bytes: { original: number; uploaded: number }[] = []
 
 beforeAll(async () => {
-  ;[cloud, browser] = await Promise.all([startLocalCloud(), launchBrowser()])
+  ;[cloud, browser] = await startCloudAndBrowser()
 })
 afterAll(async () => {
   if (bytes.length) {

@@ -5,8 +5,8 @@
  */
 import type { Browser } from 'playwright-core'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
-import { launchBrowser, openAs, goTo, type Person } from '../support/browser'
-import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { openAs, goTo, type Person, startCloudAndBrowser } from '../support/browser'
+import type { LocalCloudHandle } from '../support/local-cloud'
 
 // The e2e project's testTimeout is not applied per project by jest 30: starting the cloud and Chromium needs more than 5 s.
 jest.setTimeout(120_000)
@@ -17,7 +17,7 @@ const people: Person[] = []
 const TOPIC = `端到端测试主题党日 ${Date.now() % 100000}`
 
 beforeAll(async () => {
-  ;[cloud, browser] = await Promise.all([startLocalCloud(), launchBrowser()])
+  ;[cloud, browser] = await startCloudAndBrowser()
 })
 afterAll(async () => {
   await browser?.close()

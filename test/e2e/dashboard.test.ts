@@ -8,8 +8,8 @@ import ExcelJS from 'exceljs'
 import mammoth from 'mammoth'
 import type { Browser, Page } from 'playwright-core'
 import { apiAs, identities, ok } from '../support/api'
-import { launchBrowser, openAs, goTo, type Person } from '../support/browser'
-import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { startCloudAndBrowser, openAs, goTo, type Person } from '../support/browser'
+import type { LocalCloudHandle } from '../support/local-cloud'
 
 const SHOTS = !!process.env.E2E_SHOTS
 // jest 30 ignores a project-level testTimeout: set it here.
@@ -19,10 +19,7 @@ let browser: Browser
 const people: Person[] = []
 
 beforeAll(async () => {
-  // Assigned one by one: if Chromium is missing, afterAll still stops the local cloud (else jest never exits).
-  const starting = startLocalCloud().then((c) => (cloud = c))
-  browser = await launchBrowser().finally(() => starting)
-  await starting
+  ;[cloud, browser] = await startCloudAndBrowser()
 })
 afterAll(async () => {
   await browser?.close()

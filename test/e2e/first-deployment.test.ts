@@ -3,14 +3,14 @@
  * the committee with the deployment token, and is its administrator from then on.
  */
 import type { Browser } from 'playwright-core'
-import { launchBrowser, openAs } from '../support/browser'
-import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { startCloudAndBrowser, openAs } from '../support/browser'
+import type { LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
 let browser: Browser
 
 beforeAll(async () => {
-  ;[cloud, browser] = await Promise.all([startLocalCloud({ seed: false }), launchBrowser()])
+  ;[cloud, browser] = await startCloudAndBrowser({ seed: false })
 })
 afterAll(async () => {
   await browser?.close()

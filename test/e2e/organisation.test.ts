@@ -5,8 +5,8 @@
  * can no longer read the branch (UI and action), while the roster's 已转出 filter still lists their name.
  */
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openAs, goTo, type Person } from '../support/browser'
-import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { openAs, goTo, type Person, startCloudAndBrowser } from '../support/browser'
+import type { LocalCloudHandle } from '../support/local-cloud'
 
 jest.setTimeout(60000)
 
@@ -22,7 +22,7 @@ let memberCode = ''
 let branchId = ''
 
 beforeAll(async () => {
-  ;[cloud, browser] = await Promise.all([startLocalCloud(), launchBrowser()])
+  ;[cloud, browser] = await startCloudAndBrowser()
 })
 afterAll(async () => {
   if (process.env.E2E_SHOTS) await shots().catch((e) => console.log('screenshots failed', e))

@@ -10,8 +10,8 @@ import type { Browser, Page } from 'playwright-core'
 import { SEED_BRANCHES } from '../../cloud/local/seed'
 import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
 import { apiAs, ok } from '../support/api'
-import { launchBrowser, openAs, goTo, type Person } from '../support/browser'
-import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { startCloudAndBrowser, openAs, goTo, type Person } from '../support/browser'
+import type { LocalCloudHandle } from '../support/local-cloud'
 
 const RUN = Date.now() % 100000
 /** Short enough for a `thing` keyword (≤ 20 characters), so the message shows it whole. */
@@ -32,11 +32,7 @@ const people: Person[] = []
 let triggerAt = ''
 
 beforeAll(async () => {
-  // Settled one by one, so a browser that fails to start still leaves a cloud for afterAll to stop.
-  const [c, b] = await Promise.allSettled([startLocalCloud(), launchBrowser()])
-  if (c.status === 'fulfilled') cloud = c.value
-  if (b.status === 'fulfilled') browser = b.value
-  for (const r of [c, b]) if (r.status === 'rejected') throw r.reason
+  ;[cloud, browser] = await startCloudAndBrowser()
   // A published plan with one point, assigned to branch 1, due three days from today (Beijing). The trigger runs
   // as of a minute ago: a clock ahead of the real one would date the inbox item after 全部已读's watermark.
   const committee = apiAs(cloud.url, 'dev-committee-admin')

@@ -10,8 +10,8 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { SEED_BRANCHES } from '../../cloud/local/seed'
 import { makeDocx } from '../support/docx'
-import { launchBrowser, openAs, goTo, type Person } from '../support/browser'
-import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { openAs, goTo, type Person, startCloudAndBrowser } from '../support/browser'
+import type { LocalCloudHandle } from '../support/local-cloud'
 
 const PLAN_TEXT = fs.readFileSync(path.resolve(__dirname, '../../../shared/fixtures/hunan-2021-work-plan.txt'), 'utf8')
 const POINT_1 = '强化党的科学理论武装'
@@ -24,7 +24,7 @@ const people: Person[] = []
 let planId = ''
 
 beforeAll(async () => {
-  ;[cloud, browser] = await Promise.all([startLocalCloud(), launchBrowser()])
+  ;[cloud, browser] = await startCloudAndBrowser()
 })
 afterAll(async () => {
   await browser?.close()

@@ -5,6 +5,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from './chromium'
+import { startLocalCloud, type LocalCloudHandle, type StartOptions } from './local-cloud'
 
 export const PHONE = { width: 390, height: 844 }
 
@@ -43,4 +44,16 @@ export async function openAs(browser: Browser, baseUrl: string, openid: string):
 export async function goTo(page: Page, baseUrl: string, route: string): Promise<void> {
   await page.goto(`${baseUrl}/#/${route}`)
   await page.waitForSelector('.taro_page_show, .taro_page', { state: 'attached' })
+}
+
+/**
+ * The local cloud and Chromium, started together. If either fails (Chromium missing, say), the other is stopped
+ * before the error surfaces: a local cloud left running keeps jest from ever exiting.
+ */
+export async function startCloudAndBrowser(opts: StartOptions = {}): Promise<[LocalCloudHandle, Browser]> {
+  const [cloud, browser] = await Promise.allSettled([startLocalCloud(opts), launchBrowser()])
+  if (cloud.status === 'fulfilled' && browser.status === 'fulfilled') return [cloud.value, browser.value]
+  if (cloud.status === 'fulfilled') await cloud.value.stop()
+  if (browser.status === 'fulfilled') await browser.value.close()
+  throw cloud.status === 'rejected' ? cloud.reason : (browser as PromiseRejectedResult).reason
 }
