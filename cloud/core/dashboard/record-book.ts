@@ -35,7 +35,18 @@ export interface BookEntry {
   thumbs: { fileID: string; width: number; height: number }[]
 }
 
+/**
+ * The photos a member of the branch sees: none under image review. A photo whose check is pending or failed has a
+ * `photoReview` entry (a pass removes it; a photo saved without a check never has one), and the record book goes
+ * beyond the branch's writers, so it never embeds or counts those.
+ */
+export function checkedPhotos(a: Pick<ActivityDoc, 'photos' | 'photoReview'>): string[] {
+  const underReview = new Set(Object.values(a.photoReview ?? {}).map((r) => r.fileID))
+  return (a.photos ?? []).filter((fileID) => !underReview.has(fileID))
+}
+
 export function entryOf(a: ActivityDoc): BookEntry {
+  const photos = checkedPhotos(a)
   return {
     id: a._id,
     type: a.type,
@@ -53,8 +64,8 @@ export function entryOf(a: ActivityDoc): BookEntry {
     agenda: a.agenda ?? null,
     minutes: a.minutes ?? null,
     resolutions: a.resolutions ?? null,
-    photos: (a.photos ?? []).slice(0, PHOTOS_PER_ENTRY),
-    photoTotal: a.photos?.length ?? 0,
+    photos: photos.slice(0, PHOTOS_PER_ENTRY),
+    photoTotal: photos.length,
     thumbs: [],
   }
 }
