@@ -5,6 +5,14 @@
 // native async/await and classes, so regenerator and class helpers are not shipped in the (size-limited) main package.
 // H5 keeps package.json's browserslist.
 const weappTargets = { ios: '12', chrome: '69' }
+// babel-preset-taro does not pass preset-env's `bugfixes` on, so for iOS < 16.3 preset-env would rewrite every
+// default parameter and destructuring (about 5 KB of main package) to work around two narrow Safari bugs. Swap
+// those two whole transforms for the bugfix plugins that fix exactly those bugs (what `bugfixes: true` does).
+const weappEnv = {
+  targets: weappTargets,
+  exclude: ['transform-parameters', 'transform-destructuring'],
+  include: ['bugfix/transform-safari-id-destructuring-collision-in-function-expression', 'bugfix/transform-safari-rest-destructuring-rhs-array'],
+}
 
 module.exports = {
   presets: [
@@ -14,7 +22,7 @@ module.exports = {
         framework: 'react',
         ts: true,
         compiler: 'webpack5',
-        ...(process.env.TARO_ENV === 'weapp' ? { targets: weappTargets } : {}),
+        ...(process.env.TARO_ENV === 'weapp' ? weappEnv : {}),
       },
     ],
   ],

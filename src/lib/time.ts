@@ -1,21 +1,25 @@
 /**
  * dayjs set up once for the client: Chinese locale, and every display in Asia/Shanghai whatever the phone's zone.
  * Instants travel as ISO strings with an offset; the form builds them from a Beijing date and time.
+ *
+ * Asia/Shanghai is a fixed UTC+8 (no daylight saving since 1991), so the utc plugin's fixed offset is exact for
+ * every date the app handles. The timezone plugin is not used: it needs `Intl.DateTimeFormat` with `timeZone`,
+ * which not every mini-program JS engine provides, and it would add about 2 KB to the size-limited main package.
  */
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
 import 'dayjs/locale/zh-cn'
 
 dayjs.extend(utc)
-dayjs.extend(timezone)
 dayjs.locale('zh-cn')
 
 export const ZONE = 'Asia/Shanghai'
+/** Minutes east of UTC. */
+const SHANGHAI_OFFSET = 8 * 60
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
 /** An instant in Beijing time. */
-export const inShanghai = (iso: string | Date | number) => dayjs(iso).tz(ZONE)
+export const inShanghai = (iso: string | Date | number) => dayjs(iso).utcOffset(SHANGHAI_OFFSET)
 
 /** 2026年11月23日 周一 14:00 */
 export function formatDateTime(iso: string): string {
@@ -34,7 +38,7 @@ export const todayInShanghai = (now: Date = new Date()) => inShanghai(now).forma
 
 /** Beijing date (YYYY-MM-DD) and time (HH:mm) → ISO 8601 with the +08:00 offset. */
 export function shanghaiToIso(date: string, time: string): string {
-  return dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm', ZONE).format('YYYY-MM-DDTHH:mm:ssZ')
+  return `${date}T${time}:00+08:00`
 }
 
 export function isUpcoming(iso: string, now: Date = new Date()): boolean {
