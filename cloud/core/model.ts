@@ -221,6 +221,8 @@ export interface MediaCheckDoc {
   _id: string // the trace id
   activityId?: string
   fileID?: string
+  /** openid of whoever saved the photo: told in the inbox if it fails. */
+  by?: string
   requestedAt?: Date
   verdict?: 'pass' | 'risky' | 'review'
   label?: number | string

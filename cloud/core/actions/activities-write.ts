@@ -108,7 +108,7 @@ async function present(ctx: ActionContext, doc: ActivityDoc) {
 /** After a write that added photos: ties their checks to the record; answers the record as it now stands. */
 async function afterPhotoChecks(ctx: ActionContext, doc: ActivityDoc, review: PhotoReview | undefined): Promise<ActivityDoc> {
   if (!review || !Object.values(review).some((r) => r.status === 'pending')) return doc
-  await linkPhotoChecks(ctx.port, doc._id, review)
+  await linkPhotoChecks(ctx.port, doc._id, review, ctx.caller.openid)
   return (await loadActivity(ctx.port, doc._id)) ?? doc
 }
 

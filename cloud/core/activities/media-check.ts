@@ -5,14 +5,16 @@
  *      `photoReview` — pending and rejected photos are shown only to the branch's writers and committee staff;
  *   2. after the write, linkPhotoChecks records trace → (activity, photo) in `media_checks` and applies a verdict
  *      that already arrived (the push may overtake the write);
- *   3. receiveMediaCheck takes the push: a pass removes the photo's review entry, anything else marks it rejected.
+ *   3. receiveMediaCheck takes the push: a pass removes the photo's review entry, anything else marks it rejected
+ *      and puts a message in the inbox of whoever saved the photo (which record, why, what to do).
  * The trace id never leaves the cloud, so a forged event from a client cannot name a real check.
  */
 import { createHash } from 'node:crypto'
+import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
 import { AppError } from '../errors'
-import type { ActivityDoc, MediaCheckDoc } from '../model'
+import type { ActivityDoc, InboxDoc, MediaCheckDoc } from '../model'
 import type { Port } from '../port'
-import { isDuplicateKey } from './store'
+import { isDuplicateKey, loadActivity } from './store'
 
 export type PhotoReview = NonNullable<ActivityDoc['photoReview']>
 
@@ -43,33 +45,99 @@ export async function startPhotoChecks(port: Port, openid: string, photos: strin
   return review
 }
 
-async function applyVerdict(port: Port, activityId: string, fileID: string, traceId: string, verdict: string) {
-  const _ = port.db.command
-  const key = reviewKey(fileID)
-  // Conditional on the trace: a late verdict of an earlier check never touches a newer check of the same photo.
-  await port.db
-    .collection('activities')
-    .where({ _id: activityId, [`photoReview.${key}.traceId`]: traceId })
-    .update({ data: verdict === 'pass' ? { [`photoReview.${key}`]: _.remove() } : { [`photoReview.${key}.status`]: 'rejected' } })
+/** What an image check's label means (mediaCheckAsync v2 `result.label`), for the author's message. */
+const LABEL_REASONS: Record<string, string> = {
+  '10001': '疑似广告',
+  '20001': '疑似涉及时政敏感内容',
+  '20002': '疑似色情内容',
+  '20003': '疑似辱骂内容',
+  '20006': '疑似违法犯罪内容',
+  '20008': '疑似欺诈内容',
+  '20012': '疑似低俗内容',
+  '20013': '疑似侵犯版权',
 }
 
-/** After the record is written: ties each pending check to it and applies verdicts that already arrived. */
-export async function linkPhotoChecks(port: Port, activityId: string, review: PhotoReview): Promise<boolean> {
+/** The inbox item telling whoever saved a photo that it failed its check: which record, why, and what to do. */
+export function rejectionMessage(
+  doc: Pick<ActivityDoc, '_id' | 'type' | 'topic' | 'startAt'>,
+  traceId: string,
+  verdict: 'risky' | 'review',
+  label: number | string | undefined,
+  openid: string,
+  now: Date,
+): InboxDoc & { _id: string } {
+  const b = new Date(new Date(doc.startAt).getTime() + 8 * 3600_000)
+  const when = `${b.getUTCMonth() + 1}月${b.getUTCDate()}日`
+  const reason = verdict === 'review' ? '平台未能确认内容合规' : (LABEL_REASONS[String(label ?? '')] ?? '内容不符合平台规范')
+  const typeName = ACTIVITY_TYPE_INFO[doc.type]?.name ?? '活动'
+  // One item per check (a repeated push writes nothing new); the trace id itself never leaves the cloud.
+  const _id = `photo_rejected:${createHash('sha1').update(`${doc._id}\n${traceId}`).digest('hex').slice(0, 24)}`
+  return {
+    _id,
+    openid,
+    kind: 'photo_rejected',
+    title: '活动照片未通过审核',
+    body:
+      `${when}的${typeName}“${doc.topic}”中有一张照片未通过内容安全审核（${reason}），已对党员隐藏，也不会进入组织生活记录本。` +
+      '请打开这条记录，删除这张照片或换一张现场照片后保存。',
+    page: `/packages/activities/pages/detail/index?id=${encodeURIComponent(doc._id)}`,
+    createdAt: now,
+    dedupeKey: _id,
+  }
+}
+
+async function notifyRejected(port: Port, activityId: string, traceId: string, verdict: 'risky' | 'review', label: number | string | undefined, by: string | undefined) {
+  const doc = await loadActivity(port, activityId)
+  if (!doc || doc.deleted) return
+  // Whoever saved the photo (the check was started for them); rows written before `by` existed: the last editor.
+  const openid = by || doc.updatedBy?.openid || doc.createdBy?.openid
+  if (!openid) return
+  try {
+    await port.db.collection('inbox').add({ data: { ...rejectionMessage(doc, traceId, verdict, label, openid, port.now()) } })
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+  }
+}
+
+async function applyVerdict(port: Port, row: MediaCheckDoc & { activityId: string; fileID: string }, traceId: string, verdict: NonNullable<MediaCheckDoc['verdict']>) {
+  const _ = port.db.command
+  const key = reviewKey(row.fileID)
+  // Conditional on the trace: a late verdict of an earlier check never touches a newer check of the same photo.
+  if (verdict === 'pass') {
+    await port.db
+      .collection('activities')
+      .where({ _id: row.activityId, [`photoReview.${key}.traceId`]: traceId })
+      .update({ data: { [`photoReview.${key}`]: _.remove() } })
+    return
+  }
+  const { stats } = await port.db
+    .collection('activities')
+    .where({ _id: row.activityId, [`photoReview.${key}.traceId`]: traceId, [`photoReview.${key}.status`]: 'pending' })
+    .update({ data: { [`photoReview.${key}.status`]: 'rejected' } })
+  // Only the update that hid the photo tells its author (a repeated push finds it rejected already).
+  if (stats.updated > 0) await notifyRejected(port, row.activityId, traceId, verdict, row.label, row.by)
+}
+
+/**
+ * After the record is written: ties each pending check to it and to `by` (who saved the photo, told if it fails),
+ * and applies verdicts that already arrived.
+ */
+export async function linkPhotoChecks(port: Port, activityId: string, review: PhotoReview, by: string): Promise<boolean> {
   let applied = false
   for (const entry of Object.values(review)) {
     if (entry.status !== 'pending') continue
     const checks = port.db.collection('media_checks')
     try {
-      await checks.add({ data: { _id: entry.traceId, activityId, fileID: entry.fileID, requestedAt: port.now() } })
+      await checks.add({ data: { _id: entry.traceId, activityId, fileID: entry.fileID, by, requestedAt: port.now() } })
       continue
     } catch (error) {
       if (!isDuplicateKey(error)) throw error
     }
-    await checks.where({ _id: entry.traceId }).update({ data: { activityId, fileID: entry.fileID } })
+    await checks.where({ _id: entry.traceId }).update({ data: { activityId, fileID: entry.fileID, by } })
     const { data } = await checks.where({ _id: entry.traceId }).limit(1).get()
     const row = data[0] as unknown as MediaCheckDoc | undefined
     if (row?.verdict) {
-      await applyVerdict(port, activityId, entry.fileID, entry.traceId, row.verdict)
+      await applyVerdict(port, { ...row, activityId, fileID: entry.fileID, by }, entry.traceId, row.verdict)
       applied = true
     }
   }
@@ -107,6 +175,6 @@ export async function receiveMediaCheck(event: MediaCheckEvent, port: Port): Pro
   }
   const { data } = await checks.where({ _id: event.trace_id }).limit(1).get()
   const row = data[0] as unknown as MediaCheckDoc | undefined
-  if (row?.activityId && row.fileID) await applyVerdict(port, row.activityId, row.fileID, event.trace_id, verdict)
+  if (row?.activityId && row.fileID) await applyVerdict(port, { ...row, activityId: row.activityId, fileID: row.fileID }, event.trace_id, verdict)
   return { ok: true }
 }

@@ -4,6 +4,7 @@ const KIND_LABELS: Record<string, string> = {
   compliance_gap: '组织生活',
   activity_upcoming: '活动',
   committee_notice: '通知',
+  photo_rejected: '照片审核',
 }
 
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? '提醒'
