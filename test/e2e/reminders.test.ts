@@ -31,12 +31,22 @@ const people: Person[] = []
 /** The trigger's clock: a minute before the test started, three days before the point's due date. */
 let triggerAt = ''
 
+/** `t`, or, when it is before 08:00 in Beijing, 08:30 Beijing time the day before. */
+function latestPlanningInstant(t: number): string {
+  const beijing = new Date(t + 8 * 3600 * 1000)
+  if (beijing.getUTCHours() >= 8) return new Date(t).toISOString()
+  const yesterday = new Date(beijing.getTime() - DAY).toISOString().slice(0, 10)
+  return new Date(`${yesterday}T08:30:00+08:00`).toISOString()
+}
+
 beforeAll(async () => {
   ;[cloud, browser] = await startCloudAndBrowser()
   // A published plan with one point, assigned to branch 1, due three days from today (Beijing). The trigger runs
   // as of a minute ago: a clock ahead of the real one would date the inbox item after 全部已读's watermark.
   const committee = apiAs(cloud.url, 'dev-committee-admin')
-  triggerAt = new Date(Date.now() - 60_000).toISOString()
+  // Work points are planned in the first run from 08:00 Beijing time: between midnight and 08:00 the clock goes
+  // back to yesterday 08:30 (still in the past, so the watermark argument holds).
+  triggerAt = latestPlanningInstant(Date.now() - 60_000)
   const beijingToday = new Date(Date.parse(triggerAt) + 8 * 3600 * 1000).toISOString().slice(0, 10)
   const dueOn = new Date(Date.parse(`${beijingToday}T00:00:00Z`) + 3 * DAY).toISOString().slice(0, 10)
   const plan = {
