@@ -119,3 +119,46 @@ test('a secretary exports their branch record book from the branch page', async 
   expect(recorded.length).toBeGreaterThan(0)
   for (const a of recorded) expect(value).toContain(a.topic)
 })
+
+test('the charts: the heatmap names the least active branches and a tap on one opens it; the points chart gives each rate', async () => {
+  const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
+  const committee = apiAs(cloud.url, 'dev-committee-admin')
+  // A plan with two points for every branch; one branch (the first secretary's) reports point 1 done.
+  const plan = {
+    title: `看板图表 ${Date.now()}`, docNumber: null, issuer: null, issuedOn: null, year, intro: '', warnings: [],
+    sections: [{ seq: 1, title: '一、组织建设', points: [1, 2].map((seq) => ({ seq, title: `图表要点${seq}`, body: '按期报送。', responsible: [], forAllBranches: true, timeHints: [] })) }],
+  }
+  const saved = await ok(committee<{ id: string }>('workPlans.save', { plan }))
+  await ok(committee('workPlans.publish', { planId: saved.id }))
+  await ok(committee('workPlans.assign', { planId: saved.id, branchIds: 'all', points: [{ seq: 1, dueOn: `${year}-12-31` }, { seq: 2, dueOn: `${year}-12-31` }] }))
+  const secretary = apiAs(cloud.url, 'dev-secretary-1')
+  const branchId = (await identities(cloud.url)).find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
+  const mine = await ok(secretary<{ items: { id: string; pointSeq: number }[] }>('assignments.list', { branchId, planId: saved.id }))
+  const first = mine.items.find((a) => a.pointSeq === 1)!
+  await ok(secretary('assignments.report', { assignmentId: first.id, note: '已完成', markDone: true, clientRequestId: `chart-${Date.now()}` }))
+
+  const heat = await ok(committee<{ rows: { branchId: string; name: string; total: number }[] }>('dashboard.heatmap', { year }))
+  const points = await ok(committee<{ planId: string; points: { seq: number; rate: number }[] }>('dashboard.points', { year }))
+  expect(points.planId).toBe(saved.id)
+
+  const { page } = await person('dev-committee-admin')
+  await goTo(page, cloud.url, 'packages/committee/pages/dashboard/index')
+  // The heatmap is drawn by ECharts (SVG in the browser): one row label per branch, least active first.
+  const heatSvg = page.getByTestId('heatmap-chart').locator('svg')
+  await heatSvg.waitFor({ timeout: 20000 })
+  const leastActive = [...heat.rows].sort((a, b) => a.total - b.total || a.name.localeCompare(b.name))[0]
+  const rowLabel = heatSvg.locator('text', { hasText: leastActive.name.slice(0, 4) }).first()
+  await rowLabel.waitFor()
+  // The points chart: a completion rate written at the end of each point's bar.
+  const pointsSvg = page.getByTestId('points-chart').locator('svg')
+  await pointsSvg.waitFor({ timeout: 20000 })
+  for (const p of points.points) await pointsSvg.locator('text', { hasText: `${p.rate}%` }).first().waitFor()
+  expect(points.points.find((p) => p.seq === 1)!.rate).toBeGreaterThan(0)
+  await shot(page, 'committee-charts')
+
+  // A tap on a branch's name in the heatmap opens that branch, with its month chart.
+  await rowLabel.click()
+  await page.getByTestId('branch-detail').waitFor({ timeout: 20000 })
+  expect(await page.getByTestId('branch-detail').innerText()).toContain(leastActive.name)
+  await page.getByTestId('months-chart').locator('svg text', { hasText: '12月' }).waitFor({ timeout: 20000 })
+})

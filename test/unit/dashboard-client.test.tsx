@@ -1,13 +1,14 @@
 /**
  * The committee client: the export runner steps a job to the end and shows each step's progress; a page left
  * mid-export stops writing into the next page's state; an error becomes a message; the heatmap's shades; the
- * branch rows say what needs attention.
+ * branch rows say what needs attention; the charts' ECharts options carry the numbers they are given; choosing a
+ * plan for the points chart.
  */
 import { render, screen } from '@testing-library/react'
-import { startExport, stepExport } from '../../src/features/dashboard/api'
+import { getPoints, startExport, stepExport } from '../../src/features/dashboard/api'
 import { BranchRows } from '../../src/features/dashboard/components/branch-rows'
-import { heatLevel } from '../../src/features/dashboard/components/charts'
-import { useExportStore, type ExportJob } from '../../src/features/dashboard/store'
+import { HEAT_COLORS, heatLevel, heatmapHeight, heatmapOption, monthsOption, pointsOption } from '../../src/features/dashboard/charts/options'
+import { useDashboardStore, useExportStore, type ExportJob, type Points } from '../../src/features/dashboard/store'
 import { ApiCallError } from '../../src/services/api'
 
 jest.mock('../../src/features/dashboard/api', () => ({
@@ -83,4 +84,59 @@ test('branch rows show the score, overdue work and a silent branch', () => {
   expect(screen.getByText('本年尚无活动记录')).toBeTruthy()
   expect(screen.getByText('最近活动 2025-11-02 · 本年 4 次')).toBeTruthy()
   expect(screen.getByText('—')).toBeTruthy()
+})
+
+test('heatmap option: one cell per branch and month, rows top to bottom as given, counts written, empty cells blank', () => {
+  const rows = [
+    { branchId: 'a', name: '甲支部', months: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 4], total: 5 },
+    { branchId: 'b', name: '乙支部', months: [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], total: 2 },
+  ]
+  const option = heatmapOption(rows, 4) as any
+  expect(option.yAxis.data).toEqual(['甲支部', '乙支部'])
+  expect(option.yAxis.inverse).toBe(true)
+  const cells = option.series[0].data
+  expect(cells).toHaveLength(24)
+  expect(cells[11].value).toEqual([11, 0, 4])
+  expect(cells[11].itemStyle.color).toBe(HEAT_COLORS[4])
+  expect(cells[0].itemStyle.color).toBe(HEAT_COLORS[0])
+  const label = option.series[0].label.formatter
+  expect([label(cells[11]), label(cells[0]), label(cells[12])]).toEqual(['4', '', '2'])
+  expect(heatmapHeight(2)).toBeLessThan(heatmapHeight(15))
+})
+
+test('points option: done, overdue and open shares add up to each bar; the label is the rate, the tooltip the counts', () => {
+  const points = [
+    { seq: 1, title: '组织专题学习', total: 3, done: 1, overdue: 1, rate: 33 },
+    { seq: 2, title: '报送年度总结', total: 0, done: 0, overdue: 0, rate: 0 },
+  ]
+  const option = pointsOption(points) as any
+  expect(option.yAxis.data).toEqual(['1. 组织专题学习', '2. 报送年度总结'])
+  const [done, overdue, open] = option.series
+  expect([done.name, overdue.name, open.name]).toEqual(['已完成', '逾期', '未完成'])
+  expect(done.data[0] + overdue.data[0] + open.data[0]).toBeCloseTo(100, 5)
+  expect([done.data[1], overdue.data[1], open.data[1]]).toEqual([0, 0, 100])
+  expect(open.label.formatter({ dataIndex: 0 })).toBe('33%')
+  expect(option.tooltip.formatter([{ dataIndex: 0 }])).toBe('1. 组织专题学习<br/>完成 1/3（33%）<br/>逾期 1')
+})
+
+test('months option: twelve columns labelled 1月…12月 with the counts', () => {
+  const option = monthsOption([0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0]) as any
+  expect(option.xAxis.data).toHaveLength(12)
+  expect(option.xAxis.data[11]).toBe('12月')
+  expect(option.series[0].data[10]).toBe(2)
+  expect(option.series[0].label.formatter({ value: 0 })).toBe('')
+})
+
+test('choosing another plan shows its points; if that fails, the shown plan stays and the error is said', async () => {
+  const plans = [{ id: 'p2', title: '2026 年工作要点（增补）' }, { id: 'p1', title: '2026 年工作要点' }]
+  const pts = (planId: string, rate: number): Points => ({ year: 2026, plans, planId, points: [{ seq: 1, title: '学习', total: 2, done: rate ? 1 : 0, overdue: 0, rate }] })
+  useDashboardStore.setState({ year: 2026, planId: null, points: pts('p2', 0), error: null })
+  jest.mocked(getPoints).mockResolvedValueOnce(pts('p1', 50))
+  await useDashboardStore.getState().setPlan('p1')
+  expect(jest.mocked(getPoints)).toHaveBeenLastCalledWith(2026, 'p1')
+  expect(useDashboardStore.getState().points?.planId).toBe('p1')
+  jest.mocked(getPoints).mockRejectedValueOnce(new ApiCallError('NETWORK', '网络不可用，请检查网络后重试'))
+  await useDashboardStore.getState().setPlan('p2')
+  expect(useDashboardStore.getState()).toMatchObject({ planId: 'p1', error: '网络不可用，请检查网络后重试' })
+  expect(useDashboardStore.getState().points?.points[0].rate).toBe(50)
 })

@@ -26,6 +26,8 @@ interface DashboardState {
   overview: Overview | null
   heatmap: Heatmap | null
   points: Points | null
+  /** The work plan the points chart shows; null = the year's newest. */
+  planId: string | null
   status: Status
   error: string | null
   /** More rows of the overview are being fetched. */
@@ -35,18 +37,19 @@ interface DashboardState {
   setYear(year: number): void
   setFilter(filter: OverviewFilter): void
   setSort(sort: OverviewSort): void
+  setPlan(planId: string): Promise<void>
   reset(): void
 }
 
-const initial = { year: beijingYear(), filter: 'all' as OverviewFilter, sort: 'score_asc' as OverviewSort, overview: null, heatmap: null, points: null, status: 'idle' as Status, error: null, more: false }
+const initial = { year: beijingYear(), filter: 'all' as OverviewFilter, sort: 'score_asc' as OverviewSort, overview: null, heatmap: null, points: null, planId: null as string | null, status: 'idle' as Status, error: null, more: false }
 
 export const useDashboardStore = create<DashboardState>()((set, get) => ({
   ...initial,
   async load() {
-    const { year, filter, sort } = get()
+    const { year, filter, sort, planId } = get()
     set({ status: get().overview ? 'ready' : 'loading', error: null })
     try {
-      const [overview, heatmap, points] = await Promise.all([getOverview({ year, filter, sort, limit: PAGE }), getHeatmap(year), getPoints(year)])
+      const [overview, heatmap, points] = await Promise.all([getOverview({ year, filter, sort, limit: PAGE }), getHeatmap(year), getPoints(year, planId ?? undefined)])
       // A newer choice of year or filter may have been made meanwhile; keep only the latest answer.
       if (get().year !== year || get().filter !== filter || get().sort !== sort) return
       set({ overview, heatmap, points, status: 'ready' })
@@ -66,8 +69,19 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
     }
   },
   setYear(year) {
-    set({ year, overview: null, heatmap: null, points: null })
+    set({ year, overview: null, heatmap: null, points: null, planId: null })
     void get().load()
+  },
+  async setPlan(planId) {
+    const { year, points: shown, planId: before } = get()
+    set({ planId, points: null, error: null })
+    try {
+      const points = await getPoints(year, planId)
+      if (get().planId === planId && get().year === year) set({ points })
+    } catch (error) {
+      // Keep showing the plan that was there, and say why the other did not load.
+      if (get().planId === planId) set({ planId: before, points: shown, error: errorMessage(error) })
+    }
   },
   setFilter(filter) {
     set({ filter, overview: null })

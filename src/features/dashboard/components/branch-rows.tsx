@@ -2,7 +2,6 @@
 import { Text, View } from '@tarojs/components'
 import { testId } from '../../../lib/test-id'
 import type { Overview } from '../store'
-import { scoreTone } from './charts'
 
 export function BranchRows({ items, onPick }: { items: Overview['items']; onPick: (id: string) => void }) {
   return (
@@ -28,3 +27,6 @@ export function BranchRows({ items, onPick }: { items: Overview['items']; onPick
     </View>
   )
 }
+
+/** Score colour: green from 80, amber from 60, red below; amber when not yet scored. */
+export const scoreTone = (score: number | null): 'ok' | 'warn' | 'bad' => (score === null ? 'warn' : score >= 80 ? 'ok' : score >= 60 ? 'warn' : 'bad')

@@ -1,5 +1,5 @@
 /** One branch for the committee: score and organisation life by month, compliance period by period, its sessions and assignments. */
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ACTIVITY_TYPE_INFO } from '../../../../../types/domain'
@@ -8,7 +8,9 @@ import { Section } from '../../../../components/section'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
 import { formatDateTime } from '../../../../lib/time'
 import { testId } from '../../../../lib/test-id'
-import { MonthColumns, scoreTone } from '../../../../features/dashboard/components/charts'
+import { scoreTone } from '../../../../features/dashboard/components/branch-rows'
+import { Chart } from '../../../../features/dashboard/charts/chart'
+import { monthsOption } from '../../../../features/dashboard/charts/options'
 import { beijingYear, useBranchDetailStore } from '../../../../features/dashboard/store'
 import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
@@ -25,6 +27,7 @@ export default function BranchDetailPage() {
   const session = useSessionBootstrap()
   const isAdmin = useSessionStore(selectIsCommitteeAdmin)
   const { detail, status, error, load } = useBranchDetailStore()
+  const monthsChart = useMemo(() => monthsOption(detail?.months ?? []), [detail])
 
   useEffect(() => {
     if (session === 'ready' && isAdmin && branchId) void load(branchId, year)
@@ -56,7 +59,7 @@ export default function BranchDetailPage() {
           </View>
         </View>
         <Text className='cm__label'>每月组织生活次数</Text>
-        <MonthColumns months={detail.months} />
+        <Chart id='months-chart' option={monthsChart} height={150} />
       </Section>
 
       <View className='cm__actions'>

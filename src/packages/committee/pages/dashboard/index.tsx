@@ -1,13 +1,14 @@
 /** 党委看板: every branch at a glance for a year — scores, overdue work, organisation life by month, work points. */
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../../../components/button'
 import { Section } from '../../../../components/section'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
 import { testId } from '../../../../lib/test-id'
-import { BranchRows } from '../../../../features/dashboard/components/branch-rows'
-import { Bar, Heatmap, scoreTone } from '../../../../features/dashboard/components/charts'
+import { BranchRows, scoreTone } from '../../../../features/dashboard/components/branch-rows'
+import { Chart, type ChartTap } from '../../../../features/dashboard/charts/chart'
+import { HEAT_COLORS, heatmapHeight, heatmapOption, pointsHeight, pointsOption, type HeatRow } from '../../../../features/dashboard/charts/options'
 import { Chips } from '../../../../features/dashboard/components/chips'
 import { beijingYear, useDashboardStore, type OverviewFilter, type OverviewSort } from '../../../../features/dashboard/store'
 import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
@@ -37,6 +38,10 @@ export default function DashboardPage() {
   const { year, filter, sort, overview, heatmap, points, status, error, more } = useDashboardStore()
   const load = useDashboardStore((s) => s.load)
   const [allHeat, setAllHeat] = useState(false)
+  // Memoised so a re-render (a filter tap, a loaded page) does not redraw the charts.
+  const heatRows = useMemo(() => (heatmap ? [...heatmap.rows].sort((a, b) => a.total - b.total || a.name.localeCompare(b.name)) : []), [heatmap])
+  const shownHeatRows = useMemo(() => (allHeat ? heatRows : heatRows.slice(0, HEAT_ROWS)), [allHeat, heatRows])
+  const pointsChart = useMemo(() => (points ? pointsOption(points.points) : null), [points])
 
   useEffect(() => {
     if (session === 'ready' && isAdmin) void load()
@@ -50,7 +55,6 @@ export default function DashboardPage() {
   if (session !== 'ready') return <LoadingState />
   if (!isAdmin) return <EmptyState title='只有党委管理员可以查看党委看板' />
   const open = (id: string) => void Taro.navigateTo({ url: branchDetailPage(id, year) })
-  const heatRows = heatmap ? [...heatmap.rows].sort((a, b) => a.total - b.total || a.name.localeCompare(b.name)) : []
 
   return (
     <View className='cm' {...testId('dashboard')}>
@@ -114,7 +118,7 @@ export default function DashboardPage() {
         {heatmap ? (
           heatmap.rows.length ? (
             <>
-              <Heatmap rows={allHeat ? heatRows : heatRows.slice(0, HEAT_ROWS)} max={heatmap.max} onPick={open} />
+              <HeatmapChart rows={shownHeatRows} max={heatmap.max} onPick={open} />
               {!allHeat && heatRows.length > HEAT_ROWS ? (
                 <Text className='cm__more' onClick={() => setAllHeat(true)}>
                   显示全部 {heatRows.length} 个支部（当前按活动最少在前）
@@ -130,19 +134,24 @@ export default function DashboardPage() {
       </Section>
 
       <Section title='工作要点完成情况'>
-        {points ? (
+        {points && pointsChart ? (
           points.points.length ? (
             <View {...testId('points')}>
-              {points.plans.length ? <Text className='cm__hint'>{points.plans.find((p) => p.id === points.planId)?.title}</Text> : null}
-              {points.points.map((p) => (
-                <Bar
-                  key={p.seq}
-                  label={`${p.seq}. ${p.title}`}
-                  value={p.rate}
-                  note={`${p.done}/${p.total} 完成${p.overdue ? ` · 逾期 ${p.overdue}` : ''}`}
-                  tone={p.overdue ? 'bad' : p.rate >= 80 ? 'ok' : 'warn'}
-                />
-              ))}
+              {points.plans.length > 1 ? (
+                <Chips id='plan' options={points.plans.map((p) => ({ value: p.id, label: p.title }))} value={points.planId ?? ''} onChange={(id) => void useDashboardStore.getState().setPlan(id)} />
+              ) : (
+                <Text className='cm__hint'>{points.plans[0]?.title}</Text>
+              )}
+              {error ? <Text className='cm__error'>{error}</Text> : null}
+              <Chart id='points-chart' option={pointsChart} height={pointsHeight(points.points.length)} />
+              <View className='chart-legend'>
+                <View className='chart-legend__swatch chart-legend__swatch--ok' />
+                <Text className='chart-legend__text'>已完成</Text>
+                <View className='chart-legend__swatch chart-legend__swatch--bad' />
+                <Text className='chart-legend__text'>逾期</Text>
+                <View className='chart-legend__swatch chart-legend__swatch--open' />
+                <Text className='chart-legend__text'>未完成 · 右侧为完成率</Text>
+              </View>
             </View>
           ) : (
             <EmptyState title={`${year}年还没有下发的工作要点`} />
@@ -151,6 +160,27 @@ export default function DashboardPage() {
           <LoadingState />
         )}
       </Section>
+    </View>
+  )
+}
+
+/** Branch × month, the least active first; a tap on a cell or a branch name opens that branch. */
+function HeatmapChart({ rows, max, onPick }: { rows: HeatRow[]; max: number; onPick: (branchId: string) => void }) {
+  const option = useMemo(() => heatmapOption(rows, max), [rows, max])
+  const tap = (t: ChartTap) => {
+    const row = t.componentType === 'yAxis' ? rows.find((r) => r.name === t.value) : rows[Math.floor((t.dataIndex ?? -1) / 12)]
+    if (row) onPick(row.branchId)
+  }
+  return (
+    <View {...testId('heatmap')}>
+      <Chart id='heatmap-chart' option={option} height={heatmapHeight(rows.length)} onTap={tap} />
+      <View className='chart-legend'>
+        <Text className='chart-legend__text'>少</Text>
+        {HEAT_COLORS.map((color) => (
+          <View key={color} className='chart-legend__swatch' style={{ background: color }} />
+        ))}
+        <Text className='chart-legend__text'>多（每格为当月已记录的组织生活次数）</Text>
+      </View>
     </View>
   )
 }
