@@ -84,9 +84,13 @@ beforeEach(() => {
 
 async function save() {
   cleanup()
-  render(<EditActivityPage />)
+  // The page and the form's own loads (attendance sheet, work points) settle first.
   await act(async () => {
-    fireEvent.click(await screen.findByText('保存活动记录'))
+    render(<EditActivityPage />)
+    await new Promise((r) => setTimeout(r, 0))
+  })
+  await act(async () => {
+    fireEvent.click(screen.getByText('保存活动记录'))
   })
   // askAgainAfter runs after the save, without being awaited by it.
   await act(async () => {
