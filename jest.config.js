@@ -42,6 +42,7 @@ module.exports = {
         ...common.moduleNameMapper,
         '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react',
         '^@tarojs/taro$': '<rootDir>/test/support/taro-shim.ts',
+        '^@nutui/nutui-react-taro$': '<rootDir>/test/support/nutui.ts',
         '\\.(css|scss|sass|less)$': '<rootDir>/test/support/style-stub.ts',
       },
     },

@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/activities',
-      pages: ['pages/edit/index', 'pages/detail/index', 'pages/plan/index', 'pages/upcoming/index', 'pages/sign-in/index'],
+      pages: ['pages/edit/index', 'pages/detail/index', 'pages/plan/index', 'pages/upcoming/index', 'pages/sign-in/index', 'pages/records/index'],
     },
     {
       root: 'packages/org',

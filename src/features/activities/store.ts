@@ -1,6 +1,7 @@
 /**
- * The current branch's sessions for the 活动 tab and 首页 (newest start first, cursor pages). Main package: keep it
- * small — the detail, upcoming and calendar state live in detail-store.ts, used only by the sub-package.
+ * The current branch's sessions for the 活动 tab and 首页: the first page (newest start first). Main package: keep it
+ * small — the detail, upcoming and calendar state live in detail-store.ts, and every session page after page (a
+ * virtual list, records-store.ts) in the 全部活动 page, all in the sub-package.
  */
 import { create } from 'zustand'
 import { errorMessage } from '../../services/api'
@@ -16,21 +17,18 @@ interface ActivitiesData {
   nextCursor: string | null
   status: Status
   error: string | null
-  loadingMore: boolean
-  moreError: string | null
 }
 
 interface ActivitiesActions {
   /** Loads the first page for a branch (again, when `force` or when the branch changed). */
   load(branchId: string, force?: boolean): Promise<void>
-  loadMore(): Promise<void>
   /** Puts a just-saved session in its place in the list (or at the top). */
   saved(activity: ActivityItem): void
   removed(id: string): void
   reset(): void
 }
 
-const initial: ActivitiesData = { branchId: null, items: [], nextCursor: null, status: 'idle', error: null, loadingMore: false, moreError: null }
+const initial: ActivitiesData = { branchId: null, items: [], nextCursor: null, status: 'idle', error: null }
 
 const byStartDesc = (a: ActivityItem, b: ActivityItem) => (a.startAt < b.startAt ? 1 : a.startAt > b.startAt ? -1 : 0)
 
@@ -40,7 +38,7 @@ export const useActivitiesStore = create<ActivitiesData & ActivitiesActions>()((
     const s = get()
     if (!force && s.branchId === branchId && (s.status === 'ready' || s.status === 'loading')) return
     const keep = s.branchId === branchId
-    set({ branchId, status: 'loading', error: null, moreError: null, ...(keep ? {} : { items: [], nextCursor: null }) })
+    set({ branchId, status: 'loading', error: null, ...(keep ? {} : { items: [], nextCursor: null }) })
     try {
       const page = await listActivities(branchId, null, PAGE_SIZE)
       if (get().branchId !== branchId) return
@@ -48,19 +46,6 @@ export const useActivitiesStore = create<ActivitiesData & ActivitiesActions>()((
     } catch (error) {
       if (get().branchId !== branchId) return
       set({ status: 'error', error: errorMessage(error) })
-    }
-  },
-  async loadMore() {
-    const { branchId, nextCursor, loadingMore, status } = get()
-    if (!branchId || !nextCursor || loadingMore || status !== 'ready') return
-    set({ loadingMore: true, moreError: null })
-    try {
-      const page = await listActivities(branchId, nextCursor, PAGE_SIZE)
-      if (get().branchId !== branchId) return
-      const seen = new Set(get().items.map((a) => a.id))
-      set({ items: [...get().items, ...page.items.filter((a) => !seen.has(a.id))], nextCursor: page.nextCursor, loadingMore: false })
-    } catch (error) {
-      set({ loadingMore: false, moreError: errorMessage(error) })
     }
   },
   saved(activity) {

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '活动', enablePullDownRefresh: true, onReachBottomDistance: 120 })
+export default definePageConfig({ navigationBarTitleText: '活动', enablePullDownRefresh: true })

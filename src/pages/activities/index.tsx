@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '../../components/button'
 import { EmptyState, ErrorState, LoadingState } from '../../components/states'
@@ -22,7 +22,6 @@ export default function ActivitiesPage() {
   const canWrite = useSessionStore(selectCanWrite)
   const branchId = useSessionStore((s) => s.currentBranchId)
   const load = useActivitiesStore((s) => s.load)
-  const loadMore = useActivitiesStore((s) => s.loadMore)
 
   useEffect(() => {
     if (status === 'ready' && branchId) void load(branchId)
@@ -31,7 +30,6 @@ export default function ActivitiesPage() {
     const id = useSessionStore.getState().currentBranchId
     if (useSessionStore.getState().status === 'ready' && id) void load(id)
   })
-  useReachBottom(() => void loadMore())
   usePullDownRefresh(async () => {
     if (branchId) await load(branchId, true)
     Taro.stopPullDownRefresh()

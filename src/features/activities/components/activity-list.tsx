@@ -1,6 +1,9 @@
-/** The current branch's sessions: planned ones still ahead first (soonest first), then the rest, newest first. */
+/**
+ * The current branch's latest sessions: planned ones still ahead first (soonest first), then the rest, newest
+ * first — the first page only; 查看全部活动 opens every session as a virtual list in the sub-package.
+ */
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button } from '../../../components/button'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { testId } from '../../../lib/test-id'
 import { useActivitiesStore } from '../store'
@@ -12,11 +15,8 @@ export function ActivityList({ emptyHint, now = Date.now() }: { emptyHint?: stri
   const status = useActivitiesStore((s) => s.status)
   const error = useActivitiesStore((s) => s.error)
   const nextCursor = useActivitiesStore((s) => s.nextCursor)
-  const loadingMore = useActivitiesStore((s) => s.loadingMore)
-  const moreError = useActivitiesStore((s) => s.moreError)
   const branchId = useActivitiesStore((s) => s.branchId)
   const load = useActivitiesStore((s) => s.load)
-  const loadMore = useActivitiesStore((s) => s.loadMore)
 
   if ((status === 'loading' || status === 'idle') && !items.length) return <LoadingState />
   if (status === 'error' && !items.length) return <ErrorState message={error ?? '加载失败'} onRetry={() => branchId && load(branchId, true)} />
@@ -36,11 +36,10 @@ export function ActivityList({ emptyHint, now = Date.now() }: { emptyHint?: stri
         <ActivityCard key={a.id} activity={a} />
       ))}
       <View className='activity-list__foot'>
-        {moreError ? <Text className='activity-list__error'>{moreError}</Text> : null}
         {nextCursor ? (
-          <Button type='plain' loading={loadingMore} onClick={() => loadMore()} {...testId('load-more')}>
-            {loadingMore ? '正在加载…' : moreError ? '重试加载更多' : '加载更多'}
-          </Button>
+          <Text className='activity-list__all' onClick={() => Taro.navigateTo({ url: '/packages/activities/pages/records/index' })} {...testId('all-activities')}>
+            查看全部活动 ›
+          </Text>
         ) : (
           <Text className='activity-list__end'>没有更多了</Text>
         )}

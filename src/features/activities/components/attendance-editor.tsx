@@ -1,15 +1,24 @@
 /**
  * Attendance from the branch roster: each member present or absent (absent needs a reason, one tap for the usual
  * ones), members who signed in marked so; 应到 / 实到 / 缺席 counted live. For a 支部党员大会 that votes, whether more
- * than half of the members with voting rights (正式党员) are present.
+ * than half of the members with voting rights (正式党员) are present. A long roster (VIRTUAL_ROSTER_FROM members and
+ * more, e.g. a branch of 200) is a virtual list in a box of its own: only the rows in view exist as nodes, each one
+ * fixed in height with the absence reason on one line.
  */
+import { useMemo } from 'react'
+import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
+import { VirtualList } from '@nutui/nutui-react-taro'
 import { formatDateTime } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
 import { attendanceCounts, effectiveMark, type ActivityDraft, type Mark } from '../draft-store'
 import './attendance-editor.scss'
 
 const REASONS = ['病假', '事假', '公出', '外地']
+/** From this many members on, the roster is a virtual list. */
+export const VIRTUAL_ROSTER_FROM = 40
+/** A row of the virtual roster in px (attendance-editor.scss draws it in PX to match). */
+export const ROSTER_ROW_HEIGHT = 96
 const nativeTestId = (id: string) => (process.env.TARO_ENV === 'h5' ? { nativeProps: { 'data-testid': id } } : {})
 
 export function AttendanceCounts({ draft, showQuorum }: { draft: Pick<ActivityDraft, 'sheet' | 'marks'>; showQuorum: boolean }) {
@@ -39,6 +48,64 @@ export function AttendanceCounts({ draft, showQuorum }: { draft: Pick<ActivityDr
   )
 }
 
+type Member = ActivityDraft['sheet'][number]
+
+function AttendeeRow({ draft, m, onMark }: { draft: ActivityDraft; m: Member; onMark(memberId: string, mark: Mark): void }) {
+  const mark = effectiveMark(draft, m)
+  return (
+    <View className='attend__row' {...testId('attendee')}>
+      <View className='attend__who'>
+        <Text className='attend__name'>{m.name}</Text>
+        <Text className='attend__meta'>
+          {m.partyStatus === 'probationary' ? '预备党员' : '正式党员'}
+          {m.groupName ? ` · ${m.groupName}` : ''}
+          {m.signedInAt ? ` · ${formatDateTime(m.signedInAt).slice(-5)} 已签到` : ''}
+        </Text>
+      </View>
+      <View className='attend__toggle'>
+        <Text
+          className={`attend__opt ${mark.present ? 'attend__opt--present' : ''}`}
+          onClick={() => onMark(m.memberId, { present: true, absentReason: '' })}
+          {...testId(`present-${m.name}`)}
+        >
+          出席
+        </Text>
+        <Text
+          className={`attend__opt ${!mark.present ? 'attend__opt--absent' : ''}`}
+          onClick={() => onMark(m.memberId, { present: false, absentReason: mark.absentReason })}
+          {...testId(`absent-${m.name}`)}
+        >
+          缺席
+        </Text>
+      </View>
+      {!mark.present ? (
+        <View className='attend__reason'>
+          <View className='attend__chips'>
+            {REASONS.map((r) => (
+              <Text
+                key={r}
+                className={`attend__chip ${mark.absentReason === r ? 'attend__chip--on' : ''}`}
+                onClick={() => onMark(m.memberId, { present: false, absentReason: r })}
+                {...testId(`reason-${m.name}-${r}`)}
+              >
+                {r}
+              </Text>
+            ))}
+          </View>
+          <Input
+            className='attend__input'
+            value={mark.absentReason}
+            maxlength={100}
+            placeholder='缺席原因（必填）'
+            onInput={(e) => onMark(m.memberId, { present: false, absentReason: e.detail.value })}
+            {...nativeTestId(`reason-${m.name}`)}
+          />
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
 export function AttendanceEditor({
   draft,
   onMark,
@@ -46,63 +113,29 @@ export function AttendanceEditor({
   draft: ActivityDraft
   onMark(memberId: string, mark: Mark): void
 }) {
+  const long = draft.sheet.length >= VIRTUAL_ROSTER_FROM
+  // About three fifths of the window: the rest of the form stays reachable around the roster's own scroll.
+  const height = useMemo(() => (long ? Math.max(300, Math.round(Taro.getWindowInfo().windowHeight * 0.6)) : 0), [long])
+  if (!long) {
+    return (
+      <View className='attend' {...testId('attendance')}>
+        {draft.sheet.map((m) => (
+          <AttendeeRow key={m.memberId} draft={draft} m={m} onMark={onMark} />
+        ))}
+      </View>
+    )
+  }
   return (
-    <View className='attend' {...testId('attendance')}>
-      {draft.sheet.map((m) => {
-        const mark = effectiveMark(draft, m)
-        return (
-          <View key={m.memberId} className='attend__row' {...testId('attendee')}>
-            <View className='attend__who'>
-              <Text className='attend__name'>{m.name}</Text>
-              <Text className='attend__meta'>
-                {m.partyStatus === 'probationary' ? '预备党员' : '正式党员'}
-                {m.groupName ? ` · ${m.groupName}` : ''}
-                {m.signedInAt ? ` · ${formatDateTime(m.signedInAt).slice(-5)} 已签到` : ''}
-              </Text>
-            </View>
-            <View className='attend__toggle'>
-              <Text
-                className={`attend__opt ${mark.present ? 'attend__opt--present' : ''}`}
-                onClick={() => onMark(m.memberId, { present: true, absentReason: '' })}
-                {...testId(`present-${m.name}`)}
-              >
-                出席
-              </Text>
-              <Text
-                className={`attend__opt ${!mark.present ? 'attend__opt--absent' : ''}`}
-                onClick={() => onMark(m.memberId, { present: false, absentReason: mark.absentReason })}
-                {...testId(`absent-${m.name}`)}
-              >
-                缺席
-              </Text>
-            </View>
-            {!mark.present ? (
-              <View className='attend__reason'>
-                <View className='attend__chips'>
-                  {REASONS.map((r) => (
-                    <Text
-                      key={r}
-                      className={`attend__chip ${mark.absentReason === r ? 'attend__chip--on' : ''}`}
-                      onClick={() => onMark(m.memberId, { present: false, absentReason: r })}
-                      {...testId(`reason-${m.name}-${r}`)}
-                    >
-                      {r}
-                    </Text>
-                  ))}
-                </View>
-                <Input
-                  className='attend__input'
-                  value={mark.absentReason}
-                  maxlength={100}
-                  placeholder='缺席原因（必填）'
-                  onInput={(e) => onMark(m.memberId, { present: false, absentReason: e.detail.value })}
-                  {...nativeTestId(`reason-${m.name}`)}
-                />
-              </View>
-            ) : null}
-          </View>
-        )
-      })}
+    <View className='attend attend--virtual' {...testId('attendance')}>
+      <Text className='attend__hint'>共 {draft.sheet.length} 人，名单可上下滑动</Text>
+      <VirtualList
+        list={draft.sheet}
+        itemHeight={ROSTER_ROW_HEIGHT}
+        margin={0}
+        overscan={4}
+        containerHeight={height}
+        itemRender={(m: Member) => <AttendeeRow draft={draft} m={m} onMark={onMark} />}
+      />
     </View>
   )
 }

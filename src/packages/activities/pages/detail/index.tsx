@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from '../../../../components/states'
 import { ActivityDetail } from '../../../../features/activities/components/activity-detail'
 import { useDetailStore } from '../../../../features/activities/detail-store'
 import { useActivitiesStore } from '../../../../features/activities/store'
+import { useRecordsStore } from '../../../../features/activities/records-store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 
 export default function ActivityDetailPage() {
@@ -33,6 +34,7 @@ export default function ActivityDetailPage() {
           activity={activity}
           onRemoved={() => {
             useActivitiesStore.getState().removed(id)
+            useRecordsStore.getState().removed(id)
             void Taro.showToast({ title: '已删除', icon: 'success' })
             if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
             else void Taro.switchTab({ url: '/pages/activities/index' })
