@@ -77,6 +77,21 @@ test('the committee opens the dashboard and downloads the year-end workbook', as
   await page.getByTestId('filter-all').click()
   await page.getByTestId('dashboard-branch').first().waitFor()
 
+  // A search by part of a name keeps the branches the cloud finds; one that matches nothing says so.
+  const word = overview.items[0].name.slice(3, 6)
+  const found = await ok(apiAs(cloud.url, 'dev-committee-admin')('dashboard.overview', { year, q: word, limit: 100 }))
+  expect(found.items.length).toBeGreaterThan(0)
+  await page.getByTestId('dashboard-search').fill(word)
+  await page.getByTestId('dashboard-search-submit').click()
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=dashboard-branch]').length === n, found.items.length)
+  for (const name of await page.getByTestId('dashboard-branch').allInnerTexts()) expect(name).toContain(word)
+  await page.getByTestId('dashboard-search').fill('不存在的支部名')
+  await page.getByTestId('dashboard-search-submit').click()
+  await page.getByText('没有名称含“不存在的支部名”的支部').waitFor({ timeout: 20000 })
+  await page.getByTestId('dashboard-search').fill('')
+  await page.getByTestId('dashboard-search-submit').click()
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=dashboard-branch]').length === n, overview.items.length)
+
   await page.getByTestId('export-assessment').click()
   await page.getByTestId('export-panel').waitFor({ timeout: 20000 })
   const { name, bytes } = await download(page)

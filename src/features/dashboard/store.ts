@@ -23,6 +23,8 @@ interface DashboardState {
   year: number
   filter: OverviewFilter
   sort: OverviewSort
+  /** Part of a branch name the list is narrowed to ('' = all). */
+  q: string
   overview: Overview | null
   heatmap: Heatmap | null
   points: Points | null
@@ -37,32 +39,33 @@ interface DashboardState {
   setYear(year: number): void
   setFilter(filter: OverviewFilter): void
   setSort(sort: OverviewSort): void
+  setQuery(q: string): void
   setPlan(planId: string): Promise<void>
   reset(): void
 }
 
-const initial = { year: beijingYear(), filter: 'all' as OverviewFilter, sort: 'score_asc' as OverviewSort, overview: null, heatmap: null, points: null, planId: null as string | null, status: 'idle' as Status, error: null, more: false }
+const initial = { year: beijingYear(), filter: 'all' as OverviewFilter, sort: 'score_asc' as OverviewSort, q: '', overview: null, heatmap: null, points: null, planId: null as string | null, status: 'idle' as Status, error: null, more: false }
 
 export const useDashboardStore = create<DashboardState>()((set, get) => ({
   ...initial,
   async load() {
-    const { year, filter, sort, planId } = get()
+    const { year, filter, sort, q, planId } = get()
     set({ status: get().overview ? 'ready' : 'loading', error: null })
     try {
-      const [overview, heatmap, points] = await Promise.all([getOverview({ year, filter, sort, limit: PAGE }), getHeatmap(year), getPoints(year, planId ?? undefined)])
+      const [overview, heatmap, points] = await Promise.all([getOverview({ year, filter, sort, limit: PAGE, ...(q ? { q } : {}) }), getHeatmap(year), getPoints(year, planId ?? undefined)])
       // A newer choice of year or filter may have been made meanwhile; keep only the latest answer.
-      if (get().year !== year || get().filter !== filter || get().sort !== sort) return
+      if (get().year !== year || get().filter !== filter || get().sort !== sort || get().q !== q) return
       set({ overview, heatmap, points, status: 'ready' })
     } catch (error) {
       set({ status: 'error', error: errorMessage(error) })
     }
   },
   async loadMore() {
-    const { overview, year, filter, sort, more } = get()
+    const { overview, year, filter, sort, q, more } = get()
     if (!overview || overview.nextOffset === null || more) return
     set({ more: true })
     try {
-      const next = await getOverview({ year, filter, sort, limit: PAGE, offset: overview.nextOffset })
+      const next = await getOverview({ year, filter, sort, limit: PAGE, offset: overview.nextOffset, ...(q ? { q } : {}) })
       set({ overview: { ...next, items: [...overview.items, ...next.items] }, more: false })
     } catch (error) {
       set({ more: false, error: errorMessage(error) })
@@ -89,6 +92,12 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
   },
   setSort(sort) {
     set({ sort, overview: null })
+    void get().load()
+  },
+  setQuery(q) {
+    const query = q.trim()
+    if (query === get().q) return
+    set({ q: query, overview: null })
     void get().load()
   },
   reset() {

@@ -1,7 +1,7 @@
 /** 党委看板: every branch at a glance for a year — scores, overdue work, organisation life by month, work points. */
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { Button } from '../../../../components/button'
 import { Section } from '../../../../components/section'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
@@ -35,9 +35,10 @@ const HEAT_ROWS = 15
 export default function DashboardPage() {
   const session = useSessionBootstrap()
   const isAdmin = useSessionStore(selectIsCommitteeAdmin)
-  const { year, filter, sort, overview, heatmap, points, status, error, more } = useDashboardStore()
+  const { year, filter, sort, q, overview, heatmap, points, status, error, more } = useDashboardStore()
   const load = useDashboardStore((s) => s.load)
   const [allHeat, setAllHeat] = useState(false)
+  const [text, setText] = useState(q)
   // Memoised so a re-render (a filter tap, a loaded page) does not redraw the charts.
   const heatRows = useMemo(() => (heatmap ? [...heatmap.rows].sort((a, b) => a.total - b.total || a.name.localeCompare(b.name)) : []), [heatmap])
   const shownHeatRows = useMemo(() => (allHeat ? heatRows : heatRows.slice(0, HEAT_ROWS)), [allHeat, heatRows])
@@ -102,10 +103,25 @@ export default function DashboardPage() {
       </View>
 
       <Section title='各支部'>
+        <View className='cm__search'>
+          <Input
+            className='cm__search-input'
+            value={text}
+            maxlength={20}
+            confirmType='search'
+            placeholder='按支部名称搜索'
+            onInput={(e) => setText(e.detail.value)}
+            onConfirm={() => useDashboardStore.getState().setQuery(text)}
+            {...(process.env.TARO_ENV === 'h5' ? { nativeProps: { 'data-testid': 'dashboard-search' } } : {})}
+          />
+          <Button onClick={() => useDashboardStore.getState().setQuery(text)} {...testId('dashboard-search-submit')}>
+            搜索
+          </Button>
+        </View>
         <Chips id='filter' options={FILTERS} value={filter} onChange={(v) => useDashboardStore.getState().setFilter(v)} />
         <Chips id='sort' options={SORTS} value={sort} onChange={(v) => useDashboardStore.getState().setSort(v)} />
         {!overview && status !== 'error' ? <LoadingState /> : null}
-        {overview && overview.items.length === 0 ? <EmptyState title={filter === 'all' ? '还没有支部' : '没有符合条件的支部'} /> : null}
+        {overview && overview.items.length === 0 ? <EmptyState title={q ? `没有名称含“${q}”的支部` : filter === 'all' ? '还没有支部' : '没有符合条件的支部'} /> : null}
         {overview ? <BranchRows items={overview.items} onPick={open} /> : null}
         {overview && overview.nextOffset !== null ? (
           <Text className='cm__more' onClick={() => void useDashboardStore.getState().loadMore()}>
