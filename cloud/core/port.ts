@@ -68,6 +68,8 @@ export interface Storage {
   upload(cloudPath: string, bytes: Buffer): Promise<string>
   /** fileID → short-lived URL; files that cannot be resolved are left out. */
   getTempFileURLs(fileIDs: string[]): Promise<Map<string, string>>
+  /** Deletes stored files; ones already gone are not an error. */
+  remove(fileIDs: string[]): Promise<void>
 }
 
 export type SecurityVerdict = { pass: true } | { pass: false; label: string }

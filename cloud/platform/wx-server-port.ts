@@ -7,6 +7,7 @@ import type { Database, Port, SecurityVerdict } from '../core/port'
 
 type Cloud = typeof WxServerSdk
 const TEMP_URL_BATCH = 50 // getTempFileURL takes at most 50 files a call
+const DELETE_BATCH = 50 // deleteFile takes at most 50 files a call
 
 export function buildPort(cloud: Cloud, options: { now?: () => Date } = {}): Port {
   const context = cloud.getWXContext()
@@ -35,6 +36,10 @@ export function buildPort(cloud: Cloud, options: { now?: () => Date } = {}): Por
           for (const item of fileList) if (item.tempFileURL) urls.set(item.fileID, item.tempFileURL)
         }
         return urls
+      },
+      async remove(fileIDs) {
+        const unique = [...new Set(fileIDs)]
+        for (let i = 0; i < unique.length; i += DELETE_BATCH) await cloud.deleteFile({ fileList: unique.slice(i, i + DELETE_BATCH) })
       },
     },
     openapi: {

@@ -1,9 +1,11 @@
 /**
  * The committee dashboard and the exports through the real actions and the local cloud: the year-end workbook's
  * numbers equal counts the test makes itself from the sessions it wrote; the record book opens and holds every
- * session's topic, the absentees with their reasons, the minutes and a photo; and only the right people may
- * export what.
+ * session's topic, the absentees with their reasons, the minutes and a photo; storage keeps one file per export;
+ * and only the right people may export what.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import mammoth from 'mammoth'
@@ -220,6 +222,31 @@ test('the record book opens and holds every session, absentees with reasons, min
   let i = 2
   while (jpg[i + 1] < 0xc0 || jpg[i + 1] > 0xc3) i += 2 + jpg.readUInt16BE(i + 2)
   expect({ width: jpg.readUInt16BE(i + 7), height: jpg.readUInt16BE(i + 5) }).toEqual({ width: 320, height: 240 })
+})
+
+test('storage keeps one file per export: a newer record book replaces the older file, and thumbnails do not stay', async () => {
+  const secretary = apiAs(cloud.url, 'dev-secretary-1')
+  const first = await runJob(secretary, { kind: 'recordBook', branchId: b1, year: YEAR })
+  const second = await runJob(secretary, { kind: 'recordBook', branchId: b1, year: YEAR })
+  const exportsDir = path.join(cloud.dataDir, 'storage', 'exports', String(YEAR))
+  // Files only: the local store may leave an empty folder behind, which cloud storage does not have.
+  const filesOf = (jobId: string) => {
+    const dir = path.join(exportsDir, jobId)
+    if (!fs.existsSync(dir)) return []
+    return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)
+  }
+  // The newer export's file is there, without its thumbnails (they live inside the .docx).
+  expect(filesOf(second.job.id)).toEqual(['record-book.docx'])
+  expect((await fetch(second.job.url)).ok).toBe(true)
+  // The older one is gone, and opening that job again says why.
+  expect(filesOf(first.job.id)).toEqual([])
+  expect((await fetch(first.job.url)).ok).toBe(false)
+  const again = await ok(secretary('exports.step', { jobId: first.job.id }))
+  expect(again).toMatchObject({ status: 'failed', url: null, error: '这份文件已被更新的导出替换，请重新导出' })
+  // Another branch's book, or the workbook, is not touched by it.
+  const workbook = await runJob(committee, { kind: 'assessment', year: YEAR })
+  expect((await fetch(second.job.url)).ok).toBe(true)
+  expect((await fetch(workbook.job.url)).ok).toBe(true)
 })
 
 test('access: a secretary exports only their own record book; members and outsiders cannot', async () => {

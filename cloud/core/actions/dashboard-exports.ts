@@ -281,12 +281,42 @@ async function write(port: Port, job: ExportJobDoc): Promise<void> {
     }
     const fileID = await port.storage.upload(`exports/${job.year}/${job._id}/${job.kind === 'assessment' ? 'assessment' : 'record-book'}.${ext}`, bytes)
     await port.db.collection('export_jobs').doc(job._id).update({ data: { status: 'done', fileID, writingSince: null, updatedAt: port.now() } })
+    await tidyStorage(port, job)
   } catch (error) {
     await port.db
       .collection('export_jobs')
       .doc(job._id)
       .update({ data: { status: 'failed', error: '生成文件失败，请重新导出', writingSince: null, updatedAt: port.now() } })
     throw error
+  }
+}
+
+/**
+ * Storage holds one file per export: once a job's file is written, its thumbnails (now inside the .docx) go, and so
+ * do the files of earlier finished exports of the same kind, year and branch, which that file supersedes. Those
+ * jobs say so if they are opened again. Best effort: a failed deletion leaves a file behind, never a broken export.
+ */
+async function tidyStorage(port: Port, job: ExportJobDoc): Promise<void> {
+  const _ = port.db.command
+  try {
+    const thumbs = job.entries.flatMap((e) => e.thumbs.map((t) => t.fileID))
+    const older = await port.db
+      .collection('export_jobs')
+      .where({ kind: job.kind, year: job.year, branchId: job.branchId, status: 'done', createdAt: _.lt(job.createdAt) })
+      .field({ _id: true, fileID: true })
+      .limit(100)
+      .get()
+    const superseded = older.data as unknown as Pick<ExportJobDoc, '_id' | 'fileID'>[]
+    const files = [...thumbs, ...superseded.flatMap((j) => (j.fileID ? [j.fileID] : []))]
+    if (files.length) await port.storage.remove(files)
+    for (const old of superseded) {
+      await port.db
+        .collection('export_jobs')
+        .doc(old._id)
+        .update({ data: { status: 'failed', fileID: null, error: '这份文件已被更新的导出替换，请重新导出', updatedAt: port.now() } })
+    }
+  } catch (error) {
+    console.warn('[exports] storage cleanup failed', error)
   }
 }
 
