@@ -89,6 +89,19 @@ function cameraPhoto(variant: number): Buffer {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 6 })), chunk('IEND', Buffer.alloc(0))])
 }
 
+/**
+ * After a record is saved, its page offers once a day to renew reminder subscriptions that ran out (these secretaries
+ * have none): the H5 modal; 暂不 declines it.
+ */
+async function declineSubscribeOffer(page: Page): Promise<string> {
+  const offer = page.locator('.taro-modal__content:visible', { hasText: '订阅提醒' })
+  await offer.waitFor({ timeout: 20000 })
+  const text = await offer.innerText()
+  await offer.locator('.taro-model__cancel').click()
+  await offer.waitFor({ state: 'hidden' })
+  return text
+}
+
 const input = (page: Page, id: string) => page.locator(`[data-testid=${id}] input, [data-testid=${id}] textarea, input[data-testid=${id}], textarea[data-testid=${id}]`).first()
 
 /** Beijing date and a time a few minutes from now (so the session's sign-in window is open). */
@@ -254,6 +267,7 @@ test('the secretary records it: sign-ins prefilled, an absence with a reason, qu
 
   await page.getByTestId('activity-submit').dblclick()
   await page.getByTestId('activity-detail').waitFor({ timeout: 20000 })
+  expect(await declineSubscribeOffer(page)).toContain('记录已保存。订阅提醒后，下次活动和到期事项会通过微信通知你。')
   expect(await page.getByTestId('activity-status').innerText()).toBe('已记录')
   await page.getByTestId('quorum').waitFor()
   expect(await page.getByTestId('detail-photo').count()).toBe(2)
@@ -369,6 +383,7 @@ test('the secretary corrects the record; the history says who changed what', asy
   await input(page, 'activity-resolutions').fill('同意将赵磊同志转正事项提交下次支部党员大会讨论。')
   await page.getByTestId('activity-submit').click()
   await page.getByTestId('activity-detail').waitFor({ timeout: 20000 })
+  await declineSubscribeOffer(page)
   expect(await page.getByTestId('activity-detail').innerText()).toContain('提交下次支部党员大会讨论')
   await page.getByTestId('show-history').click()
   const latest = page.getByTestId('history-entry').first()

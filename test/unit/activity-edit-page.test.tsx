@@ -1,11 +1,12 @@
 /**
- * The record editor page (packages/activities/pages/edit): once a record is saved, and only then, it offers to renew
- * reminder subscriptions that ran out (askAgainAfter 'record-saved': a modal whose 订阅 asks WeChat inside the tap),
- * at most once a day; a failed save offers nothing.
+ * The record editor page (packages/activities/pages/edit): once a record is saved, and only then, the record's page
+ * it opens next offers to renew reminder subscriptions that ran out (askAgainAfter 'record-saved': a modal whose 订阅
+ * asks WeChat inside the tap), at most once a day; a failed save offers nothing.
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import EditActivityPage from '../../src/packages/activities/pages/edit/index'
+import ActivityDetailPage from '../../src/packages/activities/pages/detail/index'
 import { recordActivity } from '../../src/features/activities/api'
 import { draftKey, newDraft, useDraftStore } from '../../src/features/activities/draft-store'
 import { useSessionStore } from '../../src/features/session/store'
@@ -13,11 +14,23 @@ import { getSubscriptions, recordSubscriptions } from '../../src/features/remind
 import { askSubscriptions } from '../../src/services/subscribe'
 import { memoryStorage } from '../support/taro-shim'
 
+// Pages here are shown when mounted (useDidShow), and read their query from `route`.
+const mockRoute: { params: Record<string, string> } = { params: {} }
+jest.mock('@tarojs/taro', () => {
+  const shim = jest.requireActual('../support/taro-shim')
+  return {
+    __esModule: true,
+    ...shim,
+    default: shim.default,
+    useRouter: () => mockRoute,
+    useDidShow: (fn: () => void) => jest.requireActual('react').useEffect(() => fn(), []),
+  }
+})
 jest.mock('../../src/features/activities/api', () => ({
   planActivity: jest.fn(),
   recordActivity: jest.fn(),
   updateActivity: jest.fn(),
-  getActivity: jest.fn(),
+  getActivity: jest.fn(() => Promise.resolve(saved)),
   uploadActivityPhoto: jest.fn(),
   attendanceSheet: jest.fn(() => Promise.resolve({ expected: 0, present: 0, voters: 0, attendees: [] })),
   listGroups: jest.fn(() => Promise.resolve({ items: [] })),
@@ -84,6 +97,7 @@ beforeEach(() => {
 
 async function save() {
   cleanup()
+  mockRoute.params = {}
   // The page and the form's own loads (attendance sheet, work points) settle first.
   await act(async () => {
     render(<EditActivityPage />)
@@ -92,8 +106,17 @@ async function save() {
   await act(async () => {
     fireEvent.click(screen.getByText('保存活动记录'))
   })
-  // askAgainAfter runs after the save, without being awaited by it.
   await act(async () => {
+    await new Promise((r) => setTimeout(r, 0))
+  })
+}
+
+/** The page the editor opened: the saved record's, shown. */
+async function showRecord() {
+  cleanup()
+  mockRoute.params = { id: 'act-1' }
+  await act(async () => {
+    render(<ActivityDetailPage />)
     await new Promise((r) => setTimeout(r, 0))
   })
 }
@@ -104,8 +127,10 @@ test('a saved record with a reminder template run out: the 订阅提醒 modal, w
   ;(askSubscriptions as jest.Mock).mockResolvedValue({ 'T-activity_upcoming': 'accept' })
   ;(recordSubscriptions as jest.Mock).mockResolvedValue({ items: [] })
   await save()
-
   expect(recordActivity).toHaveBeenCalledTimes(1)
+  // Not on the editor, which is being left: on the record's page once it shows.
+  expect(modal).not.toHaveBeenCalled()
+  await showRecord()
   expect(getSubscriptions).toHaveBeenCalledTimes(1)
   expect(modal).toHaveBeenCalledTimes(1)
   const opts = modal.mock.calls[0][0] as { title: string; content: string; confirmText: string; success(r: { confirm: boolean }): void }
@@ -122,8 +147,12 @@ test('a saved record with a reminder template run out: the 订阅提醒 modal, w
     for (const [k, v] of Object.entries({ topic: '第二次', place: '会议室', host: '李建国', recorder: '王芳', minutes: '内容' })) store.setField(KEY, k as never, v as never)
   })
   await save()
+  await showRecord()
   expect(recordActivity).toHaveBeenCalledTimes(2)
   expect(modal).toHaveBeenCalledTimes(1)
+  // Showing the record again later offers nothing more (the offer was handed on once).
+  await showRecord()
+  expect(getSubscriptions).toHaveBeenCalledTimes(2)
 })
 
 test('a save that fails offers nothing (the draft stays)', async () => {
@@ -131,6 +160,8 @@ test('a save that fails offers nothing (the draft stays)', async () => {
   ;(getSubscriptions as jest.Mock).mockResolvedValue({ items: [quota('activity_upcoming', 0)] })
   await save()
   expect(recordActivity).toHaveBeenCalled()
+  // Whatever page shows next, nothing was handed on.
+  await showRecord()
   expect(getSubscriptions).not.toHaveBeenCalled()
   expect(modal).not.toHaveBeenCalled()
   expect(useDraftStore.getState().drafts[KEY]).toBeDefined()
@@ -140,6 +171,7 @@ test('every relevant template still has quota: saved without an offer', async ()
   ;(recordActivity as jest.Mock).mockResolvedValue(saved)
   ;(getSubscriptions as jest.Mock).mockResolvedValue({ items: [quota('activity_upcoming', 2), quota('compliance_gap', 1), quota('assignment_due', 1), quota('committee_notice', 1)] })
   await save()
+  await showRecord()
   expect(getSubscriptions).toHaveBeenCalledTimes(1)
   expect(modal).not.toHaveBeenCalled()
 })

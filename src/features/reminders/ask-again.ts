@@ -4,6 +4,10 @@
  * never when WeChat has banned it. WeChat's sheet needs a tap: a modal comes first, and its 订阅 button is that tap.
  *
  *   askAgainAfter('record-saved', roles)   // e.g. in the activity editor, after a successful save
+ *
+ * A page that navigates away right after the moment (the record editor opens the saved record) hands it on with
+ * offerOnNextPage; the page it opens calls offerPending when shown. (H5's router closes a modal opened on a page
+ * that is being left, so the offer has to come from the page that stays.)
  */
 import Taro from '@tarojs/taro'
 import type { Role } from '../../../types/domain'
@@ -25,6 +29,20 @@ function askedToday(moment: AskMoment): boolean {
   if (seen[moment] === todayInShanghai()) return true
   Taro.setStorageSync(KEY, { ...seen, [moment]: todayInShanghai() })
   return false
+}
+
+let pending: { moment: AskMoment; roles: readonly Role[] } | null = null
+
+/** Keeps the moment for the next page shown (see offerPending). */
+export function offerOnNextPage(moment: AskMoment, roles: readonly Role[]): void {
+  pending = { moment, roles }
+}
+
+/** On a page's show: makes the offer handed on by the previous page, once; false when there is none. */
+export function offerPending(): Promise<boolean> {
+  const p = pending
+  pending = null
+  return p ? askAgainAfter(p.moment, p.roles) : Promise.resolve(false)
 }
 
 /** Resolves true when it offered; never throws (a failed offer must not spoil the save it follows). */

@@ -8,6 +8,7 @@ import { useDetailStore } from '../../../../features/activities/detail-store'
 import { useActivitiesStore } from '../../../../features/activities/store'
 import { useRecordsStore } from '../../../../features/activities/records-store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
+import { offerPending } from '../../../../features/reminders/ask-again'
 
 export default function ActivityDetailPage() {
   const id = decodeURIComponent(useRouter().params.id ?? '')
@@ -22,6 +23,8 @@ export default function ActivityDetailPage() {
   // Back from 记录 / 修改: show what was saved.
   useDidShow(() => {
     if (id && useDetailStore.getState().byId[id]) void fetch(id)
+    // Just saved in the editor: the offer to renew reminder subscriptions comes from here (the page that stays).
+    void offerPending()
   })
 
   if (!id) return <ErrorState message='缺少活动编号' />

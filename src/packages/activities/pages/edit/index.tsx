@@ -1,7 +1,7 @@
 /**
  * 记录活动 / 修改记录. `?id=<planned session>` records that plan (its fields prefilled), `?edit=<id>` edits a record
  * from its current version, no query records a session that was never planned. The draft outlives the page.
- * After a save it may offer to renew reminder subscriptions that ran out (askAgainAfter 'record-saved').
+ * After a save the record's page may offer to renew reminder subscriptions that ran out ('record-saved').
  */
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -17,7 +17,7 @@ import { draftFrom, draftKey, newDraft, useDraftStore } from '../../../../featur
 import { useActivitiesStore } from '../../../../features/activities/store'
 import { useRecordsStore } from '../../../../features/activities/records-store'
 import { useDetailStore } from '../../../../features/activities/detail-store'
-import { askAgainAfter } from '../../../../features/reminders/ask-again'
+import { offerOnNextPage } from '../../../../features/reminders/ask-again'
 
 export const DETAIL_PAGE = '/packages/activities/pages/detail/index'
 
@@ -72,8 +72,9 @@ export default function EditActivityPage() {
           useRecordsStore.getState().saved(activity)
           void Taro.showToast({ title: pending ? `已保存，${pending} 张照片上传中` : '已保存', icon: pending ? 'none' : 'success' })
           useDetailStore.getState().put(activity)
-          // A natural moment to top up one-time subscriptions that ran out (at most once a day; never throws).
-          void askAgainAfter('record-saved', useSessionStore.getState().roles.map((g) => g.role))
+          // A natural moment to top up one-time subscriptions that ran out (at most once a day): offered by the
+          // record's page, which opens next.
+          offerOnNextPage('record-saved', useSessionStore.getState().roles.map((g) => g.role))
           // Opened from the session's page (记录这次活动 / 修改记录): go back to it, it shows the saved version.
           const pages = Taro.getCurrentPages()
           const prev = pages[pages.length - 2] as { route?: string } | undefined
