@@ -1,14 +1,13 @@
 /** The committee's branches, searchable by name and paged; choosing one calls `onPick` (the page decides what it means). */
 import { useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { BranchSummary } from '../../../../types/domain'
 import { Button } from '../../../components/button'
+import { SearchBox } from '../../../components/search-box'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { testId } from '../../../lib/test-id'
 import { useBranchesStore } from '../store'
 import './branch-list.scss'
-
-const inputTestProps = (id: string) => (process.env.TARO_ENV === 'h5' ? { nativeProps: { 'data-testid': id } } : {})
 
 export function BranchList({ currentId, onPick, searchable }: { currentId?: string | null; onPick(b: BranchSummary): void; searchable?: boolean }) {
   const items = useBranchesStore((s) => s.items)
@@ -22,23 +21,7 @@ export function BranchList({ currentId, onPick, searchable }: { currentId?: stri
   const loadMore = useBranchesStore((s) => s.loadMore)
   const [text, setText] = useState(q)
 
-  const search = searchable ? (
-    <View className='branch-list__search'>
-      <Input
-        className='branch-list__input'
-        value={text}
-        maxlength={20}
-        confirmType='search'
-        placeholder='按支部名称搜索'
-        onInput={(e) => setText(e.detail.value)}
-        onConfirm={() => load(text)}
-        {...inputTestProps('branch-search')}
-      />
-      <Button onClick={() => load(text)} {...testId('branch-search-submit')}>
-        搜索
-      </Button>
-    </View>
-  ) : null
+  const search = searchable ? <SearchBox value={text} placeholder='按支部名称搜索' onChange={setText} onSearch={(t) => load(t)} testId='branch-search' /> : null
 
   let body
   if ((status === 'loading' || status === 'idle') && !items.length) body = <LoadingState />

@@ -1,8 +1,9 @@
 /** The roster: search by name, party group and state filters, rows with status, group, posts and masked phone. */
 import { useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { PARTY_STATUS_LABELS, type MemberSummary } from '../../../../types/domain'
 import { Button } from '../../../components/button'
+import { SearchBox } from '../../../components/search-box'
 import { Segments } from '../../../components/form'
 import { SelectField } from '../../../components/pickers'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
@@ -10,7 +11,6 @@ import { testId } from '../../../lib/test-id'
 import { useRosterStore, type RosterState } from '../roster-store'
 import './roster.scss'
 
-const inputTestProps = (id: string) => (process.env.TARO_ENV === 'h5' ? { nativeProps: { 'data-testid': id } } : {})
 const STATES: { value: RosterState; label: string }[] = [
   { value: 'active', label: '在册' },
   { value: 'transferred', label: '已转出' },
@@ -26,21 +26,7 @@ export function RosterFilters() {
   if (!branchId) return null
   return (
     <View className='roster-filters'>
-      <View className='roster-filters__search'>
-        <Input
-          className='roster-filters__input'
-          value={q}
-          maxlength={20}
-          confirmType='search'
-          placeholder='按姓名搜索'
-          onInput={(e) => setQ(e.detail.value)}
-          onConfirm={() => load(branchId, { q })}
-          {...inputTestProps('roster-search')}
-        />
-        <Button onClick={() => load(branchId, { q })} {...testId('roster-search-submit')}>
-          搜索
-        </Button>
-      </View>
+      <SearchBox value={q} placeholder='按姓名搜索' onChange={setQ} onSearch={(t) => load(branchId, { q: t })} testId='roster-search' />
       <View className='roster-filters__row'>
         <View className='roster-filters__states'>
           <Segments id='roster-state' options={STATES} value={filter.state} onChange={(state) => load(branchId, { state })} />

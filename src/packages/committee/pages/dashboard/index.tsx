@@ -1,8 +1,9 @@
 /** 党委看板: every branch at a glance for a year — scores, overdue work, organisation life by month, work points. */
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '../../../../components/button'
+import { SearchBox } from '../../../../components/search-box'
 import { Section } from '../../../../components/section'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
 import { testId } from '../../../../lib/test-id'
@@ -103,21 +104,7 @@ export default function DashboardPage() {
       </View>
 
       <Section title='各支部'>
-        <View className='cm__search'>
-          <Input
-            className='cm__search-input'
-            value={text}
-            maxlength={20}
-            confirmType='search'
-            placeholder='按支部名称搜索'
-            onInput={(e) => setText(e.detail.value)}
-            onConfirm={() => useDashboardStore.getState().setQuery(text)}
-            {...(process.env.TARO_ENV === 'h5' ? { nativeProps: { 'data-testid': 'dashboard-search' } } : {})}
-          />
-          <Button onClick={() => useDashboardStore.getState().setQuery(text)} {...testId('dashboard-search-submit')}>
-            搜索
-          </Button>
-        </View>
+        <SearchBox value={text} placeholder='按支部名称搜索' onChange={setText} onSearch={(t) => useDashboardStore.getState().setQuery(t)} testId='dashboard-search' />
         <Chips id='filter' options={FILTERS} value={filter} onChange={(v) => useDashboardStore.getState().setFilter(v)} />
         <Chips id='sort' options={SORTS} value={sort} onChange={(v) => useDashboardStore.getState().setSort(v)} />
         {!overview && status !== 'error' ? <LoadingState /> : null}
