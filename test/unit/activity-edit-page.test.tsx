@@ -12,6 +12,7 @@ import { draftKey, newDraft, useDraftStore } from '../../src/features/activities
 import { useSessionStore } from '../../src/features/session/store'
 import { getSubscriptions, recordSubscriptions } from '../../src/features/reminders/api'
 import { askSubscriptions } from '../../src/services/subscribe'
+import { savedActivity } from '../support/activity-fixtures'
 import { memoryStorage } from '../support/taro-shim'
 
 // Pages here are shown when mounted (useDidShow), and read their query from `route`.
@@ -30,7 +31,7 @@ jest.mock('../../src/features/activities/api', () => ({
   planActivity: jest.fn(),
   recordActivity: jest.fn(),
   updateActivity: jest.fn(),
-  getActivity: jest.fn(() => Promise.resolve(saved)),
+  getActivity: jest.fn(() => Promise.resolve(jest.requireActual('../support/activity-fixtures').savedActivity())),
   uploadActivityPhoto: jest.fn(),
   attendanceSheet: jest.fn(() => Promise.resolve({ expected: 0, present: 0, voters: 0, attendees: [] })),
   listGroups: jest.fn(() => Promise.resolve({ items: [] })),
@@ -43,27 +44,7 @@ const { ApiCallError } = jest.requireActual('../../src/services/api')
 const KEY = draftKey.record('b-a')
 const PROMPT = '记录已保存。订阅提醒后，下次活动和到期事项会通过微信通知你。'
 
-const saved = {
-  id: 'act-1',
-  branchId: 'b-a',
-  type: 'theme_day',
-  status: 'recorded',
-  topic: '主题',
-  place: '会议室',
-  startAt: '2026-11-20T07:00:00.000Z',
-  audience: { kind: 'branch' },
-  photos: [],
-  photoCount: 0,
-  attendance: null,
-  version: 1,
-  createdBy: { openid: 'o', name: '李' },
-  createdAt: '2026-11-20T08:00:00.000Z',
-  voting: false,
-  assignments: [],
-  canEdit: true,
-  readOnlyReason: null,
-  signIn: { opensAt: '', closesAt: '', open: false, count: 0, eligible: false, signedInAt: null },
-}
+const saved = savedActivity()
 const quota = (kind: string, remaining: number) => ({
   kind, templateId: `T-${kind}`, title: kind, purpose: `${kind} 提醒`, remaining, lastResult: null, updatedAt: null,
 })

@@ -8,6 +8,7 @@ import { planActivity, recordActivity, updateActivity, uploadActivityPhoto, atte
 import { ActivityForm } from '../../src/features/activities/components/activity-form'
 import { draftKey, newDraft, useDraftStore, validateDraft } from '../../src/features/activities/draft-store'
 import { shanghaiToIso } from '../../src/lib/time'
+import { savedActivity } from '../support/activity-fixtures'
 import { memoryStorage } from '../support/taro-shim'
 
 jest.mock('../../src/features/activities/api', () => ({
@@ -25,28 +26,7 @@ const { ApiCallError } = jest.requireActual('../../src/services/api')
 const PLAN = draftKey.plan('b-a')
 const RECORD = draftKey.record('b-a')
 
-const saved = (over: Record<string, unknown> = {}) => ({
-  id: 'act-1',
-  branchId: 'b-a',
-  type: 'theme_day',
-  status: 'recorded',
-  topic: '主题',
-  place: '会议室',
-  startAt: '2026-11-20T07:00:00.000Z',
-  audience: { kind: 'branch' },
-  photos: [],
-  photoCount: 0,
-  attendance: null,
-  version: 1,
-  createdBy: { openid: 'o', name: '李' },
-  createdAt: '2026-11-20T08:00:00.000Z',
-  voting: false,
-  assignments: [],
-  canEdit: true,
-  readOnlyReason: null,
-  signIn: { opensAt: '', closesAt: '', open: false, count: 0, eligible: false, signedInAt: null },
-  ...over,
-})
+const saved = savedActivity
 
 function openDraft(key: string, mode: 'plan' | 'record', now?: Date) {
   act(() => useDraftStore.getState().open(key, () => newDraft(key, mode, 'b-a', now)))

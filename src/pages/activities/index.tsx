@@ -1,12 +1,11 @@
-import { useEffect } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '../../components/button'
 import { EmptyState, ErrorState, LoadingState } from '../../components/states'
 import { testId } from '../../lib/test-id'
 import { BranchSwitcher } from '../../features/session/components/branch-switcher'
 import { selectCanWrite, selectHasRoles, useSessionStore } from '../../features/session/store'
-import { useSessionBootstrap } from '../../features/session/use-session'
+import { useCurrentBranchLoad, useSessionBootstrap } from '../../features/session/use-session'
 import { ActivityList } from '../../features/activities/components/activity-list'
 import { useActivitiesStore } from '../../features/activities/store'
 import './index.scss'
@@ -23,13 +22,7 @@ export default function ActivitiesPage() {
   const branchId = useSessionStore((s) => s.currentBranchId)
   const load = useActivitiesStore((s) => s.load)
 
-  useEffect(() => {
-    if (status === 'ready' && branchId) void load(branchId)
-  }, [status, branchId, load])
-  useDidShow(() => {
-    const id = useSessionStore.getState().currentBranchId
-    if (useSessionStore.getState().status === 'ready' && id) void load(id)
-  })
+  useCurrentBranchLoad(load)
   usePullDownRefresh(async () => {
     if (branchId) await load(branchId, true)
     Taro.stopPullDownRefresh()

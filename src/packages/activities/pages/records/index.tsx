@@ -2,12 +2,12 @@
  * 全部活动: every session of the current branch, newest first, as a virtual list that loads the next page (cursor
  * pagination) as the reader nears the end. Opened from the 活动 tab, which shows only the latest page.
  */
-import { useEffect, useMemo } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useMemo } from 'react'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
 import { useSessionStore } from '../../../../features/session/store'
-import { useSessionBootstrap } from '../../../../features/session/use-session'
+import { useCurrentBranchLoad, useSessionBootstrap } from '../../../../features/session/use-session'
 import { RecordRows } from '../../../../features/activities/components/record-rows'
 import { useRecordsStore } from '../../../../features/activities/records-store'
 import '../activities.scss'
@@ -28,13 +28,7 @@ export default function RecordsPage() {
   // The list fills the window below the navigation bar (the page does not scroll).
   const height = useMemo(() => Math.max(320, Taro.getWindowInfo().windowHeight), [])
 
-  useEffect(() => {
-    if (status === 'ready' && branchId) void load(branchId)
-  }, [status, branchId, load])
-  useDidShow(() => {
-    const id = useSessionStore.getState().currentBranchId
-    if (useSessionStore.getState().status === 'ready' && id) void load(id)
-  })
+  useCurrentBranchLoad(load)
 
   if (status === 'idle' || status === 'loading') return <LoadingState />
   if (status === 'error') return <ErrorState message={sessionError ?? '加载失败'} onRetry={loadSession} />

@@ -1,0 +1,23 @@
+/** A saved activity as the activities actions answer it, for component tests that mock the api. */
+export const savedActivity = (over: Record<string, unknown> = {}) => ({
+  id: 'act-1',
+  branchId: 'b-a',
+  type: 'theme_day',
+  status: 'recorded',
+  topic: '主题',
+  place: '会议室',
+  startAt: '2026-11-20T07:00:00.000Z',
+  audience: { kind: 'branch' },
+  photos: [],
+  photoCount: 0,
+  attendance: null,
+  version: 1,
+  createdBy: { openid: 'o', name: '李' },
+  createdAt: '2026-11-20T08:00:00.000Z',
+  voting: false,
+  assignments: [],
+  canEdit: true,
+  readOnlyReason: null,
+  signIn: { opensAt: '', closesAt: '', open: false, count: 0, eligible: false, signedInAt: null },
+  ...over,
+})
