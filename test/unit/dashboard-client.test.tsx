@@ -5,7 +5,7 @@
  * plan for the points chart.
  */
 import { render, screen } from '@testing-library/react'
-import { getPoints, startExport, stepExport } from '../../src/features/dashboard/api'
+import { getHeatmap, getOverview, getPoints, startExport, stepExport } from '../../src/features/dashboard/api'
 import { BranchRows } from '../../src/features/dashboard/components/branch-rows'
 import { HEAT_COLORS, heatLevel, heatmapHeight, heatmapOption, monthsOption, pointsOption } from '../../src/features/dashboard/charts/options'
 import { useDashboardStore, useExportStore, type ExportJob, type Points } from '../../src/features/dashboard/store'
@@ -139,4 +139,26 @@ test('choosing another plan shows its points; if that fails, the shown plan stay
   await useDashboardStore.getState().setPlan('p2')
   expect(useDashboardStore.getState()).toMatchObject({ planId: 'p1', error: '网络不可用，请检查网络后重试' })
   expect(useDashboardStore.getState().points?.points[0].rate).toBe(50)
+})
+
+test('a filter, a sort or a search reloads the branch list only; the charts stay as they are', async () => {
+  const overview = (names: string[]) => ({ year: 2026, asOf: '2026-11-24', summary: { branches: 2, averageScore: 50, overdueBranches: 0, silentBranches: 0, recorded: 0 }, total: names.length, nextOffset: null, items: names.map((name, i) => ({ branchId: `b${i}`, name, score: 50, overdue: 0, assignments: 0, done: 0, recorded: 0, lastActivityOn: null, silent: false })) })
+  const heatmap = { year: 2026, rows: [], max: 0 }
+  const points = { year: 2026, plans: [], planId: null, points: [] }
+  jest.mocked(getOverview).mockReset().mockResolvedValue(overview(['甲支部', '乙支部']) as never)
+  jest.mocked(getHeatmap).mockReset().mockResolvedValue(heatmap as never)
+  jest.mocked(getPoints).mockReset().mockResolvedValue(points as never)
+  useDashboardStore.getState().reset()
+  useDashboardStore.setState({ year: 2026 })
+  await useDashboardStore.getState().load()
+  expect(useDashboardStore.getState()).toMatchObject({ status: 'ready', heatmap, points })
+  jest.mocked(getOverview).mockResolvedValue(overview(['乙支部']) as never)
+  useDashboardStore.getState().setQuery(' 乙 ')
+  useDashboardStore.getState().setFilter('overdue')
+  await new Promise((r) => setTimeout(r, 0))
+  expect(jest.mocked(getOverview)).toHaveBeenLastCalledWith({ year: 2026, filter: 'overdue', sort: 'score_asc', limit: 30, q: '乙' })
+  expect(useDashboardStore.getState().overview?.items.map((i) => i.name)).toEqual(['乙支部'])
+  expect(jest.mocked(getHeatmap)).toHaveBeenCalledTimes(1)
+  expect(jest.mocked(getPoints)).toHaveBeenCalledTimes(1)
+  expect(useDashboardStore.getState().heatmap).toBe(heatmap)
 })

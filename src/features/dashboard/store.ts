@@ -34,7 +34,11 @@ interface DashboardState {
   error: string | null
   /** More rows of the overview are being fetched. */
   more: boolean
+  /** The list, the heatmap and the points for the year. */
   load(): Promise<void>
+  /** The branch list alone (a filter, sort or search changed; the charts do not depend on them). Throws. */
+  loadList(): Promise<void>
+  reloadList(): Promise<void>
   loadMore(): Promise<void>
   setYear(year: number): void
   setFilter(filter: OverviewFilter): void
@@ -49,16 +53,22 @@ const initial = { year: beijingYear(), filter: 'all' as OverviewFilter, sort: 's
 export const useDashboardStore = create<DashboardState>()((set, get) => ({
   ...initial,
   async load() {
-    const { year, filter, sort, q, planId } = get()
+    const { year, planId } = get()
     set({ status: get().overview ? 'ready' : 'loading', error: null })
     try {
-      const [overview, heatmap, points] = await Promise.all([getOverview({ year, filter, sort, limit: PAGE, ...(q ? { q } : {}) }), getHeatmap(year), getPoints(year, planId ?? undefined)])
-      // A newer choice of year or filter may have been made meanwhile; keep only the latest answer.
-      if (get().year !== year || get().filter !== filter || get().sort !== sort || get().q !== q) return
-      set({ overview, heatmap, points, status: 'ready' })
+      const [, heatmap, points] = await Promise.all([get().loadList(), getHeatmap(year), getPoints(year, planId ?? undefined)])
+      if (get().year !== year) return
+      set({ heatmap, points, status: get().overview ? 'ready' : get().status })
     } catch (error) {
       set({ status: 'error', error: errorMessage(error) })
     }
+  },
+  async loadList() {
+    const { year, filter, sort, q } = get()
+    const overview = await getOverview({ year, filter, sort, limit: PAGE, ...(q ? { q } : {}) })
+    // A newer choice of year, filter, sort or search may have been made meanwhile; keep only the latest answer.
+    if (get().year !== year || get().filter !== filter || get().sort !== sort || get().q !== q) return
+    set({ overview, status: 'ready' })
   },
   async loadMore() {
     const { overview, year, filter, sort, q, more } = get()
@@ -88,17 +98,25 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
   },
   setFilter(filter) {
     set({ filter, overview: null })
-    void get().load()
+    void get().reloadList()
   },
   setSort(sort) {
     set({ sort, overview: null })
-    void get().load()
+    void get().reloadList()
   },
   setQuery(q) {
     const query = q.trim()
     if (query === get().q) return
     set({ q: query, overview: null })
-    void get().load()
+    void get().reloadList()
+  },
+  async reloadList() {
+    set({ error: null })
+    try {
+      await get().loadList()
+    } catch (error) {
+      set({ status: 'error', error: errorMessage(error) })
+    }
   },
   reset() {
     set({ ...initial, year: beijingYear() })
