@@ -11,7 +11,7 @@ import { DevIdentityPicker } from '../../features/session/components/dev-identit
 import { JoinForm } from '../../features/session/components/join-form'
 import { safeDecode } from '../../features/session/invite-code'
 import { currentRolesOf, selectCanWrite, selectHasRoles, selectIsCommitteeAdmin, useSessionStore } from '../../features/session/store'
-import { useSessionBootstrap } from '../../features/session/use-session'
+import { useCurrentBranchLoad, useSessionBootstrap } from '../../features/session/use-session'
 import { RecentActivities } from '../../features/activities/components/recent-activities'
 import { useActivitiesStore } from '../../features/activities/store'
 import { BranchList } from '../../features/branches/components/branch-list'
@@ -41,9 +41,7 @@ export default function HomePage() {
   const loadActivities = useActivitiesStore((s) => s.load)
   const loadBranches = useBranchesStore((s) => s.load)
 
-  useEffect(() => {
-    if (status === 'ready' && currentBranchId) void loadActivities(currentBranchId)
-  }, [status, currentBranchId, loadActivities])
+  useCurrentBranchLoad(loadActivities)
   useEffect(() => {
     if (status === 'ready' && isAdmin) void loadBranches()
   }, [status, isAdmin, loadBranches])
