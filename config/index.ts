@@ -44,6 +44,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       esnextModules: ['@nutui'],
+      // Taro splits only initial chunks, so every page's lazily loaded chunk carried its own copy of what pages
+      // share (ECharts in both committee pages, NutUI in several). Split async chunks too: shared code loads once.
+      webpackChain(chain) {
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
+      },
       compile: { include: [path.resolve(root, 'types')] },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
