@@ -11,9 +11,14 @@ dayjs.extend(timezone)
 
 export const ZONE = 'Asia/Shanghai'
 
-/** The Beijing calendar date of an instant, as YYYY-MM-DD. */
+/**
+ * The Beijing calendar date of an instant, as YYYY-MM-DD. Asia/Shanghai has been UTC+8 all year since 1991 (no DST),
+ * so adding eight hours is exact — and about a hundred times faster than a time-zone library call, which matters
+ * where a year of sessions is classified for every branch (reminders, dashboard, workbook). A unit test holds it
+ * to the library across 2026–2028.
+ */
 export function beijingDate(instant: Date): string {
-  return dayjs(instant).tz(ZONE).format('YYYY-MM-DD')
+  return new Date(instant.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10)
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */

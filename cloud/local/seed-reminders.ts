@@ -10,6 +10,7 @@
  */
 import type { ApiResult } from '../../types/envelope'
 import { REMINDER_KINDS, SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
+import { beijingDate } from '../core/time'
 import { SEED_BRANCHES, SEED_COMMITTEE } from './seed'
 
 export interface ReminderSeedContext {
@@ -19,7 +20,7 @@ export interface ReminderSeedContext {
 }
 
 const DAY = 24 * 3600 * 1000
-const beijingDay = (t: number) => new Date(t + 8 * 3600 * 1000).toISOString().slice(0, 10)
+const beijingDay = (t: number) => beijingDate(new Date(t))
 
 export const DEMO_PLAN_TEXT = (year: number) => `中共湖南省科协社会组织行业委员会 ${year} 年党建工作要点
 

@@ -25,8 +25,8 @@
 import type { ActivityType, Role } from '../../../types/domain'
 import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
 import { SUBSCRIPTION_TEMPLATES, type ReminderKind } from '../../../types/subscription-templates'
-import { beijingDay, complianceAt, type ComplianceActivity, dayBefore } from '../compliance'
-import { daysBetween } from '../time'
+import { complianceAt, type ComplianceActivity, dayBefore } from '../compliance'
+import { beijingDate, daysBetween } from '../time'
 import { formatTime, messageData } from './fit'
 
 /** Pages a reminder opens (src/app.config.ts). */
@@ -146,7 +146,7 @@ const leadersOf = (people: PlannerPerson[] | undefined) =>
 
 export function planReminders(input: PlannerInput): PlannedReminder[] {
   const { now } = input
-  const today = beijingDay(now)
+  const today = beijingDate(now)
   const people = byBranch(input.people)
   const out = new Map<string, PlannedReminder>()
   const add = (r: Omit<PlannedReminder, 'key'>) => {
@@ -232,7 +232,7 @@ export function planReminders(input: PlannerInput): PlannedReminder[] {
   for (const act of input.activities) {
     const start = act.startAt.getTime()
     if (start <= now.getTime()) continue
-    const startDay = beijingDay(act.startAt)
+    const startDay = beijingDate(act.startAt)
     const h2 = new Date(Math.floor((start - 2 * HOUR) / HOUR) * HOUR)
     const m = latestDue([{ name: 'd1', dueAt: beijing0800(dayBefore(startDay)) }, { name: 'h2', dueAt: h2 }].sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime()), now)
     if (!m) continue
