@@ -14,6 +14,7 @@ import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
 import { AppError } from '../errors'
 import type { ActivityDoc, InboxDoc, MediaCheckDoc } from '../model'
 import type { Port } from '../port'
+import { beijingDate } from '../time'
 import { isDuplicateKey, loadActivity } from './store'
 
 export type PhotoReview = NonNullable<ActivityDoc['photoReview']>
@@ -66,8 +67,8 @@ export function rejectionMessage(
   openid: string,
   now: Date,
 ): InboxDoc & { _id: string } {
-  const b = new Date(new Date(doc.startAt).getTime() + 8 * 3600_000)
-  const when = `${b.getUTCMonth() + 1}月${b.getUTCDate()}日`
+  const [, month, day] = beijingDate(new Date(doc.startAt)).split('-').map(Number)
+  const when = `${month}月${day}日`
   const reason = verdict === 'review' ? '平台未能确认内容合规' : (LABEL_REASONS[String(label ?? '')] ?? '内容不符合平台规范')
   const typeName = ACTIVITY_TYPE_INFO[doc.type]?.name ?? '活动'
   // One item per check (a repeated push writes nothing new); the trace id itself never leaves the cloud.

@@ -124,8 +124,11 @@ export async function writeVersion(port: Port, entry: Omit<ActivityVersionDoc, '
   }
 }
 
-/** Photos the caller may see: ones under image review are shown only to the branch's writers (with the marker). */
-function visiblePhotos(doc: ActivityDoc, mayReview: boolean): { fileID: string; review?: 'pending' | 'rejected' }[] {
+/**
+ * Photos the caller may see: ones under image review (a pending or failed check) are shown only to the branch's
+ * writers, with the marker. The record book, which goes beyond the writers, asks as a member (`mayReview` false).
+ */
+export function visiblePhotos(doc: Pick<ActivityDoc, 'photos' | 'photoReview'>, mayReview: boolean): { fileID: string; review?: 'pending' | 'rejected' }[] {
   const review = new Map(Object.values(doc.photoReview ?? {}).map((r) => [r.fileID, r.status]))
   return doc.photos
     .map((fileID) => (review.has(fileID) ? { fileID, review: review.get(fileID)! } : { fileID }))

@@ -5,6 +5,7 @@
  */
 import dayjs from 'dayjs'
 import { ACTIVITY_TYPE_INFO, type ActivityType } from '../../../types/domain'
+import { visiblePhotos } from '../activities/store'
 import type { ActivityDoc } from '../model'
 import { ZONE } from '../time'
 
@@ -35,18 +36,9 @@ export interface BookEntry {
   thumbs: { fileID: string; width: number; height: number }[]
 }
 
-/**
- * The photos a member of the branch sees: none under image review. A photo whose check is pending or failed has a
- * `photoReview` entry (a pass removes it; a photo saved without a check never has one), and the record book goes
- * beyond the branch's writers, so it never embeds or counts those.
- */
-export function checkedPhotos(a: Pick<ActivityDoc, 'photos' | 'photoReview'>): string[] {
-  const underReview = new Set(Object.values(a.photoReview ?? {}).map((r) => r.fileID))
-  return (a.photos ?? []).filter((fileID) => !underReview.has(fileID))
-}
-
 export function entryOf(a: ActivityDoc): BookEntry {
-  const photos = checkedPhotos(a)
+  // As a member sees them: photos under image review are neither embedded nor counted.
+  const photos = visiblePhotos(a, false).map((p) => p.fileID)
   return {
     id: a._id,
     type: a.type,
