@@ -4,7 +4,8 @@
  */
 import { create } from 'zustand'
 import { errorMessage } from '../../services/api'
-import { listActivities, type ActivityItem } from './list-api'
+import { listActivities, withSaved, type ActivityItem } from './list-api'
+import { useActivitiesStore } from './store'
 
 /** Rows per request: more than a phone screen of rows, so the first page always scrolls. */
 export const RECORDS_PAGE_SIZE = 20
@@ -30,8 +31,6 @@ interface RecordsActions {
 }
 
 const initial: RecordsData = { branchId: null, items: [], nextCursor: null, status: 'idle', error: null, loadingMore: false, moreError: null }
-
-const byStartDesc = (a: ActivityItem, b: ActivityItem) => (a.startAt < b.startAt ? 1 : a.startAt > b.startAt ? -1 : 0)
 
 export const useRecordsStore = create<RecordsData & RecordsActions>()((set, get) => ({
   ...initial,
@@ -63,19 +62,21 @@ export const useRecordsStore = create<RecordsData & RecordsActions>()((set, get)
   },
   saved(activity) {
     const s = get()
-    if (s.branchId !== activity.branchId) return
-    const row = { ...activity, photos: activity.photos.slice(0, 1) }
-    const at = s.items.findIndex((a) => a.id === activity.id)
-    if (at >= 0) {
-      set({ items: s.items.map((a, i) => (i === at ? row : a)) })
-      return
-    }
-    // A new session goes where it belongs among the pages loaded so far (beyond them, a later page brings it).
-    const last = s.items[s.items.length - 1]
-    if (s.nextCursor && last && row.startAt < last.startAt) return
-    set({ items: [...s.items, row].sort(byStartDesc) })
+    if (s.branchId === activity.branchId) set({ items: withSaved(s.items, activity, !!s.nextCursor) })
   },
   removed(id) {
     set({ items: get().items.filter((a) => a.id !== id) })
   },
 }))
+
+/** A session saved on a sub-package page: both lists that may show it (the 活动 tab's page, 全部活动) follow. */
+export function followSaved(activity: ActivityItem): void {
+  useActivitiesStore.getState().saved(activity)
+  useRecordsStore.getState().saved(activity)
+}
+
+/** A session deleted: gone from both lists. */
+export function followRemoved(id: string): void {
+  useActivitiesStore.getState().removed(id)
+  useRecordsStore.getState().removed(id)
+}

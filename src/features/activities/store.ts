@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand'
 import { errorMessage } from '../../services/api'
-import { listActivities, type ActivityItem } from './list-api'
+import { listActivities, withSaved, type ActivityItem } from './list-api'
 
 export const PAGE_SIZE = 10
 
@@ -30,8 +30,6 @@ interface ActivitiesActions {
 
 const initial: ActivitiesData = { branchId: null, items: [], nextCursor: null, status: 'idle', error: null }
 
-const byStartDesc = (a: ActivityItem, b: ActivityItem) => (a.startAt < b.startAt ? 1 : a.startAt > b.startAt ? -1 : 0)
-
 export const useActivitiesStore = create<ActivitiesData & ActivitiesActions>()((set, get) => ({
   ...initial,
   async load(branchId, force = false) {
@@ -50,10 +48,7 @@ export const useActivitiesStore = create<ActivitiesData & ActivitiesActions>()((
   },
   saved(activity) {
     const s = get()
-    if (s.branchId !== activity.branchId) return
-    // A list row shows one thumbnail; the full record carries every photo.
-    const row = { ...activity, photos: activity.photos.slice(0, 1) }
-    set({ items: [row, ...s.items.filter((a) => a.id !== activity.id)].sort(byStartDesc) })
+    if (s.branchId === activity.branchId) set({ items: withSaved(s.items, activity, !!s.nextCursor) })
   },
   removed(id) {
     set({ items: get().items.filter((a) => a.id !== id) })

@@ -5,8 +5,7 @@ import { PrivacyDialog } from '../../../../components/privacy-dialog'
 import { ErrorState, LoadingState } from '../../../../components/states'
 import { ActivityDetail } from '../../../../features/activities/components/activity-detail'
 import { useDetailStore } from '../../../../features/activities/detail-store'
-import { useActivitiesStore } from '../../../../features/activities/store'
-import { useRecordsStore } from '../../../../features/activities/records-store'
+import { followRemoved } from '../../../../features/activities/records-store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { offerPending } from '../../../../features/reminders/ask-again'
 
@@ -36,8 +35,7 @@ export default function ActivityDetailPage() {
         <ActivityDetail
           activity={activity}
           onRemoved={() => {
-            useActivitiesStore.getState().removed(id)
-            useRecordsStore.getState().removed(id)
+            followRemoved(id)
             void Taro.showToast({ title: '已删除', icon: 'success' })
             if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
             else void Taro.switchTab({ url: '/pages/activities/index' })

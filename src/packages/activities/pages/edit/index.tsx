@@ -14,8 +14,7 @@ import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { ActivityForm } from '../../../../features/activities/components/activity-form'
 import { getActivity } from '../../../../features/activities/api'
 import { draftFrom, draftKey, newDraft, useDraftStore } from '../../../../features/activities/draft-store'
-import { useActivitiesStore } from '../../../../features/activities/store'
-import { useRecordsStore } from '../../../../features/activities/records-store'
+import { followSaved } from '../../../../features/activities/records-store'
 import { useDetailStore } from '../../../../features/activities/detail-store'
 import { offerOnNextPage } from '../../../../features/reminders/ask-again'
 
@@ -68,8 +67,7 @@ export default function EditActivityPage() {
       <ActivityForm
         draftKey={key}
         onSaved={(activity, pending) => {
-          useActivitiesStore.getState().saved(activity)
-          useRecordsStore.getState().saved(activity)
+          followSaved(activity)
           void Taro.showToast({ title: pending ? `已保存，${pending} 张照片上传中` : '已保存', icon: pending ? 'none' : 'success' })
           useDetailStore.getState().put(activity)
           // A natural moment to top up one-time subscriptions that ran out (at most once a day): offered by the

@@ -7,8 +7,7 @@ import { selectCanWrite, useSessionStore } from '../../../../features/session/st
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { ActivityForm } from '../../../../features/activities/components/activity-form'
 import { draftKey, newDraft, useDraftStore } from '../../../../features/activities/draft-store'
-import { useActivitiesStore } from '../../../../features/activities/store'
-import { useRecordsStore } from '../../../../features/activities/records-store'
+import { followSaved } from '../../../../features/activities/records-store'
 
 const DETAIL_PAGE = '/packages/activities/pages/detail/index'
 
@@ -35,8 +34,7 @@ export default function PlanActivityPage() {
       <ActivityForm
         draftKey={key}
         onSaved={(activity) => {
-          useActivitiesStore.getState().saved(activity)
-          useRecordsStore.getState().saved(activity)
+          followSaved(activity)
           void Taro.showToast({ title: '计划已发布', icon: 'success' })
           void Taro.redirectTo({ url: `${DETAIL_PAGE}?id=${encodeURIComponent(activity.id)}` })
         }}
