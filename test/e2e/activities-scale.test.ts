@@ -10,6 +10,9 @@ import type { Browser, Page } from 'playwright-core'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
 import { apiAs, ok, uploadFile } from '../support/api'
 import { goTo, openAs, startCloudAndBrowser, type Person } from '../support/browser'
+
+/** E2E_SHOTS=1 also writes the 全部活动 list and the 200-member roster to docs/screenshots. */
+const SHOTS = !!process.env.E2E_SHOTS
 import { sdkFor, type LocalCloudHandle } from '../support/local-cloud'
 
 jest.setTimeout(180_000)
@@ -97,8 +100,10 @@ test('130+ sessions: the tab shows one page, 全部活动 keeps a small window o
   expect(await page.locator('[data-testid=record-item]').filter({ hasText: topic(1) }).count()).toBe(1)
   // A row with a photo shows its thumbnail.
   expect(await page.locator('[data-testid=record-item] .record-row__thumb img, [data-testid=record-item] img.record-row__thumb').count()).toBeGreaterThan(0)
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: 'test-results/e2e-all-activities.png' }).catch(() => undefined)
+  if (SHOTS) {
+    await page.waitForTimeout(400)
+    await page.screenshot({ path: 'docs/screenshots/activities-all.png' })
+  }
 
   // Scroll the list down step by step, as a finger would, until its end says how many sessions there are.
   const list = page.locator('.nut-virtuallist').first()
@@ -164,5 +169,5 @@ test('a branch of 200 members: the record editor’s attendance keeps a window o
   expect(await page.getByTestId('attendee').count()).toBeLessThanOrEqual(20)
   const counts = await page.getByTestId('attendance-counts').innerText()
   expect(counts.replace(/\s+/g, ' ')).toContain(`${expected} 应到 ${expected - 1} 实到 1 缺席`)
-  await page.getByTestId('attendance').screenshot({ path: 'test-results/e2e-roster-200.png' }).catch(() => undefined)
+  if (SHOTS) await page.getByTestId('attendance').screenshot({ path: 'docs/screenshots/activities-roster-200.png' })
 })
