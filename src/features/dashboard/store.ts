@@ -57,8 +57,8 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
     set({ status: get().overview ? 'ready' : 'loading', error: null })
     try {
       const [, heatmap, points] = await Promise.all([get().loadList(), getHeatmap(year), getPoints(year, planId ?? undefined)])
-      if (get().year !== year) return
-      set({ heatmap, points, status: get().overview ? 'ready' : get().status })
+      // The list set its own state (loadList); a newer year's answer wins.
+      if (get().year === year) set({ heatmap, points })
     } catch (error) {
       set({ status: 'error', error: errorMessage(error) })
     }

@@ -12,9 +12,8 @@ import type { ComposeOption } from 'echarts/core'
 
 export type ChartOption = ComposeOption<BarSeriesOption | HeatmapSeriesOption | GridComponentOption | TooltipComponentOption>
 
-export const RED = '#c8161d'
-export const OK = '#2e7d32'
-export const WARN = '#ed8a00'
+const RED = '#c8161d'
+const OK = '#2e7d32'
 const MUTED = '#888888'
 const TRACK = '#eeeeee'
 /** Heatmap shades from "none recorded" to the busiest month. */
@@ -85,7 +84,7 @@ const labelOfCount = (value: unknown) => {
 /** Height in px for a heatmap of `rows` branches: one 26 px row each plus the month header. */
 export const heatmapHeight = (rows: number) => 30 + 26 * Math.max(1, rows)
 
-export interface PointRow {
+interface PointRow {
   seq: number
   title: string
   total: number
