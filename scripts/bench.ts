@@ -21,6 +21,7 @@ import { benchExports } from './bench-exports'
 import { benchReminders } from './bench-reminders'
 import { apiAs, identities } from '../test/support/api'
 import { sdkFor, startLocalCloud } from '../test/support/local-cloud'
+import { SAMPLE_PLAN_TXT } from '../test/support/samples'
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b)
@@ -129,7 +130,7 @@ async function benchOrganisation(url: string, db: any) {
 
 /** A 100-point plan: the fixture's ten points repeated across ten sections, numbered on. */
 function hundredPointPlan(): string {
-  const fixture = readFileSync(path.resolve(__dirname, '../../shared/fixtures/hunan-2021-work-plan.txt'), 'utf8')
+  const fixture = readFileSync(SAMPLE_PLAN_TXT, 'utf8')
   const points = fixture.split(/\n(?=\d+\. )/).slice(1).map((p) => p.replace(/^\d+\. /, '').replace(/\n[一二三四五六七八九十]+、[^\n]*\n?/g, '\n').trim())
   const numerals = '一二三四五六七八九十'
   let text = '中共测试委员会 2026 年工作要点\n\n测试导言。\n\n'

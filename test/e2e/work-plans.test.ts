@@ -12,8 +12,9 @@ import { SEED_BRANCHES } from '../../cloud/local/seed'
 import { makeDocx } from '../support/docx'
 import { openAs, goTo, type Person, startCloudAndBrowser } from '../support/browser'
 import type { LocalCloudHandle } from '../support/local-cloud'
+import { SAMPLE_PLAN_TXT } from '../support/samples'
 
-const PLAN_TEXT = fs.readFileSync(path.resolve(__dirname, '../../../shared/fixtures/hunan-2021-work-plan.txt'), 'utf8')
+const PLAN_TEXT = fs.readFileSync(SAMPLE_PLAN_TXT, 'utf8')
 const POINT_1 = '强化党的科学理论武装'
 const NOTE = `支部开展专题学习 ${Date.now() % 100000}`
 const SHOTS = !!process.env.E2E_SHOTS

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { apiAs, identities, ok, uploadFile, type Caller } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { SAMPLE_PLAN_TXT } from '../support/samples'
 
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/hunan-2021-work-plan.txt')
+const FIXTURE = SAMPLE_PLAN_TXT
 let cloud: LocalCloudHandle
 let committee: Caller
 let secretary: Caller

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import JSZip from 'jszip'
 import { parseWorkPlan } from '../../cloud/core/work-plan'
+import { SAMPLE_PLAN_TXT } from '../support/samples'
 
 const root = path.resolve(__dirname, '../..')
-const FIXTURE = path.resolve(root, '../shared/fixtures/hunan-2021-work-plan.txt')
+const FIXTURE = SAMPLE_PLAN_TXT
 const dir = mkdtempSync(path.join(tmpdir(), 'plan-parse-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

@@ -9,8 +9,9 @@ import path from 'node:path'
 import { parseWorkPlan } from '../../cloud/core/work-plan'
 import type { ParsedPlan } from '../../cloud/core/work-plan'
 import { lettersOnly } from '../../cloud/core/work-plan/text'
+import { SAMPLE_PLAN_TXT } from '../support/samples'
 
-const source = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/hunan-2021-work-plan.txt'), 'utf8')
+const source = readFileSync(SAMPLE_PLAN_TXT, 'utf8')
 const clean = parseWorkPlan(source)
 
 /** What must survive any damage: structure, 责任人, and the letters of every title and body. */

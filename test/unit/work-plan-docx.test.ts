@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseWorkPlan, parseWorkPlanDocx } from '../../cloud/core/work-plan'
 import { makeDocx } from '../support/docx'
+import { SAMPLE_PLAN_TXT } from '../support/samples'
 
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/hunan-2021-work-plan.txt')
+const FIXTURE = SAMPLE_PLAN_TXT
 const source = readFileSync(FIXTURE, 'utf8')
 
 /** The fixture's paragraphs (its non-blank lines). */

@@ -1,5 +1,5 @@
 /**
- * The importer on the real plan (../shared/fixtures/hunan-2021-work-plan.txt), which carries real page-break
+ * The importer on the real plan (samples/hunan-2021-work-plan.txt), which carries real page-break
  * damage: point 1's body is cut after "学" / "习培训", point 4's and point 7's sentences run across paragraphs,
  * point 9's 责任人 bracket is cut "(责任" / "人:…".
  */
@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseWorkPlan } from '../../cloud/core/work-plan'
 import { lettersOnly } from '../../cloud/core/work-plan/text'
+import { SAMPLE_PLAN_TXT } from '../support/samples'
 
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/hunan-2021-work-plan.txt')
+const FIXTURE = SAMPLE_PLAN_TXT
 const source = readFileSync(FIXTURE, 'utf8')
 const plan = parseWorkPlan(source)
 const points = plan.sections.flatMap((s) => s.points)
