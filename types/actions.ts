@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { COMMITTEE_POSTS, GUIDE_TITLES } from './domain'
 import { activitySchemas } from './actions-activities'
 import { dashboardSchemas } from './actions-dashboard'
+import { homeSchemas } from './actions-home'
 import { reminderSchemas } from './actions-reminders'
 import {
   cursor,
@@ -19,6 +20,7 @@ import {
   pageLimit,
   partyStatus,
   photo,
+  plain,
   post,
   role,
   search,
@@ -41,6 +43,8 @@ const branch = z.object({
   kind: branchKind,
   societies: z.array(z.string()),
   foundedOn: z.string().nullable().optional(),
+  /** 启用日期: compliance judges no period before it (nor before foundedOn). */
+  startedOn: z.string().nullable().optional(),
   status: z.enum(['active', 'archived']).optional(),
 })
 const group = z.object({
@@ -106,33 +110,33 @@ const auditEntry = z.object({
 })
 
 const timeHint = z.object({
-  phrase: z.string().max(40),
+  phrase: plain().max(40),
   dueOn: isoDate.nullable(),
   kind: z.enum(['year_end', 'july_first', 'spring_festival', 'quarterly', 'month', 'date', 'on_schedule']),
 })
 const planPoint = z.object({
   seq: z.number().int().min(1).max(500),
   title: text('要点标题', 200),
-  body: z.string().max(5000, { error: '要点正文不能超过 5000 字' }),
-  responsible: z.array(z.string().trim().min(1).max(60)).max(50),
+  body: plain().max(5000, { error: '要点正文不能超过 5000 字' }),
+  responsible: z.array(plain().trim().min(1).max(60)).max(50),
   forAllBranches: z.boolean(),
   timeHints: z.array(timeHint).max(20),
-  subheading: z.string().max(100).optional(),
+  subheading: plain().max(100).optional(),
 })
 const planSection = z.object({
   seq: z.number().int().min(1).max(50),
   title: text('部分标题', 100),
   points: z.array(planPoint).max(200),
 })
-const planWarning = z.object({ code: z.string().max(40), message: z.string().max(200), excerpt: z.string().max(2000) })
+const planWarning = z.object({ code: z.string().max(40), message: plain().max(200), excerpt: plain().max(2000) })
 /** A plan as the importer makes it and the committee edits it before publishing. */
 const planDraft = z.object({
   title: text('标题', 200),
-  docNumber: z.string().trim().max(60).nullable(),
-  issuer: z.string().trim().max(100).nullable(),
+  docNumber: plain().trim().max(60).nullable(),
+  issuer: plain().trim().max(100).nullable(),
   issuedOn: isoDate.nullable(),
   year: z.number({ error: '请填写年度' }).int().min(2000).max(2100),
-  intro: z.string().max(5000),
+  intro: plain().max(5000),
   sections: z.array(planSection).min(1, { error: '工作要点至少要有一个部分' }).max(50),
   warnings: z.array(planWarning).max(200).default([]),
 })
@@ -215,6 +219,7 @@ export const schemas = {
         kind: branchKind.default('branch'),
         societies: z.array(text('学会名称', 60)).max(20, { error: '最多 20 个学会' }).default([]),
         foundedOn: dateOnly('成立日期').optional(),
+        startedOn: dateOnly('启用日期').optional(),
       })
       .strict(),
     output: branch,
@@ -227,6 +232,7 @@ export const schemas = {
         kind: branchKind.optional(),
         societies: z.array(text('学会名称', 60)).max(20, { error: '最多 20 个学会' }).optional(),
         foundedOn: dateOnly('成立日期').nullable().optional(),
+        startedOn: dateOnly('启用日期').nullable().optional(),
       })
       .strict(),
     output: branch,
@@ -373,7 +379,7 @@ export const schemas = {
   'workPlans.parse': {
     input: z
       .object({
-        text: z.string().max(60000, { error: '文本过长（超过 6 万字），请分段导入' }).optional(),
+        text: plain().max(60000, { error: '文本过长（超过 6 万字），请分段导入' }).optional(),
         fileID: fileID.optional(),
         year: z.number().int().min(2000).max(2100).optional(),
       })
@@ -437,7 +443,7 @@ export const schemas = {
     input: z
       .object({
         assignmentId: id('任务'),
-        note: z.string().trim().max(2000, { error: '进展说明不能超过 2000 字' }).default(''),
+        note: plain().trim().max(2000, { error: '进展说明不能超过 2000 字' }).default(''),
         activityIds: z.array(id('活动')).max(20).default([]),
         photos: z.array(fileID).max(9, { error: '照片最多 9 张' }).default([]),
         markDone: z.boolean().default(false),
@@ -472,6 +478,7 @@ export const schemas = {
   ...activitySchemas,
   ...reminderSchemas,
   ...dashboardSchemas,
+  ...homeSchemas,
 } as const
 
 export type ActionName = keyof typeof schemas

@@ -8,10 +8,20 @@ import { ACTIVITY_TYPES, COMMITTEE_POSTS, PARTY_STATUSES, ROLES } from './domain
 // Messages zod writes itself (wrong type, unknown key…) come in Chinese too: callers show them to people.
 z.config(z.locales.zhCN())
 
-/** Text a person typed: trimmed, non-empty, bounded. */
+/**
+ * Characters XML 1.0 cannot carry (§2.2 Char): C0 controls other than tab, LF and CR, U+FFFE/U+FFFF and unpaired
+ * surrogates. One of them in a name or in minutes makes the record book's word/document.xml (and the workbook's
+ * sheets) malformed, so Word refuses the whole file. They are invisible when typed or pasted, so they are dropped.
+ */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+export const xmlSafe = (s: string): string => s.replace(XML_INVALID, '')
+
+/** Any free text from a caller: a string with the XML-invalid characters dropped (text() adds trim and bounds). */
+export const plain = (params?: { error?: string }) => z.string(params).overwrite(xmlSafe)
+
+/** Text a person typed: XML-safe, trimmed, non-empty, bounded. */
 export const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label}必须是文字` })
+  plain({ error: `${label}必须是文字` })
     .trim()
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过 ${max} 个字` })

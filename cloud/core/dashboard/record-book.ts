@@ -5,6 +5,7 @@
  */
 import dayjs from 'dayjs'
 import { ACTIVITY_TYPE_INFO, type ActivityType } from '../../../types/domain'
+import { xmlSafe } from '../../../types/schema-kit'
 import { visiblePhotos } from '../activities/store'
 import type { ActivityDoc } from '../model'
 import { ZONE } from '../time'
@@ -96,21 +97,24 @@ export async function buildRecordBook(
   meta: { branchName: string; year: number; generatedAt: string },
 ): Promise<Buffer> {
   const d = await import('docx')
-  const { Document, Packer, Paragraph, TextRun, HeadingLevel, Table, TableRow, TableCell, WidthType, ImageRun, AlignmentType } = d
+  const { Document, Packer, Paragraph, HeadingLevel, Table, TableRow, TableCell, WidthType, ImageRun, AlignmentType } = d
+  // Every run goes through xmlSafe: a value stored before the input schemas dropped control characters (or written
+  // by another path) must not make word/document.xml malformed and the whole book unreadable.
+  const run = (text: string, bold?: boolean) => new d.TextRun({ text: xmlSafe(text), bold })
   const cell = (text: string, opts: { bold?: boolean; width?: number } = {}) =>
     new TableCell({
       width: { size: opts.width ?? 75, type: WidthType.PERCENTAGE },
-      children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: opts.bold })] })),
+      children: text.split('\n').map((line) => new Paragraph({ children: [run(line, opts.bold)] })),
     })
   const field = (label: string, value: string | null | undefined) =>
     new TableRow({ children: [cell(label, { bold: true, width: 25 }), cell(value && value.trim() ? value : '—')] })
 
   const children: InstanceType<typeof Paragraph | typeof Table>[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(`${meta.branchName}`)] }),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [new TextRun(`${meta.year}年组织生活记录本`)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(`共 ${entries.length} 次组织生活 · 生成于 ${when(meta.generatedAt)}`)] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [run(`${meta.branchName}`)] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [run(`${meta.year}年组织生活记录本`)] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`共 ${entries.length} 次组织生活 · 生成于 ${when(meta.generatedAt)}`)] }),
   ]
-  if (entries.length === 0) children.push(new Paragraph({ children: [new TextRun('本年度尚无已记录的组织生活。')] }))
+  if (entries.length === 0) children.push(new Paragraph({ children: [run('本年度尚无已记录的组织生活。')] }))
 
   entries.forEach((e, n) => {
     const absent = e.attendees.filter((p) => !p.present)
@@ -121,7 +125,7 @@ export async function buildRecordBook(
       new Paragraph({
         heading: HeadingLevel.HEADING_2,
         pageBreakBefore: n > 0,
-        children: [new TextRun(`${n + 1}. ${ACTIVITY_TYPE_INFO[e.type]?.name ?? e.type}：${e.topic}`)],
+        children: [run(`${n + 1}. ${ACTIVITY_TYPE_INFO[e.type]?.name ?? e.type}：${e.topic}`)],
       }),
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
@@ -149,7 +153,7 @@ export async function buildRecordBook(
       if (bytes && t.width > 0 && t.height > 0) images.push({ bytes, info: { type: 'jpg', width: t.width, height: t.height } })
     }
     if (e.photoTotal > 0) {
-      children.push(new Paragraph({ spacing: { before: 200 }, children: [new TextRun({ text: `现场照片（${e.photoTotal} 张${e.photoTotal > images.length ? `，此处收录 ${images.length} 张` : ''}）`, bold: true })] }))
+      children.push(new Paragraph({ spacing: { before: 200 }, children: [run(`现场照片（${e.photoTotal} 张${e.photoTotal > images.length ? `，此处收录 ${images.length} 张` : ''}）`, true)] }))
       if (images.length) {
         children.push(
           new Paragraph({
@@ -159,7 +163,7 @@ export async function buildRecordBook(
                 data: bytes,
                 transformation: { width: THUMB_WIDTH, height: Math.max(1, Math.round((THUMB_WIDTH * info.height) / info.width)) },
               }),
-              new TextRun('  '),
+              run('  '),
             ]),
           }),
         )
@@ -169,7 +173,7 @@ export async function buildRecordBook(
 
   const doc = new Document({
     creator: '支部工作台',
-    title: `${meta.branchName}${meta.year}年组织生活记录本`,
+    title: xmlSafe(`${meta.branchName}${meta.year}年组织生活记录本`),
     styles: { default: { document: { run: { font: 'SimSun', size: 24 } } } },
     sections: [{ children }],
   })

@@ -3,6 +3,7 @@
  * exceljs is loaded on demand so that ordinary actions of the same bundle do not pay for it at cold start.
  */
 import { ACTIVITY_TYPE_INFO, ACTIVITY_TYPES } from '../../../types/domain'
+import { xmlSafe } from '../../../types/schema-kit'
 import { LOW_SCORE } from './aggregate'
 
 /** One branch's line; kept small because the export job stores them between steps. */
@@ -37,7 +38,8 @@ export async function buildWorkbook(rows: AssessmentRow[], meta: { year: number;
   const lastCol = LEAD_HEADERS.length + typeCols + TAIL_HEADERS.length
   ws.mergeCells(1, 1, 1, lastCol)
   const title = ws.getCell(1, 1)
-  title.value = `${meta.committeeName ?? ''}${meta.year}年度党支部组织生活考核汇总（统计截至 ${meta.asOf}）`
+  // Names come from storage: xmlSafe keeps a legacy control character from making the sheet's XML malformed.
+  title.value = xmlSafe(`${meta.committeeName ?? ''}${meta.year}年度党支部组织生活考核汇总（统计截至 ${meta.asOf}）`)
   title.font = { bold: true, size: 14 }
   title.alignment = { horizontal: 'center' }
 
@@ -81,7 +83,7 @@ export async function buildWorkbook(rows: AssessmentRow[], meta: { year: number;
     ]
     const row = ws.getRow(4 + i)
     values.forEach((v, k) => {
-      row.getCell(k + 1).value = v
+      row.getCell(k + 1).value = typeof v === 'string' ? xmlSafe(v) : v
     })
     // Draw the eye to what needs attention: a low score, work that is late.
     if (r.score !== null && r.score < LOW_SCORE) row.getCell(3).font = { color: { argb: 'FFC8161D' }, bold: true }
