@@ -6,7 +6,6 @@
  * E2E_SHOTS=1 also writes 390×844 screenshots into test-results/.
  */
 import fs from 'node:fs'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { SEED_BRANCHES } from '../../cloud/local/seed'
 import { makeDocx } from '../support/docx'

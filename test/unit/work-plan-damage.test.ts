@@ -5,7 +5,6 @@
  * cut across page breaks with page numbers between, Windows line endings.
  */
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { parseWorkPlan } from '../../cloud/core/work-plan'
 import type { ParsedPlan } from '../../cloud/core/work-plan'
 import { lettersOnly } from '../../cloud/core/work-plan/text'

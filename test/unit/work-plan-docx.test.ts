@@ -3,7 +3,6 @@
  * the way Word stores edited text, with a page break inside a paragraph — as a Word file made from the PDF would have it.
  */
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { parseWorkPlan, parseWorkPlanDocx } from '../../cloud/core/work-plan'
 import { makeDocx } from '../support/docx'
 import { SAMPLE_PLAN_TXT } from '../support/samples'

@@ -4,7 +4,6 @@
  * point 9's 责任人 bracket is cut "(责任" / "人:…".
  */
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { parseWorkPlan } from '../../cloud/core/work-plan'
 import { lettersOnly } from '../../cloud/core/work-plan/text'
 import { SAMPLE_PLAN_TXT } from '../support/samples'
