@@ -30,6 +30,7 @@ import {
 } from './actions/members'
 import { bootstrap } from './actions/org'
 import { DASHBOARD_ACTIONS } from './actions/dashboard'
+import { homeTodo } from './actions/home'
 import { REMINDER_ACTIONS } from './actions/reminders'
 import { getSession, joinWithInvite, updateProfile } from './actions/session'
 import { assignPlan, getPlan, listPlans, parsePlan, planProgress, publishPlan, savePlan } from './actions/work-plans'
@@ -75,6 +76,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...ACTIVITY_ACTIONS,
   ...REMINDER_ACTIONS,
   ...DASHBOARD_ACTIONS,
+  homeTodo,
 ] as unknown as readonly ActionDef[]
 
 const byName = new Map(ACTIONS.map((a) => [a.name as string, a]))

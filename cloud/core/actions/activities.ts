@@ -92,7 +92,7 @@ export const monthActivities = defineAction({
 })
 
 /** Whether a person of the branch is in a session's audience (writers organise every session of their branch). */
-function inAudience(doc: ActivityDoc, entry: MemberDoc | undefined, writer: boolean, guide: boolean): boolean {
+export function inAudience(doc: ActivityDoc, entry: MemberDoc | undefined, writer: boolean, guide: boolean): boolean {
   const audience = doc.audience ?? { kind: 'branch' }
   if (writer) return true
   if (audience.kind === 'branch') return !!entry || guide

@@ -16,6 +16,7 @@ import { RecentActivities } from '../../features/activities/components/recent-ac
 import { useActivitiesStore } from '../../features/activities/store'
 import { BranchList } from '../../features/branches/components/branch-list'
 import { HomeReminders } from '../../features/reminders/components/home-reminders'
+import { HomeTodo } from '../../features/todo/components/home-todo'
 import { useBranchesStore } from '../../features/branches/store'
 import './index.scss'
 
@@ -94,6 +95,7 @@ export default function HomePage() {
         </View>
       </View>
 
+      <HomeTodo branchId={currentBranchId} />
       <HomeReminders branchId={currentBranchId} />
 
       {canWrite ? (

@@ -1,0 +1,118 @@
+/**
+ * home.todo: the home tab's to-do block. Loads what the caller's view needs in a fixed number of queries and hands
+ * it to the pure rules in ../todo.ts. Access: the branch scope (anyone of the branch, its guides, committee staff;
+ * no branch = committee staff only); which lines a caller gets follows their role in that branch, read from the
+ * roster like every other check.
+ */
+import { isCommitteeAdmin } from '../access'
+import { defineAction } from '../action'
+import { isWriterIn, READERS } from '../activities/store'
+import type { ActivityDoc, ActivitySignInDoc, AssignmentDoc, ProgressReportDoc, WorkPlanDoc } from '../model'
+import type { Port } from '../port'
+import { findActiveEntry, readAll } from '../roster-store'
+import { beijingDate } from '../time'
+import { committeeTodo, guideTodo, memberTodo, SOON_DAYS, writerTodo, type TodoPoint, type TodoSession } from '../todo'
+import { inAudience } from './activities'
+
+const DAY = 86_400_000
+const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
+
+/** Points not done and due by `until` (late ones included), in one branch or across branches. */
+async function openPoints(port: Port, until: string, branchId?: string): Promise<AssignmentDoc[]> {
+  const _ = port.db.command
+  return readAll<AssignmentDoc>(port, 'assignments', {
+    ...(branchId ? { branchId } : {}),
+    state: _.in(['not_started', 'in_progress']),
+    dueOn: _.lte(until),
+  })
+}
+
+/** Points of the branch the committee reopened after the branch's last report: returned for correction. */
+async function returnedPoints(port: Port, branchId: string): Promise<Map<string, { doc: AssignmentDoc; reason: string }>> {
+  const _ = port.db.command
+  const reopens = await readAll<ProgressReportDoc>(port, 'progress_reports', { branchId, kind: 'reopen' })
+  const out = new Map<string, { doc: AssignmentDoc; reason: string }>()
+  if (!reopens.length) return out
+  const docs = await readAll<AssignmentDoc>(port, 'assignments', { _id: _.in([...new Set(reopens.map((r) => r.assignmentId))]), state: _.neq('done') })
+  for (const doc of docs) {
+    const last = reopens.filter((r) => r.assignmentId === doc._id).sort((a, b) => +new Date(b.at) - +new Date(a.at))[0]
+    if (last && (!doc.lastReportAt || new Date(last.at) > new Date(doc.lastReportAt))) out.set(doc._id, { doc, reason: last.note })
+  }
+  return out
+}
+
+const asPoint = (a: AssignmentDoc, returnedFor?: string): TodoPoint => ({ id: a._id, planId: a.planId, title: a.title, dueOn: a.dueOn, state: a.state, returnedFor })
+const asSession = (d: ActivityDoc, eligible: boolean, signedIn: boolean): TodoSession => ({
+  id: d._id,
+  type: d.type,
+  topic: d.topic,
+  startAt: new Date(d.startAt),
+  endAt: d.endAt ? new Date(d.endAt) : null,
+  eligible,
+  signedIn,
+})
+
+/** Planned sessions of the branch that have begun or open for sign-in within `ahead` ms. */
+async function plannedBy(port: Port, branchId: string, until: Date): Promise<ActivityDoc[]> {
+  const _ = port.db.command
+  return readAll<ActivityDoc>(port, 'activities', { branchId, status: 'planned', deleted: false, startAt: _.lte(until) }, 'startAt')
+}
+
+export const homeTodo = defineAction({
+  name: 'home.todo',
+  roles: READERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId }, { port, caller }) {
+    const { memberships } = caller
+    const now = port.now()
+    const today = beijingDate(now)
+    const soonUntil = plusDays(today, SOON_DAYS)
+
+    if (isCommitteeAdmin(memberships)) {
+      const [points, drafts] = await Promise.all([
+        openPoints(port, soonUntil),
+        readAll<WorkPlanDoc>(port, 'work_plans', { status: 'draft' }),
+      ])
+      const result = committeeTodo({
+        today,
+        points: points.map((a) => ({ ...asPoint(a), pointSeq: a.pointSeq, branchId: a.branchId })),
+        drafts: drafts.map((d) => ({ id: d._id, title: d.title })),
+      })
+      return { view: 'committee' as const, ...result }
+    }
+
+    // The branch scope let only committee staff through without a branch.
+    const b = branchId!
+    const rolesHere = memberships.filter((m) => m.branchId === b).map((m) => m.role)
+    if (isWriterIn(memberships, b)) {
+      const [points, returned, sessions, requests] = await Promise.all([
+        openPoints(port, soonUntil, b),
+        returnedPoints(port, b),
+        // Sign-in opens 30 minutes before the start (activities/rules.ts).
+        plannedBy(port, b, new Date(now.getTime() + 30 * 60_000)),
+        rolesHere.includes('secretary') ? port.db.collection('join_requests').where({ branchId: b, status: 'pending' }).count() : { total: 0 },
+      ])
+      const merged = new Map(points.map((a) => [a._id, asPoint(a)]))
+      for (const [id, r] of returned) merged.set(id, asPoint(r.doc, r.reason))
+      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total })
+      return { view: 'writer' as const, ...result }
+    }
+
+    if (rolesHere.includes('member')) {
+      const _ = port.db.command
+      const endOfToday = new Date(Date.parse(`${plusDays(today, 1)}T00:00:00+08:00`))
+      const [entry, docs] = await Promise.all([
+        findActiveEntry(port, b, caller.openid),
+        readAll<ActivityDoc>(port, 'activities', { branchId: b, status: 'planned', deleted: false, signInClosesAt: _.gte(now), startAt: _.lt(endOfToday) }, 'startAt'),
+      ])
+      const ids = entry ? docs.map((d) => `${d._id}:${entry._id}`) : []
+      const signed = ids.length ? await readAll<ActivitySignInDoc>(port, 'activity_signins', { _id: _.in(ids) }) : []
+      const signedIds = new Set(signed.map((s) => s.activityId))
+      const sessions = docs.map((d) => asSession(d, !!entry && inAudience(d, entry, false, false), signedIds.has(d._id)))
+      return { view: 'member' as const, ...memberTodo({ today, now, sessions }) }
+    }
+
+    const [points, sessions] = await Promise.all([openPoints(port, soonUntil, b), plannedBy(port, b, now)])
+    return { view: 'guide' as const, ...guideTodo({ today, now, points: points.map((a) => asPoint(a)), sessions: sessions.map((d) => asSession(d, false, false)) }) }
+  },
+})

@@ -1,0 +1,203 @@
+/**
+ * The home tab's to-do lines (home.todo), as pure functions of what the action loaded: no database here, so the
+ * wording and the order are unit-tested without a cloud. The contract is types/actions-home.ts.
+ *
+ * Order = urgency: late work first (the longest late first), then points the committee returned, sign-ins open
+ * now, held sessions still unrecorded (oldest first), points due within SOON_DAYS (nearest first), join requests,
+ * today's later sessions, drafts. The reminders push the same facts (d7/d3/d1 and weekly when late:
+ * reminders/planner.ts), so the home says what the message said.
+ */
+import type { TODO_KINDS } from '../../types/actions-home'
+import { ACTIVITY_TYPE_INFO, type ActivityType } from '../../types/domain'
+import { signInWindow, windowState } from './activities/rules'
+import { beijingDate, daysBetween } from './time'
+
+export type TodoKind = (typeof TODO_KINDS)[number]
+export interface TodoItem {
+  key: string
+  kind: TodoKind
+  title: string
+  due: string
+  tone: 'overdue' | 'soon' | 'now' | 'info'
+  page: string
+}
+
+/** Work points due within this many days are listed (the first reminder goes out 7 days before: planner d7). */
+export const SOON_DAYS = 7
+export const TODO_LIMIT = 20
+
+const POINT_PAGE = '/packages/plans/pages/point/index?id='
+const PROGRESS_PAGE = '/packages/plans/pages/progress/index?id='
+const PLANS_PAGE = '/packages/plans/pages/plans/index'
+const DETAIL_PAGE = '/packages/activities/pages/detail/index?id='
+const RECORD_PAGE = '/packages/activities/pages/edit/index?id='
+const SIGN_IN_PAGE = '/packages/activities/pages/sign-in/index?id='
+const BRANCH_PAGE = '/packages/org/pages/branch/index?id='
+const POINTS_TAB = '/pages/work-points/index'
+const ACTIVITIES_TAB = '/pages/activities/index'
+
+/** 已逾期 3 天 · 今天到期 · 还剩 2 天 — `daysLeft` from today (Beijing) to the due date. */
+export function dueWords(daysLeft: number): string {
+  if (daysLeft < 0) return `已逾期 ${-daysLeft} 天`
+  return daysLeft === 0 ? '今天到期' : `还剩 ${daysLeft} 天`
+}
+
+/** 14:30 in Beijing. */
+const clock = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(11, 16)
+/** 12月3日 (Beijing calendar). */
+const monthDay = (at: Date) => {
+  const d = beijingDate(at)
+  return `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
+}
+const sessionName = (s: TodoSession) => `${ACTIVITY_TYPE_INFO[s.type]?.short ?? '活动'}「${s.topic}」`
+
+export interface TodoPoint {
+  id: string
+  planId: string
+  title: string
+  dueOn: string
+  state: 'not_started' | 'in_progress' | 'done'
+  /** Returned by the committee (a reopen after the last report), with its reason. */
+  returnedFor?: string | null
+}
+export interface TodoSession {
+  id: string
+  type: ActivityType
+  topic: string
+  startAt: Date
+  endAt?: Date | null
+  /** For a member: expected at it (in its audience); writers see every session of the branch. */
+  eligible: boolean
+  signedIn: boolean
+}
+
+interface Ranked extends TodoItem {
+  rank: number
+}
+const finish = (items: Ranked[]) => {
+  const sorted = items.sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key))
+  return { items: sorted.slice(0, TODO_LIMIT).map(({ rank: _rank, ...i }) => i), total: sorted.length }
+}
+// Tiers: each kind's rank lies in its own band; inside a band the number orders by urgency.
+const BAND = 1_000_000
+
+function pointItems(points: TodoPoint[], today: string): Ranked[] {
+  const out: Ranked[] = []
+  for (const p of points) {
+    if (p.state === 'done') continue
+    const left = daysBetween(today, p.dueOn)
+    if (p.returnedFor !== undefined && p.returnedFor !== null) {
+      out.push({ key: `returned:${p.id}`, kind: 'point_returned', title: p.title, due: `被退回：${p.returnedFor}`, tone: 'overdue', page: POINT_PAGE + p.id, rank: BAND + left })
+    } else if (left < 0) {
+      out.push({ key: `overdue:${p.id}`, kind: 'point_overdue', title: p.title, due: dueWords(left), tone: 'overdue', page: POINT_PAGE + p.id, rank: left })
+    } else if (left <= SOON_DAYS) {
+      out.push({ key: `due:${p.id}`, kind: 'point_due', title: p.title, due: dueWords(left), tone: 'soon', page: POINT_PAGE + p.id, rank: 4 * BAND + left })
+    }
+  }
+  return out
+}
+
+/** What the branch's secretary and 支委 should do: points, sign-ins to run, sessions to record, join requests. */
+export function writerTodo(input: { today: string; now: Date; points: TodoPoint[]; sessions: TodoSession[]; joinRequests: number; branchId: string }) {
+  const { now } = input
+  const items = pointItems(input.points, input.today)
+  for (const s of input.sessions) {
+    const state = windowState(now, signInWindow(s.startAt, s.endAt))
+    if (state === 'OPEN') {
+      items.push({ key: `signin:${s.id}`, kind: 'sign_in_open', title: sessionName(s), due: '正在签到', tone: 'now', page: DETAIL_PAGE + s.id, rank: 2 * BAND + s.startAt.getTime() / 60_000 - now.getTime() / 60_000 })
+    } else if (s.startAt <= now) {
+      const late = daysBetween(beijingDate(s.startAt), input.today)
+      items.push({
+        key: `record:${s.id}`,
+        kind: 'to_record',
+        title: sessionName(s),
+        due: late > 0 ? `${monthDay(s.startAt)}已召开，待记录` : '今天已召开，待记录',
+        tone: late > 3 ? 'overdue' : 'soon',
+        page: RECORD_PAGE + s.id,
+        rank: 3 * BAND - late,
+      })
+    }
+  }
+  if (input.joinRequests > 0) {
+    items.push({ key: 'join-requests', kind: 'join_requests', title: `${input.joinRequests} 人申请加入支部`, due: '待审核', tone: 'soon', page: BRANCH_PAGE + input.branchId, rank: 5 * BAND })
+  }
+  return finish(items)
+}
+
+/**
+ * What a member can act on: a session they are expected at whose sign-in is open (not yet signed in), or that
+ * starts later today. Not the branch's points or meetings they cannot hold.
+ */
+export function memberTodo(input: { today: string; now: Date; sessions: TodoSession[] }) {
+  const { now, today } = input
+  const items: Ranked[] = []
+  for (const s of input.sessions) {
+    if (!s.eligible || s.signedIn) continue
+    const state = windowState(now, signInWindow(s.startAt, s.endAt))
+    if (state === 'OPEN') {
+      items.push({ key: `signin:${s.id}`, kind: 'sign_in_open', title: sessionName(s), due: '正在签到，去签到', tone: 'now', page: SIGN_IN_PAGE + s.id, rank: 2 * BAND + s.startAt.getTime() / 60_000 - now.getTime() / 60_000 })
+    } else if (state === 'NOT_OPEN' && beijingDate(s.startAt) === today) {
+      items.push({ key: `today:${s.id}`, kind: 'session_today', title: sessionName(s), due: `今天 ${clock(s.startAt)}`, tone: 'soon', page: DETAIL_PAGE + s.id, rank: 6 * BAND + s.startAt.getTime() / 60_000 - now.getTime() / 60_000 })
+    }
+  }
+  return finish(items)
+}
+
+/** A guide's view: the branch's state in counts, each leading to the tab that lists it. */
+export function guideTodo(input: { today: string; now: Date; points: TodoPoint[]; sessions: TodoSession[] }) {
+  const { today, now } = input
+  const open = input.points.filter((p) => p.state !== 'done')
+  const late = open.filter((p) => daysBetween(today, p.dueOn) < 0).length
+  const soon = open.filter((p) => {
+    const d = daysBetween(today, p.dueOn)
+    return d >= 0 && d <= SOON_DAYS
+  }).length
+  const unrecorded = input.sessions.filter((s) => windowState(now, signInWindow(s.startAt, s.endAt)) === 'CLOSED').length
+  const items: Ranked[] = []
+  if (late) items.push({ key: 'state:late', kind: 'branch_state', title: `${late} 项工作要点已逾期`, due: '支部情况', tone: 'overdue', page: POINTS_TAB, rank: 0 })
+  if (soon) items.push({ key: 'state:soon', kind: 'branch_state', title: `${soon} 项工作要点 ${SOON_DAYS} 天内到期`, due: '支部情况', tone: 'soon', page: POINTS_TAB, rank: 1 })
+  if (unrecorded) items.push({ key: 'state:unrecorded', kind: 'branch_state', title: `${unrecorded} 次活动已召开未记录`, due: '支部情况', tone: 'soon', page: ACTIVITIES_TAB, rank: 2 })
+  return finish(items)
+}
+
+export interface CommitteePoint extends TodoPoint {
+  pointSeq: number
+  branchId: string
+}
+
+/**
+ * The committee's view: per work point, how many branches are late (and the longest delay) or due soon, most late
+ * first; plans still in draft. Each leads to the point's progress across branches.
+ */
+export function committeeTodo(input: { today: string; points: CommitteePoint[]; drafts: { id: string; title: string }[] }) {
+  const { today } = input
+  const byPoint = new Map<string, { planId: string; title: string; late: number; maxLate: number; soon: number; minLeft: number }>()
+  for (const p of input.points) {
+    if (p.state === 'done') continue
+    const left = daysBetween(today, p.dueOn)
+    if (left > SOON_DAYS) continue
+    const k = `${p.planId}:${p.pointSeq}`
+    const g = byPoint.get(k) ?? { planId: p.planId, title: p.title, late: 0, maxLate: 0, soon: 0, minLeft: Infinity }
+    if (left < 0) {
+      g.late += 1
+      g.maxLate = Math.max(g.maxLate, -left)
+    } else {
+      g.soon += 1
+      g.minLeft = Math.min(g.minLeft, left)
+    }
+    byPoint.set(k, g)
+  }
+  const items: Ranked[] = []
+  for (const [k, g] of byPoint) {
+    if (g.late) {
+      items.push({ key: `late:${k}`, kind: 'point_overdue', title: `${g.title}：${g.late} 个支部逾期`, due: `最长已逾期 ${g.maxLate} 天`, tone: 'overdue', page: PROGRESS_PAGE + g.planId, rank: -g.maxLate })
+    }
+    if (g.soon) {
+      items.push({ key: `soon:${k}`, kind: 'point_due', title: `${g.title}：${g.soon} 个支部未完成`, due: dueWords(g.minLeft), tone: 'soon', page: PROGRESS_PAGE + g.planId, rank: 4 * BAND + g.minLeft })
+    }
+  }
+  for (const d of input.drafts) {
+    items.push({ key: `draft:${d.id}`, kind: 'plan_draft', title: d.title, due: '草稿，尚未发布', tone: 'info', page: PLANS_PAGE, rank: 7 * BAND })
+  }
+  return finish(items)
+}
