@@ -17,6 +17,8 @@ async function main() {
     timers: env.LOCALCLOUD_TIMERS !== '0',
     fsync: env.LOCALCLOUD_FSYNC === '1',
     debug: env.LOCALCLOUD_LOG === 'debug',
+    // Tests and tools that call /admin themselves choose the secret; otherwise it is random per run.
+    adminSecret: env.LOCALCLOUD_ADMIN_SECRET || undefined,
   })
   process.stdout.write(`LOCALCLOUD_READY ${cloud.url}\n`)
   const stop = () => { cloud.close().finally(() => process.exit(0)) }

@@ -11,6 +11,7 @@ import { Storage, contentTypeOf } from './storage'
 import { parseMultipart } from './multipart'
 import { listActions } from './catalog'
 import { startTimers, type Timers } from './timers'
+import { allowedHosts, checkHostAndOrigin, checkJson, newSecret, sameSecret, uploadToken, type GuardError } from './guard'
 import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -28,10 +29,14 @@ export interface LocalCloudOptions {
   fsync?: boolean
   debug?: boolean
   staticDir?: string
+  /** The per-run secret in /admin's URL (TCB_CONTEXT_CNFG); random when not given. */
+  adminSecret?: string
 }
 
 export interface LocalCloud {
   url: string
+  /** `<url>/admin/<secret>`: what the SDK posts to (TCB_CONTEXT_CNFG.URL). */
+  adminUrl: string
   close(): Promise<void>
 }
 
@@ -56,9 +61,15 @@ function send(res: http.ServerResponse, status: number, body: unknown, type = 'a
   res.end(buf)
 }
 
-function applyProcessEnv(url: string, envId: string) {
+function refuse(res: http.ServerResponse, e: GuardError) {
+  return send(res, e.status, { ok: false, error: { code: e.code, message: e.message } })
+}
+
+function applyProcessEnv(adminUrl: string, envId: string) {
   const set: Record<string, string> = {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    // The SDK posts every server API call to this URL (adding ?env=…&seqId=…), so the secret in its path reaches
+    // /admin from the functions and from nothing that was not told it.
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
     TCB_ENV: envId,
     SCF_NAMESPACE: envId,
     TENCENTCLOUD_REGION: process.env.TENCENTCLOUD_REGION || 'ap-shanghai',
@@ -78,6 +89,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const functionsDir = path.resolve(opts.functionsDir ?? path.join(ROOT, 'cloud/functions'))
   const staticDir = path.resolve(opts.staticDir ?? path.join(ROOT, 'dist-h5'))
   const debug = !!opts.debug
+  const secret = opts.adminSecret || newSecret()
+  let hosts = new Set<string>()
 
   const store = new Store(dataDir, { fsync: opts.fsync })
   store.open()
@@ -123,8 +136,13 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   )
 
   async function admin(req: http.IncomingMessage, u: URL): Promise<{ status: number; body: unknown; type?: string }> {
-    const raw = await readBody(req)
     const ctype = String(req.headers['content-type'] ?? '')
+    // The SDK sends JSON, or multipart for wx.openApi.
+    if (!ctype.startsWith('multipart/form-data')) {
+      const bad = checkJson(req)
+      if (bad) return { status: bad.status, body: { code: 'INVALID_PARAM', message: bad.message } }
+    }
+    const raw = await readBody(req)
     const caller = functions.caller(u.searchParams.get('seqId') ?? undefined)
     const requestId = crypto.randomBytes(8).toString('hex')
     let p: any
@@ -163,7 +181,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
               requestId,
               data: {
                 url: `${url}/storage-upload/${cp.split('/').map(encodeURIComponent).join('/')}`,
-                token: 'local', authorization: 'local', fileId: storage.fileID(cp), cosFileId: 'local',
+                // The SDK sends authorization back on its PUT to url; /storage-upload takes only this cloudPath's token.
+                token: 'local', authorization: uploadToken(secret, cp), fileId: storage.fileID(cp), cosFileId: 'local',
                 download_url: `${url}/storage/${cp}`,
               },
             },
@@ -229,9 +248,13 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     const u = new URL(req.url ?? '/', 'http://127.0.0.1')
     const method = req.method ?? 'GET'
     const p = u.pathname
-    if (debug && p !== '/admin') console.log(`[localcloud] ${method} ${p}`)
+    if (debug && !p.startsWith('/admin')) console.log(`[localcloud] ${method} ${p}`)
+    const bad = checkHostAndOrigin(req, hosts)
+    if (bad) return refuse(res, bad)
     if (p === '/healthz') return send(res, 200, { ok: true })
-    if (p === '/admin' && method === 'POST') {
+    if (p === '/admin' || p.startsWith('/admin/')) {
+      if (method !== 'POST') return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `未找到 ${method} ${p}` } })
+      if (!sameSecret(p.slice('/admin/'.length), secret)) return refuse(res, { status: 403, code: 'FORBIDDEN', message: '/admin 需要本次运行的密钥（云函数从 TCB_CONTEXT_CNFG 得到它）' })
       const r = await admin(req, u)
       return send(res, r.status, r.body, r.type)
     }
@@ -239,6 +262,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     if (m && method === 'POST') {
       const name = decodeURIComponent(m[1])
       if (!functions.info(name)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数 ${name} 不存在` } })
+      const notJson = checkJson(req)
+      if (notJson) return refuse(res, notJson)
       const raw = await readBody(req)
       let event: unknown = {}
       try { event = raw.length ? JSON.parse(raw.toString('utf8')) : {} } catch { return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求体不是合法的 JSON' } }) }
@@ -270,9 +295,10 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     m = /^\/storage-upload\/(.+)$/.exec(p)
     if (m && (method === 'PUT' || method === 'POST')) {
       const cp = storage.clean(decodeURIComponent(m[1]))
-      const raw = await readBody(req)
-      if (!cp) return send(res, 400, '<?xml version="1.0" encoding="utf-8"?><Error><Code>InvalidArgument</Code><Message>bad key</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>', 'application/xml')
-      storage.write(cp, raw)
+      if (!cp || !sameSecret(String(req.headers.authorization ?? ''), uploadToken(secret, cp))) {
+        return send(res, 403, '<?xml version="1.0" encoding="utf-8"?><Error><Code>AccessDenied</Code><Message>upload token does not match</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>', 'application/xml')
+      }
+      storage.write(cp, await readBody(req))
       res.writeHead(200, { 'content-length': 0 })
       return res.end()
     }
@@ -300,6 +326,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       // Stands in for WeChat's consent sheet: what the user tapped per template id becomes the platform's grant.
       const openid = String(req.headers['x-dev-openid'] ?? '')
       if (!openid) return send(res, 400, { ok: false, error: { code: 'UNAUTHENTICATED', message: '缺少 X-Dev-OpenId' } })
+      const notJson = checkJson(req)
+      if (notJson) return refuse(res, notJson)
       let body: any
       try { body = JSON.parse((await readBody(req)).toString('utf8') || '{}') } catch { return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求体不是合法的 JSON' } }) }
       const results = body?.results
@@ -348,7 +376,9 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   })
   const addr = server.address() as { port: number }
   url = `http://127.0.0.1:${addr.port}`
-  applyProcessEnv(url, envId)
+  hosts = allowedHosts(addr.port)
+  const adminUrl = `${url}/admin/${secret}`
+  applyProcessEnv(adminUrl, envId)
 
   const seedOn = opts.seed !== false
   if (wasEmpty && seedOn) {
@@ -371,6 +401,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
 
   return {
     url,
+    adminUrl,
     async close() {
       timers?.stop()
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections?.() })

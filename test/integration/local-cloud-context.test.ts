@@ -55,7 +55,7 @@ test('unknown function → 404 NOT_FOUND', async () => {
 })
 
 test('a function that throws → 500 with the message', async () => {
-  const res = await fetch(`${lc.url}/cloud/functions/thrower`, { method: 'POST', body: '{}' })
+  const res = await fetch(`${lc.url}/cloud/functions/thrower`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
   expect(res.status).toBe(500)
   expect(JSON.stringify(await res.json())).toContain('故意失败 fixture')
 })

@@ -16,8 +16,8 @@ test(`kill -9 mid-stream loses no acknowledged write (of ${N} written one by one
     await cloud.database().createCollection('acks')
     // A child writer acknowledges writes one by one through the real SDK and prints each ack.
     const writer = `
-      const url = process.argv[1]
-      Object.assign(process.env, { TCB_CONTEXT_CNFG: JSON.stringify({ URL: url + '/admin' }), TCB_ENV: 'local-dev', SCF_NAMESPACE: 'local-dev',
+      const adminUrl = process.argv[1]
+      Object.assign(process.env, { TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }), TCB_ENV: 'local-dev', SCF_NAMESPACE: 'local-dev',
         TENCENTCLOUD_REGION: 'ap-shanghai', TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_SECRETID: 'a', TENCENTCLOUD_SECRETKEY: 'b', SILENCE: 'true' })
       const cloud = require('wx-server-sdk'); cloud.init({ env: 'local-dev' })
       const coll = cloud.database().collection('acks')
@@ -28,7 +28,7 @@ test(`kill -9 mid-stream loses no acknowledged write (of ${N} written one by one
         }
       })()
     `
-    const child = spawn(process.execPath, ['-e', writer, lc.url], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['-e', writer, lc.adminUrl], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     const acked = new Set<number>()
     let killed = false
     let buf = ''

@@ -1,5 +1,6 @@
 // Starts the local cloud (cloud/local/main.ts) as a child process for integration and e2e tests.
 import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,6 +10,8 @@ export const FIXTURE_FUNCTIONS = path.join(REPO_ROOT, 'test/fixtures/functions')
 
 export interface LocalCloudHandle {
   url: string
+  /** `<url>/admin/<secret>`: the cloud's server API with this run's secret (what the functions' SDK posts to). */
+  adminUrl: string
   dataDir: string
   /** stdout+stderr of the current child so far (for debugging failures) */
   output(): string
@@ -29,6 +32,8 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
   let child: ChildProcess | undefined
   let out = ''
   let url = ''
+  // /admin takes only this secret (cloud/local/guard.ts); the harness chooses it so that sdkFor can call /admin too.
+  const secret = crypto.randomBytes(16).toString('hex')
 
   const launch = () =>
     new Promise<void>((resolve, reject) => {
@@ -45,6 +50,7 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
           LOCALCLOUD_SEED: opts.seed === false ? '0' : '1',
           // The reminders demo (cloud/local/seed-reminders.ts) only where a test asks for it: others expect the base seed.
           LOCALCLOUD_SEED_REMINDERS: '0',
+          LOCALCLOUD_ADMIN_SECRET: secret,
           ...(opts.env ?? {}),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,7 +62,7 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
         out += s
         buf += s
         const m = /LOCALCLOUD_READY (\S+)/.exec(buf)
-        if (m && !url) { url = m[1]; clearTimeout(timer); resolve() }
+        if (m && !url) { url = m[1]; adminUrls.set(url, `${url}/admin/${secret}`); clearTimeout(timer); resolve() }
       })
       child.stderr!.on('data', (d: Buffer) => { out += d.toString() })
       child.once('exit', (code, sig) => {
@@ -70,6 +76,7 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
   await launch()
   const handle: LocalCloudHandle = {
     get url() { return url },
+    get adminUrl() { return `${url}/admin/${secret}` },
     dataDir,
     output: () => out,
     async stop() {
@@ -111,13 +118,19 @@ export async function callFunction<T = any>(url: string, name: string, event: un
   return body as T
 }
 
+/** The admin URL (with its secret) of each local cloud this process started, by its url. */
+const adminUrls = new Map<string, string>()
+
 /**
- * The real wx-server-sdk in the calling process, pointed at a local cloud. The SDK reads
- * TCB_CONTEXT_CNFG on every request, so the env vars are set here (last call wins).
+ * The real wx-server-sdk in the calling process, pointed at a local cloud this process started (startLocalCloud):
+ * its /admin URL carries that run's secret. The SDK reads TCB_CONTEXT_CNFG on every request, so the env vars are
+ * set here (last call wins).
  */
 export function sdkFor(url: string, envId = 'local-dev'): any {
+  const adminUrl = adminUrls.get(url)
+  if (!adminUrl) throw new Error(`sdkFor(${url}): not a local cloud started by this process (its /admin secret is unknown)`)
   Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
     TCB_ENV: envId,
     SCF_NAMESPACE: envId,
     TENCENTCLOUD_REGION: 'ap-shanghai',
