@@ -76,6 +76,8 @@ export interface BranchSummary {
   kind: 'branch' | 'joint_branch'
   societies: string[]
   foundedOn?: string | null
+  /** 启用日期: compliance judges no period before it (nor before foundedOn). */
+  startedOn?: string | null
   status?: 'active' | 'archived'
 }
 

@@ -3,8 +3,8 @@
  * per branch): the year's activities of those branches, their party groups, their secretaries' names.
  * Used by compliance.branch / compliance.overview and the committee dashboard.
  */
-import type { ComplianceInput } from './compliance'
-import type { ActivityDoc, GroupDoc, MemberDoc, Membership } from './model'
+import { evaluationStart, type ComplianceInput } from './compliance'
+import type { ActivityDoc, BranchDoc, GroupDoc, MemberDoc, Membership } from './model'
 import type { Port } from './port'
 import { chunks, readPaged } from './reminders/store'
 
@@ -16,6 +16,11 @@ export async function loadComplianceInputs(port: Port, branchIds: string[], year
   const to = new Date(`${year + 1}-01-01T00:00:00+08:00`)
   // `_.in` lists stay at 500 ids: 1,000 branches are two rounds of each query, not 1,000.
   for (const ids of chunks(branchIds, 500)) {
+    const branches = await readPaged<BranchDoc>(port, 'branches', { _id: _.in(ids) }, { foundedOn: true, startedOn: true, createdAt: true })
+    for (const b of branches) {
+      const input = out.get(b._id)
+      if (input) input.evaluatedFrom = evaluationStart(b)
+    }
     const activities = await readPaged<ActivityDoc>(
       port,
       'activities',

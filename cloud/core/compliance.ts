@@ -47,6 +47,11 @@ export interface ComplianceInput {
   secretaryNames: string[]
   /** The branch's activities of the year (others are ignored). */
   activities: ComplianceActivity[]
+  /**
+   * The first Beijing day the branch is judged on (evaluationStart: its founding or its 启用日期), or null/absent
+   * for "always". A branch cannot have missed a period before it existed.
+   */
+  evaluatedFrom?: string | null
 }
 
 /** The pseudo-type of the secretary's own 党课 of the year. */
@@ -127,6 +132,27 @@ export function periodsOfYearUpTo(frequency: Frequency, date: string): Period[] 
 /** Days left in a period on `date`, today included. */
 export const daysLeftIn = (period: Period, date: string) => daysBetween(date, period.end) + 1
 
+/**
+ * The first Beijing day a branch is judged on: its founding (成立日期) or the day it started using the app — its
+ * 启用日期 (`startedOn`, set by the committee so that history can be backfilled), else the day it was created
+ * here — whichever is later. Periods that end before it are not evaluated; the period that holds it is partial
+ * and counts only if the session was held (a branch founded on 11-20 has not "missed" November).
+ */
+export function evaluationStart(branch: { foundedOn?: string | null; startedOn?: string | null; createdAt?: Date | string | null }): string | null {
+  const created = branch.createdAt ? beijingDate(branch.createdAt instanceof Date ? branch.createdAt : new Date(branch.createdAt)) : null
+  const started = branch.startedOn || created
+  const founded = branch.foundedOn || null
+  if (!started) return founded
+  if (!founded) return started
+  return founded > started ? founded : started
+}
+
+/** Whether a period is judged for a branch judged from `from`: whole periods after it always, the partial one if held. */
+function judged(period: Period, from: string | null | undefined, count: number): boolean {
+  if (!from || period.start >= from) return true
+  return period.end >= from && count > 0
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Which rules apply, and the words for them
 
@@ -194,6 +220,8 @@ export function complianceAt(input: ComplianceInput, date: string): BranchCompli
   const items: ComplianceItem[] = []
   for (const { type, name, frequency } of itemTypes(input.hasGroups)) {
     const period = periodOf(frequency, date)
+    // Not yet judged at all (the 启用日期 lies ahead): no item, no gap.
+    if (input.evaluatedFrom && period.end < input.evaluatedFrom) continue
     const count = countIn(rows, type, period)
     const daysLeft = daysLeftIn(period, date)
     const status = count > 0 ? 'done' : daysLeft <= DUE_SOON_DAYS ? 'due_soon' : 'open'
@@ -201,7 +229,7 @@ export function complianceAt(input: ComplianceInput, date: string): BranchCompli
     if (frequency !== 'year' && period.start.slice(5) !== '01-01') {
       const before = periodOf(frequency, dayBefore(period.start))
       const n = countIn(rows, type, before)
-      previous = { period: before, status: n > 0 ? 'done' : 'missed', count: n, sentence: n > 0 ? null : missedSentence(type, before) }
+      if (judged(before, input.evaluatedFrom, n)) previous = { period: before, status: n > 0 ? 'done' : 'missed', count: n, sentence: n > 0 ? null : missedSentence(type, before) }
     }
     items.push({ type, name, frequency, period, status, count, daysLeft, sentence: status === 'done' ? null : gapSentence(type, frequency, daysLeft), previous })
   }
@@ -258,11 +286,15 @@ export interface ComplianceYear {
 export function complianceYear(input: ComplianceInput, date: string): ComplianceYear {
   const rows = countable(input)
   const types: YearType[] = itemTypes(input.hasGroups).map(({ type, name, frequency }) => {
-    const periods = periodsOfYearUpTo(frequency, date).map((period): YearPeriod => {
+    const periods = periodsOfYearUpTo(frequency, date).flatMap((period): YearPeriod[] => {
       const count = countIn(rows, type, period)
       const over = period.end < date
+      // Before the branch is judged: not listed. The partial first period, once over, only if held; while current
+      // it is still open (it can be held yet).
+      const from = input.evaluatedFrom
+      if (from && (over ? !judged(period, from, count) : period.end < from)) return []
       const status: PeriodStatus = count > 0 ? 'done' : over ? 'missed' : daysLeftIn(period, date) <= DUE_SOON_DAYS ? 'due_soon' : 'open'
-      return { period, status, count }
+      return [{ period, status, count }]
     })
     const evaluated = periods.filter((p) => p.status === 'done' || p.status === 'missed').length
     const done = periods.filter((p) => p.status === 'done').length

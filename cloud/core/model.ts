@@ -52,6 +52,11 @@ export interface BranchDoc {
   kind: 'branch' | 'joint_branch'
   societies: string[]
   foundedOn?: string | null
+  /**
+   * 启用日期: the day the branch's record keeping here starts, set by the committee (earlier than createdAt to
+   * backfill history). Compliance judges no period before it (compliance.ts evaluationStart).
+   */
+  startedOn?: string | null
   status: 'active' | 'archived'
   archivedReason?: string
   createdAt: Date

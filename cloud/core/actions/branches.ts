@@ -16,6 +16,7 @@ export const presentBranch = (b: BranchDoc) => ({
   kind: b.kind,
   societies: b.societies,
   foundedOn: b.foundedOn ?? null,
+  startedOn: b.startedOn ?? null,
   status: b.status,
 })
 
@@ -28,10 +29,10 @@ export const createBranch = defineAction({
   name: 'branches.create',
   roles: ['committee_admin'],
   scope: { kind: 'committee' },
-  async handler({ name, kind, societies, foundedOn }, ctx) {
+  async handler({ name, kind, societies, foundedOn, startedOn }, ctx) {
     const { port } = ctx
     await assertNameFree(port, name)
-    const doc = { name, kind, societies, foundedOn: foundedOn ?? null, status: 'active' as const, createdAt: port.now() }
+    const doc = { name, kind, societies, foundedOn: foundedOn ?? null, startedOn: startedOn ?? null, status: 'active' as const, createdAt: port.now() }
     const { _id } = await port.db.collection('branches').add({ data: doc })
     const branch = { _id, ...doc }
     await recordAudit(ctx, {

@@ -18,7 +18,7 @@
 import type { ActionOutput } from '../../../types/actions'
 import { defineAction } from '../action'
 import { figuresOf, asOfFor, yearBounds } from '../dashboard/aggregate'
-import { activeBranches, loadFacts } from '../dashboard/load'
+import { activeBranches, BRANCH_FIELDS, loadFacts, type BranchHead } from '../dashboard/load'
 import { buildRecordBook, entryOf, type BookEntry } from '../dashboard/record-book'
 import { makeThumbnail } from '../dashboard/thumbnail'
 import { buildWorkbook, type AssessmentRow } from '../dashboard/workbook'
@@ -162,9 +162,9 @@ async function reload(port: Port, id: string): Promise<ExportJobDoc> {
 async function collectAssessment(port: Port, job: ExportJobDoc): Promise<void> {
   const ids = job.branchIds.slice(job.done, job.done + ASSESSMENT_SLICE)
   const _ = port.db.command
-  const names = await port.db.collection('branches').where({ _id: _.in(ids) }).field({ _id: true, name: true }).limit(ids.length).get()
-  const byId = new Map((names.data as { _id: string; name: string }[]).map((b) => [b._id, b]))
-  const branches = ids.map((id) => byId.get(id)).filter((b): b is { _id: string; name: string } => !!b)
+  const names = await port.db.collection('branches').where({ _id: _.in(ids) }).field(Object.fromEntries(BRANCH_FIELDS.map((f) => [f, true]))).limit(ids.length).get()
+  const byId = new Map((names.data as unknown as BranchHead[]).map((b) => [b._id, b]))
+  const branches = ids.map((id) => byId.get(id)).filter((b): b is BranchHead => !!b)
   const facts = await loadFacts(port, job.year, branches, false)
   const today = beijingDate(port.now())
   const rows: AssessmentRow[] = facts.map((f) => {

@@ -36,6 +36,8 @@ export interface BranchFacts {
   secretaryNames: string[]
   activities: ActivityRow[]
   assignments: AssignmentRow[]
+  /** The first day the branch is judged on (compliance.ts evaluationStart); null for always. */
+  evaluatedFrom?: string | null
 }
 
 export interface BranchFigures {
@@ -77,10 +79,13 @@ const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v))
  * still "current". For a year that is over (the year-end assessment run in January) those periods are over too:
  * not held means missed. Scores follow compliance.ts's rule (share of evaluated periods, mean of the types).
  */
-export function closeYear(c: ComplianceYear, over: boolean): ComplianceYear {
+export function closeYear(c: ComplianceYear, over: boolean, evaluatedFrom?: string | null): ComplianceYear {
   if (!over) return c
   const types = c.types.map((t) => {
-    const periods = t.periods.map((p) => (p.status === 'done' || p.status === 'missed' ? p : { ...p, status: 'missed' as const }))
+    const periods = t.periods
+      // The branch's partial first period, not held, is not judged (compliance.ts evaluationStart).
+      .filter((p) => p.status === 'done' || !evaluatedFrom || p.period.start >= evaluatedFrom)
+      .map((p) => (p.status === 'done' || p.status === 'missed' ? p : { ...p, status: 'missed' as const }))
     const done = periods.filter((p) => p.status === 'done').length
     return { ...t, periods, evaluated: periods.length, done, score: periods.length ? Math.round((100 * done) / periods.length) : null }
   })
@@ -123,9 +128,17 @@ export function figuresOf(f: BranchFacts, year: number, today: string): BranchFi
       overdue += 1
     }
   }
-  const compliance = closeYear(complianceYear({ hasGroups: f.hasGroups, secretaryNames: f.secretaryNames, activities: f.activities }, asOf), asOf < today)
+  const from = f.evaluatedFrom ?? null
+  const compliance = closeYear(
+    complianceYear({ hasGroups: f.hasGroups, secretaryNames: f.secretaryNames, activities: f.activities, evaluatedFrom: from }, asOf),
+    asOf < today,
+    from,
+  )
   // A past year is silent when nothing was recorded at all; the current one when the last session is long ago.
-  const silent = last === null || (asOf === today && daysBetween(last, today) > SILENT_DAYS)
+  // Quiet time before the branch is judged (founded, or started using the app) is not silence.
+  const quietSince = [last, from].filter((d): d is string => !!d).sort().pop() ?? null
+  const judgedInYear = !from || from <= asOf
+  const silent = judgedInYear && (asOf === today ? quietSince === null || daysBetween(quietSince, today) > SILENT_DAYS : last === null)
   return {
     branchId: f.id,
     name: f.name,

@@ -3,6 +3,7 @@
  * answers at most 1,000 rows on the server (the SDK's cap), so every read pages; for 300 branches × ~30 sessions
  * a year that is about ten pages of a few small fields each.
  */
+import { evaluationStart } from '../compliance'
 import type { BranchDoc, Membership, WorkPlanDoc } from '../model'
 import type { Port } from '../port'
 import type { ActivityRow, AssignmentRow, BranchFacts } from './aggregate'
@@ -50,8 +51,12 @@ async function forBranches<T>(
   return out
 }
 
-export async function activeBranches(port: Port): Promise<Pick<BranchDoc, '_id' | 'name'>[]> {
-  const rows = await readPaged<BranchDoc>(port, 'branches', { status: 'active' }, ['_id', 'name'])
+/** The fields of a branch its figures need: its name, and when it is judged from (compliance.ts evaluationStart). */
+export const BRANCH_FIELDS = ['_id', 'name', 'foundedOn', 'startedOn', 'createdAt']
+export type BranchHead = Pick<BranchDoc, '_id' | 'name'> & Partial<Pick<BranchDoc, 'foundedOn' | 'startedOn' | 'createdAt'>>
+
+export async function activeBranches(port: Port): Promise<BranchHead[]> {
+  const rows = await readPaged<BranchDoc>(port, 'branches', { status: 'active' }, BRANCH_FIELDS)
   return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a._id.localeCompare(b._id))
 }
 
@@ -87,7 +92,7 @@ export async function yearAssignments(port: Port, planIds: string[], ids?: strin
 export async function loadFacts(
   port: Port,
   year: number,
-  branches: Pick<BranchDoc, '_id' | 'name'>[],
+  branches: BranchHead[],
   all: boolean,
 ): Promise<BranchFacts[]> {
   const ids = all ? undefined : branches.map((b) => b._id)
@@ -133,6 +138,7 @@ export async function loadFacts(
     secretaryNames: (secs.get(b._id) ?? []).flatMap((s) => [...(names.get(s.openid) ?? []), ...(names.get(`${b._id}\u0000${s.openid}`) ?? [])]),
     activities: acts.get(b._id) ?? [],
     assignments: asg.get(b._id) ?? [],
+    evaluatedFrom: evaluationStart(b),
   }))
 }
 

@@ -50,6 +50,8 @@ export interface PlannerBranch {
   secretaryNames: string[]
   /** Recorded activities of the periods under review (the runner reads only the periods with ≤ 10 days left). */
   activities: ComplianceActivity[]
+  /** compliance.ts evaluationStart: no gap is reported for periods before it. */
+  evaluatedFrom?: string | null
 }
 
 export interface PlannerPerson {
@@ -190,7 +192,7 @@ export function planReminders(input: PlannerInput): PlannedReminder[] {
   for (const b of input.branches) {
     const leaders = leadersOf(people.get(b.id))
     if (!leaders.length) continue
-    const status = complianceAt({ hasGroups: b.hasGroups, secretaryNames: b.secretaryNames, activities: b.activities }, today)
+    const status = complianceAt({ hasGroups: b.hasGroups, secretaryNames: b.secretaryNames, activities: b.activities, evaluatedFrom: b.evaluatedFrom }, today)
     const byEnd = new Map<string, typeof status.items>()
     for (const item of status.items) {
       if (item.status !== 'due_soon') continue

@@ -18,7 +18,7 @@
  */
 import type { Role } from '../../../types/domain'
 import { ACTIVITY_TYPE_INFO, type ActivityType } from '../../../types/domain'
-import { daysLeftIn, periodOf } from '../compliance'
+import { daysLeftIn, evaluationStart, periodOf } from '../compliance'
 import type { ActivityDoc, AssignmentDoc, BranchDoc, GroupDoc, MemberDoc, Membership } from '../model'
 import type { Port } from '../port'
 import { beijingDate } from '../time'
@@ -81,7 +81,7 @@ function complianceWindowStart(today: string): string | null {
 async function loadDaily(port: Port, now: Date, people: PlannerPerson[]) {
   const _ = port.db.command
   const today = beijingDate(now)
-  const branches = await readPaged<BranchDoc>(port, 'branches', { status: 'active' }, { name: true })
+  const branches = await readPaged<BranchDoc>(port, 'branches', { status: 'active' }, { name: true, foundedOn: true, startedOn: true, createdAt: true })
   const groups = await readPaged<GroupDoc>(port, 'groups', {}, { branchId: true })
   const withGroups = new Set(groups.map((g) => g.branchId))
   const assignments = await readPaged<AssignmentDoc>(
@@ -110,6 +110,7 @@ async function loadDaily(port: Port, now: Date, people: PlannerPerson[]) {
         hasGroups: withGroups.has(b._id),
         secretaryNames: secretaryNames.get(b._id) ?? [],
         activities: (byBranch.get(b._id) ?? []).map((a) => ({ type: a.type, status: a.status, deleted: a.deleted, startAt: a.startAt, lecturer: a.lecturer })),
+        evaluatedFrom: evaluationStart(b),
       }))
     : []
   const active = new Set(branches.map((b) => b._id))

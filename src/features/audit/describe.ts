@@ -20,6 +20,7 @@ const FIELD_LABELS: Record<string, string> = {
   kind: '支部类型',
   societies: '学会',
   foundedOn: '成立日期',
+  startedOn: '启用日期',
   status: '状态',
   reason: '原因',
   maxUses: '可用次数',

@@ -83,6 +83,7 @@ export interface BranchFormValues {
   kind: 'branch' | 'joint_branch'
   societies: string
   foundedOn: string
+  startedOn?: string
 }
 
 /** Field errors for the branch form (empty object = valid). */
@@ -96,5 +97,6 @@ export function validateBranchForm(v: BranchFormValues): Partial<Record<keyof Br
   else if (societies.some((s) => s.length > 60)) errors.societies = '每个学会名称不能超过 60 个字'
   else if (v.kind === 'joint_branch' && societies.length < 2) errors.societies = '联合党支部请至少填写两个学会'
   if (v.foundedOn && !/^\d{4}-\d{2}-\d{2}$/.test(v.foundedOn)) errors.foundedOn = '成立日期格式应为 YYYY-MM-DD'
+  if (v.startedOn && !/^\d{4}-\d{2}-\d{2}$/.test(v.startedOn)) errors.startedOn = '启用日期格式应为 YYYY-MM-DD'
   return errors
 }

@@ -31,6 +31,7 @@ export function BranchForm({
     kind: initial?.kind ?? 'branch',
     societies: initial?.societies.join('\n') ?? '',
     foundedOn: initial?.foundedOn ?? '',
+    startedOn: initial?.startedOn ?? '',
   })
   const [errors, setErrors] = useState<Partial<Record<keyof BranchFormValues | 'form', string>>>({})
   const [busy, setBusy] = useState(false)
@@ -45,7 +46,7 @@ export function BranchForm({
     if (Object.keys(found).length) return
     setBusy(true)
     try {
-      await onSubmit({ name: v.name.trim(), kind: v.kind, societies: parseSocieties(v.societies), ...(v.foundedOn ? { foundedOn: v.foundedOn } : {}) })
+      await onSubmit({ name: v.name.trim(), kind: v.kind, societies: parseSocieties(v.societies), ...(v.foundedOn ? { foundedOn: v.foundedOn } : {}), ...(v.startedOn ? { startedOn: v.startedOn } : {}) })
     } catch (e) {
       setErrors({ form: (e as Error).message })
     } finally {
@@ -66,6 +67,9 @@ export function BranchForm({
       </Field>
       <Field label='成立日期（可不填）' error={errors.foundedOn}>
         <DateField id='branch-founded' value={v.foundedOn} onChange={(x) => set('foundedOn', x)} />
+      </Field>
+      <Field label='启用日期（可不填）' error={errors.startedOn} hint='考核从这一天起计（不早于成立日期）；不填则从在本系统建立支部之日起。补录历史记录时填更早的日期'>
+        <DateField id='branch-started' value={v.startedOn ?? ''} onChange={(x) => set('startedOn', x)} />
       </Field>
       {errors.form ? (
         <Text className='branch-form__error' {...testId('branch-form-error')}>

@@ -27,7 +27,7 @@ export function BranchInfo({ canAdminister }: { canAdminister: boolean }) {
         submitLabel='保存'
         onCancel={() => setEditing(false)}
         onSubmit={async (input) => {
-          await update({ ...input, foundedOn: input.foundedOn ?? null })
+          await update({ ...input, foundedOn: input.foundedOn ?? null, startedOn: input.startedOn ?? null })
           setEditing(false)
         }}
       />
@@ -43,6 +43,7 @@ export function BranchInfo({ canAdminister }: { canAdminister: boolean }) {
       </View>
       {branch.societies.length ? <Text className='branch-info__line'>学会：{branch.societies.join('、')}</Text> : null}
       {branch.foundedOn ? <Text className='branch-info__line'>成立日期：{branch.foundedOn}</Text> : null}
+      {branch.startedOn ? <Text className='branch-info__line'>启用日期：{branch.startedOn}</Text> : null}
       <Text className='branch-info__line' {...testId('branch-secretary')}>
         支部书记：{secretaryName ?? '尚未产生'}
       </Text>
