@@ -23,11 +23,12 @@ describe('time hints', () => {
     expect(hints('春节前走访', 2040)).toEqual([['春节', null, 'spring_festival']])
   })
 
-  test('quarters: recurring ones have no single date; a named quarter ends on its last day', () => {
-    expect(hints('每季度召开一次，季度末报送')).toEqual([
-      ['每季度', null, 'quarterly'],
-      ['季度', null, 'quarterly'],
-    ])
+  test('quarters: a recurring one is due at all four quarter ends (issue 16 item 15); a named quarter ends on its last day', () => {
+    const quarterEnds = ['2022-03-31', '2022-06-30', '2022-09-30', '2022-12-31']
+    expect(hints('每季度召开一次，季度末报送')).toEqual(quarterEnds.map((d) => ['每季度', d, 'quarterly']))
+    expect(hints('每季度末报送党建工作情况')).toEqual(quarterEnds.map((d) => ['每季度', d, 'quarterly']))
+    expect(hints('按季度报送')).toEqual(quarterEnds.map((d) => ['按季度', d, 'quarterly']))
+    expect(hints('每季度报送', null)).toEqual([['每季度', null, 'quarterly']])
     expect(hints('第二季度完成，三季度总结')).toEqual([
       ['第二季度', '2022-06-30', 'quarterly'],
       ['三季度', '2022-09-30', 'quarterly'],
@@ -109,6 +110,19 @@ describe('责任人', () => {
     expect(findResponsible('（责任人：张三、各党支部）')).toMatchObject({ responsible: ['张三', '各党支部'], forAllBranches: true })
     expect(findResponsible('（责任人：各学会党支部）').forAllBranches).toBe(true)
     expect(findResponsible('（责任人：各学会党支部组织委员会）').forAllBranches).toBe(false)
+  })
+
+  test('every branch in the short forms too: 各支部书记, 各支部 (issue 16 item 15)', () => {
+    expect(findResponsible('（责任人：各支部书记）')).toMatchObject({ responsible: ['各支部书记'], forAllBranches: true })
+    expect(findResponsible('（责任人：张三、各支部）').forAllBranches).toBe(true)
+    expect(findResponsible('（责任人：各支部组织委员）').forAllBranches).toBe(false)
+  })
+
+  test('a plan point with 每季度末报送 and 各支部书记 is for every branch and due at each quarter end', () => {
+    const plan = parseWorkPlan('2023年工作要点\n一、组织建设\n1. 报送党建工作情况。每季度末报送上季度工作情况（责任人：各支部书记）。')
+    const point = plan.sections[0].points[0]
+    expect(point.forAllBranches).toBe(true)
+    expect(point.timeHints.map((h) => h.dueOn)).toEqual(['2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31'])
   })
 
   test('a label broken by spaces, an unbracketed label, 责任单位', () => {

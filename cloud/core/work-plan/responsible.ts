@@ -11,8 +11,11 @@ const LABEL = /([（(]\s*)?责\s*任\s*(?:人|单\s*位|部\s*门)\s*[：:]\s*/g
 /** Separators between names: 、，, ；; and line breaks (a list cut across a page keeps its names apart). */
 const SEPARATORS = /[、，,；;\n]+/u
 
-/** These roles mean every branch must act on the point. */
-const ALL_BRANCHES = /^各(?:所属)?(?:学会)?(?:基层)?党支部(?:书记)?$/u
+/**
+ * These roles mean every branch must act on the point: 各学会党支部书记, 各党支部, and the short forms plans also use,
+ * 各支部书记 / 各支部 (issue 16 item 15). A committee of a branch (各学会党支部组织委员会) is not every branch.
+ */
+const ALL_BRANCHES = /^各(?:所属)?(?:学会)?(?:基层)?党?支部(?:书记|负责人)?$/u
 
 export interface ResponsibleResult {
   responsible: string[]

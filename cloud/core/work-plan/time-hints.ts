@@ -63,7 +63,8 @@ const NOT_AFTER_NUMERAL = '(?<![\\d０-９一二三四五六七八九十〇零�
 interface Rule {
   kind: TimeHintKind
   re: RegExp
-  due: (m: RegExpExecArray, year: number | null) => IsoDate | null
+  /** One date, none, or several for a phrase that recurs (每季度: the four quarter ends). */
+  due: (m: RegExpExecArray, year: number | null) => IsoDate | IsoDate[] | null
 }
 
 /**
@@ -104,12 +105,13 @@ const RULES: Rule[] = [
   { kind: 'spring_festival', re: /春节/gu, due: (_m, year) => (year === null ? null : (SPRING_FESTIVAL[year] ?? null)) },
   {
     kind: 'quarterly',
-    // 第二季度 / 二季度 name one quarter: its last day. 每季度 / 季度 recur: no single date would be honest, so
-    // dueOn stays null and the committee sets the dates when it assigns the point.
-    re: /(?:第?([一二三四1-4])|每个?)?季度/gu,
+    // 第二季度 / 二季度 name one quarter: its last day. 每季度 / 按季度 / 季度末 recur: the point is due at the end of
+    // every quarter, so it gets the four quarter ends (issue 16 item 15: a single 12-31 hid three of them).
+    re: /(?:第?([一二三四1-4])|每个?|按|各)?季度/gu,
     due: (m, year) => {
       const q = m[1] ? num(m[1]) : null
-      return q && q >= 1 && q <= 4 ? monthEnd(year, q * 3) : null
+      if (q !== null) return q >= 1 && q <= 4 ? monthEnd(year, q * 3) : null
+      return year === null ? null : [3, 6, 9, 12].map((month) => monthEnd(year, month)!)
     },
   },
   { kind: 'on_schedule', re: /按期/gu, due: () => null },
@@ -129,14 +131,15 @@ export function findTimeHints(text: string, year: number | null): TimeHint[] {
       // A "month" or "date" that is no real date (13月, 2月30日) is not a time word: leave it alone.
       if ((rule.kind === 'month' || rule.kind === 'date') && due === null && year !== null) continue
       for (let i = start; i < end; i++) claimed[i] = true
-      found.push({ at: start, hint: { phrase: m[0].trim(), dueOn: due, kind: rule.kind } })
+      for (const dueOn of Array.isArray(due) ? due : [due]) found.push({ at: start, hint: { phrase: m[0].trim(), dueOn, kind: rule.kind } })
     }
   }
   found.sort((a, b) => a.at - b.at)
   const seen = new Set<string>()
   const hints: TimeHint[] = []
   for (const { hint } of found) {
-    const key = `${hint.kind}|${hint.dueOn}|${hint.phrase}`
+    // A quarter end is one date however often the text says 季度 (每季度召开，季度末报送: four dates, not eight).
+    const key = hint.kind === 'quarterly' && hint.dueOn !== null ? `${hint.kind}|${hint.dueOn}` : `${hint.kind}|${hint.dueOn}|${hint.phrase}`
     if (seen.has(key)) continue
     seen.add(key)
     hints.push(hint)
