@@ -58,7 +58,7 @@ export class Functions {
     return i > 0 ? this.live.get(seqId.slice(0, i)) : undefined
   }
 
-  async invoke(name: string, event: unknown, caller: { openid?: string; unionid?: string; source?: string } = {}): Promise<unknown> {
+  async invoke(name: string, event: unknown, caller: { openid?: string; unionid?: string; source?: string; clock?: Date } = {}): Promise<unknown> {
     const info = this.info(name)
     if (!info) throw new NotFound(`云函数 ${name} 不存在`)
     const mod = this.load(info.entry)
@@ -89,6 +89,8 @@ export class Functions {
       function_version: '$LATEST',
       namespace: process.env.SCF_NAMESPACE,
       environ: '',
+      // A trigger fired "as of" another instant (POST /cloud/triggers/<name>?now=): the function's real clock.
+      ...(caller.clock ? { localcloud_clock: caller.clock.toISOString() } : {}),
     }
     try {
       return await als.run(store, () => mod.main(clone(event), context))

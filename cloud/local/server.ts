@@ -360,7 +360,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     if (!info) throw new NotFound(`云函数 ${name} 不存在`)
     const trig = info.triggers.find((t) => t.type === 'timer') ?? info.triggers[0]
     const event = { Type: 'Timer', TriggerName: trig?.name ?? '', Time: now.toISOString() }
-    return functions.invoke(name, event, { openid: '', source: 'wx_timer' })
+    // SOURCE as WeChat reports a timer run (getWXContext: wx_trigger, 云函数定时触发器调用); no user.
+    return functions.invoke(name, event, { openid: '', source: 'wx_trigger', clock: now })
   }
 
   const server = http.createServer((req, res) => {

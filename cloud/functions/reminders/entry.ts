@@ -2,23 +2,34 @@
  * The `reminders` cloud function, fired by its timer trigger (config.json: hourly, on the hour, Beijing time — WeChat
  * allows one trigger per function, and "two hours before an activity" needs more than the daily 08:00 run; the
  * daily work runs once a day from 08:00, see cloud/core/reminders/run.ts).
- * The trigger's event carries `Time`, the fire time: it is the run's clock, so a replayed trigger plans as of then.
+ * Only the trigger may run it (cloud/core/reminders/trigger.ts): a call from a user is refused before anything is
+ * read or sent. The trigger's `Time` is the run's clock when it is within minutes of the real one.
  */
 import cloud from 'wx-server-sdk'
 import { buildPort } from '../../platform/wx-server-port'
 import { runReminders } from '../../core/reminders/run'
+import { acceptTimerTrigger } from '../../core/reminders/trigger'
 
 // DYNAMIC_CURRENT_ENV: the env the function is deployed in (the SDK types it as a symbol, which its init accepts).
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
-interface TimerEvent {
-  Type?: string
-  TriggerName?: string
-  Time?: string
+/**
+ * The real clock. The local cloud, which fires a trigger "as of" a chosen instant for tests and demos, says so in
+ * the invocation context it builds (`localcloud_clock`); WeChat's runtime builds that context itself and no caller
+ * can add to it, so in production this is always the machine's clock.
+ */
+function realClock(context: unknown): Date {
+  const given = (context as { localcloud_clock?: unknown } | undefined)?.localcloud_clock
+  const at = typeof given === 'string' ? new Date(given) : undefined
+  return at && !Number.isNaN(at.getTime()) ? at : new Date()
 }
 
-export async function main(event: TimerEvent) {
-  const fired = event?.Time ? new Date(event.Time) : new Date()
-  const now = Number.isNaN(fired.getTime()) ? new Date() : fired
+export async function main(event: unknown, context?: unknown) {
+  const verdict = acceptTimerTrigger(event, cloud.getWXContext(), realClock(context))
+  if (!verdict.ok) {
+    console.warn('[reminders] refused:', verdict.reason)
+    return { ok: false, error: { code: 'FORBIDDEN', message: verdict.reason } }
+  }
+  const now = verdict.now
   return runReminders(buildPort(cloud, { now: () => now }), now)
 }
