@@ -1,6 +1,7 @@
 // Entry point: `tsx cloud/local/main.ts` (npm run cloud). Prints `LOCALCLOUD_READY <url>` when ready.
 import path from 'node:path'
 import { startLocalCloud } from './server'
+import { DataDirLocked } from './lock'
 
 process.on('unhandledRejection', (e) => console.error('[localcloud] unhandled rejection:', e))
 process.on('uncaughtException', (e) => console.error('[localcloud] uncaught exception:', e))
@@ -27,6 +28,8 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error('[localcloud] failed to start:', e)
+  // A data directory in use is the user's situation, not a crash: its message says what to do.
+  if (e instanceof DataDirLocked) console.error(`[localcloud] 未启动：${e.message}`)
+  else console.error('[localcloud] failed to start:', e)
   process.exit(1)
 })

@@ -11,6 +11,7 @@ import { Storage, contentTypeOf } from './storage'
 import { parseMultipart } from './multipart'
 import { listActions } from './catalog'
 import { startTimers, type Timers } from './timers'
+import { lockDataDir } from './lock'
 import { allowedHosts, checkHostAndOrigin, checkJson, newSecret, sameSecret, uploadToken, type GuardError } from './guard'
 import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
 
@@ -92,8 +93,15 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const secret = opts.adminSecret || newSecret()
   let hosts = new Set<string>()
 
+  // Before anything in the directory is read: a second instance must not touch (or compact) the first one's log.
+  const lock = await lockDataDir(dataDir)
   const store = new Store(dataDir, { fsync: opts.fsync })
-  store.open()
+  try {
+    store.open()
+  } catch (e) {
+    await lock.release()
+    throw e
+  }
   const wasEmpty = store.isEmpty()
   const db = new Database(store, envId)
   const storage = new Storage(dataDir, envId)
@@ -371,12 +379,19 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     })
   })
   server.keepAliveTimeout = 5000
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(opts.port ?? 10086, '127.0.0.1', () => resolve())
-  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(opts.port ?? 10086, '127.0.0.1', () => resolve())
+    })
+  } catch (e) {
+    store.close()
+    await lock.release()
+    throw e
+  }
   const addr = server.address() as { port: number }
   url = `http://127.0.0.1:${addr.port}`
+  lock.describe(`pid ${process.pid}，${url}`)
   hosts = allowedHosts(addr.port)
   const adminUrl = `${url}/admin/${secret}`
   applyProcessEnv(adminUrl, envId)
@@ -407,6 +422,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       timers?.stop()
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections?.() })
       store.close()
+      await lock.release()
     },
   }
 }
