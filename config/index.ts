@@ -20,7 +20,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    // `npm run dev` writes its watch builds to dist-h5-dev/ so they never mix with the production build the tests serve.
+    outputRoot: isH5 ? (process.env.NODE_ENV === 'development' ? 'dist-h5-dev' : 'dist-h5') : 'dist',
     plugins: [path.resolve(__dirname, 'plugin-weapp-project.ts')],
     alias: {
       '@': path.resolve(root, 'src'),

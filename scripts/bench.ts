@@ -14,7 +14,6 @@
  *     150 photos, step by step as the app drives them; dashboard overview and heatmap at that size
  */
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseWorkPlan } from '../cloud/core/work-plan/parse'
 import { benchExports } from './bench-exports'

@@ -3,33 +3,65 @@
  * file that is uploaded, and the very file the local cloud runs. wx-server-sdk stays external: it is the
  * function's own dependency (its package.json), installed by the cloud on upload.
  */
-import { build } from 'esbuild'
+import { build, context, type BuildContext, type BuildOptions } from 'esbuild'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 const root = path.resolve(__dirname, '..')
 const functionsDir = path.join(root, 'cloud/functions')
 
+function functionNames(): string[] {
+  return readdirSync(functionsDir).filter((n) => existsSync(path.join(functionsDir, n, 'entry.ts')))
+}
+
+/** One function's esbuild options: the same for a one-off build and for `npm run dev`'s watcher. */
+function options(name: string): BuildOptions {
+  return {
+    entryPoints: [path.join(functionsDir, name, 'entry.ts')],
+    outfile: path.join(functionsDir, name, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node16', // WeChat cloud functions' runtime may be as old as Node 16
+    format: 'cjs',
+    external: ['wx-server-sdk'],
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+  }
+}
+
 export async function buildCloudFunctions(): Promise<{ name: string; bytes: number }[]> {
-  const names = readdirSync(functionsDir).filter((n) => existsSync(path.join(functionsDir, n, 'entry.ts')))
   const results = []
-  for (const name of names) {
-    const outfile = path.join(functionsDir, name, 'index.js')
-    await build({
-      entryPoints: [path.join(functionsDir, name, 'entry.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node16', // WeChat cloud functions' runtime may be as old as Node 16
-      format: 'cjs',
-      external: ['wx-server-sdk'],
-      sourcemap: 'linked',
-      legalComments: 'none',
-      logLevel: 'warning',
-    })
-    results.push({ name, bytes: statSync(outfile).size })
+  for (const name of functionNames()) {
+    const opts = options(name)
+    await build(opts)
+    results.push({ name, bytes: statSync(opts.outfile!).size })
   }
   return results
+}
+
+/**
+ * Rebuilds each bundle whenever a file it imports changes (cloud/, types/); the local cloud loads the new index.js
+ * on the next invocation. `onRebuilt` hears each finished rebuild with its time. Returns a function that stops watching.
+ */
+export async function watchCloudFunctions(onRebuilt: (name: string, ms: number, ok: boolean) => void): Promise<() => Promise<void>> {
+  const contexts: BuildContext[] = []
+  for (const name of functionNames()) {
+    let started = 0
+    const ctx = await context({
+      ...options(name),
+      plugins: [{
+        name: 'report',
+        setup(b) {
+          b.onStart(() => { started = Date.now() })
+          b.onEnd((r) => onRebuilt(name, Date.now() - started, r.errors.length === 0))
+        },
+      }],
+    })
+    await ctx.watch()
+    contexts.push(ctx)
+  }
+  return async () => { await Promise.all(contexts.map((c) => c.dispose())) }
 }
 
 if (require.main === module) {

@@ -19,7 +19,7 @@ const requireHere = createRequire(__filename)
 
 export class Functions {
   private live = new Map<string, InvocationStore>()
-  private cache = new Map<string, any>()
+  private cache = new Map<string, { mod: any; mtimeMs: number }>()
 
   constructor(private dir: string, private appId: string) {
     installEnvView()
@@ -99,12 +99,18 @@ export class Functions {
     }
   }
 
+  /**
+   * The bundle as it is on disk now: when `npm run build:cloud` (or `npm run dev`'s watcher) rewrites index.js, the
+   * next invocation loads the new code — no restart, data kept. One stat per invocation; invocations already running
+   * finish on the module they started with.
+   */
   private load(entry: string): any {
-    let mod = this.cache.get(entry)
-    if (!mod) {
-      mod = requireHere(entry)
-      this.cache.set(entry, mod)
-    }
+    const mtimeMs = fs.statSync(entry).mtimeMs
+    const cached = this.cache.get(entry)
+    if (cached && cached.mtimeMs === mtimeMs) return cached.mod
+    delete requireHere.cache[requireHere.resolve(entry)]
+    const mod = requireHere(entry)
+    this.cache.set(entry, { mod, mtimeMs })
     return mod
   }
 }

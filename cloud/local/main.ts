@@ -12,6 +12,8 @@ async function main() {
   const cloud = await startLocalCloud({
     port: env.PORT === undefined || env.PORT === '' ? 10086 : Number(env.PORT),
     dataDir: env.LOCALCLOUD_DATA ? path.resolve(env.LOCALCLOUD_DATA) : path.join(root, '.localcloud'),
+    // `npm run dev` serves its watch build (dist-h5-dev/); otherwise the production build in dist-h5/.
+    staticDir: env.LOCALCLOUD_STATIC ? path.resolve(env.LOCALCLOUD_STATIC) : undefined,
     functionsDir: env.LOCALCLOUD_FUNCTIONS ? path.resolve(env.LOCALCLOUD_FUNCTIONS) : path.join(root, 'cloud/functions'),
     envId: env.LOCALCLOUD_ENV || 'local-dev',
     seed: env.LOCALCLOUD_SEED !== '0',

@@ -231,13 +231,19 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     const users = store.collections.get('users')
     const memberships = store.collections.get('memberships')
     if (!users && !memberships) return []
-    const byOpenid = new Map<string, { openid: string; name: string; roles: Array<{ role: string; branchId?: string }> }>()
+    const byOpenid = new Map<string, { openid: string; name: string; roles: Array<{ role: string; branchId?: string }>; branchNames?: string[] }>()
     for (const u of users?.values() ?? []) byOpenid.set(String(u._id), { openid: String(u._id), name: String(u.name ?? u._id), roles: [] })
     for (const m of memberships?.values() ?? []) {
       if (m.status !== 'active' || !m.openid) continue
       let who = byOpenid.get(m.openid)
       if (!who) { who = { openid: m.openid, name: m.openid, roles: [] }; byOpenid.set(m.openid, who) }
       who.roles.push(m.branchId === null || m.branchId === undefined ? { role: m.role } : { role: m.role, branchId: m.branchId })
+    }
+    // Where each person serves, by name: the first screen offers people as "李建国 · 湖南省计算机学会党支部".
+    const branches = store.collections.get('branches')
+    for (const who of byOpenid.values()) {
+      const names = who.roles.map((r) => (r.branchId ? branches?.get(r.branchId)?.name : undefined)).filter((n): n is string => typeof n === 'string')
+      if (names.length) who.branchNames = Array.from(new Set(names))
     }
     const committee = (x: { roles: Array<{ role: string }> }) => (x.roles.some((r) => r.role === 'committee_admin' || r.role === 'committee') ? 0 : 1)
     return Array.from(byOpenid.values()).sort((a, b) => committee(a) - committee(b) || a.name.localeCompare(b.name, 'zh-Hans-CN'))

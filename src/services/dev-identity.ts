@@ -8,6 +8,8 @@ export interface DevIdentity {
   openid: string
   name: string
   roles: { role: string; branchId?: string }[]
+  /** the branches the person serves in, by name (absent for the committee and for people not yet in a branch) */
+  branchNames?: string[]
 }
 
 export function getDevOpenId(): string | null {
@@ -18,6 +20,14 @@ export function getDevOpenId(): string | null {
   }
 }
 
+const listeners = new Set<() => void>()
+
+/** Hears every change of identity (the first screen leaves its welcome as soon as somebody is chosen). */
+export function onDevIdentityChange(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => { listeners.delete(listener) }
+}
+
 export function setDevOpenId(openid: string | null): void {
   try {
     if (openid) window.localStorage.setItem(KEY, openid)
@@ -25,6 +35,7 @@ export function setDevOpenId(openid: string | null): void {
   } catch {
     // private mode: identity lasts for this page only
   }
+  for (const listener of listeners) listener()
 }
 
 export async function listDevIdentities(): Promise<DevIdentity[]> {

@@ -4,7 +4,6 @@
  * committee sees it done, can reopen it, and sees who is late or silent.
  */
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { apiAs, identities, ok, uploadFile, type Caller } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 import { SAMPLE_PLAN_TXT } from '../support/samples'

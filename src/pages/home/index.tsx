@@ -8,6 +8,7 @@ import { Section } from '../../components/section'
 import { testId } from '../../lib/test-id'
 import { BranchSwitcher } from '../../features/session/components/branch-switcher'
 import { DevIdentityPicker } from '../../features/session/components/dev-identity-picker'
+import { DevWelcome, useNeedsDevWelcome } from '../../features/session/components/dev-welcome'
 import { JoinForm } from '../../features/session/components/join-form'
 import { safeDecode } from '../../features/session/invite-code'
 import { currentRolesOf, selectCanWrite, selectHasRoles, selectIsCommitteeAdmin, useSessionStore } from '../../features/session/store'
@@ -57,7 +58,11 @@ export default function HomePage() {
     Taro.stopPullDownRefresh()
   })
 
+  // H5 under the local cloud, first visit: nobody chosen yet is a welcome, not an error (never in the mini-program).
+  const needsWelcome = useNeedsDevWelcome()
   const devPicker = process.env.TARO_ENV === 'h5' ? <DevIdentityPicker /> : null
+
+  if (needsWelcome) return <DevWelcome />
 
   if (status === 'idle' || (status === 'loading' && !name && !hasRoles)) return <LoadingState />
   if (status === 'error')
