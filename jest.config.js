@@ -51,21 +51,27 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      testTimeout: 60000,
+      // Sized for 2 cores with one of them busy elsewhere (test/support/test-timeout.ts says why not testTimeout).
+      globals: { TEST_TIMEOUT_MS: 120_000 },
+      setupFilesAfterEnv: ['<rootDir>/test/support/test-timeout.ts'],
     },
     {
       ...common,
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      testTimeout: 120000,
+      // Sized for 2 cores with one of them busy elsewhere (test/support/test-timeout.ts says why not testTimeout).
+      globals: { TEST_TIMEOUT_MS: 240_000 },
+      setupFilesAfterEnv: ['<rootDir>/test/support/test-timeout.ts'],
     },
     {
       ...common,
       displayName: 'weapp',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
-      testTimeout: 300000,
+      // Sized for 2 cores with one of them busy elsewhere (test/support/test-timeout.ts says why not testTimeout).
+      globals: { TEST_TIMEOUT_MS: 600_000 },
+      setupFilesAfterEnv: ['<rootDir>/test/support/test-timeout.ts'],
     },
   ],
 }

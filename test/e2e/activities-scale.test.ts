@@ -15,7 +15,6 @@ import { goTo, openAs, startCloudAndBrowser, type Person } from '../support/brow
 const SHOTS = !!process.env.E2E_SHOTS
 import { sdkFor, type LocalCloudHandle } from '../support/local-cloud'
 
-jest.setTimeout(180_000)
 
 const SECRETARY = 'dev-secretary-3'
 const MANY = 130

@@ -11,7 +11,6 @@ import type { Browser, Page } from 'playwright-core'
 import { openAs, goTo, type Person, startCloudAndBrowser } from '../support/browser'
 import type { LocalCloudHandle } from '../support/local-cloud'
 
-jest.setTimeout(120_000)
 
 let cloud: LocalCloudHandle
 let browser: Browser

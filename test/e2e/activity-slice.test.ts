@@ -9,7 +9,6 @@ import { openAs, goTo, type Person, startCloudAndBrowser } from '../support/brow
 import type { LocalCloudHandle } from '../support/local-cloud'
 
 // The e2e project's testTimeout is not applied per project by jest 30: starting the cloud and Chromium needs more than 5 s.
-jest.setTimeout(120_000)
 
 let cloud: LocalCloudHandle
 let browser: Browser

@@ -13,7 +13,6 @@ import type { LocalCloudHandle } from '../support/local-cloud'
 
 const SHOTS = !!process.env.E2E_SHOTS
 // jest 30 ignores a project-level testTimeout: set it here.
-jest.setTimeout(120_000)
 let cloud: LocalCloudHandle
 let browser: Browser
 const people: Person[] = []

@@ -23,7 +23,6 @@ const BRANCH_2 = SEED_BRANCHES[1].name
 const DAY = 24 * 3600 * 1000
 
 // A browser journey takes seconds per step on two shared cores (the project's testTimeout did not apply here).
-jest.setTimeout(120_000)
 
 let cloud: LocalCloudHandle
 let browser: Browser

@@ -3,7 +3,6 @@
 
 import { startLocalCloud, sdkFor, type LocalCloudHandle } from '../support/local-cloud'
 
-jest.setTimeout(60000)
 
 let lc: LocalCloudHandle
 let cloud: any

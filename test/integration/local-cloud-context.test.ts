@@ -3,7 +3,6 @@
 
 import { startLocalCloud, callFunction, sdkFor, FIXTURE_FUNCTIONS, type LocalCloudHandle } from '../support/local-cloud'
 
-jest.setTimeout(60000)
 
 let lc: LocalCloudHandle
 

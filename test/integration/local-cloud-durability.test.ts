@@ -5,7 +5,6 @@ import path from 'node:path'
 import { spawn } from 'node:child_process'
 import { startLocalCloud, sdkFor, REPO_ROOT } from '../support/local-cloud'
 
-jest.setTimeout(60000)
 
 const N = 2000
 
