@@ -2,7 +2,6 @@
  * Every slow kind of test (a local cloud, a browser, a build) runs with a limit that fits a busy 2-core machine.
  * jest ignores `testTimeout` inside a project, so the limit must come through test/support/test-timeout.ts.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require('../../jest.config.js') as { projects: Array<{ displayName: string; setupFilesAfterEnv?: string[]; globals?: Record<string, unknown>; testTimeout?: unknown }> }
 
 const FAST = new Set(['unit', 'components'])
