@@ -1,4 +1,4 @@
-// The local cloud: one HTTP server standing in for WeChat's 云开发 (see /work/shared/docs/setup-notes.md).
+// The local cloud: one HTTP server standing in for WeChat's 云开发 (the SDK's wire it answers: docs/sdk-wire.md).
 import http from 'node:http'
 import fs from 'node:fs'
 import path from 'node:path'
