@@ -63,6 +63,8 @@ export type PlanWarningCode =
   | 'unclosed_responsible'
   | 'trailer_text'
   | 'cover_text'
+  | 'table_text_differ' // a document's running text and its 任务分解表 disagree on a point
+  | 'pdf_running_text' // running headers / footers of a PDF were dropped
 
 /** Something the importer could not place or had to guess. `excerpt` is the text concerned, so nothing is lost. */
 export interface PlanWarning {
