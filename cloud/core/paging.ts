@@ -12,14 +12,38 @@ export interface Cursor {
 
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url')
 
-export function decodeCursor(raw: string): Cursor {
+/** What a cursor's key must be for the sort it continues: a name, a number, or an instant (ISO text or epoch ms). */
+type KeyKind = 'text' | 'number' | 'time'
+type KeyOf<K extends KeyKind> = K extends 'text' ? string : K extends 'number' ? number : Date
+
+const badCursor = () => new AppError('INVALID_INPUT', '分页参数无效，请刷新列表')
+
+/**
+ * Reads a cursor back, checking its key against the sort it continues. Cursors come from the client, so a crafted
+ * one (a key that is no date, NaN, an object…) must be refused as INVALID_INPUT here, not fail later in the query.
+ */
+export function decodeCursor(raw: string): Cursor
+export function decodeCursor<K extends KeyKind>(raw: string, kind: K): { key: KeyOf<K>; id: string }
+export function decodeCursor(raw: string, kind?: KeyKind): { key: string | number | Date; id: string } {
+  let c: Partial<Cursor> | null
   try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor
-    if ((typeof c.key === 'string' || typeof c.key === 'number') && typeof c.id === 'string') return c
+    c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor> | null
   } catch {
-    /* fall through */
+    throw badCursor()
   }
-  throw new AppError('INVALID_INPUT', '分页参数无效，请刷新列表')
+  if (!c || typeof c !== 'object' || typeof c.id !== 'string' || c.id.length === 0 || c.id.length > 200) throw badCursor()
+  const { key, id } = c
+  if (kind === undefined) {
+    if (typeof key === 'string' || (typeof key === 'number' && Number.isFinite(key))) return { key, id }
+  } else if (kind === 'text') {
+    if (typeof key === 'string') return { key, id }
+  } else if (kind === 'number') {
+    if (typeof key === 'number' && Number.isFinite(key)) return { key, id }
+  } else if (typeof key === 'string' || typeof key === 'number') {
+    const at = new Date(key)
+    if (!Number.isNaN(at.getTime())) return { key: at, id }
+  }
+  throw badCursor()
 }
 
 /** The condition "after the cursor" for a sort on (field, _id), ascending or descending. */

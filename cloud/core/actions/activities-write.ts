@@ -119,6 +119,9 @@ async function sameRequest(ctx: ActionContext, _id: string, branchId: string) {
   if (!existing) return undefined
   // Ids are hashes of the caller's request id: a different branch means a reused request id, not a retry.
   if (existing.branchId !== branchId) throw new AppError('CONFLICT', '请求编号已被使用，请刷新后重试')
+  // A deleted record stays deleted: replaying the request that made it must neither hand it back in full (minutes,
+  // attendance, photos) nor make it again.
+  if (existing.deleted) throw new AppError('CONFLICT', '这条活动记录已被删除，不能再次提交；如需记录请新建', { deleted: true })
   return existing
 }
 
@@ -250,7 +253,7 @@ export const recordActivity = defineAction({
     } else {
       const existing = await sameRequest(ctx, activityIdFor(caller.openid, input.clientRequestId), input.branchId)
       // A retry returns the record; a plan made with this request id (one draft, planned then recorded) is recorded.
-      if (existing && (existing.status !== 'planned' || existing.deleted)) return present(ctx, existing)
+      if (existing && existing.status !== 'planned') return present(ctx, existing)
       plan = existing
     }
 
@@ -470,8 +473,7 @@ export const activityHistory = defineAction({
     const base = { activityId: id }
     let where: Record<string, unknown> = base
     if (cursor) {
-      const c = decodeCursor(cursor)
-      if (typeof c.key !== 'number') throw new AppError('INVALID_INPUT', '分页参数无效，请刷新列表')
+      const c = decodeCursor(cursor, 'number')
       where = _.and(base, afterCursor(_, 'version', c.key, c.id, 'desc')) as Record<string, unknown>
     }
     const { data } = await port.db

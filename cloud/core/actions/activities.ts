@@ -44,10 +44,8 @@ export const listActivities = defineAction({
     const base: Record<string, unknown> = { branchId, deleted: false, ...(status ? { status } : {}), ...(type ? { type } : {}) }
     let where: Record<string, unknown> = base
     if (cursor) {
-      const c = decodeCursor(cursor)
-      const at = new Date(c.key)
-      if (Number.isNaN(at.getTime())) throw new AppError('INVALID_INPUT', '分页参数无效，请刷新列表')
-      where = _.and(base, afterCursor(_, 'startAt', at, c.id, 'desc')) as Record<string, unknown>
+      const c = decodeCursor(cursor, 'time')
+      where = _.and(base, afterCursor(_, 'startAt', c.key, c.id, 'desc')) as Record<string, unknown>
     }
     const { data } = await port.db
       .collection('activities')

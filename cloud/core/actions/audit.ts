@@ -11,8 +11,8 @@ export const listAudit = defineAction({
     const _ = port.db.command
     const conditions: unknown[] = branchId ? [{ branchId }] : []
     if (cursor) {
-      const c = decodeCursor(cursor)
-      conditions.push(afterCursor(_, 'at', new Date(c.key), c.id, 'desc'))
+      const c = decodeCursor(cursor, 'time')
+      conditions.push(afterCursor(_, 'at', c.key, c.id, 'desc'))
     }
     const where = (conditions.length === 0 ? {} : conditions.length === 1 ? conditions[0] : _.and(...conditions)) as Record<string, unknown>
     const { data } = await port.db

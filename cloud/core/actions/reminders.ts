@@ -86,7 +86,7 @@ export const complianceOverview = defineAction({
     const base = { status: 'active' }
     let where: Record<string, unknown> = base
     if (cursor) {
-      const c = decodeCursor(cursor)
+      const c = decodeCursor(cursor, 'text')
       where = _.and(base, afterCursor(_, 'name', c.key, c.id, 'asc')) as Record<string, unknown>
     }
     const { data } = await port.db.collection('branches').where(where).orderBy('name', 'asc').orderBy('_id', 'asc').limit(limit + 1).get()
@@ -138,8 +138,8 @@ export const inboxList = defineAction({
     const conditions: Record<string, unknown>[] = [inboxFilter(port, caller)]
     if (unreadOnly) conditions.push({ createdAt: _.gt(mark) })
     if (cursor) {
-      const c = decodeCursor(cursor)
-      conditions.push(afterCursor(_, 'createdAt', new Date(Number(c.key)), c.id, 'desc') as Record<string, unknown>)
+      const c = decodeCursor(cursor, 'time')
+      conditions.push(afterCursor(_, 'createdAt', c.key, c.id, 'desc') as Record<string, unknown>)
     }
     const { data } = await port.db
       .collection('inbox')
