@@ -25,6 +25,7 @@
  */
 import { z } from 'zod'
 import { ACTIVITY_MAX_PHOTOS } from './domain'
+import { LONG_TEXT_MAX, MINUTES_MAX } from './activity-rules'
 import { activityType, cursor, fileID, id, isoInstant, pageLimit, text } from './schema-kit'
 
 /** The page a sign-in QR code (wxacode) opens; its `scene` query is the activity id. */
@@ -35,7 +36,7 @@ const clientRequestId = z
   .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求编号格式不正确' })
 const photos = z.array(fileID).max(ACTIVITY_MAX_PHOTOS, { error: `现场照片最多 ${ACTIVITY_MAX_PHOTOS} 张` })
 const personName = (label: string) => text(label, 30)
-const longText = (label: string) => text(label, 5000)
+const longText = (label: string) => text(label, LONG_TEXT_MAX)
 const month = z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' })
 
 /** One roster member's attendance as the secretary marks it; counts are computed by the cloud, never sent. */
@@ -155,7 +156,7 @@ const planFields = {
 /** Fields a record adds. */
 const recordFields = {
   recorder: personName('记录人').optional(),
-  minutes: longText('会议内容').optional(),
+  minutes: text('会议内容', MINUTES_MAX).optional(),
   resolutions: longText('决议').optional(),
   attendance: attendanceMarks.optional(),
   photos: photos.optional(),

@@ -9,6 +9,15 @@ import type { ActivityType } from './domain'
 /** A field of a session that a type may require; the labels are what forms and error messages show. */
 export type ActivityField = 'host' | 'recorder' | 'lecturer' | 'groupId' | 'minutes' | 'resolutions' | 'agenda'
 
+/**
+ * The longest 会议内容 a record keeps. Minutes are usually pasted from the Word 会议记录 of a meeting of one to three hours
+ * (typically 3,000–12,000 characters); 5,000 cut real ones, so the bound is well above a long meeting's record and still
+ * far below what a cloud-function call carries. The form counts against it and never cuts pasted text.
+ */
+export const MINUTES_MAX = 20000
+/** Agenda and resolutions: shorter by nature. */
+export const LONG_TEXT_MAX = 5000
+
 export const ACTIVITY_FIELD_LABELS: Record<ActivityField, string> = {
   host: '主持人',
   recorder: '记录人',
@@ -34,6 +43,16 @@ export interface ActivityTypeRules {
   /** Fields the form shows for this type (besides the common ones); lecturer only for a 党课. */
   fields: ActivityField[]
   canVote: boolean
+}
+
+/**
+ * Who a session is for, in the words every screen and document uses (detail page, history, record book's 参加范围):
+ * 全体党员, 党小组：<name>, or 支部委员 (a 支委会 is for the secretary and the members holding a 支委 post).
+ */
+export function audienceLabel(a: { kind: 'branch' | 'group' | 'committee'; groupName?: string | null } | null | undefined): string {
+  if (a?.kind === 'group') return `党小组：${a.groupName ?? ''}`
+  if (a?.kind === 'committee') return '支部委员'
+  return '全体党员'
 }
 
 const MEETING: ActivityField[] = ['host', 'recorder', 'agenda', 'minutes', 'resolutions']

@@ -10,9 +10,24 @@ import './form.scss'
 
 const nativeTestId = (id?: string) => (process.env.TARO_ENV === 'h5' && id ? { nativeProps: { 'data-testid': id } } : {})
 
-export function Field({ label, error, hint, children, errorId }: { label: string; error?: string | null; hint?: string; children: ReactNode; errorId?: string }) {
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+  errorId,
+  anchor,
+}: {
+  label: string
+  error?: string | null
+  hint?: string
+  children: ReactNode
+  errorId?: string
+  /** The field's element id, so a form can scroll to it (its first error after a refused save). */
+  anchor?: string
+}) {
   return (
-    <View className='field'>
+    <View className='field' id={anchor}>
       <Text className='field__label'>{label}</Text>
       {children}
       {hint ? <Text className='field__hint'>{hint}</Text> : null}
@@ -34,21 +49,38 @@ export interface TextInputProps {
   id?: string
   multiline?: boolean
   onConfirm?: () => void
+  /**
+   * A multiline field's bound, counted instead of enforced: the text is never cut (a pasted 会议记录 stays whole),
+   * a counter shows N / limit and turns red past it, and the form refuses to save with the excess named.
+   */
+  limit?: number
 }
 
-export function TextInput({ value, onChange, placeholder, maxlength = 60, type = 'text', id, multiline, onConfirm }: TextInputProps) {
-  if (multiline)
-    return (
+export function TextInput({ value, onChange, placeholder, maxlength = 60, type = 'text', id, multiline, onConfirm, limit }: TextInputProps) {
+  if (multiline) {
+    // The box itself is the field (H5: form.scss makes the native textarea fill it and grow with its text).
+    const area = (
       <Textarea
         className='field__input field__input--multi'
         value={value}
-        maxlength={maxlength}
+        maxlength={limit ? -1 : maxlength}
         placeholder={placeholder}
         autoHeight
         onInput={(e) => onChange(e.detail.value)}
         {...nativeTestId(id)}
       />
     )
+    if (!limit) return area
+    const over = value.length > limit
+    return (
+      <>
+        {area}
+        <Text className={`field__count ${over ? 'field__count--over' : ''}`} {...(id ? testId(`${id}-count`) : {})}>
+          {`${over ? `超出 ${value.length - limit} 字 · ` : ''}${value.length} / ${limit}`}
+        </Text>
+      </>
+    )
+  }
   return (
     <Input
       className='field__input'

@@ -19,6 +19,7 @@ const Taro = {
   showActionSheet: jest.fn(() => Promise.reject(new Error('cancel'))),
   previewImage: jest.fn(() => Promise.resolve()),
   stopPullDownRefresh: jest.fn(),
+  pageScrollTo: jest.fn(() => Promise.resolve()),
   chooseMedia: jest.fn(() => Promise.reject(new Error('cancel'))),
   getCurrentPages: jest.fn(() => [{}, {}]),
   cloud: undefined as unknown,

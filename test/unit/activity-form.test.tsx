@@ -3,7 +3,7 @@
  * retries, a refusal by the content check that names the field and keeps the draft, and a record saved while a
  * photo is still uploading that gets the photo when it arrives.
  */
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { planActivity, recordActivity, updateActivity, uploadActivityPhoto, attendanceSheet } from '../../src/features/activities/api'
 import { ActivityForm } from '../../src/features/activities/components/activity-form'
 import { draftKey, newDraft, useDraftStore, validateDraft } from '../../src/features/activities/draft-store'
@@ -143,4 +143,40 @@ test('a record saved while a photo uploads is saved with the finished one and pa
   expect(updateActivity).toHaveBeenCalledWith({ id: 'act-1', expectedVersion: 1, photos: ['cloud://env/1.jpg', 'cloud://env/2.jpg'] })
   expect(useDraftStore.getState().drafts[draftKey.pending('act-1')]).toBeUndefined()
   expect(attendanceSheet).toHaveBeenCalled()
+})
+
+test('a refused record lists every missing field next to the button and scrolls to the first one', async () => {
+  const Taro = jest.requireActual('@tarojs/taro').default
+  openDraft(RECORD, 'record')
+  render(<ActivityForm draftKey={RECORD} onSaved={jest.fn()} />)
+  await act(async () => {
+    fireEvent.click(screen.getByText('保存活动记录'))
+  })
+  const summary = screen.getByText('还有 5 处需要修改：').parentElement!
+  expect(summary.textContent).toBe('还有 5 处需要修改：主题地点主持人记录人会议内容')
+  // The errors are far above the button: the page goes to the first (主题).
+  expect(Taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#field-topic' }))
+  expect(recordActivity).not.toHaveBeenCalled()
+  // Tapping a name in the summary goes to that field.
+  fireEvent.click(within(summary).getByText('会议内容'))
+  expect(Taro.pageScrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ selector: '#field-minutes' }))
+})
+
+test('pasted minutes are never cut: 12,000 characters stay whole and counted; past 20,000 the save names the excess', async () => {
+  openDraft(RECORD, 'record')
+  const long = '会议记录正文。'.repeat(2000) // 14,000 characters: more than the old 5,000 bound
+  fill(RECORD, { topic: '学习', place: '会议室', host: '李建国', recorder: '王芳', minutes: long })
+  render(<ActivityForm draftKey={RECORD} onSaved={jest.fn()} />)
+  expect(screen.getByText('14000 / 20000')).toBeTruthy()
+  expect(useDraftStore.getState().drafts[RECORD].minutes).toHaveLength(14000)
+  expect(validateDraft(useDraftStore.getState().drafts[RECORD]).minutes).toBeUndefined()
+
+  fill(RECORD, { minutes: 'x'.repeat(20005) })
+  expect(screen.getByText('超出 5 字 · 20005 / 20000')).toBeTruthy()
+  await act(async () => {
+    fireEvent.click(screen.getByText('保存活动记录'))
+  })
+  expect(screen.getByText('会议内容有 20005 字，超过上限 20000 字，请删减 5 字')).toBeTruthy()
+  expect(useDraftStore.getState().drafts[RECORD].minutes).toHaveLength(20005)
+  expect(recordActivity).not.toHaveBeenCalled()
 })

@@ -62,12 +62,19 @@ export const isWriterIn = (memberships: Membership[], branchId: string) =>
  * Texts a person typed pass the platform's check before anyone else sees them. The first rejection stops the
  * save and names the field (its key in the action's schema) so the form can point at it.
  */
+/** security.msgSecCheck's limit on one text (characters). */
+export const TEXT_CHECK_MAX = 2500
+
 export async function checkTexts(port: Port, openid: string, fields: [field: string, label: string, value: string | undefined][]) {
   for (const [field, label, value] of fields) {
     if (!value) continue
-    const verdict = await port.openapi.checkText(value, openid)
-    if (!verdict.pass) {
-      throw new AppError('CONTENT_REJECTED', `${label}含有不适宜发布的内容，请修改后再提交`, { field, label: verdict.label })
+    // msgSecCheck takes at most 2,500 characters per call; long minutes (up to MINUTES_MAX) are checked in pieces.
+    const chars = Array.from(value)
+    for (let at = 0; at < chars.length; at += TEXT_CHECK_MAX) {
+      const verdict = await port.openapi.checkText(chars.slice(at, at + TEXT_CHECK_MAX).join(''), openid)
+      if (!verdict.pass) {
+        throw new AppError('CONTENT_REJECTED', `${label}含有不适宜发布的内容，请修改后再提交`, { field, label: verdict.label })
+      }
     }
   }
 }

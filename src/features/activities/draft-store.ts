@@ -14,7 +14,7 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { ActionInput } from '../../../types/actions'
 import type { ActivityType } from '../../../types/domain'
-import { ACTIVITY_FIELD_LABELS, ACTIVITY_TYPE_RULES, type ActivityField } from '../../../types/activity-rules'
+import { ACTIVITY_FIELD_LABELS, ACTIVITY_TYPE_RULES, LONG_TEXT_MAX, MINUTES_MAX, type ActivityField } from '../../../types/activity-rules'
 import { taroJSONStorage } from '../../lib/storage'
 import { newClientRequestId, randomId } from '../../lib/request-id'
 import { inShanghai, shanghaiToIso, todayInShanghai } from '../../lib/time'
@@ -26,7 +26,11 @@ export const MAX_PHOTOS = 9
 export const TOPIC_MAX = 100
 export const PLACE_MAX = 100
 export const NAME_MAX = 30
-export const LONG_MAX = 5000
+/** Agenda and resolutions; minutes may be longer (MINUTES_MAX). The bounds are the cloud's (types/activity-rules.ts). */
+export const LONG_MAX = LONG_TEXT_MAX
+export { MINUTES_MAX }
+/** The most a long field takes: its own bound (the form counts against it and never cuts what is pasted). */
+export const longMax = (f: 'agenda' | 'minutes' | 'resolutions') => (f === 'minutes' ? MINUTES_MAX : LONG_TEXT_MAX)
 
 export type DraftMode = 'plan' | 'record' | 'edit'
 
@@ -187,7 +191,8 @@ export function validateDraft(d: ActivityDraft): DraftErrors {
     if (d[f].trim().length > NAME_MAX) errors[f] = `${ACTIVITY_FIELD_LABELS[f]}不能超过 ${NAME_MAX} 个字`
   }
   for (const f of ['agenda', 'minutes', 'resolutions'] as const) {
-    if (d[f].trim().length > LONG_MAX) errors[f] = `${ACTIVITY_FIELD_LABELS[f]}不能超过 ${LONG_MAX} 个字`
+    const length = d[f].trim().length
+    if (length > longMax(f)) errors[f] = `${ACTIVITY_FIELD_LABELS[f]}有 ${length} 字，超过上限 ${longMax(f)} 字，请删减 ${length - longMax(f)} 字`
   }
   if (rules) {
     const need: ActivityField[] = d.mode === 'plan' ? rules.planRequires : rules.recordRequires

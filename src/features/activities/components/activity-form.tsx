@@ -15,12 +15,33 @@ import { PhotoGrid, uploadSummary, type PhotoTile } from '../../../components/ph
 import { errorMessage } from '../../../services/api'
 import { testId } from '../../../lib/test-id'
 import { attendanceSheet, listAssignments, listGroups, type ActivityFull } from '../api'
-import { fullPictures, LONG_MAX, MAX_PHOTOS, NAME_MAX, pendingPhotos, PLACE_MAX, TOPIC_MAX, useDraftStore, useUploadProgress, type ActivityDraft } from '../draft-store'
+import { fullPictures, LONG_MAX, MAX_PHOTOS, MINUTES_MAX, NAME_MAX, pendingPhotos, PLACE_MAX, TOPIC_MAX, useDraftStore, useUploadProgress, type ActivityDraft } from '../draft-store'
 import { AttendanceCounts, AttendanceEditor } from './attendance-editor'
-import { DateField, TimeField, TypeSelect } from './form-controls'
+import { DateField, revealField, TimeField, TypeSelect } from './form-controls'
 import './activity-form.scss'
 
 const SUBMIT_LABEL = { plan: '保存计划', record: '保存活动记录', edit: '保存修改' } as const
+
+/** The form's fields top to bottom, with the names the summary near the button uses. */
+const FIELD_ORDER = [
+  ['type', '活动类型'],
+  ['topic', '主题'],
+  ['place', '地点'],
+  ['date', '日期'],
+  ['time', '开始时间'],
+  ['endTime', '结束时间'],
+  ['groupId', '党小组'],
+  ['lecturer', '授课人'],
+  ['host', '主持人'],
+  ['recorder', '记录人'],
+  ['agenda', '议程'],
+  ['attendance', '出席情况'],
+  ['minutes', '会议内容'],
+  ['resolutions', '决议'],
+  ['photos', '现场照片'],
+] as const
+type FieldKey = (typeof FIELD_ORDER)[number][0]
+const anchorOf = (k: FieldKey) => `field-${k}`
 
 export function photoTiles(d: ActivityDraft, progress: Record<string, number>): PhotoTile[] {
   return d.photos.map((p) => ({
@@ -106,12 +127,17 @@ export function ActivityForm({ draftKey, onSaved }: { draftKey: string; onSaved(
 
   const onSubmit = async () => {
     const saved = await useDraftStore.getState().submit(draftKey)
-    if (saved) onSaved(saved, pending)
+    if (saved) return onSaved(saved, pending)
+    // Refused: the errors may be far above the button, so go to the first one (and focus it where the platform can).
+    const now = useDraftStore.getState().errors[draftKey] ?? {}
+    const first = FIELD_ORDER.find(([k]) => now[k])
+    if (first) revealField(anchorOf(first[0]))
   }
+  const listed = FIELD_ORDER.filter(([k]) => errors[k])
 
   return (
     <View className='activity-form' {...testId(`activity-form-${draft.mode}`)}>
-      <Field label='活动类型' error={errors.type}>
+      <Field label='活动类型' error={errors.type} anchor={anchorOf('type')}>
         <TypeSelect value={draft.type} onChange={(v) => set('type', v)} />
         <Text className='activity-form__hint'>
           {ACTIVITY_TYPE_INFO[draft.type].name}：
@@ -120,31 +146,31 @@ export function ActivityForm({ draftKey, onSaved }: { draftKey: string; onSaved(
         </Text>
       </Field>
 
-      <Field label='主题' error={errors.topic} errorId='error-topic'>
+      <Field label='主题' error={errors.topic} errorId='error-topic' anchor={anchorOf('topic')}>
         <TextInput value={draft.topic} maxlength={TOPIC_MAX} placeholder='例如：学习贯彻全会精神' onChange={(v) => set('topic', v)} id='activity-topic' />
       </Field>
-      <Field label='地点' error={errors.place} errorId='error-place'>
+      <Field label='地点' error={errors.place} errorId='error-place' anchor={anchorOf('place')}>
         <TextInput value={draft.place} maxlength={PLACE_MAX} placeholder='例如：学会 302 会议室' onChange={(v) => set('place', v)} id='activity-place' />
       </Field>
 
       <View className='activity-form__row'>
         <View className='activity-form__half'>
-          <Field label='日期' error={errors.date}>
+          <Field label='日期' error={errors.date} anchor={anchorOf('date')}>
             <DateField value={draft.date} onChange={(v) => set('date', v)} />
           </Field>
         </View>
         <View className='activity-form__half'>
-          <Field label='开始时间' error={errors.time}>
+          <Field label='开始时间' error={errors.time} anchor={anchorOf('time')}>
             <TimeField value={draft.time} onChange={(v) => set('time', v)} />
           </Field>
         </View>
       </View>
-      <Field label='结束时间（选填）' error={errors.endTime}>
+      <Field label='结束时间（选填）' error={errors.endTime} anchor={anchorOf('endTime')}>
         <TimeField value={draft.endTime} onChange={(v) => set('endTime', v)} id='activity-end-time' placeholder='不填则签到到开始后 3 小时' />
       </Field>
 
       {needsGroup ? (
-        <Field label='党小组' error={errors.groupId ?? (groups.status === 'error' ? groups.error : null)} errorId='error-group'>
+        <Field label='党小组' error={errors.groupId ?? (groups.status === 'error' ? groups.error : null)} errorId='error-group' anchor={anchorOf('groupId')}>
           {groups.status === 'ready' && !groups.items.length ? (
             <Text className='activity-form__hint'>支部还没有党小组，请先在“我的 → 支部”中添加</Text>
           ) : (
@@ -162,33 +188,33 @@ export function ActivityForm({ draftKey, onSaved }: { draftKey: string; onSaved(
       ) : null}
 
       {rules.fields.includes('lecturer') ? (
-        <Field label={label('lecturer', '授课人')} error={errors.lecturer} errorId='error-lecturer'>
+        <Field label={label('lecturer', '授课人')} error={errors.lecturer} errorId='error-lecturer' anchor={anchorOf('lecturer')}>
           <TextInput value={draft.lecturer} maxlength={NAME_MAX} placeholder='例如：支部书记 李明' onChange={(v) => set('lecturer', v)} id='activity-lecturer' />
         </Field>
       ) : null}
 
       <View className='activity-form__row'>
         <View className='activity-form__half'>
-          <Field label={label('host', '主持人')} error={errors.host} errorId='error-host'>
+          <Field label={label('host', '主持人')} error={errors.host} errorId='error-host' anchor={anchorOf('host')}>
             <TextInput value={draft.host} maxlength={NAME_MAX} placeholder='姓名' onChange={(v) => set('host', v)} id='activity-host' />
           </Field>
         </View>
         {recording ? (
           <View className='activity-form__half'>
-            <Field label={label('recorder', '记录人')} error={errors.recorder} errorId='error-recorder'>
+            <Field label={label('recorder', '记录人')} error={errors.recorder} errorId='error-recorder' anchor={anchorOf('recorder')}>
               <TextInput value={draft.recorder} maxlength={NAME_MAX} placeholder='姓名' onChange={(v) => set('recorder', v)} id='activity-recorder' />
             </Field>
           </View>
         ) : null}
       </View>
 
-      <Field label='议程（选填）' error={errors.agenda}>
-        <TextInput multiline value={draft.agenda} maxlength={LONG_MAX} placeholder='一、…  二、…' onChange={(v) => set('agenda', v)} id='activity-agenda' />
+      <Field label='议程（选填）' error={errors.agenda} anchor={anchorOf('agenda')}>
+        <TextInput multiline value={draft.agenda} limit={LONG_MAX} placeholder='一、…  二、…' onChange={(v) => set('agenda', v)} id='activity-agenda' />
       </Field>
 
       {recording ? (
         <>
-          <Field label='出席情况' error={errors.attendance} errorId='error-attendance'>
+          <Field label='出席情况' error={errors.attendance} errorId='error-attendance' anchor={anchorOf('attendance')}>
             <AttendanceCounts draft={draft} showQuorum={rules.canVote && draft.voting} />
             {rules.canVote ? (
               <View className='activity-form__check' onClick={() => set('voting', !draft.voting)} {...testId('activity-voting')}>
@@ -211,14 +237,14 @@ export function ActivityForm({ draftKey, onSaved }: { draftKey: string; onSaved(
             <AttendanceEditor draft={draft} onMark={(id, mark) => store.setMark(draftKey, id, mark)} />
           </Field>
 
-          <Field label={label('minutes', '会议内容')} error={errors.minutes} errorId='error-minutes'>
-            <TextInput multiline value={draft.minutes} maxlength={LONG_MAX} placeholder='发言要点、学习内容…' onChange={(v) => set('minutes', v)} id='activity-minutes' />
+          <Field label={label('minutes', '会议内容')} error={errors.minutes} errorId='error-minutes' anchor={anchorOf('minutes')}>
+            <TextInput multiline value={draft.minutes} limit={MINUTES_MAX} placeholder='发言要点、学习内容…' onChange={(v) => set('minutes', v)} id='activity-minutes' />
           </Field>
-          <Field label={label('resolutions', '决议')} error={errors.resolutions} errorId='error-resolutions'>
-            <TextInput multiline value={draft.resolutions} maxlength={LONG_MAX} placeholder='形成的决议或下一步安排' onChange={(v) => set('resolutions', v)} id='activity-resolutions' />
+          <Field label={label('resolutions', '决议')} error={errors.resolutions} errorId='error-resolutions' anchor={anchorOf('resolutions')}>
+            <TextInput multiline value={draft.resolutions} limit={LONG_MAX} placeholder='形成的决议或下一步安排' onChange={(v) => set('resolutions', v)} id='activity-resolutions' />
           </Field>
 
-          <Field label={`现场照片（${draft.photos.length}/${MAX_PHOTOS}）`} error={errors.photos}>
+          <Field label={`现场照片（${draft.photos.length}/${MAX_PHOTOS}）`} error={errors.photos} anchor={anchorOf('photos')}>
             <PhotoGrid
               tiles={tiles}
               max={MAX_PHOTOS}
@@ -259,6 +285,16 @@ export function ActivityForm({ draftKey, onSaved }: { draftKey: string; onSaved(
         </>
       ) : null}
 
+      {listed.length ? (
+        <View className='activity-form__summary' {...testId('activity-error-summary')}>
+          <Text>{`还有 ${listed.length} 处需要修改：`}</Text>
+          {listed.map(([k, name]) => (
+            <Text key={k} className='activity-form__summary-item' onClick={() => revealField(anchorOf(k))} {...testId(`summary-${k}`)}>
+              {name}
+            </Text>
+          ))}
+        </View>
+      ) : null}
       {errors.form ? (
         <Text className='activity-form__error' {...testId('activity-form-error')}>
           {errors.form}

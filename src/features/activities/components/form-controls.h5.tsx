@@ -49,3 +49,12 @@ export function TimeField({ value, onChange, id = 'activity-time' }: ControlProp
     />
   )
 }
+
+/** Brings a field into view (centred) and focuses its input, so a refused save lands the finger on the first error. */
+export function revealField(anchor: string) {
+  const box = document.getElementById(anchor)
+  if (!box) return
+  box.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  const input = box.querySelector<HTMLElement>('input, textarea, select')
+  input?.focus({ preventScroll: true })
+}

@@ -1,4 +1,5 @@
 /** The mini-program's pickers for the activity form (H5 uses native inputs: form-controls.h5.tsx). */
+import Taro from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { ACTIVITY_TYPES, ACTIVITY_TYPE_INFO, type ActivityType } from '../../../../types/domain'
 
@@ -43,4 +44,9 @@ export function TimeField({ value, onChange, placeholder = '请选择时间' }: 
       </View>
     </Picker>
   )
+}
+
+/** Brings a field into view, so a refused save shows the first error (the mini-program cannot focus from here). */
+export function revealField(anchor: string) {
+  void Taro.pageScrollTo({ selector: `#${anchor}`, duration: 200, offsetTop: -80 })
 }
