@@ -14,6 +14,9 @@ export default {
   cache: { enable: true },
   mini: {},
   h5: {
+    // Keep the last build on disk at start (Taro empties the output folder by default): a second `npm run dev` serves
+    // it at once, and webpack overwrites it when its own build is done (chunk names carry no hash in development).
+    output: { clean: false },
     devServer: {
       host: '127.0.0.1',
       port: socketPort,

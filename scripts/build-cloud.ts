@@ -45,8 +45,7 @@ export async function buildCloudFunctions(): Promise<{ name: string; bytes: numb
  * on the next invocation. `onRebuilt` hears each finished rebuild with its time. Returns a function that stops watching.
  */
 export async function watchCloudFunctions(onRebuilt: (name: string, ms: number, ok: boolean) => void): Promise<() => Promise<void>> {
-  const contexts: BuildContext[] = []
-  for (const name of functionNames()) {
+  const contexts: BuildContext[] = await Promise.all(functionNames().map(async (name) => {
     let started = 0
     const ctx = await context({
       ...options(name),
@@ -58,9 +57,9 @@ export async function watchCloudFunctions(onRebuilt: (name: string, ms: number, 
         },
       }],
     })
-    await ctx.watch()
-    contexts.push(ctx)
-  }
+    await ctx.watch() // builds once now, then on every change
+    return ctx
+  }))
   return async () => { await Promise.all(contexts.map((c) => c.dispose())) }
 }
 

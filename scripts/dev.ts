@@ -87,12 +87,17 @@ function startTaroWatch() {
 
 async function main() {
   const t0 = Date.now()
-  const stopCloudWatch = await watchCloudFunctions((name, ms, ok) => {
+  const watching = watchCloudFunctions((name, ms, ok) => {
     log(ok ? `云函数 ${name} 已重新打包（${ms} ms），下一次调用即用新代码` : `云函数 ${name} 打包失败，仍在运行上一版`)
   })
-  process.on('exit', () => { void stopCloudWatch() })
+  void watching.then((stop) => process.on('exit', () => { void stop() }))
+  // The local cloud runs the bundles (its first start seeds through them): on a fresh clone wait for the first
+  // build; otherwise start it at once — it loads whichever bundle is newest on each call.
+  const bundlesExist = ['api', 'reminders'].every((name) => fs.existsSync(path.join(root, 'cloud/functions', name, 'index.js')))
+  if (!bundlesExist) await watching
   const url = await startLocalCloud()
   startTaroWatch()
+  if (fs.existsSync(path.join(devDist, 'index.html'))) log(`已可打开 ${url}（先用上次的构建，新构建完成后页面自动刷新）`)
   await firstBuild(t0)
   log(`H5 应用已就绪：${url}  （改动 src/ 后刷新页面；cloud/、types/ 的改动在下一次调用时生效）`)
 }

@@ -101,6 +101,8 @@ export interface OpenApi {
 export interface Caller {
   /** From the platform's context (getWXContext().OPENID); empty when the caller is not a mini-program user. */
   openid: string
+  /** getWXContext().SOURCE: what started this run (wx_client, wx_trigger, …; a chain "wx_client,scf" when relayed). */
+  source?: string
 }
 
 export interface Port {

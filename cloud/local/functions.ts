@@ -19,6 +19,7 @@ const requireHere = createRequire(__filename)
 
 export class Functions {
   private live = new Map<string, InvocationStore>()
+  private after = new Map<string, Array<() => Promise<unknown>>>()
   private cache = new Map<string, { mod: any; mtimeMs: number }>()
 
   constructor(private dir: string, private appId: string) {
@@ -96,7 +97,17 @@ export class Functions {
       return await als.run(store, () => mod.main(clone(event), context))
     } finally {
       this.live.delete(id)
+      const after = this.after.get(id) ?? []
+      this.after.delete(id)
+      for (const task of after) await task().catch((e) => console.error(`[localcloud] after ${name}:`, e))
     }
+  }
+
+  /** Runs `task` once invocation `id` has returned (before its caller is answered); false when it is not running. */
+  afterInvocation(id: string, task: () => Promise<unknown>): boolean {
+    if (!this.live.has(id)) return false
+    this.after.set(id, [...(this.after.get(id) ?? []), task])
+    return true
   }
 
   /**

@@ -74,15 +74,15 @@ export class OpenApi {
     private knownTemplates: Map<string, string[]> = new Map(),
     /**
      * Delivers mediaCheckAsync's verdict as WeChat's message push would (Event wxa_media_check to the function that
-     * asked). Awaited before the trace id is answered, so a record's photos are decided by the time it is saved.
+     * asked), after the trace id is answered: the server runs it when the asking invocation (`invocation`) ends.
      */
-    private mediaVerdict?: (event: Record<string, unknown>, fn: string) => Promise<unknown>,
+    private mediaVerdict?: (event: Record<string, unknown>, fn: string, invocation?: string) => Promise<unknown>,
   ) {
     this.words = readWords(wordsFile)
   }
 
   /** Answers a wx.openApi request with CommOpenApiResp bytes. */
-  async handle(apiName: string, requestData: Buffer, caller?: { fn: string; openid: string }): Promise<Buffer> {
+  async handle(apiName: string, requestData: Buffer, caller?: { fn: string; openid: string; id?: string }): Promise<Buffer> {
     const msg = this.root.CommApiData.decode(requestData)
     const args: Record<string, any> = {}
     for (const pair of msg.openapiData?.pairs ?? []) {
@@ -97,7 +97,7 @@ export class OpenApi {
     return { contentType: 'application/json; charset=utf-8', body: Buffer.from(JSON.stringify(obj)) }
   }
 
-  private async call(apiName: string, a: Record<string, any>, caller?: { fn: string; openid: string }) {
+  private async call(apiName: string, a: Record<string, any>, caller?: { fn: string; openid: string; id?: string }) {
     switch (apiName) {
       case 'subscribeMessage.send': {
         if (!a.touser) return this.json({ errcode: 40003, errmsg: 'invalid openid' })
@@ -163,6 +163,7 @@ export class OpenApi {
               detail: [{ strategy: 'content_model', errcode: 0, suggest, label: risky ? 20002 : 100, prob: risky ? 90 : 0 }],
             },
             caller.fn,
+            caller.id,
           ).catch((error) => console.error('[localcloud] media check verdict delivery failed:', error))
         }
         return this.json({ errcode: 0, errmsg: 'ok', trace_id: traceId })

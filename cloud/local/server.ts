@@ -139,9 +139,12 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     },
   }
   const knownTemplates = new Map(Object.values(SUBSCRIPTION_TEMPLATES).map((t) => [t.id, Object.values(t.keywords).map((k) => k.key)]))
-  const openapi = new OpenApi(path.join(__dirname, 'sensitive-words.txt'), outbox, () => url, grants, knownTemplates, (event, fn) =>
-    functions.invoke(fn, event, { openid: '', source: 'wx_message' }),
-  )
+  // A message push comes from the platform (no user, not a client source) and after the call that caused it has
+  // its answer — as in WeChat, where the verdict arrives seconds later — but before that call's caller hears back.
+  const push = (fn: string, event: unknown) => functions.invoke(fn, event, { openid: '', source: 'wx_message' })
+  const openapi = new OpenApi(path.join(__dirname, 'sensitive-words.txt'), outbox, () => url, grants, knownTemplates, async (event, fn, invocation) => {
+    if (!invocation || !functions.afterInvocation(invocation, () => push(fn, event))) await push(fn, event)
+  })
 
   async function admin(req: http.IncomingMessage, u: URL): Promise<{ status: number; body: unknown; type?: string }> {
     const ctype = String(req.headers['content-type'] ?? '')
@@ -214,7 +217,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
         }
         case 'wx.openApi': {
           const data = Buffer.isBuffer(p.requestData) ? p.requestData : Buffer.from(String(p.requestData ?? ''), 'latin1')
-          const buf = await openapi.handle(String(p.apiName), data, caller ? { fn: caller.fn, openid: caller.openid } : undefined)
+          const buf = await openapi.handle(String(p.apiName), data, caller ? { fn: caller.fn, openid: caller.openid, id: caller.id } : undefined)
           return { status: 200, body: buf, type: 'application/octet-stream' }
         }
         default:
@@ -329,6 +332,15 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       return send(res, 200, { fileID: storage.write(cp, file.data) })
     }
     m = /^\/storage\/(.+)$/.exec(p)
+    m = /^\/cloud\/messages\/([^/]+)$/.exec(p)
+    if (m && method === 'POST') {
+      // A message push (e.g. Event wxa_media_check) delivered to a function as the platform delivers it.
+      const name = decodeURIComponent(m[1])
+      if (!functions.info(name)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数 ${name} 不存在` } })
+      let event: unknown
+      try { event = JSON.parse((await readBody(req)).toString('utf8') || '{}') } catch { return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求体不是合法的 JSON' } }) }
+      return send(res, 200, (await push(name, event)) ?? null)
+    }
     if (m && (method === 'GET' || method === 'HEAD')) {
       const cp = storage.clean(decodeURIComponent(m[1]))
       if (!cp) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } })

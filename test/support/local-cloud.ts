@@ -121,6 +121,18 @@ export async function callFunction<T = any>(url: string, name: string, event: un
 /** The admin URL (with its secret) of each local cloud this process started, by its url. */
 const adminUrls = new Map<string, string>()
 
+/** POST /cloud/messages/<name>: a message push (e.g. Event wxa_media_check) as the platform delivers it — no user. */
+export async function pushMessage<T = any>(url: string, name: string, event: unknown): Promise<T> {
+  const res = await fetch(`${url}/cloud/messages/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(event),
+  })
+  const body = await res.json()
+  if (res.status !== 200) throw Object.assign(new Error(`push to ${name} → ${res.status}: ${JSON.stringify(body)}`), { status: res.status, body })
+  return body as T
+}
+
 /**
  * The real wx-server-sdk in the calling process, pointed at a local cloud this process started (startLocalCloud):
  * its /admin URL carries that run's secret. The SDK reads TCB_CONTEXT_CNFG on every request, so the env vars are

@@ -7,12 +7,14 @@
  *      that already arrived (the push may overtake the write);
  *   3. receiveMediaCheck takes the push: a pass removes the photo's review entry, anything else marks it rejected
  *      and puts a message in the inbox of whoever saved the photo (which record, why, what to do).
- * The trace id never leaves the cloud, so a forged event from a client cannot name a real check.
+ * The trace id never leaves the cloud, and the push is taken only from the platform (receiveMediaCheck).
  */
 import { createHash } from 'node:crypto'
+import { z } from 'zod'
 import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
 import { AppError } from '../errors'
 import type { ActivityDoc, InboxDoc, MediaCheckDoc } from '../model'
+import { findForbiddenKey } from '../payload'
 import type { Port } from '../port'
 import { beijingDate } from '../time'
 import { isDuplicateKey, loadActivity } from './store'
@@ -41,9 +43,19 @@ export async function startPhotoChecks(port: Port, openid: string, photos: strin
     } catch {
       throw new AppError('INTERNAL', '照片审核暂时无法提交，请稍后再保存（草稿已保留）')
     }
+    // Known before the platform can push its verdict: a push for a trace id we never started is dropped.
+    await registerCheck(port, traceId, fileID, openid)
     review[reviewKey(fileID)] = { fileID, status: 'pending', traceId }
   }
   return review
+}
+
+async function registerCheck(port: Port, traceId: string, fileID: string, by: string) {
+  try {
+    await port.db.collection('media_checks').add({ data: { _id: traceId, fileID, by, requestedAt: port.now() } })
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+  }
 }
 
 /** What an image check's label means (mediaCheckAsync v2 `result.label`), for the author's message. */
@@ -152,30 +164,60 @@ export interface MediaCheckEvent {
   result?: { suggest?: string; label?: number | string }
 }
 
+/** Routes an event to receiveMediaCheck (which then checks who sent it and its shape). */
 export function isMediaCheckEvent(event: unknown): event is MediaCheckEvent {
   const e = event as Partial<MediaCheckEvent> | null
   return !!e && typeof e === 'object' && e.Event === 'wxa_media_check' && typeof e.trace_id === 'string' && e.trace_id.length <= 128
 }
 
-/** The platform's verdict on one image. */
-export async function receiveMediaCheck(event: MediaCheckEvent, port: Port): Promise<{ ok: true }> {
-  const suggest = event.result?.suggest
-  const verdict: MediaCheckDoc['verdict'] = suggest === 'pass' ? 'pass' : suggest === 'risky' ? 'risky' : 'review'
-  const checks = port.db.collection('media_checks')
-  const decided = { verdict, label: event.result?.label ?? '', decidedAt: port.now() }
-  const { stats } = await checks.where({ _id: event.trace_id }).update({ data: decided })
-  if (stats.updated === 0) {
-    // The verdict overtook the record's write: keep it for linkPhotoChecks.
-    try {
-      await checks.add({ data: { _id: event.trace_id, ...decided } })
-      return { ok: true }
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error
-      await checks.where({ _id: event.trace_id }).update({ data: decided })
-    }
+/**
+ * Sources of a call made by a mini-program user or their tools (getWXContext SOURCE enum: wx_client 微信小程序调用,
+ * wx_devtools 微信 IDE 调用, wx_localdebug 本地调试, wx_crawler 爬虫). A verdict never comes from these: the platform
+ * pushes it. SOURCE is a chain ("wx_client,scf"), so a client-started call anywhere upstream counts.
+ */
+const CLIENT_SOURCES = new Set(['wx_client', 'wx_devtools', 'wx_localdebug', 'wx_crawler'])
+export const isClientSource = (source: string | undefined) => !source || source.split(',').some((s) => CLIENT_SOURCES.has(s.trim()))
+
+/** The push is a few hundred bytes (mediaCheckAsync v2 message format); anything near this is not the platform's. */
+export const MAX_PUSH_CHARS = 4096
+
+/** The fields of the push this code reads, exactly as the v2 message format gives them. */
+const pushSchema = z.object({
+  Event: z.literal('wxa_media_check'),
+  MsgType: z.literal('event').optional(),
+  trace_id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/),
+  errcode: z.number().int().optional(),
+  result: z
+    .object({
+      suggest: z.enum(['pass', 'risky', 'review']),
+      label: z.union([z.number().int(), z.string().regex(/^[0-9]{1,8}$/)]).optional(),
+    })
+    .optional(),
+})
+
+export type PushRefusal = { ok: false; error: { code: 'FORBIDDEN' | 'INVALID_INPUT'; message: string } }
+
+/**
+ * The platform's verdict on one image. Taken only as the platform's push (not from a client's callFunction), only
+ * in the push's shape and size, and only for a trace id startPhotoChecks registered: nothing is ever inserted for
+ * an unknown one (the answer is the same, so a prober learns nothing).
+ */
+export async function receiveMediaCheck(event: MediaCheckEvent, port: Port, source: string | undefined): Promise<{ ok: true } | PushRefusal> {
+  if (isClientSource(source)) return { ok: false, error: { code: 'FORBIDDEN', message: '审核结果只能由平台推送' } }
+  if ((JSON.stringify(event) ?? '').length > MAX_PUSH_CHARS || findForbiddenKey(event)) {
+    return { ok: false, error: { code: 'INVALID_INPUT', message: '审核结果推送的格式不正确' } }
   }
-  const { data } = await checks.where({ _id: event.trace_id }).limit(1).get()
+  const parsed = pushSchema.safeParse(event)
+  if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: '审核结果推送的格式不正确' } }
+  const push = parsed.data
+  // A failed check (errcode) or no result is not a pass: the photo stays hidden and its author is told.
+  const verdict: NonNullable<MediaCheckDoc['verdict']> = push.errcode || !push.result ? 'review' : push.result.suggest
+  const checks = port.db.collection('media_checks')
+  const { data: known } = await checks.where({ _id: push.trace_id }).limit(1).get()
+  if (known.length === 0) return { ok: true }
+  await checks.where({ _id: push.trace_id }).update({ data: { verdict, label: push.result?.label ?? '', decidedAt: port.now() } })
+  const { data } = await checks.where({ _id: push.trace_id }).limit(1).get()
   const row = data[0] as unknown as MediaCheckDoc | undefined
-  if (row?.activityId && row.fileID) await applyVerdict(port, { ...row, activityId: row.activityId, fileID: row.fileID }, event.trace_id, verdict)
+  if (row?.activityId && row.fileID) await applyVerdict(port, { ...row, activityId: row.activityId, fileID: row.fileID }, push.trace_id, verdict)
   return { ok: true }
 }

@@ -9,7 +9,8 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
 export async function main(event: unknown) {
   const port = buildPort(cloud)
-  // The platform's verdict on an image check (message push, configured to this function) is no action call.
-  if (isMediaCheckEvent(event)) return receiveMediaCheck(event, port)
+  // The platform's verdict on an image check (message push, configured to this function) is no action call; the
+  // receiver takes it only from the platform, never from a client's callFunction (cloud/core/activities/media-check.ts).
+  if (isMediaCheckEvent(event)) return receiveMediaCheck(event, port, port.caller.source)
   return dispatch(event, port)
 }
