@@ -22,6 +22,7 @@ async function main() {
     debug: env.LOCALCLOUD_LOG === 'debug',
     // Tests and tools that call /admin themselves choose the secret; otherwise it is random per run.
     adminSecret: env.LOCALCLOUD_ADMIN_SECRET || undefined,
+    uploadLimitBytes: env.LOCALCLOUD_UPLOAD_LIMIT_MB ? Number(env.LOCALCLOUD_UPLOAD_LIMIT_MB) * (1 << 20) : undefined,
   })
   process.stdout.write(`LOCALCLOUD_READY ${cloud.url}\n`)
   const stop = () => { cloud.close().finally(() => process.exit(0)) }

@@ -7,7 +7,8 @@ import { Store, type Doc } from './store'
 import { Database, CloudError } from './db'
 import { Functions, NotFound } from './functions'
 import { OpenApi, type OutboxMessage } from './openapi'
-import { Storage, contentTypeOf } from './storage'
+import { Storage, contentTypeOf, servedInline } from './storage'
+import { UploadError, UploadGate, receiveMultipart, receiveRaw } from './uploads'
 import { parseMultipart } from './multipart'
 import { listActions } from './catalog'
 import { startTimers, type Timers } from './timers'
@@ -18,6 +19,8 @@ import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
 const ROOT = path.resolve(__dirname, '../..')
 const OUTBOX = '__outbox'
 const GRANTS = '__subscription_grants'
+/** Who uploaded each client-uploaded file (cloudPath → openid; '' = a function through the SDK). */
+const OWNERS = '__storage_owners'
 
 export interface LocalCloudOptions {
   port?: number
@@ -32,6 +35,8 @@ export interface LocalCloudOptions {
   staticDir?: string
   /** The per-run secret in /admin's URL (TCB_CONTEXT_CNFG); random when not given. */
   adminSecret?: string
+  /** Largest file one upload may carry (default 20 MB). */
+  uploadLimitBytes?: number
 }
 
 export interface LocalCloud {
@@ -105,6 +110,22 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const wasEmpty = store.isEmpty()
   const db = new Database(store, envId)
   const storage = new Storage(dataDir, envId)
+  const uploadLimit = opts.uploadLimitBytes ?? 20 << 20
+  const uploads = new UploadGate()
+  // WeChat's default storage rule ("所有用户可读，仅创建者及管理员可写"): a user may replace only a file they uploaded;
+  // functions (the SDK, admin rights) may replace any.
+  const owners = {
+    get: (cp: string): string | undefined => store.collections.get(OWNERS)?.get(cp)?.openid,
+    set(cp: string, openid: string) {
+      const ops: any[] = []
+      if (!store.collections.has(OWNERS)) ops.push({ o: 'c', c: OWNERS })
+      ops.push({ o: 'p', c: OWNERS, d: { _id: cp, openid } as Doc })
+      store.commit(ops)
+    },
+    remove(cp: string) {
+      if (store.collections.get(OWNERS)?.has(cp)) store.commit([{ o: 'd', c: OWNERS, id: cp }])
+    },
+  }
   const functions = new Functions(functionsDir, appId)
   let url = ''
   const outbox = {
@@ -211,7 +232,9 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
         case 'storage.batchDeleteFile': {
           const list = (Array.isArray(p.fileid_list) ? p.fileid_list : []).map((fileID: string) => {
             const cp = storage.cloudPathOf(fileID)
-            return { fileID, code: cp && storage.remove(cp) ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST' }
+            if (!cp || !storage.remove(cp)) return { fileID, code: 'STORAGE_FILE_NONEXIST' }
+            owners.remove(cp)
+            return { fileID, code: 'SUCCESS' }
           })
           return { status: 200, body: { requestId, data: { delete_list: list } } }
         }
@@ -252,10 +275,10 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     return Array.from(byOpenid.values()).sort((a, b) => committee(a) - committee(b) || a.name.localeCompare(b.name, 'zh-Hans-CN'))
   }
 
-  function serveFile(res: http.ServerResponse, file: string, type?: string, head = false) {
+  function serveFile(res: http.ServerResponse, file: string, type?: string, head = false, extra: http.OutgoingHttpHeaders = {}) {
     fs.stat(file, (err, st) => {
       if (err || !st.isFile()) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } })
-      res.writeHead(200, { 'content-type': type ?? contentTypeOf(file), 'content-length': st.size, 'cache-control': 'no-cache' })
+      res.writeHead(200, { 'content-type': type ?? contentTypeOf(file), 'content-length': st.size, 'cache-control': 'no-cache', ...extra })
       if (head) return res.end()
       fs.createReadStream(file).pipe(res)
     })
@@ -309,29 +332,6 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
         return send(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(e?.message ?? e) } })
       }
     }
-    m = /^\/storage-upload\/(.+)$/.exec(p)
-    if (m && (method === 'PUT' || method === 'POST')) {
-      const cp = storage.clean(decodeURIComponent(m[1]))
-      if (!cp || !sameSecret(String(req.headers.authorization ?? ''), uploadToken(secret, cp))) {
-        return send(res, 403, '<?xml version="1.0" encoding="utf-8"?><Error><Code>AccessDenied</Code><Message>upload token does not match</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>', 'application/xml')
-      }
-      storage.write(cp, await readBody(req))
-      res.writeHead(200, { 'content-length': 0 })
-      return res.end()
-    }
-    if (p === '/cloud/storage' && method === 'POST') {
-      const ctype = String(req.headers['content-type'] ?? '')
-      if (!ctype.startsWith('multipart/form-data')) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '需要 multipart/form-data' } })
-      const parts = parseMultipart(await readBody(req), ctype)
-      const file = parts.find((x) => x.name === 'file')
-      if (!file) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '缺少 file 字段' } })
-      const cpField = parts.find((x) => x.name === 'cloudPath')?.data.toString('utf8')
-      const original = (file.filename || 'file').split(/[\\/]/).pop() || 'file'
-      const cp = storage.clean(cpField || `uploads/${crypto.randomBytes(8).toString('hex')}/${original}`)
-      if (!cp) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'cloudPath 不合法' } })
-      return send(res, 200, { fileID: storage.write(cp, file.data) })
-    }
-    m = /^\/storage\/(.+)$/.exec(p)
     m = /^\/cloud\/messages\/([^/]+)$/.exec(p)
     if (m && method === 'POST') {
       // A message push (e.g. Event wxa_media_check) delivered to a function as the platform delivers it.
@@ -341,10 +341,64 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       try { event = JSON.parse((await readBody(req)).toString('utf8') || '{}') } catch { return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求体不是合法的 JSON' } }) }
       return send(res, 200, (await push(name, event)) ?? null)
     }
+    m = /^\/storage-upload\/(.+)$/.exec(p)
+    if (m && (method === 'PUT' || method === 'POST')) {
+      const cp = storage.clean(decodeURIComponent(m[1]))
+      if (!cp || !sameSecret(String(req.headers.authorization ?? ''), uploadToken(secret, cp))) {
+        return send(res, 403, '<?xml version="1.0" encoding="utf-8"?><Error><Code>AccessDenied</Code><Message>upload token does not match</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>', 'application/xml')
+      }
+      try {
+        await uploads.run(async () => {
+          const tmp = storage.tempPath()
+          await receiveRaw(req, tmp, uploadLimit)
+          storage.place(tmp, cp)
+          owners.set(cp, '')
+        })
+      } catch (e) {
+        if (!(e instanceof UploadError)) throw e
+        return send(res, e.status, `<?xml version="1.0" encoding="utf-8"?><Error><Code>${e.status === 413 ? 'EntityTooLarge' : 'SlowDown'}</Code><Message>${e.message}</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>`, 'application/xml')
+      }
+      res.writeHead(200, { 'content-length': 0 })
+      return res.end()
+    }
+    if (p === '/cloud/storage' && method === 'POST') {
+      const ctype = String(req.headers['content-type'] ?? '')
+      if (!ctype.startsWith('multipart/form-data')) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '需要 multipart/form-data' } })
+      const openid = String(req.headers['x-dev-openid'] ?? '')
+      try {
+        return send(res, 200, await uploads.run(async () => {
+          const tmp = storage.tempPath()
+          const { fields, file } = await receiveMultipart(req, tmp, uploadLimit)
+          if (!file) throw new UploadError(400, 'INVALID_INPUT', '缺少 file 字段')
+          const original = (file.filename || 'file').split(/[\\/]/).pop() || 'file'
+          const cp = storage.clean(fields.cloudPath || `uploads/${crypto.randomBytes(8).toString('hex')}/${original}`)
+          // Checked and placed in one synchronous step, so two uploads to one new path cannot both win.
+          if (!cp || (storage.exists(cp) && (!openid || owners.get(cp) !== openid))) {
+            fs.rmSync(tmp, { force: true })
+            if (!cp) throw new UploadError(400, 'INVALID_INPUT', 'cloudPath 不合法')
+            throw new UploadError(409, 'CONFLICT', `文件 ${cp} 已存在，只有上传它的人可以覆盖`)
+          }
+          const fileID = storage.place(tmp, cp)
+          owners.set(cp, openid)
+          return { fileID }
+        }))
+      } catch (e) {
+        if (!(e instanceof UploadError)) throw e
+        return send(res, e.status, { ok: false, error: { code: e.code, message: e.message } })
+      }
+    }
+    m = /^\/storage\/(.+)$/.exec(p)
     if (m && (method === 'GET' || method === 'HEAD')) {
       const cp = storage.clean(decodeURIComponent(m[1]))
       if (!cp) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } })
-      return serveFile(res, storage.filePath(cp), undefined, method === 'HEAD')
+      // What users stored never runs on this origin: no sniffing, and anything but a raster image is a download in a sandbox.
+      const name = cp.split('/').pop() ?? 'file'
+      const headers: http.OutgoingHttpHeaders = { 'x-content-type-options': 'nosniff' }
+      if (!servedInline(cp)) {
+        headers['content-disposition'] = `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`
+        headers['content-security-policy'] = "default-src 'none'; sandbox"
+      }
+      return serveFile(res, storage.filePath(cp), undefined, method === 'HEAD', headers)
     }
     if (method === 'GET' && p === '/dev/identities') return send(res, 200, await identities())
     if (method === 'GET' && p === '/dev/outbox') return send(res, 200, outbox.list())

@@ -19,6 +19,15 @@ export function contentTypeOf(file: string): string {
   return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
 }
 
+/**
+ * Raster images a browser only ever draws: these may be shown inline. Everything else a user stored (.html, .svg,
+ * .pdf, unknown types …) is served as a download, so nothing uploaded runs as a page on the app's origin.
+ */
+const INLINE = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.bmp'])
+export function servedInline(cloudPath: string): boolean {
+  return INLINE.has(path.extname(cloudPath).toLowerCase())
+}
+
 export class Storage {
   readonly root: string
   readonly bucket: string
@@ -32,6 +41,7 @@ export class Storage {
   clean(cloudPath: string): string | undefined {
     const p = String(cloudPath ?? '').replace(/\\/g, '/').replace(/^\/+/, '')
     if (!p || p.split('/').some((s) => s === '..' || s === '.' || s === '')) return undefined
+    if (p.split('/')[0] === '.uploading') return undefined // where uploads stream before they are placed
     return p
   }
 
@@ -57,6 +67,21 @@ export class Storage {
     fs.writeFileSync(tmp, bytes)
     fs.renameSync(tmp, file)
     return this.fileID(p)
+  }
+
+  /** A temporary file inside the storage root (same filesystem, so place() is a rename). */
+  tempPath(): string {
+    const dir = path.join(this.root, '.uploading')
+    fs.mkdirSync(dir, { recursive: true })
+    return path.join(dir, `${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`)
+  }
+
+  /** Moves a finished temporary file to its cloud path (replacing what was there) and answers its fileID. */
+  place(tmp: string, cloudPath: string): string {
+    const file = this.filePath(cloudPath)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.renameSync(tmp, file)
+    return this.fileID(cloudPath)
   }
 
   exists(cloudPath: string): boolean {
