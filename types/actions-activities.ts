@@ -26,7 +26,7 @@
 import { z } from 'zod'
 import { ACTIVITY_MAX_PHOTOS } from './domain'
 import { LONG_TEXT_MAX, MINUTES_MAX } from './activity-rules'
-import { activityType, cursor, fileID, id, isoInstant, pageLimit, text } from './schema-kit'
+import { activityType, cursor, instantMs, fileID, id, isoInstant, pageLimit, text } from './schema-kit'
 
 /** The page a sign-in QR code (wxacode) opens; its `scene` query is the activity id. */
 export const SIGN_IN_PAGE = 'packages/activities/pages/sign-in/index'
@@ -163,7 +163,8 @@ const recordFields = {
   assignmentIds: assignmentIds.optional(),
   voting: z.boolean({ error: '是否表决必须是是或否' }).optional(),
 }
-const endAfterStart = (a: { startAt?: string; endAt?: string | null }) => !a.endAt || !a.startAt || a.endAt > a.startAt
+// Instants, not text: '2026-03-01T09:00:00+08:00' ends before '2026-03-01T02:30:00Z' although it sorts after it.
+const endAfterStart = (a: { startAt?: string; endAt?: string | null }) => !a.endAt || !a.startAt || instantMs(a.endAt) > instantMs(a.startAt)
 const endAfterStartError = { error: '结束时间必须晚于开始时间', path: ['endAt'] }
 
 export const historyEntry = z.object({

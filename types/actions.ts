@@ -25,6 +25,7 @@ import {
   role,
   search,
   text,
+  YEARS,
 } from './schema-kit'
 
 const roleGrant = z.object({
@@ -111,7 +112,7 @@ const auditEntry = z.object({
 
 const timeHint = z.object({
   phrase: plain().max(40),
-  dueOn: isoDate.nullable(),
+  dueOn: dateOnly('截止日期', YEARS.from).nullable(),
   kind: z.enum(['year_end', 'july_first', 'spring_festival', 'quarterly', 'month', 'date', 'on_schedule']),
 })
 const planPoint = z.object({
@@ -134,7 +135,7 @@ const planDraft = z.object({
   title: text('标题', 200),
   docNumber: plain().trim().max(60).nullable(),
   issuer: plain().trim().max(100).nullable(),
-  issuedOn: isoDate.nullable(),
+  issuedOn: dateOnly('发文日期', YEARS.from).nullable(),
   year: z.number({ error: '请填写年度' }).int().min(2000).max(2100),
   intro: plain().max(5000),
   sections: z.array(planSection).min(1, { error: '工作要点至少要有一个部分' }).max(50),
@@ -410,7 +411,7 @@ export const schemas = {
         /** Every active branch, or the chosen ones. */
         branchIds: z.union([z.literal('all'), z.array(id('支部')).min(1, { error: '请至少选择一个支部' }).max(1000)]),
         points: z
-          .array(z.object({ seq: z.number().int().min(1).max(500), dueOn: isoDate }).strict())
+          .array(z.object({ seq: z.number().int().min(1).max(500), dueOn: dateOnly('截止日期', YEARS.from) }).strict())
           .min(1, { error: '请至少选择一个要点' })
           .max(500),
       })

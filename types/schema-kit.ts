@@ -26,21 +26,41 @@ export const text = (label: string, max: number) =>
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过 ${max} 个字` })
 
-export const isoInstant = (label: string) => z.iso.datetime({ offset: true, error: `${label}必须是带时区的时间（ISO 8601）` })
+/**
+ * Years a date may fall in. What the app schedules (sessions, due dates, plans) lies in 2000–2100 (the plan year's
+ * own bounds): a session in year 9999 would sit in every member's upcoming list, one in year 0000 in no period.
+ * Dates of the past that people enter (入党日期, a branch's 成立日期) go back to 1921, the Party's founding.
+ */
+export const YEARS = { from: 2000, to: 2100, history: 1921 } as const
+const BEIJING_MS = 8 * 3600_000
+
+/** An instant with its offset, in the years YEARS allows as Beijing sees them. Compare instants with instantMs. */
+export const isoInstant = (label: string) =>
+  z.iso.datetime({ offset: true, error: `${label}必须是带时区的时间（ISO 8601）` }).refine(
+    (v) => {
+      const year = new Date(Date.parse(v) + BEIJING_MS).getUTCFullYear()
+      return year >= YEARS.from && year <= YEARS.to
+    },
+    { error: `${label}应在 ${YEARS.from} 年至 ${YEARS.to} 年之间` },
+  )
+
+/** Milliseconds of an ISO 8601 instant: instants with different offsets are compared by this, never as text. */
+export const instantMs = (iso: string) => Date.parse(iso)
 export const id = (label: string) => z.string({ error: `缺少${label}` }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: `${label}格式不正确` })
 export const fileID = z
   .string()
   .max(512)
   .regex(/^cloud:\/\/[^\s]+$/, { error: '图片必须是云存储文件（cloud://…）' })
 
-/** A calendar date (no time), e.g. 入党日期. */
-export const dateOnly = (label: string) =>
+/** A calendar date (no time), e.g. 入党日期, from the year `from` (default 1921, see YEARS) to YEARS.to. */
+export const dateOnly = (label: string, from: number = YEARS.history) =>
   z
     .string({ error: `${label}必须是日期` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 YYYY-MM-DD` })
     .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
       error: `${label}不是有效的日期`,
     })
+    .refine((v) => Number(v.slice(0, 4)) >= from && Number(v.slice(0, 4)) <= YEARS.to, { error: `${label}应在 ${from} 年至 ${YEARS.to} 年之间` })
 export const cursor = z.string().max(300, { error: '分页参数无效，请刷新列表' })
 export const search = z.string().trim().max(20, { error: '搜索词不能超过 20 个字' })
 export const pageLimit = (max: number, byDefault: number) => z.number({ error: '每页条数必须是数字' }).int().min(1).max(max).default(byDefault)
