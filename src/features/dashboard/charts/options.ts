@@ -21,6 +21,13 @@ export const HEAT_COLORS = ['#f2f2f2', '#f9d3d0', '#f09a94', '#df5a52', RED] as 
 const MONTH_LABELS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`)
 const FONT = 11
 
+/**
+ * ECharts writes a tooltip formatter's string into the page as HTML (the H5 build's tooltip is a div): text that
+ * comes from data (a work point's title) is escaped, or a title like <img src=x onerror=…> runs as markup.
+ */
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
+
 /** 0 → no shade, then four steps up to the maximum. */
 export const heatLevel = (n: number, max: number) => (n <= 0 || max <= 0 ? 0 : Math.min(4, Math.ceil((4 * n) / max)))
 
@@ -123,7 +130,7 @@ export function pointsOption(points: PointRow[]): ChartOption {
         const first = Array.isArray(params) ? (params[0] as { dataIndex?: number }) : (params as { dataIndex?: number })
         const p = points[first?.dataIndex ?? -1]
         if (!p) return ''
-        return `${p.seq}. ${p.title}<br/>完成 ${p.done}/${p.total}（${p.rate}%）${p.overdue ? `<br/>逾期 ${p.overdue}` : ''}`
+        return `${p.seq}. ${escapeHtml(p.title)}<br/>完成 ${p.done}/${p.total}（${p.rate}%）${p.overdue ? `<br/>逾期 ${p.overdue}` : ''}`
       },
     },
     xAxis: { type: 'value', max: 100, show: false },
