@@ -73,5 +73,14 @@ module.exports = {
       globals: { TEST_TIMEOUT_MS: 600_000 },
       setupFilesAfterEnv: ['<rootDir>/test/support/test-timeout.ts'],
     },
+    {
+      ...common,
+      // The weapp build run in a stand-in for WeChat's framework, against the local cloud (test/weapp-run/README.md).
+      displayName: 'weapp-run',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/weapp-run/**/*.test.ts'],
+      globals: { TEST_TIMEOUT_MS: 240_000 },
+      setupFilesAfterEnv: ['<rootDir>/test/support/test-timeout.ts'],
+    },
   ],
 }

@@ -1,8 +1,8 @@
 /**
  * A `<canvas type="2d">` node as `SelectorQuery.fields({ node: true })` answers it: width/height, getContext('2d')
  * and the few node methods. The context records what is drawn (calls and the text of fillText) instead of
- * painting pixels; a method or property the real CanvasRenderingContext2D lacks fails by name, as it would throw
- * on the client.
+ * painting pixels. Its methods are CanvasRenderingContext2D's: calling one it lacks throws a TypeError, as on the
+ * client; a `getContext` other than '2d' fails by name.
  */
 const METHODS = [
   'arc', 'arcTo', 'beginPath', 'bezierCurveTo', 'clearRect', 'clip', 'closePath', 'createConicGradient', 'createImageData',
@@ -11,11 +11,6 @@ const METHODS = [
   'putImageData', 'quadraticCurveTo', 'rect', 'reset', 'resetTransform', 'restore', 'rotate', 'roundRect', 'save', 'scale',
   'setLineDash', 'setTransform', 'stroke', 'strokeRect', 'strokeText', 'transform', 'translate',
 ] as const
-const PROPS = [
-  'canvas', 'direction', 'fillStyle', 'filter', 'font', 'globalAlpha', 'globalCompositeOperation', 'imageSmoothingEnabled',
-  'imageSmoothingQuality', 'lineCap', 'lineDashOffset', 'lineJoin', 'lineWidth', 'miterLimit', 'shadowBlur', 'shadowColor',
-  'shadowOffsetX', 'shadowOffsetY', 'strokeStyle', 'textAlign', 'textBaseline',
-]
 
 export interface CanvasRecord {
   id: string
@@ -70,16 +65,12 @@ export function createCanvasNode(
           return impl[key]?.(...args)
         }
       }
-      if (PROPS.includes(key)) return target[key]
-      missing(`CanvasRenderingContext2D.${key}`)
-      return undefined
+      // Anything else reads as on a real context: an expando the caller set, or undefined (feature detection such
+      // as zrender's `ctx.draw`); calling a method the real context lacks then throws a TypeError, as on the client.
+      return target[key]
     },
     set(target, key, value) {
-      if (typeof key === 'string' && PROPS.includes(key)) {
-        target[key] = value
-        return true
-      }
-      missing(`CanvasRenderingContext2D.${String(key)} =`)
+      if (typeof key === 'string') target[key] = value
       return true
     },
   })

@@ -642,8 +642,9 @@ export class MiniProgram implements Host {
   }
 
   /** Dispatches an event to a rendered node and bubbles it as WeChat does, through the handlers the WXML binds. */
-  dispatch(node: WxNode, type: string, detail: Record<string, unknown> = {}): void {
+  dispatch(node: WxNode | undefined, type: string, detail: Record<string, unknown> = {}): void {
     const rec = this.top()
+    if (!node) throw new Error(`dispatch ${type}: no node given (nothing matched on ${rec.route})`)
     const tree = this.view(rec)
     const hit = [...walk(tree)].find((w) => w.node === node)
     if (!hit) throw new Error(`dispatch ${type}: the node is not in the current view of ${rec.route}`)
@@ -683,14 +684,13 @@ export class MiniProgram implements Host {
     if (type === 'tap') this.withGesture(run)
     else run()
     if (!handled) throw new Error(`nothing on ${rec.route} handles ${type} on <${node.tag}> "${textOf(node).slice(0, 40)}"`)
-    this.markDirty()
   }
 
   /** A tap on a button whose open-type is agreePrivacyAuthorization: WeChat records the agreement first. */
   agreePrivacy(node: WxNode): void {
     if (node.attr?.openType !== 'agreePrivacyAuthorization') throw new Error('not an agreePrivacyAuthorization button')
     this.device.privacyAgreed = true
-    this.dispatch(node, 'agreeprivacyauthorization', {})
+    this.withGesture(() => this.dispatch(node, 'agreeprivacyauthorization', {}))
   }
 
   /** Polls until `check` answers something truthy; on timeout throws with what the current page shows. */
@@ -829,19 +829,20 @@ export class PageHandle {
   /** Taps what shows `text` (the innermost node; the tap bubbles to whatever handles it). */
   async tap(target: string | RegExp | WxNode, selector?: string): Promise<void> {
     const node = typeof target === 'object' && !(target instanceof RegExp) ? target : await this.mp.waitFor(() => this.byText(target, selector), `something to tap showing "${String(target)}"`)
+    // The agree button of the privacy prompt: WeChat records the agreement and sends its own event.
     if (node.attr?.openType === 'agreePrivacyAuthorization') this.mp.agreePrivacy(node)
-    this.mp.dispatch(node, 'tap', { x: 0, y: 0 })
+    else this.mp.dispatch(node, 'tap', { x: 0, y: 0 })
     await this.mp.tick()
   }
 
   /** Types into an input or textarea: WeChat sends `input` with the whole value, then `blur`. */
-  async input(node: WxNode, value: string): Promise<void> {
+  async input(node: WxNode | undefined, value: string): Promise<void> {
     this.mp.dispatch(node, 'input', { value, cursor: value.length, keyCode: 0 })
     await this.mp.tick()
   }
 
   /** A picker's or switch's `change`. */
-  async change(node: WxNode, value: unknown): Promise<void> {
+  async change(node: WxNode | undefined, value: unknown): Promise<void> {
     this.mp.dispatch(node, 'change', { value })
     await this.mp.tick()
   }

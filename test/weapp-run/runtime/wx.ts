@@ -131,7 +131,8 @@ const PRIVACY_APIS = new Set(['chooseMedia', 'chooseImage', 'chooseMessageFile',
 
 export function createWx(host: Host): Record<string, unknown> {
   /** The client's async convention: success/fail/complete later; a Promise when no callback was given. */
-  const asyncApi = (name: string, o: Options | undefined, run: () => Promise<Record<string, unknown>>, failPrefix = name): Promise<unknown> | undefined => {
+  /** `gesture`: the callbacks run inside the user's tap (a modal's or action sheet's answer is one, for WeChat). */
+  const asyncApi = (name: string, o: Options | undefined, run: () => Promise<Record<string, unknown>>, gesture = false): Promise<unknown> | undefined => {
     const opts = o ?? {}
     const hasCallback = !!(opts.success || opts.fail || opts.complete)
     const p = (async () => {
@@ -142,13 +143,17 @@ export function createWx(host: Host): Record<string, unknown> {
       (res) => {
         const out = host.toRealm({ errMsg: `${name}:ok`, ...res })
         host.later(() => {
-          opts.success?.(out)
-          opts.complete?.(out)
+          const callbacks = () => {
+            opts.success?.(out)
+            opts.complete?.(out)
+          }
+          if (gesture) host.withGesture(callbacks)
+          else callbacks()
         })
         return out
       },
       (err: { errMsg?: string; errCode?: number; errno?: number } | Error) => {
-        const errMsg = err instanceof Error ? `${failPrefix}:fail ${err.message}` : err.errMsg ?? `${failPrefix}:fail`
+        const errMsg = err instanceof Error ? `${name}:fail ${err.message}` : err.errMsg ?? `${name}:fail`
         const out = host.toRealm({ ...(err instanceof Error ? {} : err), errMsg })
         host.later(() => {
           opts.fail?.(out)
@@ -352,6 +357,7 @@ export function createWx(host: Host): Record<string, unknown> {
             }
             host.modals.push(modal)
           }),
+        true,
       ),
     setClipboardData: (o: Options) => asyncApi('setClipboardData', o, async () => ({})),
     previewImage: (o: Options) => asyncApi('previewImage', o, async () => (host.previews.push(...(o.urls ?? [])), {})),
