@@ -41,6 +41,7 @@ export async function authorize<I>(
     branchOf?: (i: I) => string | undefined
     idOf?: (i: I) => string
     ownerField?: string
+    ownerRoles?: readonly Role[] | 'any'
   }
   const { memberships } = ctx.caller
   switch (scope.kind) {
@@ -69,7 +70,9 @@ export async function authorize<I>(
       if (!record || record.deleted === true) throw notFound(scope.noun)
       const branchId = record.branchId
       const isOwner = !!scope.ownerField && !!ctx.caller.openid && record[scope.ownerField] === ctx.caller.openid
-      if (isOwner) return record
+      // Owning a record is not a role: its owner passes only while still holding, in the record's branch, the roles
+      // the owner needs (default: the action's). A secretary replaced or transferred out loses their export jobs too.
+      if (isOwner && typeof branchId === 'string' && holdsRoleInBranch(memberships, scope.ownerRoles ?? def.roles, branchId)) return record
       // Records that belong to no branch (a committee's work plan) are the committee's alone.
       if (typeof branchId !== 'string') {
         if (isCommitteeAdmin(memberships) && (def.roles === 'any' || def.roles.includes('committee_admin'))) return record

@@ -20,9 +20,18 @@ export type Scope<I> =
   | { kind: 'branch'; branchOf: (input: I) => string | undefined }
   /**
    * The input names a record; the caller must hold one of the roles in the record's branch — or, when
-   * `ownerField` is given, be the person that field of the record names (a member reading their own entry).
+   * `ownerField` is given, be the person that field of the record names (a member reading their own entry) and
+   * still hold `ownerRoles` in the record's branch.
    */
-  | { kind: 'record'; collection: string; noun: string; idOf: (input: I) => string; ownerField?: string }
+  | {
+      kind: 'record'
+      collection: string
+      noun: string
+      idOf: (input: I) => string
+      ownerField?: string
+      /** What the owner must still hold in the record's branch to pass as owner (default: the action's roles). */
+      ownerRoles?: readonly Role[] | 'any'
+    }
 
 export interface ActionContext {
   port: Port

@@ -2,12 +2,15 @@
  * Issue 15 (security and integrity): each attack as the red-team pass ran it, through the local cloud on the real
  * SDK. Threat model: a user with a modified client calls any cloud function with any event.
  */
+import { apiAs, identities, ok } from '../support/api'
 import { callFunction, pushMessage, sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
 const DAY = 86400000
 const count = async (collection: string, where: Record<string, unknown> = {}) =>
   (await sdkFor(cloud.url).database().collection(collection).where(where).count()).total as number
+const as = (openid: string) => apiAs(cloud.url, openid)
+const branchOf = async (openid: string) => (await identities(cloud.url)).find((p) => p.openid === openid)!.roles.find((r) => r.branchId)!.branchId!
 const outbox = async () => (await (await fetch(`${cloud.url}/dev/outbox`)).json()) as unknown[]
 
 beforeAll(async () => {
@@ -68,5 +71,33 @@ describe('#15.2 image-check verdicts are taken only from the platform, in shape,
     ]) {
       expect(await pushMessage(cloud.url, 'api', bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     }
+  })
+})
+
+describe('#15.5 owning a record does not outlast the role', () => {
+  test('a secretary who handed over the post can no longer step their export job; the new secretary reads their own entry', async () => {
+    const branchId = await branchOf('dev-secretary-3')
+    const year = Number(new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 4))
+    const job = await ok<{ id: string }>(as('dev-secretary-3')('exports.start', { kind: 'recordBook', branchId, year }))
+    const roster = await ok<{ items: { id: string; name: string }[] }>(as('dev-secretary-3')('members.list', { branchId }))
+    const next = roster.items.find((m) => m.name === '周婷')!
+    await ok(as('dev-secretary-3')('members.handOverSecretary', { branchId, toMemberId: next.id }))
+
+    const step = await as('dev-secretary-3')('exports.step', { jobId: job.id })
+    expect(step.ok).toBe(false)
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(!step.ok && step.error.code)
+    // The new secretary holds the role: the job is theirs to finish; a member still reads their own entry.
+    expect((await as('dev-member-3a')('exports.step', { jobId: job.id })).ok).toBe(true)
+    expect((await ok<{ name: string }>(as('dev-member-3a')('members.get', { memberId: next.id }))).name).toBe('周婷')
+  })
+
+  test('a member transferred out no longer reads their own roster entry', async () => {
+    const branchId = await branchOf('dev-secretary-2')
+    const roster = await ok<{ items: { id: string; name: string }[] }>(as('dev-secretary-2')('members.list', { branchId }))
+    const leaving = roster.items.find((m) => m.name === '孙丽')!
+    expect((await as('dev-member-2b')('members.get', { memberId: leaving.id })).ok).toBe(true)
+    const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
+    await ok(as('dev-secretary-2')('members.transferOut', { memberId: leaving.id, on: today, reason: '工作调动' }))
+    expect(await as('dev-member-2b')('members.get', { memberId: leaving.id })).toMatchObject({ ok: false })
   })
 })

@@ -51,7 +51,8 @@ export const listMembers = defineAction({
 export const getMember = defineAction({
   name: 'members.get',
   roles: ROSTER_READERS,
-  scope: { ...memberRecord, idOf: (input) => input.memberId, ownerField: 'openid' },
+  // A member reads their own entry while they are of the branch (any active role there).
+  scope: { ...memberRecord, idOf: (input) => input.memberId, ownerField: 'openid', ownerRoles: 'any' },
   async handler(_input, { port, record }) {
     return presentOne(port, record as unknown as MemberDoc)
   },
