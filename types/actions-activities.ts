@@ -26,7 +26,7 @@
 import { z } from 'zod'
 import { ACTIVITY_MAX_PHOTOS } from './domain'
 import { LONG_TEXT_MAX, MINUTES_MAX } from './activity-rules'
-import { activityType, cursor, instantMs, fileID, id, isoInstant, pageLimit, text } from './schema-kit'
+import { activityType, cursor, instantMs, dateOnly, fileID, id, isoInstant, pageLimit, text } from './schema-kit'
 
 /** The page a sign-in QR code (wxacode) opens; its `scene` query is the activity id. */
 export const SIGN_IN_PAGE = 'packages/activities/pages/sign-in/index'
@@ -348,6 +348,8 @@ export const activitySchemas = {
         id: id('活动').optional(),
         type: activityType.optional(),
         groupId: id('党小组').optional(),
+        /** The session's Beijing date: the roster of that day is expected (default: the saved session's date, else today). */
+        on: dateOnly('活动日期').optional(),
       })
       .strict(),
     output: z.object({

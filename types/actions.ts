@@ -72,6 +72,8 @@ const member = z.object({
   state: z.enum(['active', 'transferred']),
   transferredOn: z.string().nullable(),
   transferReason: z.string().nullable(),
+  /** 转入本支部日期: sessions before it do not expect this member. */
+  joinedBranchOn: z.string().nullable().optional(),
 })
 const invite = z.object({
   code: z.string(),
@@ -188,6 +190,8 @@ export const schemas = {
       name: z.string().nullable(),
       committeeName: z.string().nullable(),
       roles: z.array(roleGrant),
+      /** Branches the caller was transferred out of (转出), latest first, so the app can say so instead of a bare welcome. */
+      transfers: z.array(z.object({ branchName: z.string(), on: z.string().nullable(), reason: z.string().nullable() })).optional(),
     }),
   },
   'session.join': {
@@ -307,7 +311,13 @@ export const schemas = {
   },
   'joinRequests.decide': {
     input: z
-      .object({ requestId: id('申请'), approve: z.boolean({ error: '请选择同意或拒绝' }), reason: text('理由', 100).optional() })
+      .object({
+        requestId: id('申请'),
+        approve: z.boolean({ error: '请选择同意或拒绝' }),
+        reason: text('理由', 100).optional(),
+        /** Required to approve a member, 支委 or secretary: the roster must not silently make them 正式党员. */
+        partyStatus: partyStatus.optional(),
+      })
       .strict(),
     output: joinRequest,
   },
@@ -336,6 +346,7 @@ export const schemas = {
         partyStatus: partyStatus.optional(),
         joinedPartyOn: dateOnly('入党日期').nullable().optional(),
         confirmedOn: dateOnly('转正日期').nullable().optional(),
+        joinedBranchOn: dateOnly('转入本支部日期').nullable().optional(),
         groupId: id('党小组').nullable().optional(),
         phone: z
           .string({ error: '手机号必须是文字' })
@@ -353,6 +364,8 @@ export const schemas = {
         memberId: id('党员'),
         posts: z.array(post).max(COMMITTEE_POSTS.length, { error: '职务过多' }),
         groupLeader: z.boolean({ error: '请说明是否为党小组长' }),
+        /** The day the change takes effect (任职/免职日期), default today: a 支委会 recorded later expects the committee of its day. */
+        since: dateOnly('任职日期').optional(),
       })
       .strict(),
     output: member,

@@ -116,6 +116,8 @@ export interface MemberSummary {
   state: MemberState
   transferredOn: string | null
   transferReason: string | null
+  /** 转入本支部日期: sessions before it do not expect this member. */
+  joinedBranchOn?: string | null
 }
 
 export interface ActivitySummary {

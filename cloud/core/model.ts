@@ -89,6 +89,16 @@ export interface MemberDoc {
   state: MemberState
   transferredOn: string | null
   transferReason: string | null
+  /**
+   * Beijing date the person joined this branch's roster (转入本支部), so a session held before it does not expect
+   * them (roster.ts rosterAsOf). Absent on entries made before it was kept: then counted as always there.
+   */
+  joinedBranchOn?: string | null
+  /**
+   * Dated 支委 posts: each entry holds from `on` (null: since before history was kept) until the next. Absent on
+   * entries whose posts never changed since it was kept: then `posts` is taken as always held.
+   */
+  postHistory?: { on: string | null; posts: string[] }[]
   createdAt: Date
   updatedAt: Date
 }
@@ -99,6 +109,8 @@ export interface JoinRequestDoc {
   openid: string
   name: string
   role: Role
+  /** A guide's title (第一书记 / 党建指导员), from the invitation; granted with the role on approval. */
+  title?: string | null
   groupId: string | null
   inviteCode: string
   status: 'pending' | 'approved' | 'rejected'

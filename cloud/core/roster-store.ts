@@ -3,11 +3,12 @@
  * what access control reads; roster entries (`members`) are the branch's people. Both are kept as history:
  * nothing here deletes.
  */
-import type { MemberSummary, Role } from '../../types/domain'
+import type { MemberSummary, PartyStatus, Role } from '../../types/domain'
 import { AppError } from './errors'
 import type { BranchDoc, GroupDoc, MemberDoc, Membership } from './model'
 import type { Port } from './port'
 import { presentMember } from './roster'
+import { beijingDate } from './time'
 
 const PAGE = 100
 
@@ -87,7 +88,7 @@ export async function findActiveEntry(port: Port, branchId: string, openid: stri
 /** Puts a person on the roster (once) when they join a branch as a member, 支委 or secretary. */
 export async function ensureRosterEntry(
   port: Port,
-  entry: { branchId: string; openid: string; name: string; groupId: string | null },
+  entry: { branchId: string; openid: string; name: string; groupId: string | null; partyStatus?: PartyStatus },
 ): Promise<MemberDoc> {
   const existing = await findActiveEntry(port, entry.branchId, entry.openid)
   if (existing) return existing
@@ -96,7 +97,8 @@ export async function ensureRosterEntry(
     branchId: entry.branchId,
     openid: entry.openid,
     name: entry.name,
-    partyStatus: 'full',
+    // As the approving secretary said (joinRequests.decide asks); an invitation without approval, as before.
+    partyStatus: entry.partyStatus ?? 'full',
     joinedPartyOn: null,
     confirmedOn: null,
     groupId: entry.groupId,
@@ -106,6 +108,8 @@ export async function ensureRosterEntry(
     state: 'active',
     transferredOn: null,
     transferReason: null,
+    // Sessions before this day do not expect them (roster.ts rosterAsOf); the secretary can correct it.
+    joinedBranchOn: beijingDate(now),
     createdAt: now,
     updatedAt: now,
   }

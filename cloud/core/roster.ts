@@ -11,6 +11,65 @@ export function expectedAttendees(members: readonly MemberDoc[], groupId?: strin
   return members.filter((m) => m.state === 'active' && (!groupId || m.groupId === groupId))
 }
 
+/**
+ * The roster as it stood on the Beijing date `date` (YYYY-MM-DD): who belonged to the branch that day, with their
+ * party status and 支委 posts of that day, so a session recorded afterwards expects the people of its own day.
+ * - A member belongs from `joinedBranchOn` (and from `joinedPartyOn`: not yet a party member, not expected) to the
+ *   day before `transferredOn` (转出 that day: gone).
+ * - A 正式党员 whose 转正 (`confirmedOn`) came after `date` was then a 预备党员 (no vote, 党章第七条).
+ * - Posts come from `postHistory`: the last entry that began on or before `date`.
+ * Entries returned are marked active (they were, that day). Unknown dates (legacy entries) count as "always".
+ */
+export function rosterAsOf(members: readonly MemberDoc[], date: string): MemberDoc[] {
+  const out: MemberDoc[] = []
+  for (const m of members) {
+    if (m.joinedBranchOn && m.joinedBranchOn > date) continue
+    if (m.joinedPartyOn && m.joinedPartyOn > date) continue
+    if (m.state !== 'active' && !(m.transferredOn && m.transferredOn > date)) continue
+    const partyStatus = m.partyStatus === 'full' && m.confirmedOn && m.confirmedOn > date ? 'probationary' : m.partyStatus
+    out.push({ ...m, state: 'active', partyStatus, posts: postsOn(m, date) })
+  }
+  return out
+}
+
+/** A member's 支委 posts on `date`, from their dated history (the current posts where none was kept). */
+export function postsOn(m: Pick<MemberDoc, 'posts' | 'postHistory'>, date: string): string[] {
+  if (!m.postHistory?.length) return m.posts ?? []
+  let held: string[] = []
+  for (const h of m.postHistory) if (h.on === null || h.on <= date) held = h.posts
+  return held
+}
+
+/**
+ * The history after a change of posts taking effect on `on` (任职/免职日期; the secretary may give an earlier day
+ * than today when entering an existing committee). The state before is kept as "since before" the first time;
+ * entries stay in date order, and a second change on one day replaces the first.
+ */
+export function withPostChange(m: Pick<MemberDoc, 'posts' | 'postHistory'>, on: string, posts: string[]): { on: string | null; posts: string[] }[] {
+  const history = (m.postHistory?.length ? [...m.postHistory] : [{ on: null, posts: m.posts ?? [] }]).filter((h) => h.on !== on)
+  history.push({ on, posts })
+  return history.sort((a, b) => (a.on ?? '').localeCompare(b.on ?? ''))
+}
+
+/**
+ * Whether a role grant (支部书记 / 支委) still stood on the Beijing date `date`: active, or ended after that day began.
+ * Its start is not used: a grant starts when the person joined the app, which for an existing committee is not the
+ * day they took office (their posts carry that date, withPostChange).
+ */
+export function grantHeldOn(g: { status: string; endedAt?: Date | string | null }, date: string): boolean {
+  if (g.status === 'active') return true
+  return !!g.endedAt && new Date(g.endedAt).getTime() > Date.parse(`${date}T00:00:00+08:00`)
+}
+
+/**
+ * Why a member may not hold a 支委 post, or null. 《中国共产党章程》第七条: 预备党员的权利同正式党员一样，但没有表决权、
+ * 选举权和被选举权 — a 支委 is elected, so a 预备党员 cannot be one.
+ */
+export function postRefusal(m: Pick<MemberDoc, 'name' | 'partyStatus'>): string | null {
+  if (m.partyStatus === 'probationary') return `${m.name} 是预备党员。预备党员没有表决权、选举权和被选举权（《中国共产党章程》第七条），不能担任支委职务`
+  return null
+}
+
 /** Members with voting rights at a 支部党员大会. */
 export function votingMembers(members: readonly MemberDoc[]): MemberDoc[] {
   return members.filter((m) => m.state === 'active' && m.partyStatus === 'full')
@@ -45,5 +104,6 @@ export function presentMember(m: MemberDoc, groupNames: Map<string, string>, rol
     state: m.state,
     transferredOn: m.transferredOn ?? null,
     transferReason: m.transferReason ?? null,
+    joinedBranchOn: m.joinedBranchOn ?? null,
   }
 }

@@ -216,7 +216,7 @@ describe('approval and guides', () => {
     expect(await applicant('activities.list', { branchId: otherBranchId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const requests = await ok(admin('joinRequests.list', { branchId: otherBranchId }))
     expect(requests.items).toEqual([expect.objectContaining({ name: '申请人', status: 'pending' })])
-    await ok(admin('joinRequests.decide', { requestId: requests.items[0].id, approve: true }))
+    await ok(admin('joinRequests.decide', { requestId: requests.items[0].id, approve: true, partyStatus: 'full' }))
     await ok(applicant('activities.list', { branchId: otherBranchId }))
     expect(await admin('joinRequests.decide', { requestId: requests.items[0].id, approve: false })).toMatchObject({
       ok: false,

@@ -30,10 +30,11 @@ import {
 } from '../activities/store'
 import { linkPhotoChecks, startPhotoChecks, type PhotoReview } from '../activities/media-check'
 import { AppError, invalid, notFound } from '../errors'
-import type { ActivityDoc, ActivityVersionDoc, AssignmentDoc } from '../model'
+import type { ActivityDoc, ActivityVersionDoc, AssignmentDoc, MemberDoc } from '../model'
 import { afterCursor, decodeCursor, pageOf } from '../paging'
 import type { Port } from '../port'
 import { readAll } from '../roster-store'
+import { beijingDate } from '../time'
 
 type TextInput = Partial<Record<'topic' | 'place' | 'host' | 'recorder' | 'lecturer' | 'agenda' | 'minutes' | 'resolutions' | 'reason', string>> & {
   attendance?: Mark[]
@@ -84,13 +85,19 @@ async function checkAssignments(port: Port, branchId: string, ids: string[] | un
   if (unknown.length) throw invalid('关联的工作要点不存在，或不属于该支部', { field: 'assignmentIds', ids: unknown })
 }
 
-/** Attendance computed from the roster of the audience, the marks and the sign-ins; marks for others refused. */
-async function attendanceFor(port: Port, doc: Pick<ActivityDoc, '_id' | 'branchId' | 'audience'>, marks: Mark[], dropStrangers = false) {
-  const roster = await branchRoster(port, doc.branchId)
-  const expected = await expectedFor(port, doc.branchId, doc.audience, roster)
+/**
+ * Attendance computed from the roster of the audience on the session's own Beijing date (#16.1: a session recorded
+ * afterwards expects the people of its day), the marks and the sign-ins; marks for others refused.
+ */
+async function attendanceFor(port: Port, doc: Pick<ActivityDoc, '_id' | 'branchId' | 'audience' | 'startAt'>, marks: Mark[], dropStrangers = false) {
+  const on = beijingDate(new Date(doc.startAt))
+  const roster = await branchRoster(port, doc.branchId, on)
+  const expected = await expectedFor(port, doc.branchId, doc.audience, roster, on)
   const strangers = dropStrangers ? [] : unknownMarks(expected, marks)
   if (strangers.length) {
-    const names = strangers.map((s) => roster.find((m) => m._id === s.memberId)?.name ?? s.memberId)
+    // Named from the whole roster: someone not on that day's roster (joined later, transferred earlier) is still named.
+    const everyone = await readAll<MemberDoc>(port, 'members', { branchId: doc.branchId })
+    const names = strangers.map((s) => everyone.find((m) => m._id === s.memberId)?.name ?? s.memberId)
     throw invalid(`${names.join('、')}不在本次活动的应到名单中`, { field: 'attendance', memberIds: strangers.map((s) => s.memberId) })
   }
   const computed = computeAttendance(expected, marks, await signInsOf(port, doc._id))
@@ -282,7 +289,7 @@ export const recordActivity = defineAction({
     await checkInputTexts(port, caller.openid, input)
 
     const _id = plan?._id ?? activityIdFor(caller.openid, input.clientRequestId)
-    const attendance = await attendanceFor(port, { _id, branchId: input.branchId, audience }, input.attendance ?? [])
+    const attendance = await attendanceFor(port, { _id, branchId: input.branchId, audience, startAt: new Date(merged.startAt) }, input.attendance ?? [])
     const photos = dedupe(input.photos ?? [])
     const photoReview = await startPhotoChecks(port, caller.openid, photos, plan?.photoReview, plan?.photos)
     const now = port.now()
@@ -395,10 +402,10 @@ export const updateActivity = defineAction({
     requireFields(type, doc.status === 'recorded' ? 'record' : 'plan', merged)
     await checkInputTexts(port, caller.openid, input)
 
-    if (input.attendance !== undefined || (patch.audience && doc.attendance)) {
-      // Saved marks of people the new audience no longer expects are dropped; marks sent now must fit it.
+    if (input.attendance !== undefined || ((patch.audience || patch.startAt) && doc.attendance)) {
+      // Saved marks of people the new audience (or the roster of the new date) no longer expects are dropped; marks sent now must fit it.
       const marks = input.attendance ?? marksOf(doc)
-      patch.attendance = await attendanceFor(port, { _id: doc._id, branchId: doc.branchId, audience }, marks, input.attendance === undefined)
+      patch.attendance = await attendanceFor(port, { _id: doc._id, branchId: doc.branchId, audience, startAt }, marks, input.attendance === undefined)
     }
     if (patch.startAt || patch.endAt || unset.includes('endAt')) patch.signInClosesAt = signInWindow(startAt, endAt).closesAt
     // New photos start their image checks only once everything else passed (no check for a refused save).

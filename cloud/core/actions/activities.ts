@@ -249,7 +249,7 @@ export const attendanceSheet = defineAction({
   name: 'activities.attendanceSheet',
   roles: EDITORS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
-  async handler({ branchId, id, type, groupId }, { port }) {
+  async handler({ branchId, id, type, groupId, on: onInput }, { port }) {
     let doc: ActivityDoc | undefined
     if (id) {
       doc = await loadActivity(port, id)
@@ -258,12 +258,14 @@ export const attendanceSheet = defineAction({
     const audience = doc
       ? (type || groupId ? await audienceOf(port, branchId, type ?? doc.type, groupId) : (doc.audience ?? { kind: 'branch' }))
       : await audienceOf(port, branchId, type ?? 'theme_day', groupId)
+    // The roster of the session's own day (the form's date, else the saved session's), as the save will count it.
+    const on = onInput ?? (doc ? beijingDate(new Date(doc.startAt)) : undefined)
     const [roster, names, signIns] = await Promise.all([
-      branchRoster(port, branchId),
+      branchRoster(port, branchId, on),
       groupNames(port, branchId),
       doc ? signInsOf(port, doc._id) : Promise.resolve(new Map<string, Date>()),
     ])
-    const expected = await expectedFor(port, branchId, audience, roster)
+    const expected = await expectedFor(port, branchId, audience, roster, on)
     const marks = (doc?.attendance?.attendees ?? []).map((a) => ({ memberId: a.memberId, present: a.present, ...(a.absentReason ? { absentReason: a.absentReason } : {}) }))
     const computed = computeAttendance(expected, marks, signIns)
     const groupOf = new Map(roster.map((m) => [m._id, m.groupId]))

@@ -4,20 +4,35 @@ import { recordAudit } from '../audit'
 import { AppError } from '../errors'
 import type { JoinRequestDoc, MemberDoc } from '../model'
 import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../paging'
-import { expectedAttendees, votingMembers } from '../roster'
+import { ROLE_LABELS } from '../../../types/domain'
+import { insertNew } from '../reminders/store'
+import { expectedAttendees, postRefusal, votingMembers, withPostChange } from '../roster'
+import { beijingDate } from '../time'
 import {
   endGrants,
   grantRole,
   loadActiveBranch,
+  loadBranch,
   loadGroup,
   loadMember,
   presentMembers,
   presentOne,
   readAll,
 } from '../roster-store'
+import { mayInvite } from './invites'
 import { admit } from './session'
 
 const MANAGERS = ['committee_admin', 'secretary'] as const
+/** The words the audit log uses for a roster entry's fields (never its keys). */
+const MEMBER_FIELD_LABELS: Record<string, string> = {
+  name: '姓名',
+  partyStatus: '党员类别',
+  joinedPartyOn: '入党日期',
+  confirmedOn: '转正日期',
+  joinedBranchOn: '转入本支部日期',
+  groupId: '党小组',
+  phone: '手机号',
+}
 /** Who may read a branch's roster: its committee and leaders, and the committee's guides. Members see their own entry. */
 const ROSTER_READERS = ['committee_admin', 'secretary', 'branch_committee', 'guide'] as const
 const memberRecord = { kind: 'record', collection: 'members', noun: '党员' } as const
@@ -77,13 +92,16 @@ export const updateMember = defineAction({
     if (after.partyStatus === 'full' && after.joinedPartyOn && after.confirmedOn && after.confirmedOn < after.joinedPartyOn) {
       throw new AppError('INVALID_INPUT', '转正日期不能早于入党日期')
     }
+    if ((after.posts ?? []).length > 0 && postRefusal(after)) {
+      throw new AppError('CONFLICT', `${postRefusal(after)}；请先在「职务」中免去其支委职务`, { field: 'partyStatus' })
+    }
     if (Object.keys(patch).length === 0) return presentOne(port, before)
     await port.db.collection('members').doc(memberId).update({ data: { ...patch, updatedAt: port.now() } })
     const pick = (m: MemberDoc) => Object.fromEntries(Object.keys(patch).map((k) => [k, (m as unknown as Record<string, unknown>)[k] ?? null]))
     await recordAudit(ctx, {
       branchId: before.branchId,
       action: 'member.updated',
-      summary: `修改 ${before.name} 的信息（${Object.keys(patch).join('、')}）`,
+      summary: `修改 ${before.name} 的信息（${Object.keys(patch).map((k) => MEMBER_FIELD_LABELS[k] ?? k).join('、')}）`,
       target: { kind: 'member', id: memberId },
       before: pick(before),
       after: pick(after),
@@ -96,15 +114,25 @@ export const setPosts = defineAction({
   name: 'members.setPosts',
   roles: MANAGERS,
   scope: { ...memberRecord, idOf: (input) => input.memberId },
-  async handler({ memberId, posts, groupLeader }, ctx) {
+  async handler({ memberId, posts, groupLeader, since }, ctx) {
     const { port } = ctx
     const before = ctx.record as unknown as MemberDoc
     assertActive(before)
     await loadActiveBranch(port, before.branchId)
     if (groupLeader && !before.groupId) throw new AppError('INVALID_INPUT', '请先把该党员分到一个党小组，再设为党小组长')
     if (posts.length > 0 && !before.openid) throw new AppError('CONFLICT', `${before.name} 尚未加入小程序，不能担任支委`)
+    const refusal = posts.length > 0 ? postRefusal(before) : null
+    if (refusal) throw new AppError('CONFLICT', refusal, { field: 'posts' })
     const unique = [...new Set(posts)]
-    await port.db.collection('members').doc(memberId).update({ data: { posts: unique, groupLeader, updatedAt: port.now() } })
+    const changed = JSON.stringify([...unique].sort()) !== JSON.stringify([...(before.posts ?? [])].sort())
+    // Posts are dated (roster.ts postsOn) so a 支委会 recorded later expects the committee of its own day.
+    const today = beijingDate(port.now())
+    if (since && since > today) throw new AppError('INVALID_INPUT', '任职日期不能晚于今天', { field: 'since' })
+    const postHistory = changed ? withPostChange(before, since ?? today, unique) : before.postHistory
+    await port.db
+      .collection('members')
+      .doc(memberId)
+      .update({ data: { posts: unique, groupLeader, ...(postHistory ? { postHistory: port.db.command.set(postHistory) } : {}), updatedAt: port.now() } })
     if (before.openid) {
       // Holding any committee post is what makes a person a 支委 (branch_committee) in access control.
       if (unique.length > 0) await grantRole(port, before.openid, before.branchId, 'branch_committee')
@@ -131,20 +159,49 @@ export const transferOut = defineAction({
     const before = ctx.record as unknown as MemberDoc
     assertActive(before)
     if (before.openid === caller.openid) throw new AppError('CONFLICT', '不能把自己转出；请先移交书记职务')
-    const after: MemberDoc = { ...before, state: 'transferred', transferredOn: on, transferReason: reason, groupLeader: false }
+    // Posts end with the membership (a 支委 of a branch belongs to it); the history keeps what they held until `on`.
+    const postHistory = (before.posts ?? []).length ? withPostChange(before, on, []) : before.postHistory
+    const after: MemberDoc = { ...before, state: 'transferred', transferredOn: on, transferReason: reason, groupLeader: false, posts: [], ...(postHistory ? { postHistory } : {}) }
     await port.db
       .collection('members')
       .doc(memberId)
-      .update({ data: { state: 'transferred', transferredOn: on, transferReason: reason, groupLeader: false, updatedAt: port.now() } })
+      .update({
+        data: {
+          state: 'transferred',
+          transferredOn: on,
+          transferReason: reason,
+          groupLeader: false,
+          posts: [],
+          ...(postHistory ? { postHistory: port.db.command.set(postHistory) } : {}),
+          updatedAt: port.now(),
+        },
+      })
     // Access follows the roster: the person's grants in this branch end now, so their next call is refused.
-    if (before.openid) await endGrants(port, before.openid, before.branchId, 'transferred')
+    if (before.openid) {
+      await endGrants(port, before.openid, before.branchId, 'transferred')
+      // They are told on their next visit (session.get's transfers, and this inbox item), not greeted as a stranger.
+      const branch = await loadBranch(port, before.branchId)
+      const dedupeKey = `transferred:${memberId}:${on}`
+      await insertNew(port, 'inbox', [
+        {
+          _id: dedupeKey,
+          openid: before.openid,
+          kind: 'transferred_out',
+          title: `你已从「${branch.name}」转出`,
+          body: `转出日期：${on}；原因：${reason}。你在该支部的记录保留。如已转入新的支部，请向新支部书记索取邀请码加入；如有疑问，请联系原支部书记。`,
+          page: '/pages/home/index',
+          createdAt: port.now(),
+          dedupeKey,
+        },
+      ])
+    }
     await recordAudit(ctx, {
       branchId: before.branchId,
       action: 'member.transferred',
-      summary: `${before.name} 转出（${on}）：${reason}`,
+      summary: `${before.name} 转出（${on}）：${reason}${(before.posts ?? []).length ? `；免去支委职务：${before.posts.join('、')}` : ''}`,
       target: { kind: 'member', id: memberId },
-      before: { state: 'active' },
-      after: { state: 'transferred', transferredOn: on, transferReason: reason },
+      before: { state: 'active', posts: before.posts ?? [] },
+      after: { state: 'transferred', transferredOn: on, transferReason: reason, posts: [] },
     })
     return presentOne(port, after)
   },
@@ -179,7 +236,8 @@ export const handOverSecretary = defineAction({
 
 export const attendanceBasis = defineAction({
   name: 'roster.attendanceBasis',
-  roles: ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'],
+  // The whole roster (names, 正式/预备): only those who may read the roster (members.list) may read it (#15.12).
+  roles: ROSTER_READERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler({ branchId, groupId }, { port }) {
     if (groupId) await loadGroup(port, groupId, branchId)
@@ -209,9 +267,11 @@ export const listJoinRequests = defineAction({
   name: 'joinRequests.list',
   roles: MANAGERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
-  async handler({ branchId }, { port }) {
+  async handler({ branchId }, { port, caller }) {
     const requests = await readAll<JoinRequestDoc>(port, 'join_requests', { branchId, status: 'pending' }, 'createdAt')
-    return { items: requests.map(presentRequest) }
+    // A secretary sees the requests they may decide: those for roles they may invite (not secretary or guide).
+    const committee = isCommitteeAdmin(caller.memberships)
+    return { items: requests.filter((r) => mayInvite(committee, r.role)).map(presentRequest) }
   },
 })
 
@@ -219,10 +279,22 @@ export const decideJoinRequest = defineAction({
   name: 'joinRequests.decide',
   roles: MANAGERS,
   scope: { kind: 'record', collection: 'join_requests', noun: '入支部申请', idOf: (input) => input.requestId },
-  async handler({ requestId, approve, reason }, ctx) {
+  async handler({ requestId, approve, reason, partyStatus }, ctx) {
     const { port } = ctx
     const request = ctx.record as unknown as JoinRequestDoc
+    // Approving grants the request's role: only who may invite to that role may decide (a secretary neither creates
+    // nor sees committee invitations for secretaries and guides).
+    if (!mayInvite(isCommitteeAdmin(ctx.caller.memberships), request.role)) {
+      throw new AppError('FORBIDDEN', '支部书记和党建指导员的入支部申请由党委审批')
+    }
     if (request.status !== 'pending') throw new AppError('CONFLICT', '该申请已经处理过了')
+    // The roster records 正式 / 预备: approving must say which, never default to 正式 (a 预备党员 has no vote).
+    if (approve && request.role !== 'guide' && !partyStatus) {
+      throw new AppError('INVALID_INPUT', `请选择 ${request.name} 是正式党员还是预备党员`, { field: 'partyStatus' })
+    }
+    if (approve && (request.role === 'branch_committee' || request.role === 'secretary') && partyStatus === 'probationary') {
+      throw new AppError('CONFLICT', `${postRefusal({ name: request.name, partyStatus })?.replace('支委职务', `${ROLE_LABELS[request.role]}`)}；请拒绝此申请，改发党员邀请`, { field: 'partyStatus' })
+    }
     await loadActiveBranch(port, request.branchId)
     const decided = { status: approve ? ('approved' as const) : ('rejected' as const), decidedBy: ctx.caller.openid, reason: reason ?? null }
     // Only a still-pending request changes: two secretaries deciding at once cannot both win.
@@ -235,7 +307,9 @@ export const decideJoinRequest = defineAction({
       await admit(ctx, { openid: request.openid, name: request.name }, {
         branchId: request.branchId,
         role: request.role,
+        title: request.title ?? null,
         groupId: request.groupId ?? null,
+        ...(partyStatus ? { partyStatus } : {}),
       })
     } else {
       await recordAudit(ctx, {

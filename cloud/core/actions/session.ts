@@ -1,4 +1,4 @@
-import type { RoleGrant } from '../../../types/domain'
+import { PARTY_STATUS_LABELS, ROLE_LABELS, type PartyStatus, type RoleGrant } from '../../../types/domain'
 import { defineAction, type ActionContext } from '../action'
 import { recordAudit } from '../audit'
 import { AppError, isCollectionMissing } from '../errors'
@@ -37,6 +37,16 @@ export async function describeRoles(port: Port, openid: string, memberships: Mem
   })
 }
 
+/** The caller's roster entries marked 转出, latest first, with the branch's name. */
+async function transfersOf(port: Port, openid: string): Promise<{ branchName: string; on: string | null; reason: string | null }[]> {
+  const entries = await readAll<MemberDoc>(port, 'members', { openid, state: 'transferred' })
+  if (entries.length === 0) return []
+  const names = await branchNames(port, [...new Set(entries.map((e) => e.branchId))])
+  return entries
+    .sort((a, b) => (b.transferredOn ?? '').localeCompare(a.transferredOn ?? ''))
+    .map((e) => ({ branchName: names.get(e.branchId) ?? '原支部', on: e.transferredOn ?? null, reason: e.transferReason ?? null }))
+}
+
 export const getSession = defineAction({
   name: 'session.get',
   roles: 'any',
@@ -55,7 +65,9 @@ export const getSession = defineAction({
     ])
     const user = users.data[0] as unknown as UserDoc | undefined
     const committee = committees.data[0] as unknown as CommitteeDoc | undefined
-    return { openid: caller.openid, name: user?.name ?? null, committeeName: committee?.name ?? null, roles }
+    // Someone with no role left who was transferred out (转出) is told so on their next visit, not greeted as a stranger.
+    const transfers = roles.length || !committee ? [] : await transfersOf(port, caller.openid)
+    return { openid: caller.openid, name: user?.name ?? null, committeeName: committee?.name ?? null, roles, transfers }
   },
 })
 
@@ -115,20 +127,20 @@ async function spendUse(port: Port, invite: InviteDoc): Promise<void> {
 export async function admit(
   ctx: ActionContext,
   who: { openid: string; name: string },
-  grant: { branchId: string; role: Membership['role']; title?: string | null; groupId: string | null },
+  grant: { branchId: string; role: Membership['role']; title?: string | null; groupId: string | null; partyStatus?: PartyStatus },
 ): Promise<void> {
   const { port } = ctx
   await grantRole(port, who.openid, grant.branchId, grant.role, grant.title ?? undefined)
   // Guides (第一书记 / 党建指导员) help a branch from outside: they are not on its roster.
   if (grant.role !== 'guide') {
-    const entry = await ensureRosterEntry(port, { branchId: grant.branchId, openid: who.openid, name: who.name, groupId: grant.groupId })
+    const entry = await ensureRosterEntry(port, { branchId: grant.branchId, openid: who.openid, name: who.name, groupId: grant.groupId, partyStatus: grant.partyStatus })
     if (grant.role === 'branch_committee' || grant.role === 'secretary') {
       await grantRole(port, who.openid, grant.branchId, 'member')
     }
     await recordAudit(ctx, {
       branchId: grant.branchId,
       action: 'member.joined',
-      summary: `${who.name} 加入支部（${grant.role}）`,
+      summary: `${who.name} 加入支部（${ROLE_LABELS[grant.role]}${grant.partyStatus ? `，${PARTY_STATUS_LABELS[grant.partyStatus]}` : ''}）`,
       target: { kind: 'member', id: entry._id },
       before: null,
       after: { name: who.name, role: grant.role, groupId: grant.groupId },
@@ -181,6 +193,7 @@ export const joinWithInvite = defineAction({
           openid: caller.openid,
           name,
           role: invite.role,
+          title: invite.title ?? null,
           groupId: invite.groupId ?? null,
           inviteCode: invite._id,
           status: 'pending',

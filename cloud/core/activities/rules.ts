@@ -5,7 +5,7 @@
  */
 import dayjs from 'dayjs'
 import { ACTIVITY_EDITABLE_DAYS, ACTIVITY_TYPE_INFO, SIGN_IN_HOURS_WITHOUT_END, SIGN_IN_OPENS_MINUTES_BEFORE, type ActivityType } from '../../../types/domain'
-import { ACTIVITY_FIELD_LABELS, ACTIVITY_TYPE_RULES, type ActivityField } from '../../../types/activity-rules'
+import { ACTIVITY_FIELD_LABELS, ACTIVITY_TYPE_RULES, audienceLabel, type ActivityField } from '../../../types/activity-rules'
 import type { ActivityDoc, MemberDoc } from '../model'
 import { hasQuorum } from '../roster'
 import { beijingDate, daysBetween, ZONE } from '../time'
@@ -145,8 +145,7 @@ export function displayValue(field: string, value: unknown): string | null {
     case 'endAt':
       return timeText(new Date(value as Date))
     case 'audience': {
-      const a = value as ActivityDoc['audience']
-      return a.kind === 'group' ? `党小组：${a.groupName}` : a.kind === 'committee' ? '支部委员会' : '全体党员'
+      return audienceLabel(value as ActivityDoc['audience'])
     }
     case 'attendance': {
       const a = value as NonNullable<ActivityDoc['attendance']>

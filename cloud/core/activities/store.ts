@@ -11,7 +11,7 @@ import { AppError } from '../errors'
 import type { ActivityDoc, ActivitySignInDoc, ActivityVersionDoc, AssignmentDoc, MemberDoc, Membership, UserDoc } from '../model'
 import type { Port } from '../port'
 import { readAll } from '../roster-store'
-import { expectedAttendees } from '../roster'
+import { expectedAttendees, grantHeldOn, rosterAsOf } from '../roster'
 import { quorumOf, readOnlyReason, signInWindow, windowState } from './rules'
 
 export const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
@@ -79,23 +79,33 @@ export async function checkTexts(port: Port, openid: string, fields: [field: str
   }
 }
 
-/** Active members of the branch, in name order (the order of the attendance sheet). */
-export async function branchRoster(port: Port, branchId: string): Promise<MemberDoc[]> {
-  const members = await readAll<MemberDoc>(port, 'members', { branchId, state: 'active' })
+/**
+ * Members of the branch in name order (the order of the attendance sheet): the active ones, or, with `on` (a
+ * Beijing date), the roster as it stood that day (rosterAsOf: joins, 转出, 转正 and posts dated), so a session
+ * recorded afterwards expects the people of its own day.
+ */
+export async function branchRoster(port: Port, branchId: string, on?: string): Promise<MemberDoc[]> {
+  const members = on
+    ? rosterAsOf(await readAll<MemberDoc>(port, 'members', { branchId }), on)
+    : await readAll<MemberDoc>(port, 'members', { branchId, state: 'active' })
   return members.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a._id.localeCompare(b._id))
 }
 
-/** Who is expected: the branch, one party group, or the branch committee (members with a 支委 post or role). */
-export async function expectedFor(port: Port, branchId: string, audience: ActivityDoc['audience'], roster?: MemberDoc[]): Promise<MemberDoc[]> {
-  const members = roster ?? (await branchRoster(port, branchId))
+/**
+ * Who is expected: the branch, one party group, or the branch committee (members with a 支委 post or role). With
+ * `on`, the committee is the one of that day: posts from the roster as of `on`, roles held that day.
+ */
+export async function expectedFor(port: Port, branchId: string, audience: ActivityDoc['audience'], roster?: MemberDoc[], on?: string): Promise<MemberDoc[]> {
+  const members = roster ?? (await branchRoster(port, branchId, on))
   if (audience.kind === 'group') return expectedAttendees(members, audience.groupId)
   if (audience.kind === 'committee') {
     const grants = await readAll<Membership>(port, 'memberships', {
       branchId,
-      status: 'active',
-      role: port.db.command.in(['secretary', 'branch_committee']),
+      // On a date, 支委 are those with a post that day (posts are dated); the secretary's grant, unless it had ended.
+      ...(on ? {} : { status: 'active' }),
+      role: on ? 'secretary' : port.db.command.in(['secretary', 'branch_committee']),
     })
-    const writers = new Set(grants.map((g) => g.openid))
+    const writers = new Set(grants.filter((g) => !on || grantHeldOn(g as Membership & { endedAt?: Date }, on)).map((g) => g.openid))
     return expectedAttendees(members).filter((m) => (m.posts?.length ?? 0) > 0 || (!!m.openid && writers.has(m.openid)))
   }
   return expectedAttendees(members)

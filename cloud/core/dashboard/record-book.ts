@@ -5,6 +5,7 @@
  */
 import dayjs from 'dayjs'
 import { ACTIVITY_TYPE_INFO, type ActivityType } from '../../../types/domain'
+import { audienceLabel } from '../../../types/activity-rules'
 import { xmlSafe } from '../../../types/schema-kit'
 import { visiblePhotos } from '../activities/store'
 import type { ActivityDoc } from '../model'
@@ -47,7 +48,7 @@ export function entryOf(a: ActivityDoc): BookEntry {
     place: a.place,
     startAt: new Date(a.startAt).toISOString(),
     endAt: a.endAt ? new Date(a.endAt).toISOString() : null,
-    audience: a.audience?.kind === 'group' ? a.audience.groupName : '全体党员',
+    audience: audienceLabel(a.audience),
     host: a.host ?? null,
     recorder: a.recorder ?? null,
     lecturer: a.lecturer ?? null,

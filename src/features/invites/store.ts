@@ -1,3 +1,4 @@
+import type { PartyStatus } from '../../../types/domain'
 /** A branch's invitations and join requests, as its secretary or the committee manages them. */
 import { create } from 'zustand'
 import type { ActionInput } from '../../../types/actions'
@@ -20,7 +21,7 @@ interface InvitesState {
   create(input: Omit<ActionInput<'invites.create'>, 'branchId'>): Promise<Invite>
   revoke(code: string): Promise<void>
   showQr(code: string): Promise<void>
-  decide(requestId: string, approve: boolean, reason?: string): Promise<void>
+  decide(requestId: string, approve: boolean, reason?: string, partyStatus?: PartyStatus): Promise<void>
   reset(): void
 }
 
@@ -67,8 +68,8 @@ export const useInvitesStore = create<InvitesState>()((set, get) => ({
       set({ qr: { ...get().qr, [code]: { error: errorMessage(error) } } })
     }
   },
-  async decide(requestId, approve, reason) {
-    const decided = await decideJoinRequest(requestId, approve, reason?.trim() || undefined).catch(rethrow)
+  async decide(requestId, approve, reason, partyStatus) {
+    const decided = await decideJoinRequest(requestId, approve, reason?.trim() || undefined, partyStatus).catch(rethrow)
     set({ requests: get().requests.map((r) => (r.id === requestId ? decided : r)) })
   },
   reset() {

@@ -5,6 +5,9 @@ const KIND_LABELS: Record<string, string> = {
   activity_upcoming: '活动',
   committee_notice: '通知',
   photo_rejected: '照片审核',
+  transferred_out: '组织关系',
+  activity_changed: '活动变更',
+  activity_cancelled: '活动取消',
 }
 
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? '提醒'

@@ -25,6 +25,8 @@ interface SessionData {
   name: string | null
   committeeName: string | null
   roles: RoleGrant[]
+  /** Branches the caller was transferred out of (session.get), shown instead of a bare welcome. */
+  transfers: { branchName: string; on: string | null; reason: string | null }[]
   /** Persisted: the branch the user last looked at. */
   currentBranchId: string | null
   /** Persisted with the id, for committee admins looking at a branch they hold no role in. */
@@ -55,6 +57,7 @@ const initial: SessionData = {
   name: null,
   committeeName: null,
   roles: [],
+  transfers: [],
   currentBranchId: null,
   currentBranchName: null,
 }
@@ -104,6 +107,7 @@ export const useSessionStore = create<SessionState>()(
             name: s.name,
             committeeName: s.committeeName,
             roles: s.roles,
+            transfers: s.transfers ?? [],
             ...pickCurrentBranch(s.roles, currentBranchId, currentBranchName),
           })
         } catch (error) {

@@ -9,6 +9,7 @@ import { testId } from '../../lib/test-id'
 import { BranchSwitcher } from '../../features/session/components/branch-switcher'
 import { DevIdentityPicker } from '../../features/session/components/dev-identity-picker'
 import { DevWelcome, useNeedsDevWelcome } from '../../features/session/components/dev-welcome'
+import { TransferredNotice } from '../../features/session/components/transferred-notice'
 import { JoinForm } from '../../features/session/components/join-form'
 import { safeDecode } from '../../features/session/invite-code'
 import { currentRolesOf, selectCanWrite, selectHasRoles, selectIsCommitteeAdmin, useSessionStore } from '../../features/session/store'
@@ -75,14 +76,18 @@ export default function HomePage() {
   if (!hasRoles)
     return (
       <View className='home'>
+        <TransferredNotice />
         <JoinForm initialCode={sceneCode} />
-        <Text
-          className='home__bootstrap'
-          onClick={() => Taro.navigateTo({ url: '/packages/org/pages/bootstrap/index' })}
-          {...testId('open-bootstrap')}
-        >
-          首次部署：初始化党委
-        </Text>
+        {/* Only a deployment without a committee yet needs its first administrator (session.get's committeeName). */}
+        {committeeName ? null : (
+          <Text
+            className='home__bootstrap'
+            onClick={() => Taro.navigateTo({ url: '/packages/org/pages/bootstrap/index' })}
+            {...testId('open-bootstrap')}
+          >
+            首次部署：初始化党委
+          </Text>
+        )}
         {devPicker}
         <PrivacyDialog />
       </View>

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_INFO } from '../../../../types/domain'
+import { audienceLabel } from '../../../../types/activity-rules'
 import { Button } from '../../../components/button'
 import { Field, TextInput } from '../../../components/form'
 import { PhotoGrid, uploadSummary } from '../../../components/photo-grid'
@@ -256,7 +257,7 @@ export function ActivityDetail({ activity: a, onRemoved }: { activity: ActivityF
         <Row k='开始时间' v={formatDateTime(a.startAt)} />
         <Row k='结束时间' v={a.endAt ? formatDateTime(a.endAt) : null} />
         <Row k='地点' v={a.place} />
-        <Row k='参加对象' v={a.audience.kind === 'group' ? `党小组：${a.audience.groupName ?? ''}` : a.audience.kind === 'committee' ? '支部委员' : '全体党员'} />
+        <Row k='参加对象' v={audienceLabel(a.audience)} />
         <Row k='授课人' v={a.lecturer} />
         <Row k='主持人' v={a.host} />
         <Row k='记录人' v={a.recorder} />

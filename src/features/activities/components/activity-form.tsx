@@ -104,6 +104,8 @@ export function ActivityForm({ draftKey, onSaved }: { draftKey: string; onSaved(
       ...(d.activityId ? { id: d.activityId } : {}),
       type: d.type,
       ...(needsGroup && d.groupId ? { groupId: d.groupId } : {}),
+      // Who is expected is the roster of the session's day (a member who joined later is not on it).
+      ...(d.date ? { on: d.date } : {}),
     }).then(
       (r) => {
         useDraftStore.getState().setSheet(draftKey, r.attendees)
@@ -113,7 +115,7 @@ export function ActivityForm({ draftKey, onSaved }: { draftKey: string; onSaved(
     )
   }
   // The roster of the audience: again when the type or the group changes (a 支委会 expects only the committee).
-  useEffect(loadSheet, [draftKey, mode, type, groupId, needsGroup])
+  useEffect(loadSheet, [draftKey, mode, type, groupId, needsGroup, draft?.date])
 
   if (!draft) return null
   const rules = ACTIVITY_TYPE_RULES[draft.type]

@@ -1,7 +1,7 @@
 /** Pending join requests (invitations that need approval): 同意 / 拒绝 (with an optional reason). */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { ROLE_LABELS } from '../../../../types/domain'
+import { PARTY_STATUS_LABELS, ROLE_LABELS, type PartyStatus } from '../../../../types/domain'
 import { Button } from '../../../components/button'
 import { TextInput } from '../../../components/form'
 import { EmptyState } from '../../../components/states'
@@ -31,13 +31,15 @@ function RequestRow({ request, onDecided }: { request: JoinRequest; onDecided?: 
   const decide = useInvitesStore((s) => s.decide)
   const [busy, setBusy] = useState<'yes' | 'no' | null>(null)
   const [rejecting, setRejecting] = useState(false)
+  // Approving a party member asks which they are: the roster must not make anyone 正式党员 by default.
+  const [approving, setApproving] = useState(false)
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const act = async (approve: boolean) => {
+  const act = async (approve: boolean, partyStatus?: PartyStatus) => {
     setBusy(approve ? 'yes' : 'no')
     setError(null)
     try {
-      await decide(request.id, approve, approve ? undefined : reason)
+      await decide(request.id, approve, approve ? undefined : reason, partyStatus)
       onDecided?.()
     } catch (e) {
       setError((e as Error).message)
@@ -56,7 +58,19 @@ function RequestRow({ request, onDecided }: { request: JoinRequest; onDecided?: 
         {request.reason ? ` · ${request.reason}` : ''}
       </Text>
       {request.status === 'pending' ? (
-        rejecting ? (
+        approving ? (
+          <View {...testId('join-approve-status')}>
+            <Text className='invite-card__meta'>{request.name} 是：</Text>
+            <View className='invite-card__actions'>
+              <Button onClick={() => setApproving(false)}>取消</Button>
+              {(['full', 'probationary'] as const).map((s) => (
+                <Button key={s} type='primary' loading={busy === 'yes'} onClick={() => act(true, s)} {...testId(`join-approve-${s}`)}>
+                  {PARTY_STATUS_LABELS[s]}
+                </Button>
+              ))}
+            </View>
+          </View>
+        ) : rejecting ? (
           <View>
             <TextInput id='join-reject-reason' value={reason} onChange={setReason} placeholder='拒绝理由（可不填）' maxlength={100} />
             <View className='invite-card__actions'>
@@ -71,7 +85,7 @@ function RequestRow({ request, onDecided }: { request: JoinRequest; onDecided?: 
             <Button onClick={() => setRejecting(true)} {...testId('join-reject')}>
               拒绝
             </Button>
-            <Button type='primary' loading={busy === 'yes'} onClick={() => act(true)} {...testId('join-approve')}>
+            <Button type='primary' loading={busy === 'yes'} onClick={() => (request.role === 'guide' ? act(true) : setApproving(true))} {...testId('join-approve')}>
               同意
             </Button>
           </View>
