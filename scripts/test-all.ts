@@ -3,7 +3,8 @@
  *   1. a browser for the end-to-end tests (Debian's chromium; installed with apt-get when running as root)
  *   2. lint: ESLint (import boundaries) and the TypeScript compiler
  *   3. builds: cloud function bundles (what is uploaded and what the local cloud runs) and the H5 app
- *   4. jest, by kind: unit + components, integration (local cloud, real SDK), e2e (Chromium), weapp checks
+ *   4. jest, by kind: unit + components, integration (local cloud, real SDK), e2e (Chromium), weapp checks,
+ *      weapp-run (the weapp build run in a stand-in for WeChat's framework; dist/ is built once for both weapp kinds)
  * Ends with one plain line "N passed, N failed" (and skipped, if any); exits non-zero on any failure.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -85,13 +86,19 @@ if (wants('lint')) {
   step('ESLint (import boundaries)', process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), '.'])
   step('TypeScript (strict)', process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'])
 }
-if (wants('integration') || wants('e2e')) step('build cloud functions', process.execPath, [require.resolve('tsx/cli'), 'scripts/build-cloud.ts'])
+if (wants('integration') || wants('e2e') || wants('weapp-run')) step('build cloud functions', process.execPath, [require.resolve('tsx/cli'), 'scripts/build-cloud.ts'])
 if (wants('e2e')) step('build H5', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' })
+if (wants('weapp') || wants('weapp-run')) {
+  // One weapp build per run: the weapp checks and the weapp-run journeys find dist/ stamped with this id (test/support/weapp-build.ts).
+  process.env.WEAPP_BUILD_RUN = `${started}-${process.pid}`
+  step('build weapp', process.execPath, [require.resolve('tsx/cli'), 'test/support/weapp-build.ts'])
+}
 
 if (wants('unit')) jest('unit and component tests', ['unit', 'components'])
 if (wants('integration')) jest('integration tests (local cloud, real wx-server-sdk)', ['integration'], ['--runInBand'])
 if (wants('e2e')) jest('end-to-end tests (H5 in headless Chromium)', ['e2e'], ['--runInBand'])
 if (wants('weapp')) jest('weapp checks (build, official compilers, code-quality audit)', ['weapp'], ['--runInBand'])
+if (wants('weapp-run')) jest('weapp-run journeys (the weapp build in a stand-in for WeChat’s framework, local cloud)', ['weapp-run'], ['--runInBand'])
 
 const minutes = ((Date.now() - started) / 60000).toFixed(1)
 console.log(`\nnpm test finished in ${minutes} min`)

@@ -35,3 +35,6 @@ export function ensureWeappBuild(): string {
   }
   return WEAPP_DIST
 }
+
+// `tsx test/support/weapp-build.ts`: scripts/test-all.ts's build step.
+if (require.main === module) ensureWeappBuild()

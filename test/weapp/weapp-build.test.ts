@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { ensureWeappBuild } from '../support/weapp-build'
 
 const root = path.resolve(__dirname, '../..')
 const dist = path.join(root, 'dist')
@@ -79,7 +80,7 @@ export default defineConfig<'webpack5'>(async () => ({
 let baseline = 0
 
 beforeAll(() => {
-  run(root, ['build', '--type', 'weapp'])
+  ensureWeappBuild() // built once per `npm test` run, shared with test/weapp-run
   baseline = buildBareApp()
 }, 300_000)
 
