@@ -101,3 +101,35 @@ describe('#15.5 owning a record does not outlast the role', () => {
     expect(await as('dev-member-2b')('members.get', { memberId: leaving.id })).toMatchObject({ ok: false })
   })
 })
+
+describe('#15.6 join requests are decided only by who may invite to their role', () => {
+  test('a secretary neither sees nor decides a guide or secretary request; the committee approves and the title is carried', async () => {
+    const branchId = await branchOf('dev-secretary-1')
+    const committee = as('dev-committee-admin')
+    const guideInvite = await ok<{ code: string }>(committee('invites.create', { branchId, role: 'guide', title: '第一书记', requiresApproval: true }))
+    const secretaryInvite = await ok<{ code: string }>(committee('invites.create', { branchId, role: 'secretary', requiresApproval: true }))
+    expect((await ok<{ pending: boolean }>(as('sec-guide-6')('session.join', { code: guideInvite.code, name: '郑指导' }))).pending).toBe(true)
+    expect((await ok<{ pending: boolean }>(as('sec-secretary-6')('session.join', { code: secretaryInvite.code, name: '冯书记' }))).pending).toBe(true)
+
+    const all = await ok<{ items: { id: string; name: string; role: string }[] }>(committee('joinRequests.list', { branchId }))
+    const guideRequest = all.items.find((r) => r.name === '郑指导')!
+    const secretaryRequest = all.items.find((r) => r.name === '冯书记')!
+    expect(guideRequest).toBeDefined()
+    expect(secretaryRequest).toBeDefined()
+
+    const seen = await ok<{ items: { id: string }[] }>(as('dev-secretary-1')('joinRequests.list', { branchId }))
+    expect(seen.items.map((r) => r.id)).not.toEqual(expect.arrayContaining([guideRequest.id]))
+    expect(seen.items.map((r) => r.id)).not.toEqual(expect.arrayContaining([secretaryRequest.id]))
+    for (const request of [guideRequest, secretaryRequest]) {
+      expect(await as('dev-secretary-1')('joinRequests.decide', { requestId: request.id, approve: true, partyStatus: 'full' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      })
+    }
+    expect((await ok<{ roles: unknown[] }>(as('sec-secretary-6')('session.get', {}))).roles).toEqual([])
+
+    await ok(committee('joinRequests.decide', { requestId: guideRequest.id, approve: true }))
+    const guide = await ok<{ roles: { role: string; title?: string }[] }>(as('sec-guide-6')('session.get', {}))
+    expect(guide.roles).toEqual([expect.objectContaining({ role: 'guide', branchId, title: '第一书记' })])
+  })
+})

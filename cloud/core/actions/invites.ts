@@ -46,8 +46,11 @@ export function presentInvite(invite: InviteDoc, branchName: string, now: Date) 
   }
 }
 
-/** Which roles a caller may hand out: the committee any branch role; a secretary members and 支委 of their branch. */
-function mayInvite(committee: boolean, role: Role): boolean {
+/**
+ * Which roles a caller may hand out: the committee any branch role; a secretary members and 支委 of their branch.
+ * Deciding a join request grants the same role, so joinRequests.decide applies this rule too.
+ */
+export function mayInvite(committee: boolean, role: Role): boolean {
   if (committee) return role !== 'committee_admin'
   return role === 'member' || role === 'branch_committee'
 }
