@@ -1,5 +1,5 @@
 // Append-only JSON-lines store: one line per acknowledged write (or per transaction),
-// collections in memory, replayed at start, torn last line tolerated, compaction at startup.
+// collections in memory, replayed at start as a stream, torn last line tolerated, compacted at start and while running.
 import fs from 'node:fs'
 import path from 'node:path'
 import { EJSON } from 'bson'
@@ -11,78 +11,165 @@ export type Op =
   | { o: 'd'; c: string; id: string } // delete a document
 
 const LOG = 'log.jsonl'
+/** No compaction below this log size. */
+const COMPACT_MIN = 1 << 20
 
 export class Store {
   readonly dir: string
   readonly collections = new Map<string, Map<string, Doc>>()
   private fd = -1
   private fsync: boolean
+  /** Bytes read per step when the log is replayed. */
+  private chunkBytes: number
   logBytes = 0
+  /** The log size at which maybeCompact looks again. */
+  private compactAt = COMPACT_MIN
 
-  constructor(dir: string, opts: { fsync?: boolean } = {}) {
+  constructor(dir: string, opts: { fsync?: boolean; chunkBytes?: number } = {}) {
     this.dir = dir
     this.fsync = !!opts.fsync
+    this.chunkBytes = opts.chunkBytes ?? 4 << 20
   }
 
   open(): void {
     fs.mkdirSync(this.dir, { recursive: true })
     const file = path.join(this.dir, LOG)
-    let text = ''
-    try { text = fs.readFileSync(file, 'utf8') } catch { /* new store */ }
-    let good = 0
-    let pos = 0
-    let lineNo = 0
-    while (pos < text.length) {
-      const nl = text.indexOf('\n', pos)
-      const end = nl === -1 ? text.length : nl
-      const line = text.slice(pos, end)
-      lineNo++
-      if (line.trim()) {
-        let parsed: any
-        try { parsed = JSON.parse(line) } catch { parsed = undefined }
-        if (parsed === undefined) {
-          if (nl === -1) {
-            console.warn(`[localcloud] store: ignoring torn last line ${lineNo} of ${file} (${line.length} bytes)`)
-            break
-          }
-          console.warn(`[localcloud] store: skipping unreadable line ${lineNo} of ${file}`)
-        } else {
-          const ops: any[] = Array.isArray(parsed.t) ? parsed.t : [parsed]
-          for (const op of ops) this.apply(this.decode(op))
-        }
-      }
-      if (nl === -1) { good = text.length; break }
-      pos = nl + 1
-      good = pos
+    let fd: number
+    try {
+      fd = fs.openSync(file, 'r')
+    } catch (e: any) {
+      // Only a missing log means a new store. Anything else (permissions, a directory in its place …) must stop the
+      // start: treating it as empty used to start blank and seed on top of the real data.
+      if (e?.code !== 'ENOENT') throw new Error(`[localcloud] store: cannot read ${file}: ${e?.message ?? e}`)
+      fd = -1
     }
-    // byte offset of the good prefix (text is utf8; convert char offset)
-    const goodBytes = Buffer.byteLength(text.slice(0, good), 'utf8')
-    const totalBytes = Buffer.byteLength(text, 'utf8')
-    if (goodBytes < totalBytes) fs.truncateSync(file, goodBytes)
-    this.logBytes = goodBytes
-    this.maybeCompact(file)
+    let good = 0
+    let total = 0
+    let endsWithNewline = true
+    if (fd >= 0) {
+      try {
+        ;({ good, total, endsWithNewline } = this.replay(fd, file))
+      } finally {
+        fs.closeSync(fd)
+      }
+    }
+    if (good < total) fs.truncateSync(file, good)
+    this.logBytes = good
     this.fd = fs.openSync(file, 'a')
+    // A last line that parsed but was never terminated: the next append must start on a line of its own.
+    if (!endsWithNewline) this.append(Buffer.from('\n'))
+    this.compactAt = COMPACT_MIN
+    this.maybeCompact()
   }
 
-  private maybeCompact(file: string): void {
-    if (this.logBytes < 1 << 20) return
-    const lines: string[] = []
-    let live = 0
-    for (const [c, docs] of this.collections) {
-      lines.push(JSON.stringify({ o: 'c', c }))
-      for (const d of docs.values()) lines.push(JSON.stringify(this.encode({ o: 'p', c, d })))
+  /**
+   * Replays the log chunk by chunk (a whole-file string cannot exceed V8's ~512 MiB limit; the log can). Answers the
+   * byte length of the good prefix: a torn last line (a write cut short by a crash) is left out.
+   */
+  private replay(fd: number, file: string): { good: number; total: number; endsWithNewline: boolean } {
+    const chunk = Buffer.alloc(this.chunkBytes)
+    let carry: Buffer = Buffer.alloc(0)
+    let pos = 0 // bytes read so far
+    let good = 0 // end of the last complete, applied line
+    let lineNo = 0
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, chunk.length, pos)
+      if (n === 0) break
+      pos += n
+      let data = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n)
+      let start = 0
+      for (let nl = data.indexOf(0x0a, start); nl !== -1; nl = data.indexOf(0x0a, start)) {
+        lineNo++
+        this.applyLine(data.subarray(start, nl), lineNo, file, false)
+        good += nl - start + 1
+        start = nl + 1
+      }
+      carry = Buffer.from(data.subarray(start))
+      data = Buffer.alloc(0)
     }
-    for (const l of lines) live += l.length + 1
-    if (this.logBytes < live * 2) return
+    if (carry.length === 0) return { good, total: pos, endsWithNewline: true }
+    lineNo++
+    if (this.applyLine(carry, lineNo, file, true)) return { good: pos, total: pos, endsWithNewline: false }
+    return { good, total: pos, endsWithNewline: true }
+  }
+
+  /** Applies one line; false when it does not parse (a torn last line, or a damaged one that is skipped). */
+  private applyLine(bytes: Buffer, lineNo: number, file: string, last: boolean): boolean {
+    const line = bytes.toString('utf8')
+    if (!line.trim()) return true
+    let parsed: any
+    try { parsed = JSON.parse(line) } catch { parsed = undefined }
+    if (parsed === undefined) {
+      if (last) console.warn(`[localcloud] store: ignoring torn last line ${lineNo} of ${file} (${bytes.length} bytes)`)
+      else console.warn(`[localcloud] store: skipping unreadable line ${lineNo} of ${file}`)
+      return false
+    }
+    const ops: any[] = Array.isArray(parsed.t) ? parsed.t : [parsed]
+    for (const op of ops) this.apply(this.decode(op))
+    return true
+  }
+
+  private append(buf: Buffer): void {
+    let off = 0
+    while (off < buf.length) off += fs.writeSync(this.fd, buf, off)
+    this.logBytes += buf.length
+  }
+
+  /**
+   * Rewrites the log as one line per live document when it has grown to at least twice that (and 1 MiB) — at start
+   * and whenever a commit takes it past the next check, so a long-running instance does not grow without bound. Only
+   * the process holding the data directory's lock (lock.ts) gets here. Written in batches (a whole-store string could
+   * pass V8's limit), fsync'd and renamed over the log; the append handle is then reopened on the new file.
+   */
+  private maybeCompact(): void {
+    if (this.logBytes < this.compactAt) return
+    const file = path.join(this.dir, LOG)
     const tmp = file + '.tmp'
-    const fd = fs.openSync(tmp, 'w')
-    fs.writeSync(fd, lines.length ? lines.join('\n') + '\n' : '')
-    fs.fsyncSync(fd)
-    fs.closeSync(fd)
+    const out = fs.openSync(tmp, 'w')
+    let live = 0
+    try {
+      let batch: string[] = []
+      let batchBytes = 0
+      const flush = () => {
+        if (!batch.length) return
+        const buf = Buffer.from(batch.join(''), 'utf8')
+        let off = 0
+        while (off < buf.length) off += fs.writeSync(out, buf, off)
+        live += buf.length
+        batch = []
+        batchBytes = 0
+      }
+      const push = (line: string) => {
+        batch.push(line + '\n')
+        batchBytes += line.length
+        if (batchBytes > 4 << 20) flush()
+      }
+      for (const [c, docs] of this.collections) {
+        push(JSON.stringify({ o: 'c', c }))
+        for (const d of docs.values()) push(JSON.stringify(this.encode({ o: 'p', c, d })))
+      }
+      flush()
+      if (this.logBytes < live * 2) {
+        // Mostly live data: not worth a rewrite yet. Look again when the log has doubled.
+        fs.closeSync(out)
+        fs.rmSync(tmp, { force: true })
+        this.compactAt = Math.max(COMPACT_MIN, 2 * this.logBytes)
+        return
+      }
+      fs.fsyncSync(out)
+    } catch (e) {
+      try { fs.closeSync(out) } catch { /* closed */ }
+      fs.rmSync(tmp, { force: true })
+      throw e
+    }
+    fs.closeSync(out)
     fs.renameSync(tmp, file)
     try { const dfd = fs.openSync(this.dir, 'r'); fs.fsyncSync(dfd); fs.closeSync(dfd) } catch { /* not all platforms */ }
+    if (this.fd >= 0) fs.closeSync(this.fd)
+    this.fd = fs.openSync(file, 'a')
     console.warn(`[localcloud] store: compacted log ${this.logBytes} → ${live} bytes`)
     this.logBytes = live
+    this.compactAt = Math.max(COMPACT_MIN, 2 * live)
   }
 
   private encode(op: Op): any {
@@ -109,12 +196,16 @@ export class Store {
     if (!ops.length) return
     const enc = ops.map((o) => this.encode(o))
     const line = (enc.length === 1 ? JSON.stringify(enc[0]) : JSON.stringify({ t: enc })) + '\n'
-    const buf = Buffer.from(line, 'utf8')
-    let off = 0
-    while (off < buf.length) off += fs.writeSync(this.fd, buf, off)
+    this.append(Buffer.from(line, 'utf8'))
     if (this.fsync) fs.fdatasyncSync(this.fd)
-    this.logBytes += buf.length
     for (const op of ops) this.apply(op)
+    try {
+      this.maybeCompact()
+    } catch (e) {
+      // The write above is durable and acknowledged; a failed rewrite only leaves the longer log in place.
+      console.error('[localcloud] store: compaction failed, the log stays as it is:', e)
+      this.compactAt = Math.max(COMPACT_MIN, 2 * this.logBytes)
+    }
   }
 
   isEmpty(): boolean {
