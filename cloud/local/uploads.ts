@@ -103,7 +103,7 @@ export async function receiveMultipart(req: http.IncomingMessage, tmp: string, l
   }
   let bb: busboy.Busboy
   try {
-    bb = busboy({ headers: req.headers, limits: { fileSize: limit, files: 1, fields: 8, fieldSize: 4096, parts: 10 } })
+    bb = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: limit, files: 1, fields: 8, fieldSize: 4096, parts: 10 } })
   } catch (e: any) {
     throw new UploadError(400, 'INVALID_INPUT', `上传不是合法的 multipart/form-data：${e?.message ?? e}`)
   }
