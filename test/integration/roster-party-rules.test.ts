@@ -90,7 +90,7 @@ describe('party rules in the roster (16.3)', () => {
   test('a 预备党员 cannot be given a 支委 post, and the refusal names the rule', async () => {
     const refused = await secretary('members.setPosts', { memberId: memberIds['李预备'], posts: ['青年委员'], groupLeader: false })
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(refused.error.message).toContain('预备党员没有表决权、选举权和被选举权（《中国共产党章程》第七条）')
+    expect(refused).toMatchObject({ error: { message: expect.stringContaining('预备党员没有表决权、选举权和被选举权（《中国共产党章程》第七条）') } })
     // Nor can a 支委 be turned into a 预备党员 while holding the post.
     const demoted = await secretary('members.update', { memberId: memberIds['老党员'], partyStatus: 'probationary' })
     expect(demoted).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })

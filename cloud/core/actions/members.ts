@@ -26,7 +26,7 @@ const MANAGERS = ['committee_admin', 'secretary'] as const
 /** The words the audit log uses for a roster entry's fields (never its keys). */
 const MEMBER_FIELD_LABELS: Record<string, string> = {
   name: '姓名',
-  partyStatus: '党员类别',
+  partyStatus: '党员状态',
   joinedPartyOn: '入党日期',
   confirmedOn: '转正日期',
   joinedBranchOn: '转入本支部日期',

@@ -7,6 +7,7 @@ import dayjs from 'dayjs'
 import { ACTIVITY_EDITABLE_DAYS, ACTIVITY_TYPE_INFO, SIGN_IN_HOURS_WITHOUT_END, SIGN_IN_OPENS_MINUTES_BEFORE, type ActivityType } from '../../../types/domain'
 import { ACTIVITY_FIELD_LABELS, ACTIVITY_TYPE_RULES, audienceLabel, type ActivityField } from '../../../types/activity-rules'
 import type { ActivityDoc, MemberDoc } from '../model'
+import { beijingDateTimeText } from '../../../types/time-text'
 import { hasQuorum } from '../roster'
 import { beijingDate, daysBetween, ZONE } from '../time'
 
@@ -133,7 +134,7 @@ export const HISTORY_FIELDS: Record<string, string> = {
   status: '状态',
 }
 
-const timeText = (d: Date) => dayjs(d).tz(ZONE).format('YYYY-MM-DD HH:mm')
+const timeText = (d: Date) => beijingDateTimeText(d)
 
 /** A field's value as the history shows it: times in Beijing, attendance as counts and absentees, photos as a count. */
 export function displayValue(field: string, value: unknown): string | null {

@@ -6,6 +6,7 @@
 import dayjs from 'dayjs'
 import { ACTIVITY_TYPE_INFO, type ActivityType } from '../../../types/domain'
 import { audienceLabel } from '../../../types/activity-rules'
+import { beijingDateTimeText } from '../../../types/time-text'
 import { xmlSafe } from '../../../types/schema-kit'
 import { visiblePhotos } from '../activities/store'
 import type { ActivityDoc } from '../model'
@@ -90,7 +91,7 @@ export function imageInfo(b: Buffer): ImageInfo | null {
   return null
 }
 
-const when = (iso: string) => dayjs(iso).tz(ZONE).format('YYYY年M月D日 HH:mm')
+const when = (iso: string) => beijingDateTimeText(iso)
 
 export async function buildRecordBook(
   entries: BookEntry[],

@@ -4,6 +4,7 @@
  */
 import { ACTIVITY_TYPE_INFO, ACTIVITY_TYPES } from '../../../types/domain'
 import { xmlSafe } from '../../../types/schema-kit'
+import { beijingDateTimeText } from '../../../types/time-text'
 import { LOW_SCORE } from './aggregate'
 
 /** One branch's line; kept small because the export job stores them between steps. */
@@ -100,7 +101,7 @@ export async function buildWorkbook(rows: AssessmentRow[], meta: { year: number;
   const lines: [string, string][] = [
     ['年度', `${meta.year}年`],
     ['统计截至', meta.asOf],
-    ['生成时间', meta.generatedAt],
+    ['生成时间', beijingDateTimeText(meta.generatedAt)],
     ['支部数', String(rows.length)],
     ['活动口径', '已记录（非计划中、未删除）的组织生活，按开始时间的北京时间日期归入季度'],
     ['合规得分', '每类组织生活按其周期（月、季度、年）检查是否开展：已结束的周期和已完成的当前周期计入，得分为已开展周期的占比；各类得分取平均，0–100；尚无可评周期时为空'],

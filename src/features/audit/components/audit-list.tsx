@@ -4,7 +4,7 @@ import { Button } from '../../../components/button'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { formatDateTime } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
-import { describeChanges } from '../describe'
+import { describeChanges, readableSummary } from '../describe'
 import { useAuditStore, type AuditEntry } from '../store'
 import './audit-list.scss'
 
@@ -43,7 +43,7 @@ function Entry({ e }: { e: AuditEntry }) {
   const changes = describeChanges(e.before, e.after)
   return (
     <View className='audit__entry' {...testId('audit-item')}>
-      <Text className='audit__summary'>{e.summary}</Text>
+      <Text className='audit__summary'>{readableSummary(e.summary)}</Text>
       <Text className='audit__who'>
         {e.actor.name || '系统'} · {formatDateTime(e.at)}
       </Text>
