@@ -23,6 +23,8 @@ export interface LaunchOptions {
   path?: string
   /** WeChat's scene value (1001 = from the list of recent mini-programs, 1047 = scanning a mini-program code). */
   scene?: number
+  /** wx APIs to leave unimplemented (to prove that a call to one fails by name). */
+  withhold?: string[]
 }
 
 interface AppJson {
@@ -139,7 +141,7 @@ export class MiniProgram implements Host {
     const first = parseUrl(opts.path ?? this.app.pages[0])
     this.launch = { path: first.route, query: first.query, scene: opts.scene ?? 1001 }
     this.render = compileWxml(this.dist, (message) => this.error(new Error(message), 'render'))
-    this.wx = createWx(this)
+    this.wx = createWx(this, opts.withhold ?? [])
     const timers = {
       setTimeout: (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => this.timer(false, fn, ms, args),
       setInterval: (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => this.timer(true, fn, ms, args),

@@ -129,7 +129,7 @@ function mimeOf(name: string): string {
 
 const PRIVACY_APIS = new Set(['chooseMedia', 'chooseImage', 'chooseMessageFile', 'saveImageToPhotosAlbum', 'getLocation', 'chooseLocation', 'getUserProfile'])
 
-export function createWx(host: Host): Record<string, unknown> {
+export function createWx(host: Host, withhold: string[] = []): Record<string, unknown> {
   /** The client's async convention: success/fail/complete later; a Promise when no callback was given. */
   /** `gesture`: the callbacks run inside the user's tap (a modal's or action sheet's answer is one, for WeChat). */
   const asyncApi = (name: string, o: Options | undefined, run: () => Promise<Record<string, unknown>>, gesture = false): Promise<unknown> | undefined => {
@@ -439,6 +439,7 @@ export function createWx(host: Host): Record<string, unknown> {
     }
   }
   for (const [name, value] of Object.entries(impl)) {
+    if (withhold.includes(name)) continue
     target[name] =
       typeof value === 'function'
         ? (...args: unknown[]) => {
