@@ -133,3 +133,28 @@ describe('#15.6 join requests are decided only by who may invite to their role',
     expect(guide.roles).toEqual([expect.objectContaining({ role: 'guide', branchId, title: '第一书记' })])
   })
 })
+
+describe('#15.3 one person joining twice at once joins once', () => {
+  test('20 concurrent session.join by one person: one roster entry, one grant, one use of the code', async () => {
+    const branchId = await branchOf('dev-secretary-2')
+    const invite = await ok<{ code: string }>(as('dev-secretary-2')('invites.create', { branchId, role: 'member', maxUses: 50, expiresInDays: 7 }))
+    const answers = await Promise.all(Array.from({ length: 20 }, () => as('sec-joiner-3')('session.join', { code: invite.code, name: '褚同时' })))
+    expect(answers.filter((a) => !a.ok)).toEqual([])
+    expect(await count('members', { openid: 'sec-joiner-3', branchId, state: 'active' })).toBe(1)
+    expect(await count('memberships', { openid: 'sec-joiner-3', branchId, status: 'active' })).toBe(1)
+    const { data } = await sdkFor(cloud.url).database().collection('invites').where({ _id: invite.code }).get()
+    expect(data[0].uses).toBe(1)
+    // A later tap is answered from the roles it holds and spends nothing.
+    await ok(as('sec-joiner-3')('session.join', { code: invite.code, name: '褚同时' }))
+    expect((await sdkFor(cloud.url).database().collection('invites').where({ _id: invite.code }).get()).data[0].uses).toBe(1)
+  })
+
+  test('20 concurrent joins with an approval code: one pending request, one use', async () => {
+    const branchId = await branchOf('dev-secretary-2')
+    const invite = await ok<{ code: string }>(as('dev-secretary-2')('invites.create', { branchId, role: 'member', maxUses: 50, requiresApproval: true }))
+    const answers = await Promise.all(Array.from({ length: 20 }, () => as('sec-joiner-4')('session.join', { code: invite.code, name: '卫同时' })))
+    expect(answers.filter((a) => !a.ok)).toEqual([])
+    expect(await count('join_requests', { openid: 'sec-joiner-4', branchId, status: 'pending' })).toBe(1)
+    expect((await sdkFor(cloud.url).database().collection('invites').where({ _id: invite.code }).get()).data[0].uses).toBe(1)
+  })
+})

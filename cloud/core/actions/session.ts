@@ -1,6 +1,7 @@
 import { PARTY_STATUS_LABELS, ROLE_LABELS, type PartyStatus, type RoleGrant } from '../../../types/domain'
 import { defineAction, type ActionContext } from '../action'
 import { recordAudit } from '../audit'
+import { isDuplicateKey } from '../activities/store'
 import { AppError, isCollectionMissing } from '../errors'
 import type { BranchDoc, CommitteeDoc, InviteDoc, JoinRequestDoc, MemberDoc, Membership, UserDoc } from '../model'
 import type { Port } from '../port'
@@ -113,6 +114,37 @@ async function recordWrongCode(port: Port, openid: string): Promise<void> {
   }
 }
 
+/** A claim older than this was left by a join that died half-way (function timeout); the next join takes it over. */
+const JOIN_CLAIM_STALE_MS = 60 * 1000
+
+/**
+ * One join per (branch, person) at a time. Twenty taps at once used to pass the "already holds the role" check
+ * together and each spend a use and write a roster entry. The first call inserts the claim (deterministic id: the
+ * database refuses a second insert); the others only report. Kept beside the wrong-code counter in rate_limits —
+ * both guard joining, and no new collection is needed on a deployed environment. Released when the join is done,
+ * so a later join (another role, a return after 转出) claims again.
+ */
+async function claimJoin(port: Port, branchId: string, openid: string): Promise<(() => Promise<void>) | undefined> {
+  const id = `join-claim:${branchId}:${openid}`
+  const ref = port.db.collection('rate_limits')
+  const at = port.now()
+  try {
+    await ref.add({ data: { _id: id, at } })
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+    const { data } = await ref.where({ _id: id }).limit(1).get()
+    const held = data[0] as unknown as { at: Date } | undefined
+    // Held by a join in progress (or released this instant: a further tap finds the role granted).
+    if (!held || at.getTime() - new Date(held.at).getTime() < JOIN_CLAIM_STALE_MS) return undefined
+    // Left by a join that died half-way: taken over, unless another call took it over first.
+    const { stats } = await ref.where({ _id: id, at: held.at }).update({ data: { at } })
+    if (stats.updated !== 1) return undefined
+  }
+  return async () => {
+    await ref.where({ _id: id, at }).remove()
+  }
+}
+
 /** Spends one use of an invitation; the condition and the increment are one write, so uses never overrun. */
 async function spendUse(port: Port, invite: InviteDoc): Promise<void> {
   const _ = port.db.command
@@ -177,43 +209,64 @@ export const joinWithInvite = defineAction({
     }
     if (status !== 'active') throw new AppError('CONFLICT', INVITE_REFUSALS[status])
 
-    const users = await port.db.collection('users').where({ _id: caller.openid }).limit(1).get()
-    const user = users.data[0] as unknown as UserDoc | undefined
-    await port.db.collection('users').doc(caller.openid).set({ data: { name, createdAt: user?.createdAt ?? port.now() } })
-
-    if (invite.requiresApproval) {
-      const pending = await port.db
-        .collection('join_requests')
-        .where({ openid: caller.openid, branchId: invite.branchId, status: 'pending' })
-        .count()
-      if (pending.total === 0) {
-        await spendUse(port, invite)
-        const request: Omit<JoinRequestDoc, '_id'> = {
-          branchId: invite.branchId,
-          openid: caller.openid,
-          name,
-          role: invite.role,
-          title: invite.title ?? null,
-          groupId: invite.groupId ?? null,
-          inviteCode: invite._id,
-          status: 'pending',
-          createdAt: port.now(),
-          decidedBy: null,
-          reason: null,
-        }
-        await port.db.collection('join_requests').add({ data: { ...request } })
-      }
-      return { roles: await describeRoles(port, caller.openid, caller.memberships), pending: true, branchName: branch }
+    const release = await claimJoin(port, invite.branchId, caller.openid)
+    if (!release) {
+      // Another call of this person is joining this branch right now: it spends the use and writes the entry.
+      const memberships = await readAll<Membership>(port, 'memberships', { openid: caller.openid, status: 'active' })
+      return { roles: await describeRoles(port, caller.openid, memberships), pending: invite.requiresApproval, branchName: branch }
     }
-
-    await spendUse(port, invite)
-    await admit(ctx, { openid: caller.openid, name }, {
-      branchId: invite.branchId,
-      role: invite.role,
-      title: invite.title,
-      groupId: invite.groupId ?? null,
-    })
-    const memberships = await readAll<Membership>(port, 'memberships', { openid: caller.openid, status: 'active' })
-    return { roles: await describeRoles(port, caller.openid, memberships), pending: false, branchName: branch }
+    try {
+      return await joinClaimed(ctx, invite, name, branch)
+    } finally {
+      await release()
+    }
   },
 })
+
+/** The join itself, run by the one call that holds the (branch, person) claim. */
+async function joinClaimed(ctx: ActionContext, invite: InviteDoc, name: string, branch: string) {
+  const { port, caller } = ctx
+  // Read again under the claim: a call that finished just before may already have granted the role.
+  const current = await readAll<Membership>(port, 'memberships', { openid: caller.openid, status: 'active' })
+  if (current.some((m) => m.branchId === invite.branchId && m.role === invite.role)) {
+    return { roles: await describeRoles(port, caller.openid, current), pending: false, branchName: branch }
+  }
+  const users = await port.db.collection('users').where({ _id: caller.openid }).limit(1).get()
+  const user = users.data[0] as unknown as UserDoc | undefined
+  await port.db.collection('users').doc(caller.openid).set({ data: { name, createdAt: user?.createdAt ?? port.now() } })
+
+  if (invite.requiresApproval) {
+    const pending = await port.db
+      .collection('join_requests')
+      .where({ openid: caller.openid, branchId: invite.branchId, status: 'pending' })
+      .count()
+    if (pending.total === 0) {
+      await spendUse(port, invite)
+      const request: Omit<JoinRequestDoc, '_id'> = {
+        branchId: invite.branchId,
+        openid: caller.openid,
+        name,
+        role: invite.role,
+        title: invite.title ?? null,
+        groupId: invite.groupId ?? null,
+        inviteCode: invite._id,
+        status: 'pending',
+        createdAt: port.now(),
+        decidedBy: null,
+        reason: null,
+      }
+      await port.db.collection('join_requests').add({ data: { ...request } })
+    }
+    return { roles: await describeRoles(port, caller.openid, caller.memberships), pending: true, branchName: branch }
+  }
+
+  await spendUse(port, invite)
+  await admit(ctx, { openid: caller.openid, name }, {
+    branchId: invite.branchId,
+    role: invite.role,
+    title: invite.title,
+    groupId: invite.groupId ?? null,
+  })
+  const memberships = await readAll<Membership>(port, 'memberships', { openid: caller.openid, status: 'active' })
+  return { roles: await describeRoles(port, caller.openid, memberships), pending: false, branchName: branch }
+}
