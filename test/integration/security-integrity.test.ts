@@ -3,7 +3,9 @@
  * a crafted cursor, an out-of-range date or a member with a modified client could do before, and what they get now.
  */
 import { apiAs, ok } from '../support/api'
-import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { buildPort } from '../../cloud/platform/wx-server-port'
+import { dispatch } from '../../cloud/core/dispatch'
 
 let cloud: LocalCloudHandle
 let branch1: string
@@ -73,5 +75,58 @@ describe('#15.11 a deleted record does not come back; crafted cursors are refuse
     expect(first.nextCursor).toEqual(expect.any(String))
     const second = await ok<any>(secretary()('audit.list', { branchId: branch1, limit: 1, cursor: first.nextCursor }))
     expect(second.items[0]?.id).not.toBe(first.items[0].id)
+  })
+})
+
+describe('#15.12 smaller holes', () => {
+  test('roster.attendanceBasis (the whole roster) is refused to a member, as members.list is', async () => {
+    const member = as('dev-member-1b')
+    const basis = await member('roster.attendanceBasis', { branchId: branch1 })
+    const list = await member('members.list', { branchId: branch1 })
+    expect(list.ok).toBe(false)
+    expect(basis.ok).toBe(false)
+    if (!basis.ok) expect(basis.error.code).toBe('FORBIDDEN')
+    // Those who keep the roster still get it.
+    expect((await ok<any>(secretary()('roster.attendanceBasis', { branchId: branch1 }))).expectedCount).toBeGreaterThan(0)
+  })
+
+  test('an export superseded while another step reads it never answers done with a deleted file', async () => {
+    const admin = as('dev-committee-admin')
+    const run = async () => {
+      let job = await ok<any>(admin('exports.start', { kind: 'assessment', year: 2026 }))
+      for (let i = 0; i < 50 && job.status === 'running'; i += 1) job = await ok<any>(admin('exports.step', { jobId: job.id }))
+      return job
+    }
+    const older = await run()
+    expect(older.status).toBe('done')
+    expect((await fetch(older.url)).ok).toBe(true)
+
+    // A newer export of the same workbook, collected up to its writing step.
+    let newer = await ok<any>(admin('exports.start', { kind: 'assessment', year: 2026 }))
+    while (newer.done < newer.total) newer = await ok<any>(admin('exports.step', { jobId: newer.id }))
+
+    // Its writing step runs in this process; the moment it deletes the superseded file, the older job is asked
+    // for again (as the other phone still polling it would), and its answer is checked right then.
+    const port = buildPort(sdkFor(cloud.url))
+    const seenAtDeletion: { status: string; url: string | null; fetched: number | null }[] = []
+    const hooked = {
+      ...port,
+      caller: { openid: 'dev-committee-admin' },
+      storage: {
+        ...port.storage,
+        async remove(fileIDs: string[]) {
+          await port.storage.remove(fileIDs)
+          const answer = await ok<any>(admin('exports.step', { jobId: older.id }))
+          seenAtDeletion.push({ status: answer.status, url: answer.url, fetched: answer.url ? (await fetch(answer.url)).status : null })
+        },
+      },
+    }
+    const written = await dispatch({ action: 'exports.step', payload: { jobId: newer.id } }, hooked)
+    expect(written).toMatchObject({ ok: true, data: { status: 'done' } })
+    expect(seenAtDeletion).toHaveLength(1)
+    expect(seenAtDeletion[0]).toEqual({ status: 'failed', url: null, fetched: null })
+    // And afterwards: the newer file is there, the older job says it was replaced.
+    const after = await ok<any>(admin('exports.step', { jobId: older.id }))
+    expect(after).toMatchObject({ status: 'failed', url: null, error: '这份文件已被更新的导出替换，请重新导出' })
   })
 })

@@ -70,6 +70,12 @@ type JobOut = ActionOutput<'exports.step'>
 
 async function present(port: Port, job: ExportJobDoc): Promise<JobOut> {
   const url = job.fileID ? ((await port.storage.getTempFileURLs([job.fileID])).get(job.fileID) ?? null) : null
+  if (url && job.status === 'done') {
+    // A newer export may have superseded this one meanwhile (tidyStorage marks it, then deletes its file): a job
+    // still done after its URL was made has its file; otherwise answer what it is now, never a dead link.
+    const now = await reload(port, job._id)
+    if (now && (now.status !== 'done' || now.fileID !== job.fileID)) return present(port, now)
+  }
   // Collecting is most of the work; the writing step is shown as the last few percent.
   const percent = job.status === 'done' ? 100 : job.total === 0 ? 95 : Math.min(95, Math.floor((95 * job.done) / job.total))
   return {
@@ -280,8 +286,13 @@ async function write(port: Port, job: ExportJobDoc): Promise<void> {
       ext = 'docx'
     }
     const fileID = await port.storage.upload(`exports/${job.year}/${job._id}/${job.kind === 'assessment' ? 'assessment' : 'record-book'}.${ext}`, bytes)
-    await port.db.collection('export_jobs').doc(job._id).update({ data: { status: 'done', fileID, writingSince: null, updatedAt: port.now() } })
-    await tidyStorage(port, job)
+    // Done only while this step still holds its claim: a writer whose lease was taken over leaves the job (and the
+    // tidying) to the one that took it.
+    const { stats } = await port.db
+      .collection('export_jobs')
+      .where({ _id: job._id, status: 'running', writingSince: now })
+      .update({ data: { status: 'done', fileID, writingSince: null, updatedAt: port.now() } })
+    if (stats.updated > 0) await tidyStorage(port, job)
   } catch (error) {
     await port.db
       .collection('export_jobs')
@@ -307,14 +318,18 @@ async function tidyStorage(port: Port, job: ExportJobDoc): Promise<void> {
       .limit(100)
       .get()
     const superseded = older.data as unknown as Pick<ExportJobDoc, '_id' | 'fileID'>[]
-    const files = [...thumbs, ...superseded.flatMap((j) => (j.fileID ? [j.fileID] : []))]
-    if (files.length) await port.storage.remove(files)
+    // Each superseded job is marked first, and only if it is still done with that file; its file is deleted only
+    // then. The other order let a concurrent exports.step answer `done` with the URL of a file already deleted.
+    const files = [...thumbs]
     for (const old of superseded) {
-      await port.db
+      if (!old.fileID) continue
+      const { stats } = await port.db
         .collection('export_jobs')
-        .doc(old._id)
+        .where({ _id: old._id, status: 'done', fileID: old.fileID })
         .update({ data: { status: 'failed', fileID: null, error: '这份文件已被更新的导出替换，请重新导出', updatedAt: port.now() } })
+      if (stats.updated > 0) files.push(old.fileID)
     }
+    if (files.length) await port.storage.remove(files)
   } catch (error) {
     console.warn('[exports] storage cleanup failed', error)
   }
