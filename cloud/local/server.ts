@@ -337,6 +337,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       // A message push (e.g. Event wxa_media_check) delivered to a function as the platform delivers it.
       const name = decodeURIComponent(m[1])
       if (!functions.info(name)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数 ${name} 不存在` } })
+      const notJson = checkJson(req)
+      if (notJson) return refuse(res, notJson)
       let event: unknown
       try { event = JSON.parse((await readBody(req)).toString('utf8') || '{}') } catch { return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求体不是合法的 JSON' } }) }
       return send(res, 200, (await push(name, event)) ?? null)

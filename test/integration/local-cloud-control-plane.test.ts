@@ -101,6 +101,8 @@ test('JSON endpoints take only application/json', async () => {
   const host = `127.0.0.1:${port}`
   const fn = await raw({ method: 'POST', path: '/cloud/functions/api', headers: { host, 'content-type': 'text/plain' }, body: '{}' })
   expect([fn.status, fn.body?.error?.code]).toEqual([415, 'INVALID_INPUT'])
+  const push = await raw({ method: 'POST', path: '/cloud/messages/api', headers: { host, 'content-type': 'text/plain' }, body: '{"Event":"wxa_media_check"}' })
+  expect([push.status, push.body?.error?.code]).toEqual([415, 'INVALID_INPUT'])
   const subs = await raw({ method: 'POST', path: '/dev/subscriptions', headers: { host, 'content-type': 'text/plain', 'x-dev-openid': 'someone' }, body: '{"results":{"t":"accept"}}' })
   expect([subs.status, subs.body?.error?.code]).toEqual([415, 'INVALID_INPUT'])
   const admin = await raw({ method: 'POST', path: `/admin/${secretOf()}`, headers: { host, 'content-type': 'text/plain' }, body: makeAdmin })
