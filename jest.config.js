@@ -17,6 +17,10 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+      // The work-plan importer's PDF.js (unpdf/pdfjs) is an ES module only; test/support/esm-to-cjs.js says why.
+      transform: { ...common.transform, 'unpdf[\\/]dist[\\/]pdfjs\\.mjs$': '<rootDir>/test/support/esm-to-cjs.js' },
+      transformIgnorePatterns: [`/node_modules/(?!(${[...taroEsm, 'unpdf'].join('|')})/)`],
+      moduleNameMapper: { ...common.moduleNameMapper, '^unpdf/pdfjs$': '<rootDir>/node_modules/unpdf/dist/pdfjs.mjs' },
     },
     {
       ...common,

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import JSZip from 'jszip'
 import { parseWorkPlan } from '../../cloud/core/work-plan'
+import { layoutPdf, makePdf } from '../support/pdf'
+import { makeTableXlsx } from '../support/plan-tables'
 import { SAMPLE_PLAN_TXT } from '../support/samples'
 
 const root = path.resolve(__dirname, '../..')
@@ -79,4 +81,25 @@ test('a GB18030 text file is read too', () => {
   const r = planParse(file)
   expect(r.code).toBe(0)
   expect(JSON.parse(r.stdout).sections).toMatchObject([{ seq: 1, title: '总体', points: [{ seq: 1, title: '甲' }] }])
+})
+
+test('a .pdf and an .xlsx task table: exit 0; a scanned PDF and an old .doc: exit 2 with the reason', async () => {
+  const pdf = path.join(dir, '计划.pdf')
+  writeFileSync(pdf, layoutPdf(['2022年工作要点', '一、总体', '1. 甲。正文（责任人：张三）。']))
+  const r = planParse(pdf)
+  expect(r.stderr).toBe('')
+  expect(JSON.parse(r.stdout).sections[0].points[0]).toMatchObject({ seq: 1, title: '甲', responsible: ['张三'] })
+
+  const xlsx = path.join(dir, '任务分解表.xlsx')
+  writeFileSync(xlsx, await makeTableXlsx('2022年工作要点任务分解表', [['1', '一、总体', '甲。正文', '张三', '年底']]))
+  const x = planParse(xlsx)
+  expect(x.stderr).toBe('')
+  expect(JSON.parse(x.stdout).sections[0].points[0]).toMatchObject({ seq: 1, title: '甲', responsible: ['张三'], timeHints: [{ dueOn: '2022-12-31' }] })
+
+  const scan = path.join(dir, 'scan.pdf')
+  writeFileSync(scan, makePdf([[]]))
+  expect(planParse(scan)).toMatchObject({ code: 2, stderr: expect.stringContaining('这是扫描件，没有可提取的文字，请上传 Word 或文字版 PDF') })
+  const doc = path.join(dir, 'old.doc')
+  writeFileSync(doc, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))
+  expect(planParse(doc)).toMatchObject({ code: 2, stderr: expect.stringContaining('另存为 .docx') })
 })

@@ -8,10 +8,12 @@ import type { Port } from '../port'
 import { readAll } from '../roster-store'
 import { beijingDate } from '../time'
 import { parseWorkPlan } from '../work-plan/parse'
-import { parseWorkPlanDocx } from '../work-plan/docx'
+import { parseWorkPlanFile, PlanFileError } from '../work-plan/file'
 import { assignmentStatus } from './assignments'
 
 const planRecord = { kind: 'record', collection: 'work_plans', noun: '工作要点' } as const
+/** The uploaded plan keeps its extension in its cloud path (src/features/work-plans/api.ts). */
+const PLAN_FILE_NAME = /\.(?:txt|docx|pdf|xlsx)$/i
 type PlanDraft = ParsedInput<'workPlans.save'>['plan']
 
 const pointCount = (p: { sections: { points: unknown[] }[] }) => p.sections.reduce((n, s) => n + s.points.length, 0)
@@ -61,7 +63,7 @@ export const parsePlan = defineAction({
   async handler({ text, fileID, year }, { port }) {
     let parsed
     if (fileID) {
-      if (!/\.docx$/i.test(fileID)) throw new AppError('INVALID_INPUT', '只支持 .docx 文件；旧版 .doc 请先另存为 .docx')
+      if (!PLAN_FILE_NAME.test(fileID)) throw new AppError('INVALID_INPUT', '只支持 .txt、.docx、.pdf、.xlsx 文件；旧版 .doc / .xls 请先另存为 .docx / .xlsx')
       let bytes: Buffer
       try {
         bytes = await port.storage.download(fileID)
@@ -69,9 +71,11 @@ export const parsePlan = defineAction({
         throw new AppError('NOT_FOUND', '没有找到上传的文件，请重新选择')
       }
       try {
-        parsed = await parseWorkPlanDocx(bytes, year ? { year } : {})
-      } catch {
-        throw new AppError('INVALID_INPUT', '无法读取这个 .docx 文件，请确认文件没有损坏')
+        parsed = await parseWorkPlanFile(bytes, fileID, year ? { year } : {})
+      } catch (e) {
+        // Every refusal has its own message (scan, damaged, old format, too large, no task table); nothing is written.
+        if (e instanceof PlanFileError) throw new AppError('INVALID_INPUT', e.message)
+        throw e
       }
     } else {
       parsed = parseWorkPlan(text ?? '', year ? { year } : {})
