@@ -153,6 +153,8 @@ test('a branch of 200 members: the record editor’s attendance keeps a window o
   const expected = Number(/共 (\d+) 人/.exec(hint)![1])
   expect(expected).toBeGreaterThanOrEqual(200)
   expect(await page.getByTestId('attendee').count()).toBeLessThanOrEqual(20)
+  // Nobody signed in to this record: everyone starts absent but whoever hosts or records; 全部出席 marks them all.
+  await page.getByTestId('attendance-all-present').click()
 
   // Scroll the roster (its own scroll box) to the end: the last member appears, the window stays small.
   const roster = page.locator('.attend--virtual .nut-virtuallist')

@@ -292,6 +292,7 @@ test('a double submit of a new record makes one record', async () => {
   // The platform's text check refuses a word: the form says which field, and keeps everything typed.
   await input(page, 'activity-minutes').fill('学习。违禁词')
   await page.getByTestId('attendee').first().waitFor({ timeout: 20000 })
+  await page.getByTestId('attendance-all-present').click()
   await page.getByTestId('activity-submit').click()
   await page.getByTestId('error-minutes').waitFor({ timeout: 20000 })
   expect(await page.getByTestId('activity-form-error').innerText()).toContain('草稿已保留')
@@ -329,6 +330,7 @@ test('on a weak signal: a failed upload is retried, the record is saved while it
   await input(page, 'activity-recorder').fill('王芳')
   await input(page, 'activity-minutes').fill('重温入党誓词。')
   await page.getByTestId('attendee').first().waitFor({ timeout: 20000 })
+  await page.getByTestId('attendance-all-present').click()
   await page.getByTestId('activity-photo-input').setInputFiles({ name: 'weak.png', mimeType: 'image/png', buffer: cameraPhoto(3) })
   await page.locator('[data-testid=photo-tile][data-status=failed]').waitFor({ timeout: 20000 })
   await page.getByTestId('photo-retry').click()

@@ -47,6 +47,8 @@ test('a secretary records a 主题党日 with a photo and it appears in the bran
   await page.locator('[data-testid=activity-host] input, input[data-testid=activity-host]').first().fill('李建国')
   await page.locator('[data-testid=activity-recorder] input, input[data-testid=activity-recorder]').first().fill('王芳')
   await page.locator('[data-testid=activity-minutes] textarea, textarea[data-testid=activity-minutes]').first().fill('集中学习，交流心得。')
+  // Only the host and the recorder start present (nobody signed in to a record made afterwards): 全部出席 marks the rest.
+  await page.getByTestId('attendance-all-present').click()
   await page.getByTestId('activity-photo-input').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: drawSeedPhoto(2, 1200, 900) })
   await page.locator('[data-testid=photo-tile][data-status=done]').first().waitFor({ timeout: 20000 })
   await page.getByTestId('activity-submit').click()

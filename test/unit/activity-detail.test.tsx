@@ -1,13 +1,14 @@
 /** The record's page: the read-only banner, sign-in during the window, quorum and absences, delete needs a reason. */
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { ActivityDetail } from '../../src/features/activities/components/activity-detail'
-import { removeActivity, signIn } from '../../src/features/activities/api'
+import { attendanceSheet, removeActivity, signIn } from '../../src/features/activities/api'
 
 jest.mock('../../src/features/activities/api', () => ({
   getActivity: jest.fn(() => new Promise(() => undefined)),
   removeActivity: jest.fn(() => Promise.resolve({ id: 'a1', deleted: true })),
   signIn: jest.fn(() => Promise.resolve({ activityId: 'a1', topic: '党员大会', name: '赵磊', signedInAt: '2026-11-23T06:05:00.000Z', already: false })),
-  signInQr: jest.fn(),
+  signInQr: jest.fn(() => Promise.resolve({ fileID: 'cloud://x/qr.png', url: 'http://x/qr.png' })),
+  attendanceSheet: jest.fn(),
   activityHistory: jest.fn(),
   upcomingActivities: jest.fn(),
   monthActivities: jest.fn(),
@@ -102,4 +103,35 @@ test('a locked record shows why; a writer must give a reason to delete', async (
   expect(screen.queryByText('请填写删除原因')).toBeNull()
   expect(removeActivity).toHaveBeenCalledWith('a1', '重复录入', undefined)
   expect(onRemoved).toHaveBeenCalled()
+})
+
+test('the sign-in code shows who has signed in, newest first, and keeps reading as people scan', async () => {
+  jest.useFakeTimers()
+  const sheet = (signed: [string, string, string][]) => ({
+    expected: 3,
+    present: 0,
+    voters: 2,
+    attendees: [
+      ...signed.map(([memberId, name, at]) => ({ memberId, name, partyStatus: 'full' as const, present: false, signedInAt: at, groupName: null })),
+      { memberId: 'm9', name: '孙丽', partyStatus: 'full' as const, present: false, groupName: null },
+    ],
+  })
+  ;(attendanceSheet as jest.Mock).mockResolvedValueOnce(sheet([['m2', '王芳', '2026-11-23T05:40:00.000Z']]))
+  render(<ActivityDetail activity={{ ...base, status: 'planned', canEdit: true, attendance: undefined } as never} onRemoved={jest.fn()} />)
+  await act(async () => {
+    fireEvent.click(screen.getByText(/显示签到二维码/))
+  })
+  expect(await screen.findByText('请参会党员用微信扫码签到；已签到 1 人')).toBeTruthy()
+  expect(screen.getByText('王芳 13:40')).toBeTruthy()
+  expect(attendanceSheet).toHaveBeenCalledWith({ branchId: 'b1', id: 'a1' })
+
+  // 赵磊 scans; the next read (5 s later) lists him first.
+  ;(attendanceSheet as jest.Mock).mockResolvedValueOnce(sheet([['m2', '王芳', '2026-11-23T05:40:00.000Z'], ['m3', '赵磊', '2026-11-23T05:52:00.000Z']]))
+  await act(async () => {
+    jest.advanceTimersByTime(5000)
+  })
+  expect(await screen.findByText('请参会党员用微信扫码签到；已签到 2 人')).toBeTruthy()
+  const names = screen.getAllByText(/^(王芳|赵磊) \d\d:\d\d$/).map((n) => n.textContent)
+  expect(names).toEqual(['赵磊 13:52', '王芳 13:40'])
+  jest.useRealTimers()
 })

@@ -6,7 +6,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { planActivity, recordActivity, updateActivity, uploadActivityPhoto, attendanceSheet } from '../../src/features/activities/api'
 import { ActivityForm } from '../../src/features/activities/components/activity-form'
-import { draftKey, newDraft, useDraftStore, validateDraft } from '../../src/features/activities/draft-store'
+import { attendanceCounts, draftKey, newDraft, useDraftStore, validateDraft } from '../../src/features/activities/draft-store'
 import { shanghaiToIso } from '../../src/lib/time'
 import { savedActivity } from '../support/activity-fixtures'
 import { memoryStorage } from '../support/taro-shim'
@@ -145,10 +145,18 @@ test('a record saved while a photo uploads is saved with the finished one and pa
   expect(attendanceSheet).toHaveBeenCalled()
 })
 
+/** Renders and lets the form's own loads (attendance sheet, work points) settle inside act. */
+async function settle(ui: React.ReactElement) {
+  await act(async () => {
+    render(ui)
+    await new Promise((r) => setTimeout(r, 0))
+  })
+}
+
 test('a refused record lists every missing field next to the button and scrolls to the first one', async () => {
   const Taro = jest.requireActual('@tarojs/taro').default
   openDraft(RECORD, 'record')
-  render(<ActivityForm draftKey={RECORD} onSaved={jest.fn()} />)
+  await settle(<ActivityForm draftKey={RECORD} onSaved={jest.fn()} />)
   await act(async () => {
     fireEvent.click(screen.getByText('保存活动记录'))
   })
@@ -166,7 +174,7 @@ test('pasted minutes are never cut: 12,000 characters stay whole and counted; pa
   openDraft(RECORD, 'record')
   const long = '会议记录正文。'.repeat(2000) // 14,000 characters: more than the old 5,000 bound
   fill(RECORD, { topic: '学习', place: '会议室', host: '李建国', recorder: '王芳', minutes: long })
-  render(<ActivityForm draftKey={RECORD} onSaved={jest.fn()} />)
+  await settle(<ActivityForm draftKey={RECORD} onSaved={jest.fn()} />)
   expect(screen.getByText('14000 / 20000')).toBeTruthy()
   expect(useDraftStore.getState().drafts[RECORD].minutes).toHaveLength(14000)
   expect(validateDraft(useDraftStore.getState().drafts[RECORD]).minutes).toBeUndefined()
@@ -179,4 +187,26 @@ test('pasted minutes are never cut: 12,000 characters stay whole and counted; pa
   expect(screen.getByText('会议内容有 20005 字，超过上限 20000 字，请删减 5 字')).toBeTruthy()
   expect(useDraftStore.getState().drafts[RECORD].minutes).toHaveLength(20005)
   expect(recordActivity).not.toHaveBeenCalled()
+})
+
+test('attendance starts from the evidence: sign-ins, host, recorder and lecturer present, the rest absent; 全部出席; reasons only for those left', async () => {
+  openDraft(RECORD, 'record')
+  const member = (memberId: string, name: string, signedInAt?: string) => ({ memberId, name, partyStatus: 'full' as const, present: false, groupName: null, ...(signedInAt ? { signedInAt } : {}) })
+  fill(RECORD, { type: 'party_lecture', topic: '党课', place: '室', host: '李建国', recorder: '王芳', lecturer: '支部书记 周婷', minutes: '内容' })
+  const sheet = [member('m1', '李建国'), member('m2', '王芳'), member('m3', '周婷'), member('m4', '赵磊', '2026-11-23T05:40:00.000Z'), member('m5', '孙丽')]
+  // The form loads the sheet itself too: the same five.
+  ;(attendanceSheet as jest.Mock).mockResolvedValue({ expected: 5, present: 0, voters: 5, attendees: sheet })
+  act(() => useDraftStore.getState().setSheet(RECORD, sheet))
+  const d = () => useDraftStore.getState().drafts[RECORD]
+  // Only 孙丽 neither signed in nor led the session: she alone starts absent and is asked for a reason.
+  expect(attendanceCounts(d())).toMatchObject({ expected: 5, present: 4, absent: 1 })
+  expect(validateDraft(d()).attendance).toBe('请填写缺席原因：孙丽')
+
+  await settle(<ActivityForm draftKey={RECORD} onSaved={jest.fn()} />)
+  expect(screen.getByText('已签到和主持、记录、授课的人记为出席，其余 1 人待确认')).toBeTruthy()
+  act(() => {
+    fireEvent.click(screen.getByText('全部出席', { selector: '.attend__bulk-btn' }))
+  })
+  expect(attendanceCounts(d())).toMatchObject({ present: 5, absent: 0 })
+  expect(validateDraft(d()).attendance).toBeUndefined()
 })

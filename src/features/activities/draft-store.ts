@@ -160,17 +160,24 @@ export function draftFrom(a: ActivityFull, key: string, mode: DraftMode, now: Da
 
 const required = (label: string) => `请填写${label}`
 
+/** The draft fields a default mark reads: the sheet, the secretary's marks and who led and recorded the session. */
+export type AttendanceView = Pick<ActivityDraft, 'sheet' | 'marks'> & Partial<Pick<ActivityDraft, 'host' | 'recorder' | 'lecturer'>>
+
+/** Whether the record names the member as its host, recorder or lecturer (by name; 授课人 may read 支部书记 李明). */
+const leads = (d: AttendanceView, m: SheetAttendee) =>
+  [d.host, d.recorder, d.lecturer].some((who) => !!who && !!m.name && who.trim().includes(m.name))
+
 /**
- * A member's attendance as the form stands: the secretary's mark, else the sheet's. Where nobody signed in (a
- * session recorded afterwards) everyone starts present and the secretary marks who was absent; once members signed
- * in, those who did not start absent.
+ * A member's attendance as the form stands: the secretary's mark, else the saved record's, else the evidence — who
+ * signed in, and whoever hosted, recorded or lectured (they were there by definition) start present; everyone else
+ * starts absent, so nobody is recorded present without a sign-in or a tap (全部出席 marks the rest in one), and a
+ * reason is asked only of those still absent when saving.
  */
-export function effectiveMark(d: Pick<ActivityDraft, 'sheet' | 'marks'>, m: SheetAttendee): Mark {
+export function effectiveMark(d: AttendanceView, m: SheetAttendee): Mark {
   const mark = d.marks[m.memberId]
   if (mark) return mark
-  const anySignIn = d.sheet.some((x) => x.signedInAt)
   if (m.present || m.absentReason) return { present: m.present, absentReason: m.absentReason ?? '' }
-  return { present: !anySignIn, absentReason: '' }
+  return { present: !!m.signedInAt || leads(d, m), absentReason: '' }
 }
 
 /** The form's checks, in Chinese, before anything is sent (the cloud checks the same rules again). */
@@ -214,7 +221,7 @@ export function validateDraft(d: ActivityDraft): DraftErrors {
 }
 
 /** Expected and present counts as the form shows them while marking (the cloud computes the saved ones). */
-export function attendanceCounts(d: Pick<ActivityDraft, 'sheet' | 'marks'>) {
+export function attendanceCounts(d: AttendanceView) {
   const expected = d.sheet.length
   const isPresent = (m: SheetAttendee) => effectiveMark(d, m).present
   const present = d.sheet.filter(isPresent).length
@@ -331,6 +338,8 @@ interface DraftActions {
   put(draft: ActivityDraft): void
   setField<K extends keyof ActivityDraft>(key: string, field: K, value: ActivityDraft[K]): void
   setMark(key: string, memberId: string, mark: Mark): void
+  /** 全部出席: everyone on the sheet present (reasons dropped). */
+  markAllPresent(key: string): void
   setSheet(key: string, sheet: SheetAttendee[]): void
   addPhotos(key: string, picked: PickedPhoto[]): void
   retryPhoto(key: string, photoKey: string): void
@@ -447,6 +456,12 @@ export const useDraftStore = create<Store>()(
         },
         setMark(key, memberId, mark) {
           patchDraft(key, (d) => ({ marks: { ...d.marks, [memberId]: mark } }))
+          const errors = { ...(get().errors[key] ?? {}) }
+          delete errors.attendance
+          set({ errors: { ...get().errors, [key]: errors } })
+        },
+        markAllPresent(key) {
+          patchDraft(key, (d) => ({ marks: Object.fromEntries(d.sheet.map((m) => [m.memberId, { present: true, absentReason: '' }])) }))
           const errors = { ...(get().errors[key] ?? {}) }
           delete errors.attendance
           set({ errors: { ...get().errors, [key]: errors } })

@@ -15,7 +15,7 @@ import { PhotoGrid, uploadSummary } from '../../../components/photo-grid'
 import { formatDateTime } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
 import { errorMessage } from '../../../services/api'
-import type { ActivityFull } from '../api'
+import { attendanceSheet, type ActivityFull } from '../api'
 import { useDetailStore } from '../detail-store'
 import { draftKey, useDraftStore, useUploadProgress } from '../draft-store'
 import { photoTiles } from './activity-form'
@@ -108,9 +108,38 @@ function SignIn({ a }: { a: ActivityFull }) {
   )
 }
 
+/** How often the shown sign-in code re-reads who has signed in. */
+const LIVE_SIGN_INS_MS = 5000
+
+/** Who has signed in, newest first, re-read every few seconds while the code is on screen. */
+function useLiveSignIns(a: ActivityFull, on: boolean) {
+  const [list, setList] = useState<{ memberId: string; name: string; at: string }[] | null>(null)
+  useEffect(() => {
+    if (!on) return
+    let alive = true
+    const read = () =>
+      attendanceSheet({ branchId: a.branchId, id: a.id }).then(
+        (r) => {
+          if (!alive) return
+          const signed = r.attendees.filter((x) => x.signedInAt).map((x) => ({ memberId: x.memberId, name: x.name, at: x.signedInAt! }))
+          setList(signed.sort((x, y) => y.at.localeCompare(x.at)))
+        },
+        () => undefined,
+      )
+    void read()
+    const timer = setInterval(() => void read(), LIVE_SIGN_INS_MS)
+    return () => {
+      alive = false
+      clearInterval(timer)
+    }
+  }, [a.id, a.branchId, on])
+  return list
+}
+
 function SignInCode({ a }: { a: ActivityFull }) {
   const qr = useDetailStore((s) => s.qr[a.id])
   const loadQr = useDetailStore((s) => s.loadQr)
+  const live = useLiveSignIns(a, !!qr?.url)
   if (!qr)
     return (
       <Button type='plain' block onClick={() => void loadQr(a.id)} {...testId('show-qr')}>
@@ -128,7 +157,18 @@ function SignInCode({ a }: { a: ActivityFull }) {
       {qr.url ? (
         <>
           <Image className='activity-detail__qr-img' src={qr.url} mode='aspectFit' onClick={() => Taro.previewImage({ urls: [qr.url!] })} {...testId('sign-in-qr')} />
-          <Text className='activity-detail__hint'>请参会党员用微信扫码签到；已签到 {a.signIn.count} 人</Text>
+          <Text className='activity-detail__hint' {...testId('sign-in-live-count')}>
+            {`请参会党员用微信扫码签到；已签到 ${live ? live.length : a.signIn.count} 人`}
+          </Text>
+          {live?.length ? (
+            <View className='activity-detail__signed' {...testId('sign-in-live')}>
+              {live.map((s) => (
+                <Text key={s.memberId} className='activity-detail__signed-one'>
+                  {`${s.name} ${formatDateTime(s.at).slice(-5)}`}
+                </Text>
+              ))}
+            </View>
+          ) : null}
         </>
       ) : null}
     </View>

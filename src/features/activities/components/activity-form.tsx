@@ -236,7 +236,7 @@ export function ActivityForm({ draftKey, onSaved }: { draftKey: string; onSaved(
             {sheetState.status === 'ready' && !draft.sheet.length ? (
               <Text className='activity-form__hint'>{needsGroup && !draft.groupId ? '先选择党小组，再标记出席' : '名单中没有党员'}</Text>
             ) : null}
-            <AttendanceEditor draft={draft} onMark={(id, mark) => store.setMark(draftKey, id, mark)} />
+            <AttendanceEditor draft={draft} onMark={(id, mark) => store.setMark(draftKey, id, mark)} onAllPresent={() => store.markAllPresent(draftKey)} />
           </Field>
 
           <Field label={label('minutes', '会议内容')} error={errors.minutes} errorId='error-minutes' anchor={anchorOf('minutes')}>

@@ -11,7 +11,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { VirtualList } from '@nutui/nutui-react-taro'
 import { formatDateTime } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
-import { attendanceCounts, effectiveMark, type ActivityDraft, type Mark } from '../draft-store'
+import { attendanceCounts, effectiveMark, type ActivityDraft, type AttendanceView, type Mark } from '../draft-store'
 import './attendance-editor.scss'
 
 const REASONS = ['病假', '事假', '公出', '外地']
@@ -21,7 +21,7 @@ export const VIRTUAL_ROSTER_FROM = 40
 export const ROSTER_ROW_HEIGHT = 96
 const nativeTestId = (id: string) => (process.env.TARO_ENV === 'h5' ? { nativeProps: { 'data-testid': id } } : {})
 
-export function AttendanceCounts({ draft, showQuorum }: { draft: Pick<ActivityDraft, 'sheet' | 'marks'>; showQuorum: boolean }) {
+export function AttendanceCounts({ draft, showQuorum }: { draft: AttendanceView; showQuorum: boolean }) {
   const c = attendanceCounts(draft)
   return (
     <View className='attend-counts' {...testId('attendance-counts')}>
@@ -106,12 +106,32 @@ function AttendeeRow({ draft, m, onMark }: { draft: ActivityDraft; m: Member; on
   )
 }
 
+/** 全部出席 while anyone is still absent; the sign-ins and the session's leads are already present. */
+function AllPresent({ draft, onAllPresent }: { draft: ActivityDraft; onAllPresent?: () => void }) {
+  const absent = draft.sheet.filter((m) => !effectiveMark(draft, m).present).length
+  if (!onAllPresent || !draft.sheet.length) return null
+  return (
+    <View className='attend__bulk'>
+      <Text className='attend__bulk-hint'>
+        {absent ? `已签到和主持、记录、授课的人记为出席，其余 ${absent} 人待确认` : '全部出席'}
+      </Text>
+      {absent ? (
+        <Text className='attend__bulk-btn' onClick={onAllPresent} {...testId('attendance-all-present')}>
+          全部出席
+        </Text>
+      ) : null}
+    </View>
+  )
+}
+
 export function AttendanceEditor({
   draft,
   onMark,
+  onAllPresent,
 }: {
   draft: ActivityDraft
   onMark(memberId: string, mark: Mark): void
+  onAllPresent?: () => void
 }) {
   const long = draft.sheet.length >= VIRTUAL_ROSTER_FROM
   // About three fifths of the window: the rest of the form stays reachable around the roster's own scroll.
@@ -119,6 +139,7 @@ export function AttendanceEditor({
   if (!long) {
     return (
       <View className='attend' {...testId('attendance')}>
+        <AllPresent draft={draft} onAllPresent={onAllPresent} />
         {draft.sheet.map((m) => (
           <AttendeeRow key={m.memberId} draft={draft} m={m} onMark={onMark} />
         ))}
@@ -127,6 +148,7 @@ export function AttendanceEditor({
   }
   return (
     <View className='attend attend--virtual' {...testId('attendance')}>
+      <AllPresent draft={draft} onAllPresent={onAllPresent} />
       <Text className='attend__hint'>共 {draft.sheet.length} 人，名单可上下滑动</Text>
       <VirtualList
         list={draft.sheet}
