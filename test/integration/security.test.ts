@@ -2,8 +2,11 @@
  * Issue 15 (security and integrity): each attack as the red-team pass ran it, through the local cloud on the real
  * SDK. Threat model: a user with a modified client calls any cloud function with any event.
  */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { DEMO_PLAN_TEXT } from '../../cloud/local/seed-reminders'
 import { apiAs, identities, ok } from '../support/api'
-import { callFunction, pushMessage, sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { callFunction, pushMessage, REPO_ROOT, sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
 const DAY = 86400000
@@ -156,5 +159,72 @@ describe('#15.3 one person joining twice at once joins once', () => {
     expect(answers.filter((a) => !a.ok)).toEqual([])
     expect(await count('join_requests', { openid: 'sec-joiner-4', branchId, status: 'pending' })).toBe(1)
     expect((await sdkFor(cloud.url).database().collection('invites').where({ _id: invite.code }).get()).data[0].uses).toBe(1)
+  })
+})
+
+describe('#15.9 races with one winner', () => {
+  test('concurrent handovers of one branch leave one secretary', async () => {
+    const branchId = await branchOf('dev-secretary-2')
+    const invite = await ok<{ code: string }>(as('dev-secretary-2')('invites.create', { branchId, role: 'member' }))
+    await ok(as('sec-heir-9')('session.join', { code: invite.code, name: '蒋接任' }))
+    const roster = await ok<{ items: { id: string; name: string }[] }>(as('dev-secretary-2')('members.list', { branchId }))
+    const targets = roster.items.filter((m) => m.name === '刘洋' || m.name === '蒋接任').map((m) => m.id)
+    expect(targets).toHaveLength(2)
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => as('dev-committee-admin')('members.handOverSecretary', { branchId, toMemberId: targets[i % 2] })),
+    )
+    expect(answers.filter((a) => !a.ok && a.error.code !== 'CONFLICT')).toEqual([])
+    expect(answers.some((a) => a.ok)).toBe(true)
+    expect(await count('memberships', { branchId, role: 'secretary', status: 'active' })).toBe(1)
+  })
+
+  test('concurrent markDone writes one "done" report; a retried report answers as the first one did', async () => {
+    const year = Number(new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 4))
+    const committee = as('dev-committee-admin')
+    const draft = await ok(committee('workPlans.parse', { text: DEMO_PLAN_TEXT(year), year }))
+    const saved = await ok<{ id: string }>(committee('workPlans.save', { plan: draft }))
+    await ok(committee('workPlans.publish', { planId: saved.id }))
+    const branchId = await branchOf('dev-secretary-1')
+    await ok(committee('workPlans.assign', { planId: saved.id, branchIds: [branchId], points: [{ seq: 1, dueOn: `${year}-12-31` }, { seq: 2, dueOn: `${year}-12-31` }] }))
+    const list = await ok<{ items: { id: string; pointSeq: number }[] }>(as('dev-secretary-1')('assignments.list', { branchId, planId: saved.id }))
+    const [first, second] = [...list.items].sort((a, b) => a.pointSeq - b.pointSeq).map((a) => a.id)
+
+    const done = await Promise.all(
+      Array.from({ length: 9 }, (_, i) =>
+        as('dev-secretary-1')('assignments.report', { assignmentId: first, note: `完成 ${i}`, activityIds: [], photos: [], markDone: true, clientRequestId: `done-race-${i}` }),
+      ),
+    )
+    expect(done.filter((a) => a.ok)).toHaveLength(1)
+    expect(done.filter((a) => !a.ok && a.error.code !== 'CONFLICT')).toEqual([])
+    expect(await count('progress_reports', { assignmentId: first, kind: 'done' })).toBe(1)
+
+    const retried = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        as('dev-secretary-1')('assignments.report', { assignmentId: second, note: '进展', activityIds: [], photos: [], markDone: false, clientRequestId: 'retry-race-1' }),
+      ),
+    )
+    expect(retried.filter((a) => !a.ok)).toEqual([])
+    expect(await count('progress_reports', { assignmentId: second })).toBe(1)
+  })
+
+  test('concurrent bootstraps of a new environment make one committee and one administrator', async () => {
+    const fresh = await startLocalCloud({ seed: false })
+    // The token the local cloud gives the api function (cloud/functions/api/local.env.json).
+    const token = JSON.parse(readFileSync(path.join(REPO_ROOT, 'cloud/functions/api/local.env.json'), 'utf8')).BOOTSTRAP_TOKEN as string
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          apiAs(fresh.url, `sec-boot-${i}`)('org.bootstrap', { token, committeeName: '测试党委', adminName: `管理员${i}` }),
+        ),
+      )
+      expect(answers.filter((a) => a.ok)).toHaveLength(1)
+      expect(answers.filter((a) => !a.ok && a.error.code !== 'CONFLICT')).toEqual([])
+      const db = sdkFor(fresh.url).database()
+      expect((await db.collection('committees').count()).total).toBe(1)
+      expect((await db.collection('memberships').where({ role: 'committee_admin', status: 'active' }).count()).total).toBe(1)
+    } finally {
+      await fresh.stop()
+      sdkFor(cloud.url)
+    }
   })
 })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { defineAction } from '../action'
 import { actorName } from '../audit'
+import { isDuplicateKey } from '../activities/store'
 import { AppError } from '../errors'
 import type { ActivityDoc, AssignmentDoc, ProgressReportDoc, WorkPlanDoc } from '../model'
 import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../paging'
@@ -176,15 +177,30 @@ export const reportProgress = defineAction({
       by: { openid: caller.openid, name: await actorName(ctx) },
       at: now,
     }
-    await port.db.collection('progress_reports').add({ data: { ...report } })
-    const state = markDone ? 'done' : a.state === 'done' ? 'done' : 'in_progress'
-    await port.db
-      .collection('assignments')
-      .doc(assignmentId)
-      .update({
-        data: { state, lastReportAt: now, reportCount: port.db.command.inc(1), ...(markDone ? { doneAt: now } : {}) },
-      })
-    return presentAssignment({ ...a, state, lastReportAt: now, reportCount: a.reportCount + 1, doneAt: markDone ? now : a.doneAt }, today)
+    const _ = port.db.command
+    try {
+      await port.db.collection('progress_reports').add({ data: { ...report } })
+    } catch (error) {
+      // The same submit retried at once: the first one wrote the report (its id is the request's) and counts.
+      if (isDuplicateKey(error)) return presentAssignment(await reload(port, assignmentId), today)
+      throw error
+    }
+    const assignments = port.db.collection('assignments')
+    if (markDone) {
+      // Only the report that moves it to done counts as done: nine taps at once used to write nine "done" reports.
+      const { stats } = await assignments
+        .where({ _id: assignmentId, state: _.neq('done') })
+        .update({ data: { state: 'done', doneAt: now, lastReportAt: now, reportCount: _.inc(1) } })
+      if (stats.updated !== 1) {
+        await port.db.collection('progress_reports').doc(_id).remove()
+        throw new AppError('CONFLICT', '该任务已经完成')
+      }
+    } else {
+      // A note never undoes a done that landed meanwhile (the state read above may be stale).
+      await assignments.where({ _id: assignmentId, state: 'not_started' }).update({ data: { state: 'in_progress' } })
+      await assignments.doc(assignmentId).update({ data: { lastReportAt: now, reportCount: _.inc(1) } })
+    }
+    return presentAssignment(await reload(port, assignmentId), today)
   },
 })
 

@@ -1,6 +1,7 @@
-import { defineAction } from '../action'
+import { defineAction, type ActionContext } from '../action'
 import { isCommitteeAdmin } from '../access'
 import { recordAudit } from '../audit'
+import { claim } from '../claims'
 import { AppError } from '../errors'
 import type { JoinRequestDoc, MemberDoc } from '../model'
 import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../paging'
@@ -212,27 +213,40 @@ export const handOverSecretary = defineAction({
   roles: MANAGERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler({ branchId, toMemberId }, ctx) {
-    const { port, caller } = ctx
+    const { port } = ctx
     await loadActiveBranch(port, branchId)
     const target = await loadMember(port, toMemberId)
     if (target.branchId !== branchId) throw new AppError('NOT_FOUND', '党员不存在')
     assertActive(target)
     if (!target.openid) throw new AppError('CONFLICT', `${target.name} 尚未加入小程序，不能接任书记`)
-    const current = await readAll<{ openid: string }>(port, 'memberships', { branchId, role: 'secretary', status: 'active' })
-    if (current.some((g) => g.openid === target.openid)) throw new AppError('CONFLICT', `${target.name} 已经是支部书记`)
-    for (const g of current) await endGrants(port, g.openid, branchId, 'revoked', 'secretary')
-    await grantRole(port, target.openid, branchId, 'secretary')
-    await recordAudit(ctx, {
-      branchId,
-      action: 'secretary.handover',
-      summary: `支部书记职务移交给 ${target.name}${isCommitteeAdmin(caller.memberships) ? '（党委操作）' : ''}`,
-      target: { kind: 'member', id: toMemberId },
-      before: { secretaries: current.map((g) => g.openid) },
-      after: { secretaries: [target.openid] },
-    })
-    return { secretary: await presentOne(port, target) }
+    // One handover per branch at a time: two at once each ended the old grant and granted their own successor,
+    // leaving two secretaries. The second is told to look again.
+    const release = await claim(port, `secretary:${branchId}`)
+    if (!release) throw new AppError('CONFLICT', '书记职务正在移交中，请刷新后查看')
+    try {
+      return await handOver(ctx, branchId, toMemberId, target as MemberDoc & { openid: string })
+    } finally {
+      await release()
+    }
   },
 })
+
+async function handOver(ctx: ActionContext, branchId: string, toMemberId: string, target: MemberDoc & { openid: string }) {
+  const { port, caller } = ctx
+  const current = await readAll<{ openid: string }>(port, 'memberships', { branchId, role: 'secretary', status: 'active' })
+  if (current.some((g) => g.openid === target.openid)) throw new AppError('CONFLICT', `${target.name} 已经是支部书记`)
+  for (const g of current) await endGrants(port, g.openid, branchId, 'revoked', 'secretary')
+  await grantRole(port, target.openid, branchId, 'secretary')
+  await recordAudit(ctx, {
+    branchId,
+    action: 'secretary.handover',
+    summary: `支部书记职务移交给 ${target.name}${isCommitteeAdmin(caller.memberships) ? '（党委操作）' : ''}`,
+    target: { kind: 'member', id: toMemberId },
+    before: { secretaries: current.map((g) => g.openid) },
+    after: { secretaries: [target.openid] },
+  })
+  return { secretary: await presentOne(port, target) }
+}
 
 export const attendanceBasis = defineAction({
   name: 'roster.attendanceBasis',

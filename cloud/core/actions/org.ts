@@ -2,6 +2,10 @@ import { defineAction } from '../action'
 import { AppError } from '../errors'
 import { COLLECTIONS } from '../model'
 import type { Database } from '../port'
+import { isDuplicateKey } from '../activities/store'
+
+/** The committee's id: there is one per environment. */
+export const COMMITTEE_ID = 'committee'
 
 /** Creates every collection the actions use; a collection that already exists is fine. */
 export async function ensureCollections(db: Database): Promise<void> {
@@ -31,7 +35,15 @@ export const bootstrap = defineAction({
     const existing = await port.db.collection('committees').limit(1).get()
     if (existing.data.length > 0) throw new AppError('CONFLICT', '已经初始化过了，党委已存在')
     const now = port.now()
-    const { _id } = await port.db.collection('committees').add({ data: { name: committeeName, createdAt: now } })
+    // The one committee has a fixed id: two bootstraps at once both passed the check above and made two committees;
+    // now the database refuses the second insert, and only the winner becomes the first administrator.
+    try {
+      await port.db.collection('committees').add({ data: { _id: COMMITTEE_ID, name: committeeName, createdAt: now } })
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new AppError('CONFLICT', '已经初始化过了，党委已存在')
+      throw error
+    }
+    const _id = COMMITTEE_ID
     await port.db.collection('users').doc(caller.openid).set({ data: { name: adminName, createdAt: now } })
     await port.db
       .collection('memberships')

@@ -1,7 +1,7 @@
 import { PARTY_STATUS_LABELS, ROLE_LABELS, type PartyStatus, type RoleGrant } from '../../../types/domain'
 import { defineAction, type ActionContext } from '../action'
 import { recordAudit } from '../audit'
-import { isDuplicateKey } from '../activities/store'
+import { claim } from '../claims'
 import { AppError, isCollectionMissing } from '../errors'
 import type { BranchDoc, CommitteeDoc, InviteDoc, JoinRequestDoc, MemberDoc, Membership, UserDoc } from '../model'
 import type { Port } from '../port'
@@ -114,37 +114,6 @@ async function recordWrongCode(port: Port, openid: string): Promise<void> {
   }
 }
 
-/** A claim older than this was left by a join that died half-way (function timeout); the next join takes it over. */
-const JOIN_CLAIM_STALE_MS = 60 * 1000
-
-/**
- * One join per (branch, person) at a time. Twenty taps at once used to pass the "already holds the role" check
- * together and each spend a use and write a roster entry. The first call inserts the claim (deterministic id: the
- * database refuses a second insert); the others only report. Kept beside the wrong-code counter in rate_limits —
- * both guard joining, and no new collection is needed on a deployed environment. Released when the join is done,
- * so a later join (another role, a return after 转出) claims again.
- */
-async function claimJoin(port: Port, branchId: string, openid: string): Promise<(() => Promise<void>) | undefined> {
-  const id = `join-claim:${branchId}:${openid}`
-  const ref = port.db.collection('rate_limits')
-  const at = port.now()
-  try {
-    await ref.add({ data: { _id: id, at } })
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error
-    const { data } = await ref.where({ _id: id }).limit(1).get()
-    const held = data[0] as unknown as { at: Date } | undefined
-    // Held by a join in progress (or released this instant: a further tap finds the role granted).
-    if (!held || at.getTime() - new Date(held.at).getTime() < JOIN_CLAIM_STALE_MS) return undefined
-    // Left by a join that died half-way: taken over, unless another call took it over first.
-    const { stats } = await ref.where({ _id: id, at: held.at }).update({ data: { at } })
-    if (stats.updated !== 1) return undefined
-  }
-  return async () => {
-    await ref.where({ _id: id, at }).remove()
-  }
-}
-
 /** Spends one use of an invitation; the condition and the increment are one write, so uses never overrun. */
 async function spendUse(port: Port, invite: InviteDoc): Promise<void> {
   const _ = port.db.command
@@ -209,7 +178,9 @@ export const joinWithInvite = defineAction({
     }
     if (status !== 'active') throw new AppError('CONFLICT', INVITE_REFUSALS[status])
 
-    const release = await claimJoin(port, invite.branchId, caller.openid)
+    // One join per (branch, person) at a time: twenty taps at once used to pass the "holds" check together and each
+    // spend a use and write a roster entry. The others only report what the first one did.
+    const release = await claim(port, `join:${invite.branchId}:${caller.openid}`)
     if (!release) {
       // Another call of this person is joining this branch right now: it spends the use and writes the entry.
       const memberships = await readAll<Membership>(port, 'memberships', { openid: caller.openid, status: 'active' })
