@@ -137,6 +137,8 @@ export const activityDetail = activity.extend({
   canEdit: z.boolean(),
   /** Why not, in Chinese, when the caller is a writer but the record is locked (30 days); null otherwise. */
   readOnlyReason: z.string().nullable(),
+  /** Beijing date from which the branch can no longer change the record (30 days after it was recorded); null for a plan. */
+  locksOn: z.string().nullable().optional(),
   signIn: signInState,
 })
 
@@ -265,6 +267,42 @@ export const activitySchemas = {
       }),
     output: activityDetail,
   },
+  /**
+   * Secretary / 支委: changes a planned session before it is held — 改期 (startAt, endAt), place, host, topic — with an
+   * optional reason in the history; with `notify` (default) its audience is told (inbox, and a message where granted).
+   */
+  'activities.changePlan': {
+    input: z
+      .object({
+        id: id('活动'),
+        expectedVersion: z.number({ error: '缺少版本号' }).int().min(1),
+        topic: planFields.topic.optional(),
+        place: planFields.place.optional(),
+        startAt: planFields.startAt.optional(),
+        endAt: isoInstant('结束时间').nullable().optional(),
+        host: planFields.host,
+        reason: text('变更说明', 200).optional(),
+        notify: z.boolean({ error: '请说明是否通知参加人员' }).default(true),
+      })
+      .strict()
+      .refine(endAfterStart, endAfterStartError)
+      .refine((a) => ['topic', 'place', 'startAt', 'endAt', 'host'].some((k) => (a as Record<string, unknown>)[k] !== undefined), {
+        error: '没有要修改的内容',
+        path: ['id'],
+      }),
+    output: activityDetail,
+  },
+  /** Secretary / 支委: cancels a planned session with a reason; it leaves the lists, the history keeps it, its audience is told. */
+  'activities.cancel': {
+    input: z
+      .object({
+        id: id('活动'),
+        reason: text('取消原因', 200),
+        expectedVersion: z.number().int().min(1).optional(),
+      })
+      .strict(),
+    output: z.object({ id: z.string(), cancelled: z.literal(true), told: z.number(), sent: z.number() }),
+  },
   /** Soft delete with a reason; it leaves lists, calendars and counts but stays in the history. */
   'activities.remove': {
     input: z
@@ -330,6 +368,8 @@ export const activitySchemas = {
       name: z.string(),
       signedInAt: z.string(),
       already: z.boolean(),
+      /** The session is already recorded without this member present: the secretary confirms the sign-in. */
+      awaitingConfirmation: z.boolean(),
     }),
   },
   /** Secretary / 支委: the sign-in code (wxacode, scene = activity id, opens SIGN_IN_PAGE); made once and stored. */

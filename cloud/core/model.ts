@@ -204,6 +204,8 @@ export interface ActivityDoc {
   clientRequestId: string
   /** The clientRequestId of the activities.record call that recorded it, so a retried record returns it. */
   recordRequestId?: string
+  /** When it was recorded: the record locks ACTIVITY_EDITABLE_DAYS after this (rules.ts lockDate), not after it was held. */
+  recordedAt?: Date
   /** When sign-in closes (endAt, or startAt + 3 h): upcoming lists query on it. */
   signInClosesAt?: Date
   /** The stored sign-in wxacode. */
@@ -215,6 +217,8 @@ export interface ActivityDoc {
    */
   photoReview?: Record<string, { fileID: string; status: 'pending' | 'rejected'; traceId: string }>
   deleted: boolean
+  /** Deleted because a planned session was called off (activities.cancel), not removed as a mistake. */
+  cancelled?: boolean
   deletedReason?: string
   deletedAt?: Date
   deletedBy?: { openid: string; name: string }

@@ -4,6 +4,7 @@
  */
 import type { ActionDef } from './action'
 import { ACTIVITY_ACTIONS } from './actions/activities'
+import { PLAN_CHANGE_ACTIONS } from './actions/activities-plan'
 import { getAssignment, listAssignments, reopenAssignment, reportProgress } from './actions/assignments'
 import { listAudit } from './actions/audit'
 import {
@@ -74,6 +75,7 @@ export const ACTIONS: readonly ActionDef[] = [
   reportProgress,
   reopenAssignment,
   ...ACTIVITY_ACTIONS,
+  ...PLAN_CHANGE_ACTIONS,
   ...REMINDER_ACTIONS,
   ...DASHBOARD_ACTIONS,
   homeTodo,

@@ -93,7 +93,11 @@ export async function seed(ctx: SeedContext): Promise<void> {
   for (const [index, b] of SEED_BRANCHES.entries()) {
     const branch = await call<{ id: string }>(admin, 'branches.create', { name: b.name, kind: b.kind, societies: b.societies })
     const secretaryInvite = await call<{ code: string }>(admin, 'invites.create', { branchId: branch.id, role: 'secretary' })
-    await call(b.secretary.openid, 'session.join', { code: secretaryInvite.code, name: b.secretary.name })
+    const secJoined = await call<{ roles: { role: string; memberId?: string }[] }>(b.secretary.openid, 'session.join', { code: secretaryInvite.code, name: b.secretary.name })
+    // The demo branch existed before the app: its people are on the roster of the past sessions seeded below
+    // (a roster entry otherwise dates from the day its person joined the app, roster.ts rosterAsOf).
+    const secMemberId = secJoined.roles.find((r) => r.memberId)?.memberId
+    if (secMemberId) await call(b.secretary.openid, 'members.update', { memberId: secMemberId, joinedBranchOn: '2012-07-01' })
     const memberInvite = await call<{ code: string }>(b.secretary.openid, 'invites.create', {
       branchId: branch.id,
       role: 'member',
@@ -109,10 +113,11 @@ export async function seed(ctx: SeedContext): Promise<void> {
         ...(m.group !== undefined ? { groupId: groupIds[m.group] } : {}),
         ...(m.phone ? { phone: m.phone } : {}),
         ...(m.probationary ? { partyStatus: 'probationary', joinedPartyOn: m.probationary } : { joinedPartyOn: '2012-07-01' }),
+        joinedBranchOn: m.probationary ?? '2012-07-01',
       }
       await call(b.secretary.openid, 'members.update', { memberId, ...details })
       if (m.posts || m.group !== undefined) {
-        await call(b.secretary.openid, 'members.setPosts', { memberId, posts: m.posts ?? [], groupLeader: m.group !== undefined && !!m.posts })
+        await call(b.secretary.openid, 'members.setPosts', { memberId, posts: m.posts ?? [], groupLeader: m.group !== undefined && !!m.posts, since: '2024-01-01' })
       }
     }
     if (index === 0) {

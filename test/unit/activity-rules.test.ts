@@ -6,6 +6,7 @@ import {
   missingField,
   monthBounds,
   quorumOf,
+  lockDate,
   readOnlyReason,
   signInWindow,
   unknownMarks,
@@ -51,16 +52,24 @@ describe('sign-in window', () => {
   })
 })
 
-describe('the 30-day lock counts Beijing days', () => {
-  // 2026-10-01 23:30 Beijing = 15:30 UTC. 30 Beijing days later is 2026-10-31.
+describe('the 30-day lock counts Beijing days from when the record was recorded (#16.12)', () => {
+  // Recorded 2026-10-01 23:30 Beijing = 15:30 UTC. 30 Beijing days later is 2026-10-31.
   const start = new Date('2026-10-01T15:30:00Z')
+  const rec = { status: 'recorded' as const, recordedAt: start }
   test('editable through day 30, locked from day 31, never for the committee', () => {
     expect(ageInDays(start, new Date('2026-10-31T15:00:00Z'))).toBe(30) // 23:00 Beijing on 31 Oct
-    expect(readOnlyReason(start, new Date('2026-10-31T15:00:00Z'), false)).toBeNull()
+    expect(lockDate(rec)).toBe('2026-11-01')
+    expect(readOnlyReason(rec, new Date('2026-10-31T15:00:00Z'), false)).toBeNull()
     // 00:30 Beijing on 1 Nov is still 31 Oct in UTC: the lock follows Beijing.
     expect(ageInDays(start, new Date('2026-10-31T16:30:00Z'))).toBe(31)
-    expect(readOnlyReason(start, new Date('2026-10-31T16:30:00Z'), false)).toContain('只有党委管理员可以修改')
-    expect(readOnlyReason(start, new Date('2027-10-31T16:30:00Z'), true)).toBeNull()
+    expect(readOnlyReason(rec, new Date('2026-10-31T16:30:00Z'), false)).toBe('记录已满 30 天，已于2026年11月1日归档，只有党委管理员可以修改')
+    expect(readOnlyReason(rec, new Date('2027-10-31T16:30:00Z'), true)).toBeNull()
+  })
+  test('a session held long ago and recorded today is not locked; a plan never is; old records count from creation', () => {
+    expect(lockDate({ status: 'recorded', recordedAt: new Date('2026-12-02T02:00:00Z') })).toBe('2027-01-02')
+    expect(readOnlyReason({ status: 'recorded', recordedAt: new Date('2026-12-02T02:00:00Z') }, new Date('2026-12-02T03:00:00Z'), false)).toBeNull()
+    expect(lockDate({ status: 'planned' })).toBeNull()
+    expect(lockDate({ status: 'recorded', createdAt: '2026-10-01T15:30:00Z' })).toBe('2026-11-01')
   })
 })
 
@@ -96,7 +105,7 @@ describe('version diff', () => {
     const after = { topic: '学习条例', startAt: new Date('2026-11-20T02:00:00Z'), photos: ['a', 'b'] }
     expect(diffRecord(before, after)).toEqual([
       { field: 'topic', label: '主题', before: '学习', after: '学习条例' },
-      { field: 'startAt', label: '开始时间', before: '2026-11-20 09:30', after: '2026-11-20 10:00' },
+      { field: 'startAt', label: '开始时间', before: '2026年11月20日 09:30', after: '2026年11月20日 10:00' },
       { field: 'photos', label: '现场照片', before: '1 张', after: '2 张' },
     ])
   })

@@ -177,6 +177,7 @@ export const createActivity = defineAction({
       version: 1,
       clientRequestId: input.clientRequestId,
       recordRequestId: input.clientRequestId,
+      recordedAt: now,
       signInClosesAt: signInWindow(startAt, endAt).closesAt,
       deleted: false,
     }
@@ -316,6 +317,8 @@ export const recordActivity = defineAction({
       photoReview,
       assignmentIds: dedupe(input.assignmentIds ?? []),
       recordRequestId: input.clientRequestId,
+      // The archive lock counts from this moment, not from the session's date (#16.12: backfilling is not a trap).
+      recordedAt: now,
       signInClosesAt: signInWindow(startAt, endAt).closesAt,
       version: (plan?.version ?? 0) + 1,
     }

@@ -7,7 +7,7 @@ import dayjs from 'dayjs'
 import { ACTIVITY_EDITABLE_DAYS, ACTIVITY_TYPE_INFO, SIGN_IN_HOURS_WITHOUT_END, SIGN_IN_OPENS_MINUTES_BEFORE, type ActivityType } from '../../../types/domain'
 import { ACTIVITY_FIELD_LABELS, ACTIVITY_TYPE_RULES, audienceLabel, type ActivityField } from '../../../types/activity-rules'
 import type { ActivityDoc, MemberDoc } from '../model'
-import { beijingDateTimeText } from '../../../types/time-text'
+import { beijingDateTimeText, dateText } from '../../../types/time-text'
 import { hasQuorum } from '../roster'
 import { beijingDate, daysBetween, ZONE } from '../time'
 
@@ -49,13 +49,25 @@ export function ageInDays(startAt: Date, now: Date): number {
 }
 
 /**
- * Why a writer may not change the record now, or null. Records more than 30 Beijing days after their start are
- * archives: only committee staff may correct them.
+ * The Beijing date from which a record is an archive (only committee staff may correct it): 30 Beijing days after
+ * the day it was recorded — not after the session was held, so a session entered afterwards (补录) can still be
+ * corrected by the branch for a month. Null for a plan (nothing recorded yet). Records from before `recordedAt` was
+ * kept count from when they were created.
  */
-export function readOnlyReason(startAt: Date, now: Date, isCommittee: boolean): string | null {
+export function lockDate(doc: { status: 'planned' | 'recorded'; recordedAt?: Date | string; createdAt?: Date | string }): string | null {
+  if (doc.status !== 'recorded') return null
+  const from = doc.recordedAt ?? doc.createdAt
+  if (!from) return null
+  const day = beijingDate(new Date(from))
+  return new Date(Date.parse(`${day}T00:00:00Z`) + (ACTIVITY_EDITABLE_DAYS + 1) * 86400000).toISOString().slice(0, 10)
+}
+
+/** Why a writer may not change the record now, or null: it is archived from its lockDate on, except to committee staff. */
+export function readOnlyReason(doc: Parameters<typeof lockDate>[0], now: Date, isCommittee: boolean): string | null {
   if (isCommittee) return null
-  if (ageInDays(startAt, now) <= ACTIVITY_EDITABLE_DAYS) return null
-  return `活动已过去 ${ACTIVITY_EDITABLE_DAYS} 天以上，记录已归档，只有党委管理员可以修改`
+  const locks = lockDate(doc)
+  if (!locks || beijingDate(now) < locks) return null
+  return `记录已满 ${ACTIVITY_EDITABLE_DAYS} 天，已于${dateText(locks)}归档，只有党委管理员可以修改`
 }
 
 export interface Mark {

@@ -12,7 +12,7 @@ import type { ActivityDoc, ActivitySignInDoc, ActivityVersionDoc, AssignmentDoc,
 import type { Port } from '../port'
 import { readAll } from '../roster-store'
 import { expectedAttendees, grantHeldOn, rosterAsOf } from '../roster'
-import { quorumOf, readOnlyReason, signInWindow, windowState } from './rules'
+import { lockDate, quorumOf, readOnlyReason, signInWindow, windowState } from './rules'
 
 export const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
 export const WRITERS = ['secretary', 'branch_committee'] as const
@@ -239,7 +239,7 @@ export async function presentDetail(port: Port, doc: ActivityDoc, caller: Action
     assignments = doc.assignmentIds.filter((id) => byId.has(id)).map((id) => ({ id, title: byId.get(id)!.title }))
   }
   const now = port.now()
-  const lockReason = writer || committee ? readOnlyReason(new Date(doc.startAt), now, committee) : null
+  const lockReason = writer || committee ? readOnlyReason(doc, now, committee) : null
   const attendance = doc.attendance
     ? {
         expected: doc.attendance.expected,
@@ -251,7 +251,8 @@ export async function presentDetail(port: Port, doc: ActivityDoc, caller: Action
           partyStatus: (a as { partyStatus?: 'full' | 'probationary' }).partyStatus ?? 'full',
           present: a.present,
           ...(a.absentReason ? { absentReason: a.absentReason } : {}),
-          ...(a.signedInAt ? { signedInAt: iso(a.signedInAt) } : {}),
+          // A sign-in after the record (not applied to it, #15.12) shows too, for the secretary to confirm.
+          ...((a.signedInAt ?? signIns.get(a.memberId)) ? { signedInAt: iso(a.signedInAt ?? signIns.get(a.memberId)) } : {}),
         })),
         quorum: doc.type === 'party_congress' && doc.voting ? quorumOf(doc.attendance.attendees as Parameters<typeof quorumOf>[0]) : null,
       }
@@ -269,13 +270,14 @@ export async function presentDetail(port: Port, doc: ActivityDoc, caller: Action
     ...(doc.updatedBy ? { updatedBy: doc.updatedBy } : {}),
     canEdit: (writer || committee) && lockReason === null,
     readOnlyReason: lockReason,
+    locksOn: lockDate(doc),
     signIn: signInStateFor(doc, now, signIns.size, eligible, mine ? signIns.get(mine._id) : undefined),
   }
 }
 
 /** Refuses a change to a locked record (30 days) unless the caller is committee staff. */
 export function assertEditable(doc: ActivityDoc, caller: ActionContext['caller'], now: Date) {
-  const reason = readOnlyReason(new Date(doc.startAt), now, isCommitteeAdmin(caller.memberships))
+  const reason = readOnlyReason(doc, now, isCommitteeAdmin(caller.memberships))
   if (reason) throw new AppError('READ_ONLY', reason)
 }
 

@@ -4,6 +4,7 @@ import { View } from '@tarojs/components'
 import { PrivacyDialog } from '../../../../components/privacy-dialog'
 import { ErrorState, LoadingState } from '../../../../components/states'
 import { ActivityDetail } from '../../../../features/activities/components/activity-detail'
+import { LockNote } from '../../../../features/activities/components/lock-note'
 import { useDetailStore } from '../../../../features/activities/detail-store'
 import { followRemoved } from '../../../../features/activities/records-store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
@@ -32,6 +33,7 @@ export default function ActivityDetailPage() {
       <View>
         {/* Scanning a sign-in code is a privacy API: WeChat asks through this dialog the first time. */}
         <PrivacyDialog />
+        {activity.status === 'recorded' && activity.canEdit ? <LockNote locksOn={activity.locksOn} /> : null}
         <ActivityDetail
           activity={activity}
           onRemoved={() => {

@@ -12,6 +12,7 @@ import { errorMessage } from '../../../../services/api'
 import { selectCanWrite, useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { ActivityForm } from '../../../../features/activities/components/activity-form'
+import { LockNote } from '../../../../features/activities/components/lock-note'
 import { getActivity } from '../../../../features/activities/api'
 import { draftFrom, draftKey, newDraft, useDraftStore } from '../../../../features/activities/draft-store'
 import { followSaved } from '../../../../features/activities/records-store'
@@ -33,6 +34,7 @@ export default function EditActivityPage() {
   const hasDraft = useDraftStore((s) => !!key && !!s.drafts[key])
   const [loadError, setLoadError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
+  const locksOn = useDetailStore((s) => (editId ? s.byId[editId]?.locksOn : undefined))
 
   useEffect(() => {
     if (status !== 'ready' || !branchId || !key) return
@@ -64,6 +66,8 @@ export default function EditActivityPage() {
     <View>
       {/* Choosing photos is a privacy API: WeChat asks through this dialog the first time. */}
       <PrivacyDialog />
+      {/* When the branch can no longer change it: 30 days after it is recorded (#16.12). */}
+      <LockNote locksOn={locksOn} />
       <ActivityForm
         draftKey={key}
         onSaved={(activity, pending) => {
