@@ -285,7 +285,7 @@ describe('edits, history and removal', () => {
     expect(versions.map((v: any) => v.kind).sort()).toEqual(['planned', 'removed'])
   })
 
-  test('records older than 30 days are read-only except to the committee', async () => {
+  test('a record locks 30 days after it was recorded (not after it was held), except to the committee', async () => {
     const old = await ok(
       secretary()('activities.record', {
         branchId: branch1,
@@ -299,15 +299,24 @@ describe('edits, history and removal', () => {
         minutes: '学习。',
       }),
     )
-    expect(old).toMatchObject({ canEdit: false })
-    expect(old.readOnlyReason).toContain('30 天')
-    const refused = await secretary()('activities.update', { id: old.id, expectedVersion: 1, minutes: '补充内容' })
+    // Backfilled 40 days after the session: the branch can still correct it, and is told until when (#16.12).
+    const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
+    const locksOn = new Date(Date.parse(`${today}T00:00:00Z`) + 31 * 86400e3).toISOString().slice(0, 10)
+    expect(old).toMatchObject({ canEdit: true, readOnlyReason: null, locksOn })
+    const typo = await ok(secretary()('activities.update', { id: old.id, expectedVersion: 1, place: '第二会议室' }))
+    expect(typo).toMatchObject({ place: '第二会议室', version: 2 })
+    // Recorded 31 days ago: archived.
+    await sdkFor(cloud.url).database().collection('activities').doc(old.id).update({ data: { recordedAt: new Date(Date.now() - 31 * 86400e3) } })
+    const archived = await ok(secretary()('activities.get', { id: old.id }))
+    expect(archived).toMatchObject({ canEdit: false })
+    expect(archived.readOnlyReason).toContain('记录已满 30 天')
+    const refused = await secretary()('activities.update', { id: old.id, expectedVersion: 2, minutes: '补充内容' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } })
     expect(await secretary()('activities.remove', { id: old.id, reason: '不需要了' })).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } })
     const asCommittee = await ok(as('dev-committee-admin')('activities.get', { id: old.id }))
     expect(asCommittee).toMatchObject({ canEdit: true, readOnlyReason: null })
-    const fixed = await ok(as('dev-committee-admin')('activities.update', { id: old.id, expectedVersion: 1, minutes: '补充内容', reason: '考核前更正' }))
-    expect(fixed).toMatchObject({ minutes: '补充内容', version: 2 })
+    const fixed = await ok(as('dev-committee-admin')('activities.update', { id: old.id, expectedVersion: 2, minutes: '补充内容', reason: '考核前更正' }))
+    expect(fixed).toMatchObject({ minutes: '补充内容', version: 3 })
     // A member is told nothing about locks: only people who could edit see a reason.
     expect(await ok(as('dev-member-1b')('activities.get', { id: old.id }))).toMatchObject({ canEdit: false, readOnlyReason: null })
   })
