@@ -160,13 +160,20 @@ describe('plan → upcoming → sign-in → record', () => {
     expect(seen.items.find((i: any) => i.id === planned.id)).toMatchObject({ attendance: { expected: roster.length, present: roster.length - 2 } })
   })
 
-  test('an absent member who then signs in is marked present', async () => {
+  test('a member recorded absent who signs in afterwards waits for the secretary to confirm (#15.12)', async () => {
     const signedIn = await ok(as('dev-member-1a')('activities.signIn', { id: planned.id }))
-    expect(signedIn.already).toBe(false)
+    expect(signedIn).toMatchObject({ already: false, awaitingConfirmation: true })
+    // The record is unchanged (a sign-in from the page proves no presence); the sign-in shows by the name.
     const detail = await ok(secretary()('activities.get', { id: planned.id }))
-    expect(detail.attendance.attendees.find((a: any) => a.name === '王芳')).toMatchObject({ present: true })
-    expect(detail.attendance.attendees.find((a: any) => a.name === '王芳').absentReason).toBeUndefined()
-    expect(detail.version).toBe(3)
+    const wang = detail.attendance.attendees.find((a: any) => a.name === '王芳')
+    expect(wang).toMatchObject({ present: false, absentReason: '出差', signedInAt: signedIn.signedInAt })
+    expect(detail.version).toBe(2)
+    const sheet = await ok(secretary()('activities.attendanceSheet', { branchId: branch1, id: planned.id }))
+    expect(sheet.attendees.find((a: any) => a.name === '王芳')).toMatchObject({ present: false, signedInAt: signedIn.signedInAt })
+    // The secretary confirms it: then the record follows.
+    const confirmed = await ok(secretary()('activities.update', { id: planned.id, expectedVersion: 2, attendance: [{ memberId: wang.memberId, present: true }] }))
+    expect(confirmed.attendance.attendees.find((a: any) => a.name === '王芳')).toMatchObject({ present: true })
+    expect(confirmed.version).toBe(3)
   })
 
   test('marks for someone outside the audience are refused', async () => {

@@ -20,11 +20,8 @@ import {
   presentDetail,
   presentList,
   READERS,
-  replacing,
   signInStateFor,
   signInsOf,
-  userName,
-  writeVersion,
 } from '../activities/store'
 import { AppError, forbidden, notFound } from '../errors'
 import type { ActivityDoc, ActivitySignInDoc, BranchDoc, MemberDoc } from '../model'
@@ -174,10 +171,15 @@ export const signIn = defineAction({
       const who = doc.audience?.kind === 'group' ? `党小组「${doc.audience.groupName}」` : '支部委员会'
       throw forbidden(`本次活动面向${who}，你不在应到名单中`)
     }
+    // Once the session is recorded, its attendance is the secretary's: a sign-in of someone not recorded present
+    // is kept (the attendance sheet shows it by their name) and waits for the secretary to confirm it; it no longer
+    // turns 缺席 into 出席 by itself, since a sign-in from the page proves no presence (#15.12).
+    const mark = doc.attendance?.attendees.find((a) => a.memberId === entry._id)
+    const awaitingConfirmation = doc.status === 'recorded' && !mark?.present
     const sid = `${doc._id}:${entry._id}`
     const { data: prior } = await port.db.collection('activity_signins').where({ _id: sid }).limit(1).get()
     if (prior[0]) {
-      return { activityId: doc._id, topic: doc.topic, name: entry.name, signedInAt: iso(prior[0].at as Date)!, already: true }
+      return { activityId: doc._id, topic: doc.topic, name: entry.name, signedInAt: iso(prior[0].at as Date)!, already: true, awaitingConfirmation }
     }
     const now = port.now()
     const window = signInWindow(new Date(doc.startAt), doc.endAt ? new Date(doc.endAt) : null)
@@ -196,33 +198,9 @@ export const signIn = defineAction({
     } catch (error) {
       if (!isDuplicateKey(error)) throw error
       const { data } = await port.db.collection('activity_signins').where({ _id: sid }).limit(1).get()
-      return { activityId: doc._id, topic: doc.topic, name: entry.name, signedInAt: iso(data[0]?.at as Date)!, already: true }
+      return { activityId: doc._id, topic: doc.topic, name: entry.name, signedInAt: iso(data[0]?.at as Date)!, already: true, awaitingConfirmation }
     }
-    // Already recorded with this member absent: the sign-in is proof of presence, so the record follows it.
-    const mark = doc.attendance?.attendees.find((a) => a.memberId === entry._id)
-    if (doc.status === 'recorded' && doc.attendance && mark && !mark.present) {
-      const attendees = doc.attendance.attendees.map((a) => (a.memberId === entry._id ? { ...a, present: true, absentReason: undefined, signedInAt: now } : a))
-      for (const a of attendees) if (a.absentReason === undefined) delete a.absentReason
-      const attendance = { ...doc.attendance, attendees, present: attendees.filter((a) => a.present).length }
-      const version = (doc.version ?? 1) + 1
-      const { stats } = await port.db
-        .collection('activities')
-        .where({ _id: doc._id, version: doc.version ?? 1 })
-        .update({ data: replacing(port, { attendance, version }) })
-      if (stats.updated > 0) {
-        await writeVersion(port, {
-          activityId: doc._id,
-          branchId: doc.branchId,
-          version,
-          kind: 'signed_in',
-          at: now,
-          by: { openid: caller.openid, name: await userName(port, caller.openid) },
-          changes: [{ field: 'attendance', label: '出席情况', before: `${entry.name}：缺席`, after: `${entry.name}：已签到` }],
-          reason: null,
-        })
-      }
-    }
-    return { activityId: doc._id, topic: doc.topic, name: entry.name, signedInAt: now.toISOString(), already: false }
+    return { activityId: doc._id, topic: doc.topic, name: entry.name, signedInAt: now.toISOString(), already: false, awaitingConfirmation }
   },
 })
 

@@ -89,6 +89,8 @@ export const useDetailStore = create<DetailData & DetailActions>()((set, get) =>
   async signIn(id, via) {
     const r = await signIn(id, via)
     void get().fetch(id)
+    // A session already recorded: the sign-in is kept and the secretary confirms the attendance.
+    if (r.awaitingConfirmation) return `${r.name}，签到已提交，待书记确认出席`
     return r.already ? `${r.name}，您已签到过` : `${r.name}，签到成功`
   },
   async loadQr(id) {

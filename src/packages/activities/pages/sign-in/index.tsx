@@ -18,7 +18,7 @@ import '../activities.scss'
 
 const DETAIL_PAGE = '/packages/activities/pages/detail/index'
 
-type Result = { ok: true; topic: string; name: string; at: string; already: boolean } | { ok: false; message: string }
+type Result = { ok: true; topic: string; name: string; at: string; already: boolean; awaiting: boolean } | { ok: false; message: string }
 
 export default function SignInPage() {
   const params = useRouter().params
@@ -32,7 +32,7 @@ export default function SignInPage() {
     if (status !== 'ready' || !id) return
     setResult(null)
     signIn(id, 'qr').then(
-      (r) => setResult({ ok: true, topic: r.topic, name: r.name, at: r.signedInAt, already: r.already }),
+      (r) => setResult({ ok: true, topic: r.topic, name: r.name, at: r.signedInAt, already: r.already, awaiting: r.awaitingConfirmation }),
       (e) => {
         const details = e instanceof ApiCallError ? (e.details as { reason?: string; opensAt?: string } | undefined) : undefined
         const message = details?.reason === 'NOT_OPEN' && details.opensAt ? `签到尚未开始，${formatDateTime(details.opensAt)} 开始签到` : errorMessage(e)
@@ -58,6 +58,8 @@ export default function SignInPage() {
               {result.name}，您已签到“{result.topic}”
             </Text>
             <Text className='act-page__text'>签到时间：{formatDateTime(result.at)}</Text>
+            {/* The session was recorded before this sign-in: the secretary confirms the attendance. */}
+            {result.awaiting ? <Text className='act-page__text'>本次活动已记录，您的出席待书记确认</Text> : null}
           </>
         ) : (
           <>
