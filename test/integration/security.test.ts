@@ -228,3 +228,22 @@ describe('#15.9 races with one winner', () => {
     }
   })
 })
+
+describe('#15.8 the audit log masks phone numbers as the roster does', () => {
+  test('changing a phone number writes and lists the change masked; entries written before are masked when listed', async () => {
+    const branchId = await branchOf('dev-secretary-1')
+    const roster = await ok<{ items: { id: string; name: string }[] }>(as('dev-secretary-1')('members.list', { branchId }))
+    const member = roster.items.find((m) => m.name === '王芳')!
+    await ok(as('dev-secretary-1')('members.update', { memberId: member.id, phone: '13912345678' }))
+    await sdkFor(cloud.url).database().collection('audit_log').add({
+      data: { branchId, at: new Date(), actor: { openid: 'dev-secretary-1', name: '李建国' }, action: 'member.updated', summary: '旧记录', target: { kind: 'member', id: member.id }, before: { phone: '13800001111' }, after: { phone: '13800002222' } },
+    })
+    const log = await ok<{ items: { summary: string; before: unknown; after: unknown }[] }>(as('dev-secretary-1')('audit.list', { branchId }))
+    const text = JSON.stringify(log.items)
+    for (const full of ['13912345678', '13807310001', '13800001111', '13800002222']) expect(text).not.toContain(full)
+    expect(text).toContain('139****5678')
+    expect(text).toContain('138****1111')
+    const stored = await sdkFor(cloud.url).database().collection('audit_log').where({ branchId, action: 'member.updated', 'target.id': member.id }).get()
+    expect(JSON.stringify(stored.data.filter((e: { summary: string }) => e.summary !== '旧记录'))).not.toContain('13912345678')
+  })
+})

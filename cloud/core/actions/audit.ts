@@ -1,4 +1,5 @@
 import { defineAction } from '../action'
+import { maskPersonal } from '../audit'
 import type { AuditDoc } from '../model'
 import { afterCursor, decodeCursor, pageOf } from '../paging'
 
@@ -31,8 +32,9 @@ export const listAudit = defineAction({
         actor: e.actor,
         action: e.action,
         summary: e.summary,
-        before: e.before ?? null,
-        after: e.after ?? null,
+        // Entries written before audit.ts masked personal data are masked here too.
+        before: maskPersonal(e.before ?? null),
+        after: maskPersonal(e.after ?? null),
       })),
       nextCursor: page.nextCursor,
     }
