@@ -1,9 +1,9 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EmptyState, ErrorState, LoadingState } from '../../components/states'
 import { testId } from '../../lib/test-id'
-import { selectIsCommitteeAdmin, useSessionStore } from '../../features/session/store'
+import { selectHasRoles, selectIsCommitteeAdmin, useSessionStore } from '../../features/session/store'
 import { useSessionBootstrap } from '../../features/session/use-session'
 import { CompactList } from '../../features/work-points/components/compact-list'
 import { useWorkPointsStore } from '../../features/work-points/store'
@@ -11,35 +11,54 @@ import './index.scss'
 
 /** Tab page, main package: a compact list; search, the point itself and 工作要点管理 live in packages/plans. */
 const go = (url: string) => void Taro.navigateTo({ url: `/packages/plans/pages/${url}` })
+/** This year in Beijing: its plan is listed first. */
+const thisYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
 
 export default function WorkPointsPage() {
   const status = useSessionBootstrap()
   const isAdmin = useSessionStore(selectIsCommitteeAdmin)
+  const hasRoles = useSessionStore(selectHasRoles)
   const branchId = useSessionStore((s) => s.currentBranchId)
   const { items, error, load } = useWorkPointsStore()
+  const [order, setOrder] = useState<'plan' | 'due'>('plan')
   const reload = () => void (branchId && load(branchId))
 
   useEffect(reload, [status, branchId])
   useDidShow(reload)
 
   if (status !== 'ready') return <LoadingState />
+  // Someone still waiting to join (or not joined) has no branch and no points yet: say so instead of a blank page.
+  if (!hasRoles) return <EmptyState title='加入支部后，这里会列出支部的工作要点' hint='党委下发的工作要点会分派给各支部，并写明截止日期' />
   return (
     <View className='wpp'>
       {isAdmin ? (
-        <Text className='wpp__a' onClick={() => go('plans/index')} {...testId('open-plans-admin')}>
-          工作要点管理 ›
-        </Text>
+        <View className='wpp__a' onClick={() => go('plans/index')} {...testId('open-plans-admin')}>
+          <Text className='wpp__t'>工作要点管理 ›</Text>
+          <Text className='wpp__h'>导入年度工作要点、发布，分派给各支部并设截止日期，查看完成进度</Text>
+        </View>
       ) : null}
-      {!branchId ? null : error ? (
+      {!branchId ? (
+        isAdmin ? (
+          <Text className='wpp__h wpp__pad'>在首页“各支部”中选一个支部，这里会列出它的工作要点和完成情况</Text>
+        ) : null
+      ) : error ? (
         <ErrorState message={error} onRetry={reload} />
       ) : !items ? (
         <LoadingState />
       ) : items.length ? (
         <View>
-          <Text className='wpp__a' onClick={() => go('my-points/index')} {...testId('open-point-search')}>
-            搜索 / 筛选 ›
-          </Text>
-          <CompactList items={items} onPick={(a) => go(`point/index?id=${a.id}`)} />
+          <View className='wpp__bar'>
+            <Text className={`wpp__o ${order === 'plan' ? 'wpp__o--on' : ''}`} onClick={() => setOrder('plan')} {...testId('points-by-plan')}>
+              按工作要点
+            </Text>
+            <Text className={`wpp__o ${order === 'due' ? 'wpp__o--on' : ''}`} onClick={() => setOrder('due')} {...testId('points-by-due')}>
+              按截止日期
+            </Text>
+            <Text className='wpp__o wpp__s' onClick={() => go('my-points/index')} {...testId('open-point-search')}>
+              搜索 ›
+            </Text>
+          </View>
+          <CompactList items={items} onPick={(a) => go(`point/index?id=${a.id}`)} order={order} year={thisYear()} />
         </View>
       ) : (
         <EmptyState title='暂无工作要点' />
