@@ -111,7 +111,7 @@ export function writerTodo(input: { today: string; now: Date; points: TodoPoint[
         key: `record:${s.id}`,
         kind: 'to_record',
         title: sessionName(s),
-        due: late > 0 ? `${monthDay(s.startAt)}已召开，待记录` : '今天已召开，待记录',
+        due: late > 0 ? `${monthDay(s.startAt)}召开，待记录` : '今天召开，待记录',
         tone: late > 3 ? 'overdue' : 'soon',
         page: RECORD_PAGE + s.id,
         rank: 3 * BAND - late,
@@ -190,10 +190,10 @@ export function committeeTodo(input: { today: string; points: CommitteePoint[]; 
   const items: Ranked[] = []
   for (const [k, g] of byPoint) {
     if (g.late) {
-      items.push({ key: `late:${k}`, kind: 'point_overdue', title: `${g.title}：${g.late} 个支部逾期`, due: `最长已逾期 ${g.maxLate} 天`, tone: 'overdue', page: PROGRESS_PAGE + g.planId, rank: -g.maxLate })
+      items.push({ key: `late:${k}`, kind: 'point_overdue', title: g.title, due: `${g.late} 个支部逾期，最长 ${g.maxLate} 天`, tone: 'overdue', page: PROGRESS_PAGE + g.planId, rank: -g.maxLate })
     }
     if (g.soon) {
-      items.push({ key: `soon:${k}`, kind: 'point_due', title: `${g.title}：${g.soon} 个支部未完成`, due: dueWords(g.minLeft), tone: 'soon', page: PROGRESS_PAGE + g.planId, rank: 4 * BAND + g.minLeft })
+      items.push({ key: `soon:${k}`, kind: 'point_due', title: g.title, due: `${g.soon} 个支部未完成，${dueWords(g.minLeft)}`, tone: 'soon', page: PROGRESS_PAGE + g.planId, rank: 4 * BAND + g.minLeft })
     }
   }
   for (const d of input.drafts) {

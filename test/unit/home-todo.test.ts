@@ -45,7 +45,7 @@ test('a secretary gets late and soon points, open sign-ins, sessions to record, 
     '要点late2 已逾期 2 天',
     '要点back 被退回：缺少会议照片',
     '主题党日「活动open」 正在签到',
-    '支委会「活动held」 11月28日已召开，待记录',
+    '支委会「活动held」 11月28日召开，待记录',
     '要点soon 还剩 1 天',
     '2 人申请加入支部 待审核',
   ])
@@ -87,9 +87,9 @@ test('the committee sees points by how many branches are late, then due soon, th
     drafts: [{ id: 'd', title: '2027年工作要点' }],
   })
   expect(items.map((i) => `${i.title} ${i.due}`)).toEqual([
-    '要点1：2 个支部逾期 最长已逾期 5 天',
-    '要点2：1 个支部未完成 还剩 1 天',
-    '要点1：1 个支部未完成 还剩 2 天',
+    '要点1 2 个支部逾期，最长 5 天',
+    '要点2 1 个支部未完成，还剩 1 天',
+    '要点1 1 个支部未完成，还剩 2 天',
     '2027年工作要点 草稿，尚未发布',
   ])
 })
