@@ -247,3 +247,36 @@ describe('#15.8 the audit log masks phone numbers as the roster does', () => {
     expect(JSON.stringify(stored.data.filter((e: { summary: string }) => e.summary !== '旧记录'))).not.toContain('13912345678')
   })
 })
+
+describe('#15.7 names and reasons shown to the branch pass content security', () => {
+  // The local cloud's msgSecCheck fails any text with a word of cloud/local/sensitive-words.txt.
+  const BAD = '敏感测试'
+  const rejected = { ok: false, error: { code: 'CONTENT_REJECTED' } }
+
+  test('join, profile, member, group and branch names and transfer, decision and archive reasons are checked before anything is written', async () => {
+    const branchId = await branchOf('dev-secretary-1')
+    const secretary = as('dev-secretary-1')
+    const committee = as('dev-committee-admin')
+    const invite = await ok<{ code: string }>(secretary('invites.create', { branchId, role: 'member', maxUses: 5 }))
+    expect(await as('sec-bad-name-7')('session.join', { code: invite.code, name: `${BAD}者` })).toMatchObject(rejected)
+    expect((await sdkFor(cloud.url).database().collection('invites').where({ _id: invite.code }).get()).data[0].uses).toBe(0)
+    expect(await count('members', { openid: 'sec-bad-name-7' })).toBe(0)
+    expect(await as('dev-member-1b')('session.updateProfile', { name: BAD })).toMatchObject(rejected)
+
+    const roster = await ok<{ items: { id: string; name: string }[] }>(secretary('members.list', { branchId }))
+    const member = roster.items.find((m) => m.name === '赵磊')!
+    expect(await secretary('members.update', { memberId: member.id, name: BAD })).toMatchObject(rejected)
+    const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
+    expect(await secretary('members.transferOut', { memberId: member.id, on: today, reason: `${BAD}原因` })).toMatchObject(rejected)
+    expect((await ok<{ state: string }>(secretary('members.get', { memberId: member.id }))).state).toBe('active')
+    expect(await secretary('groups.create', { branchId, name: `${BAD}小组` })).toMatchObject(rejected)
+    expect(await committee('branches.create', { name: `${BAD}支部`, kind: 'branch' })).toMatchObject(rejected)
+    expect(await committee('branches.update', { branchId, name: `${BAD}支部` })).toMatchObject(rejected)
+    expect(await committee('branches.archive', { branchId, reason: BAD })).toMatchObject(rejected)
+
+    const approval = await ok<{ code: string }>(secretary('invites.create', { branchId, role: 'member', requiresApproval: true }))
+    await ok(as('sec-applicant-7')('session.join', { code: approval.code, name: '杨申请' }))
+    const request = (await ok<{ items: { id: string; name: string }[] }>(secretary('joinRequests.list', { branchId }))).items.find((r) => r.name === '杨申请')!
+    expect(await secretary('joinRequests.decide', { requestId: request.id, approve: false, reason: BAD })).toMatchObject(rejected)
+  })
+})

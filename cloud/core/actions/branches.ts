@@ -1,6 +1,7 @@
 import { defineAction } from '../action'
 import { isCommitteeAdmin } from '../access'
 import { recordAudit } from '../audit'
+import { checkTexts } from '../activities/store'
 import { AppError } from '../errors'
 import type { BranchDoc, GroupDoc, MemberDoc, Membership } from '../model'
 import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../paging'
@@ -32,6 +33,8 @@ export const createBranch = defineAction({
   async handler({ name, kind, societies, foundedOn, startedOn }, ctx) {
     const { port } = ctx
     await assertNameFree(port, name)
+    // Shown to the whole branch (or committee): it passes the platform's text check like any published text.
+    await checkTexts(port, ctx.caller.openid, [['name', '支部名称', name], ['societies', '所服务的学会', societies.join('\n')]])
     const doc = { name, kind, societies, foundedOn: foundedOn ?? null, startedOn: startedOn ?? null, status: 'active' as const, createdAt: port.now() }
     const { _id } = await port.db.collection('branches').add({ data: doc })
     const branch = { _id, ...doc }
@@ -55,6 +58,7 @@ export const updateBranch = defineAction({
     const { port } = ctx
     const before = await loadActiveBranch(port, branchId)
     if (changes.name && changes.name !== before.name) await assertNameFree(port, changes.name, branchId)
+    await checkTexts(port, ctx.caller.openid, [['name', '支部名称', changes.name], ['societies', '所服务的学会', changes.societies?.join('\n')]])
     const patch = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
     if (Object.keys(patch).length === 0) return presentBranch(before)
     await port.db.collection('branches').doc(branchId).update({ data: patch })
@@ -78,6 +82,7 @@ export const archiveBranch = defineAction({
   async handler({ branchId, reason }, ctx) {
     const { port } = ctx
     const before = await loadActiveBranch(port, branchId)
+    await checkTexts(port, ctx.caller.openid, [['reason', '撤销原因', reason]])
     await port.db.collection('branches').doc(branchId).update({ data: { status: 'archived', archivedReason: reason } })
     const after: BranchDoc = { ...before, status: 'archived', archivedReason: reason }
     await recordAudit(ctx, {
@@ -184,6 +189,7 @@ export const createGroup = defineAction({
     await loadActiveBranch(port, branchId)
     const names = await groupNames(port, branchId)
     if ([...names.values()].includes(name)) throw new AppError('CONFLICT', `本支部已有党小组「${name}」`)
+    await checkTexts(port, ctx.caller.openid, [['name', '党小组名称', name]])
     const doc = { branchId, name, createdAt: port.now() }
     const { _id } = await port.db.collection('groups').add({ data: doc })
     await recordAudit(ctx, {
@@ -208,6 +214,7 @@ export const renameGroup = defineAction({
     if ([...names.entries()].some(([id, n]) => n === name && id !== groupId)) {
       throw new AppError('CONFLICT', `本支部已有党小组「${name}」`)
     }
+    await checkTexts(ctx.port, ctx.caller.openid, [['name', '党小组名称', name]])
     await ctx.port.db.collection('groups').doc(groupId).update({ data: { name } })
     await recordAudit(ctx, {
       branchId: group.branchId,

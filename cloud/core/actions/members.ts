@@ -1,6 +1,7 @@
 import { defineAction, type ActionContext } from '../action'
 import { isCommitteeAdmin } from '../access'
 import { recordAudit } from '../audit'
+import { checkTexts } from '../activities/store'
 import { claim } from '../claims'
 import { AppError } from '../errors'
 import type { JoinRequestDoc, MemberDoc } from '../model'
@@ -88,6 +89,8 @@ export const updateMember = defineAction({
     assertActive(before)
     await loadActiveBranch(port, before.branchId)
     if (changes.groupId) await loadGroup(port, changes.groupId, before.branchId)
+    // Shown to the whole branch (or committee): it passes the platform's text check like any published text.
+    await checkTexts(port, ctx.caller.openid, [['name', '姓名', changes.name]])
     const patch = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
     const after = { ...before, ...patch } as MemberDoc
     if (after.partyStatus === 'full' && after.joinedPartyOn && after.confirmedOn && after.confirmedOn < after.joinedPartyOn) {
@@ -160,6 +163,7 @@ export const transferOut = defineAction({
     const before = ctx.record as unknown as MemberDoc
     assertActive(before)
     if (before.openid === caller.openid) throw new AppError('CONFLICT', '不能把自己转出；请先移交书记职务')
+    await checkTexts(port, caller.openid, [['reason', '转出原因', reason]])
     // Posts end with the membership (a 支委 of a branch belongs to it); the history keeps what they held until `on`.
     const postHistory = (before.posts ?? []).length ? withPostChange(before, on, []) : before.postHistory
     const after: MemberDoc = { ...before, state: 'transferred', transferredOn: on, transferReason: reason, groupLeader: false, posts: [], ...(postHistory ? { postHistory } : {}) }
@@ -296,6 +300,7 @@ export const decideJoinRequest = defineAction({
   async handler({ requestId, approve, reason, partyStatus }, ctx) {
     const { port } = ctx
     const request = ctx.record as unknown as JoinRequestDoc
+    await checkTexts(port, ctx.caller.openid, [['reason', '理由', reason]])
     // Approving grants the request's role: only who may invite to that role may decide (a secretary neither creates
     // nor sees committee invitations for secretaries and guides).
     if (!mayInvite(isCommitteeAdmin(ctx.caller.memberships), request.role)) {

@@ -2,7 +2,7 @@ import { defineAction } from '../action'
 import { AppError } from '../errors'
 import { COLLECTIONS } from '../model'
 import type { Database } from '../port'
-import { isDuplicateKey } from '../activities/store'
+import { checkTexts, isDuplicateKey } from '../activities/store'
 
 /** The committee's id: there is one per environment. */
 export const COMMITTEE_ID = 'committee'
@@ -31,6 +31,8 @@ export const bootstrap = defineAction({
     const expected = port.settings.bootstrapToken
     if (!expected) throw new AppError('FORBIDDEN', '云函数未配置初始化口令（BOOTSTRAP_TOKEN），无法初始化')
     if (token !== expected) throw new AppError('FORBIDDEN', '初始化口令不正确')
+    // The committee's and its first administrator's names are shown to every branch.
+    await checkTexts(port, caller.openid, [['committeeName', '党委名称', committeeName], ['adminName', '管理员姓名', adminName]])
     await ensureCollections(port.db)
     const existing = await port.db.collection('committees').limit(1).get()
     if (existing.data.length > 0) throw new AppError('CONFLICT', '已经初始化过了，党委已存在')

@@ -1,6 +1,7 @@
 import { PARTY_STATUS_LABELS, ROLE_LABELS, type PartyStatus, type RoleGrant } from '../../../types/domain'
 import { defineAction, type ActionContext } from '../action'
 import { recordAudit } from '../audit'
+import { checkTexts } from '../activities/store'
 import { claim } from '../claims'
 import { AppError, isCollectionMissing } from '../errors'
 import type { BranchDoc, CommitteeDoc, InviteDoc, JoinRequestDoc, MemberDoc, Membership, UserDoc } from '../model'
@@ -77,6 +78,8 @@ export const updateProfile = defineAction({
   roles: 'any',
   scope: { kind: 'authenticated' },
   async handler({ name }, { port, caller }) {
+    // Shown to the whole branch (or committee): it passes the platform's text check like any published text.
+    await checkTexts(port, caller.openid, [['name', '姓名', name]])
     const { data } = await port.db.collection('users').where({ _id: caller.openid }).limit(1).get()
     const createdAt = (data[0] as unknown as UserDoc | undefined)?.createdAt ?? port.now()
     await port.db.collection('users').doc(caller.openid).set({ data: { name, createdAt } })
@@ -177,6 +180,8 @@ export const joinWithInvite = defineAction({
       return { roles: await describeRoles(port, caller.openid, caller.memberships), pending: false, branchName: branch }
     }
     if (status !== 'active') throw new AppError('CONFLICT', INVITE_REFUSALS[status])
+    // The name goes on the roster and into join requests: checked before a use is spent or anything is written.
+    await checkTexts(port, caller.openid, [['name', '姓名', name]])
 
     // One join per (branch, person) at a time: twenty taps at once used to pass the "holds" check together and each
     // spend a use and write a roster entry. The others only report what the first one did.
