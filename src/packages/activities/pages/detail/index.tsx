@@ -6,7 +6,8 @@ import { ErrorState, LoadingState } from '../../../../components/states'
 import { ActivityDetail } from '../../../../features/activities/components/activity-detail'
 import { LockNote } from '../../../../features/activities/components/lock-note'
 import { useDetailStore } from '../../../../features/activities/detail-store'
-import { followRemoved } from '../../../../features/activities/records-store'
+import { followRemoved, followSaved } from '../../../../features/activities/records-store'
+import { PlanChanges } from '../../../../features/activities/components/plan-changes'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { offerPending } from '../../../../features/reminders/ask-again'
 
@@ -39,6 +40,21 @@ export default function ActivityDetailPage() {
           onRemoved={() => {
             followRemoved(id)
             void Taro.showToast({ title: '已删除', icon: 'success' })
+            if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+            else void Taro.switchTab({ url: '/pages/activities/index' })
+          }}
+        />
+        {/* A plan can still change before it is held: 改期, place, host, topic, or be cancelled (#16.11). */}
+        <PlanChanges
+          a={activity}
+          onChanged={(a) => {
+            useDetailStore.getState().put(a)
+            followSaved(a)
+            void Taro.showToast({ title: '已保存变更', icon: 'success' })
+          }}
+          onCancelled={(told) => {
+            followRemoved(id)
+            void Taro.showToast({ title: told ? `已取消，已通知 ${told} 人` : '已取消', icon: 'none' })
             if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
             else void Taro.switchTab({ url: '/pages/activities/index' })
           }}
