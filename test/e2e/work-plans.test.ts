@@ -2,13 +2,16 @@
  * Work plans in a real browser: the committee pastes the Hunan 2021 plan, sees its 10 points and the cover_text
  * warning, publishes and assigns it to every branch; a secretary opens point 1 on the 工作要点 tab, writes a note,
  * links an activity and marks it done; the committee's progress page shows it done for that branch, per point and per
- * branch. The same plan chosen as a .docx file previews the same points.
+ * branch. The same plan chosen as a .docx file previews the same points, and so do its printed .pdf and a 任务分解表
+ * .xlsx; a scanned PDF and an old .doc are refused with their reason and no preview.
  * E2E_SHOTS=1 also writes 390×844 screenshots into test-results/.
  */
 import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { SEED_BRANCHES } from '../../cloud/local/seed'
 import { makeDocx } from '../support/docx'
+import { layoutPdf, makePdf } from '../support/pdf'
+import { makeTableXlsx } from '../support/plan-tables'
 import { openAs, goTo, type Person, startCloudAndBrowser } from '../support/browser'
 import type { LocalCloudHandle } from '../support/local-cloud'
 import { SAMPLE_PLAN_TXT } from '../support/samples'
@@ -128,7 +131,7 @@ test('the committee chooses the plan as a .docx file and sees the same ten point
   const { page } = await person('dev-committee-admin')
   await goTo(page, cloud.url, 'packages/plans/pages/import/index')
   const paragraphs = PLAN_TEXT.split('\n').filter((l) => l.trim() !== '')
-  await page.getByTestId('plan-docx-input').setInputFiles({
+  await page.getByTestId('plan-file-input').setInputFiles({
     name: '2021年工作要点.docx',
     mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     buffer: await makeDocx(paragraphs),
@@ -139,4 +142,43 @@ test('the committee chooses the plan as a .docx file and sees the same ten point
   await page.getByTestId('plan-warning-cover_text').first().waitFor()
   await page.getByTestId('plan-save').click()
   await page.getByTestId('plan-saved').waitFor({ timeout: 20000 })
+})
+
+test('the committee chooses the printed .pdf and a 任务分解表 .xlsx; a scan and an old .doc are refused with their reason', async () => {
+  const { page } = await person('dev-committee-admin')
+  await goTo(page, cloud.url, 'packages/plans/pages/import/index')
+  const input = page.getByTestId('plan-file-input')
+  expect(await input.getAttribute('accept')).toContain('.pdf')
+  expect(await page.getByTestId('plan-file-hint').innerText()).toContain('10 MB')
+
+  // A scan: uploaded, refused by the cloud with the reason, no preview.
+  await input.setInputFiles({ name: '扫描件.pdf', mimeType: 'application/pdf', buffer: makePdf([[], []]) })
+  await page.getByText('这是扫描件，没有可提取的文字，请上传 Word 或文字版 PDF').waitFor({ timeout: 20000 })
+  expect(await page.getByTestId('plan-preview').count()).toBe(0)
+  // An old .doc: refused on the page before any upload.
+  await input.setInputFiles({ name: '旧计划.doc', mimeType: 'application/msword', buffer: Buffer.from('old') })
+  await page.getByText('不支持旧版 .doc 文件').waitFor()
+  expect(await page.getByTestId('plan-preview').count()).toBe(0)
+
+  const paragraphs = PLAN_TEXT.split('\n').map((l) => l.trim()).filter((l) => l !== '')
+  await input.setInputFiles({ name: '2021年工作要点.pdf', mimeType: 'application/pdf', buffer: layoutPdf(paragraphs, { runningHeader: '湖南省科协社会组织行业党委' }) })
+  await page.getByTestId('plan-preview').waitFor({ timeout: 30000 })
+  expect(await page.getByTestId('plan-point').count()).toBe(10)
+  expect(await page.getByTestId('plan-point').first().innerText()).toContain(POINT_1)
+  await page.getByTestId('plan-warning-pdf_running_text').first().waitFor()
+  await shot(page, 'e2e-committee-import-pdf')
+
+  const xlsx = await makeTableXlsx('2022年工作要点任务分解表', [
+    ['1', '一、组织建设', '报送党建工作情况', '各支部书记', '每季度'],
+    ['2', '一、组织建设', '完成党员信息核对', '组织委员', '9月30日前'],
+  ])
+  await goTo(page, cloud.url, 'packages/plans/pages/import/index')
+  await page.getByTestId('plan-file-input').setInputFiles({ name: '任务分解表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx })
+  await page.getByTestId('plan-preview').waitFor({ timeout: 30000 })
+  const points = page.getByTestId('plan-point')
+  expect(await points.count()).toBe(2)
+  expect(await points.first().innerText()).toContain('报送党建工作情况')
+  expect(await points.first().innerText()).toContain('2022-03-31')
+  expect(await points.nth(1).innerText()).toContain('2022-09-30')
+  await shot(page, 'e2e-committee-import-xlsx')
 })

@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs'
 import { apiAs, identities, ok, uploadFile, type Caller } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { layoutPdf, makePdf } from '../support/pdf'
+import { makeTableXlsx } from '../support/plan-tables'
 import { SAMPLE_PLAN_TXT } from '../support/samples'
 
 const FIXTURE = SAMPLE_PLAN_TXT
@@ -55,6 +57,28 @@ test('a .docx uploaded to storage parses too; other files are refused clearly', 
   expect(plan.sections.flatMap((s: { points: unknown[] }) => s.points)).toHaveLength(10)
   const txt = await uploadFile(cloud.url, Buffer.from('hello'), 'plan.doc', 'application/msword')
   expect(await committee('workPlans.parse', { fileID: txt })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('.docx') } })
+})
+
+test('parse a .pdf and an .xlsx through the bundle; a scanned PDF is refused with its reason and its upload removed', async () => {
+  const upload = async (bytes: Buffer, cloudPath: string) => {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(bytes)]), cloudPath.split('/').pop()!)
+    form.append('cloudPath', cloudPath)
+    const res = await fetch(`${cloud.url}/cloud/storage`, { method: 'POST', body: form })
+    return ((await res.json()) as { fileID: string }).fileID
+  }
+  const paragraphs = readFileSync(FIXTURE, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l)
+  const pdf = await ok(committee('workPlans.parse', { fileID: await upload(layoutPdf(paragraphs), 'work-plans/t1.pdf') }))
+  expect(pdf.sections.flatMap((s: { points: unknown[] }) => s.points)).toHaveLength(10)
+  const xlsx = await ok(committee('workPlans.parse', { fileID: await upload(await makeTableXlsx('2022年工作要点任务分解表', [['1', '一、总体', '甲。正文', '各支部书记', '每季度']]), 'work-plans/t2.xlsx') }))
+  expect(xlsx.sections[0].points[0]).toMatchObject({ title: '甲', forAllBranches: true, timeHints: [{ dueOn: '2022-03-31' }, { dueOn: '2022-06-30' }, { dueOn: '2022-09-30' }, { dueOn: '2022-12-31' }] })
+
+  const before = await ok(committee('workPlans.list', {}))
+  const scan = await upload(makePdf([[], []]), 'work-plans/scan.pdf')
+  expect(await committee('workPlans.parse', { fileID: scan })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '这是扫描件，没有可提取的文字，请上传 Word 或文字版 PDF' } })
+  // Nothing written: the refused upload is gone and no plan was saved.
+  expect(await committee('workPlans.parse', { fileID: scan })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  expect(await ok(committee('workPlans.list', {}))).toEqual(before)
 })
 
 test('save a draft, edit it, publish it; branches see only published plans', async () => {

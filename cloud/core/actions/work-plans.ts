@@ -73,8 +73,12 @@ export const parsePlan = defineAction({
       try {
         parsed = await parseWorkPlanFile(bytes, fileID, year ? { year } : {})
       } catch (e) {
-        // Every refusal has its own message (scan, damaged, old format, too large, no task table); nothing is written.
-        if (e instanceof PlanFileError) throw new AppError('INVALID_INPUT', e.message)
+        // Every refusal has its own message (scan, damaged, old format, too large, no task table), and nothing is
+        // left behind: the refused upload is removed (only the import's own uploads, never another file).
+        if (e instanceof PlanFileError) {
+          if (fileID.includes('/work-plans/')) await port.storage.remove([fileID]).catch(() => undefined)
+          throw new AppError('INVALID_INPUT', e.message)
+        }
         throw e
       }
     } else {

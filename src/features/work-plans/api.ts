@@ -12,6 +12,6 @@ export const listPointAssignments = (planId: string, pointSeq: number) => callAp
 export const listBranchAssignments = (planId: string, branchId: string) => callApi('assignments.list', { planId, branchId, limit: 100 })
 export const searchBranches = (q?: string) => callApi('branches.list', { ...(q ? { q } : {}), limit: 50 })
 
-/** A .docx for the importer, uploaded to cloud storage first. */
-export const uploadPlanFile = (source: UploadSource) =>
-  uploadFile(source, `work-plans/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.docx`)
+/** A plan file for the importer, uploaded to cloud storage first; it keeps its extension (the cloud checks it). */
+export const uploadPlanFile = (source: UploadSource, ext: string) =>
+  uploadFile(source, `work-plans/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.${ext}`)

@@ -44,3 +44,29 @@ export function draftProblems(plan: PlanDraft): string[] {
   plan.sections.forEach((s) => s.points.forEach((p) => !p.title.trim() && out.push(`第 ${p.seq} 条要点缺少标题`)))
   return out
 }
+
+/**
+ * The plan files the import page takes. The cloud decides (cloud/core/work-plan/file.ts reads the content and
+ * refuses what it cannot read); these checks only spare an upload that would be refused anyway: nothing is
+ * uploaded or written for a file refused here.
+ */
+export const PLAN_FILE_EXTENSIONS = ['docx', 'pdf', 'xlsx', 'txt'] as const
+export type PlanFileExtension = (typeof PLAN_FILE_EXTENSIONS)[number]
+/** The cloud's limit (MAX_PLAN_FILE_BYTES in cloud/core/work-plan/file.ts). */
+export const MAX_PLAN_FILE_MB = 10
+
+/** The extension a plan file is uploaded with, or a refusal in Chinese for a file the importer cannot take. */
+export function checkPlanFile(name: string, size: number | undefined): { ext: PlanFileExtension } | { refusal: string } {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? ''
+  if (ext === 'doc' || ext === 'xls' || ext === 'wps' || ext === 'et') {
+    return { refusal: `不支持旧版 .${ext} 文件，请在 Word、Excel 或 WPS 中另存为 .docx 或 .xlsx 后再选择。` }
+  }
+  if (!(PLAN_FILE_EXTENSIONS as readonly string[]).includes(ext)) {
+    return { refusal: `不支持${ext ? ` .${ext} ` : '这种'}文件，请选择 Word（.docx）、PDF、Excel（.xlsx）或 .txt 文件。` }
+  }
+  if (size === 0) return { refusal: '文件是空的，请重新选择。' }
+  if (size !== undefined && size > MAX_PLAN_FILE_MB * 1024 * 1024) {
+    return { refusal: `文件超过 ${MAX_PLAN_FILE_MB} MB，请删去其中的图片后再选择。` }
+  }
+  return { ext: ext as PlanFileExtension }
+}

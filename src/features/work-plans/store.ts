@@ -3,7 +3,7 @@ import { create } from 'zustand'
 import type { ActionOutput } from '../../../types/actions'
 import { errorMessage, type UploadSource } from '../../services/api'
 import { getPlan, getProgress, listBranchAssignments, listPlans, listPointAssignments, parsePlan, publishPlan, savePlan, uploadPlanFile } from './api'
-import { draftProblems, type PlanDraft, type PlanPoint, type PlanSummary } from './logic'
+import { checkPlanFile, draftProblems, type PlanDraft, type PlanPoint, type PlanSummary } from './logic'
 
 type Status = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -47,7 +47,8 @@ interface DraftState {
   error: string | null
   dirty: boolean
   parseText(text: string): Promise<void>
-  parseFile(source: UploadSource): Promise<void>
+  /** Checks the file (format, size) before uploading it: a refused file is never uploaded. */
+  parseFile(source: UploadSource, size?: number): Promise<void>
   /** Opens a saved plan (draft or published). */
   open(planId: string): Promise<void>
   setHeader(patch: Partial<Pick<PlanDraft, 'title' | 'docNumber' | 'issuer' | 'issuedOn' | 'year' | 'intro'>>): void
@@ -77,10 +78,15 @@ export const useDraftStore = create<DraftState>()((set, get) => ({
       set({ status: 'error', error: errorMessage(error) })
     }
   },
-  async parseFile(source) {
+  async parseFile(source, size) {
+    const checked = checkPlanFile(source.name, size)
+    if ('refusal' in checked) {
+      set({ ...draftInitial, error: checked.refusal })
+      return
+    }
     set({ ...draftInitial, status: 'parsing' })
     try {
-      const fileID = await uploadPlanFile(source)
+      const fileID = await uploadPlanFile(source, checked.ext)
       const draft = await parsePlan({ fileID })
       set({ draft, status: 'ready', dirty: true })
     } catch (error) {

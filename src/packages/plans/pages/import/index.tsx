@@ -7,7 +7,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../../../components/sta
 import { testId } from '../../../../lib/test-id'
 import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
-import { DocxInput } from '../../../../features/work-plans/components/docx-input'
+import { PlanFileInput } from '../../../../features/work-plans/components/plan-file-input'
+import { MAX_PLAN_FILE_MB } from '../../../../features/work-plans/logic'
 import { PlanEditor } from '../../../../features/work-plans/components/plan-editor'
 import { useDraftStore } from '../../../../features/work-plans/store'
 import { assignPage } from '../../routes'
@@ -46,7 +47,10 @@ export default function ImportPage() {
             解析
           </Button>
           <Text className='import-form__or'>或者</Text>
-          <DocxInput onPicked={(source) => void s.parseFile(source)} />
+          <PlanFileInput onPicked={(source, size) => void s.parseFile(source, size)} />
+          <Text className='wp-card__hint' {...testId('plan-file-hint')}>
+            {`支持 Word（.docx，含自动编号和任务分解表）、文字版 PDF、Excel 任务分解表（.xlsx）和 .txt，不超过 ${MAX_PLAN_FILE_MB} MB`}
+          </Text>
         </View>
       </View>
     )
