@@ -36,6 +36,11 @@ const complianceItem = z.object({
   previous: z
     .object({ period, status: z.enum(['done', 'missed']), count: z.number(), sentence: z.string().nullable() })
     .nullable(),
+  /**
+   * compliance.branch only: the sessions of this type in the current period, planned and recorded, so the screen can
+   * say a missing one is planned (and when) and open them.
+   */
+  sessions: z.array(z.object({ id: z.string(), topic: z.string(), startAt: z.string(), status: z.enum(['planned', 'recorded']) })).optional(),
 })
 const counts = z.object({ done: z.number(), due_soon: z.number(), open: z.number(), missed: z.number() })
 const yearType = z.object({

@@ -104,6 +104,28 @@ test('secretary: late point first, then the open sign-in, the session to record 
   await page.getByText(LATE).filter({ visible: true }).first().waitFor({ timeout: 30_000 })
 }, 180_000)
 
+test('secretary: compliance says a missing 主题党日 is planned, and when; its row opens the session (#16.7)', async () => {
+  const branches = await ok(apiAs(cloud.url, SECRETARY)<{ roles: { role: string; branchId?: string }[] }>('session.get', {}))
+  const b1 = branches.roles.find((r) => r.role === 'secretary')!.branchId!
+  const c = await ok(apiAs(cloud.url, SECRETARY)<{ items: { type: string; status: string; sentence: string | null; sessions?: { topic: string; status: string }[] }[]; gaps: string[] }>('compliance.branch', { branchId: b1 }))
+  const themeDay = c.items.find((i) => i.type === 'theme_day')!
+  expect(themeDay.sessions?.some((x) => x.topic === OPEN_SESSION && x.status === 'planned')).toBe(true)
+  if (themeDay.status !== 'done') {
+    expect(themeDay.sentence).toMatch(/（已计划 \d+月\d+日 \d\d:\d\d）$/)
+    expect(c.gaps).toContain(themeDay.sentence)
+  }
+  const { page } = await person(SECRETARY)
+  await goTo(page, cloud.url, `packages/inbox/pages/compliance/index?branchId=${b1}`)
+  const row = shown(page, 'compliance-session').filter({ hasText: OPEN_SESSION })
+  await row.waitFor({ timeout: 30_000 })
+  expect(await row.innerText()).toMatch(/^已计划 \d+月\d+日 \d\d:\d\d /)
+  await shown(page, 'compliance-item-theme_day').scrollIntoViewIfNeeded()
+  await shot(page, 'compliance-planned')
+  await row.click()
+  await page.waitForURL(/packages\/activities\/pages\/detail\/index/, { timeout: 30_000 })
+  await page.getByTestId('activity-detail').filter({ visible: true }).waitFor({ timeout: 30_000 })
+}, 180_000)
+
 test('member: only the session open for sign-in now, not the 支委会 or the points; signing in takes it off', async () => {
   const { page } = await person(MEMBER)
   await goTo(page, cloud.url, 'pages/home/index')

@@ -10,7 +10,7 @@ import { actorName, recordAudit } from '../audit'
 import { complianceAt, complianceYear } from '../compliance'
 import { loadComplianceInputs } from '../compliance-data'
 import { AppError, invalid, notFound } from '../errors'
-import type { BranchDoc, InboxDoc } from '../model'
+import type { ActivityDoc, BranchDoc, InboxDoc } from '../model'
 import { afterCursor, decodeCursor, pageOf } from '../paging'
 import type { Port } from '../port'
 import { sendQueued, writeInbox, type Counts } from '../reminders/deliver'
@@ -63,6 +63,43 @@ function presentCompliance(branch: Pick<BranchDoc, '_id' | 'name'>, input: Param
   }
 }
 
+/** 12月4日 14:30 (Beijing). */
+const whenText = (at: Date) => {
+  const b = new Date(at.getTime() + 8 * 3600_000).toISOString()
+  return `${Number(b.slice(5, 7))}月${Number(b.slice(8, 10))}日 ${b.slice(11, 16)}`
+}
+
+/**
+ * The current periods' sessions per type (planned and recorded), and, where a type is not done yet but a session of
+ * it is planned, the gap sentence says so and when: 本月主题党日尚未开展，还剩 6 天（已计划 12月4日 14:30）. One query
+ * over the span of the current periods; the secretary's own 党课 takes the branch's 党课.
+ */
+async function withSessions(port: Port, c: ReturnType<typeof presentCompliance>) {
+  if (!c.items.length) return c
+  const from = c.items.map((i) => i.period.start).sort()[0]
+  const to = c.items.map((i) => i.period.end).sort().reverse()[0]
+  const _ = port.db.command
+  const docs = await readPaged<ActivityDoc>(port, 'activities', {
+    branchId: c.branchId,
+    deleted: false,
+    startAt: _.and(_.gte(new Date(`${from}T00:00:00+08:00`)), _.lte(new Date(`${to}T23:59:59+08:00`))),
+  })
+  const byOld = new Map<string, string>()
+  const items = c.items.map((i) => {
+    const type = i.type === 'secretary_lecture' ? 'party_lecture' : i.type
+    const inPeriod = docs
+      .filter((d) => d.type === type && beijingDate(new Date(d.startAt)) >= i.period.start && beijingDate(new Date(d.startAt)) <= i.period.end)
+      .sort((x, y) => +new Date(x.startAt) - +new Date(y.startAt))
+    const sessions = inPeriod.map((d) => ({ id: d._id, topic: d.topic, startAt: new Date(d.startAt).toISOString(), status: d.status }))
+    const next = inPeriod.find((d) => d.status === 'planned')
+    if (i.status === 'done' || !next || !i.sentence) return { ...i, sessions }
+    const sentence = `${i.sentence}（已计划 ${whenText(new Date(next.startAt))}）`
+    byOld.set(i.sentence, sentence)
+    return { ...i, sentence, sessions }
+  })
+  return { ...c, items, gaps: c.gaps.map((g) => byOld.get(g) ?? g) }
+}
+
 export const complianceBranch = defineAction({
   name: 'compliance.branch',
   roles: READERS,
@@ -73,7 +110,7 @@ export const complianceBranch = defineAction({
     if (!branch) throw notFound('支部')
     const date = beijingDate(port.now())
     const inputs = await loadComplianceInputs(port, [branchId], Number(date.slice(0, 4)))
-    return presentCompliance(branch, inputs.get(branchId)!, date)
+    return withSessions(port, presentCompliance(branch, inputs.get(branchId)!, date))
   },
 })
 

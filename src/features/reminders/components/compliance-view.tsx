@@ -2,6 +2,7 @@
  * A branch's organisation life for the current periods: the gaps in plain sentences, then every type with its
  * period, status and count (and the previous period when it was missed), then the year so far, period by period.
  */
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { testId } from '../../../lib/test-id'
 import type { BranchCompliance } from '../compliance-store'
@@ -10,6 +11,12 @@ import './compliance.scss'
 export const STATUS_LABELS: Record<string, string> = { done: '已开展', due_soon: '即将到期', open: '待开展', missed: '未开展' }
 
 const daysText = (n: number) => (n <= 1 ? '今天截止' : `还剩 ${n} 天`)
+/** 12月4日 14:30, Beijing. */
+const when = (iso: string) => {
+  const b = new Date(Date.parse(iso) + 8 * 3600_000).toISOString()
+  return `${Number(b.slice(5, 7))}月${Number(b.slice(8, 10))}日 ${b.slice(11, 16)}`
+}
+const openSession = (id: string) => void Taro.navigateTo({ url: `/packages/activities/pages/detail/index?id=${encodeURIComponent(id)}` })
 
 export function ComplianceView({ c }: { c: BranchCompliance }) {
   return (
@@ -44,8 +51,15 @@ export function ComplianceView({ c }: { c: BranchCompliance }) {
               {`${i.period.label} · ${i.count ? `已开展 ${i.count} 次` : daysText(i.daysLeft)}`}
             </Text>
             {i.previous?.status === 'missed' ? <Text className='compliance__prev'>{`${i.previous.period.label}未开展`}</Text> : null}
+            {(i.sessions ?? []).map((s) => (
+              <Text key={s.id} className='compliance__session' onClick={() => openSession(s.id)} {...testId('compliance-session')}>
+                {`${s.status === 'planned' ? '已计划' : '已记录'} ${when(s.startAt)} ${s.topic} ›`}
+              </Text>
+            ))}
           </View>
-          <Text className={`compliance__tag compliance__tag--${i.status}`}>{STATUS_LABELS[i.status]}</Text>
+          <Text className={`compliance__tag compliance__tag--${i.status === 'done' || !(i.sessions ?? []).some((s) => s.status === 'planned') ? i.status : 'planned'}`}>
+            {i.status !== 'done' && (i.sessions ?? []).some((s) => s.status === 'planned') ? '已计划' : STATUS_LABELS[i.status]}
+          </Text>
         </View>
       ))}
       {c.year.length ? <Text className='compliance__section'>本年情况</Text> : null}
