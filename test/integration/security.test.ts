@@ -17,7 +17,8 @@ const branchOf = async (openid: string) => (await identities(cloud.url)).find((p
 const outbox = async () => (await (await fetch(`${cloud.url}/dev/outbox`)).json()) as unknown[]
 
 beforeAll(async () => {
-  cloud = await startLocalCloud()
+  // The machine is shared: give the local cloud time to seed under load.
+  cloud = await startLocalCloud({ timeoutMs: 120000 })
 })
 afterAll(() => cloud?.stop())
 
@@ -208,7 +209,7 @@ describe('#15.9 races with one winner', () => {
   })
 
   test('concurrent bootstraps of a new environment make one committee and one administrator', async () => {
-    const fresh = await startLocalCloud({ seed: false })
+    const fresh = await startLocalCloud({ seed: false, timeoutMs: 120000 })
     // The token the local cloud gives the api function (cloud/functions/api/local.env.json).
     const token = JSON.parse(readFileSync(path.join(REPO_ROOT, 'cloud/functions/api/local.env.json'), 'utf8')).BOOTSTRAP_TOKEN as string
     try {
