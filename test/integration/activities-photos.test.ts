@@ -6,7 +6,7 @@
  */
 import { reviewKey } from '../../cloud/core/activities/media-check'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
-import { apiAs, identities, ok, uploadFile } from '../support/api'
+import { apiAs, identities, ok, uploadPhoto } from '../support/api'
 import { pushMessage, sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
@@ -37,8 +37,8 @@ const record = (photos: string[]) => ({
 })
 
 test('a photo that passes is shown to members; one that fails only to the writers, marked rejected', async () => {
-  const good = await uploadFile(cloud.url, drawSeedPhoto(4), 'site.png')
-  const bad = await uploadFile(cloud.url, drawSeedPhoto(5), 'risky-site.png')
+  const good = await uploadPhoto(cloud.url, branch1, drawSeedPhoto(4), 'site.png')
+  const bad = await uploadPhoto(cloud.url, branch1, drawSeedPhoto(5), 'risky-site.png')
   const saved = await ok(as('dev-secretary-1')('activities.record', record([good, bad])))
   // The verdicts are pushed after the save is answered (as in WeChat); the writers then see which photo failed.
   const written = await ok(as('dev-secretary-1')('activities.get', { id: saved.id }))
@@ -50,7 +50,7 @@ test('a photo that passes is shown to members; one that fails only to the writer
   expect(member.photos.map((p: any) => p.fileID)).toEqual([good])
   expect(member.photoCount).toBe(1)
   // Replacing the rejected photo: the new one is checked, the record shows both good photos to everyone.
-  const other = await uploadFile(cloud.url, drawSeedPhoto(6), 'site-2.png')
+  const other = await uploadPhoto(cloud.url, branch1, drawSeedPhoto(6), 'site-2.png')
   const fixed = await ok(as('dev-secretary-1')('activities.update', { id: saved.id, expectedVersion: saved.version, photos: [good, other] }))
   expect((await ok(as('dev-secretary-1')('activities.get', { id: fixed.id }))).photos.map((p: any) => p.review)).toEqual([undefined, undefined])
   const seen = await ok(as('dev-member-1b')('activities.get', { id: saved.id }))
@@ -58,7 +58,7 @@ test('a photo that passes is shown to members; one that fails only to the writer
 })
 
 test('a verdict that arrives after the save applies then; a forged verdict for an unknown trace changes nothing', async () => {
-  const photo = await uploadFile(cloud.url, drawSeedPhoto(7), 'late.png')
+  const photo = await uploadPhoto(cloud.url, branch1, drawSeedPhoto(7), 'late.png')
   const saved = await ok(as('dev-secretary-1')('activities.record', record([photo])))
   // Simulate a check still pending (as in WeChat, where the push comes seconds later).
   const db = sdkFor(cloud.url).database()

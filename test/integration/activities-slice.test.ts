@@ -3,7 +3,7 @@
  * photo; it is in the branch's list; a member of the branch sees it; a member of another branch cannot.
  */
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
-import { apiAs, identities, ok, uploadFile, type DevIdentity } from '../support/api'
+import { apiAs, identities, ok, uploadPhoto, type DevIdentity } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
@@ -33,7 +33,7 @@ describe('recording a 主题党日', () => {
   test('a secretary records it with a photo and it leads the branch list for a member', async () => {
     branchId = branchOf('dev-secretary-1')
     const photo = drawSeedPhoto(3)
-    const fileID = await uploadFile(cloud.url, photo, 'site.png')
+    const fileID = await uploadPhoto(cloud.url, branchId, photo, 'site.png')
     const created = await ok(apiAs(cloud.url, 'dev-secretary-1')('activities.create', draft(branchId, fileID, 'slice-req-0001')))
     activityId = created.id
     expect(created).toMatchObject({ type: 'theme_day', topic: '重温入党誓词主题党日', branchId, startAt: '2026-11-20T01:30:00.000Z' })

@@ -6,7 +6,7 @@
  */
 import { reviewKey } from '../../cloud/core/activities/media-check'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
-import { apiAs, identities, ok, uploadFile, type DevIdentity } from '../support/api'
+import { apiAs, identities, ok, uploadPhoto, type DevIdentity } from '../support/api'
 import { pushMessage, sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
@@ -53,8 +53,8 @@ const record = (topic: string, photos: string[]) => ({
 })
 
 test('a rejected photo: its author is told which record, why and what to do; members and the other writers are not', async () => {
-  const good = await uploadFile(cloud.url, drawSeedPhoto(4), 'good.png')
-  const bad = await uploadFile(cloud.url, drawSeedPhoto(5), 'risky-banner.png')
+  const good = await uploadPhoto(cloud.url, branch1, drawSeedPhoto(4), 'good.png')
+  const bad = await uploadPhoto(cloud.url, branch1, drawSeedPhoto(5), 'risky-banner.png')
   const unreadBefore = (await ok(as('dev-secretary-1')('inbox.unread', {}))).count
 
   const saved = await ok(as('dev-secretary-1')('activities.record', record('十一月主题党日', [good, bad])))
@@ -89,16 +89,16 @@ test('a rejected photo: its author is told which record, why and what to do; mem
   expect((await rejections('dev-secretary-1'))[0].read).toBe(true)
 
   // A record whose photos all pass sends nothing.
-  await ok(as('dev-secretary-1')('activities.record', record('照片都合规的主题党日', [await uploadFile(cloud.url, drawSeedPhoto(6), 'fine.png')])))
+  await ok(as('dev-secretary-1')('activities.record', record('照片都合规的主题党日', [await uploadPhoto(cloud.url, branch1, drawSeedPhoto(6), 'fine.png')])))
   expect(await rejections('dev-secretary-1')).toHaveLength(1)
 })
 
 test('the writer who added the photo in an edit is the one told, not the record’s creator', async () => {
   const editor = people.find((p) => p.roles.some((r) => r.branchId === branch1 && r.role !== 'member' && r.role !== 'secretary'))
   expect(editor).toBeDefined()
-  const saved = await ok(as('dev-secretary-1')('activities.record', record('支委补传照片', [await uploadFile(cloud.url, drawSeedPhoto(7), 'first.png')])))
+  const saved = await ok(as('dev-secretary-1')('activities.record', record('支委补传照片', [await uploadPhoto(cloud.url, branch1, drawSeedPhoto(7), 'first.png')])))
   const before = (await rejections('dev-secretary-1')).length
-  const risky = await uploadFile(cloud.url, drawSeedPhoto(8), 'risky-added.png')
+  const risky = await uploadPhoto(cloud.url, branch1, drawSeedPhoto(8), 'risky-added.png')
   const updated = await ok(as(editor!.openid)('activities.update', { id: saved.id, expectedVersion: saved.version, photos: [...saved.photos.map((p: { fileID: string }) => p.fileID), risky] }))
   const reread = await ok(as(editor!.openid)('activities.get', { id: updated.id }))
   expect(reread.photos.map((p: { review?: string }) => p.review)).toEqual([undefined, 'rejected'])
@@ -109,7 +109,7 @@ test('the writer who added the photo in an edit is the one told, not the record�
 })
 
 test('a verdict pushed after the save tells the author once, even when the platform pushes it twice', async () => {
-  const photo = await uploadFile(cloud.url, drawSeedPhoto(9), 'late.png')
+  const photo = await uploadPhoto(cloud.url, branch1, drawSeedPhoto(9), 'late.png')
   const saved = await ok(as('dev-secretary-1')('activities.record', record('审核结果晚到的活动', [photo])))
   // As in WeChat, where the push comes seconds later: the photo's check is still pending, tied to its author.
   const db = sdkFor(cloud.url).database()

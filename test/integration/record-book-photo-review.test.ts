@@ -8,7 +8,7 @@ import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import { reviewKey } from '../../cloud/core/activities/media-check'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
-import { apiAs, identities, ok, uploadFile, type Caller } from '../support/api'
+import { apiAs, identities, ok, uploadPhoto, type Caller } from '../support/api'
 import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
@@ -55,9 +55,9 @@ async function embedded(bytes: Buffer): Promise<string[]> {
 
 test('photos under review or rejected are left out of the record book; checked ones are embedded and counted', async () => {
   // Distinct shapes, so the embedded thumbnails (at most 320 wide) say which photos made it in.
-  const passed = await uploadFile(cloud.url, drawSeedPhoto(1, 500, 300), 'passed.png') // → 320×192
-  const rejected = await uploadFile(cloud.url, drawSeedPhoto(2, 400, 400), 'risky-rejected.png') // → 320×320
-  const pending = await uploadFile(cloud.url, drawSeedPhoto(3, 300, 500), 'pending.png') // → 192×320
+  const passed = await uploadPhoto(cloud.url, branch, drawSeedPhoto(1, 500, 300), 'passed.png') // → 320×192
+  const rejected = await uploadPhoto(cloud.url, branch, drawSeedPhoto(2, 400, 400), 'risky-rejected.png') // → 320×320
+  const pending = await uploadPhoto(cloud.url, branch, drawSeedPhoto(3, 300, 500), 'pending.png') // → 192×320
   const startAt = new Date(Date.now() - 2 * DAY)
   const year = Number(new Date(startAt.getTime() + 8 * 3600_000).toISOString().slice(0, 4))
 

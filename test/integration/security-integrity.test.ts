@@ -2,13 +2,15 @@
  * Issue 15 (security and integrity), items 10–12, through the local cloud and the real SDK: what a replayed request,
  * a crafted cursor, an out-of-range date or a member with a modified client could do before, and what they get now.
  */
-import { apiAs, ok } from '../support/api'
+import { apiAs, ok, uploadFile, uploadPhoto } from '../support/api'
+import { drawSeedPhoto } from '../../cloud/local/seed-photo'
 import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 import { buildPort } from '../../cloud/platform/wx-server-port'
 import { dispatch } from '../../cloud/core/dispatch'
 
 let cloud: LocalCloudHandle
 let branch1: string
+let branch2: string
 const MIN = 60_000
 const HOUR = 60 * MIN
 const DAY = 24 * HOUR
@@ -23,6 +25,7 @@ beforeAll(async () => {
   cloud = await startLocalCloud()
   const people = (await (await fetch(`${cloud.url}/dev/identities`)).json()) as { openid: string; roles: { branchId?: string }[] }[]
   branch1 = people.find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
+  branch2 = people.find((p) => p.openid === 'dev-secretary-2')!.roles[0].branchId!
 })
 afterAll(() => cloud?.stop())
 
@@ -128,5 +131,32 @@ describe('#15.12 smaller holes', () => {
     // And afterwards: the newer file is there, the older job says it was replaced.
     const after = await ok<any>(admin('exports.step', { jobId: older.id }))
     expect(after).toMatchObject({ status: 'failed', url: null, error: '这份文件已被更新的导出替换，请重新导出' })
+  })
+
+  test('a record attaches only photos uploaded under its own branch, on create and on update', async () => {
+    const theirs = await uploadPhoto(cloud.url, branch2, drawSeedPhoto(11), 'their-site.png')
+    const elsewhere = await uploadFile(cloud.url, drawSeedPhoto(12), 'x.png', 'image/png', `exports/2026/x/thumbs/${branch2}.jpg`)
+    const mine = await uploadPhoto(cloud.url, branch1, drawSeedPhoto(13), 'site.png')
+    const payload = (photos: string[]) => ({
+      branchId: branch1,
+      type: 'theme_day',
+      topic: '照片归属',
+      place: '学会会议室',
+      startAt: at(-3 * DAY),
+      photos,
+      clientRequestId: rid('photos'),
+    })
+    for (const foreign of [theirs, elsewhere]) {
+      const r = await secretary()('activities.create', payload([mine, foreign]))
+      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'photos', fileIDs: [foreign] } } })
+    }
+    const made = await ok<any>(secretary()('activities.create', payload([mine])))
+    expect(made.photos.map((p: any) => p.fileID)).toEqual([mine])
+    const fields = { host: '李建国', recorder: '王芳', minutes: '学习了支部工作条例。' } // what a 主题党日 record needs
+    const update = await secretary()('activities.update', { id: made.id, expectedVersion: made.version, ...fields, photos: [mine, theirs] })
+    expect(update).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'photos' } } })
+    // The other branch's own secretary attaches it to their own record as before.
+    const own = await ok<any>(as('dev-secretary-2')('activities.create', { ...payload([theirs]), branchId: branch2 }))
+    expect(own.photos).toHaveLength(1)
   })
 })

@@ -105,6 +105,22 @@ async function attendanceFor(port: Port, doc: Pick<ActivityDoc, '_id' | 'branchI
 }
 
 const dedupe = (ids: string[]) => [...new Set(ids)]
+
+/**
+ * A record attaches only photos uploaded under its own branch's storage path — the app uploads them to
+ * activities/<branchId>/… (src/features/activities/api.ts), the local cloud's demo data to seed/<branchId>/… — so a
+ * fileID of another branch's photo (or of an export, a work plan…) cannot be attached (#15.12). Photos the record
+ * already holds stay, whatever their path.
+ */
+function checkPhotoPaths(branchId: string, photos: readonly string[], kept: readonly string[] = []) {
+  const own = (fileID: string) => {
+    const path = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)?.[1]
+    if (!path || path.split('/').some((s) => s === '' || s === '.' || s === '..')) return false
+    return path.startsWith(`activities/${branchId}/`) || path.startsWith(`seed/${branchId}/`)
+  }
+  const foreign = photos.filter((f) => !kept.includes(f) && !own(f))
+  if (foreign.length) throw invalid('照片不是本支部上传的，请重新选择照片上传', { field: 'photos', fileIDs: foreign })
+}
 const marksOf = (doc: ActivityDoc): Mark[] =>
   (doc.attendance?.attendees ?? []).map((a) => ({ memberId: a.memberId, present: a.present, ...(a.absentReason ? { absentReason: a.absentReason } : {}) }))
 
@@ -156,6 +172,7 @@ export const createActivity = defineAction({
     const existing = await sameRequest(ctx, _id, input.branchId)
     if (existing) return present(ctx, existing)
     await checkInputTexts(port, caller.openid, input)
+    checkPhotoPaths(input.branchId, input.photos)
     const photoReview = await startPhotoChecks(port, caller.openid, dedupe(input.photos))
     const now = port.now()
     const startAt = new Date(input.startAt)
@@ -292,6 +309,7 @@ export const recordActivity = defineAction({
     const _id = plan?._id ?? activityIdFor(caller.openid, input.clientRequestId)
     const attendance = await attendanceFor(port, { _id, branchId: input.branchId, audience, startAt: new Date(merged.startAt) }, input.attendance ?? [])
     const photos = dedupe(input.photos ?? [])
+    checkPhotoPaths(input.branchId, photos, plan?.photos)
     const photoReview = await startPhotoChecks(port, caller.openid, photos, plan?.photoReview, plan?.photos)
     const now = port.now()
     const startAt = new Date(merged.startAt)
@@ -413,6 +431,7 @@ export const updateActivity = defineAction({
     if (patch.startAt || patch.endAt || unset.includes('endAt')) patch.signInClosesAt = signInWindow(startAt, endAt).closesAt
     // New photos start their image checks only once everything else passed (no check for a refused save).
     if (patch.photos && diffRecord({ photos: doc.photos }, { photos: patch.photos }).length) {
+      checkPhotoPaths(doc.branchId, patch.photos, doc.photos)
       patch.photoReview = await startPhotoChecks(port, caller.openid, patch.photos, doc.photoReview, doc.photos)
     }
 
