@@ -181,13 +181,13 @@ function History({ id }: { id: string }) {
   if (!h)
     return (
       <Button type='plain' block onClick={() => void load(id)} {...testId('show-history')}>
-        查看修改记录
+        查看修改历史
       </Button>
     )
   const KIND = { planned: '发布计划', recorded: '记录活动', updated: '修改', signed_in: '签到', removed: '删除' } as const
   return (
     <View className='activity-detail__history' {...testId('history')}>
-      <Text className='activity-detail__label'>修改记录</Text>
+      <Text className='activity-detail__label'>修改历史</Text>
       {h.status === 'loading' && !h.items.length ? <Text className='activity-detail__hint'>正在加载…</Text> : null}
       {h.status === 'error' ? (
         <Text className='activity-detail__hint' onClick={() => void load(id)}>
@@ -301,7 +301,7 @@ export function ActivityDetail({ activity: a, onRemoved }: { activity: ActivityF
         <Row k='授课人' v={a.lecturer} />
         <Row k='主持人' v={a.host} />
         <Row k='记录人' v={a.recorder} />
-        <Row k='发布人' v={`${a.createdBy.name}（${formatDateTime(a.createdAt)}）`} />
+        <Row k='录入人' v={`${a.createdBy.name}（${formatDateTime(a.createdAt)}）`} />
         {a.updatedBy && a.updatedAt ? <Row k='最后修改' v={`${a.updatedBy.name}（${formatDateTime(a.updatedAt)}）`} /> : null}
       </View>
 
@@ -396,7 +396,7 @@ export function ActivityDetail({ activity: a, onRemoved }: { activity: ActivityF
             onClick={() => Taro.navigateTo({ url: planned ? `${EDIT_PAGE}?id=${encodeURIComponent(a.id)}` : `${EDIT_PAGE}?edit=${encodeURIComponent(a.id)}` })}
             {...testId(planned ? 'record-planned' : 'edit-activity')}
           >
-            {planned ? '记录这次活动' : '修改记录'}
+            {planned ? '记录这次活动' : '编辑记录内容'}
           </Button>
         ) : null}
         <History id={a.id} />
