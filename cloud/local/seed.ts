@@ -91,7 +91,9 @@ export async function seed(ctx: SeedContext): Promise<void> {
 
   let photoVariant = 0
   for (const [index, b] of SEED_BRANCHES.entries()) {
-    const branch = await call<{ id: string }>(admin, 'branches.create', { name: b.name, kind: b.kind, societies: b.societies })
+    // 启用日期 in the past: the demo branches' record keeping (and the dashboard's judging) starts with 2025, not
+    // on the day the seed ran (compliance.ts evaluationStart).
+    const branch = await call<{ id: string }>(admin, 'branches.create', { name: b.name, kind: b.kind, societies: b.societies, startedOn: '2025-01-01' })
     const secretaryInvite = await call<{ code: string }>(admin, 'invites.create', { branchId: branch.id, role: 'secretary' })
     const secJoined = await call<{ roles: { role: string; memberId?: string }[] }>(b.secretary.openid, 'session.join', { code: secretaryInvite.code, name: b.secretary.name })
     // The demo branch existed before the app: its people are on the roster of the past sessions seeded below
