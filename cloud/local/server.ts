@@ -46,16 +46,32 @@ export interface LocalCloud {
   close(): Promise<void>
 }
 
+/** What a function's event may weigh here: far above any of the app's (a pasted work plan is tens of KB); files go to storage. */
+const EVENT_LIMIT = 6 << 20
+/** The small JSON bodies of /dev/* and pushes. */
+const SMALL_LIMIT = 1 << 20
+
+/**
+ * A request body, buffered (JSON and the SDK's server API; files stream, uploads.ts). Past `limit` it is refused with
+ * 413; the rest is read and dropped up to 1 MiB more (so the client gets the answer), then the connection is cut.
+ */
 function readBody(req: http.IncomingMessage, limit = 64 << 20): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    let over = false
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > limit) { reject(new Error('body too large')); req.destroy(); return }
+      if (over) { if (size > limit + (1 << 20)) req.destroy(); return }
+      if (size > limit) {
+        over = true
+        chunks.length = 0
+        reject(new UploadError(413, 'INVALID_INPUT', `请求体超过上限 ${Math.round((limit / (1 << 20)) * 10) / 10} MB`))
+        return
+      }
       chunks.push(c)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('end', () => { if (!over) resolve(Buffer.concat(chunks)) })
     req.on('error', reject)
   })
 }
@@ -304,7 +320,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       if (!functions.info(name)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数 ${name} 不存在` } })
       const notJson = checkJson(req)
       if (notJson) return refuse(res, notJson)
-      const raw = await readBody(req)
+      const raw = await readBody(req, EVENT_LIMIT)
       let event: unknown = {}
       try { event = raw.length ? JSON.parse(raw.toString('utf8')) : {} } catch { return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求体不是合法的 JSON' } }) }
       const openid = String(req.headers['x-dev-openid'] ?? '')
@@ -321,7 +337,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       const name = decodeURIComponent(m[1])
       const info = functions.info(name)
       if (!info) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数 ${name} 不存在` } })
-      await readBody(req)
+      await readBody(req, SMALL_LIMIT)
       const nowParam = u.searchParams.get('now')
       const now = nowParam ? new Date(nowParam) : new Date()
       if (Number.isNaN(now.getTime())) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: `now 不是合法的时间: ${nowParam}` } })
@@ -340,7 +356,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       const notJson = checkJson(req)
       if (notJson) return refuse(res, notJson)
       let event: unknown
-      try { event = JSON.parse((await readBody(req)).toString('utf8') || '{}') } catch { return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求体不是合法的 JSON' } }) }
+      const body = await readBody(req, SMALL_LIMIT)
+      try { event = JSON.parse(body.toString('utf8') || '{}') } catch { return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求体不是合法的 JSON' } }) }
       return send(res, 200, (await push(name, event)) ?? null)
     }
     m = /^\/storage-upload\/(.+)$/.exec(p)
@@ -411,7 +428,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       const notJson = checkJson(req)
       if (notJson) return refuse(res, notJson)
       let body: any
-      try { body = JSON.parse((await readBody(req)).toString('utf8') || '{}') } catch { return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求体不是合法的 JSON' } }) }
+      const raw = await readBody(req, SMALL_LIMIT)
+      try { body = JSON.parse(raw.toString('utf8') || '{}') } catch { return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求体不是合法的 JSON' } }) }
       const results = body?.results
       if (!results || typeof results !== 'object' || Array.isArray(results)) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'results 应为 { 模板编号: accept|reject|ban|filter }' } })
       const granted: Record<string, number> = {}
@@ -448,6 +466,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
 
   const server = http.createServer((req, res) => {
     route(req, res).catch((e) => {
+      if (e instanceof UploadError) return send(res, e.status, { ok: false, error: { code: e.code, message: e.message } })
       console.error('[localcloud] request failed:', e)
       send(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(e?.message ?? e) } })
     })
