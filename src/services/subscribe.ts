@@ -17,10 +17,13 @@ export function askSubscriptions(templates: TemplateAsk[]): Promise<Record<strin
   if (!tmplIds.length) return Promise.reject(new SubscribeError('提醒模板尚未配置，请联系管理员'))
   return new Promise((resolve, reject) => {
     // No await before this line: it must run inside the tap's own call stack.
-    Taro.requestSubscribeMessage({
+    const taroPromise = Taro.requestSubscribeMessage({
       tmplIds,
       success: (res) => resolve(pickGrants(tmplIds, res as unknown as Record<string, unknown>)),
       fail: (err) => reject(new SubscribeError(subscribeFailure(err?.errCode))),
-    } as Taro.requestSubscribeMessage.Option)
+    } as Taro.requestSubscribeMessage.Option) as Promise<unknown> | undefined
+    // Taro also answers with a promise, which rejects when WeChat refuses (e.g. 20004, subscriptions switched off).
+    // `fail` above already handles that; left unobserved, it was an unhandled rejection on every refusal.
+    taroPromise?.catch(() => undefined)
   })
 }

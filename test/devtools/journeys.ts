@@ -19,20 +19,17 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import jpeg from 'jpeg-js'
 import automator from 'miniprogram-automator'
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram'
 import type Page from 'miniprogram-automator/out/Page'
-import { apiAs, identities, ok } from '../support/api'
 import { REPO_ROOT, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { planSignInSession, signedInAt, smallJpeg } from '../support/weapp-journey-steps'
 
 const DEFAULT_CLI = [
   '/Applications/wechatwebdevtools.app/Contents/MacOS/cli',
   'C:\\Program Files (x86)\\Tencent\\微信web开发者工具\\cli.bat',
   'C:\\Program Files\\Tencent\\微信web开发者工具\\cli.bat',
 ]
-const MIN = 60_000
-
 function findCli(): string | null {
   const fromEnv = process.env.WECHAT_DEVTOOLS_CLI
   if (fromEnv) return fs.existsSync(fromEnv) ? fromEnv : null
@@ -126,15 +123,6 @@ async function waitForText(page: Page, selector: string, text: string | RegExp, 
 
 type Step = { name: string; run: () => Promise<void> }
 
-/** A 64×48 JPEG with a gradient, made here so the journey needs no binary fixture. */
-function smallJpeg(): Buffer {
-  const width = 64
-  const height = 48
-  const data = Buffer.alloc(width * height * 4)
-  for (let i = 0; i < width * height; i += 1) data.set([(i % width) * 4, 120, 200, 255], i * 4)
-  return jpeg.encode({ data, width, height }, 80).data
-}
-
 async function main() {
   const cli = findCli()
   if (!cli) {
@@ -146,27 +134,9 @@ async function main() {
     process.exit(2)
   }
   const cloud: LocalCloudHandle = await startLocalCloud()
-  const people = await identities(cloud.url)
-  const branch1 = people.find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
-  const secretary = apiAs(cloud.url, 'dev-secretary-1')
-  const now = Date.now()
-  const iso = (t: number) => new Date(t).toISOString()
-  const planned = await ok(
-    secretary<{ id: string }>('activities.plan', {
-      branchId: branch1,
-      type: 'theme_day',
-      topic: `开发者工具签到 ${now}`,
-      place: '学会会议室',
-      startAt: iso(now + 10 * MIN),
-      endAt: iso(now + 120 * MIN),
-      host: '李建国',
-      clientRequestId: `devtools-plan-${now}`,
-    }),
-  )
-  const signedIn = async (openid: string) => {
-    const sheet = await ok(secretary<{ attendees: { openid?: string; name: string; signedInVia?: string | null }[] }>('activities.attendanceSheet', { id: planned.id }))
-    return sheet.attendees.find((a) => a.openid === openid)
-  }
+  // The same steps as the weapp runtime's journeys (test/weapp-run/journeys.test.ts).
+  const planned = { id: await planSignInSession(cloud.url, '开发者工具签到') }
+  const signedIn = (name: string) => signedInAt(cloud.url, planned.id, name)
 
   const steps: Step[] = [
     {
@@ -178,7 +148,7 @@ async function main() {
           const scan = await waitForText(page, 'button', '扫码签到')
           await scan.tap()
           await waitForText(page, '.activity-detail__signed', '已于')
-          if (!(await signedIn('dev-member-1a'))) throw new Error('the cloud has no sign-in for dev-member-1a')
+          if (!(await signedIn('王芳'))) throw new Error('the cloud has no sign-in for dev-member-1a (王芳)')
         } finally {
           await mp.close()
         }
@@ -190,7 +160,7 @@ async function main() {
         const { mp, page } = await launchAs(cli, cloud.url, 'dev-member-1b', `/packages/activities/pages/sign-in/index?scene=${planned.id}`)
         try {
           await waitForText(page, 'text', '签到成功')
-          if (!(await signedIn('dev-member-1b'))) throw new Error('the cloud has no sign-in for dev-member-1b')
+          if (!(await signedIn('赵磊'))) throw new Error('the cloud has no sign-in for dev-member-1b (赵磊)')
         } finally {
           await mp.close()
         }

@@ -12,7 +12,8 @@ export interface World {
   called: Set<string>
 }
 
-export async function startWorld(dist = ensureWeappBuild()): Promise<World> {
+/** WEAPP_RUN_DIST runs another weapp build (e.g. one made from a clean checkout) instead of this run's dist/. */
+export async function startWorld(dist = process.env.WEAPP_RUN_DIST || ensureWeappBuild()): Promise<World> {
   const cloud = await startLocalCloud()
   return { cloud, dist, devices: new Map(), programs: [], called: new Set() }
 }

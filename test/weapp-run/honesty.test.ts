@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { apiAs, identities, ok } from '../support/api'
+import { planSignInSession } from '../support/weapp-journey-steps'
 import { REPO_ROOT, taroBuildWeapp } from '../support/weapp-build'
 import { closeWorld, expectClean, launchAs, startWorld, type World } from './harness'
 import { MiniProgram } from './runtime/mini-program'
@@ -22,21 +22,7 @@ afterAll(async () => {
 })
 
 test('a wx API the stand-in does not implement fails the journey, by name', async () => {
-  const people = await identities(world.cloud.url)
-  const branchId = people.find((p) => p.openid === 'dev-secretary-1')!.roles.find((r) => r.branchId)!.branchId!
-  const now = Date.now()
-  const planned = await ok(
-    apiAs(world.cloud.url, 'dev-secretary-1')<{ id: string }>('activities.plan', {
-      branchId,
-      type: 'theme_day',
-      topic: `未实现接口 ${now}`,
-      place: '学会会议室',
-      startAt: new Date(now + 10 * 60_000).toISOString(),
-      endAt: new Date(now + 120 * 60_000).toISOString(),
-      host: '李建国',
-      clientRequestId: `weapp-run-missing-${now}`,
-    }),
-  )
+  const planned = { id: await planSignInSession(world.cloud.url, '未实现接口') }
   // The same journey as the scanCode one, on a stand-in without scanCode.
   const mp = await launchAs(world, 'dev-member-1a', { path: `packages/activities/pages/detail/index?id=${planned.id}`, withhold: ['scanCode'] })
   mp.willScan({ path: `packages/activities/pages/sign-in/index?scene=${planned.id}` })

@@ -4,12 +4,11 @@
  * templates render. A journey passes only if the bundle raised no error and called no wx API the stand-in lacks.
  * Run: npx jest --selectProjects weapp-run  (builds dist/ unless this `npm test` run already did)
  */
-import { drawSeedPhoto } from '../../cloud/local/seed-photo'
-import { apiAs, identities, ok } from '../support/api'
+import { apiAs, ok } from '../support/api'
+import { branchOf, planSignInSession, signedInAt, smallJpeg } from '../support/weapp-journey-steps'
 import { closeWorld, expectClean, launchAs, startWorld, type World } from './harness'
 import type { MiniProgram } from './runtime/mini-program'
 
-const MIN = 60_000
 let world: World
 const timings: [string, number][] = []
 let started = 0
@@ -80,8 +79,8 @@ describe('each tab for each seeded role renders its key text without an error', 
   }
 })
 
-/** A small JPEG-like photo from the seed's drawing (PNG bytes; the cloud stores what it is given). */
-const photo = (n: number) => ({ bytes: drawSeedPhoto(n, 320, 240), name: `site-${n}.png` })
+/** A photo as the album hands it over (the same JPEG as the DevTools journey). */
+const photo = (n: number) => ({ bytes: smallJpeg(), name: `site-${n}.jpg` })
 
 /** Beijing's date of tomorrow, as the date picker gives it. */
 function tomorrowInBeijing(): string {
@@ -128,6 +127,8 @@ describe('activities', () => {
     await mp.waitFor(() => edit.all('.photo-grid__tile--done').length === 2, 'two uploaded photo tiles')
     expect(mp.called).toContain('wx.cloud.uploadFile')
 
+    // Whoever has not signed in is marked by hand: all present.
+    await edit.tap('全部出席')
     mp.willAnswerSubscriptions({ default: 'accept' })
     await edit.tap('保存活动记录')
     // Back on the session's page, which shows the record and offers to renew subscriptions that ran out.
@@ -139,7 +140,7 @@ describe('activities', () => {
     await mp.waitFor(() => mp.toasts.find((t) => t.title.startsWith('已订阅')), 'the subscription toast')
 
     const secretary = apiAs(world.cloud.url, 'dev-secretary-1')
-    const list = await ok(secretary<{ items: { id: string; topic: string; status: string; photoCount: number }[] }>('activities.list', { branchId: await branchOf('dev-secretary-1') }))
+    const list = await ok(secretary<{ items: { id: string; topic: string; status: string; photoCount: number }[] }>('activities.list', { branchId: await branchOf(world.cloud.url, 'dev-secretary-1') }))
     const saved = list.items.find((a) => a.topic === topic)
     expect(saved).toMatchObject({ status: 'recorded', photoCount: 2 })
     const subs = await ok(secretary<{ items: { remaining: number }[] }>('subscriptions.get', {}))
@@ -148,55 +149,39 @@ describe('activities', () => {
   })
 })
 
-async function branchOf(openid: string): Promise<string> {
-  const people = await identities(world.cloud.url)
-  return people.find((p) => p.openid === openid)!.roles.find((r) => r.branchId)!.branchId!
-}
-
-async function planSoon(label: string, key: string): Promise<string> {
-  const secretary = apiAs(world.cloud.url, 'dev-secretary-1')
-  const now = Date.now()
-  const iso = (t: number) => new Date(t).toISOString()
-  const planned = await ok(
-    secretary<{ id: string }>('activities.plan', {
-      branchId: await branchOf('dev-secretary-1'),
-      type: 'theme_day',
-      topic: `${label} ${now}`,
-      place: '学会会议室',
-      startAt: iso(now + 10 * MIN),
-      endAt: iso(now + 120 * MIN),
-      host: '李建国',
-      clientRequestId: `weapp-run-${key}-${now}`,
-    }),
-  )
-  return planned.id
-}
-
-/** When the secretary's attendance sheet says `name` signed in (null when they have not). */
-async function signedInAt(id: string, name: string): Promise<string | null> {
-  const sheet = await ok(
-    apiAs(world.cloud.url, 'dev-secretary-1')<{ attendees: { name: string; signedInAt?: string }[] }>('activities.attendanceSheet', { branchId: await branchOf('dev-secretary-1'), id }),
-  )
-  return sheet.attendees.find((a) => a.name === name)?.signedInAt ?? null
-}
-
 describe('sign-in', () => {
   test('a member signs in by scanning the sign-in wxacode (scanCode)', async () => {
-    const id = await planSoon('扫码签到', 'scan')
+    const id = await planSignInSession(world.cloud.url, '扫码签到')
     const mp = await launchAs(world, 'dev-member-1a', { path: `packages/activities/pages/detail/index?id=${id}` })
     mp.willScan({ scanType: 'WX_CODE', path: `packages/activities/pages/sign-in/index?scene=${id}` })
     await mp.page.tap(await mp.page.waitFor('.btn', '扫码签到'))
     await mp.page.waitForText('已于')
     expect(mp.called).toContain('wx.scanCode')
-    expect(await signedInAt(id, '王芳')).toEqual(expect.any(String))
+    expect(await signedInAt(world.cloud.url, id, '王芳')).toEqual(expect.any(String))
     expectClean(mp)
   })
 
   test("a wxacode's scene opens the sign-in page and signs the member in", async () => {
-    const id = await planSoon('小程序码签到', 'scene')
+    const id = await planSignInSession(world.cloud.url, '小程序码签到')
     const mp = await launchAs(world, 'dev-member-1b', { path: `packages/activities/pages/sign-in/index?scene=${id}`, scene: 1047 })
     await mp.page.waitForText('签到成功')
-    expect(await signedInAt(id, '赵磊')).toEqual(expect.any(String))
+    expect(await signedInAt(world.cloud.url, id, '赵磊')).toEqual(expect.any(String))
+    expectClean(mp)
+  })
+})
+
+describe('reminders', () => {
+  test('when WeChat refuses the subscription sheet (subscriptions switched off) the member is told, and nothing is left unhandled', async () => {
+    const mp = await launchAs(world, 'dev-member-1b')
+    await mp.switchTab(TABS.me)
+    await mp.page.tap(await mp.page.waitFor('.btn', '订阅提醒'))
+    await mp.waitFor(() => mp.page.route === 'packages/inbox/pages/subscribe/index', 'the subscribe page')
+    await mp.page.waitForText('未订阅') // the button is off until the quota is loaded
+    mp.willAnswerSubscriptions({ errCode: 20004 })
+    await mp.page.tap(await mp.page.waitFor('.btn', '订阅提醒'))
+    await mp.page.waitForText('你关闭了小程序的订阅消息')
+    // Let a rejected promise nobody handles surface before the check.
+    await mp.tick(50)
     expectClean(mp)
   })
 })

@@ -129,7 +129,6 @@ export class MiniProgram implements Host {
   private readonly realmParse: (s: string) => any
   private readonly realmArray: (a: unknown[]) => unknown[]
   private webviewId = 0
-  private readonly onRejection = (reason: unknown) => this.error(reason, 'unhandled promise rejection')
   readonly wx: Record<string, any>
 
   private constructor(opts: LaunchOptions) {
@@ -178,7 +177,8 @@ export class MiniProgram implements Host {
   /** Starts the mini-program as WeChat does: app.js, App's onLaunch/onShow, then the first page. */
   static async launch(opts: LaunchOptions): Promise<MiniProgram> {
     const mp = new MiniProgram(opts)
-    process.on('unhandledRejection', mp.onRejection)
+    running.add(mp)
+    if (running.size === 1) process.on('unhandledRejection', onRejection)
     mp.load('app.js')
     if (!mp.appInstance) throw new Error('app.js did not call App()')
     const options = mp.launchOptions()
@@ -743,7 +743,7 @@ export class MiniProgram implements Host {
     this.answers.scans.push(result)
   }
 
-  willAnswerSubscriptions(answer: Record<string, 'accept' | 'reject' | 'ban' | 'filter'>): void {
+  willAnswerSubscriptions(answer: Host['answers']['subscriptions'][number]): void {
     this.answers.subscriptions.push(answer)
   }
 
@@ -761,8 +761,18 @@ export class MiniProgram implements Host {
     this.closed = true
     for (const t of this.timers.values()) clearTimeout(t)
     this.timers.clear()
-    process.off('unhandledRejection', this.onRejection)
+    running.delete(this)
+    if (running.size === 0) process.off('unhandledRejection', onRejection)
   }
+}
+
+/**
+ * A promise the bundle rejected and nobody handled (WeChat reports these as errors): one process listener, the
+ * error recorded on every mini-program running at the time (tests run one at a time).
+ */
+const running = new Set<MiniProgram>()
+function onRejection(reason: unknown) {
+  for (const mp of running) mp.error(reason, 'unhandled promise rejection')
 }
 
 function dataset(n: WxNode): Record<string, string> {

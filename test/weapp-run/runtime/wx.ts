@@ -97,7 +97,8 @@ export interface Host {
     media: Picked[][]
     files: Picked[][]
     scans: Record<string, unknown>[]
-    subscriptions: Record<string, 'accept' | 'reject' | 'ban' | 'filter'>[]
+    /** Per template id (or `default`) what the person taps; `{ errCode }` when WeChat refuses to show the sheet. */
+    subscriptions: (Record<string, 'accept' | 'reject' | 'ban' | 'filter'> | { errCode: number })[]
   }
   privacyHandler: ((resolve: (o: { event: string; buttonId?: string }) => void) => void) | null
   /** The privacy prompt a privacy API is waiting on, until the agree button is tapped (or the app declines). */
@@ -406,12 +407,19 @@ export function createWx(host: Host, withhold: string[] = []): Record<string, un
     requestSubscribeMessage: (o: Options) => {
       const inTap = host.userGesture()
       return asyncApi('requestSubscribeMessage', o, async () => {
-        if (!inTap) throw { errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.', errCode: 20001 }
+        if (!inTap) throw { errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.' }
         const ids: string[] = Array.isArray(o.tmplIds) ? o.tmplIds.map(String) : []
-        if (!ids.length || ids.length > 3) throw { errMsg: 'requestSubscribeMessage:fail invalid tmplIds', errCode: 10002 }
+        if (!ids.length) throw { errMsg: 'requestSubscribeMessage:fail tmplIds is empty', errCode: 10001 }
+        if (ids.length > 3) throw { errMsg: 'requestSubscribeMessage:fail too many tmplIds', errCode: 20003 }
         const answer = host.answers.subscriptions.shift()
-        if (!answer) throw { errMsg: 'requestSubscribeMessage:fail cancel', errCode: 10003 }
-        const results = Object.fromEntries(ids.map((id) => [id, answer[id] ?? answer.default ?? 'reject']))
+        if (!answer) {
+          host.error(new Error('requestSubscribeMessage: the test supplied no answer (mp.willAnswerSubscriptions)'), 'wx.requestSubscribeMessage')
+          throw { errMsg: 'requestSubscribeMessage:fail no answer supplied' }
+        }
+        // 20004: the person switched subscription messages off in the mini-program's settings.
+        if (typeof answer.errCode === 'number') throw { errMsg: `requestSubscribeMessage:fail ${answer.errCode}`, errCode: answer.errCode }
+        const choice = answer as Record<string, 'accept' | 'reject' | 'ban' | 'filter'>
+        const results = Object.fromEntries(ids.map((id) => [id, choice[id] ?? choice.default ?? 'reject']))
         const { status, json } = await post(`${host.cloudUrl}/dev/subscriptions`, JSON.stringify({ results }), { 'content-type': 'application/json' })
         if (status !== 200) throw { errMsg: `requestSubscribeMessage:fail ${status} ${JSON.stringify(json)}` }
         return results
