@@ -11,6 +11,8 @@ import { buildRecordBook, type BookEntry } from '../../cloud/core/dashboard/reco
 import { buildWorkbook, type AssessmentRow } from '../../cloud/core/dashboard/workbook'
 import { ACTIVITY_TYPES } from '../../types/domain'
 
+// Loading docx / exceljs cold and writing a file takes seconds on a busy 2-core machine (unit default is 5 s).
+const WRITER_MS = 60_000
 const BAD = '\u0000\u0007\u000B\u000C\u001B\uFFFE\uFFFF\uDFFF\uD800'
 
 /** Parts a strict XML 1.0 parser (saxes, the one exceljs itself uses) rejects, with its message. */
@@ -86,7 +88,7 @@ describe('the writers guard stored values', () => {
     expect(malformed(parts)).toEqual([])
     expect(parts['word/document.xml']).toContain('张三')
     expect(parts['word/document.xml']).toContain('学习主题')
-  })
+  }, WRITER_MS)
 
   it('the assessment workbook (.xlsx) is well-formed XML with the name kept', async () => {
     const row: AssessmentRow = {
@@ -105,5 +107,5 @@ describe('the writers guard stored values', () => {
     const parts = await partsOf(bytes)
     expect(malformed(parts)).toEqual([])
     expect(Object.values(parts).join('')).toContain('第二支部')
-  })
+  }, WRITER_MS)
 })
