@@ -46,3 +46,13 @@ test('a scanned PDF (no text layer) is refused with the message the committee se
 test('bytes that are not a PDF are refused, not a crash', async () => {
   await expect(parseWorkPlanPdf(Buffer.from('%PDF-1.7 truncated'))).rejects.toThrow()
 })
+
+test('on a Node without structuredClone (the Node 16 runtime WeChat still offers) a PDF is refused with what to do, not as damaged', async () => {
+  const saved = globalThis.structuredClone
+  try {
+    ;(globalThis as { structuredClone?: unknown }).structuredClone = undefined
+    await expect(parseWorkPlanPdf(layoutPdf(['2022年工作要点', '一、总体', '1. 甲。']))).rejects.toThrow('低于 Node.js 18')
+  } finally {
+    globalThis.structuredClone = saved
+  }
+})

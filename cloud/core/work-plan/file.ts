@@ -7,7 +7,7 @@
 import { parseWorkPlanDocx } from './docx'
 import { NotDocxError } from './ooxml'
 import { parseWorkPlan } from './parse'
-import { NotPdfError, parseWorkPlanPdf, ScannedPdfError } from './pdf'
+import { NotPdfError, parseWorkPlanPdf, PdfRuntimeError, ScannedPdfError } from './pdf'
 import type { ParsedPlan, ParseOptions } from './types'
 import { NotXlsxError, parseWorkPlanXlsx } from './xlsx'
 
@@ -100,7 +100,7 @@ export async function parseWorkPlanFile(bytes: Buffer, name: string, options: Pa
     }
   } catch (e) {
     if (e instanceof PlanFileError) throw e
-    if (e instanceof ScannedPdfError) throw new PlanFileError(e.message)
+    if (e instanceof ScannedPdfError || e instanceof PdfRuntimeError) throw new PlanFileError(e.message)
     if (e instanceof NotPdfError) throw new PlanFileError('无法读取这个 PDF 文件（文件损坏或设置了打开密码），请另存一份再上传。')
     if (e instanceof NotDocxError) throw new PlanFileError('无法读取这个 .docx 文件，请确认文件没有损坏。')
     if (e instanceof NotXlsxError) throw new PlanFileError('无法读取这个 .xlsx 文件，请确认文件没有损坏。')

@@ -21,6 +21,13 @@ export class ScannedPdfError extends Error {
   }
 }
 
+/** The function runs on a Node too old for PDF.js. */
+export class PdfRuntimeError extends Error {
+  constructor() {
+    super('云函数的运行环境过旧（低于 Node.js 18），无法读取 PDF，请改用 Word 文件，或请管理员把 api 云函数的运行环境改为 Node.js 18 以上')
+  }
+}
+
 export interface PdfLine {
   page: number
   /** Left and right ends of the line, and its baseline, in PDF points (y grows upwards). */
@@ -47,6 +54,9 @@ interface TextItem {
 
 /** The text layer of every page, as lines: items on one baseline, left to right. */
 async function readPages(bytes: Uint8Array): Promise<PageLines[]> {
+  // PDF.js 5 needs Node 17+ (structuredClone carries its in-process worker's messages); WeChat's cloud still offers
+  // Node 16 runtimes, where a PDF cannot be read — say so rather than call the file damaged.
+  if (typeof structuredClone !== 'function') throw new PdfRuntimeError()
   // unpdf's serverless build of PDF.js: the worker runs in-process, no canvas, no DOM.
   const { getDocument } = await import('unpdf/pdfjs')
   let doc
