@@ -57,8 +57,8 @@ const ROLES: { openid: string; role: string; keys: Record<Tab, string[]> }[] = [
     role: 'guide',
     keys: { home: ['吴指导，你好', '最近开展'], points: ['暂无工作要点'], activities: ['活动记录'], me: ['党建指导员'] },
   },
-  // Not yet in a branch: 工作要点 is empty for them (nothing to show, on H5 too); the other tabs say why.
-  { openid: 'dev-applicant', role: 'applicant', keys: { home: ['欢迎使用支部工作台', '加入支部'], points: [], activities: ['尚未加入支部'], me: ['尚未加入任何支部'] } },
+  // Not yet in a branch: each tab says what it will hold.
+  { openid: 'dev-applicant', role: 'applicant', keys: { home: ['欢迎使用支部工作台', '加入支部'], points: ['加入支部后'], activities: ['尚未加入支部'], me: ['尚未加入任何支部'] } },
 ]
 
 async function tabShows(mp: MiniProgram, tab: Tab, keys: string[]) {

@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
 import { createCanvasNode, type CanvasRecord } from './canvas'
-import { Device, SYSTEM, createWx, type Host, type Modal, type Picked } from './wx'
+import { Device, SYSTEM, createWx, type ActionSheet, type Host, type Modal, type Picked } from './wx'
 import { compileWxml, isNode, textOf, walk, type Render, type WxNode } from './wxml'
 
 export interface LaunchOptions {
@@ -97,6 +97,7 @@ export class MiniProgram implements Host {
   readonly called = new Set<string>()
   readonly toasts: Host['toasts'] = []
   readonly modals: Modal[] = []
+  readonly sheets: ActionSheet[] = []
   readonly previews: string[] = []
   readonly documents: string[] = []
   pullDownStops = 0
@@ -723,6 +724,11 @@ export class MiniProgram implements Host {
   /** The modal the app shows next (waits for it). */
   async modal(timeoutMs = 15_000): Promise<Modal> {
     return this.waitFor(() => this.modals.find((m) => !m.answered), 'a modal', timeoutMs)
+  }
+
+  /** The action sheet the app shows next (waits for it); answer with `sheet.choose(i)` or `sheet.cancel()`. */
+  async actionSheet(timeoutMs = 15_000): Promise<ActionSheet> {
+    return this.waitFor(() => this.sheets.find((s) => !s.answered), 'an action sheet', timeoutMs)
   }
 
   /** Answers a modal inside the user's tap, as the client does (a subscription sheet may follow from it). */

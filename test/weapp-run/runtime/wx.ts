@@ -64,6 +64,14 @@ export interface Modal {
   cancel(): void
 }
 
+/** An action sheet waiting for the person's choice. */
+export interface ActionSheet {
+  items: string[]
+  answered: boolean
+  choose(index: number): void
+  cancel(): void
+}
+
 export interface Picked {
   bytes: Buffer
   name: string
@@ -89,6 +97,7 @@ export interface Host {
   called: Set<string>
   toasts: { title: string; icon?: string; at: number }[]
   modals: Modal[]
+  sheets: ActionSheet[]
   previews: string[]
   documents: string[]
   pullDownStops: number
@@ -357,6 +366,33 @@ export function createWx(host: Host, withhold: string[] = []): Record<string, un
               },
             }
             host.modals.push(modal)
+          }),
+        true,
+      ),
+    showActionSheet: (o: Options) =>
+      asyncApi(
+        'showActionSheet',
+        o,
+        () =>
+          new Promise((resolve, reject) => {
+            const items: string[] = Array.isArray(o.itemList) ? o.itemList.map(String) : []
+            if (!items.length || items.length > 6) {
+              reject({ errMsg: `showActionSheet:fail parameter error: itemList should have 1 to 6 items` })
+              return
+            }
+            const sheet: ActionSheet = {
+              items,
+              answered: false,
+              choose(index: number) {
+                sheet.answered = true
+                resolve({ tapIndex: index })
+              },
+              cancel() {
+                sheet.answered = true
+                reject({ errMsg: 'showActionSheet:fail cancel' })
+              },
+            }
+            host.sheets.push(sheet)
           }),
         true,
       ),
