@@ -46,8 +46,11 @@ export interface LocalCloud {
   close(): Promise<void>
 }
 
-/** What a function's event may weigh here: far above any of the app's (a pasted work plan is tens of KB); files go to storage. */
-const EVENT_LIMIT = 6 << 20
+/**
+ * What a function's event may weigh here: far above any the app sends (a pasted work plan is tens of KB; files go to
+ * storage), and above the bad-input suite's oversized payloads, which the actions themselves must refuse.
+ */
+const EVENT_LIMIT = 16 << 20
 /** The small JSON bodies of /dev/* and pushes. */
 const SMALL_LIMIT = 1 << 20
 

@@ -110,10 +110,10 @@ test('at most 4 uploads stream and 8 wait; past that an upload is refused, and a
   expect(leftovers()).toEqual([])
 })
 
-test('a function call whose body passes 6 MB is refused with 413 instead of being buffered whole', async () => {
-  const event = JSON.stringify({ action: 'x', payload: { text: 'x'.repeat(6.5 * (1 << 20)) } })
+test('a function call whose body passes 16 MB is refused with 413 instead of being buffered whole', async () => {
+  const event = JSON.stringify({ action: 'x', payload: { text: 'x'.repeat(16.5 * (1 << 20)) } })
   const res = await fetch(`${cloud.url}/cloud/functions/api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: event })
-  expect([res.status, (await res.json()).error]).toEqual([413, { code: 'INVALID_INPUT', message: '请求体超过上限 6 MB' }])
+  expect([res.status, (await res.json()).error]).toEqual([413, { code: 'INVALID_INPUT', message: '请求体超过上限 16 MB' }])
   // The server is still there for the next caller.
   expect((await fetch(`${cloud.url}/healthz`)).status).toBe(200)
 })
