@@ -173,10 +173,12 @@ export function isMediaCheckEvent(event: unknown): event is MediaCheckEvent {
 /**
  * Sources of a call made by a mini-program user or their tools (getWXContext SOURCE enum: wx_client 微信小程序调用,
  * wx_devtools 微信 IDE 调用, wx_localdebug 本地调试, wx_crawler 爬虫). A verdict never comes from these: the platform
- * pushes it. SOURCE is a chain ("wx_client,scf"), so a client-started call anywhere upstream counts.
+ * pushes it. SOURCE is a chain ("wx_client,scf"), so a client-started call anywhere upstream counts. The SOURCE of
+ * a message push is not documented, so anything else — even none — is taken as the platform: a client's call always
+ * carries its source, and the trace id must still be one we started.
  */
 const CLIENT_SOURCES = new Set(['wx_client', 'wx_devtools', 'wx_localdebug', 'wx_crawler'])
-export const isClientSource = (source: string | undefined) => !source || source.split(',').some((s) => CLIENT_SOURCES.has(s.trim()))
+export const isClientSource = (source: string | undefined) => !!source && source.split(',').some((s) => CLIENT_SOURCES.has(s.trim()))
 
 /** The push is a few hundred bytes (mediaCheckAsync v2 message format); anything near this is not the platform's. */
 export const MAX_PUSH_CHARS = 4096
