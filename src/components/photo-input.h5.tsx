@@ -3,7 +3,7 @@
  * gets a small data-URL thumbnail that survives a reload of the draft. A phone photo of 3–5 MB becomes a few
  * hundred KB: `originalBytes` and `bytes` say how much, so forms (and the end-to-end test) can show it.
  */
-import { useRef, type ChangeEvent } from 'react'
+import { useRef, useState, type ChangeEvent } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { UploadSource } from '../services/api'
 
@@ -77,20 +77,25 @@ export function PhotoInput({
   inputTestId?: string
 }) {
   const ref = useRef<HTMLInputElement>(null)
+  const [skipped, setSkipped] = useState<string | null>(null)
   const onChange = async (e: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(e.target.files ?? []).slice(0, Math.max(0, remaining))
     e.target.value = ''
     const picked: PickedPhoto[] = []
+    const unreadable: string[] = []
     for (const f of files) {
       try {
         picked.push(await compressPhoto(f))
       } catch {
-        // unreadable file: skipped
+        unreadable.push(f.name)
       }
     }
+    // A PDF or a damaged picture is not added, and the person is told which and why (it used to vanish silently).
+    setSkipped(unreadable.length ? `${unreadable.join('、')} 不是可以打开的图片，未添加（请选择 JPG、PNG 等照片）` : null)
     if (picked.length) onPicked(picked)
   }
   return (
+    <>
     <View className='photo-add' onClick={() => ref.current?.click()}>
       <Text className='photo-add__plus'>+</Text>
       <Text className='photo-add__text'>拍照或相册</Text>
@@ -105,5 +110,11 @@ export function PhotoInput({
         onChange={onChange}
       />
     </View>
+    {skipped ? (
+      <Text className='photo-grid__skipped' data-testid='photo-skipped'>
+        {skipped}
+      </Text>
+    ) : null}
+    </>
   )
 }
