@@ -8,7 +8,7 @@ export interface World {
   dist: string
   devices: Map<string, Device>
   programs: MiniProgram[]
-  /** Every wx API any launch called, for the report. */
+  /** Every wx API called through any launch's wx (by the bundle, or by a test that calls wx itself), for the report. */
   called: Set<string>
 }
 

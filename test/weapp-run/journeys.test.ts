@@ -28,7 +28,7 @@ afterEach(() => {
 afterAll(async () => {
   if (world) await closeWorld(world)
   console.log(
-    `weapp-run journeys:\n${timings.map(([n, ms]) => `  ${(ms / 1000).toFixed(1)} s  ${n}`).join('\n')}\nwx APIs the bundle called: ${[...(world?.called ?? [])].sort().join(', ')}`,
+    `weapp-run journeys:\n${timings.map(([n, ms]) => `  ${(ms / 1000).toFixed(1)} s  ${n}`).join('\n')}\nwx APIs called during the journeys (by the bundle; the navigation-rules test calls navigateTo/navigateBack/switchTab itself): ${[...(world?.called ?? [])].sort().join(', ')}`,
   )
 })
 
@@ -215,6 +215,23 @@ describe('sub-packages', () => {
     expect(mp.loadedPackages).toEqual(['packages/org'])
     await mp.page.waitForText('党小组')
     expect(mp.stackRoutes).toHaveLength(2)
+    expectClean(mp)
+  })
+})
+
+describe('the stand-in keeps WeChat’s navigation rules', () => {
+  test('no navigateTo a tab page, no navigateBack from the first page, an unknown page is not found; switchTab unloads the stack', async () => {
+    const mp = await launchAs(world, 'dev-secretary-1')
+    const attempt = (api: 'navigateTo' | 'navigateBack' | 'switchTab', url?: string) =>
+      new Promise<string>((resolve) => mp.wx[api]({ url, success: (r: { errMsg: string }) => resolve(r.errMsg), fail: (r: { errMsg: string }) => resolve(r.errMsg) }))
+    expect(await attempt('navigateTo', '/pages/me/index')).toBe('navigateTo:fail can not navigateTo a tabbar page')
+    expect(await attempt('navigateBack')).toBe('navigateBack:fail cannot navigate back at first page.')
+    expect(await attempt('navigateTo', '/packages/nowhere/index')).toBe('navigateTo:fail page "packages/nowhere/index" is not found')
+    expect(await attempt('navigateTo', '/packages/activities/pages/plan/index')).toBe('navigateTo:ok')
+    expect(mp.stackRoutes).toEqual([TABS.home, 'packages/activities/pages/plan/index'])
+    expect(await attempt('switchTab', '/pages/me/index')).toBe('switchTab:ok')
+    expect(mp.stackRoutes).toEqual([TABS.me])
+    await mp.page.waitForText('支部书记')
     expectClean(mp)
   })
 })
