@@ -210,3 +210,18 @@ test('attendance starts from the evidence: sign-ins, host, recorder and lecturer
   expect(attendanceCounts(d())).toMatchObject({ present: 5, absent: 0 })
   expect(validateDraft(d()).attendance).toBeUndefined()
 })
+
+test('a draft can be thrown away: asked twice, then it is gone and the editor closes', async () => {
+  const Taro = jest.requireActual('@tarojs/taro').default
+  openDraft(RECORD, 'record')
+  fill(RECORD, { topic: '不再需要的记录' })
+  await settle(<ActivityForm draftKey={RECORD} onSaved={jest.fn()} />)
+  fireEvent.click(screen.getByText('放弃草稿'))
+  expect(screen.getByText('放弃这份草稿？已填写的内容和照片都会删除。')).toBeTruthy()
+  await act(async () => {
+    fireEvent.click(screen.getByText('放弃'))
+  })
+  expect(useDraftStore.getState().drafts[RECORD]).toBeUndefined()
+  expect(Taro.navigateBack).toHaveBeenCalled()
+  expect(recordActivity).not.toHaveBeenCalled()
+})

@@ -5,11 +5,12 @@
  * in the persisted draft (draft-store.ts); a refusal by the cloud names the field and keeps the draft.
  */
 import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ACTIVITY_TYPE_INFO } from '../../../../types/domain'
 import { ACTIVITY_TYPE_RULES, type ActivityField } from '../../../../types/activity-rules'
 import { Button } from '../../../components/button'
-import { Field, TextInput } from '../../../components/form'
+import { ConfirmAction, Field, TextInput } from '../../../components/form'
 import { SelectField } from '../../../components/pickers'
 import { PhotoGrid, uploadSummary, type PhotoTile } from '../../../components/photo-grid'
 import { errorMessage } from '../../../services/api'
@@ -306,6 +307,20 @@ export function ActivityForm({ draftKey, onSaved }: { draftKey: string; onSaved(
       <Button type='primary' size='large' block loading={submitting} disabled={submitting} onClick={() => void onSubmit()} {...testId('activity-submit')}>
         {recording && pending ? `${SUBMIT_LABEL[draft.mode]}（${pending} 张照片稍后补充）` : SUBMIT_LABEL[draft.mode]}
       </Button>
+      {/* A draft that should not be kept can be thrown away (it used to stay until saved). */}
+      <View className='activity-form__discard'>
+        <ConfirmAction
+          label={draft.mode === 'edit' ? '放弃修改' : '放弃草稿'}
+          question={draft.mode === 'edit' ? '放弃这次修改？记录保持原样。' : '放弃这份草稿？已填写的内容和照片都会删除。'}
+          confirmLabel='放弃'
+          disabled={submitting}
+          onConfirm={() => {
+            useDraftStore.getState().discard(draftKey)
+            void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/activities/index' }))
+          }}
+          id='activity-discard'
+        />
+      </View>
     </View>
   )
 }
