@@ -219,6 +219,18 @@ describe('sub-packages', () => {
   })
 })
 
+describe('pull-down refresh', () => {
+  test('pulling 首页 down (onPullDownRefresh) stops the refresh indicator and keeps the page', async () => {
+    const mp = await launchAs(world, 'dev-secretary-1')
+    await mp.page.waitForText('最近开展')
+    await mp.pullDownRefresh()
+    await mp.waitFor(() => mp.pullDownStops > 0, 'stopPullDownRefresh')
+    expect(mp.called).toContain('wx.stopPullDownRefresh')
+    await mp.page.waitForText('最近开展')
+    expectClean(mp)
+  })
+})
+
 describe('the stand-in keeps WeChat’s navigation rules', () => {
   test('no navigateTo a tab page, no navigateBack from the first page, an unknown page is not found; switchTab unloads the stack', async () => {
     const mp = await launchAs(world, 'dev-secretary-1')

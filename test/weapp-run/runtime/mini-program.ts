@@ -38,7 +38,7 @@ interface PageRecord {
   route: string
   query: Record<string, string>
   inst: Record<string, any>
-  json: { usingComponents?: Record<string, string> }
+  json: { usingComponents?: Record<string, string>; enablePullDownRefresh?: boolean }
   alive: boolean
   components: Map<string, ComponentInstance>
   canvases: Map<string, { node: object; record: CanvasRecord }>
@@ -627,6 +627,14 @@ export class MiniProgram implements Host {
     if (!this.isTab(route)) throw new Error(`${route} is not a tab page`)
     const err = this.doNavigate('switchTab', { url: `/${route}` })
     if (err) throw new Error(err)
+    await this.tick()
+  }
+
+  /** The person pulls the page down: WeChat calls onPullDownRefresh, only on a page whose config enables it. */
+  async pullDownRefresh(): Promise<void> {
+    const rec = this.top()
+    if (!rec.json.enablePullDownRefresh) throw new Error(`${rec.route} does not enable pull-down refresh`)
+    this.call(rec, 'onPullDownRefresh')
     await this.tick()
   }
 
