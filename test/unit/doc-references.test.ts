@@ -36,7 +36,7 @@ function resolves(from: string, ref: string): boolean {
 }
 
 test('no file in the repository points outside it', () => {
-  const outside = texts.filter((f) => f !== '.ci/run' && /\.\.\/shared\/|\/work\//.test(fs.readFileSync(path.join(root, f), 'utf8')))
+  const outside = texts.filter((f) => f !== 'test/unit/doc-references.test.ts' && /\.\.\/shared\/|\/work\//.test(fs.readFileSync(path.join(root, f), 'utf8')))
   expect(outside).toEqual([])
 })
 
