@@ -398,7 +398,7 @@ export const schemas = {
         year: z.number().int().min(2000).max(2100).optional(),
       })
       .strict()
-      .refine((i) => !!i.text !== !!i.fileID, { error: '请粘贴文本或选择一个 .docx 文件（二选一）' }),
+      .refine((i) => !!i.text !== !!i.fileID, { error: '请粘贴文本或选择一个文件（Word、PDF、Excel 或 .txt，二选一）' }),
     output: planDraft,
   },
   'workPlans.save': {
