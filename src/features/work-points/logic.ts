@@ -33,8 +33,17 @@ export function groupBySection(items: Assignment[]): SectionGroup[] {
   const list = [...groups.values()]
   const planOrder = [...new Set(items.map((a) => a.planId))]
   list.sort((x, y) => planOrder.indexOf(x.planId) - planOrder.indexOf(y.planId) || x.sectionSeq - y.sectionSeq)
-  return list.map((g) => ({ key: g.key, title: g.title, items: [...g.items].sort((x, y) => x.pointSeq - y.pointSeq) }))
+  const titled = planOrder.length > 1
+  return list.map((g) => ({
+    key: g.key,
+    title: titled ? `${g.items[0].planTitle} · ${g.title}` : g.title,
+    items: [...g.items].sort((x, y) => x.pointSeq - y.pointSeq),
+  }))
 }
+
+/** 按截止日期: open points by due date across plans, done ones last. */
+export const byDeadline = (items: Assignment[]): Assignment[] =>
+  [...items].sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done') || a.dueOn.localeCompare(b.dueOn) || a.title.localeCompare(b.title))
 
 /** Filters on the client: status and a search in the title, section and plan. */
 export function filterAssignments(items: Assignment[], status: AssignmentStatus | 'all', q: string): Assignment[] {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EmptyState, ErrorState, LoadingState } from '../../components/states'
@@ -20,7 +20,6 @@ export default function WorkPointsPage() {
   const hasRoles = useSessionStore(selectHasRoles)
   const branchId = useSessionStore((s) => s.currentBranchId)
   const { items, error, load } = useWorkPointsStore()
-  const [order, setOrder] = useState<'plan' | 'due'>('plan')
   const reload = () => void (branchId && load(branchId))
 
   useEffect(reload, [status, branchId])
@@ -47,18 +46,10 @@ export default function WorkPointsPage() {
         <LoadingState />
       ) : items.length ? (
         <View>
-          <View className='wpp__bar'>
-            <Text className={`wpp__o ${order === 'plan' ? 'wpp__o--on' : ''}`} onClick={() => setOrder('plan')} {...testId('points-by-plan')}>
-              按工作要点
-            </Text>
-            <Text className={`wpp__o ${order === 'due' ? 'wpp__o--on' : ''}`} onClick={() => setOrder('due')} {...testId('points-by-due')}>
-              按截止日期
-            </Text>
-            <Text className='wpp__o wpp__s' onClick={() => go('my-points/index')} {...testId('open-point-search')}>
-              搜索 ›
-            </Text>
-          </View>
-          <CompactList items={items} onPick={(a) => go(`point/index?id=${a.id}`)} order={order} year={thisYear()} />
+          <Text className='wpp__a' onClick={() => go('my-points/index')} {...testId('open-point-search')}>
+            按截止日期 / 搜索 / 筛选 ›
+          </Text>
+          <CompactList items={items} onPick={(a) => go(`point/index?id=${a.id}`)} year={thisYear()} />
         </View>
       ) : (
         <EmptyState title='暂无工作要点' />

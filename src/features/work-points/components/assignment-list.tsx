@@ -1,17 +1,18 @@
 /** A branch's work points grouped by section: status tag, due date and countdown; tap opens the point. */
 import { Text, View } from '@tarojs/components'
 import { testId } from '../../../lib/test-id'
-import { STATUS_LABEL, countdownText, groupBySection, type Assignment } from '../logic'
+import { STATUS_LABEL, byDeadline, countdownText, groupBySection, type Assignment } from '../logic'
 import './assignment-list.scss'
 
 export function StatusTag({ status }: { status: Assignment['status'] }) {
   return <Text className={`wp-tag wp-tag--${status}`}>{STATUS_LABEL[status]}</Text>
 }
 
-export function AssignmentList({ items, onPick }: { items: Assignment[]; onPick(a: Assignment): void }) {
+export function AssignmentList({ items, onPick, byDue }: { items: Assignment[]; onPick(a: Assignment): void; byDue?: boolean }) {
+  const groups = byDue ? [{ key: 'due', title: '按截止日期（已完成的在最后）', items: byDeadline(items) }] : groupBySection(items)
   return (
     <View className='wp-list' {...testId('assignment-list')}>
-      {groupBySection(items).map((g) => (
+      {groups.map((g) => (
         <View key={g.key} className='wp-list__group'>
           <Text className='wp-list__section'>{g.title}</Text>
           {g.items.map((a) => {
@@ -19,9 +20,7 @@ export function AssignmentList({ items, onPick }: { items: Assignment[]; onPick(
             return (
               <View key={a.id} className='wp-item' onClick={() => onPick(a)} {...testId('assignment-item')}>
                 <View className='wp-item__head'>
-                  <Text className='wp-item__title'>
-                    {a.pointSeq}. {a.title}
-                  </Text>
+                  <Text className='wp-item__title'>{byDue ? `${a.title}（${a.planTitle}）` : `${a.pointSeq}. ${a.title}`}</Text>
                 </View>
                 <View className='wp-item__meta'>
                   <StatusTag status={a.status} />

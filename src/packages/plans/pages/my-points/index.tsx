@@ -19,6 +19,7 @@ export default function MyPointsPage() {
   const load = useWorkPointsStore((s) => s.load)
   const [q, setQ] = useState('')
   const [filter, setFilter] = useState<AssignmentStatus | 'all'>('all')
+  const [order, setOrder] = useState<'plan' | 'due'>('plan')
 
   useEffect(() => {
     if (session === 'ready' && branchId && useWorkPointsStore.getState().branchId !== branchId) void load(branchId)
@@ -35,9 +36,19 @@ export default function MyPointsPage() {
         <TextInput value={q} onChange={setQ} placeholder='搜索要点标题、部分' id='point-search' />
         <View style={{ height: '16px' }} />
         <Segments options={STATUS_FILTERS} value={filter} onChange={(v) => setFilter(v as AssignmentStatus | 'all')} id='point-filter' />
+        <View style={{ height: '16px' }} />
+        <Segments
+          options={[
+            { value: 'plan', label: '按工作要点' },
+            { value: 'due', label: '按截止日期' },
+          ]}
+          value={order}
+          onChange={(v) => setOrder(v as 'plan' | 'due')}
+          id='point-order'
+        />
       </View>
       {shown.length ? (
-        <AssignmentList items={shown} onPick={(a) => void Taro.navigateTo({ url: pointPage(a.id) })} />
+        <AssignmentList items={shown} byDue={order === 'due'} onPick={(a) => void Taro.navigateTo({ url: pointPage(a.id) })} />
       ) : (
         <EmptyState title={items.length ? '没有符合条件的要点' : '暂无工作要点'} />
       )}
