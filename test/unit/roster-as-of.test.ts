@@ -4,6 +4,7 @@
 import type { ActivityDoc, MemberDoc } from '../../cloud/core/model'
 import { entryOf } from '../../cloud/core/dashboard/record-book'
 import { audienceLabel } from '../../types/activity-rules'
+import { validateMemberForm } from '../../src/features/members/validate'
 import { grantHeldOn, postRefusal, postsOn, rosterAsOf, withPostChange } from '../../cloud/core/roster'
 
 const member = (over: Partial<MemberDoc>): MemberDoc => ({
@@ -103,5 +104,13 @@ describe('record book 参加范围 (16.1)', () => {
     expect(entryOf(doc({ kind: 'group', groupId: 'g', groupName: '第一党小组' })).audience).toBe('党小组：第一党小组')
     expect(entryOf(doc({ kind: 'branch' })).audience).toBe('全体党员')
     expect(audienceLabel({ kind: 'committee' })).toBe('支部委员')
+  })
+})
+
+describe('the member form checks 转入本支部日期', () => {
+  const base = { name: '王芳', partyStatus: 'full' as const, joinedPartyOn: '', confirmedOn: '', groupId: '', phone: '' }
+  it('accepts a past date, refuses a future one', () => {
+    expect(validateMemberForm({ ...base, joinedBranchOn: '2025-03-01' }, '2026-12-02').joinedBranchOn).toBeUndefined()
+    expect(validateMemberForm({ ...base, joinedBranchOn: '2026-12-03' }, '2026-12-02').joinedBranchOn).toBe('转入本支部日期不能晚于今天')
   })
 })

@@ -6,6 +6,8 @@ export interface MemberFormValues {
   partyStatus: PartyStatus
   joinedPartyOn: string
   confirmedOn: string
+  /** 转入本支部日期: meetings before it do not expect this member. */
+  joinedBranchOn?: string
   groupId: string
   phone: string
 }
@@ -24,6 +26,8 @@ export function validateMemberForm(v: MemberFormValues, today: string): MemberFo
   if (v.confirmedOn && !DATE.test(v.confirmedOn)) e.confirmedOn = '转正日期格式应为 YYYY-MM-DD'
   else if (v.confirmedOn && v.confirmedOn > today) e.confirmedOn = '转正日期不能晚于今天'
   else if (v.confirmedOn && v.joinedPartyOn && v.confirmedOn < v.joinedPartyOn) e.confirmedOn = '转正日期不能早于入党日期'
+  if (v.joinedBranchOn && !DATE.test(v.joinedBranchOn)) e.joinedBranchOn = '转入本支部日期格式应为 YYYY-MM-DD'
+  else if (v.joinedBranchOn && v.joinedBranchOn > today) e.joinedBranchOn = '转入本支部日期不能晚于今天'
   if (v.partyStatus === 'probationary' && v.confirmedOn) e.confirmedOn = '预备党员还没有转正日期，请清空或改为正式党员'
   const phone = v.phone.replace(/\s+/g, '')
   if (phone && !/^1\d{10}$/.test(phone)) e.phone = '手机号应为 11 位数字'

@@ -31,6 +31,7 @@ export function MemberCard({ m }: { m: MemberSummary }) {
       <Row label='党小组' value={m.groupName ? `${m.groupName}${m.groupLeader ? '（组长）' : ''}` : '未分组'} />
       <Row label='入党日期' value={m.joinedPartyOn ?? '未填写'} />
       <Row label='转正日期' value={m.confirmedOn ?? (m.partyStatus === 'probationary' ? '预备期中' : '未填写')} />
+      <Row label='转入本支部' value={m.joinedBranchOn ?? '未填写'} />
       <Row label='手机' value={m.phoneMasked ?? '未填写'} />
       <Row label='微信' value={m.bound ? '已绑定' : '未绑定'} />
       {out ? (
@@ -64,7 +65,7 @@ export function MemberEditor({ groups, onChanged }: { groups: Groups; onChanged(
       <Button
         block
         onClick={() => {
-          setV({ name: m.name, partyStatus: m.partyStatus, joinedPartyOn: m.joinedPartyOn ?? '', confirmedOn: m.confirmedOn ?? '', groupId: m.groupId ?? '', phone: '' })
+          setV({ name: m.name, partyStatus: m.partyStatus, joinedPartyOn: m.joinedPartyOn ?? '', confirmedOn: m.confirmedOn ?? '', joinedBranchOn: m.joinedBranchOn ?? '', groupId: m.groupId ?? '', phone: '' })
           setErrors({})
           setOpen(true)
         }}
@@ -89,6 +90,7 @@ export function MemberEditor({ groups, onChanged }: { groups: Groups; onChanged(
         partyStatus: v.partyStatus,
         joinedPartyOn: v.joinedPartyOn || null,
         confirmedOn: v.confirmedOn || null,
+        ...(v.joinedBranchOn ? { joinedBranchOn: v.joinedBranchOn } : {}),
         groupId: v.groupId || null,
         ...(phone ? { phone } : {}),
       })
@@ -113,6 +115,9 @@ export function MemberEditor({ groups, onChanged }: { groups: Groups; onChanged(
       </Field>
       <Field label='转正日期' error={errors.confirmedOn} errorId='member-confirmed-error'>
         <DateField id='member-confirmed' value={v.confirmedOn} onChange={(x) => set('confirmedOn', x)} />
+      </Field>
+      <Field label='转入本支部日期' error={errors.joinedBranchOn} hint='此日期之前的会议不把该党员计入应到人数；默认是加入小程序的日期，补录历史时请改为实际转入日期'>
+        <DateField id='member-joined-branch' value={v.joinedBranchOn ?? ''} onChange={(x) => set('joinedBranchOn', x)} />
       </Field>
       <Field label='党小组'>
         <SelectField id='member-group' value={v.groupId} options={[{ value: '', label: '不分组' }, ...groups.map((g) => ({ value: g.id, label: g.name }))]} onChange={(x) => set('groupId', x)} />
