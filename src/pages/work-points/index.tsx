@@ -27,18 +27,17 @@ export default function WorkPointsPage() {
 
   if (status !== 'ready') return <LoadingState />
   // Someone still waiting to join (or not joined) has no branch and no points yet: say so instead of a blank page.
-  if (!hasRoles) return <EmptyState title='加入支部后，这里会列出支部的工作要点' hint='党委下发的工作要点会分派给各支部，并写明截止日期' />
+  if (!hasRoles) return <EmptyState title='加入支部后，这里列出支部的工作要点' />
   return (
     <View className='wpp'>
       {isAdmin ? (
-        <View className='wpp__a' onClick={() => go('plans/index')} {...testId('open-plans-admin')}>
-          <Text className='wpp__t'>工作要点管理 ›</Text>
-          <Text className='wpp__h'>导入年度工作要点、发布，分派给各支部并设截止日期，查看完成进度</Text>
-        </View>
+        <Text className='wpp__a' onClick={() => go('plans/index')} {...testId('open-plans-admin')}>
+          工作要点管理：导入、发布、分派 ›
+        </Text>
       ) : null}
       {!branchId ? (
         isAdmin ? (
-          <Text className='wpp__h wpp__pad'>在首页“各支部”中选一个支部，这里会列出它的工作要点和完成情况</Text>
+          <EmptyState title='在首页“各支部”中选一个支部，查看它的要点' />
         ) : null
       ) : error ? (
         <ErrorState message={error} onRetry={reload} />
