@@ -16,14 +16,27 @@ z.config(z.locales.zhCN())
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 export const xmlSafe = (s: string): string => s.replace(XML_INVALID, '')
 
+/**
+ * Invisible characters that only deceive in typed text: bidirectional overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069 turn 「李建国」 into a name that reads otherwise), the zero-width space and the byte-order mark. Zero-width
+ * joiners stay (emoji need them), but a text of nothing visible is no text (see `text`).
+ */
+const DECEPTIVE = /[\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/g
+const INVISIBLE = /[\s\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g
+export const cleanText = (s: string): string => xmlSafe(s).replace(DECEPTIVE, '')
+const hasVisible = (s: string) => s.replace(INVISIBLE, '').length > 0
+
 /** Any free text from a caller: a string with the XML-invalid characters dropped (text() adds trim and bounds). */
 export const plain = (params?: { error?: string }) => z.string(params).overwrite(xmlSafe)
 
-/** Text a person typed: XML-safe, trimmed, non-empty, bounded. */
+/** Text a person typed: XML-safe, without deceptive invisible characters, trimmed, with something visible, bounded. */
 export const text = (label: string, max: number) =>
-  plain({ error: `${label}必须是文字` })
+  z
+    .string({ error: `${label}必须是文字` })
+    .overwrite(cleanText)
     .trim()
     .min(1, { error: `请填写${label}` })
+    .refine(hasVisible, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过 ${max} 个字` })
 
 /**
@@ -62,7 +75,8 @@ export const dateOnly = (label: string, from: number = YEARS.history) =>
     })
     .refine((v) => Number(v.slice(0, 4)) >= from && Number(v.slice(0, 4)) <= YEARS.to, { error: `${label}应在 ${from} 年至 ${YEARS.to} 年之间` })
 export const cursor = z.string().max(300, { error: '分页参数无效，请刷新列表' })
-export const search = z.string().trim().max(20, { error: '搜索词不能超过 20 个字' })
+// Search words go into a database regex: a NUL byte there made the query fail (INTERNAL), so they are cleaned first.
+export const search = z.string().overwrite(cleanText).trim().max(20, { error: '搜索词不能超过 20 个字' })
 export const pageLimit = (max: number, byDefault: number) => z.number({ error: '每页条数必须是数字' }).int().min(1).max(max).default(byDefault)
 export const inviteCode = z
   .string({ error: '请输入邀请码' })

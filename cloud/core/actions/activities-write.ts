@@ -7,7 +7,7 @@ import type { ParsedInput } from '../../../types/actions'
 import type { ActivityType } from '../../../types/domain'
 import { ACTIVITY_TYPE_RULES } from '../../../types/activity-rules'
 import { defineAction, type ActionContext } from '../action'
-import { diffRecord, missingField, signInWindow, computeAttendance, unknownMarks, type Mark } from '../activities/rules'
+import { diffRecord, missingField, notYetHeldReason, signInWindow, computeAttendance, unknownMarks, type Mark } from '../activities/rules'
 import {
   activityIdFor,
   assertEditable,
@@ -33,7 +33,7 @@ import { AppError, invalid, notFound } from '../errors'
 import type { ActivityDoc, ActivityVersionDoc, AssignmentDoc, MemberDoc } from '../model'
 import { afterCursor, decodeCursor, pageOf } from '../paging'
 import type { Port } from '../port'
-import { readAll } from '../roster-store'
+import { loadActiveBranch, readAll } from '../roster-store'
 import { beijingDate } from '../time'
 
 type TextInput = Partial<Record<'topic' | 'place' | 'host' | 'recorder' | 'lecturer' | 'agenda' | 'minutes' | 'resolutions' | 'reason', string>> & {
@@ -106,6 +106,12 @@ async function attendanceFor(port: Port, doc: Pick<ActivityDoc, '_id' | 'branchI
 
 const dedupe = (ids: string[]) => [...new Set(ids)]
 
+/** Refuses a record of a session that has not begun yet (rules.ts notYetHeldReason says why). */
+function assertHeld(startAt: Date, now: Date) {
+  const reason = notYetHeldReason(startAt, now)
+  if (reason) throw invalid(reason, { field: 'startAt' })
+}
+
 /**
  * A record attaches only photos uploaded under its own branch's storage path — the app uploads them to
  * activities/<branchId>/… (src/features/activities/api.ts), the local cloud's demo data to seed/<branchId>/… — so a
@@ -171,6 +177,8 @@ export const createActivity = defineAction({
     const _id = activityIdFor(caller.openid, input.clientRequestId)
     const existing = await sameRequest(ctx, _id, input.branchId)
     if (existing) return present(ctx, existing)
+    await loadActiveBranch(port, input.branchId)
+    assertHeld(new Date(input.startAt), port.now())
     await checkInputTexts(port, caller.openid, input)
     checkPhotoPaths(input.branchId, input.photos)
     const photoReview = await startPhotoChecks(port, caller.openid, dedupe(input.photos))
@@ -228,6 +236,7 @@ export const planActivity = defineAction({
     const existing = await sameRequest(ctx, _id, input.branchId)
     if (existing) return present(ctx, existing)
     requireFields(input.type, 'plan', input)
+    await loadActiveBranch(port, input.branchId)
     const audience = await audienceOf(port, input.branchId, input.type, input.groupId)
     await checkInputTexts(port, caller.openid, input)
     const startAt = new Date(input.startAt)
@@ -302,6 +311,8 @@ export const recordActivity = defineAction({
     if (!merged.topic || !merged.place || !merged.startAt) throw invalid('请填写活动类型、主题、地点和开始时间', { field: 'topic' })
     if (merged.endAt && new Date(merged.endAt) <= new Date(merged.startAt)) throw invalid('结束时间必须晚于开始时间', { field: 'endAt' })
     requireFields(type, 'record', merged)
+    assertHeld(new Date(merged.startAt), port.now())
+    await loadActiveBranch(port, input.branchId)
     const audience = await audienceOf(port, input.branchId, type, groupId)
     await checkAssignments(port, input.branchId, input.assignmentIds)
     await checkInputTexts(port, caller.openid, input)
@@ -405,6 +416,8 @@ export const updateActivity = defineAction({
     const startAt = patch.startAt ?? new Date(doc.startAt)
     const endAt = unset.includes('endAt') ? undefined : (patch.endAt ?? (doc.endAt ? new Date(doc.endAt) : undefined))
     if (endAt && endAt <= startAt) throw invalid('结束时间必须晚于开始时间', { field: 'endAt' })
+    if (doc.status === 'recorded' && patch.startAt) assertHeld(startAt, port.now())
+    await loadActiveBranch(port, doc.branchId)
     if (input.photos !== undefined) patch.photos = dedupe(input.photos)
     if (input.assignmentIds !== undefined) {
       await checkAssignments(port, doc.branchId, input.assignmentIds)

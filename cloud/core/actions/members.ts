@@ -3,7 +3,7 @@ import { isCommitteeAdmin } from '../access'
 import { recordAudit } from '../audit'
 import { checkTexts } from '../activities/store'
 import { claim } from '../claims'
-import { AppError } from '../errors'
+import { AppError, invalid } from '../errors'
 import type { JoinRequestDoc, MemberDoc } from '../model'
 import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../paging'
 import { ROLE_LABELS } from '../../../types/domain'
@@ -163,6 +163,9 @@ export const transferOut = defineAction({
     const before = ctx.record as unknown as MemberDoc
     assertActive(before)
     if (before.openid === caller.openid) throw new AppError('CONFLICT', '不能把自己转出；请先移交书记职务')
+    // 转出 is recorded when it happens: not ahead of today (Beijing), not before the person came into the branch.
+    if (on > beijingDate(port.now())) throw invalid('转出日期不能晚于今天', { field: 'on' })
+    if (before.joinedBranchOn && on < before.joinedBranchOn) throw invalid(`转出日期不能早于转入本支部的日期（${before.joinedBranchOn}）`, { field: 'on' })
     await checkTexts(port, caller.openid, [['reason', '转出原因', reason]])
     // Posts end with the membership (a 支委 of a branch belongs to it); the history keeps what they held until `on`.
     const postHistory = (before.posts ?? []).length ? withPostChange(before, on, []) : before.postHistory
@@ -223,6 +226,9 @@ export const handOverSecretary = defineAction({
     if (target.branchId !== branchId) throw new AppError('NOT_FOUND', '党员不存在')
     assertActive(target)
     if (!target.openid) throw new AppError('CONFLICT', `${target.name} 尚未加入小程序，不能接任书记`)
+    // 支部书记 is a 支委 post, elected: the same rule as any post (a 预备党员 cannot be elected).
+    const refusal = postRefusal(target)
+    if (refusal) throw new AppError('CONFLICT', refusal.replace('支委职务', '支部书记'), { field: 'toMemberId' })
     // One handover per branch at a time: two at once each ended the old grant and granted their own successor,
     // leaving two secretaries. The second is told to look again.
     const release = await claim(port, `secretary:${branchId}`)

@@ -180,6 +180,9 @@ export const joinWithInvite = defineAction({
       return { roles: await describeRoles(port, caller.openid, caller.memberships), pending: false, branchName: branch }
     }
     if (status !== 'active') throw new AppError('CONFLICT', INVITE_REFUSALS[status])
+    // A branch that was 撤销 takes nobody in: its invitations end with it.
+    const { data: branchDocs } = await port.db.collection('branches').where({ _id: invite.branchId }).limit(1).get()
+    if (branchDocs[0]?.status !== 'active') throw new AppError('CONFLICT', `「${branch}」已撤销，这个邀请码已失效`)
     // The name goes on the roster and into join requests: checked before a use is spent or anything is written.
     await checkTexts(port, caller.openid, [['name', '姓名', name]])
 

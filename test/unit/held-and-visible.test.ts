@@ -1,0 +1,32 @@
+/** Two rules the review found missing, at their edges: a record is of a session that has begun; typed text is visible. */
+import { notYetHeldReason } from '../../cloud/core/activities/rules'
+import { search, text } from '../../types/schema-kit'
+
+describe('notYetHeldReason: a session is recorded once it has begun', () => {
+  const now = new Date('2026-12-03T06:30:00.000Z') // 14:30 in Beijing
+  test('a session that begins now, or began a moment ago, may be recorded', () => {
+    expect(notYetHeldReason(new Date('2026-12-03T06:30:00.000Z'), now)).toBeNull()
+    expect(notYetHeldReason(new Date('2026-12-03T06:29:59.999Z'), now)).toBeNull()
+  })
+  test('one a millisecond ahead may not, and the message says when it begins in Beijing time', () => {
+    expect(notYetHeldReason(new Date('2026-12-03T06:30:00.001Z'), now)).toContain('还没到')
+    expect(notYetHeldReason(new Date('2026-12-11T07:00:00.000Z'), now)).toContain('2026年12月11日')
+  })
+})
+
+describe('text(): something visible, nothing deceptive', () => {
+  const topic = text('主题', 20)
+  test('zero-width and direction characters alone are no text', () => {
+    expect(topic.safeParse('\u200b\u200d').success).toBe(false)
+    expect(topic.safeParse('\u202e').success).toBe(false)
+    expect(topic.safeParse('\ufeff ').success).toBe(false)
+  })
+  test('a right-to-left override and zero-width spaces are dropped from a name; emoji joiners stay', () => {
+    expect(topic.parse('王\u202e芳')).toBe('王芳')
+    expect(topic.parse('李建国\u200b')).toBe('李建国')
+    expect(topic.parse('👨\u200d👩')).toBe('👨\u200d👩')
+  })
+  test('a NUL byte never reaches a search', () => {
+    expect(search.parse('李\u0000')).toBe('李')
+  })
+})
