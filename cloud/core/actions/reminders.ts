@@ -91,9 +91,12 @@ async function withSessions(port: Port, c: ReturnType<typeof presentCompliance>)
       .filter((d) => d.type === type && beijingDate(new Date(d.startAt)) >= i.period.start && beijingDate(new Date(d.startAt)) <= i.period.end)
       .sort((x, y) => +new Date(x.startAt) - +new Date(y.startAt))
     const sessions = inPeriod.map((d) => ({ id: d._id, topic: d.topic, startAt: new Date(d.startAt).toISOString(), status: d.status }))
-    const next = inPeriod.find((d) => d.status === 'planned')
-    if (i.status === 'done' || !next || !i.sentence) return { ...i, sessions }
-    const sentence = `${i.sentence}（已计划 ${whenText(new Date(next.startAt))}）`
+    // A planned session still ahead is 已计划; one whose time has passed was held (or not) and waits to be recorded.
+    const now = port.now()
+    const next = inPeriod.find((d) => d.status === 'planned' && new Date(d.startAt) >= now)
+    const held = inPeriod.find((d) => d.status === 'planned' && new Date(d.startAt) < now)
+    if (i.status === 'done' || !(next ?? held) || !i.sentence) return { ...i, sessions }
+    const sentence = next ? `${i.sentence}（已计划 ${whenText(new Date(next.startAt))}）` : `${i.sentence}（${whenText(new Date(held!.startAt))} 的活动待记录）`
     byOld.set(i.sentence, sentence)
     return { ...i, sentence, sessions }
   })
