@@ -16,7 +16,7 @@ afterAll(() => cloud?.stop())
 
 test('a fresh environment: nobody holds a role yet, bootstrap needs the right token and runs once', async () => {
   const admin = apiAs(cloud.url, 'admin-openid')
-  expect(await ok(admin('session.get'))).toEqual({ openid: 'admin-openid', name: null, committeeName: null, roles: [] })
+  expect(await ok(admin('session.get'))).toEqual({ openid: 'admin-openid', name: null, committeeName: null, roles: [], transfers: [] })
   const joinFirst = await admin('session.join', { code: 'ABCDEFGH23', name: '某人' })
   expect(joinFirst.ok === false && joinFirst.error.message).toContain('尚未初始化')
 
@@ -28,7 +28,7 @@ test('a fresh environment: nobody holds a role yet, bootstrap needs the right to
   expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
 
   const session = await ok(admin('session.get'))
-  expect(session).toEqual({ openid: 'admin-openid', name: '管理员', committeeName: '测试党委', roles: [{ role: 'committee_admin' }] })
+  expect(session).toEqual({ openid: 'admin-openid', name: '管理员', committeeName: '测试党委', roles: [{ role: 'committee_admin' }], transfers: [] })
 })
 
 test('only the committee creates branches, and names are unique', async () => {

@@ -198,6 +198,9 @@ describe('the secretary keeps the roster', () => {
 
   test('the secretary role is handed over; the former secretary stays a member', async () => {
     const lee = (await ok(secretary('members.list', { branchId, q: '李' }))).items[0]
+    // 李预备 is still a 预备党员: no 支委 post, the secretary's included (党章第七条) — until 转正 is recorded.
+    expect(await secretary('members.handOverSecretary', { branchId, toMemberId: lee.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('第七条') } })
+    await ok(secretary('members.update', { memberId: lee.id, partyStatus: 'full', confirmedOn: '2026-11-01' }))
     await ok(secretary('members.handOverSecretary', { branchId, toMemberId: lee.id }))
     const former = (await ok(secretary('session.get'))).roles.map((r: { role: string }) => r.role)
     expect(former).toEqual(['member'])

@@ -2,15 +2,16 @@
 import { notYetHeldReason } from '../../cloud/core/activities/rules'
 import { search, text } from '../../types/schema-kit'
 
-describe('notYetHeldReason: a session is recorded once it has begun', () => {
+describe('notYetHeldReason: a session is recorded once it is on (sign-in opens 30 minutes before the start)', () => {
   const now = new Date('2026-12-03T06:30:00.000Z') // 14:30 in Beijing
-  test('a session that begins now, or began a moment ago, may be recorded', () => {
+  test('a session that began, begins now, or whose sign-in opened exactly now may be recorded', () => {
+    expect(notYetHeldReason(new Date('2026-12-03T05:00:00.000Z'), now)).toBeNull()
     expect(notYetHeldReason(new Date('2026-12-03T06:30:00.000Z'), now)).toBeNull()
-    expect(notYetHeldReason(new Date('2026-12-03T06:29:59.999Z'), now)).toBeNull()
+    expect(notYetHeldReason(new Date('2026-12-03T07:00:00.000Z'), now)).toBeNull()
   })
-  test('one a millisecond ahead may not, and the message says when it begins in Beijing time', () => {
-    expect(notYetHeldReason(new Date('2026-12-03T06:30:00.001Z'), now)).toContain('还没到')
-    expect(notYetHeldReason(new Date('2026-12-11T07:00:00.000Z'), now)).toContain('2026年12月11日')
+  test('one whose sign-in opens a millisecond from now may not, and the message says when it begins in Beijing time', () => {
+    expect(notYetHeldReason(new Date('2026-12-03T07:00:00.001Z'), now)).toContain('还没到')
+    expect(notYetHeldReason(new Date('2026-12-11T07:00:00.000Z'), now)).toContain('2026年12月11日 15:00')
   })
 })
 

@@ -163,9 +163,9 @@ export const transferOut = defineAction({
     const before = ctx.record as unknown as MemberDoc
     assertActive(before)
     if (before.openid === caller.openid) throw new AppError('CONFLICT', '不能把自己转出；请先移交书记职务')
-    // 转出 is recorded when it happens: not ahead of today (Beijing), not before the person came into the branch.
+    // 转出 is recorded when it has happened: not ahead of today (Beijing). (Not checked against 转入本支部日期: people
+    // who joined the app today have often been in the branch for years, and that date is corrected afterwards.)
     if (on > beijingDate(port.now())) throw invalid('转出日期不能晚于今天', { field: 'on' })
-    if (before.joinedBranchOn && on < before.joinedBranchOn) throw invalid(`转出日期不能早于转入本支部的日期（${before.joinedBranchOn}）`, { field: 'on' })
     await checkTexts(port, caller.openid, [['reason', '转出原因', reason]])
     // Posts end with the membership (a 支委 of a branch belongs to it); the history keeps what they held until `on`.
     const postHistory = (before.posts ?? []).length ? withPostChange(before, on, []) : before.postHistory

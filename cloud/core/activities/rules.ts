@@ -45,12 +45,13 @@ export function windowState(now: Date, window: { opensAt: Date; closesAt: Date }
 
 /** Beijing days from the record's start day to today. */
 /**
- * A record is of a session that has begun: 《中国共产党支部工作条例（试行）》 第十九条 asks branches to keep true records
+ * A record is of a session that has begun (or whose sign-in has opened): 《中国共产党支部工作条例（试行）》 第十九条 asks branches to keep true records
  * of organisation life, and compliance counts a record as a session held. A session not yet begun is planned
  * (activities.plan) and recorded when it has taken place. Null when `startAt` may be recorded at `now`.
  */
 export function notYetHeldReason(startAt: Date, now: Date): string | null {
-  if (startAt.getTime() <= now.getTime()) return null
+  // From the moment sign-in opens the session is on (people are at the door), so it may be recorded from then.
+  if (signInWindow(startAt).opensAt.getTime() <= now.getTime()) return null
   return `活动开始时间（${beijingDateTimeText(startAt)}）还没到，不能记录为已开展；请先“计划活动”，开展后再记录`
 }
 
