@@ -135,3 +135,15 @@ test('the sign-in code shows who has signed in, newest first, and keeps reading 
   expect(names).toEqual(['赵磊 13:52', '王芳 13:40'])
   jest.useRealTimers()
 })
+
+test('a planned session is offered for recording only once it is on; before that the page says from when', () => {
+  const inAWeek = new Date(Date.now() + 7 * 24 * 3600_000).toISOString()
+  const { rerender } = render(<ActivityDetail activity={{ ...base, status: 'planned', canEdit: true, startAt: inAWeek, attendance: undefined } as never} onRemoved={jest.fn()} />)
+  expect(screen.queryByText('记录这次活动')).toBeNull()
+  expect(screen.getByText(/^活动开始后可记录（\d{4}年\d+月\d+日 周. \d\d:\d\d 起）$/)).toBeTruthy()
+
+  const inTenMinutes = new Date(Date.now() + 10 * 60_000).toISOString() // sign-in opens 30 minutes before
+  rerender(<ActivityDetail activity={{ ...base, status: 'planned', canEdit: true, startAt: inTenMinutes, attendance: undefined } as never} onRemoved={jest.fn()} />)
+  expect(screen.getByText('记录这次活动')).toBeTruthy()
+  expect(screen.queryByText(/^活动开始后可记录/)).toBeNull()
+})

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_INFO } from '../../../../types/domain'
+import { ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_INFO, SIGN_IN_OPENS_MINUTES_BEFORE } from '../../../../types/domain'
 import { audienceLabel } from '../../../../types/activity-rules'
 import { Button } from '../../../components/button'
 import { Field, TextInput } from '../../../components/form'
@@ -273,6 +273,8 @@ export function ActivityDetail({ activity: a, onRemoved }: { activity: ActivityF
     if (pending) useDraftStore.getState().resume()
   }, [pending])
   const planned = a.status === 'planned'
+  // When the session is on and may be recorded: its sign-in opens SIGN_IN_OPENS_MINUTES_BEFORE its start.
+  const recordableFrom = Date.parse(a.startAt) - SIGN_IN_OPENS_MINUTES_BEFORE * 60_000
   const att = a.attendance
   const pendingTiles = pending ? photoTiles(pending, progress).filter((t) => t.status !== 'done') : []
 
@@ -388,7 +390,12 @@ export function ActivityDetail({ activity: a, onRemoved }: { activity: ActivityF
 
       <View className='activity-detail__tools'>
         {a.canEdit && planned ? <SignInCode a={a} /> : null}
-        {a.canEdit ? (
+        {a.canEdit && planned && recordableFrom > Date.now() ? (
+          // The cloud records a session only once it is on (sign-in open): say when, rather than fail on save.
+          <Button type='primary' size='large' block disabled {...testId('record-planned-later')}>
+            {`活动开始后可记录（${formatDateTime(new Date(recordableFrom).toISOString())} 起）`}
+          </Button>
+        ) : a.canEdit ? (
           <Button
             type={planned ? 'primary' : 'default'}
             size='large'
