@@ -1,4 +1,3 @@
-import { useEffect } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/button'
@@ -16,10 +15,8 @@ import { currentRolesOf, selectCanWrite, selectHasRoles, selectIsCommitteeAdmin,
 import { useCurrentBranchLoad, useSessionBootstrap } from '../../features/session/use-session'
 import { RecentActivities } from '../../features/activities/components/recent-activities'
 import { useActivitiesStore } from '../../features/activities/store'
-import { BranchList } from '../../features/branches/components/branch-list'
 import { HomeReminders } from '../../features/reminders/components/home-reminders'
 import { HomeTodo } from '../../features/todo/components/home-todo'
-import { useBranchesStore } from '../../features/branches/store'
 import './index.scss'
 
 const EDIT_PAGE = '/packages/activities/pages/edit/index'
@@ -40,22 +37,14 @@ export default function HomePage() {
   const canWrite = useSessionStore(selectCanWrite)
   const isSecretary = useSessionStore((s) => currentRolesOf(s).includes('secretary'))
   const loadSession = useSessionStore((s) => s.load)
-  const switchBranch = useSessionStore((s) => s.switchBranch)
   const loadActivities = useActivitiesStore((s) => s.load)
-  const loadBranches = useBranchesStore((s) => s.load)
 
   useCurrentBranchLoad(loadActivities)
-  useEffect(() => {
-    if (status === 'ready' && isAdmin) void loadBranches()
-  }, [status, isAdmin, loadBranches])
 
   usePullDownRefresh(async () => {
     await loadSession()
     const s = useSessionStore.getState()
-    await Promise.all([
-      s.currentBranchId ? loadActivities(s.currentBranchId, true) : null,
-      s.roles.some((r) => r.role === 'committee_admin') ? loadBranches() : null,
-    ])
+    if (s.currentBranchId) await loadActivities(s.currentBranchId, true)
     Taro.stopPullDownRefresh()
   })
 
@@ -154,15 +143,14 @@ export default function HomePage() {
       ) : null}
 
       {isAdmin ? (
-        <Section title={currentBranchId ? '各支部' : '各支部（选择一个支部查看活动）'}>
-          <BranchList
-            currentId={currentBranchId}
-            onPick={(b) => {
-              switchBranch(b.id, b.name)
-              void Taro.switchTab({ url: '/pages/activities/index' })
-            }}
-          />
-        </Section>
+        // The branch list lives in the org sub-package (the main package stays small): one tap away.
+        <View className='home__card' onClick={() => void Taro.navigateTo({ url: `${BRANCHES_PAGE}?pick=activities` })} {...testId('home-pick-branch')}>
+          <View className='home__card-main'>
+            <Text className='home__card-title'>查看支部活动</Text>
+            <Text className='home__card-hint'>{currentBranchId ? '换一个支部查看' : '选择一个支部，查看它的活动'}</Text>
+          </View>
+          <Text className='home__card-arrow'>›</Text>
+        </View>
       ) : null}
       <View className='home__bottom' />
       <PrivacyDialog />

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '../../../../components/button'
 import { Section } from '../../../../components/section'
@@ -15,6 +15,9 @@ import '../org.scss'
 
 export default function BranchesPage() {
   const status = useSessionBootstrap()
+  // Opened from 首页's 查看支部活动: a tap picks the branch whose activities the committee wants to see.
+  const picking = useRouter().params.pick === 'activities'
+  const switchBranch = useSessionStore((s) => s.switchBranch)
   const error = useSessionStore((s) => s.error)
   const loadSession = useSessionStore((s) => s.load)
   const isAdmin = useSessionStore(selectIsCommitteeAdmin)
@@ -57,7 +60,14 @@ export default function BranchesPage() {
         )}
       </Section>
       <Section title='各支部'>
-        <BranchList searchable onPick={(b) => void Taro.navigateTo({ url: branchPage(b.id) })} />
+        <BranchList
+          searchable
+          onPick={(b) => {
+            if (!picking) return void Taro.navigateTo({ url: branchPage(b.id) })
+            switchBranch(b.id, b.name)
+            void Taro.switchTab({ url: '/pages/activities/index' })
+          }}
+        />
       </Section>
       <View className='org-page__bottom' />
     </View>
