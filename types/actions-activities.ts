@@ -47,7 +47,13 @@ const attendanceMark = z
     absentReason: text('缺席原因', 100).optional(),
   })
   .strict()
-const attendanceMarks = z.array(attendanceMark).max(1000, { error: '出席名单过长' })
+  // A reason belongs to an absence: a member marked present with 病假 is a contradiction, not a record.
+  .refine((m) => !(m.present && m.absentReason), { error: '出席的党员不需要填写缺席原因', path: ['absentReason'] })
+// One mark per member: two contradicting marks for one person used to let the last one win silently.
+const attendanceMarks = z
+  .array(attendanceMark)
+  .max(1000, { error: '出席名单过长' })
+  .refine((marks) => new Set(marks.map((m) => m.memberId)).size === marks.length, { error: '出席名单中有重复的党员' })
 const assignmentIds = z.array(id('工作要点')).max(20, { error: '最多关联 20 项工作要点' })
 
 export const activityStatus = z.enum(['planned', 'recorded'])

@@ -103,3 +103,12 @@ test('the secretary post is not handed to a 预备党员 (党章第七条), as n
   const secretaries = (await (await fetch(`${cloud.url}/dev/identities`)).json()) as { openid: string; roles: { role: string; branchId?: string }[] }[]
   expect(secretaries.filter((p) => p.roles.some((r) => r.role === 'secretary' && r.branchId === branch1)).map((p) => p.openid)).toEqual(['dev-secretary-1'])
 })
+
+test('attendance takes one mark per member, and a reason only for an absence', async () => {
+  const sheet = await ok(secretary()('activities.attendanceSheet', { branchId: branch1, type: 'party_lecture' }))
+  const someone = sheet.attendees[0].memberId
+  const twice = await secretary()('activities.record', { ...lecture(-DAY), clientRequestId: rid('twice'), attendance: [{ memberId: someone, present: true }, { memberId: someone, present: false, absentReason: '事假' }] })
+  expect(twice).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('出席名单中有重复的党员') } })
+  const contradiction = await secretary()('activities.record', { ...lecture(-DAY), clientRequestId: rid('both'), attendance: [{ memberId: someone, present: true, absentReason: '病假' }] })
+  expect(contradiction).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('出席的党员不需要填写缺席原因') } })
+})
