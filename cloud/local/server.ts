@@ -414,10 +414,11 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       const cp = storage.clean(decodeURIComponent(m[1]))
       if (!cp) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } })
       // What users stored never runs on this origin: no sniffing, and anything but a raster image is a download in a sandbox.
-      const name = cp.split('/').pop() ?? 'file'
+      // No filename in the header: a page's <a download="…"> names the file (the export's 2026年度党支部考核汇总.xlsx);
+      // a header filename would override it. Without one the browser takes the path's last segment.
       const headers: http.OutgoingHttpHeaders = { 'x-content-type-options': 'nosniff' }
       if (!servedInline(cp)) {
-        headers['content-disposition'] = `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`
+        headers['content-disposition'] = 'attachment'
         headers['content-security-policy'] = "default-src 'none'; sandbox"
       }
       return serveFile(res, storage.filePath(cp), undefined, method === 'HEAD', headers)

@@ -54,10 +54,9 @@ test('stored files are served with nosniff; anything but a raster image is a san
     expect((await upload(cp, body, 'alice')).status).toBe(200)
     const { status, headers } = await read(encodeURI(cp))
     expect([cp, status, headers.get('x-content-type-options')]).toEqual([cp, 200, 'nosniff'])
-    expect(headers.get('content-disposition')).toMatch(/^attachment; /)
+    expect(headers.get('content-disposition')).toBe('attachment')
     expect(headers.get('content-security-policy')).toContain('sandbox')
   }
-  expect((await read(encodeURI('u/名单.pdf'))).headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('名单.pdf')}`)
   for (const cp of ['u/photo.png', 'u/photo.JPG', 'u/photo.webp']) {
     expect((await upload(cp, 'img', 'alice')).status).toBe(200)
     const { headers } = await read(cp)
