@@ -40,7 +40,7 @@ const ROLES: { openid: string; role: string; keys: Record<Tab, string[]> }[] = [
   {
     openid: 'dev-committee-admin',
     role: 'committee admin',
-    keys: { home: ['周敏，你好', '党委看板', '湖南省计算机学会党支部'], points: ['工作要点管理'], activities: ['请选择支部'], me: ['党委管理员'] },
+    keys: { home: ['周敏，你好', '党委看板', '查看支部活动'], points: ['工作要点管理'], activities: ['请选择支部'], me: ['党委管理员'] },
   },
   {
     openid: 'dev-secretary-1',
@@ -82,9 +82,13 @@ describe('each tab for each seeded role renders its key text without an error', 
 /** A photo as the album hands it over (the same JPEG as the DevTools journey). */
 const photo = (n: number) => ({ bytes: smallJpeg(), name: `site-${n}.jpg` })
 
-/** Beijing's date of tomorrow, as the date picker gives it. */
-function tomorrowInBeijing(): string {
-  return new Date(Date.now() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10)
+/**
+ * Ten minutes from now in Beijing, as the date and time pickers give it: soon enough that the session is on (its
+ * sign-in opens 30 minutes before the start), so the secretary may record it at once.
+ */
+function soonInBeijing(): { date: string; time: string } {
+  const beijing = new Date(Date.now() + 8 * 3600_000 + 10 * 60_000).toISOString()
+  return { date: beijing.slice(0, 10), time: beijing.slice(11, 16) }
 }
 
 describe('activities', () => {
@@ -101,8 +105,9 @@ describe('activities', () => {
     await plan.input(await mp.waitFor(() => byPlaceholder('例如：学习贯彻全会精神'), 'the topic input'), topic)
     await plan.input(byPlaceholder('例如：学会 302 会议室'), '学会三楼会议室')
     const picker = (mode: string) => plan.all('picker').filter((n) => n.attr.mode === mode)
-    await plan.change(picker('date')[0], tomorrowInBeijing())
-    await plan.change(picker('time')[0], '09:30')
+    const soon = soonInBeijing()
+    await plan.change(picker('date')[0], soon.date)
+    await plan.change(picker('time')[0], soon.time)
     await plan.input(byPlaceholder('姓名'), '李建国')
     await plan.tap('保存计划')
     await mp.waitFor(() => mp.page.route === 'packages/activities/pages/detail/index', 'the planned session’s page')

@@ -75,10 +75,10 @@ export function PlanChanges({ a, onChanged, onCancelled }: { a: ActivityFull; on
   if (mode === 'idle')
     return (
       <View className='plan-changes__row'>
-        <Button type='default' onClick={() => setMode('change')} {...testId('plan-change')}>
+        <Button type='default' className='plan-changes__cell' onClick={() => setMode('change')} {...testId('plan-change')}>
           改期 / 修改安排
         </Button>
-        <Button type='default' onClick={() => setMode('cancel')} {...testId('plan-cancel')}>
+        <Button type='default' className='plan-changes__cell' onClick={() => setMode('cancel')} {...testId('plan-cancel')}>
           取消活动
         </Button>
       </View>
@@ -120,8 +120,8 @@ export function PlanChanges({ a, onChanged, onCancelled }: { a: ActivityFull; on
         </Text>
       ) : null}
       <View className='plan-changes__row'>
-        <Button onClick={() => setMode('idle')}>返回</Button>
-        <Button type='primary' loading={busy} onClick={mode === 'change' ? save : cancel} {...testId(mode === 'change' ? 'plan-change-save' : 'plan-cancel-confirm')}>
+        <Button className='plan-changes__cell' onClick={() => setMode('idle')}>返回</Button>
+        <Button type='primary' className='plan-changes__cell' loading={busy} onClick={mode === 'change' ? save : cancel} {...testId(mode === 'change' ? 'plan-change-save' : 'plan-cancel-confirm')}>
           {mode === 'change' ? '保存变更' : '确认取消'}
         </Button>
       </View>
