@@ -7,7 +7,7 @@ import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
 import type { ParsedInput } from '../../../types/actions'
 import { beijingDateTimeText } from '../../../types/time-text'
 import { defineAction, type ActionContext } from '../action'
-import { assertEditable, assertEditor, checkTexts, EDITORS, expectedFor, userName, writeVersion } from '../activities/store'
+import { assertEditable, assertEditor, checkTexts, currentVersion, EDITORS, expectedFor, userName, writeVersion } from '../activities/store'
 import { AppError, notFound } from '../errors'
 import type { ActivityDoc } from '../model'
 import { writeInbox, sendQueued, type Counts } from '../reminders/deliver'
@@ -111,10 +111,7 @@ export const cancelPlan = defineAction({
     assertEditor(doc, caller)
     assertPlanned(doc)
     assertEditable(doc, caller, port.now())
-    const current = doc.version ?? 1
-    if (input.expectedVersion !== undefined && input.expectedVersion !== current) {
-      throw new AppError('CONFLICT', `该活动已被他人修改（当前为第 ${current} 版），请刷新后再取消`, { currentVersion: current })
-    }
+    const current = currentVersion(doc, input.expectedVersion, '取消')
     await checkTexts(port, caller.openid, [['reason', '取消原因', input.reason]])
     const by = { openid: caller.openid, name: await userName(port, caller.openid) }
     const now = port.now()

@@ -11,6 +11,7 @@ import { diffRecord, missingField, notYetHeldReason, signInWindow, computeAttend
 import {
   activityIdFor,
   assertEditable,
+  currentVersion,
   assertEditor,
   audienceOf,
   branchRoster,
@@ -398,10 +399,7 @@ export const updateActivity = defineAction({
     const doc = ctx.record as unknown as ActivityDoc
     assertEditor(doc, caller)
     assertEditable(doc, caller, port.now())
-    const current = doc.version ?? 1
-    if (current !== input.expectedVersion) {
-      throw new AppError('CONFLICT', `该记录已被他人修改（当前为第 ${current} 版），请刷新后再修改`, { currentVersion: current })
-    }
+    const current = currentVersion(doc, input.expectedVersion, '修改')
     const _ = port.db.command
     const patch: Partial<ActivityDoc> = {}
     const unset: string[] = []
@@ -481,10 +479,7 @@ export const removeActivity = defineAction({
     const doc = ctx.record as unknown as ActivityDoc
     assertEditor(doc, caller)
     assertEditable(doc, caller, port.now())
-    const current = doc.version ?? 1
-    if (input.expectedVersion !== undefined && input.expectedVersion !== current) {
-      throw new AppError('CONFLICT', `该记录已被他人修改（当前为第 ${current} 版），请刷新后再删除`, { currentVersion: current })
-    }
+    const current = currentVersion(doc, input.expectedVersion, '删除')
     await checkTexts(port, caller.openid, [['reason', '删除原因', input.reason]])
     const by = { openid: caller.openid, name: await userName(port, caller.openid) }
     const { stats } = await port.db

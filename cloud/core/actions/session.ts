@@ -6,7 +6,7 @@ import { claim } from '../claims'
 import { AppError, isCollectionMissing } from '../errors'
 import type { BranchDoc, CommitteeDoc, InviteDoc, JoinRequestDoc, MemberDoc, Membership, UserDoc } from '../model'
 import type { Port } from '../port'
-import { ensureRosterEntry, grantRole, readAll } from '../roster-store'
+import { ensureRosterEntry, grantRole, loadBranch, readAll } from '../roster-store'
 import { INVITE_REFUSALS, inviteStatus, loadInvite } from './invites'
 
 /** Wrong codes allowed from one person within the window before joining is paused. */
@@ -174,15 +174,15 @@ export const joinWithInvite = defineAction({
       throw new AppError('NOT_FOUND', '邀请码不正确，请核对后重新输入')
     }
     const status = inviteStatus(invite, port.now())
-    const branch = (await branchNames(port, [invite.branchId])).get(invite.branchId) ?? ''
+    const branchDoc = await loadBranch(port, invite.branchId)
+    const branch = branchDoc.name
     const holds = caller.memberships.some((m) => m.branchId === invite.branchId && m.role === invite.role)
     if (holds) {
       return { roles: await describeRoles(port, caller.openid, caller.memberships), pending: false, branchName: branch }
     }
     if (status !== 'active') throw new AppError('CONFLICT', INVITE_REFUSALS[status])
     // A branch that was 撤销 takes nobody in: its invitations end with it.
-    const { data: branchDocs } = await port.db.collection('branches').where({ _id: invite.branchId }).limit(1).get()
-    if (branchDocs[0]?.status !== 'active') throw new AppError('CONFLICT', `「${branch}」已撤销，这个邀请码已失效`)
+    if (branchDoc.status !== 'active') throw new AppError('CONFLICT', `「${branch}」已撤销，这个邀请码已失效`)
     // The name goes on the roster and into join requests: checked before a use is spent or anything is written.
     await checkTexts(port, caller.openid, [['name', '姓名', name]])
 

@@ -281,6 +281,18 @@ export function assertEditable(doc: ActivityDoc, caller: ActionContext['caller']
   if (reason) throw new AppError('READ_ONLY', reason)
 }
 
+/**
+ * The one version check of a record's writes (update, remove, cancel): the record's current version, or CONFLICT
+ * when the caller edited an older one. `expected` undefined skips the check (remove and cancel may omit it).
+ */
+export function currentVersion(doc: ActivityDoc, expected: number | undefined, doing: string): number {
+  const current = doc.version ?? 1
+  if (expected !== undefined && expected !== current) {
+    throw new AppError('CONFLICT', `该记录已被他人修改（当前为第 ${current} 版），请刷新后再${doing}`, { currentVersion: current })
+  }
+  return current
+}
+
 /** Writers of the record's branch and committee staff may change it; the record scope checked the branch. */
 export function assertEditor(doc: ActivityDoc, caller: ActionContext['caller']) {
   if (!holdsRoleInBranch(caller.memberships, EDITORS, doc.branchId)) throw new AppError('FORBIDDEN', '只有支部书记或支委可以修改活动记录')
