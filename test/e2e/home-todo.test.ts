@@ -5,11 +5,10 @@
  * signing in takes it off; the committee sees the point late in how many branches. E2E_SHOTS=1 writes 390×844
  * screenshots into docs/screenshots/.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { SEED_BRANCHES } from '../../cloud/local/seed'
 import { apiAs, ok } from '../support/api'
-import { goTo, openAs, startCloudAndBrowser, type Person } from '../support/browser'
-import type { LocalCloudHandle } from '../support/local-cloud'
+import { e2eWorld, goTo } from '../support/browser'
 
 const RUN = Date.now() % 100000
 const LATE = `完成党员信息核对${RUN}`
@@ -21,17 +20,12 @@ const SECRETARY = SEED_BRANCHES[0].secretary.openid
 const MEMBER = 'dev-member-1b'
 const DAY = 86_400_000
 
-jest.setTimeout(180_000)
-
-let cloud: LocalCloudHandle
-let browser: Browser
-const people: Person[] = []
+const world = e2eWorld()
 
 const beijingDay = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 10)
 
 beforeAll(async () => {
-  ;[cloud, browser] = await startCloudAndBrowser()
-  const committee = apiAs(cloud.url, 'dev-committee-admin')
+  const committee = apiAs(world.url, 'dev-committee-admin')
   const now = Date.now()
   const year = Number(beijingDay(now).slice(0, 4))
   const plan = {
@@ -46,7 +40,7 @@ beforeAll(async () => {
   const branches = await ok(committee<{ items: { id: string; name: string }[] }>('branches.list', {}))
   const b1 = branches.items.find((b) => b.name === SEED_BRANCHES[0].name)!.id
   await ok(committee('workPlans.assign', { planId: saved.id, branchIds: [b1], points: [{ seq: 1, dueOn: beijingDay(now - 2 * DAY) }, { seq: 2, dueOn: beijingDay(now + DAY) }] }))
-  const secretary = apiAs(cloud.url, SECRETARY)
+  const secretary = apiAs(world.url, SECRETARY)
   // Starts in 10 minutes: its sign-in opened 20 minutes ago.
   const soon = new Date(now + 10 * 60_000)
   await ok(secretary('activities.plan', { branchId: b1, type: 'theme_day', topic: OPEN_SESSION, place: '学会会议室', startAt: soon.toISOString(), endAt: new Date(soon.getTime() + 2 * 3600_000).toISOString(), host: '李建国', clientRequestId: `todo-open-${RUN}` }))
@@ -54,19 +48,7 @@ beforeAll(async () => {
   const held = new Date(now - DAY)
   await ok(secretary('activities.plan', { branchId: b1, type: 'committee_meeting', topic: HELD_SESSION, place: '学会会议室', startAt: held.toISOString(), endAt: new Date(held.getTime() + 3600_000).toISOString(), host: '李建国', clientRequestId: `todo-held-${RUN}` }))
 }, 180_000)
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
-afterEach(() => {
-  for (const p of people) expect(p.errors).toEqual([])
-})
-
-async function person(openid: string) {
-  const p = await openAs(browser, cloud.url, openid)
-  people.push(p)
-  return p
-}
+const person = (openid: string) => world.person(openid)
 const shown = (page: Page, id: string) => page.getByTestId(id).filter({ visible: true })
 async function shot(page: Page, name: string) {
   await page.waitForTimeout(700)
@@ -81,7 +63,7 @@ async function todoLines(page: Page): Promise<string[]> {
 
 test('secretary: late point first, then the open sign-in, the session to record and the point due tomorrow, counted', async () => {
   const { page } = await person(SECRETARY)
-  await goTo(page, cloud.url, 'pages/home/index')
+  await goTo(page, world.url, 'pages/home/index')
   await shown(page, 'home-todo').waitFor({ timeout: 30_000 })
   await shot(page, 'home-todo-secretary')
   const lines = await todoLines(page)
@@ -105,9 +87,9 @@ test('secretary: late point first, then the open sign-in, the session to record 
 }, 180_000)
 
 test('secretary: compliance says a missing 主题党日 is planned, and when; its row opens the session (#16.7)', async () => {
-  const branches = await ok(apiAs(cloud.url, SECRETARY)<{ roles: { role: string; branchId?: string }[] }>('session.get', {}))
+  const branches = await ok(apiAs(world.url, SECRETARY)<{ roles: { role: string; branchId?: string }[] }>('session.get', {}))
   const b1 = branches.roles.find((r) => r.role === 'secretary')!.branchId!
-  const c = await ok(apiAs(cloud.url, SECRETARY)<{ items: { type: string; status: string; sentence: string | null; sessions?: { topic: string; status: string }[] }[]; gaps: string[] }>('compliance.branch', { branchId: b1 }))
+  const c = await ok(apiAs(world.url, SECRETARY)<{ items: { type: string; status: string; sentence: string | null; sessions?: { topic: string; status: string }[] }[]; gaps: string[] }>('compliance.branch', { branchId: b1 }))
   const themeDay = c.items.find((i) => i.type === 'theme_day')!
   expect(themeDay.sessions?.some((x) => x.topic === OPEN_SESSION && x.status === 'planned')).toBe(true)
   if (themeDay.status !== 'done') {
@@ -115,7 +97,7 @@ test('secretary: compliance says a missing 主题党日 is planned, and when; it
     expect(c.gaps).toContain(themeDay.sentence)
   }
   const { page } = await person(SECRETARY)
-  await goTo(page, cloud.url, `packages/inbox/pages/compliance/index?branchId=${b1}`)
+  await goTo(page, world.url, `packages/inbox/pages/compliance/index?branchId=${b1}`)
   const row = shown(page, 'compliance-session').filter({ hasText: OPEN_SESSION })
   await row.waitFor({ timeout: 30_000 })
   expect(await row.innerText()).toMatch(/^已计划 \d+月\d+日 \d\d:\d\d /)
@@ -128,7 +110,7 @@ test('secretary: compliance says a missing 主题党日 is planned, and when; it
 
 test('member: only the session open for sign-in now, not the 支委会 or the points; signing in takes it off', async () => {
   const { page } = await person(MEMBER)
-  await goTo(page, cloud.url, 'pages/home/index')
+  await goTo(page, world.url, 'pages/home/index')
   const lines = await todoLines(page)
   await shot(page, 'home-todo-member')
   expect(lines).toContain(`主题党日「${OPEN_SESSION}」 正在签到，去签到`)
@@ -139,7 +121,7 @@ test('member: only the session open for sign-in now, not the 支委会 or the po
   await page.waitForURL(/packages\/activities\/pages\/sign-in\/index/, { timeout: 30_000 })
   // The sign-in page signs in as it opens (the same page a scanned code opens).
   await shown(page, 'sign-in-result').filter({ hasText: '签到成功' }).waitFor({ timeout: 30_000 })
-  await goTo(page, cloud.url, 'pages/home/index')
+  await goTo(page, world.url, 'pages/home/index')
   await page.reload()
   const after = await todoLines(page)
   expect(after.some((l) => l.includes(OPEN_SESSION))).toBe(false)
@@ -147,7 +129,7 @@ test('member: only the session open for sign-in now, not the 支委会 or the po
 
 test('committee: the point late in one branch, with the longest delay, and the one due tomorrow', async () => {
   const { page } = await person('dev-committee-admin')
-  await goTo(page, cloud.url, 'pages/home/index')
+  await goTo(page, world.url, 'pages/home/index')
   const lines = await todoLines(page)
   await shot(page, 'home-todo-committee')
   expect(lines).toContain(`${LATE} 1 个支部逾期，最长 2 天`)

@@ -4,44 +4,28 @@
  * request asks 正式 or 预备; a person transferred out is told so on the welcome screen, which offers 首次部署 only
  * where no committee exists. Screenshots with E2E_SHOTS=1 go to docs/screenshots.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { apiAs, ok } from '../support/api'
-import { goTo, openAs, type Person, startCloudAndBrowser } from '../support/browser'
-import type { LocalCloudHandle } from '../support/local-cloud'
+import { e2eWorld, goTo } from '../support/browser'
 
-let cloud: LocalCloudHandle
-let browser: Browser
+const world = e2eWorld()
 let branch1 = ''
-const people: Person[] = []
 const SHOTS = process.env.E2E_SHOTS ? 'docs/screenshots' : 'test-results'
 const DAY = 86400e3
-const secretary = () => apiAs(cloud.url, 'dev-secretary-1')
+const secretary = () => apiAs(world.url, 'dev-secretary-1')
 const input = (page: Page, id: string) => page.locator(`[data-testid=${id}] input, [data-testid=${id}] textarea, input[data-testid=${id}], textarea[data-testid=${id}]`).first()
 
 beforeAll(async () => {
-  ;[cloud, browser] = await startCloudAndBrowser()
   branch1 = (await ok(secretary()('session.get'))).roles.find((r: { role: string }) => r.role === 'secretary').branchId
 }, 120_000)
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
-afterEach(() => {
-  for (const p of people) expect(p.errors).toEqual([])
-})
-
-async function person(openid: string) {
-  const p = await openAs(browser, cloud.url, openid)
-  people.push(p)
-  return p
-}
+const person = (openid: string) => world.person(openid)
 
 test('a planned session is rescheduled and moved from its page (#16.11)', async () => {
   const start = new Date(Date.now() + 3 * DAY)
   start.setUTCHours(6, 30, 0, 0)
   const plan = await ok(secretary()('activities.plan', { branchId: branch1, clientRequestId: 'e2e-plan-change', type: 'theme_day', topic: '参观红色教育基地', place: '学会会议室', startAt: start.toISOString() }))
   const { page } = await person('dev-secretary-1')
-  await goTo(page, cloud.url, `packages/activities/pages/detail/index?id=${plan.id}`)
+  await goTo(page, world.url, `packages/activities/pages/detail/index?id=${plan.id}`)
   await page.getByTestId('plan-change').click()
   await page.getByTestId('plan-change-form').waitFor()
   await input(page, 'plan-change-place').fill('烈士纪念馆')
@@ -61,7 +45,7 @@ test('a record backfilled 40 days late says until when the branch can change it 
     secretary()('activities.record', { branchId: branch1, clientRequestId: 'e2e-backfill', type: 'theme_day', topic: '补录的主题党日', place: '学会会议室', startAt: start.toISOString(), host: '李建国', recorder: '王芳', minutes: '学习。' }),
   )
   const { page } = await person('dev-secretary-1')
-  await goTo(page, cloud.url, `packages/activities/pages/detail/index?id=${rec.id}`)
+  await goTo(page, world.url, `packages/activities/pages/detail/index?id=${rec.id}`)
   const note = page.getByTestId('lock-note')
   await note.waitFor()
   expect(await note.textContent()).toMatch(/^本支部可修改至\d{4}年\d{1,2}月\d{1,2}日，此后记录归档/)
@@ -71,7 +55,7 @@ test('a record backfilled 40 days late says until when the branch can change it 
 
 test('approving a join request asks 正式 or 预备 (#16.3)', async () => {
   const { page } = await person('dev-secretary-1')
-  await goTo(page, cloud.url, `packages/org/pages/branch/index?id=${branch1}`)
+  await goTo(page, world.url, `packages/org/pages/branch/index?id=${branch1}`)
   const row = page.getByTestId('join-request').first()
   await row.waitFor()
   await row.getByTestId('join-approve').click()

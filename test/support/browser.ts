@@ -57,3 +57,35 @@ export async function startCloudAndBrowser(opts: StartOptions = {}): Promise<[Lo
   if (browser.status === 'fulfilled') await browser.value.close()
   throw cloud.status === 'rejected' ? cloud.reason : (browser as PromiseRejectedResult).reason
 }
+
+/**
+ * What every e2e file sets up: a local cloud and Chromium for the file (started before the file's own beforeAll
+ * hooks, stopped after), one browser context per person (`person`), and after each test no page error or
+ * console.error on anyone's page.
+ */
+export function e2eWorld(opts: StartOptions = {}) {
+  let cloud: LocalCloudHandle | undefined
+  let browser: Browser | undefined
+  const people: Person[] = []
+  beforeAll(async () => {
+    ;[cloud, browser] = await startCloudAndBrowser(opts)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await cloud?.stop()
+  })
+  afterEach(() => {
+    for (const p of people) expect(p.errors).toEqual([])
+  })
+  return {
+    get url(): string {
+      if (!cloud) throw new Error('e2eWorld: the local cloud is not started yet (use it inside a hook or a test)')
+      return cloud.url
+    },
+    async person(openid: string): Promise<Person> {
+      const p = await openAs(browser!, this.url, openid)
+      people.push(p)
+      return p
+    },
+  }
+}
