@@ -1,0 +1,397 @@
+/**
+ * 党费 actions (contract: types/actions/dues.ts; rule: cloud/core/dues/rate.ts; docs/dues.md).
+ *
+ * Who may do what: anyone of a branch previews an amount; the secretary or the 组织委员 (a 支委 holding that post)
+ * sets a member's category and base and records payments; the branch's 支委, its guides and the committee read the
+ * ledger; a member reads their own year. A member's income/base is personal: it is shown to the member, the secretary
+ * and the 组织委员 only — to every other reader it is masked, and their reading of the member's dues is logged in
+ * the audit log (cloud/core/organisation/audit.ts), which the secretary and the committee can read.
+ */
+import { ROLES } from '../../../types/domain'
+import { DUES_CATEGORY_LABELS, DUES_WAY_LABELS } from '../../../types/dues'
+import { defineAction, type ActionContext } from '../framework/action'
+import { AppError, forbidden, invalid } from '../framework/errors'
+import type { InboxDoc, MemberDoc } from '../framework/model'
+import type { Port } from '../framework/port'
+import { beijingDate } from '../framework/time'
+import { actorName, recordAudit } from '../organisation/audit'
+import { findActiveEntry, loadActiveBranch, loadBranch, readAll } from '../organisation/store'
+import { insertNew } from '../reminders/store'
+import { addMonths, behindFlag, monthsBehind, monthsOf, monthState, owedFrom, yearTotals, type PaidMonth } from '../dues/ledger'
+import { bpToFraction, fenText, fenToYuan, FIXED_FEN, hasBase, monthlyDues, yuanToFen } from '../dues/rate'
+import { paymentId, type DuesPaymentDoc, type DuesProfileDoc, type DuesPublicationDoc } from '../dues/store'
+
+const LEDGER_READERS = ['committee_admin', 'secretary', 'branch_committee', 'guide'] as const
+const KEEPERS = ['secretary', 'branch_committee'] as const
+const memberRecord = { kind: 'record', collection: 'members', noun: '党员' } as const
+/** Where a member's dues page lives (the inbox links to it). */
+export const DUES_MEMBER_PAGE = '/packages/dues/pages/member/index'
+export const DUES_LEDGER_PAGE = '/packages/dues/pages/ledger/index'
+
+const thisMonthOf = (port: Port) => beijingDate(port.now()).slice(0, 7)
+
+/** The secretary, or a 支委 who holds 组织委员, of `branchId` (the people who keep the dues). */
+async function keepsDues(ctx: ActionContext, branchId: string): Promise<boolean> {
+  const held = ctx.caller.memberships.filter((m) => m.branchId === branchId)
+  if (held.some((m) => m.role === 'secretary')) return true
+  if (!held.some((m) => m.role === 'branch_committee')) return false
+  const entry = await findActiveEntry(ctx.port, branchId, ctx.caller.openid)
+  return !!entry?.posts?.includes('组织委员')
+}
+
+async function requireKeeper(ctx: ActionContext, branchId: string) {
+  if (!(await keepsDues(ctx, branchId))) throw forbidden('只有支部书记或组织委员可以管理党费')
+}
+
+function quoteOf(p: DuesProfileDoc) {
+  return monthlyDues(p.category, p.baseFen ?? 0, p.farmerFen ?? FIXED_FEN)
+}
+
+async function loadProfile(port: Port, memberId: string): Promise<DuesProfileDoc | null> {
+  const { data } = await port.db.collection('dues_profiles').where({ _id: memberId }).limit(1).get()
+  return (data[0] as unknown as DuesProfileDoc | undefined) ?? null
+}
+
+async function memberYear(ctx: ActionContext, member: MemberDoc, year: number) {
+  const { port } = ctx
+  const _ = port.db.command
+  const thisMonth = thisMonthOf(port)
+  const [profile, canManage] = await Promise.all([loadProfile(port, member._id), keepsDues(ctx, member.branchId)])
+  const seesBase = canManage || member.openid === ctx.caller.openid
+  // Back to six months before January, for the months-behind count across a new year.
+  const earliest = addMonths(`${year}-01`, -12)
+  const payments = await readAll<DuesPaymentDoc>(port, 'dues_payments', { memberId: member._id, month: _.gte(earliest) }, 'month')
+  const byMonth = new Map(payments.map((p) => [p.month, p]))
+  const from = profile ? owedFrom(profile.startMonth, member.joinedPartyOn) : null
+  const quote = profile ? quoteOf(profile) : null
+  const today = beijingDate(port.now())
+  if (!seesBase && profile) {
+    await recordAudit(ctx, {
+      branchId: member.branchId,
+      action: 'dues.read',
+      summary: `查看 ${member.name} 的${year}年党费记录（收入基数已隐去）`,
+      target: { kind: 'member', id: member._id },
+      before: null,
+      after: null,
+    })
+  }
+  return {
+    member: { id: member._id, branchId: member.branchId, name: member.name, partyStatus: member.partyStatus },
+    year,
+    profile:
+      profile && quote && from
+        ? {
+            category: profile.category,
+            categoryLabel: DUES_CATEGORY_LABELS[profile.category],
+            base: seesBase && profile.baseFen !== null ? fenToYuan(profile.baseFen) : null,
+            baseMasked: !seesBase && profile.baseFen !== null,
+            rate: bpToFraction(quote.rateBp),
+            monthlyDue: fenToYuan(quote.amountFen),
+            owedFrom: from,
+            checkedOn: profile.checkedOn,
+            needsRecheck: profile.checkedOn.slice(0, 4) < today.slice(0, 4),
+          }
+        : null,
+    months: monthsOf(year).map((month) => {
+      const p = byMonth.get(month)
+      const state = monthState(month, thisMonth, from, p)
+      return {
+        month,
+        state,
+        due: p ? fenToYuan(p.dueFen) : state === 'not_owed' || !quote ? null : fenToYuan(quote.amountFen),
+        paid: p ? fenToYuan(p.paidFen) : null,
+        paidOn: p?.paidOn ?? null,
+        way: p?.way ?? null,
+        reason: p?.reason ?? null,
+        recordedBy: p?.recordedBy.name ?? null,
+      }
+    }),
+    behind: monthsBehind(from, thisMonth, new Set(byMonth.keys())),
+    canManage,
+  }
+}
+
+export const duesPreview = defineAction({
+  name: 'dues.preview',
+  // Anyone who holds a role somewhere (a member of a branch, its leaders, the committee).
+  roles: ROLES,
+  scope: { kind: 'authenticated' },
+  async handler({ category, monthlyIncome }) {
+    const baseFen = yuanToFen(monthlyIncome)
+    if (baseFen === null) throw invalid('月收入应为不小于 0 的金额，最多两位小数')
+    const quote = monthlyDues(category, hasBase(category) ? baseFen : 0)
+    return { rate: bpToFraction(quote.rateBp), amount: fenToYuan(quote.amountFen) }
+  },
+})
+
+export const duesMember = defineAction({
+  name: 'dues.member',
+  roles: LEDGER_READERS,
+  // A member reads their own dues while they are of the branch.
+  scope: { ...memberRecord, idOf: (input) => input.memberId, ownerField: 'openid', ownerRoles: 'any' },
+  async handler({ year }, ctx) {
+    const member = ctx.record as unknown as MemberDoc
+    return memberYear(ctx, member, year ?? Number(thisMonthOf(ctx.port).slice(0, 4)))
+  },
+})
+
+export const duesSetProfile = defineAction({
+  name: 'dues.setProfile',
+  roles: KEEPERS,
+  scope: { ...memberRecord, idOf: (input) => input.memberId },
+  async handler({ memberId, category, monthlyIncome, farmerAmount, startMonth }, ctx) {
+    const { port } = ctx
+    const member = ctx.record as unknown as MemberDoc
+    await requireKeeper(ctx, member.branchId)
+    await loadActiveBranch(port, member.branchId)
+    if (member.state !== 'active') throw new AppError('CONFLICT', `${member.name} 已转出，党费记录只读`)
+    const thisMonth = thisMonthOf(port)
+    if (hasBase(category) && monthlyIncome === undefined) {
+      throw invalid(`请填写${category === 'employed' ? '税后月工资收入' : '月离退休费'}`, { field: 'monthlyIncome' })
+    }
+    if (!hasBase(category) && monthlyIncome !== undefined) throw invalid(`${DUES_CATEGORY_LABELS[category]}党员按固定金额交纳，不需填写收入`, { field: 'monthlyIncome' })
+    if (category !== 'farmer' && farmerAmount !== undefined) throw invalid('只有农民党员可以设定每月金额', { field: 'farmerAmount' })
+    const farmerFen = category === 'farmer' ? yuanToFen(farmerAmount ?? 0.2) : null
+    if (category === 'farmer' && (farmerFen === null || farmerFen < 20 || farmerFen > 100)) {
+      throw invalid('农民党员每月交纳 0.2 元至 1 元', { field: 'farmerAmount' })
+    }
+    if (startMonth && startMonth > addMonths(thisMonth, 1)) throw invalid('起缴月份不能晚于下个月', { field: 'startMonth' })
+    const before = await loadProfile(port, memberId)
+    const baseFen = hasBase(category) ? yuanToFen(monthlyIncome!) : null
+    const name = await actorName(ctx)
+    const doc: DuesProfileDoc = {
+      _id: memberId,
+      branchId: member.branchId,
+      memberId,
+      category,
+      baseFen,
+      farmerFen,
+      // The ledger's start stays where it was unless the keeper moves it.
+      startMonth: startMonth ?? before?.startMonth ?? thisMonth,
+      checkedOn: beijingDate(port.now()),
+      setBy: { openid: ctx.caller.openid, name },
+      updatedAt: port.now(),
+    }
+    const { _id, ...data } = doc
+    await port.db.collection('dues_profiles').doc(_id).set({ data })
+    const amount = (p: DuesProfileDoc | null) => (p ? `${DUES_CATEGORY_LABELS[p.category]}，每月 ${fenText(quoteOf(p).amountFen)} 元` : '未设定')
+    // The audit log is read by the committee: it carries the category and the amount, never the income.
+    await recordAudit(ctx, {
+      branchId: member.branchId,
+      action: 'dues.profile',
+      summary: before ? `核定 ${member.name} 的党费（${amount(before)} → ${amount(doc)}）` : `设定 ${member.name} 的党费（${amount(doc)}）`,
+      target: { kind: 'member', id: memberId },
+      before: before ? { category: before.category, startMonth: before.startMonth } : null,
+      after: { category: doc.category, startMonth: doc.startMonth },
+    })
+    return memberYear(ctx, member, Number(thisMonth.slice(0, 4)))
+  },
+})
+
+export const duesRecord = defineAction({
+  name: 'dues.record',
+  roles: KEEPERS,
+  scope: { ...memberRecord, idOf: (input) => input.memberId },
+  async handler({ memberId, months, amount, paidOn, way, reason }, ctx) {
+    const { port } = ctx
+    const _ = port.db.command
+    const member = ctx.record as unknown as MemberDoc
+    await requireKeeper(ctx, member.branchId)
+    await loadActiveBranch(port, member.branchId)
+    if (member.state !== 'active') throw new AppError('CONFLICT', `${member.name} 已转出，党费记录只读`)
+    const profile = await loadProfile(port, memberId)
+    if (!profile) throw new AppError('CONFLICT', `请先设定 ${member.name} 的党员类别和交纳基数`)
+    const today = beijingDate(port.now())
+    if (paidOn > today) throw invalid('缴纳日期不能晚于今天', { field: 'paidOn' })
+    const unique = [...new Set(months)].sort()
+    if (unique.length !== months.length) throw invalid('同一个月份不能重复选择', { field: 'months' })
+    const from = owedFrom(profile.startMonth, member.joinedPartyOn)
+    const early = unique.find((m) => m < from)
+    if (early) throw invalid(`${member.name} 从 ${from} 起交纳党费，${early} 不需交纳`, { field: 'months' })
+    // Ahead, a year at most (规定 allows paying in advance; further ahead the base would need re-checking first).
+    const late = unique.find((m) => m > addMonths(thisMonthOf(port), 12))
+    if (late) throw invalid(`最多预交 12 个月（${late} 太远）`, { field: 'months' })
+    const dueFen = quoteOf(profile).amountFen
+    const paidFen = yuanToFen(amount)!
+    if (paidFen < dueFen && !reason) {
+      throw invalid(`每月应缴 ${fenText(dueFen)} 元，少缴须填写原因`, { field: 'reason' })
+    }
+    const existing = await port.db.collection('dues_payments').where({ _id: _.in(unique.map((m) => paymentId(memberId, m))) }).limit(unique.length).get()
+    if (existing.data.length) {
+      const taken = (existing.data as unknown as DuesPaymentDoc[]).map((p) => p.month).sort()
+      throw new AppError('CONFLICT', `${member.name} ${taken.join('、')} 的党费已经记录过了`, { months: taken })
+    }
+    const recordedBy = { openid: ctx.caller.openid, name: await actorName(ctx) }
+    const now = port.now()
+    const docs = unique.map((month) => ({
+      _id: paymentId(memberId, month),
+      branchId: member.branchId,
+      memberId,
+      month,
+      dueFen,
+      paidFen,
+      paidOn,
+      way,
+      reason: paidFen < dueFen ? reason! : null,
+      recordedBy,
+      recordedAt: now,
+    }))
+    // _id per member and month: another phone recording the same month at the same moment is refused by the store.
+    const inserted = await insertNew(port, 'dues_payments', docs)
+    if (inserted.size < docs.length) {
+      // Take back what this call wrote, so nothing is half-recorded.
+      const mine = [...inserted]
+      if (mine.length) await port.db.collection('dues_payments').where({ _id: _.in(mine), recordedAt: now }).remove()
+      throw new AppError('CONFLICT', `${member.name} 的党费刚刚被别人记录过了，请刷新后再看`)
+    }
+    await recordAudit(ctx, {
+      branchId: member.branchId,
+      action: 'dues.recorded',
+      summary: `记录 ${member.name} ${unique.join('、')} 党费，每月 ${fenText(paidFen)} 元（${DUES_WAY_LABELS[way]}）${paidFen < dueFen ? `，少缴原因：${reason}` : ''}`,
+      target: { kind: 'member', id: memberId },
+      before: null,
+      after: { months: unique, way, paidOn },
+    })
+    return memberYear(ctx, member, Number(unique[unique.length - 1].slice(0, 4)))
+  },
+})
+
+/** The ledger's rows and totals for a branch and year (used by dues.ledger, dues.publish and the workbook). */
+export async function branchLedger(port: Port, branchId: string, year: number) {
+  const _ = port.db.command
+  const thisMonth = thisMonthOf(port)
+  const [members, profiles, payments] = await Promise.all([
+    readAll<MemberDoc>(port, 'members', { branchId, state: 'active' }, 'name'),
+    readAll<DuesProfileDoc>(port, 'dues_profiles', { branchId }),
+    readAll<DuesPaymentDoc>(port, 'dues_payments', { branchId, month: _.gte(addMonths(`${year}-01`, -12)) }, 'month'),
+  ])
+  const profileOf = new Map(profiles.map((p) => [p.memberId, p]))
+  const paidOf = new Map<string, Map<string, PaidMonth>>()
+  for (const p of payments) {
+    if (!paidOf.has(p.memberId)) paidOf.set(p.memberId, new Map())
+    paidOf.get(p.memberId)!.set(p.month, p)
+  }
+  const today = beijingDate(port.now())
+  const rows = members.map((m) => {
+    const profile = profileOf.get(m._id) ?? null
+    const paid = paidOf.get(m._id) ?? new Map<string, PaidMonth>()
+    const from = profile ? owedFrom(profile.startMonth, m.joinedPartyOn) : null
+    const dueFen = profile ? quoteOf(profile).amountFen : null
+    const totals = yearTotals(year, thisMonth, from, dueFen, paid)
+    const behind = monthsBehind(from, thisMonth, new Set(paid.keys()))
+    return {
+      member: m,
+      profile,
+      row: {
+        memberId: m._id,
+        name: m.name,
+        partyStatus: m.partyStatus,
+        category: profile?.category ?? null,
+        base: null as number | null,
+        monthlyDue: dueFen === null ? null : fenToYuan(dueFen),
+        needsRecheck: !!profile && profile.checkedOn.slice(0, 4) < today.slice(0, 4),
+        months: monthsOf(year).map((month) => monthState(month, thisMonth, from, paid.get(month))),
+        due: fenToYuan(totals.dueFen),
+        paid: fenToYuan(totals.paidFen),
+        behind,
+        flag: behindFlag(behind),
+      },
+      dueFen: totals.dueFen,
+      paidFen: totals.paidFen,
+    }
+  })
+  const dueFen = rows.reduce((s, r) => s + r.dueFen, 0)
+  const paidFen = rows.reduce((s, r) => s + r.paidFen, 0)
+  return {
+    rows,
+    thisMonth,
+    unset: rows.filter((r) => !r.profile).length,
+    totals: {
+      members: rows.filter((r) => r.profile).length,
+      due: fenToYuan(dueFen),
+      collected: fenToYuan(paidFen),
+      rate: dueFen > 0 ? Number((paidFen / dueFen).toFixed(4)) : null,
+    },
+    dueFen,
+    paidFen,
+  }
+}
+
+export const duesLedger = defineAction({
+  name: 'dues.ledger',
+  roles: LEDGER_READERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId, year: asked }, ctx) {
+    const { port } = ctx
+    await loadBranch(port, branchId)
+    const year = asked ?? Number(thisMonthOf(port).slice(0, 4))
+    const [ledger, seesBase, publication] = await Promise.all([
+      branchLedger(port, branchId, year),
+      keepsDues(ctx, branchId),
+      port.db.collection('dues_publications').where({ _id: `${branchId}:${year}` }).limit(1).get(),
+    ])
+    if (!seesBase && ledger.rows.some((r) => r.profile)) {
+      await recordAudit(ctx, {
+        branchId,
+        action: 'dues.read',
+        summary: `查看支部${year}年党费台账（收入基数已隐去）`,
+        target: { kind: 'branch', id: branchId },
+        before: null,
+        after: null,
+      })
+    }
+    const published = publication.data[0] as unknown as DuesPublicationDoc | undefined
+    return {
+      year,
+      thisMonth: ledger.thisMonth,
+      rows: ledger.rows.map((r) => ({ ...r.row, base: seesBase && r.profile?.baseFen != null ? fenToYuan(r.profile.baseFen) : null })),
+      unset: ledger.unset,
+      totals: ledger.totals,
+      canManage: seesBase,
+      seesBase,
+      publishedAt: published ? new Date(published.at).toISOString() : null,
+    }
+  },
+})
+
+export const duesPublish = defineAction({
+  name: 'dues.publish',
+  roles: ['secretary'],
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId, year }, ctx) {
+    const { port } = ctx
+    const branch = await loadActiveBranch(port, branchId)
+    const thisYear = Number(thisMonthOf(port).slice(0, 4))
+    if (year > thisYear) throw invalid('不能公布尚未开始的年度')
+    const ledger = await branchLedger(port, branchId, year)
+    const paidUp = ledger.rows.filter((r) => r.profile && r.row.behind === 0).length
+    const title = `${branch.name}${year}年度党费收缴情况公布`
+    // Totals only: what each member pays follows from their income, which the branch does not see.
+    const body =
+      `${year}年（统计至${year < thisYear ? '12月' : `${Number(ledger.thisMonth.slice(5))}月`}）本支部应交纳党费的党员 ${ledger.totals.members} 人，` +
+      `应缴 ${fenText(ledger.dueFen)} 元，实缴 ${fenText(ledger.paidFen)} 元，收缴率 ${ledger.totals.rate === null ? '—' : `${(ledger.totals.rate * 100).toFixed(1)}%`}；` +
+      `按时足额交纳 ${paidUp} 人。党费全部按规定上缴，接受党员监督。`
+    const now = port.now()
+    const by = { openid: ctx.caller.openid, name: await actorName(ctx) }
+    const doc: DuesPublicationDoc = { _id: `${branchId}:${year}`, branchId, year, title, body, by, at: now }
+    const { _id, ...data } = doc
+    // Published again later in the year: the newer figures replace the old and reach the branch again.
+    await port.db.collection('dues_publications').doc(_id).set({ data })
+    const item: InboxDoc & { _id: string } = {
+      _id: `dues_publication_${branchId}_${year}_${now.getTime()}`,
+      branchId,
+      roles: ['secretary', 'branch_committee', 'member'],
+      kind: 'dues_publication',
+      title,
+      body,
+      // Everyone of the branch opens their own dues from it (the ledger is for its keepers and 支委).
+      page: `${DUES_MEMBER_PAGE}?branchId=${branchId}&year=${year}`,
+      createdAt: now,
+      dedupeKey: `dues_publication:${branchId}:${year}:${now.getTime()}`,
+    }
+    await insertNew(port, 'inbox', [{ ...item }])
+    return { title, body, publishedAt: now.toISOString() }
+  },
+})
+
+export const DUES_ACTIONS = [duesPreview, duesMember, duesSetProfile, duesRecord, duesLedger, duesPublish] as const

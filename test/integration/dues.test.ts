@@ -1,0 +1,150 @@
+/**
+ * 党费 through the local cloud and the real SDK: the preview contract, a member's category and base set by the
+ * secretary, months recorded by the 组织委员 (twice refused, less only with a reason), the member seeing their own
+ * dues, the base masked and the read audited for the committee, the ledger's flags, and the yearly publication.
+ */
+import { apiAs, ok } from '../support/api'
+import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+
+let cloud: LocalCloudHandle
+let branch1: string
+let zhaoId: string // 赵磊, 预备党员 admitted 2025-10-15 (seed)
+let wangId: string // 王芳, 组织委员
+const as = (openid: string) => apiAs(cloud.url, openid)
+const secretary = () => as('dev-secretary-1')
+const organiser = () => as('dev-member-1a')
+const zhao = () => as('dev-member-1b')
+const admin = () => as('dev-committee-admin')
+const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+const monthBefore = (m: string, n: number) => {
+  const i = Number(m.slice(0, 4)) * 12 + Number(m.slice(5)) - 1 - n
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`
+}
+
+beforeAll(async () => {
+  cloud = await startLocalCloud()
+  const people = (await (await fetch(`${cloud.url}/dev/identities`)).json()) as { openid: string; roles: { branchId?: string }[] }[]
+  branch1 = people.find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
+  const memberIdOf = async (openid: string) => (await ok(as(openid)('session.get', {})) as { roles: { branchId?: string; memberId?: string }[] }).roles.find((r) => r.memberId)!.memberId!
+  zhaoId = await memberIdOf('dev-member-1b')
+  wangId = await memberIdOf('dev-member-1a')
+})
+afterAll(() => cloud?.stop())
+
+describe('dues.preview (the contract others rely on)', () => {
+  test.each([
+    ['employed', 5400, { rate: 0.015, amount: 81 }],
+    ['employed', 3000, { rate: 0.005, amount: 15 }],
+    ['employed', 10000.01, { rate: 0.02, amount: 200 }],
+    ['retired', 5000, { rate: 0.005, amount: 25 }],
+    ['retired', 6000, { rate: 0.01, amount: 60 }],
+    ['student', 0, { rate: 0, amount: 0.2 }],
+    ['low_income', 800, { rate: 0, amount: 0.2 }],
+    ['farmer', 0, { rate: 0, amount: 0.2 }],
+  ])('%s with %s 元 → %j', async (category, monthlyIncome, expected) => {
+    expect(await ok(zhao()('dues.preview', { category, monthlyIncome }))).toEqual(expected)
+  })
+
+  test.each([
+    [{ category: 'teacher', monthlyIncome: 5000 }],
+    [{ category: 'employed', monthlyIncome: -1 }],
+    [{ category: 'employed', monthlyIncome: '5400' }],
+    [{ category: 'employed', monthlyIncome: 5400.001 }],
+    [{ category: 'employed' }],
+  ])('bad input %j is refused with a Chinese message', async (payload) => {
+    const answer = await zhao()('dues.preview', payload)
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } })
+  })
+
+  test('someone of no branch is refused', async () => {
+    expect(await as(`stranger-${Date.now()}`)('dues.preview', { category: 'employed', monthlyIncome: 5400 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('a member\'s dues kept by the secretary and the 组织委员', () => {
+  test('only the secretary or the 组织委员 set a base; a 宣传委员 or a member cannot, nor another branch', async () => {
+    const payload = { memberId: zhaoId, category: 'employed', monthlyIncome: 5400, startMonth: '2025-01' }
+    expect(await zhao()('dues.setProfile', payload)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await as('dev-secretary-2')('dues.setProfile', payload)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await secretary()('dues.setProfile', { ...payload, monthlyIncome: undefined })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请填写税后月工资收入' } })
+    const set = await ok(secretary()('dues.setProfile', payload))
+    // 预备党员 owe from the month the 支部大会 admitted them (入党日期 2025-10-15), not from the ledger's start.
+    expect(set.profile).toMatchObject({ category: 'employed', base: 5400, rate: 0.015, monthlyDue: 81, owedFrom: '2025-10', needsRecheck: false })
+    expect(set.canManage).toBe(true)
+  })
+
+  test('a 宣传委员 is no dues keeper in their own branch', async () => {
+    const people = await ok(as('dev-secretary-2')('session.get', {})) as { roles: { branchId?: string }[] }
+    const branch2 = people.roles.find((r) => r.branchId)!.branchId!
+    const liu = (await ok(as('dev-member-2a')('session.get', {})) as { roles: { memberId?: string }[] }).roles.find((r) => r.memberId)!.memberId!
+    expect(await as('dev-member-2a')('dues.setProfile', { memberId: liu, category: 'student' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '只有支部书记或组织委员可以管理党费' } })
+    expect(branch2).not.toBe(branch1)
+  })
+
+  test('months behind are flagged, then the 组织委员 records this month and last; the member sees them paid', async () => {
+    const before = await ok(secretary()('dues.ledger', { branchId: branch1 }))
+    const row = before.rows.find((r: { memberId: string }) => r.memberId === zhaoId)
+    expect(row.behind).toBeGreaterThanOrEqual(5) // nothing paid since 2025-10
+    expect(row.flag).toBe(5)
+    expect(before.seesBase).toBe(true)
+    expect(row.base).toBe(5400)
+
+    const months = [monthBefore(thisMonth(), 1), thisMonth()]
+    const recorded = await ok(organiser()('dues.record', { memberId: zhaoId, months, amount: 81, paidOn: today(), way: 'transfer' }))
+    expect(recorded.behind).toBe(0)
+    const mine = await ok(zhao()('dues.member', { memberId: zhaoId }))
+    const current = mine.months.find((m: { month: string }) => m.month === thisMonth())
+    expect(current).toMatchObject({ state: 'paid', due: 81, paid: 81, paidOn: today(), way: 'transfer', recordedBy: '王芳' })
+    // The member sees their own base; they may not manage it.
+    expect(mine.profile.base).toBe(5400)
+    expect(mine.canManage).toBe(false)
+  })
+
+  test('a month recorded twice is refused and nothing changes', async () => {
+    const before = await ok(zhao()('dues.member', { memberId: zhaoId }))
+    const again = await secretary()('dues.record', { memberId: zhaoId, months: [thisMonth(), monthBefore(thisMonth(), 2)], amount: 100, paidOn: today(), way: 'cash' })
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已经记录过了') } })
+    expect(await ok(zhao()('dues.member', { memberId: zhaoId }))).toEqual(before)
+  })
+
+  test('less than due needs a reason; with one it is kept as 少缴; more is welcome', async () => {
+    const m = monthBefore(thisMonth(), 2)
+    const short = await secretary()('dues.record', { memberId: zhaoId, months: [m], amount: 40, paidOn: today(), way: 'cash' })
+    expect(short).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '每月应缴 81.00 元，少缴须填写原因' } })
+    const kept = await ok(secretary()('dues.record', { memberId: zhaoId, months: [m], amount: 40, paidOn: today(), way: 'cash', reason: '当月病休，收入减少，经支委会同意' }))
+    expect(kept.months.find((x: { month: string }) => x.month === m)).toMatchObject({ state: 'short', paid: 40, reason: '当月病休，收入减少，经支委会同意' })
+    const ahead = await ok(secretary()('dues.record', { memberId: zhaoId, months: [monthBefore(thisMonth(), -1)], amount: 100, paidOn: today(), way: 'proxy' }))
+    expect(ahead.profile.monthlyDue).toBe(81)
+  })
+
+  test('a month before the member owed dues, or a member recording, is refused', async () => {
+    expect(await secretary()('dues.record', { memberId: zhaoId, months: ['2025-09'], amount: 81, paidOn: today(), way: 'cash' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('不需交纳') } })
+    expect(await zhao()('dues.record', { memberId: zhaoId, months: ['2025-10'], amount: 81, paidOn: today(), way: 'cash' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await zhao()('dues.ledger', { branchId: branch1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  test('the committee sees amounts but not the income, and its read is in the audit log', async () => {
+    const seen = await ok(admin()('dues.member', { memberId: zhaoId }))
+    expect(seen.profile).toMatchObject({ base: null, baseMasked: true, monthlyDue: 81 })
+    const ledger = await ok(admin()('dues.ledger', { branchId: branch1 }))
+    expect(ledger.seesBase).toBe(false)
+    expect(ledger.rows.every((r: { base: number | null }) => r.base === null)).toBe(true)
+    const audit = await ok(secretary()('audit.list', { branchId: branch1 }))
+    const reads = audit.items.filter((e: { action: string }) => e.action === 'dues.read')
+    expect(reads.map((e: { actor: { name: string } }) => e.actor.name)).toContain('周敏')
+    expect(JSON.stringify(audit.items)).not.toContain('5400')
+  })
+
+  test('the 组织委员 is a keeper: sees bases; the yearly publication reaches the branch inbox', async () => {
+    expect((await ok(organiser()('dues.ledger', { branchId: branch1 }))).seesBase).toBe(true)
+    expect(wangId).toBeTruthy()
+    const year = Number(thisMonth().slice(0, 4))
+    expect(await organiser()('dues.publish', { branchId: branch1, year })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const published = await ok(secretary()('dues.publish', { branchId: branch1, year }))
+    expect(published.body).toContain('收缴率')
+    const inbox = await ok(zhao()('inbox.list', {}))
+    expect(inbox.items.map((i: { title: string }) => i.title)).toContain(published.title)
+    expect((await ok(secretary()('dues.ledger', { branchId: branch1 }))).publishedAt).toBe(published.publishedAt)
+  })
+})

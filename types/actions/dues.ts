@@ -1,0 +1,162 @@
+/**
+ * Action schemas of 党费 (dues). The rule (brackets, fixed amounts) is cloud/core/dues/rate.ts; docs/dues.md.
+ *
+ * - dues.preview — any signed-in member of a branch: { category, monthlyIncome (元) } → { rate (fraction), amount (元) }.
+ * - dues.setProfile — the secretary or 组织委员: a member's category and monthly base, re-checked yearly.
+ * - dues.member — one member's year: their profile (base shown to themselves, the secretary and the 组织委员 only)
+ *   and each month's due, paid, date, way and who recorded it.
+ * - dues.ledger — the branch's year, a row per member with a cell per month, who is behind, and totals.
+ * - dues.record — the secretary or 组织委员 records one or several months paid (ahead or behind, one entry per month).
+ * - dues.publish — the secretary publishes the year's collection to the branch (党费收缴情况公布).
+ */
+import { z } from 'zod'
+import { DUES_CATEGORIES, DUES_MONTH_STATES, DUES_WAYS } from '../dues'
+import { dateOnly, id, text, YEARS } from '../schema-kit'
+
+const category = z.enum(DUES_CATEGORIES, { error: '党员类别只能是在职、离退休、学生、下岗失业、低保或农民' })
+const way = z.enum(DUES_WAYS, { error: '缴纳方式只能是现金、转账或代缴' })
+
+/** An amount in 元 as a person types it: a number ≥ 0 with at most two decimals (whole 分). */
+const yuan = (label: string, max = 100_000_000) =>
+  z
+    .number({ error: `${label}必须是数字（单位：元）` })
+    .refine((v) => Number.isFinite(v), { error: `${label}必须是数字（单位：元）` })
+    .refine((v) => v >= 0, { error: `${label}不能是负数` })
+    .refine((v) => v <= max, { error: `${label}不能超过 ${max} 元` })
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { error: `${label}最多保留两位小数（到分）` })
+
+/** A calendar month, YYYY-MM, in the years the app schedules. */
+export const monthKey = (label: string) =>
+  z
+    .string({ error: `${label}必须是月份` })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}格式应为 YYYY-MM` })
+    .refine((v) => Number(v.slice(0, 4)) >= YEARS.from && Number(v.slice(0, 4)) <= YEARS.to, { error: `${label}应在 ${YEARS.from} 年至 ${YEARS.to} 年之间` })
+const year = z.number({ error: '年份必须是数字' }).int({ error: '年份必须是整数' }).min(YEARS.from, { error: `年份不能早于 ${YEARS.from}` }).max(YEARS.to, { error: `年份不能晚于 ${YEARS.to}` })
+
+const profile = z.object({
+  category,
+  categoryLabel: z.string(),
+  /** The monthly base in 元; null for fixed categories, or masked for a reader who may not see it. */
+  base: z.number().nullable(),
+  baseMasked: z.boolean(),
+  /** The rate as a fraction (0.015); 0 for a fixed amount. */
+  rate: z.number(),
+  /** What the member owes each month, in 元. */
+  monthlyDue: z.number(),
+  /** The first month owed (YYYY-MM): the ledger's start, or for a 预备党员 the month the 支部大会 admitted them. */
+  owedFrom: z.string(),
+  /** When the base was last set or confirmed (YYYY-MM-DD); a base not checked this year needs re-checking. */
+  checkedOn: z.string(),
+  needsRecheck: z.boolean(),
+})
+
+const monthEntry = z.object({
+  month: z.string(),
+  state: z.enum(DUES_MONTH_STATES),
+  /** 元; null before the member owed dues. */
+  due: z.number().nullable(),
+  paid: z.number().nullable(),
+  paidOn: z.string().nullable(),
+  way: way.nullable(),
+  /** Why less than due was accepted. */
+  reason: z.string().nullable(),
+  recordedBy: z.string().nullable(),
+})
+
+const memberYear = z.object({
+  member: z.object({ id: z.string(), branchId: z.string(), name: z.string(), partyStatus: z.enum(['full', 'probationary']) }),
+  year: z.number(),
+  profile: profile.nullable(),
+  months: z.array(monthEntry),
+  /** Consecutive unpaid months up to last month (党章 第九条: six is 自行脱党). */
+  behind: z.number(),
+  /** Whether the caller may set the profile and record payments (the secretary or the 组织委员). */
+  canManage: z.boolean(),
+})
+
+const ledgerRow = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  partyStatus: z.enum(['full', 'probationary']),
+  category: category.nullable(),
+  /** The base in 元, only for the secretary and 组织委员 (null otherwise, or when none is set). */
+  base: z.number().nullable(),
+  monthlyDue: z.number().nullable(),
+  needsRecheck: z.boolean(),
+  /** Jan … Dec of the year. */
+  months: z.array(z.enum(DUES_MONTH_STATES)),
+  due: z.number(),
+  paid: z.number(),
+  behind: z.number(),
+  /** 3 or 5 months behind (DUES_FLAG_MONTHS), else null. */
+  flag: z.number().nullable(),
+})
+
+export const totals = z.object({
+  members: z.number(),
+  /** 元 due in the year up to this month (months ahead are not yet due). */
+  due: z.number(),
+  collected: z.number(),
+  /** collected ÷ due as a fraction, null when nothing was due. */
+  rate: z.number().nullable(),
+})
+
+export const duesSchemas = {
+  'dues.preview': {
+    input: z.object({ category, monthlyIncome: yuan('月收入') }).strict(),
+    output: z.object({ rate: z.number(), amount: z.number() }),
+  },
+  'dues.setProfile': {
+    input: z
+      .object({
+        memberId: id('党员'),
+        category,
+        /** 在职 / 离退休: the monthly base in 元. */
+        monthlyIncome: yuan('月收入').optional(),
+        /** 农民: 0.2–1 元 a month (0.2 unless given). */
+        farmerAmount: yuan('农民党员月缴金额', 1).optional(),
+        /** The first month this ledger counts (default: this month); a 预备党员 owes from their admission anyway. */
+        startMonth: monthKey('起缴月份').optional(),
+      })
+      .strict(),
+    output: memberYear,
+  },
+  'dues.member': {
+    input: z.object({ memberId: id('党员'), year: year.optional() }).strict(),
+    output: memberYear,
+  },
+  'dues.ledger': {
+    input: z.object({ branchId: id('支部'), year: year.optional() }).strict(),
+    output: z.object({
+      year: z.number(),
+      /** The current month (YYYY-MM, Beijing). */
+      thisMonth: z.string(),
+      rows: z.array(ledgerRow),
+      /** Members on the roster with no category/base set yet. */
+      unset: z.number(),
+      totals,
+      canManage: z.boolean(),
+      /** Whether the caller sees bases (secretary, 组织委员); others see them masked and their read is logged. */
+      seesBase: z.boolean(),
+      publishedAt: z.string().nullable(),
+    }),
+  },
+  'dues.record': {
+    input: z
+      .object({
+        memberId: id('党员'),
+        months: z.array(monthKey('月份'), { error: '请选择月份' }).min(1, { error: '请至少选择一个月' }).max(24, { error: '一次最多记录 24 个月' }),
+        /** 元 paid for EACH month; less than due needs a reason. */
+        amount: yuan('每月实缴金额', 100_000),
+        paidOn: dateOnly('缴纳日期', YEARS.from),
+        way,
+        reason: text('少缴原因', 200).optional(),
+      })
+      .strict(),
+    output: memberYear,
+  },
+  'dues.publish': {
+    input: z.object({ branchId: id('支部'), year }).strict(),
+    output: z.object({ title: z.string(), body: z.string(), publishedAt: z.string() }),
+  },
+} as const
