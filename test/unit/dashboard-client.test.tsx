@@ -8,7 +8,7 @@ import { render, screen } from '@testing-library/react'
 import { getHeatmap, getOverview, getPoints, startExport, stepExport } from '../../src/features/dashboard/api'
 import { BranchRows } from '../../src/features/dashboard/components/branch-rows'
 import { HEAT_COLORS, heatLevel, heatmapHeight, heatmapOption, monthsOption, pointsOption } from '../../src/features/dashboard/charts/options'
-import { useDashboardStore, useExportStore, type ExportJob, type Points } from '../../src/features/dashboard/store'
+import { useDashboardStore, useExportStore, useOverviewListStore, type ExportJob, type Points } from '../../src/features/dashboard/store'
 import { ApiCallError } from '../../src/services/api'
 
 jest.mock('../../src/features/dashboard/api', () => ({
@@ -157,7 +157,7 @@ test('a filter, a sort or a search reloads the branch list only; the charts stay
   useDashboardStore.getState().setFilter('overdue')
   await new Promise((r) => setTimeout(r, 0))
   expect(jest.mocked(getOverview)).toHaveBeenLastCalledWith({ year: 2026, filter: 'overdue', sort: 'score_asc', limit: 30, q: '乙' })
-  expect(useDashboardStore.getState().overview?.items.map((i) => i.name)).toEqual(['乙支部'])
+  expect(useOverviewListStore.getState().items.map((i) => i.name)).toEqual(['乙支部'])
   expect(jest.mocked(getHeatmap)).toHaveBeenCalledTimes(1)
   expect(jest.mocked(getPoints)).toHaveBeenCalledTimes(1)
   expect(useDashboardStore.getState().heatmap).toBe(heatmap)

@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand'
 import { errorMessage } from '../../services/api'
+import { createPagedList } from '../../lib/paged-list'
 import {
   activityHistory,
   getActivity,
@@ -20,17 +21,18 @@ import {
 import { onPendingCompleted } from './draft-store'
 
 type Status = 'idle' | 'loading' | 'ready' | 'error'
-interface Paged<T> {
-  status: Status
-  items: T[]
-  nextCursor: string | null
-  error?: string
-}
 
+/** The version history of the record shown (the scope is its id), older versions page by page (src/lib/paged-list.ts). */
+export const useHistoryStore = createPagedList<HistoryEntry, string>({
+  fetch: async (id, cursor) => {
+    const page = await activityHistory(id, cursor)
+    return { items: page.items, next: page.nextCursor ?? null }
+  },
+  id: (e) => `${e.version}-${e.at}`,
+})
 interface DetailData {
   byId: Record<string, ActivityFull>
   errors: Record<string, string>
-  history: Record<string, Paged<HistoryEntry>>
   qr: Record<string, { status: Status; url?: string; error?: string }>
   upcoming: { status: Status; items: UpcomingItem[]; error?: string }
   months: Record<string, { status: Status; items: MonthItem[]; error?: string }>
@@ -39,7 +41,6 @@ interface DetailData {
 interface DetailActions {
   fetch(id: string): Promise<void>
   put(activity: ActivityFull): void
-  loadHistory(id: string, more?: boolean): Promise<void>
   /** Soft delete with a reason; throws the Chinese message on refusal. */
   remove(id: string, reason: string): Promise<void>
   /** Signs the caller in; resolves to a sentence to show, throws the Chinese message on refusal. */
@@ -50,7 +51,7 @@ interface DetailActions {
   reset(): void
 }
 
-const initial: DetailData = { byId: {}, errors: {}, history: {}, qr: {}, upcoming: { status: 'idle', items: [] }, months: {} }
+const initial: DetailData = { byId: {}, errors: {}, qr: {}, upcoming: { status: 'idle', items: [] }, months: {} }
 
 export const useDetailStore = create<DetailData & DetailActions>()((set, get) => ({
   ...initial,
@@ -65,19 +66,8 @@ export const useDetailStore = create<DetailData & DetailActions>()((set, get) =>
   },
   put(activity) {
     set({ byId: { ...get().byId, [activity.id]: activity } })
-    if (get().history[activity.id]) void get().loadHistory(activity.id)
-  },
-  async loadHistory(id, more = false) {
-    const cur = get().history[id]
-    if (more && (!cur?.nextCursor || cur.status === 'loading')) return
-    set({ history: { ...get().history, [id]: { status: 'loading', items: more ? cur!.items : (cur?.items ?? []), nextCursor: cur?.nextCursor ?? null } } })
-    try {
-      const page = await activityHistory(id, more ? cur!.nextCursor : null)
-      const items = more ? [...cur!.items, ...page.items] : page.items
-      set({ history: { ...get().history, [id]: { status: 'ready', items, nextCursor: page.nextCursor } } })
-    } catch (error) {
-      set({ history: { ...get().history, [id]: { status: 'error', items: cur?.items ?? [], nextCursor: cur?.nextCursor ?? null, error: errorMessage(error) } } })
-    }
+    // A new version of the record shown with its history: the history follows.
+    if (useHistoryStore.getState().scope === activity.id) void useHistoryStore.getState().refresh()
   },
   async remove(id, reason) {
     const a = get().byId[id]

@@ -1,10 +1,11 @@
 /**
- * The committee dashboard (overview with filters and sorting, heatmap, points), one branch in detail, and the
+ * The committee dashboard (overview with filters and sorting — a paged list, src/lib/paged-list.ts —, heatmap, points), one branch in detail, and the
  * export runner that drives a job step by step for the progress bar.
  */
 import { create } from 'zustand'
 import type { ActionInput, ActionOutput } from '../../../types/actions'
 import { errorMessage } from '../../services/api'
+import { createPagedList } from '../../lib/paged-list'
 import { getBranchDetail, getHeatmap, getOverview, getPoints, startExport, stepExport } from './api'
 
 type Status = 'idle' | 'loading' | 'ready' | 'error'
@@ -19,26 +20,42 @@ export type OverviewSort = NonNullable<ActionInput<'dashboard.overview'>['sort']
 export const PAGE = 30
 export const beijingYear = () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
 
+export type OverviewRow = Overview['items'][number]
+/** What the overview's first page says besides its rows: the year's summary tiles and the row count. */
+export type OverviewMeta = Omit<Overview, 'items' | 'nextOffset'>
+export interface OverviewScope {
+  year: number
+  filter: OverviewFilter
+  sort: OverviewSort
+  q: string
+}
+
+/** The 各支部 list: one scope per year, filter, sort and search; pages by offset. */
+export const useOverviewListStore = createPagedList<OverviewRow, OverviewScope, number, OverviewMeta>({
+  fetch: async ({ year, filter, sort, q }, offset) => {
+    const { items, nextOffset, ...meta } = await getOverview({ year, filter, sort, limit: PAGE, ...(offset ? { offset } : {}), ...(q ? { q } : {}) })
+    return { items, next: nextOffset, meta }
+  },
+  id: (r) => r.branchId,
+})
+
 interface DashboardState {
   year: number
   filter: OverviewFilter
   sort: OverviewSort
   /** Part of a branch name the list is narrowed to ('' = all). */
   q: string
-  overview: Overview | null
   heatmap: Heatmap | null
   points: Points | null
   /** The work plan the points chart shows; null = the year's newest. */
   planId: string | null
+  /** The charts' state (the list has its own, in useOverviewListStore). */
   status: Status
   error: string | null
-  /** More rows of the overview are being fetched. */
-  more: boolean
   /** The list, the heatmap and the points for the year. */
   load(): Promise<void>
-  /** The branch list alone (a filter, sort or search changed; the charts do not depend on them). Throws. */
+  /** The branch list alone (a filter, sort or search changed; the charts do not depend on them). */
   loadList(): Promise<void>
-  reloadList(): Promise<void>
   loadMore(): Promise<void>
   setYear(year: number): void
   setFilter(filter: OverviewFilter): void
@@ -48,41 +65,28 @@ interface DashboardState {
   reset(): void
 }
 
-const initial = { year: beijingYear(), filter: 'all' as OverviewFilter, sort: 'score_asc' as OverviewSort, q: '', overview: null, heatmap: null, points: null, planId: null as string | null, status: 'idle' as Status, error: null, more: false }
+const initial = { year: beijingYear(), filter: 'all' as OverviewFilter, sort: 'score_asc' as OverviewSort, q: '', heatmap: null, points: null, planId: null as string | null, status: 'idle' as Status, error: null }
 
 export const useDashboardStore = create<DashboardState>()((set, get) => ({
   ...initial,
   async load() {
     const { year, planId } = get()
-    set({ status: get().overview ? 'ready' : 'loading', error: null })
+    set({ status: useOverviewListStore.getState().meta ? 'ready' : 'loading', error: null })
     try {
       const [, heatmap, points] = await Promise.all([get().loadList(), getHeatmap(year), getPoints(year, planId ?? undefined)])
-      // The list set its own state (loadList); a newer year's answer wins.
-      if (get().year === year) set({ heatmap, points })
+      // A newer year's answer wins.
+      if (get().year === year) set({ heatmap, points, status: 'ready' })
     } catch (error) {
       set({ status: 'error', error: errorMessage(error) })
     }
   },
-  async loadList() {
+  loadList() {
     const { year, filter, sort, q } = get()
-    const overview = await getOverview({ year, filter, sort, limit: PAGE, ...(q ? { q } : {}) })
-    // A newer choice of year, filter, sort or search may have been made meanwhile; keep only the latest answer.
-    if (get().year !== year || get().filter !== filter || get().sort !== sort || get().q !== q) return
-    set({ overview, status: 'ready' })
+    return useOverviewListStore.getState().load({ year, filter, sort, q })
   },
-  async loadMore() {
-    const { overview, year, filter, sort, q, more } = get()
-    if (!overview || overview.nextOffset === null || more) return
-    set({ more: true })
-    try {
-      const next = await getOverview({ year, filter, sort, limit: PAGE, offset: overview.nextOffset, ...(q ? { q } : {}) })
-      set({ overview: { ...next, items: [...overview.items, ...next.items] }, more: false })
-    } catch (error) {
-      set({ more: false, error: errorMessage(error) })
-    }
-  },
+  loadMore: () => useOverviewListStore.getState().loadMore(),
   setYear(year) {
-    set({ year, overview: null, heatmap: null, points: null, planId: null })
+    set({ year, heatmap: null, points: null, planId: null })
     void get().load()
   },
   async setPlan(planId) {
@@ -97,28 +101,21 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
     }
   },
   setFilter(filter) {
-    set({ filter, overview: null })
-    void get().reloadList()
+    set({ filter })
+    void get().loadList()
   },
   setSort(sort) {
-    set({ sort, overview: null })
-    void get().reloadList()
+    set({ sort })
+    void get().loadList()
   },
   setQuery(q) {
     const query = q.trim()
     if (query === get().q) return
-    set({ q: query, overview: null })
-    void get().reloadList()
-  },
-  async reloadList() {
-    set({ error: null })
-    try {
-      await get().loadList()
-    } catch (error) {
-      set({ status: 'error', error: errorMessage(error) })
-    }
+    set({ q: query })
+    void get().loadList()
   },
   reset() {
+    useOverviewListStore.getState().reset()
     set({ ...initial, year: beijingYear() })
   },
 }))

@@ -1,7 +1,8 @@
-/** A branch's organisation-life status (compliance.branch) and the committee's per-branch overview, paged. */
+/** A branch's organisation-life status (compliance.branch) and the committee's per-branch overview, paged (src/lib/paged-list.ts). */
 import { create } from 'zustand'
 import type { ActionOutput } from '../../../types/actions'
 import { errorMessage } from '../../services/api'
+import { createPagedList } from '../../lib/paged-list'
 import { getBranchCompliance, getComplianceOverview } from './api'
 
 export type BranchCompliance = ActionOutput<'compliance.branch'>
@@ -12,30 +13,10 @@ interface ComplianceState {
   detail: BranchCompliance | null
   detailError: string | null
   loadBranch(branchId: string): Promise<void>
-  rows: OverviewRow[]
-  date: string | null
-  gapsOnly: boolean
-  nextCursor: string | null
-  overviewStatus: 'idle' | 'loading' | 'ready' | 'error'
-  overviewError: string | null
-  loadingMore: boolean
-  loadOverview(gapsOnly?: boolean): Promise<void>
-  loadMore(): Promise<void>
   reset(): void
 }
 
-const initial = {
-  branchId: null,
-  detail: null,
-  detailError: null,
-  rows: [],
-  date: null,
-  gapsOnly: false,
-  nextCursor: null,
-  overviewStatus: 'idle' as const,
-  overviewError: null,
-  loadingMore: false,
-}
+const initial = { branchId: null, detail: null, detailError: null }
 
 export const useComplianceStore = create<ComplianceState>()((set, get) => ({
   ...initial,
@@ -48,28 +29,16 @@ export const useComplianceStore = create<ComplianceState>()((set, get) => ({
       if (get().branchId === branchId) set({ detailError: errorMessage(error) })
     }
   },
-  async loadOverview(gapsOnly = get().gapsOnly) {
-    set({ gapsOnly, overviewStatus: 'loading', overviewError: null, ...(gapsOnly === get().gapsOnly ? {} : { rows: [] }) })
-    try {
-      const page = await getComplianceOverview({ gapsOnly })
-      if (get().gapsOnly === gapsOnly) set({ rows: page.items, date: page.date, nextCursor: page.nextCursor, overviewStatus: 'ready' })
-    } catch (error) {
-      if (get().gapsOnly === gapsOnly) set({ overviewStatus: 'error', overviewError: errorMessage(error) })
-    }
-  },
-  async loadMore() {
-    const { nextCursor, loadingMore, gapsOnly } = get()
-    if (!nextCursor || loadingMore) return
-    set({ loadingMore: true })
-    try {
-      const page = await getComplianceOverview({ gapsOnly, cursor: nextCursor })
-      const seen = new Set(get().rows.map((r) => r.branchId))
-      set({ rows: [...get().rows, ...page.items.filter((r) => !seen.has(r.branchId))], nextCursor: page.nextCursor, loadingMore: false })
-    } catch (error) {
-      set({ loadingMore: false, overviewError: errorMessage(error) })
-    }
-  },
   reset() {
     set({ ...initial })
   },
 }))
+
+/** The committee's overview; the scope is 只看有缺项的 (true) or every branch, `meta.date` the day it is computed for. */
+export const useComplianceOverviewStore = createPagedList<OverviewRow, boolean, string, { date: string }>({
+  fetch: async (gapsOnly, cursor) => {
+    const page = await getComplianceOverview({ gapsOnly, ...(cursor ? { cursor } : {}) })
+    return { items: page.items, next: page.nextCursor ?? null, meta: { date: page.date } }
+  },
+  id: (r) => r.branchId,
+})

@@ -16,7 +16,7 @@ import { formatDateTime } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
 import { errorMessage } from '../../../services/api'
 import { attendanceSheet, type ActivityFull } from '../api'
-import { useDetailStore } from '../detail-store'
+import { useDetailStore, useHistoryStore } from '../detail-store'
 import { draftKey, useDraftStore, useUploadProgress } from '../draft-store'
 import { photoTiles } from './activity-form'
 import { photoSrc } from './activity-card'
@@ -176,22 +176,23 @@ function SignInCode({ a }: { a: ActivityFull }) {
 }
 
 function History({ id }: { id: string }) {
-  const h = useDetailStore((s) => s.history[id])
-  const load = useDetailStore((s) => s.loadHistory)
-  if (!h)
+  const shown = useHistoryStore((s) => s.scope === id)
+  const h = useHistoryStore()
+  if (!shown)
     return (
-      <Button type='plain' block onClick={() => void load(id)} {...testId('show-history')}>
+      <Button type='plain' block onClick={() => void h.load(id)} {...testId('show-history')}>
         查看修改历史
       </Button>
     )
   const KIND = { planned: '发布计划', recorded: '记录活动', updated: '修改', signed_in: '签到', removed: '删除' } as const
+  const error = h.error ?? h.moreError
   return (
     <View className='activity-detail__history' {...testId('history')}>
       <Text className='activity-detail__label'>修改历史</Text>
       {h.status === 'loading' && !h.items.length ? <Text className='activity-detail__hint'>正在加载…</Text> : null}
-      {h.status === 'error' ? (
-        <Text className='activity-detail__hint' onClick={() => void load(id)}>
-          加载失败：{h.error}（点此重试）
+      {error ? (
+        <Text className='activity-detail__hint' onClick={() => void (h.error ? h.refresh() : h.loadMore())}>
+          加载失败：{error}（点此重试）
         </Text>
       ) : null}
       {h.items.map((e) => (
@@ -208,7 +209,7 @@ function History({ id }: { id: string }) {
         </View>
       ))}
       {h.nextCursor ? (
-        <Button type='plain' onClick={() => void load(id, true)}>
+        <Button type='plain' loading={h.loadingMore} onClick={() => void h.loadMore()}>
           更早的记录
         </Button>
       ) : null}

@@ -12,14 +12,14 @@ export function AuditList() {
   const items = useAuditStore((s) => s.items)
   const status = useAuditStore((s) => s.status)
   const error = useAuditStore((s) => s.error)
-  const branchId = useAuditStore((s) => s.branchId)
   const nextCursor = useAuditStore((s) => s.nextCursor)
   const loadingMore = useAuditStore((s) => s.loadingMore)
-  const load = useAuditStore((s) => s.load)
+  const moreError = useAuditStore((s) => s.moreError)
+  const refresh = useAuditStore((s) => s.refresh)
   const loadMore = useAuditStore((s) => s.loadMore)
 
   if ((status === 'loading' || status === 'idle') && !items.length) return <LoadingState />
-  if (status === 'error' && !items.length) return <ErrorState message={error ?? '加载失败'} onRetry={() => load(branchId)} />
+  if (status === 'error' && !items.length) return <ErrorState message={error ?? '加载失败'} onRetry={() => void refresh()} />
   if (!items.length) return <EmptyState title='还没有变更记录' hint='支部信息、名册和职务的每次变更都会记在这里' />
   return (
     <View className='audit' {...testId('audit-list')}>
@@ -27,6 +27,7 @@ export function AuditList() {
         <Entry key={e.id} e={e} />
       ))}
       <View className='audit__foot'>
+        {moreError ? <Text className='audit__end'>{moreError}</Text> : null}
         {nextCursor ? (
           <Button type='plain' loading={loadingMore} onClick={() => loadMore()} {...testId('audit-load-more')}>
             加载更多

@@ -13,7 +13,7 @@ export function BranchList({ currentId, onPick, searchable }: { currentId?: stri
   const items = useBranchesStore((s) => s.items)
   const status = useBranchesStore((s) => s.status)
   const error = useBranchesStore((s) => s.error)
-  const q = useBranchesStore((s) => s.q)
+  const q = useBranchesStore((s) => s.scope ?? '')
   const nextCursor = useBranchesStore((s) => s.nextCursor)
   const loadingMore = useBranchesStore((s) => s.loadingMore)
   const moreError = useBranchesStore((s) => s.moreError)
@@ -30,7 +30,7 @@ export function BranchList({ currentId, onPick, searchable }: { currentId?: stri
     body = q ? <EmptyState title={`没有名称含“${q}”的支部`} /> : <EmptyState title='还没有支部' hint='党委创建支部后会显示在这里' />
   else
     body = (
-      <View>
+      <View className='branch-list__rows'>
         {items.map((b) => (
           <View
             key={b.id}

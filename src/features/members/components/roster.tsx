@@ -8,7 +8,7 @@ import { Segments } from '../../../components/form'
 import { SelectField } from '../../../components/pickers'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { testId } from '../../../lib/test-id'
-import { useRosterStore, type RosterState } from '../roster-store'
+import { selectRosterBranch, selectRosterFilter, useRosterStore, type RosterState } from '../roster-store'
 import './roster.scss'
 
 const STATES: { value: RosterState; label: string }[] = [
@@ -18,8 +18,8 @@ const STATES: { value: RosterState; label: string }[] = [
 ]
 
 export function RosterFilters() {
-  const branchId = useRosterStore((s) => s.branchId)
-  const filter = useRosterStore((s) => s.filter)
+  const branchId = useRosterStore(selectRosterBranch)
+  const filter = useRosterStore(selectRosterFilter)
   const groups = useRosterStore((s) => s.groups)
   const load = useRosterStore((s) => s.load)
   const [q, setQ] = useState(filter.q)
@@ -50,8 +50,8 @@ export function RosterList({ onOpen }: { onOpen(m: MemberSummary): void }) {
   const items = useRosterStore((s) => s.items)
   const status = useRosterStore((s) => s.status)
   const error = useRosterStore((s) => s.error)
-  const filter = useRosterStore((s) => s.filter)
-  const branchId = useRosterStore((s) => s.branchId)
+  const filter = useRosterStore(selectRosterFilter)
+  const branchId = useRosterStore(selectRosterBranch)
   const nextCursor = useRosterStore((s) => s.nextCursor)
   const loadingMore = useRosterStore((s) => s.loadingMore)
   const moreError = useRosterStore((s) => s.moreError)

@@ -4,19 +4,20 @@ import { Button } from '../../../components/button'
 import { Segments } from '../../../components/form'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { testId } from '../../../lib/test-id'
-import { useComplianceStore, type OverviewRow } from '../compliance-store'
+import { useComplianceOverviewStore, type OverviewRow } from '../compliance-store'
 import './compliance.scss'
 
 export function ComplianceOverview({ onPick }: { onPick(row: OverviewRow): void }) {
-  const rows = useComplianceStore((s) => s.rows)
-  const status = useComplianceStore((s) => s.overviewStatus)
-  const error = useComplianceStore((s) => s.overviewError)
-  const gapsOnly = useComplianceStore((s) => s.gapsOnly)
-  const date = useComplianceStore((s) => s.date)
-  const nextCursor = useComplianceStore((s) => s.nextCursor)
-  const loadingMore = useComplianceStore((s) => s.loadingMore)
-  const load = useComplianceStore((s) => s.loadOverview)
-  const loadMore = useComplianceStore((s) => s.loadMore)
+  const rows = useComplianceOverviewStore((s) => s.items)
+  const status = useComplianceOverviewStore((s) => s.status)
+  const error = useComplianceOverviewStore((s) => s.error)
+  const gapsOnly = useComplianceOverviewStore((s) => s.scope ?? false)
+  const date = useComplianceOverviewStore((s) => s.meta?.date ?? null)
+  const nextCursor = useComplianceOverviewStore((s) => s.nextCursor)
+  const loadingMore = useComplianceOverviewStore((s) => s.loadingMore)
+  const moreError = useComplianceOverviewStore((s) => s.moreError)
+  const load = useComplianceOverviewStore((s) => s.load)
+  const loadMore = useComplianceOverviewStore((s) => s.loadMore)
   return (
     <View className='compliance'>
       <View className='compliance__filter'>
@@ -31,7 +32,7 @@ export function ComplianceOverview({ onPick }: { onPick(row: OverviewRow): void 
         />
         {date ? <Text className='compliance__date'>{`截至 ${date}`}</Text> : null}
       </View>
-      {status === 'error' && !rows.length ? <ErrorState message={error ?? '加载失败'} onRetry={() => void load()} /> : null}
+      {status === 'error' && !rows.length ? <ErrorState message={error ?? '加载失败'} onRetry={() => void load(gapsOnly)} /> : null}
       {(status === 'loading' || status === 'idle') && !rows.length ? <LoadingState /> : null}
       {status === 'ready' && !rows.length ? <EmptyState title={gapsOnly ? '各支部本期都没有缺项' : '还没有支部'} /> : null}
       {rows.map((r) => (
@@ -50,6 +51,7 @@ export function ComplianceOverview({ onPick }: { onPick(row: OverviewRow): void 
       ))}
       {rows.length ? (
         <View className='compliance__foot'>
+          {moreError ? <Text className='compliance__date'>{moreError}</Text> : null}
           {nextCursor ? (
             <Button type='plain' loading={loadingMore} onClick={() => void loadMore()}>
               加载更多

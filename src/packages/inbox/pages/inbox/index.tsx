@@ -21,7 +21,7 @@ export default function InboxPage() {
   const isAdmin = useSessionStore(selectIsCommitteeAdmin)
   const items = useInboxStore((s) => s.items)
   const status = useInboxStore((s) => s.status)
-  const error = useInboxStore((s) => s.error)
+  const error = useInboxStore((s) => s.error ?? s.moreError)
   const nextCursor = useInboxStore((s) => s.nextCursor)
   const loadingMore = useInboxStore((s) => s.loadingMore)
   const markingAll = useInboxStore((s) => s.markingAll)

@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../../components/sta
 import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { ComplianceOverview } from '../../../../features/reminders/components/compliance-overview'
-import { useComplianceStore } from '../../../../features/reminders/compliance-store'
+import { useComplianceOverviewStore } from '../../../../features/reminders/compliance-store'
 import '../inbox.scss'
 
 export default function OverviewPage() {
@@ -13,15 +13,17 @@ export default function OverviewPage() {
   const sessionError = useSessionStore((s) => s.error)
   const loadSession = useSessionStore((s) => s.load)
   const isAdmin = useSessionStore(selectIsCommitteeAdmin)
-  const load = useComplianceStore((s) => s.loadOverview)
-  const loadMore = useComplianceStore((s) => s.loadMore)
+  const load = useComplianceOverviewStore((s) => s.load)
+  const loadMore = useComplianceOverviewStore((s) => s.loadMore)
+  /** The filter chosen last (every branch at first). */
+  const scope = () => useComplianceOverviewStore.getState().scope ?? false
 
   useEffect(() => {
-    if (session === 'ready' && isAdmin) void load()
+    if (session === 'ready' && isAdmin) void load(scope())
   }, [session, isAdmin, load])
   useReachBottom(() => void loadMore())
   usePullDownRefresh(async () => {
-    await load()
+    await load(scope())
     Taro.stopPullDownRefresh()
   })
 

@@ -8,7 +8,7 @@ import { isCommitteeAdmin, rolesInBranch, useSessionStore } from '../../../../fe
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { MemberCard, MemberManage } from '../../../../features/members/components/member-detail'
 import { useMemberStore } from '../../../../features/members/member-store'
-import { useRosterStore } from '../../../../features/members/roster-store'
+import { selectRosterBranch, useRosterStore } from '../../../../features/members/roster-store'
 import '../org.scss'
 
 export default function MemberPage() {
@@ -21,7 +21,7 @@ export default function MemberPage() {
   const error = useMemberStore((s) => s.error)
   const load = useMemberStore((s) => s.load)
   const groups = useRosterStore((s) => s.groups)
-  const rosterBranch = useRosterStore((s) => s.branchId)
+  const rosterBranch = useRosterStore(selectRosterBranch)
   const loadGroups = useRosterStore((s) => s.loadGroups)
   const changedInRoster = useRosterStore((s) => s.changed)
   const branchId = member?.branchId ?? null

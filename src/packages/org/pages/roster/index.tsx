@@ -8,6 +8,7 @@ import { RosterFilters, RosterList } from '../../../../features/members/componen
 import { useRosterStore } from '../../../../features/members/roster-store'
 import { memberPage } from '../../routes'
 import '../org.scss'
+import './index.scss'
 
 export default function RosterPage() {
   const branchId = decodeURIComponent(useRouter().params.branchId ?? '')
@@ -28,7 +29,7 @@ export default function RosterPage() {
   }, [status, branchId, mayRead, load, loadGroups])
   useDidShow(() => {
     const s = useRosterStore.getState()
-    if (s.branchId === branchId && s.status === 'ready') void load(branchId)
+    if (s.scope?.branchId === branchId && s.status === 'ready') void load(branchId)
   })
   useReachBottom(() => void loadMore())
   usePullDownRefresh(async () => {
@@ -41,7 +42,8 @@ export default function RosterPage() {
   if (status === 'error') return <ErrorState message={error ?? '加载失败'} onRetry={loadSession} />
   if (!mayRead) return <EmptyState title='无权查看该支部的名册' />
   return (
-    <View className='org-page'>
+    // desk (docs/layout.md): on a wide window the roster fills the width, its members in columns (./index.scss).
+    <View className='org-page desk'>
       <RosterFilters />
       <RosterList onOpen={(m) => void Taro.navigateTo({ url: memberPage(m.id) })} />
     </View>
