@@ -1,0 +1,411 @@
+/**
+ * recruitment.*: the 发展党员 pipeline (docs/recruitment.md). The steps are the table in ../recruitment/steps.ts and
+ * one action records any of them; the rules (order, time limits) are ../recruitment/rules.ts.
+ *
+ * Who: the branch's secretary and 支委 read the branch's pipeline, the committee every branch's; the secretary and the
+ * 组织委员 (and the committee) write, and see 政审 and personal files. Every read of a person's file is audited.
+ */
+import type { MaterialKey } from '../../../types/recruitment'
+import { isCommitteeAdmin } from '../framework/access'
+import { defineAction, type ActionContext } from '../framework/action'
+import { AppError, forbidden, invalid } from '../framework/errors'
+import type { ActivityDoc, MemberDoc } from '../framework/model'
+import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
+import { beijingDate } from '../framework/time'
+import { quorumOf } from '../activities/rules'
+import { actorName, recordAudit } from '../organisation/audit'
+import { findActiveEntry, loadActiveBranch, loadGroup, readAll } from '../organisation/store'
+import { addMonths, congressRefusal, NATIONAL_DEFAULTS, probationEnd, stepRefusal, type RecruitmentSettings } from '../recruitment/rules'
+import { derived, loadSettings, presentDetail, presentSummary, saveSettings, type RecruitDoc, type RecruitEntry } from '../recruitment/store'
+import { MATERIAL_TITLES, STEP_BY_CODE } from '../recruitment/steps'
+
+const READERS = ['committee_admin', 'secretary', 'branch_committee'] as const
+const record = { kind: 'record', collection: 'recruits', noun: '发展党员档案', idOf: (input: { recruitId: string }) => input.recruitId } as const
+
+/**
+ * Whether the caller may write the branch's pipeline and see its personal data: the committee, the secretary, or
+ * the 支委 holding 组织委员 (the post that keeps 发展党员 work, 支部工作条例第十条).
+ */
+async function keeper(ctx: ActionContext, branchId: string): Promise<boolean> {
+  const { memberships, openid } = ctx.caller
+  if (isCommitteeAdmin(memberships)) return true
+  if (memberships.some((m) => m.branchId === branchId && m.role === 'secretary')) return true
+  const entry = await findActiveEntry(ctx.port, branchId, openid)
+  return !!entry && (entry.posts ?? []).includes('组织委员')
+}
+async function assertKeeper(ctx: ActionContext, branchId: string) {
+  if (!(await keeper(ctx, branchId))) throw forbidden('只有支部书记、组织委员或党委可以记录发展党员工作')
+}
+
+async function names(ctx: ActionContext, doc: RecruitDoc): Promise<Map<string, string>> {
+  const ids = [...new Set([...doc.contacts, ...doc.introducers, ...Object.values(doc.log).flatMap((l) => (l ?? []).flatMap((e) => e.people ?? []))])]
+  if (!ids.length) return new Map()
+  const rows = await readAll<MemberDoc>(ctx.port, 'members', { _id: ctx.port.db.command.in(ids) })
+  return new Map(rows.map((m) => [m._id, m.name]))
+}
+
+async function detail(ctx: ActionContext, doc: RecruitDoc, settings?: RecruitmentSettings) {
+  const s = settings ?? (await loadSettings(ctx.port))
+  return presentDetail(doc, s, beijingDate(ctx.port.now()), await names(ctx, doc), await keeper(ctx, doc.branchId))
+}
+
+async function actor(ctx: ActionContext) {
+  return { openid: ctx.caller.openid, name: await actorName(ctx) }
+}
+
+/** Files of a person's file are uploaded under recruitment/<branchId>/ (src/packages/recruitment): another path is refused. */
+function checkFiles(branchId: string, files: readonly string[]) {
+  const own = (fileID: string) => {
+    const path = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)?.[1]
+    if (!path || path.split('/').some((s) => s === '' || s === '.' || s === '..')) return false
+    return path.startsWith(`recruitment/${branchId}/`)
+  }
+  const foreign = files.filter((f) => !own(f))
+  if (foreign.length) throw invalid('附件不是本支部上传的，请重新上传', { field: 'files', fileIDs: foreign })
+}
+
+/** Writes the record only if nobody changed it since it was read (version), so two keepers cannot lose a step. */
+async function save(ctx: ActionContext, before: RecruitDoc, after: RecruitDoc) {
+  const { stats } = await ctx.port.db
+    .collection('recruits')
+    .where({ _id: before._id, version: before.version })
+    .update({
+      data: {
+        log: ctx.port.db.command.set(after.log),
+        materials: ctx.port.db.command.set(after.materials),
+        history: ctx.port.db.command.set(after.history),
+        contacts: after.contacts,
+        introducers: after.introducers,
+        status: after.status,
+        nextDueOn: after.nextDueOn,
+        memberId: after.memberId,
+        version: before.version + 1,
+        updatedAt: ctx.port.now(),
+      },
+    })
+  if (stats.updated !== 1) throw new AppError('CONFLICT', '该档案刚被他人修改，请刷新后重试')
+  return { ...after, version: before.version + 1 }
+}
+
+export const listRecruits = defineAction({
+  name: 'recruitment.list',
+  roles: READERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId, status, cursor, limit }, { port }) {
+    const _ = port.db.command
+    const s = await loadSettings(port)
+    const today = beijingDate(port.now())
+    // Counts per status: one paged read of the (small) records' status, per branch or across branches.
+    const all = await readAll<Pick<RecruitDoc, '_id' | 'branchId' | 'status'>>(port, 'recruits', branchId ? { branchId } : {}).catch(() => [])
+    const tally = new Map<string, { branchId: string; status: RecruitDoc['status']; count: number }>()
+    for (const r of all) {
+      const key = `${r.branchId}:${r.status}`
+      tally.set(key, { branchId: r.branchId, status: r.status, count: (tally.get(key)?.count ?? 0) + 1 })
+    }
+    const counts = [...tally.values()]
+    if (!branchId) return { items: [], nextCursor: null, counts }
+    const conditions: unknown[] = [{ branchId }]
+    if (status) conditions.push({ status })
+    if (cursor) {
+      const c = decodeCursor(cursor, 'text')
+      conditions.push(afterCursor(_, 'name', c.key, c.id, 'asc'))
+    }
+    const { data } = await port.db
+      .collection('recruits')
+      .where(_.and(...conditions) as Record<string, unknown>)
+      .orderBy('name', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit + 1)
+      .get()
+    const page = pageOf(data as unknown as RecruitDoc[], limit, (r) => r.name)
+    return {
+      items: page.items.map((doc) => {
+        const { dueItems: _due, ...summary } = presentSummary(doc, s, today)
+        return summary
+      }),
+      nextCursor: page.nextCursor,
+      counts,
+    }
+  },
+})
+
+export const createRecruit = defineAction({
+  name: 'recruitment.create',
+  roles: READERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId, name, appliedOn, note, files }, ctx) {
+    const { port } = ctx
+    await assertKeeper(ctx, branchId)
+    await loadActiveBranch(port, branchId)
+    checkFiles(branchId, files)
+    const today = beijingDate(port.now())
+    if (appliedOn > today) throw invalid('申请日期不能晚于今天', { field: 'appliedOn' })
+    const by = await actor(ctx)
+    const now = port.now()
+    const entry: RecruitEntry = { on: appliedOn, note: note ?? null, files, by, at: now }
+    const s = await loadSettings(port)
+    const log = { apply: [entry] }
+    const doc: Omit<RecruitDoc, '_id'> = {
+      branchId,
+      name,
+      appliedOn,
+      ...derived(log, s),
+      memberId: null,
+      contacts: [],
+      introducers: [],
+      log,
+      materials: files.length ? { application: { done: true, on: appliedOn, files, note: null } } : {},
+      history: [{ at: now, by, what: `第1步「递交入党申请书」（${appliedOn}）`, exception: null }],
+      version: 0,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await port.db.createCollection('recruits').catch(() => undefined)
+    const { _id } = await port.db.collection('recruits').add({ data: { ...doc } })
+    await recordAudit(ctx, { branchId, action: 'recruit.created', summary: `登记入党申请人 ${name}（申请日期 ${appliedOn}）`, target: { kind: 'recruit', id: _id }, before: null, after: { name, appliedOn } })
+    return detail(ctx, { _id, ...doc }, s)
+  },
+})
+
+export const getRecruit = defineAction({
+  name: 'recruitment.get',
+  roles: READERS,
+  scope: record,
+  async handler(_input, ctx) {
+    const doc = ctx.record as unknown as RecruitDoc
+    // Every read of a person's file is in the audit log (who read whose file, and whether personal data was shown).
+    const personal = await keeper(ctx, doc.branchId)
+    await recordAudit(ctx, {
+      branchId: doc.branchId,
+      action: 'recruit.read',
+      summary: `查看 ${doc.name} 的发展党员档案${personal ? '' : '（不含政审等个人材料）'}`,
+      target: { kind: 'recruit', id: doc._id },
+      before: null,
+      after: null,
+    })
+    return detail(ctx, doc)
+  },
+})
+
+/** 培养联系人 / 入党介绍人: active roster entries of the branch who are 正式党员. */
+async function checkPeople(ctx: ActionContext, branchId: string, ids: readonly string[], what: string) {
+  if (new Set(ids).size !== ids.length) throw invalid(`${what}不能重复`, { field: 'people' })
+  if (!ids.length) return
+  const rows = await readAll<MemberDoc>(ctx.port, 'members', { _id: ctx.port.db.command.in([...ids]) })
+  for (const id of ids) {
+    const m = rows.find((r) => r._id === id)
+    if (!m || m.branchId !== branchId || m.state !== 'active') throw invalid(`${what}应为本支部花名册中的党员`, { field: 'people' })
+    if (m.partyStatus !== 'full') throw invalid(`${m.name} 是预备党员，${what}应为正式党员（细则第十一条、第十四条）`, { field: 'people' })
+  }
+}
+
+/** The 支部党员大会 a step names: a record of this branch, held, voting, with its quorum. */
+async function congressFacts(ctx: ActionContext, branchId: string, activityId: string) {
+  const { data } = await ctx.port.db.collection('activities').where({ _id: activityId }).limit(1).get()
+  const a = data[0] as unknown as ActivityDoc | undefined
+  if (!a || a.branchId !== branchId || a.deleted) throw invalid('关联的支部党员大会不存在', { field: 'activityId' })
+  if (a.type !== 'party_congress') throw invalid('请关联一次支部党员大会（不是其他类型的活动）', { field: 'activityId' })
+  const q = quorumOf((a.attendance?.attendees ?? []) as Parameters<typeof quorumOf>[0])
+  return { on: beijingDate(new Date(a.startAt)), recorded: a.status === 'recorded', voting: !!a.voting, voters: q.voters, presentVoters: q.presentVoters, quorumReached: q.reached }
+}
+
+export const recordStep = defineAction({
+  name: 'recruitment.record',
+  roles: READERS,
+  scope: record,
+  async handler(input, ctx) {
+    const { port } = ctx
+    const before = ctx.record as unknown as RecruitDoc
+    await assertKeeper(ctx, before.branchId)
+    await loadActiveBranch(port, before.branchId)
+    if (input.version !== undefined && input.version !== before.version) throw new AppError('CONFLICT', '该档案刚被他人修改，请刷新后重试')
+    const def = STEP_BY_CODE[input.step]
+    checkFiles(before.branchId, input.files)
+    const people = input.people ?? []
+    if (def.fields.includes('contacts')) await checkPeople(ctx, before.branchId, people, '培养联系人')
+    if (def.fields.includes('introducers')) await checkPeople(ctx, before.branchId, people, '入党介绍人')
+    if (def.fields.includes('result') && !input.result) throw invalid('请填写政审结论', { field: 'result' })
+    if (def.fields.includes('approval') && input.approved === undefined) throw invalid('请说明上级党委是否批准', { field: 'approved' })
+    if (input.approved === false && !input.reason) throw invalid('不批准时请写明原因', { field: 'reason' })
+    if (input.outcome && input.outcome !== 'confirm' && !input.reason) throw invalid('延长预备期或取消预备党员资格时请写明原因', { field: 'reason' })
+    if (def.fields.includes('group') && input.groupId) await loadGroup(port, input.groupId, before.branchId)
+    const s = await loadSettings(port)
+    const today = beijingDate(port.now())
+    const facts = {
+      on: input.on,
+      from: input.from ?? null,
+      to: input.to ?? null,
+      approved: input.approved ?? null,
+      outcome: input.outcome ?? null,
+      extensionMonths: input.extensionMonths ?? null,
+      contacts: def.fields.includes('contacts') ? people.length : undefined,
+      introducers: def.fields.includes('introducers') ? people.length : undefined,
+    }
+    let refusal = stepRefusal(input.step, facts, before.log, s, today)
+    if (!refusal && def.fields.includes('congress')) {
+      if (!input.activityId) throw invalid('请关联召开讨论的支部党员大会', { field: 'activityId' })
+      refusal = congressRefusal(input.step, input.on, await congressFacts(ctx, before.branchId, input.activityId), input.votes)
+    }
+    // A 3–6 month approval is allowed by the 细则 for special cases: it says why.
+    if (!refusal && input.step === 'approval') {
+      const congressOn = before.log.congress?.at(-1)?.on
+      if (congressOn && input.on > addMonths(congressOn, s.approvalMonths) && !input.reason) {
+        throw invalid(`支部大会通过后超过${s.approvalMonths}个月审批属特殊情况，请写明原因（细则第二十五条）`, { field: 'reason' })
+      }
+    }
+    let exception: { rule: string; reason: string } | null = null
+    if (refusal) {
+      const committee = isCommitteeAdmin(ctx.caller.memberships)
+      if (!refusal.exceptionAllowed || !input.exceptionReason) {
+        const hint = refusal.exceptionAllowed ? (committee ? '。如确属特殊情况，请填写例外原因后再记录' : '。如确属特殊情况，可由党委记录例外并写明原因') : ''
+        throw new AppError('CONFLICT', `${refusal.message}${hint}`, { rule: refusal.rule, exceptionAllowed: refusal.exceptionAllowed })
+      }
+      if (!committee) throw forbidden('例外只能由党委记录，并写明原因')
+      exception = { rule: refusal.rule, reason: input.exceptionReason }
+    } else if (input.exceptionReason) {
+      throw invalid('此步骤符合规定，无需记录例外', { field: 'exceptionReason' })
+    }
+    const by = await actor(ctx)
+    const now = port.now()
+    const entry: RecruitEntry = {
+      on: input.on,
+      note: input.note ?? null,
+      files: input.files,
+      from: input.from ?? null,
+      to: input.to ?? null,
+      hours: input.hours ?? null,
+      result: input.result ?? null,
+      approved: input.approved ?? null,
+      outcome: input.outcome ?? null,
+      extensionMonths: input.outcome === 'extend' ? (input.extensionMonths ?? null) : null,
+      reason: input.reason ?? null,
+      activityId: input.activityId ?? null,
+      votes: input.votes ?? null,
+      people,
+      exception,
+      by,
+      at: now,
+    }
+    const log = { ...before.log, [input.step]: [...(before.log[input.step] ?? []), entry] }
+    const materials = { ...before.materials }
+    if (def.material && input.files.length) {
+      const m = materials[def.material]
+      materials[def.material] = { done: true, on: input.on, files: [...(m?.files ?? []), ...input.files], note: m?.note ?? null }
+    }
+    let memberId = before.memberId
+    if (input.step === 'enrol' && !memberId) memberId = await enrol(ctx, before, log, input.on, input.groupId ?? null)
+    const after: RecruitDoc = {
+      ...before,
+      log,
+      materials,
+      memberId,
+      contacts: input.step === 'contacts' ? people : before.contacts,
+      introducers: input.step === 'introducers' ? people : before.introducers,
+      ...derived(log, s),
+      history: [...before.history, { at: now, by, what: `第${def.n}步「${def.title}」（${input.on}）${exception ? '（例外）' : ''}`, exception }],
+    }
+    const saved = await save(ctx, before, after)
+    if (input.step === 'confirm_approval' && input.approved && memberId) await confirmMember(ctx, memberId, probationEnd(log)!)
+    await recordAudit(ctx, {
+      branchId: before.branchId,
+      action: 'recruit.step',
+      summary: `${before.name}：第${def.n}步「${def.title}」（${input.on}）${exception ? `；例外（${exception.rule}）：${exception.reason}` : ''}`,
+      target: { kind: 'recruit', id: before._id },
+      before: { status: before.status },
+      after: { status: after.status, step: input.step, on: input.on },
+    })
+    return detail(ctx, saved, s)
+  },
+})
+
+/**
+ * 编入党支部 (细则第二十八条): the person joins the roster as a 预备党员, 入党日期 = the 支部大会's date (党章第七条: the
+ * 预备期 counts from it). Not a user yet: the secretary invites them later, and they join as this entry.
+ */
+async function enrol(ctx: ActionContext, doc: RecruitDoc, log: RecruitDoc['log'], on: string, groupId: string | null): Promise<string> {
+  const now = ctx.port.now()
+  const member: Omit<MemberDoc, '_id'> = {
+    branchId: doc.branchId,
+    openid: null,
+    name: doc.name,
+    partyStatus: 'probationary',
+    joinedPartyOn: log.congress!.at(-1)!.on,
+    confirmedOn: null,
+    groupId,
+    phone: null,
+    posts: [],
+    groupLeader: false,
+    state: 'active',
+    transferredOn: null,
+    transferReason: null,
+    joinedBranchOn: on,
+    createdAt: now,
+    updatedAt: now,
+  }
+  const { _id } = await ctx.port.db.collection('members').add({ data: { ...member } })
+  return _id
+}
+
+/** 转正 approved: the roster entry becomes 正式, 转正日期 = the end of the 预备期 (党章第七条: 党龄从预备期满转为正式党员之日算起). */
+async function confirmMember(ctx: ActionContext, memberId: string, on: string) {
+  const { data } = await ctx.port.db.collection('members').where({ _id: memberId }).limit(1).get()
+  const m = data[0] as unknown as MemberDoc | undefined
+  if (!m || m.state !== 'active' || m.partyStatus === 'full') return
+  await ctx.port.db.collection('members').doc(memberId).update({ data: { partyStatus: 'full', confirmedOn: on, updatedAt: ctx.port.now() } })
+  await recordAudit(ctx, {
+    branchId: m.branchId,
+    action: 'member.updated',
+    summary: `${m.name} 转为正式党员（转正日期 ${on}）`,
+    target: { kind: 'member', id: memberId },
+    before: { partyStatus: 'probationary', confirmedOn: null },
+    after: { partyStatus: 'full', confirmedOn: on },
+  })
+}
+
+export const setMaterial = defineAction({
+  name: 'recruitment.material',
+  roles: READERS,
+  scope: record,
+  async handler({ key, done, on, files, note }, ctx) {
+    const before = ctx.record as unknown as RecruitDoc
+    await assertKeeper(ctx, before.branchId)
+    checkFiles(before.branchId, files)
+    if (on && on > beijingDate(ctx.port.now())) throw invalid('日期不能晚于今天', { field: 'on' })
+    const by = await actor(ctx)
+    const materials = { ...before.materials, [key as MaterialKey]: { done, on: on ?? null, files, note: note ?? null } }
+    const after: RecruitDoc = {
+      ...before,
+      materials,
+      history: [...before.history, { at: ctx.port.now(), by, what: `材料「${MATERIAL_TITLES[key]}」${done ? '已齐备' : '未齐备'}${files.length ? `（附件 ${files.length} 个）` : ''}`, exception: null }],
+    }
+    const saved = await save(ctx, before, after)
+    return detail(ctx, saved)
+  },
+})
+
+const presentSettings = (s: RecruitmentSettings) => ({ ...s, defaults: NATIONAL_DEFAULTS })
+
+export const getSettings = defineAction({
+  name: 'recruitment.settings',
+  roles: ['committee_admin', 'secretary', 'branch_committee'],
+  scope: { kind: 'authenticated' },
+  async handler(_input, { port }) {
+    return presentSettings(await loadSettings(port))
+  },
+})
+
+export const setSettings = defineAction({
+  name: 'recruitment.setSettings',
+  roles: ['committee_admin'],
+  scope: { kind: 'committee' },
+  async handler(changes, ctx) {
+    const before = await loadSettings(ctx.port)
+    const after = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as RecruitmentSettings
+    if (after.approvalMaxMonths < after.approvalMonths) throw invalid('最长审批期限不能短于一般审批期限', { field: 'approvalMaxMonths' })
+    await saveSettings(ctx.port, after)
+    await recordAudit(ctx, { branchId: null, action: 'recruitment.settings', summary: '修改发展党员工作的本地规定', target: { kind: 'settings', id: 'recruitment' }, before, after })
+    return presentSettings(after)
+  },
+})
+
+export const RECRUITMENT_ACTIONS = [listRecruits, createRecruit, getRecruit, recordStep, setMaterial, getSettings, setSettings] as const

@@ -1,0 +1,181 @@
+/**
+ * The 发展党员 pipeline's records (`recruits`, one per person, the branch's record even when the person is not a
+ * user) and the committee's local settings (`recruitment_settings`), and how a record is shown to a reader.
+ */
+import type { MaterialKey, PersonStatus } from '../../../types/recruitment'
+import type { Port } from '../framework/port'
+import { isCollectionMissing } from '../framework/errors'
+import { daysBetween } from '../framework/time'
+import { dueItems, NATIONAL_DEFAULTS, probationEnd, statusOf, type RecruitmentSettings, type StepEntry, type StepLog } from './rules'
+import { MATERIAL_TITLES, MATERIALS, PERSONAL_MATERIALS, STAGE_TITLES, STAGES, STATUS_LABELS, STEP_BY_CODE, STEPS, type StepCode } from './steps'
+
+export interface Actor {
+  openid: string
+  name: string
+}
+
+/** One recorded step: the rules' facts plus what the record shows. */
+export interface RecruitEntry extends StepEntry {
+  note?: string | null
+  files?: string[]
+  hours?: number | null
+  /** 政审结论 (personal data). */
+  result?: string | null
+  reason?: string | null
+  activityId?: string | null
+  votes?: { for: number; against: number; abstain: number } | null
+  /** 培养联系人 / 入党介绍人 (roster ids). */
+  people?: string[]
+  by: Actor
+  at: Date
+}
+
+export interface RecruitDoc {
+  _id: string
+  branchId: string
+  name: string
+  appliedOn: string
+  status: PersonStatus
+  /** The roster entry once 编入党支部 (or the roster member whose 预备期 this record follows). */
+  memberId: string | null
+  contacts: string[]
+  introducers: string[]
+  log: Partial<Record<StepCode, RecruitEntry[]>>
+  materials: Partial<Record<MaterialKey, { done: boolean; on: string | null; files: string[]; note: string | null }>>
+  history: { at: Date; by: Actor; what: string; exception: { rule: string; reason: string } | null }[]
+  /** The nearest deadline (YYYY-MM-DD) or null: reminders and the to-do query on it, page by page. */
+  nextDueOn: string | null
+  version: number
+  createdAt: Date
+  updatedAt: Date
+}
+
+const SETTINGS_ID = 'committee'
+
+/** The committee's settings over the national defaults (a missing collection or document: the defaults). */
+export async function loadSettings(port: Port): Promise<RecruitmentSettings> {
+  try {
+    const { data } = await port.db.collection('recruitment_settings').where({ _id: SETTINGS_ID }).limit(1).get()
+    const saved = (data[0] ?? {}) as Partial<RecruitmentSettings>
+    const out = { ...NATIONAL_DEFAULTS }
+    for (const k of Object.keys(NATIONAL_DEFAULTS) as (keyof RecruitmentSettings)[]) if (typeof saved[k] === 'number') out[k] = saved[k] as number
+    return out
+  } catch (error) {
+    if (isCollectionMissing(error)) return { ...NATIONAL_DEFAULTS }
+    throw error
+  }
+}
+
+export async function saveSettings(port: Port, settings: RecruitmentSettings): Promise<void> {
+  await port.db.createCollection('recruitment_settings').catch(() => undefined)
+  const { data } = await port.db.collection('recruitment_settings').where({ _id: SETTINGS_ID }).limit(1).get()
+  if (data.length) await port.db.collection('recruitment_settings').doc(SETTINGS_ID).update({ data: { ...settings, updatedAt: port.now() } })
+  else await port.db.collection('recruitment_settings').add({ data: { _id: SETTINGS_ID, ...settings, updatedAt: port.now() } })
+}
+
+/** Status and nearest deadline, recomputed from the log on every write. */
+export function derived(log: StepLog, s: RecruitmentSettings): { status: PersonStatus; nextDueOn: string | null } {
+  const due = dueItems(log, s).map((d) => d.dueOn).sort()
+  return { status: statusOf(log), nextDueOn: due[0] ?? null }
+}
+
+function nextStep(doc: RecruitDoc) {
+  if (doc.status === 'stopped') return null
+  if (doc.status === 'full') {
+    const archive = STEP_BY_CODE.archive
+    return (doc.log.archive ?? []).length ? null : { n: archive.n, code: archive.code, title: archive.title }
+  }
+  const after = doc.log.confirm_congress?.at(-1)?.outcome === 'extend' && !(doc.log.confirm_approval ?? []).length
+  for (const s of STEPS) {
+    if (s.repeatable) continue
+    if (after && (s.code === 'confirm_apply' || s.code === 'confirm_congress')) {
+      const last = doc.log.confirm_congress!.at(-1)!
+      if (s.code === 'confirm_apply' && !(doc.log.confirm_apply ?? []).some((e) => e.on >= last.on)) return { n: s.n, code: s.code, title: s.title }
+      if (s.code === 'confirm_congress' && (doc.log.confirm_congress ?? []).at(-1)!.outcome === 'extend') return { n: s.n, code: s.code, title: s.title }
+    }
+    if (!(doc.log[s.code] ?? []).length) return { n: s.n, code: s.code, title: s.title }
+  }
+  return null
+}
+
+export function presentSummary(doc: RecruitDoc, s: RecruitmentSettings, today: string) {
+  const due = dueItems(doc.log, s)
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+    .map((d) => ({ ...d, daysLeft: daysBetween(today, d.dueOn) }))
+  return {
+    id: doc._id,
+    branchId: doc.branchId,
+    name: doc.name,
+    status: doc.status,
+    statusLabel: STATUS_LABELS[doc.status],
+    appliedOn: doc.appliedOn,
+    nextStep: nextStep(doc),
+    due: due[0] ?? null,
+    probationEndsOn: probationEnd(doc.log),
+    memberId: doc.memberId,
+    dueItems: due,
+  }
+}
+
+/**
+ * A person's file as `reader` may see it: the 政审 conclusion and the personal materials' files are left out unless
+ * the reader is the secretary, the 组织委员 or the committee (`personal`).
+ */
+export function presentDetail(doc: RecruitDoc, s: RecruitmentSettings, today: string, names: Map<string, string>, personal: boolean) {
+  const { dueItems: due, ...summary } = presentSummary(doc, s, today)
+  const person = (id: string) => ({ id, name: names.get(id) ?? '（已不在花名册）' })
+  const showEntry = (code: StepCode, e: RecruitEntry) => {
+    const material = STEP_BY_CODE[code].material
+    const hidden = !personal && (code === 'vetting' || (!!material && PERSONAL_MATERIALS.includes(material)))
+    return {
+      on: e.on,
+      note: hidden ? null : (e.note ?? null),
+      files: hidden ? [] : (e.files ?? []),
+      from: e.from ?? null,
+      to: e.to ?? null,
+      hours: e.hours ?? null,
+      result: hidden ? null : (e.result ?? null),
+      approved: e.approved ?? null,
+      outcome: e.outcome ?? null,
+      extensionMonths: e.extensionMonths ?? null,
+      reason: e.reason ?? null,
+      activityId: e.activityId ?? null,
+      votes: e.votes ?? null,
+      people: (e.people ?? []).map(person),
+      exception: e.exception ?? null,
+      by: e.by.name,
+      at: new Date(e.at).toISOString(),
+      hidden,
+    }
+  }
+  return {
+    ...summary,
+    dueItems: due,
+    version: doc.version,
+    contacts: doc.contacts.map(person),
+    introducers: doc.introducers.map(person),
+    personalHidden: !personal,
+    stages: STAGES.map((stage) => ({
+      code: stage,
+      title: STAGE_TITLES[stage],
+      steps: STEPS.filter((x) => x.stage === stage).map((x) => ({
+        n: x.n,
+        code: x.code,
+        title: x.title,
+        actor: x.actor,
+        records: x.records,
+        ruleText: x.ruleText ?? null,
+        source: x.source,
+        repeatable: !!x.repeatable,
+        fields: x.fields,
+        entries: (doc.log[x.code] ?? []).map((e) => showEntry(x.code, e)),
+      })),
+    })),
+    materials: MATERIALS.map((key) => {
+      const m = doc.materials[key]
+      const hidden = !personal && PERSONAL_MATERIALS.includes(key)
+      return { key, title: MATERIAL_TITLES[key], done: !!m?.done, on: m?.on ?? null, files: hidden ? [] : (m?.files ?? []), note: hidden ? null : (m?.note ?? null), hidden }
+    }),
+    history: doc.history.map((h) => ({ at: new Date(h.at).toISOString(), by: h.by.name, what: h.what, exception: h.exception })),
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The 发展党员 pipeline through the local cloud and the real wx-server-sdk (docs/recruitment.md): one applicant from
+ * 入党申请 to 正式党员, the 支部大会 steps linked to voting 支部党员大会 records of the branch, a step out of order
+ * refused by its rule and recorded by the committee as an exception, who may read and write, personal data hidden
+ * and reads audited.
+ */
+import { apiAs, ok, type Caller } from '../support/api'
+import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+
+let cloud: LocalCloudHandle
+let admin: Caller
+let secretary: Caller
+let organiser: Caller
+let publicity: Caller
+let member: Caller
+let otherSecretary: Caller
+let branchId: string
+const ids: Record<string, string> = {}
+let seq = 0
+
+async function join(openid: string, code: string, name: string) {
+  const as = apiAs(cloud.url, openid)
+  await ok(as('session.join', { code, name }))
+  return as
+}
+
+beforeAll(async () => {
+  cloud = await startLocalCloud({ seed: false })
+  admin = apiAs(cloud.url, 'rc-admin')
+  await ok(admin('org.bootstrap', { token: 'local-dev-bootstrap-token', committeeName: '测试党委', adminName: '党委管理员' }))
+  branchId = (await ok(admin('branches.create', { name: '甲学会党支部', startedOn: '2023-01-01' }))).id
+  const other = (await ok(admin('branches.create', { name: '乙学会党支部', startedOn: '2023-01-01' }))).id
+  secretary = await join('rc-sec', (await ok(admin('invites.create', { branchId, role: 'secretary' }))).code, '张书记')
+  otherSecretary = await join('rc-sec2', (await ok(admin('invites.create', { branchId: other, role: 'secretary' }))).code, '乙书记')
+  const inv = await ok(secretary('invites.create', { branchId, role: 'member', maxUses: 10 }))
+  organiser = await join('rc-org', inv.code, '组织委员甲')
+  publicity = await join('rc-pub', inv.code, '宣传委员乙')
+  member = await join('rc-mem', inv.code, '老党员丙')
+  await join('rc-pro', inv.code, '预备党员丁')
+  for (const m of (await ok(secretary('members.list', { branchId }))).items) ids[m.name] = m.id
+  for (const name of ['张书记', '组织委员甲', '宣传委员乙', '老党员丙', '预备党员丁']) {
+    await ok(secretary('members.update', { memberId: ids[name], joinedBranchOn: '2020-01-01', joinedPartyOn: '2010-07-01' }))
+  }
+  await ok(secretary('members.update', { memberId: ids['预备党员丁'], partyStatus: 'probationary', joinedPartyOn: '2026-06-01' }))
+  await ok(secretary('members.setPosts', { memberId: ids['组织委员甲'], posts: ['组织委员'], groupLeader: false, since: '2020-01-01' }))
+  await ok(secretary('members.setPosts', { memberId: ids['宣传委员乙'], posts: ['宣传委员'], groupLeader: false, since: '2020-01-01' }))
+}, 90_000)
+afterAll(() => cloud?.stop())
+
+/** A voting 支部党员大会 recorded on a Beijing date (10:00), everyone on that day's roster present. */
+async function congress(date: string): Promise<string> {
+  const sheet = await ok(secretary('activities.attendanceSheet', { branchId, type: 'party_congress', on: date }))
+  const doc = await ok(
+    secretary('activities.record', {
+      branchId,
+      clientRequestId: `rc-congress-${++seq}-${Date.now().toString(36)}`,
+      type: 'party_congress',
+      topic: '讨论发展党员',
+      place: '会议室',
+      startAt: `${date}T02:00:00.000Z`,
+      host: '张书记',
+      recorder: '组织委员甲',
+      minutes: '表决。',
+      voting: true,
+      attendance: sheet.attendees.map((a: { memberId: string }) => ({ memberId: a.memberId, present: true })),
+    }),
+  )
+  return doc.id
+}
+
+let recruitId: string
+const step = (as: Caller, body: Record<string, unknown>) => as('recruitment.record', { recruitId, ...body })
+
+describe('one applicant from 入党申请 to 正式党员', () => {
+  test('an application is recorded for someone who is not a user; the talk is due a month later', async () => {
+    const d = await ok(secretary('recruitment.create', { branchId, name: '王申请', appliedOn: '2024-01-05' }))
+    recruitId = d.id
+    expect(d).toMatchObject({ status: 'applicant', statusLabel: '入党申请人', nextStep: { n: 2, title: '党组织派人谈话' } })
+    expect(d.dueItems[0]).toMatchObject({ step: 'talk', dueOn: '2024-02-05' })
+    expect(d.stages.flatMap((s: { steps: unknown[] }) => s.steps)).toHaveLength(25)
+  })
+
+  test('a step out of order is refused naming the rule, and nothing is written', async () => {
+    const r = await step(secretary, { step: 'activist', on: '2024-02-01' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect((r as any).error.message).toBe('请先完成第2步「党组织派人谈话」，再记录第3步「推荐和确定入党积极分子」（细则第九条、第十条）。如确属特殊情况，可由党委记录例外并写明原因')
+    const d = await ok(secretary('recruitment.get', { recruitId }))
+    expect(d.version).toBe(0)
+    expect(d.history).toHaveLength(1)
+  })
+
+  test('the 积极分子 stage: a 预备党员 cannot be a 培养联系人; a year of training and 考察 every half year', async () => {
+    await ok(step(secretary, { step: 'talk', on: '2024-01-20', note: '谈话情况良好' }))
+    await ok(step(organiser, { step: 'activist', on: '2024-03-01' }))
+    await ok(step(organiser, { step: 'activist_filed', on: '2024-03-05' }))
+    const probationary = await step(secretary, { step: 'contacts', on: '2024-03-01', people: [ids['预备党员丁']] })
+    expect(probationary).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '预备党员丁 是预备党员，培养联系人应为正式党员（细则第十一条、第十四条）' } })
+    const withContacts = await ok(step(secretary, { step: 'contacts', on: '2024-03-01', people: [ids['老党员丙'], ids['组织委员甲']] }))
+    expect(withContacts.contacts.map((p: { name: string }) => p.name)).toEqual(['老党员丙', '组织委员甲'])
+    expect(withContacts.statusLabel).toBe('入党积极分子')
+    await ok(step(secretary, { step: 'inspect', on: '2024-08-30' }))
+    await ok(step(secretary, { step: 'inspect', on: '2025-02-20' }))
+    const early = await step(secretary, { step: 'candidate', on: '2025-02-28' })
+    expect((early as any).error.message).toContain('入党积极分子经过一年以上培养教育和考察才能确定为发展对象：2024年3月1日确定为积极分子，最早 2025年3月1日')
+  })
+
+  test('only the committee records an exception, with its reason, and it stays in the history', async () => {
+    const bySecretary = await step(secretary, { step: 'candidate', on: '2025-02-28', exceptionReason: '上级党委同意提前一天' })
+    expect(bySecretary).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '例外只能由党委记录，并写明原因' } })
+    const d = await ok(step(admin, { step: 'candidate', on: '2025-02-28', exceptionReason: '上级党委同意提前一天' }))
+    expect(d.statusLabel).toBe('发展对象')
+    expect(d.history.at(-1)).toMatchObject({ what: '第7步「确定发展对象」（2025-02-28）（例外）', exception: { rule: '细则第十三条（培养考察一年以上）', reason: '上级党委同意提前一天' } })
+  })
+
+  test('发展对象 to 预备党员: 介绍人, 政审, 培训, 公示, then the 支部大会 with 表决; the person joins the roster as 预备党员', async () => {
+    await ok(step(secretary, { step: 'candidate_filed', on: '2025-03-05' }))
+    expect(await step(secretary, { step: 'introducers', on: '2025-03-10', people: [ids['老党员丙']] })).toMatchObject({ ok: false, error: { message: '入党介绍人应为两名正式党员' } })
+    await ok(step(secretary, { step: 'introducers', on: '2025-03-10', people: [ids['老党员丙'], ids['张书记']] }))
+    await ok(step(organiser, { step: 'vetting', on: '2025-04-01', result: '政治审查合格，无不良记录' }))
+    await ok(step(secretary, { step: 'training', on: '2025-04-10', from: '2025-04-08', to: '2025-04-10', hours: 24 }))
+    await ok(step(secretary, { step: 'committee_review', on: '2025-05-06', from: '2025-05-20', to: '2025-05-28' }))
+    await ok(step(secretary, { step: 'pre_review', on: '2025-05-10' }))
+    await ok(step(secretary, { step: 'volunteer_form', on: '2025-05-15' }))
+    const duringPublicity = await congress('2025-05-28')
+    expect((await step(secretary, { step: 'congress', on: '2025-05-28', activityId: duringPublicity, votes: { for: 4, against: 0, abstain: 0 } }) as any).error.message).toContain('公示期（至2025年5月28日）结束后才能召开支部大会讨论')
+    const held = await congress('2025-06-10')
+    // 4 正式党员 on the roster that day (预备党员丁 has no vote): 2 for is not more than half; 5 votes cannot be cast.
+    expect((await step(secretary, { step: 'congress', on: '2025-06-10', activityId: held, votes: { for: 2, against: 1, abstain: 1 } }) as any).error.message).toBe('赞成票 2 未超过应到会有表决权正式党员（4 人）的半数，未通过')
+    expect((await step(secretary, { step: 'congress', on: '2025-06-10', activityId: held, votes: { for: 5, against: 0, abstain: 0 } }) as any).error.message).toBe('票数合计 5 超过到会的有表决权正式党员 4 人')
+    await ok(step(secretary, { step: 'congress', on: '2025-06-10', activityId: held, votes: { for: 3, against: 1, abstain: 0 } }))
+    await ok(step(secretary, { step: 'superior_talk', on: '2025-06-20' }))
+    const approved = await ok(step(secretary, { step: 'approval', on: '2025-07-01', approved: true }))
+    expect(approved).toMatchObject({ status: 'probationary', probationEndsOn: '2026-06-10' })
+    const enrolled = await ok(step(secretary, { step: 'enrol', on: '2025-07-05' }))
+    await ok(step(secretary, { step: 'oath', on: '2025-07-01' }))
+    const entry = await ok(secretary('members.get', { memberId: enrolled.memberId }))
+    expect(entry).toMatchObject({ name: '王申请', partyStatus: 'probationary', joinedPartyOn: '2025-06-10', bound: false })
+  })
+
+  test('转正 at the end of the 预备期, by a 支部大会, approved: the roster entry becomes 正式', async () => {
+    expect((await step(secretary, { step: 'confirm_apply', on: '2026-05-01' }) as any).error.message).toContain('最早 2026年5月11日')
+    await ok(step(secretary, { step: 'confirm_apply', on: '2026-05-20' }))
+    const early = await congress('2026-06-09')
+    expect((await step(secretary, { step: 'confirm_congress', on: '2026-06-09', activityId: early, outcome: 'confirm', votes: { for: 4, against: 0, abstain: 0 } }) as any).error.message).toContain('预备期至2026年6月10日满')
+    const held = await congress('2026-06-12')
+    await ok(step(secretary, { step: 'confirm_congress', on: '2026-06-12', activityId: held, outcome: 'confirm', votes: { for: 4, against: 0, abstain: 0 } }))
+    const done = await ok(step(secretary, { step: 'confirm_approval', on: '2026-07-01', approved: true }))
+    expect(done).toMatchObject({ status: 'full', statusLabel: '正式党员', nextStep: { n: 25 } })
+    expect(await ok(secretary('members.get', { memberId: done.memberId }))).toMatchObject({ partyStatus: 'full', confirmedOn: '2026-06-10' })
+  })
+})
+
+describe('who may see and write', () => {
+  test('a member reads nothing; another branch sees no such file', async () => {
+    expect(await member('recruitment.get', { recruitId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await member('recruitment.list', { branchId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await otherSecretary('recruitment.get', { recruitId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await otherSecretary('recruitment.record', { recruitId, step: 'archive', on: '2026-07-05' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
+  test('a 支委 who is not the 组织委员 reads the file without 政审 and cannot write; every read is audited', async () => {
+    const seen = await ok(publicity('recruitment.get', { recruitId }))
+    expect(seen.personalHidden).toBe(true)
+    const vetting = seen.stages.flatMap((s: any) => s.steps).find((s: any) => s.code === 'vetting')
+    expect(vetting.entries[0]).toMatchObject({ result: null, hidden: true })
+    const full = await ok(organiser('recruitment.get', { recruitId }))
+    expect(full.stages.flatMap((s: any) => s.steps).find((s: any) => s.code === 'vetting').entries[0].result).toBe('政治审查合格，无不良记录')
+    expect(await publicity('recruitment.record', { recruitId, step: 'archive', on: '2026-07-05' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const audit = await ok(secretary('audit.list', { branchId, limit: 50 }))
+    expect(audit.items.find((e: any) => e.action === 'recruit.read' && e.actor.name === '宣传委员乙')?.summary).toBe('查看 王申请 的发展党员档案（不含政审等个人材料）')
+  })
+
+  test('the list pages by name and counts per status; the committee sees counts per branch', async () => {
+    await ok(secretary('recruitment.create', { branchId, name: '李申请', appliedOn: '2026-11-20' }))
+    const first = await ok(secretary('recruitment.list', { branchId, limit: 1 }))
+    expect(first.items.map((i: any) => i.name)).toEqual(['李申请'])
+    const second = await ok(secretary('recruitment.list', { branchId, limit: 1, cursor: first.nextCursor }))
+    expect(second.items.map((i: any) => i.name)).toEqual(['王申请'])
+    const committee = await ok(admin('recruitment.list', {}))
+    expect(committee.counts).toEqual(expect.arrayContaining([{ branchId, status: 'applicant', count: 1 }, { branchId, status: 'full', count: 1 }]))
+  })
+
+  test('bad input: a date after today and a stranger\'s file attachment are refused', async () => {
+    expect(await secretary('recruitment.create', { branchId, name: '赵申请', appliedOn: '2099-01-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '申请日期不能晚于今天' } })
+    expect(await secretary('recruitment.create', { branchId, name: '赵申请', appliedOn: '2026-01-01', files: ['cloud://env/activities/x/a.pdf'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '附件不是本支部上传的，请重新上传' } })
+  })
+})
