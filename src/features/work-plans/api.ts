@@ -8,8 +8,10 @@ export const listPlans = () => callApi('workPlans.list', {})
 export const getPlan = (planId: string) => callApi('workPlans.get', { planId })
 export const assignPlan = (input: ActionInput<'workPlans.assign'>) => callApi('workPlans.assign', input)
 export const getProgress = (planId: string) => callApi('workPlans.progress', { planId })
-export const listPointAssignments = (planId: string, pointSeq: number) => callApi('assignments.list', { planId, pointSeq, limit: 100 })
-export const listBranchAssignments = (planId: string, branchId: string) => callApi('assignments.list', { planId, branchId, limit: 100 })
+export const listPointAssignments = (planId: string, pointSeq: number, cursor?: string | null) =>
+  callApi('assignments.list', { planId, pointSeq, limit: 100, ...(cursor ? { cursor } : {}) })
+export const listBranchAssignments = (planId: string, branchId: string, cursor?: string | null) =>
+  callApi('assignments.list', { planId, branchId, limit: 100, ...(cursor ? { cursor } : {}) })
 export const searchBranches = (q?: string) => callApi('branches.list', { ...(q ? { q } : {}), limit: 50 })
 
 /** A plan file for the importer, uploaded to cloud storage first; it keeps its extension (the cloud checks it). */

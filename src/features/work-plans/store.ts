@@ -2,6 +2,7 @@
 import { create } from 'zustand'
 import type { ActionOutput } from '../../../types/actions'
 import { errorMessage, type UploadSource } from '../../services/api'
+import { createPagedList } from '../../lib/paged-list'
 import { getPlan, getProgress, listBranchAssignments, listPlans, listPointAssignments, parsePlan, publishPlan, savePlan, uploadPlanFile } from './api'
 import { checkPlanFile, draftProblems, type PlanDraft, type PlanPoint, type PlanSummary } from './logic'
 
@@ -158,17 +159,23 @@ export type ProgressDrill = { kind: 'point'; seq: number } | { kind: 'branch'; b
 const sameDrill = (a: ProgressDrill | null, b: ProgressDrill | null) =>
   !!a && !!b && (a.kind === 'point' ? b.kind === 'point' && a.seq === b.seq : b.kind === 'branch' && a.branchId === b.branchId)
 
+/** The assignments under the open drill-down, page by page (src/lib/paged-list.ts). */
+export const useDrillStore = createPagedList<AssignmentRow, { planId: string; drill: ProgressDrill }>({
+  fetch: async ({ planId, drill }, cursor) => {
+    const page = drill.kind === 'point' ? await listPointAssignments(planId, drill.seq, cursor) : await listBranchAssignments(planId, drill.branchId, cursor)
+    return { items: page.items, next: page.nextCursor ?? null }
+  },
+  id: (a) => a.id,
+})
+
 interface ProgressState {
   planId: string | null
   progress: Progress | null
   status: Status
   error: string | null
   load(planId: string): Promise<void>
-  /** The open drill-down and its assignments; opening the same one again closes it. */
+  /** The open drill-down (its rows in useDrillStore); opening the same one again closes it. */
   drill: ProgressDrill | null
-  rows: AssignmentRow[]
-  rowsStatus: Status
-  rowsError: string | null
   toggle(target: ProgressDrill): Promise<void>
 }
 
@@ -178,12 +185,10 @@ export const useProgressStore = create<ProgressState>()((set, get) => ({
   status: 'idle',
   error: null,
   drill: null,
-  rows: [],
-  rowsStatus: 'idle',
-  rowsError: null,
   async load(planId) {
     const same = get().planId === planId && get().progress
-    set({ planId, status: same ? 'ready' : 'loading', error: null, ...(same ? {} : { progress: null, drill: null, rows: [] }) })
+    set({ planId, status: same ? 'ready' : 'loading', error: null, ...(same ? {} : { progress: null, drill: null }) })
+    if (!same) useDrillStore.getState().reset()
     try {
       const progress = await getProgress(planId)
       if (get().planId !== planId) return
@@ -195,17 +200,11 @@ export const useProgressStore = create<ProgressState>()((set, get) => ({
   async toggle(target) {
     const planId = get().planId
     if (!planId || sameDrill(get().drill, target)) {
-      set({ drill: null, rows: [], rowsStatus: 'idle' })
+      set({ drill: null })
+      useDrillStore.getState().reset()
       return
     }
-    set({ drill: target, rows: [], rowsStatus: 'loading', rowsError: null })
-    try {
-      const page = target.kind === 'point' ? await listPointAssignments(planId, target.seq) : await listBranchAssignments(planId, target.branchId)
-      if (!sameDrill(get().drill, target)) return
-      set({ rows: page.items, rowsStatus: 'ready' })
-    } catch (error) {
-      if (!sameDrill(get().drill, target)) return
-      set({ rowsStatus: 'error', rowsError: errorMessage(error) })
-    }
+    set({ drill: target })
+    await useDrillStore.getState().load({ planId, drill: target })
   },
 }))

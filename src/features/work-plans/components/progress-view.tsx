@@ -1,26 +1,33 @@
 /** A plan's progress: per point done / late / silent (tap for every branch), and per branch. */
 import { Text, View } from '@tarojs/components'
+import { Button } from '../../../components/button'
 import { testId } from '../../../lib/test-id'
-import { useProgressStore, type AssignmentRow } from '../store'
+import { useDrillStore, useProgressStore, type AssignmentRow } from '../store'
 import './work-plans.scss'
 
 const STATUS_LABEL: Record<AssignmentRow['status'], string> = { not_started: '未开始', in_progress: '进行中', done: '已完成', overdue: '已逾期' }
 
-function Counts({ total, done, overdue, silent }: { total: number; done: number; overdue: number; silent: number }) {
+/**
+ * 完成 x/y is green only once everything is done (neutral before, orange while something is late); 逾期 counts
+ * what is late and still open and shows only when there is some; a point done after its due date is 逾期完成, not 逾期 0.
+ */
+function Counts({ total, done, overdue, doneLate = 0, silent }: { total: number; done: number; overdue: number; doneLate?: number; silent: number }) {
+  const complete = total > 0 && done === total
   return (
     <View className='progress-counts'>
-      <Text className='progress-counts__done'>完成 {done}/{total}</Text>
-      <Text className={overdue ? 'progress-counts__late' : 'progress-counts__zero'}>逾期 {overdue}</Text>
-      <Text className={silent ? 'progress-counts__silent' : 'progress-counts__zero'}>未汇报 {silent}</Text>
+      <Text className={`progress-counts__done ${complete ? 'progress-counts__done--all' : overdue ? 'progress-counts__done--late' : ''}`} {...testId('progress-done')}>
+        完成 {done}/{total}
+      </Text>
+      {overdue ? <Text className='progress-counts__late'>逾期 {overdue}</Text> : null}
+      {doneLate ? <Text className='progress-counts__silent'>逾期完成 {doneLate}</Text> : null}
+      {silent ? <Text className='progress-counts__silent'>未汇报 {silent}</Text> : null}
     </View>
   )
 }
 
 /** The assignments under an open row: a point's branches, or a branch's points; each opens its page. */
 function DrillRows({ empty, label, onOpenAssignment }: { empty: string; label(a: AssignmentRow): string; onOpenAssignment(id: string): void }) {
-  const rows = useProgressStore((s) => s.rows)
-  const status = useProgressStore((s) => s.rowsStatus)
-  const error = useProgressStore((s) => s.rowsError)
+  const { items: rows, status, error, nextCursor, loadingMore, moreError, loadMore } = useDrillStore()
   return (
     <View className='progress-branches' {...testId('progress-drill')}>
       {status === 'loading' ? <Text className='assign-branches__hint'>正在加载…</Text> : null}
@@ -32,6 +39,12 @@ function DrillRows({ empty, label, onOpenAssignment }: { empty: string; label(a:
           <Text className={`wp-tag wp-tag--${a.status}`}>{STATUS_LABEL[a.status]}</Text>
         </View>
       ))}
+      {moreError ? <Text className='field__error'>{moreError}</Text> : null}
+      {nextCursor ? (
+        <Button type='plain' loading={loadingMore} onClick={() => void loadMore()}>
+          加载更多
+        </Button>
+      ) : null}
     </View>
   )
 }
