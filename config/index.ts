@@ -58,6 +58,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        // Sizes that stop growing (docs/layout.md): H5 turns our px into rem, and index.html's script sets the root
+        // size to 40 × min(window width, height) / 750, between minRootSize and maxRootSize (Taro's default ceiling,
+        // 40 px, drew a 1366×800 desk at twice a phone's size). The ceiling is a 390 px phone's root (20.8 px), so a
+        // desk or tablet window shows text and controls at that phone's size; phones up to 390 px are unchanged.
+        pxtransform: { enable: true, config: { maxRootSize: 20.8 } },
         cssModules: { enable: false },
       },
     },

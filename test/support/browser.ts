@@ -23,20 +23,36 @@ export interface Person {
   errors: string[]
 }
 
-/** A new person: their own context (storage, identity), acting as `openid` in the local cloud's H5 app. */
-export async function openAs(browser: Browser, baseUrl: string, openid: string): Promise<Person> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-  await context.addInitScript((id) => {
-    // The same key the H5 dev-identity picker writes (src/services/dev-identity.ts).
-    if (!window.localStorage.getItem('branch-desk:dev-openid')) window.localStorage.setItem('branch-desk:dev-openid', id)
-  }, openid)
+/**
+ * A new person: their own context (storage, identity), acting as `openid` in the local cloud's H5 app. A phone by
+ * default; a `viewport` wider than a phone is a desk's browser window (no touch, one device pixel per CSS pixel).
+ * `openid` null is a newcomer nobody has chosen yet: no dev identity, the app opened at its root.
+ * Errors matching `expectedErrors` (a refusal the test provokes on purpose) are not recorded.
+ */
+export async function openAs(
+  browser: Browser,
+  baseUrl: string,
+  openid: string | null,
+  viewport: { width: number; height: number } = PHONE,
+  expectedErrors?: RegExp,
+): Promise<Person> {
+  const phone = viewport.width <= PHONE.width
+  const context = await browser.newContext({ viewport, deviceScaleFactor: phone ? 2 : 1, isMobile: phone, hasTouch: phone, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  if (openid !== null)
+    await context.addInitScript((id) => {
+      // The same key the H5 dev-identity picker writes (src/services/dev-identity.ts).
+      if (!window.localStorage.getItem('branch-desk:dev-openid')) window.localStorage.setItem('branch-desk:dev-openid', id)
+    }, openid)
   const page = await context.newPage()
   const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+  const record = (text: string) => {
+    if (!expectedErrors?.test(text)) errors.push(text)
+  }
+  page.on('pageerror', (e) => record(`pageerror: ${e.message}`))
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(`console.error: ${m.text()}`)
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) record(`console.error: ${m.text()}`)
   })
-  await page.goto(`${baseUrl}/#/pages/home/index`)
+  await page.goto(openid === null ? baseUrl : `${baseUrl}/#/pages/home/index`)
   return { context, page, errors }
 }
 
@@ -60,17 +76,19 @@ export async function startCloudAndBrowser(opts: StartOptions = {}): Promise<[Lo
 
 /**
  * What every e2e file sets up: a local cloud and Chromium for the file (started before the file's own beforeAll
- * hooks, stopped after), one browser context per person (`person`), and after each test no page error or
- * console.error on anyone's page.
+ * hooks, stopped after its own afterAll hooks and those given to `beforeStop`), one browser context per person
+ * (`person`), and after each test no page error or console.error on anyone's page.
  */
 export function e2eWorld(opts: StartOptions = {}) {
   let cloud: LocalCloudHandle | undefined
   let browser: Browser | undefined
   const people: Person[] = []
+  const lastWords: (() => Promise<void> | void)[] = []
   beforeAll(async () => {
     ;[cloud, browser] = await startCloudAndBrowser(opts)
   })
   afterAll(async () => {
+    for (const words of lastWords) await words()
     await browser?.close()
     await cloud?.stop()
   })
@@ -82,10 +100,20 @@ export function e2eWorld(opts: StartOptions = {}) {
       if (!cloud) throw new Error('e2eWorld: the local cloud is not started yet (use it inside a hook or a test)')
       return cloud.url
     },
-    async person(openid: string): Promise<Person> {
-      const p = await openAs(browser!, this.url, openid)
+    /** The local cloud itself (its data directory, its admin SDK). */
+    get cloud(): LocalCloudHandle {
+      if (!cloud) throw new Error('e2eWorld: the local cloud is not started yet (use it inside a hook or a test)')
+      return cloud
+    },
+    /** `openid` null: a newcomer with no identity chosen (openAs). */
+    async person(openid: string | null, viewport?: { width: number; height: number }, expectedErrors?: RegExp): Promise<Person> {
+      const p = await openAs(browser!, this.url, openid, viewport, expectedErrors)
       people.push(p)
       return p
+    },
+    /** Work that needs the cloud and the browser still up at the end (screenshots, figures): run before they stop. */
+    beforeStop(words: () => Promise<void> | void): void {
+      lastWords.push(words)
     },
   }
 }

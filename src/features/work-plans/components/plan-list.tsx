@@ -7,7 +7,7 @@ import './work-plans.scss'
 
 export function PlanList({ items, onOpen, onAssign, onProgress }: { items: PlanSummary[]; onOpen(p: PlanSummary): void; onAssign(p: PlanSummary): void; onProgress(p: PlanSummary): void }) {
   return (
-    <View {...testId('plan-list')}>
+    <View className='plan-list' {...testId('plan-list')}>
       {items.map((p) => (
         <View key={p.id} className='plan-item' {...testId('plan-item')}>
           <View onClick={() => onOpen(p)}>

@@ -12,6 +12,7 @@ import { BranchList } from '../../../../features/branches/components/branch-list
 import { useBranchesStore } from '../../../../features/branches/store'
 import { branchPage } from '../../routes'
 import '../org.scss'
+import './index.scss'
 
 export default function BranchesPage() {
   const status = useSessionBootstrap()
@@ -40,7 +41,8 @@ export default function BranchesPage() {
   if (!isAdmin) return <EmptyState title='只有党委管理员可以管理各支部' />
 
   return (
-    <View className='org-page'>
+    // desk (docs/layout.md): on a wide window the branches stand in columns (./index.scss).
+    <View className='org-page desk'>
       <Section title='新建支部'>
         {creating ? (
           <BranchForm

@@ -5,6 +5,7 @@ import { Button } from '../../../../components/button'
 import { TextInput } from '../../../../components/form'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
 import { testId } from '../../../../lib/test-id'
+import { useWideWindow } from '../../../../lib/wide-window'
 import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { PlanFileInput } from '../../../../features/work-plans/components/plan-file-input'
@@ -14,6 +15,7 @@ import { useDraftStore } from '../../../../features/work-plans/store'
 import { assignPage } from '../../routes'
 import '../plans.scss'
 import '../../../../features/work-plans/components/work-plans.scss'
+import './index.scss'
 
 export default function ImportPage() {
   const planId = useRouter().params.id
@@ -23,6 +25,7 @@ export default function ImportPage() {
   const [text, setText] = useState('')
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null)
   const [actionError, setActionError] = useState<string | null>(null)
+  const wide = useWideWindow()
 
   useEffect(() => {
     if (planId) void useDraftStore.getState().open(planId)
@@ -37,7 +40,8 @@ export default function ImportPage() {
 
   if (!s.draft)
     return (
-      <View className='plans-page'>
+      // desk (docs/layout.md): the page may use the window's width; ./index.scss keeps this form in a column.
+      <View className='plans-page desk'>
         <View className='wp-card'>
           <Text className='wp-card__head'>粘贴工作要点全文</Text>
           <TextInput multiline maxlength={60000} value={text} onChange={setText} placeholder='从 Word 或 PDF 复制全文，粘贴到这里' id='plan-text' />
@@ -74,36 +78,48 @@ export default function ImportPage() {
       setBusy(null)
     }
   }
+  // At a desk the pasted source stays on the left while the parsed plan is checked on the right (./index.scss).
+  const source = wide ? text.trim() : ''
   return (
-    <View className='plans-page'>
-      {published ? (
-        <View className='wp-card'>
-          <Text className='wp-card__hint'>这份工作要点已发布，修改后保存即可更新。</Text>
+    <View className={`plans-page desk ${source ? 'import-desk' : ''}`}>
+      {source ? (
+        <View className='import-desk__source' {...testId('plan-source')}>
+          <View className='wp-card'>
+            <Text className='wp-card__head'>原文</Text>
+            <Text className='import-desk__text'>{source}</Text>
+          </View>
         </View>
       ) : null}
-      <PlanEditor key={s.planId ?? 'new'} />
-      <View className='wp-card'>
-        {actionError ? <Text className='field__error' {...testId('plan-action-error')}>{actionError}</Text> : null}
-        {s.planId && !s.dirty ? <Text className='wp-card__hint' {...testId('plan-saved')}>已保存</Text> : null}
-        <View className='import-form__actions'>
-          <View style={{ flex: 1, marginRight: '12px' }}>
-            <Button block size='large' loading={busy === 'save'} disabled={!!busy} onClick={() => void run('save')} {...testId('plan-save')}>
-              {published ? '保存修改' : '保存草稿'}
-            </Button>
+      <View className='import-desk__preview'>
+        {published ? (
+          <View className='wp-card'>
+            <Text className='wp-card__hint'>这份工作要点已发布，修改后保存即可更新。</Text>
           </View>
-          {!published ? (
-            <View style={{ flex: 1 }}>
-              <Button type='primary' size='large' block loading={busy === 'publish'} disabled={!!busy} onClick={() => void run('publish')} {...testId('plan-publish')}>
-                发布
+        ) : null}
+        <PlanEditor key={s.planId ?? 'new'} />
+        <View className='wp-card'>
+          {actionError ? <Text className='field__error' {...testId('plan-action-error')}>{actionError}</Text> : null}
+          {s.planId && !s.dirty ? <Text className='wp-card__hint' {...testId('plan-saved')}>已保存</Text> : null}
+          <View className='import-form__actions'>
+            <View style={{ flex: 1, marginRight: '12px' }}>
+              <Button block size='large' loading={busy === 'save'} disabled={!!busy} onClick={() => void run('save')} {...testId('plan-save')}>
+                {published ? '保存修改' : '保存草稿'}
               </Button>
             </View>
-          ) : (
-            <View style={{ flex: 1 }}>
-              <Button type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: assignPage(s.planId!) })}>
-                下发到支部
-              </Button>
-            </View>
-          )}
+            {!published ? (
+              <View style={{ flex: 1 }}>
+                <Button type='primary' size='large' block loading={busy === 'publish'} disabled={!!busy} onClick={() => void run('publish')} {...testId('plan-publish')}>
+                  发布
+                </Button>
+              </View>
+            ) : (
+              <View style={{ flex: 1 }}>
+                <Button type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: assignPage(s.planId!) })}>
+                  下发到支部
+                </Button>
+              </View>
+            )}
+          </View>
         </View>
       </View>
     </View>

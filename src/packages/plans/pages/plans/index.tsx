@@ -10,6 +10,7 @@ import { PlanList } from '../../../../features/work-plans/components/plan-list'
 import { usePlansStore } from '../../../../features/work-plans/store'
 import { assignPage, importPage, progressPage } from '../../routes'
 import '../plans.scss'
+import './index.scss'
 
 export default function PlansPage() {
   const session = useSessionBootstrap()
@@ -34,7 +35,8 @@ export default function PlansPage() {
   if (!isAdmin) return <EmptyState title='只有党委管理员可以管理工作要点' />
   const go = (url: string) => void Taro.navigateTo({ url })
   return (
-    <View className='plans-page'>
+    // desk (docs/layout.md): on a wide window the plans stand in columns (./index.scss).
+    <View className='plans-page desk'>
       <View className='plans-page__bar'>
         <Button type='primary' size='large' block onClick={() => go(importPage())} {...testId('plan-import-new')}>
           ＋ 导入新的工作要点
