@@ -38,8 +38,33 @@ export interface HeatRow {
   total: number
 }
 
-/** Rows top to bottom as given; a cell is [month index, row index, count]. */
-export function heatmapOption(rows: HeatRow[], max: number): ChartOption {
+/** Where a shared prefix may end: after a place or an organisation (湖南省 · 长沙市 · …学会), never inside a word. */
+const PREFIX_END = /[省市区县州会部委·\s]$/
+
+/**
+ * The words that set branch names apart: the prefix all of them share (「湖南省」 in 湖南省计算机学会党支部 and
+ * 湖南省化学化工学会党支部) is cut at the end of its last whole word, so a 96 px label shows 计算机学会党支部 rather
+ * than 湖南省计算机… for every row. One name, or nothing shared, leaves the names whole.
+ */
+export function distinctNames(names: string[]): string[] {
+  if (names.length < 2) return names
+  let n = 0
+  const first = names[0]
+  while (n < first.length && names.every((x) => x[n] === first[n])) n++
+  while (n > 0 && !PREFIX_END.test(first.slice(0, n))) n--
+  // Never cut a whole name away (one branch named just the prefix keeps it).
+  if (n === 0 || names.some((x) => x.length <= n)) return names
+  return names.map((x) => x.slice(n))
+}
+
+/** The heatmap's row labels: on a phone the words that set the names apart, at a desk (`whole`) the names in full. */
+export const heatLabels = (rows: HeatRow[], whole = false) => (whole ? rows.map((r) => r.name) : distinctNames(rows.map((r) => r.name)))
+
+/**
+ * Rows top to bottom as given; a cell is [month index, row index, count]. `whole`: a desk-wide chart (docs/layout.md)
+ * has room for whole branch names, up to 240 px.
+ */
+export function heatmapOption(rows: HeatRow[], max: number, whole = false): ChartOption {
   const data = rows.flatMap((r, y) =>
     r.months.map((n, x) => {
       const level = heatLevel(n, max)
@@ -50,9 +75,21 @@ export function heatmapOption(rows: HeatRow[], max: number): ChartOption {
       }
     }),
   )
+  const labels = heatLabels(rows, whole)
   return {
     animation: false,
     grid: { left: 4, right: 4, top: 22, bottom: 4, containLabel: true },
+    // A tap on a cell names the branch in full (the axis shows only the words that differ) with the month's count.
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (p: unknown) => {
+        const v = (p as { value?: unknown }).value
+        const [x, y, n] = Array.isArray(v) ? v.map(Number) : [-1, -1, 0]
+        const row = rows[y]
+        return row ? `${escapeHtml(row.name)}<br/>${x + 1}月：${n} 次` : ''
+      },
+    },
     xAxis: {
       type: 'category',
       position: 'top',
@@ -65,11 +102,11 @@ export function heatmapOption(rows: HeatRow[], max: number): ChartOption {
     yAxis: {
       type: 'category',
       inverse: true,
-      data: rows.map((r) => r.name),
+      data: labels,
       triggerEvent: true,
       axisTick: { show: false },
       axisLine: { show: false },
-      axisLabel: { color: '#333333', fontSize: FONT, width: 96, overflow: 'truncate', interval: 0 },
+      axisLabel: { color: '#333333', fontSize: FONT, width: whole ? 240 : 96, overflow: 'truncate', interval: 0 },
     },
     series: [
       {
