@@ -148,3 +148,48 @@ describe('a member\'s dues kept by the secretary and the 组织委员', () => {
     expect((await ok(secretary()('dues.ledger', { branchId: branch1 }))).publishedAt).toBe(published.publishedAt)
   })
 })
+
+describe('reminders and the workbook', () => {
+  test('the daily run tells a member of an unpaid month and the secretary at three months behind, once', async () => {
+    // Tomorrow 09:00 Beijing: the day's first run past 08:00 does the daily pass.
+    const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10)
+    const at = `${tomorrow}T09:00:00+08:00`
+    const runMonth = tomorrow.slice(0, 7)
+    await ok(secretary()('dues.setProfile', { memberId: wangId, category: 'student', startMonth: monthBefore(runMonth, 3) }))
+    const trigger = async () => (await (await fetch(`${cloud.url}/cloud/triggers/reminders?now=${encodeURIComponent(new Date(at).toISOString())}`, { method: 'POST' })).json()) as { ok: boolean; daily: boolean }
+    expect(await trigger()).toMatchObject({ ok: true, daily: true })
+    const last = monthBefore(runMonth, 1)
+    const wangInbox = await ok(organiser()('inbox.list', {}))
+    expect(wangInbox.items.map((i: { title: string }) => i.title)).toContain(`${last.slice(0, 4)}年${Number(last.slice(5))}月的党费尚未交纳`)
+    const secInbox = await ok(secretary()('inbox.list', {}))
+    const flags = secInbox.items.filter((i: { title: string }) => i.title === '王芳 已连续 3 个月未交纳党费')
+    expect(flags).toHaveLength(1)
+    expect(flags[0].body).toContain('党章第九条')
+    // 赵磊 paid last month: nothing for him.
+    const zhaoInbox = await ok(zhao()('inbox.list', {}))
+    expect(zhaoInbox.items.filter((i: { title: string }) => i.title.includes('党费尚未交纳'))).toEqual([])
+  })
+
+  test('the year-end workbook has dues per branch', async () => {
+    const ExcelJS = (await import('exceljs')).default
+    const year = Number(thisMonth().slice(0, 4))
+    let job = await ok(admin()('exports.start', { kind: 'assessment', year }))
+    for (let i = 0; i < 50 && job.status === 'running'; i += 1) job = await ok(admin()('exports.step', { jobId: job.id }))
+    expect(job.status).toBe('done')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await (await fetch(job.url)).arrayBuffer()) as any)
+    const ws = wb.getWorksheet('党费收缴')!
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '支部', '交纳党员数', '应缴（元）', '实缴（元）', '收缴率'])
+    const ledger = await ok(secretary()('dues.ledger', { branchId: branch1, year }))
+    const branchName = (await ok(secretary()('branches.get', { branchId: branch1 }))).branch.name
+    let found = false
+    ws.eachRow((row, n) => {
+      if (n === 1 || row.getCell(2).value !== branchName) return
+      found = true
+      expect(row.getCell(3).value).toBe(ledger.totals.members)
+      expect(row.getCell(4).value).toBeCloseTo(ledger.totals.due, 2)
+      expect(row.getCell(5).value).toBeCloseTo(ledger.totals.collected, 2)
+    })
+    expect(found).toBe(true)
+  })
+})

@@ -19,14 +19,12 @@ import { findActiveEntry, loadActiveBranch, loadBranch, readAll } from '../organ
 import { insertNew } from '../reminders/store'
 import { addMonths, behindFlag, monthsBehind, monthsOf, monthState, owedFrom, yearTotals, type PaidMonth } from '../dues/ledger'
 import { bpToFraction, fenText, fenToYuan, FIXED_FEN, hasBase, monthlyDues, yuanToFen } from '../dues/rate'
+import { DUES_PAGE } from '../dues/reminders'
 import { paymentId, type DuesPaymentDoc, type DuesProfileDoc, type DuesPublicationDoc } from '../dues/store'
 
 const LEDGER_READERS = ['committee_admin', 'secretary', 'branch_committee', 'guide'] as const
 const KEEPERS = ['secretary', 'branch_committee'] as const
 const memberRecord = { kind: 'record', collection: 'members', noun: '党员' } as const
-/** Where a member's dues page lives (the inbox links to it). */
-export const DUES_MEMBER_PAGE = '/packages/dues/pages/member/index'
-export const DUES_LEDGER_PAGE = '/packages/dues/pages/ledger/index'
 
 const thisMonthOf = (port: Port) => beijingDate(port.now()).slice(0, 7)
 
@@ -385,7 +383,7 @@ export const duesPublish = defineAction({
       title,
       body,
       // Everyone of the branch opens their own dues from it (the ledger is for its keepers and 支委).
-      page: `${DUES_MEMBER_PAGE}?branchId=${branchId}&year=${year}`,
+      page: `${DUES_PAGE}?branchId=${branchId}&year=${year}`,
       createdAt: now,
       dedupeKey: `dues_publication:${branchId}:${year}:${now.getTime()}`,
     }

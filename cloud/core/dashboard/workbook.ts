@@ -5,28 +5,27 @@
 import { ACTIVITY_TYPE_INFO, ACTIVITY_TYPES } from '../../../types/domain'
 import { xmlSafe } from '../../../types/schema-kit'
 import { beijingDateTimeText } from '../../../types/time-text'
+import type { AssessmentRow } from '../framework/model'
 import { LOW_SCORE } from './aggregate'
 
-/** One branch's line; kept small because the export job stores them between steps. */
-export interface AssessmentRow {
-  branchId: string
-  name: string
-  score: number | null
-  recorded: number
-  /** [type in ACTIVITY_TYPES order][quarter]. */
-  byTypeQuarter: number[][]
-  assignments: number
-  done: number
-  doneLate: number
-  overdue: number
-  lastActivityOn: string | null
-}
+/** Kept in the export job's document: model.ts has its shape. */
+export type { AssessmentRow }
+
+export const DUES_SHEET = '党费收缴'
+export const DUES_HEADERS = ['序号', '支部', '交纳党员数', '应缴（元）', '实缴（元）', '收缴率'] as const
 
 export const QUARTERS = ['一季度', '二季度', '三季度', '四季度'] as const
 /** Leading columns before the per-type block; the test and readers find columns by these header names. */
 export const LEAD_HEADERS = ['序号', '支部', '合规得分', '全年活动'] as const
 export const TAIL_HEADERS = ['任务总数', '已完成', '其中逾期完成', '逾期未完成', '最近活动'] as const
 export const SUMMARY_SHEET = '年度考核汇总'
+
+function headerStyleOn(c: { value: unknown; font: unknown; alignment: unknown; fill: unknown }, value: string) {
+  c.value = value
+  c.font = { bold: true }
+  c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
+  c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFBE9E7' } }
+}
 
 export async function buildWorkbook(rows: AssessmentRow[], meta: { year: number; asOf: string; generatedAt: string; committeeName: string | null }): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs')
@@ -95,10 +94,30 @@ export async function buildWorkbook(rows: AssessmentRow[], meta: { year: number;
   for (let c = 3; c <= lastCol; c += 1) ws.getColumn(c).width = 9
   ws.getColumn(lastCol).width = 12
 
+  // 党费 per branch: amounts kept in 分, written as 元 with two decimals (no float sums).
+  const dues = wb.addWorksheet(DUES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
+  DUES_HEADERS.forEach((h, i) => headerStyleOn(dues.getCell(1, i + 1), h))
+  rows.forEach((r, i) => {
+    const d = r.dues ?? { members: 0, dueFen: 0, paidFen: 0 }
+    const line = dues.getRow(2 + i)
+    line.getCell(1).value = i + 1
+    line.getCell(2).value = xmlSafe(r.name)
+    line.getCell(3).value = d.members
+    line.getCell(4).value = d.dueFen / 100
+    line.getCell(5).value = d.paidFen / 100
+    line.getCell(6).value = d.dueFen > 0 ? Math.round((d.paidFen / d.dueFen) * 1000) / 1000 : null
+    line.getCell(4).numFmt = '0.00'
+    line.getCell(5).numFmt = '0.00'
+    line.getCell(6).numFmt = '0.0%'
+  })
+  dues.getColumn(2).width = 28
+  for (const c of [3, 4, 5, 6]) dues.getColumn(c).width = 12
+
   const notes = wb.addWorksheet('说明')
   notes.getColumn(1).width = 16
   notes.getColumn(2).width = 90
   const lines: [string, string][] = [
+    ['党费', '按《关于中国共产党党费收缴、使用和管理的规定》（中组部，2008）核定的标准；应缴计至统计月份（预备党员自支部大会通过之月起），实缴为对应月份已记录的金额'],
     ['年度', `${meta.year}年`],
     ['统计截至', meta.asOf],
     ['生成时间', beijingDateTimeText(meta.generatedAt)],

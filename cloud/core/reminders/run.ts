@@ -18,10 +18,11 @@
  */
 import type { Role } from '../../../types/domain'
 import { ACTIVITY_TYPE_INFO, type ActivityType } from '../../../types/domain'
-import { daysLeftIn, evaluationStart, periodOf } from '../compliance'
-import type { ActivityDoc, AssignmentDoc, BranchDoc, GroupDoc, MemberDoc, Membership } from '../model'
-import type { Port } from '../port'
-import { beijingDate } from '../time'
+import { daysLeftIn, evaluationStart, periodOf } from '../compliance/rules'
+import type { ActivityDoc, AssignmentDoc, BranchDoc, GroupDoc, MemberDoc, Membership } from '../framework/model'
+import type { Port } from '../framework/port'
+import { beijingDate } from '../framework/time'
+import { runDuesReminders } from '../dues/reminders'
 import { bump, MAX_ATTEMPTS, sendQueued, writeInbox, type Counts } from './deliver'
 import { OVERDUE_WEEKS, planReminders, type PlannedReminder, type PlannerActivity, type PlannerBranch, type PlannerNotice, type PlannerPerson } from './planner'
 import { chunks, insertNew, readPaged, type NoticeDoc, type ReminderLogDoc, type SubscriptionDoc } from './store'
@@ -220,7 +221,12 @@ async function resume(port: Port, now: Date, counts: Counts): Promise<{ claimed:
   }
 }
 
-export async function runReminders(port: Port, now: Date): Promise<ReminderRunResult> {
+export interface RunOptions {
+  /** Messages in flight at once (deliver.ts SEND_CONCURRENCY when not given). */
+  sendConcurrency?: number
+}
+
+export async function runReminders(port: Port, now: Date, options: RunOptions = {}): Promise<ReminderRunResult> {
   const started = Date.now()
   const runs = port.db.collection('reminder_runs')
   const today = beijingDate(now)
@@ -276,10 +282,12 @@ export async function runReminders(port: Port, now: Date): Promise<ReminderRunRe
 
     const queued = [...resumed.queued, ...(await writeInbox(port, [...resumed.claimed, ...claimed], now, counts))]
     phase('inbox')
-    const sent = await sendQueued(port, queued, now, counts, { deadline: started + SEND_BUDGET_MS })
+    const sent = await sendQueued(port, queued, now, counts, { deadline: started + SEND_BUDGET_MS, concurrency: options.sendConcurrency })
     phase('send')
     if (sent.left) counts.deferred = sent.left
 
+    // 党费: unpaid months to the member, 3 and 5 months behind to the secretary (inbox only; cloud/core/dues/reminders.ts).
+    if (daily) counts.dues = await runDuesReminders(port, now)
     // Notices whose recipients with quota are all claimed are done.
     for (const n of notices) await port.db.collection('notices').doc(n.id).update({ data: { status: 'sent' } })
 
