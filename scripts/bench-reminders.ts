@@ -7,13 +7,15 @@
  *
  * The run is the real runReminders on the real SDK, in this process, behind a Port that counts database round
  * trips (reads: get/count; writes: add/update/set/remove) and subscription messages. Three runs per size:
- * cold (nothing sent before: every due milestone is new), again the same hour (everything known), and the next
- * day's 08:00 run (steady state: only the day's new milestones).
+ * cold (nothing sent before: every due milestone is new), the next hour (everything known, plus what the cold run
+ * deferred), and the next day's 08:00 run (steady state: only the day's new milestones). Each size runs twice: raw,
+ * and production-like (LOCALCLOUD_LATENCY=production: the database and openapi latency of cloud/local/latency.ts).
  */
 import { performance } from 'node:perf_hooks'
-import { COLLECTIONS } from '../cloud/core/model'
-import type { Port } from '../cloud/core/port'
+import { COLLECTIONS } from '../cloud/core/framework/model'
+import type { Port } from '../cloud/core/framework/port'
 import { runReminders } from '../cloud/core/reminders/run'
+import { PRODUCTION_LIKE } from '../cloud/local/latency'
 import { buildPort } from '../cloud/platform/wx-server-port'
 import { SUBSCRIPTION_TEMPLATES } from '../types/subscription-templates'
 import { sdkFor, startLocalCloud } from '../test/support/local-cloud'
@@ -65,7 +67,11 @@ const TYPES_OF_A_YEAR: [string, number[]][] = [
   ['heart_talk', [7]],
 ]
 
-async function fill(url: string, branches: number, year: number, today: string) {
+/**
+ * Writes the bench's data for `branches` branches (also used by test/integration/reminders-concurrency.test.ts).
+ * `platformGrant(i)`: whether branch i's secretary accepted in WeChat too (default all); one who did not meets 43101.
+ */
+export async function fill(url: string, branches: number, year: number, today: string, platformGrant: (branch: number) => boolean = () => true) {
   const db = sdkFor(url).database()
   for (const name of COLLECTIONS) await db.createCollection(name).catch(() => undefined)
   const put = async (coll: string, docs: Record<string, unknown>[]) => {
@@ -116,7 +122,8 @@ async function fill(url: string, branches: number, year: number, today: string) 
   await put('activities', activities)
   await put('subscriptions', subscriptions)
   // The platform's grants for the secretaries (the other subscribers meet 43101, as users who never tapped do).
-  for (const openid of secretaries) {
+  for (const [i, openid] of secretaries.entries()) {
+    if (!platformGrant(i)) continue
     const res = await fetch(`${url}/dev/subscriptions`, { method: 'POST', headers: { 'x-dev-openid': openid, 'content-type': 'application/json' }, body: JSON.stringify({ results: Object.fromEntries(tpls.map((t) => [t, 'accept'])) }) })
     if (!res.ok) throw new Error(`grant failed: ${res.status}`)
   }
@@ -127,34 +134,42 @@ async function oneRun(url: string, now: Date) {
   const tally: Tally = { reads: 0, writes: 0, sends: 0 }
   const port = counting(buildPort(sdkFor(url), { now: () => now }), tally)
   const t0 = performance.now()
-  const result = await runReminders(port, now)
+  // BENCH_SEND_CONCURRENCY=1 measures the one-at-a-time sends of before #21 (deliver.ts SEND_CONCURRENCY otherwise).
+  const concurrency = Number(process.env.BENCH_SEND_CONCURRENCY) || undefined
+  const result = await runReminders(port, now, { sendConcurrency: concurrency })
   const ms = performance.now() - t0
   if (!result.ok) throw new Error(`run failed: ${result.error}`)
   return { ms, ...tally, counts: result.counts, phases: result.phases ?? {} }
 }
 
-export async function benchReminders(sizes = [100, 300, 1000]) {
+/** Raw: the local cloud as fast as it is (~1 ms a round trip); production-like: cloud/local/latency.ts's figures. */
+export type BenchMode = 'raw' | 'production'
+
+export async function benchReminders(sizes = [100, 300, 1000], modes: BenchMode[] = ['raw', 'production']) {
   const year = new Date(Date.now() + 8 * 3600e3).getUTCFullYear()
   const today = `${year}-12-22`
   const now = new Date(`${today}T08:00:00+08:00`)
   console.log(`\nreminders: one run per size on ${today} 08:00 Beijing (30 assignments, 10 people, ~33 sessions a year per branch)`)
+  console.log(`  modes: raw (no added latency) and production-like (${PRODUCTION_LIKE.dbMs} ms per database call, ${PRODUCTION_LIKE.openapiMs} ms per openapi call: cloud/local/latency.ts)`)
   const rows: string[] = []
   for (const n of sizes) {
-    const cloud = await startLocalCloud({ seed: false })
-    try {
-      const t0 = performance.now()
-      const { documents } = await fill(cloud.url, n, year, today)
-      console.log(`  ${n} branches: ${documents} documents written in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
-      const cold = await oneRun(cloud.url, now)
-      const again = await oneRun(cloud.url, new Date(now.getTime() + 3600e3))
-      const next = await oneRun(cloud.url, new Date(now.getTime() + DAY))
-      for (const [label, r] of [['cold', cold], ['same hour again', again], ['next day 08:00', next]] as const) {
-        const line = `  ${String(n).padStart(4)} branches, ${label.padEnd(15)}: ${(r.ms / 1000).toFixed(2).padStart(6)} s, ${String(r.reads).padStart(4)} reads + ${String(r.writes).padStart(5)} writes = ${String(r.reads + r.writes).padStart(5)} DB round trips, ${String(r.sends).padStart(4)} messages; planned ${r.counts.planned}, new ${r.counts.claimed ?? 0}, sent ${r.counts.sent ?? 0}, 43101 ${r.counts.no_quota ?? 0}, inbox only ${r.counts.no_subscription ?? 0} [${Object.entries(r.phases).map(([k, v]) => `${k} ${v} ms`).join(', ')}]`
-        rows.push(line)
-        console.log(line)
+    for (const mode of modes) {
+      const cloud = await startLocalCloud({ seed: false, env: { LOCALCLOUD_LATENCY: mode } })
+      try {
+        const t0 = performance.now()
+        const { documents } = await fill(cloud.url, n, year, today)
+        console.log(`  ${n} branches (${mode}): ${documents} documents written in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+        const cold = await oneRun(cloud.url, now)
+        const again = await oneRun(cloud.url, new Date(now.getTime() + 3600e3))
+        const next = await oneRun(cloud.url, new Date(now.getTime() + DAY))
+        for (const [label, r] of [['cold', cold], ['next hour', again], ['next day 08:00', next]] as const) {
+          const line = `  ${mode.padEnd(10)} ${String(n).padStart(4)} branches, ${label.padEnd(14)}: ${(r.ms / 1000).toFixed(2).padStart(6)} s, ${String(r.reads).padStart(4)} reads + ${String(r.writes).padStart(5)} writes = ${String(r.reads + r.writes).padStart(5)} DB round trips, ${String(r.sends).padStart(4)} messages (deferred to the next run: ${r.counts.deferred ?? 0}); planned ${r.counts.planned}, new ${r.counts.claimed ?? 0}, sent ${r.counts.sent ?? 0}, 43101 ${r.counts.no_quota ?? 0}, inbox only ${r.counts.no_subscription ?? 0} [${Object.entries(r.phases).map(([k, v]) => `${k} ${v} ms`).join(', ')}]`
+          rows.push(line)
+          console.log(line)
+        }
+      } finally {
+        await cloud.stop()
       }
-    } finally {
-      await cloud.stop()
     }
   }
   return rows
@@ -163,7 +178,9 @@ export async function benchReminders(sizes = [100, 300, 1000]) {
 // `npx tsx scripts/bench-reminders.ts [sizes…]` runs this section alone.
 if (process.argv[1] && /bench-reminders\.ts$/.test(process.argv[1])) {
   const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0)
-  benchReminders(sizes.length ? sizes : undefined).catch((error) => {
+  // BENCH_MODES=production (or raw) runs one mode only.
+  const modes = (process.env.BENCH_MODES?.split(',').filter((m): m is BenchMode => m === 'raw' || m === 'production'))
+  benchReminders(sizes.length ? sizes : undefined, modes?.length ? modes : undefined).catch((error) => {
     console.error(error)
     process.exit(1)
   })

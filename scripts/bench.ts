@@ -9,13 +9,14 @@
  *   - work plans: parsing a 100-point plan, assigning a point to every branch, listing 300 assignments
  *   - activities: a branch with 500 sessions and 200 members — list pages, a month calendar, a record with 200
  *     attendees, upcoming sessions
- *   - reminders (bench-reminders.ts): one timer run over 100, 300 and 1,000 branches — time, DB round trips, messages
+ *   - reminders (bench-reminders.ts): one timer run over 100, 300 and 1,000 branches — time, DB round trips, messages,
+ *     raw and production-like (cloud/local/latency.ts: 30 ms per database call, 100 ms per openapi call)
  *   - exports (bench-exports.ts): the year-end workbook for 100 more branches and a 50-session record book with
  *     150 photos, step by step as the app drives them; dashboard overview and heatmap at that size
  */
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
-import { parseWorkPlan } from '../cloud/core/work-plan/parse'
+import { parseWorkPlan } from '../cloud/core/work-plans/parse'
 import { benchExports } from './bench-exports'
 import { benchReminders } from './bench-reminders'
 import { apiAs, identities } from '../test/support/api'

@@ -13,6 +13,7 @@ import { parseMultipart } from './multipart'
 import { listActions } from './catalog'
 import { startTimers, type Timers } from './timers'
 import { lockDataDir } from './lock'
+import { delay, latencyFromEnv, type Latency } from './latency'
 import { allowedHosts, checkHostAndOrigin, checkJson, newSecret, sameSecret, uploadToken, type GuardError } from './guard'
 import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
 
@@ -37,6 +38,8 @@ export interface LocalCloudOptions {
   adminSecret?: string
   /** Largest file one upload may carry (default 20 MB). */
   uploadLimitBytes?: number
+  /** Added latency per database / openapi call (latency.ts; default from LOCALCLOUD_LATENCY and friends). */
+  latency?: Latency
 }
 
 export interface LocalCloud {
@@ -79,6 +82,19 @@ function readBody(req: http.IncomingMessage, limit = 64 << 20): Promise<Buffer> 
   })
 }
 
+/** Reads a request body and drops it; past `limit` bytes the connection is cut. */
+function drain(req: http.IncomingMessage, limit: number): Promise<void> {
+  return new Promise((resolve) => {
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > limit) { req.destroy(); resolve() }
+    })
+    req.on('end', () => resolve())
+    req.on('error', () => resolve())
+  })
+}
+
 function send(res: http.ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8') {
   if (res.headersSent) return
   const buf = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' && !type.startsWith('application/json') ? body : JSON.stringify(body ?? null))
@@ -114,6 +130,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const functionsDir = path.resolve(opts.functionsDir ?? path.join(ROOT, 'cloud/functions'))
   const staticDir = path.resolve(opts.staticDir ?? path.join(ROOT, 'dist-h5'))
   const debug = !!opts.debug
+  const latency: Latency = { ...(opts.latency ?? latencyFromEnv()) }
   const secret = opts.adminSecret || newSecret()
   let hosts = new Set<string>()
 
@@ -207,6 +224,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     if (debug) console.log(`[localcloud] /admin ${action} ${p.collectionName ?? p.function_name ?? p.apiName ?? ''}${caller ? ` (from ${caller.fn})` : ''}`)
     try {
       if (action.startsWith('database.')) {
+        // The round trip's production cost (latency.ts), before the work: an answer is never given early.
+        await delay(latency.dbMs)
         const r = db.handle(action, p)
         if (r === undefined) return { status: 200, body: { code: 'INVALID_PARAM', message: `local cloud does not support ${action}`, requestId } }
         return { status: 200, body: { requestId, ...r } }
@@ -258,6 +277,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
           return { status: 200, body: { requestId, data: { delete_list: list } } }
         }
         case 'wx.openApi': {
+          await delay(latency.openapiMs)
           const data = Buffer.isBuffer(p.requestData) ? p.requestData : Buffer.from(String(p.requestData ?? ''), 'latin1')
           const buf = await openapi.handle(String(p.apiName), data, caller ? { fn: caller.fn, openid: caller.openid, id: caller.id } : undefined)
           return { status: 200, body: buf, type: 'application/octet-stream' }
@@ -387,6 +407,13 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       const ctype = String(req.headers['content-type'] ?? '')
       if (!ctype.startsWith('multipart/form-data')) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '需要 multipart/form-data' } })
       const openid = String(req.headers['x-dev-openid'] ?? '')
+      // wx.cloud.uploadFile always comes from a signed-in user, as a function call does (dispatch.ts refuses a call
+      // without one): an upload with no identity is refused before a byte is stored (and its owner would be nobody).
+      if (!openid) {
+        // Read and drop the body first (a client still writing would see its connection cut, not the answer).
+        await drain(req, uploadLimit + (1 << 20))
+        return send(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '无法识别你的身份，请在微信中重新打开小程序' } })
+      }
       try {
         return send(res, 200, await uploads.run(async () => {
           const tmp = storage.tempPath()
@@ -395,7 +422,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
           const original = (file.filename || 'file').split(/[\\/]/).pop() || 'file'
           const cp = storage.clean(fields.cloudPath || `uploads/${crypto.randomBytes(8).toString('hex')}/${original}`)
           // Checked and placed in one synchronous step, so two uploads to one new path cannot both win.
-          if (!cp || (storage.exists(cp) && (!openid || owners.get(cp) !== openid))) {
+          if (!cp || (storage.exists(cp) && owners.get(cp) !== openid)) {
             fs.rmSync(tmp, { force: true })
             if (!cp) throw new UploadError(400, 'INVALID_INPUT', 'cloudPath 不合法')
             throw new UploadError(409, 'CONFLICT', `文件 ${cp} 已存在，只有上传它的人可以覆盖`)

@@ -33,7 +33,7 @@ test('a cloudPath is replaced only by the person who uploaded it; others, anonym
   const cp = 'activities/b1/draft1/0.png'
   expect(await upload(cp, 'alice 1', 'alice')).toMatchObject({ status: 200, body: { fileID: expect.stringMatching(/\/activities\/b1\/draft1\/0\.png$/) } })
   expect(await upload(cp, 'mallory', 'mallory')).toMatchObject({ status: 409, body: { ok: false, error: { code: 'CONFLICT' } } })
-  expect(await upload(cp, 'anonymous')).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT' } } })
+  expect(await upload(cp, 'anonymous')).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } })
   expect((await read(cp)).text).toBe('alice 1')
   // A retry of one's own upload replaces it.
   expect((await upload(cp, 'alice 2', 'alice')).status).toBe(200)
@@ -46,6 +46,15 @@ test('a cloudPath is replaced only by the person who uploaded it; others, anonym
   const { fileList } = await sdkFor(cloud.url).deleteFile({ fileList: [(await upload(cp, 'alice 3', 'alice')).body.fileID] })
   expect(fileList[0].status).toBe(0)
   expect((await upload(cp, 'bob', 'bob')).status).toBe(200)
+})
+
+test('an upload without the caller identity is refused (as a function call without one is) and stores nothing', async () => {
+  expect(await upload('u/anonymous.png', 'who?')).toMatchObject({ status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED' } } })
+  expect(await upload(undefined, 'who?')).toMatchObject({ status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED' } } })
+  expect((await read('u/anonymous.png')).status).toBe(404)
+  expect(leftovers()).toEqual([])
+  // The same upload with an identity goes through.
+  expect((await upload('u/anonymous.png', 'me', 'alice')).status).toBe(200)
 })
 
 test('stored files are served with nosniff; anything but a raster image is a sandboxed download', async () => {

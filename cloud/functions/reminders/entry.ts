@@ -7,6 +7,7 @@
  */
 import cloud from 'wx-server-sdk'
 import { buildPort } from '../../platform/wx-server-port'
+import { sendConcurrency } from '../../core/reminders/deliver'
 import { runReminders } from '../../core/reminders/run'
 import { acceptTimerTrigger } from '../../core/reminders/trigger'
 
@@ -31,5 +32,7 @@ export async function main(event: unknown, context?: unknown) {
     return { ok: false, error: { code: 'FORBIDDEN', message: verdict.reason } }
   }
   const now = verdict.now
-  return runReminders(buildPort(cloud, { now: () => now }), now)
+  // REMINDER_SEND_CONCURRENCY (the function's environment variable, 云函数配置 → 环境变量): messages in flight at
+  // once; unset or not a whole number from 1 to 64 → the default and its reasons (deliver.ts SEND_CONCURRENCY).
+  return runReminders(buildPort(cloud, { now: () => now }), now, { sendConcurrency: sendConcurrency(process.env.REMINDER_SEND_CONCURRENCY) })
 }
