@@ -3,7 +3,7 @@
  * quota. Shared by the timer run and notices.send. Reminder states are described in store.ts.
  */
 import type { ReminderKind } from '../../../types/subscription-templates'
-import type { Port } from '../port'
+import type { Port } from '../framework/port'
 import { chunks, insertNew, subscriptionId, type ReminderLogDoc, type ReminderState } from './store'
 
 /** Sends of one reminder before it is given up (transient errors only). */
@@ -59,17 +59,33 @@ export async function writeInbox(port: Port, logs: ReminderLogDoc[], now: Date, 
 }
 
 /**
- * Messages in flight at once. One: a run that dies leaves at most one message `sending` (then `uncertain`), and that
- * one went out or not — so after a crash every reminder still reaches the outbox exactly once or, for that one, at
- * most once. More in flight would finish sooner but leave up to that many unsent; a run that cannot send everything
- * within its budget leaves the rest queued for the next hourly run instead.
+ * Messages in flight at once (a setting: the reminders function's REMINDER_SEND_CONCURRENCY overrides it).
+ *
+ * Why 16: a message costs one subscribeMessage.send (~100 ms in WeChat's cloud) and three database writes (~30 ms
+ * each: spend quota, mark `sending`, record the outcome), ~190 ms in all. The cold run after a long pause at 1,000
+ * branches owes ~2,200 messages and has spent ~15 s reading, planning and claiming, leaving ~30 s of its 45 s budget:
+ * 2,200 × 0.19 s ÷ 30 s ≈ 14 in flight; 16 leaves some room. The price is the guarantee after a kill: up to this many
+ * reminders are left `sending` (then `uncertain`, never re-sent: at most once, and the inbox has them). 16 also stays
+ * well below what one function instance's outgoing connections and WeChat's per-minute limits allow (45009 is
+ * retried by the next run anyway).
  */
-export const SEND_CONCURRENCY = 1
+export const SEND_CONCURRENCY = 16
+
+/** A usable concurrency from a setting (a string from the environment, or a number), else the default. */
+export function sendConcurrency(setting: unknown): number {
+  const n = Number(setting)
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : SEND_CONCURRENCY
+}
 
 /**
- * Sends the messages of queued reminders, a few at a time. Per message: spend one quota (a conditional decrement:
- * none left → the reminder stays inbox-only), mark `sending`, send, record the outcome. 43101 zeroes the person's
- * quota for the template; a refused or failed send gives the spent quota back (WeChat did not use it).
+ * Sends the messages of queued reminders, `concurrency` at a time. Per message: spend one quota (a conditional
+ * decrement: none left → the reminder stays inbox-only), mark `sending`, send, record the outcome. 43101 zeroes the
+ * person's quota for the template; a refused or failed send gives the spent quota back (WeChat did not use it).
+ *
+ * The messages of one person and template go one after another (a *lane*), in the queue's order, as they did when
+ * everything went one at a time: a 43101 zeroes that quota before the lane's next message tries to spend it, so
+ * WeChat is asked once, not once per worker, and a given-back quota never races a zeroing. Different people's lanes
+ * run side by side. A kill leaves at most `concurrency` messages `sending`: each worker has one lane and one message.
  */
 export async function sendQueued(
   port: Port,
@@ -82,7 +98,16 @@ export async function sendQueued(
   const subs = port.db.collection('subscriptions')
   const log = port.db.collection('reminder_log')
   const result = { sent: 0, noQuota: 0, failed: 0, left: 0 }
-  let next = 0
+  const lanes = new Map<string, ReminderLogDoc[]>()
+  for (const r of queued) {
+    const k = subscriptionId(r.openid, r.templateId)
+    const lane = lanes.get(k)
+    if (lane) lane.push(r)
+    else lanes.set(k, [r])
+  }
+  const order = [...lanes.values()]
+  let nextLane = 0
+  let started = 0
 
   async function one(r: ReminderLogDoc) {
     const subId = subscriptionId(r.openid, r.templateId)
@@ -112,13 +137,26 @@ export async function sendQueued(
     else result.failed += 1
   }
 
+  // A failed round trip stops every worker at its next message: the run ends failed, as one killed mid-way would.
+  let broken = false
+  const stop = () => broken || (budget.deadline !== undefined && Date.now() > budget.deadline)
   async function worker() {
-    while (next < queued.length) {
-      if (budget.deadline && Date.now() > budget.deadline) return
-      await one(queued[next++])
+    while (nextLane < order.length && !stop()) {
+      const lane = order[nextLane++]
+      for (const r of lane) {
+        if (stop()) break
+        started += 1
+        try {
+          await one(r)
+        } catch (error) {
+          broken = true
+          throw error
+        }
+      }
     }
   }
-  await Promise.all(Array.from({ length: Math.min(budget.concurrency ?? SEND_CONCURRENCY, queued.length) }, worker))
-  result.left = queued.length - next
+  const width = Math.min(budget.concurrency ?? SEND_CONCURRENCY, order.length)
+  await Promise.all(Array.from({ length: width }, worker))
+  result.left = queued.length - started
   return result
 }
