@@ -1,36 +1,22 @@
 /**
  * Reading organisation life (list, detail, month calendar, upcoming sessions) and sign-in. Writing lives in
  * activities-write.ts; shared data access and presentation in ../activities/store.ts; pure rules in
- * ../activities/rules.ts. The contract is types/actions-activities.ts.
+ * ../activities/rules.ts. The contract is types/actions/activities.ts.
  */
-import { SIGN_IN_PAGE } from '../../../types/actions-activities'
-import { holdsRoleInBranch, isCommitteeAdmin } from '../access'
-import { defineAction } from '../action'
+import { isDuplicateKey } from '../framework/data'
+import { SIGN_IN_PAGE } from '../../../types/actions/activities'
+import { holdsRoleInBranch, isCommitteeAdmin } from '../framework/access'
+import { defineAction } from '../framework/action'
 import { monthBounds, computeAttendance, quorumOf, signInWindow, windowState } from '../activities/rules'
-import {
-  audienceOf,
-  branchRoster,
-  EDITORS,
-  expectedFor,
-  isDuplicateKey,
-  iso,
-  isWriterIn,
-  LIST_FIELDS,
-  loadActivity,
-  presentDetail,
-  presentList,
-  READERS,
-  signInStateFor,
-  signInsOf,
-} from '../activities/store'
-import { AppError, forbidden, notFound } from '../errors'
-import type { ActivityDoc, ActivitySignInDoc, BranchDoc, MemberDoc } from '../model'
-import { afterCursor, decodeCursor, pageOf } from '../paging'
-import { findActiveEntry, groupNames, readAll } from '../roster-store'
-import { beijingDate } from '../time'
+import { approvedLeaveMarks } from '../leave/store'
+import { audienceOf, branchRoster, EDITORS, expectedFor, iso, isWriterIn, LIST_FIELDS, loadActivity, presentDetail, presentList, READERS, signInStateFor, signInsOf } from '../activities/store'
+import { AppError, forbidden, notFound } from '../framework/errors'
+import type { ActivityDoc, ActivitySignInDoc, BranchDoc, MemberDoc } from '../framework/model'
+import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
+import { findActiveEntry, groupNames, readAll } from '../organisation/store'
+import { beijingDate } from '../framework/time'
 import { activityHistory, createActivity, planActivity, recordActivity, removeActivity, updateActivity } from './activities-write'
 
-export { activityIdFor } from '../activities/store'
 
 export const listActivities = defineAction({
   name: 'activities.list',
@@ -238,13 +224,18 @@ export const attendanceSheet = defineAction({
       : await audienceOf(port, branchId, type ?? 'theme_day', groupId)
     // The roster of the session's own day (the form's date, else the saved session's), as the save will count it.
     const on = onInput ?? (doc ? beijingDate(new Date(doc.startAt)) : undefined)
-    const [roster, names, signIns] = await Promise.all([
+    const [roster, names, signIns, leave] = await Promise.all([
       branchRoster(port, branchId, on),
       groupNames(port, branchId),
       doc ? signInsOf(port, doc._id) : Promise.resolve(new Map<string, Date>()),
+      doc ? approvedLeaveMarks(port, doc._id) : Promise.resolve([]),
     ])
     const expected = await expectedFor(port, branchId, audience, roster, on)
-    const marks = (doc?.attendance?.attendees ?? []).map((a) => ({ memberId: a.memberId, present: a.present, ...(a.absentReason ? { absentReason: a.absentReason } : {}) }))
+    const saved = (doc?.attendance?.attendees ?? []).map((a) => ({ memberId: a.memberId, present: a.present, ...(a.absentReason ? { absentReason: a.absentReason } : {}) }))
+    // Approved leave (leave.decide) prefills an absence with its reason, unless the record already says otherwise
+    // or the member signed in after all.
+    const marked = new Set(saved.map((m) => m.memberId))
+    const marks = [...saved, ...leave.filter((l) => !marked.has(l.memberId) && !signIns.has(l.memberId))]
     const computed = computeAttendance(expected, marks, signIns)
     const groupOf = new Map(roster.map((m) => [m._id, m.groupId]))
     return {

@@ -1,0 +1,22 @@
+/** Attendance per member: leave shown apart from absence, and months missed without leave in a row (党章 第九条). */
+import { attendanceOf, missedMonthsInARow } from '../../cloud/core/leave/attendance'
+import { leaveReason } from '../../types/leave'
+
+const absent = (on: string) => ({ on, present: false, absentReason: '出差未请假' })
+const leave = (on: string) => ({ on, present: false, absentReason: leaveReason('sick', null) })
+const here = (on: string) => ({ on, present: true })
+
+test('present ÷ expected, with leave counted apart from absence', () => {
+  expect(attendanceOf([here('2026-01-05'), leave('2026-02-05'), absent('2026-03-05'), here('2026-04-05')])).toEqual({ expected: 4, present: 2, leave: 1, absent: 1, rate: 0.5 })
+  expect(attendanceOf([])).toEqual({ expected: 0, present: 0, leave: 0, absent: 0, rate: null })
+  expect(leaveReason('other', '照顾家人')).toBe('请假（其他：照顾家人）')
+})
+
+test('months missed without leave in a row; a month attended or on leave ends the run; an empty month neither', () => {
+  const marks = [here('2026-06-10'), absent('2026-07-10'), absent('2026-08-10'), absent('2026-10-10'), absent('2026-10-20')]
+  expect(missedMonthsInARow(marks, '2026-11')).toBe(3) // Oct, (Sep empty), Aug, Jul; June attended
+  expect(missedMonthsInARow([...marks, leave('2026-08-20')], '2026-11')).toBe(1) // August excused by leave
+  expect(missedMonthsInARow([...marks, here('2026-10-25')], '2026-11')).toBe(0)
+  expect(missedMonthsInARow([absent('2026-01-10')], '2026-01')).toBe(1)
+  expect(missedMonthsInARow([absent('2025-12-10'), absent('2026-01-10')], '2026-01')).toBe(2)
+})

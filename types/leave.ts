@@ -1,0 +1,11 @@
+/** 请假 vocabulary shared by the cloud and the app (plain constants). */
+export const LEAVE_KINDS = ['sick', 'personal', 'business', 'away', 'other'] as const
+export type LeaveKind = (typeof LEAVE_KINDS)[number]
+export const LEAVE_KIND_LABELS: Record<LeaveKind, string> = { sick: '病假', personal: '事假', business: '公出', away: '在外地', other: '其他' }
+export const LEAVE_STATUSES = ['pending', 'approved', 'declined'] as const
+export type LeaveStatus = (typeof LEAVE_STATUSES)[number]
+export const LEAVE_STATUS_LABELS: Record<LeaveStatus, string> = { pending: '待审批', approved: '已准假', declined: '未准假' }
+
+/** The absence reason an approved leave writes into the record: 请假（病假） or 请假（其他：…）. */
+export const leaveReason = (kind: LeaveKind, note: string | null): string =>
+  `请假（${LEAVE_KIND_LABELS[kind]}${note ? `：${note}` : ''}）`
