@@ -7,6 +7,13 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 const features = existsSync('src/features')
   ? readdirSync('src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
   : []
+// cloud/core: framework/ is the skeleton every action passes (dispatch, access, registry, port, model…), actions/ holds
+// one file per action prefix, and every other folder is a domain (activities, organisation, compliance, …).
+const coreDomains = existsSync('cloud/core')
+  ? readdirSync('cloud/core', { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !['actions', 'framework'].includes(d.name))
+      .map((d) => d.name)
+  : []
 
 const zones = [
   // The client never imports the backend.
@@ -15,6 +22,20 @@ const zones = [
   { target: './cloud/core', from: './cloud/functions', message: 'cloud/core must not import a function entry.' },
   { target: './cloud/core', from: './cloud/platform', message: 'cloud/core sees the platform only through its Port.' },
   { target: './cloud/core', from: './cloud/local', message: 'cloud/core must not import the local cloud.' },
+  // Inside core, dependencies point one way: actions -> domain folders -> framework. The registry (framework/registry.ts)
+  // is the one framework file that lists the actions.
+  ...coreDomains.map((name) => ({
+    target: `./cloud/core/${name}`,
+    from: './cloud/core/actions',
+    message: 'Domain code sits below the actions: move what both need into the domain folder.',
+  })),
+  ...coreDomains.map((name) => ({
+    target: './cloud/core/framework',
+    from: `./cloud/core/${name}`,
+    // framework/claims.ts still takes isDuplicateKey from activities/store.ts until the data access has its own (#17.1).
+    except: name === 'activities' ? ['./store.ts'] : [],
+    message: 'The framework knows no domain: a domain imports the framework, not the reverse.',
+  })),
   // Production code never imports the local cloud.
   { target: './cloud/functions', from: './cloud/local', message: 'Function entries must not import the local cloud.' },
   { target: './cloud/platform', from: './cloud/local', message: 'The SDK adapter must not import the local cloud.' },

@@ -4,10 +4,10 @@
  * Prints what the work-plan importer makes of a document, as pretty JSON on stdout. Exit 2, with a Chinese
  * message on stderr, when the file is missing, unreadable, empty, not the format it claims to be, a scan, or has
  * no points. The file is read here; the importer reads and refuses formats exactly as the import action does
- * (cloud/core/work-plan/file.ts).
+ * (cloud/core/work-plans/file.ts).
  */
 import { readFileSync } from 'node:fs'
-import { parseWorkPlanFile, PlanFileError } from '../cloud/core/work-plan/file'
+import { parseWorkPlanFile, PlanFileError } from '../cloud/core/work-plans/file'
 
 function fail(message: string): never {
   process.stderr.write(`plan:parse：${message}\n`)

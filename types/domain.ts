@@ -1,7 +1,7 @@
 /**
  * The domain vocabulary shared by the mini-program and the cloud.
  * Plain data and constants only: this file is imported by the client's main package, so it must stay tiny
- * (no zod here — schemas live in types/actions.ts and the client imports those as types only).
+ * (no zod here — schemas live in types/actions/index.ts and the client imports those as types only).
  */
 
 export const ROLES = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const

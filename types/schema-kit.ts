@@ -1,5 +1,5 @@
 /**
- * Building blocks shared by every area's action schemas (types/actions*.ts): bounded text, ids, dates, paging,
+ * Building blocks shared by every area's action schemas (types/actions/*.ts): bounded text, ids, dates, paging,
  * with messages in Chinese because callers show them to people.
  */
 import { z } from 'zod'

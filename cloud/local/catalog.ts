@@ -2,7 +2,7 @@
 // If the module is not there yet, /dev/actions answers [].
 export async function listActions(): Promise<unknown[]> {
   try {
-    const mod: any = await import('../core/catalog')
+    const mod: any = await import('../core/framework/catalog')
     const fn = mod.describeActions ?? mod.default?.describeActions
     return typeof fn === 'function' ? fn() : []
   } catch (e: any) {

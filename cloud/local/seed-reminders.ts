@@ -10,7 +10,7 @@
  */
 import type { ApiResult } from '../../types/envelope'
 import { REMINDER_KINDS, SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
-import { beijingDate } from '../core/time'
+import { beijingDate } from '../core/framework/time'
 import { SEED_BRANCHES, SEED_COMMITTEE } from './seed'
 
 export interface ReminderSeedContext {

@@ -92,7 +92,7 @@ export async function seed(ctx: SeedContext): Promise<void> {
   let photoVariant = 0
   for (const [index, b] of SEED_BRANCHES.entries()) {
     // 启用日期 in the past: the demo branches' record keeping (and the dashboard's judging) starts with 2025, not
-    // on the day the seed ran (compliance.ts evaluationStart).
+    // on the day the seed ran (compliance/rules.ts evaluationStart).
     const branch = await call<{ id: string }>(admin, 'branches.create', { name: b.name, kind: b.kind, societies: b.societies, startedOn: '2025-01-01' })
     const secretaryInvite = await call<{ code: string }>(admin, 'invites.create', { branchId: branch.id, role: 'secretary' })
     const secJoined = await call<{ roles: { role: string; memberId?: string }[] }>(b.secretary.openid, 'session.join', { code: secretaryInvite.code, name: b.secretary.name })

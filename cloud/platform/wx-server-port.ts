@@ -3,7 +3,7 @@
  * local cloud alike (the local cloud answers the SDK's own server API, so this code cannot tell them apart).
  */
 import type * as WxServerSdk from 'wx-server-sdk'
-import type { Database, Port, SecurityVerdict } from '../core/port'
+import type { Database, Port, SecurityVerdict } from '../core/framework/port'
 
 type Cloud = typeof WxServerSdk
 const TEMP_URL_BATCH = 50 // getTempFileURL takes at most 50 files a call

@@ -10,7 +10,7 @@
 import { apiAs, identities, ok } from '../support/api'
 import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 import { buildPort } from '../../cloud/platform/wx-server-port'
-import type { Port } from '../../cloud/core/port'
+import type { Port } from '../../cloud/core/framework/port'
 import { runReminders } from '../../cloud/core/reminders/run'
 import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
 import { DEMO_PLAN_TEXT } from '../../cloud/local/seed-reminders'

@@ -6,7 +6,7 @@ import { apiAs, ok, uploadFile, uploadPhoto } from '../support/api'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
 import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 import { buildPort } from '../../cloud/platform/wx-server-port'
-import { dispatch } from '../../cloud/core/dispatch'
+import { dispatch } from '../../cloud/core/framework/dispatch'
 
 let cloud: LocalCloudHandle
 let branch1: string

@@ -4,7 +4,7 @@
  */
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import ExcelJS from 'exceljs'
-import type { ParsedPlan } from '../../cloud/core/work-plan'
+import type { ParsedPlan } from '../../cloud/core/work-plans'
 
 export const HEADER = ['序号', '重点任务', '工作内容', '责任单位/责任人', '完成时限']
 

@@ -13,7 +13,7 @@ import {
   windowState,
 } from '../../cloud/core/activities/rules'
 import { isMediaCheckEvent, reviewKey } from '../../cloud/core/activities/media-check'
-import type { MemberDoc } from '../../cloud/core/model'
+import type { MemberDoc } from '../../cloud/core/framework/model'
 import { ACTIVITY_TYPES } from '../../types/domain'
 import { ACTIVITY_TYPE_RULES } from '../../types/activity-rules'
 

@@ -2,7 +2,7 @@
  * Compliance does not judge a branch for periods before it existed here (issue 16.2): its founding, or the 启用日期
  * the committee sets so history can be backfilled, else the day it was created in the app.
  */
-import { complianceAt, complianceYear, evaluationStart, type ComplianceActivity } from '../../cloud/core/compliance'
+import { complianceAt, complianceYear, evaluationStart, type ComplianceActivity } from '../../cloud/core/compliance/rules'
 import { figuresOf, type ActivityRow } from '../../cloud/core/dashboard/aggregate'
 
 const rec = (type: ComplianceActivity['type'], startAt: string): ActivityRow => ({ _id: startAt, branchId: 'b', type, status: 'recorded', deleted: false, startAt })

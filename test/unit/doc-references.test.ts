@@ -18,7 +18,7 @@ function prose(file: string): string {
   return (source.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? []).join('\n')
 }
 
-// A path that starts at one of the repository's top folders, e.g. cloud/core/access.ts or docs/testing.md.
+// A path that starts at one of the repository's top folders, e.g. cloud/core/framework/access.ts or docs/testing.md.
 const MENTION = /(?<![\w@/.-])((?:\.\.\/)*(?:\.\/)?(?:docs|cloud|src|types|test|scripts|config|samples)\/[\w./-]*[\w/])(?![\w$<{*-])/g
 const LINK = /\]\(([^)\s]+)\)/g
 // Build output and per-run files: named in docs, absent from a clone until a build or a run makes them.
@@ -29,7 +29,7 @@ function resolves(from: string, ref: string): boolean {
   const candidates = [path.join(path.dirname(from), clean), clean].map((p) => path.normalize(p))
   return candidates.some((p) => {
     if (MADE_BY_A_RUN.some((re) => re.test(p))) return true
-    // `cloud/core/catalog.describeActions` names a symbol in a file: the file must exist.
+    // `cloud/core/framework/catalog.describeActions` names a symbol in a file: the file must exist.
     const withoutSymbol = p.replace(/\.[A-Za-z]\w*$/, '')
     return ['', '.ts', '.tsx', '.js'].some((ext) => fs.existsSync(path.join(root, p + ext)) || fs.existsSync(path.join(root, withoutSymbol + ext)))
   })

@@ -1,5 +1,5 @@
-/** The home's to-do lines (cloud/core/todo.ts): wording, who gets what, and the order of urgency. */
-import { committeeTodo, dueWords, guideTodo, memberTodo, writerTodo, type TodoPoint, type TodoSession } from '../../cloud/core/todo'
+/** The home's to-do lines (cloud/core/home/todo.ts): wording, who gets what, and the order of urgency. */
+import { committeeTodo, dueWords, guideTodo, memberTodo, writerTodo, type TodoPoint, type TodoSession } from '../../cloud/core/home/todo'
 
 const today = '2026-12-03'
 const now = new Date('2026-12-03T06:00:00Z') // 14:00 Beijing

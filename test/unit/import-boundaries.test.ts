@@ -19,7 +19,7 @@ async function boundaryErrors(file: string, code: string): Promise<string[]> {
 }
 
 test('the client may not import the backend', async () => {
-  expect(await boundaryErrors('src/pages/home/probe.ts', "import { dispatch } from '../../../cloud/core/dispatch'\nexport const x = dispatch\n")).toEqual([
+  expect(await boundaryErrors('src/pages/home/probe.ts', "import { dispatch } from '../../../cloud/core/framework/dispatch'\nexport const x = dispatch\n")).toEqual([
     expect.stringContaining('src/services'),
   ])
 })
@@ -36,5 +36,15 @@ test('production function code may not import the local cloud', async () => {
 
 test('allowed directions stay allowed', async () => {
   expect(await boundaryErrors('cloud/core/probe.ts', "import { schemas } from '../../types/actions'\nexport const x = schemas\n")).toEqual([])
-  expect(await boundaryErrors('cloud/functions/api/probe.ts', "import { dispatch } from '../../core/dispatch'\nexport const x = dispatch\n")).toEqual([])
+  expect(await boundaryErrors('cloud/functions/api/probe.ts', "import { dispatch } from '../../core/framework/dispatch'\nexport const x = dispatch\n")).toEqual([])
+})
+
+test('inside core, domain folders sit below the actions and above the framework', async () => {
+  expect(await boundaryErrors('cloud/core/activities/probe.ts', "import { ACTIVITY_ACTIONS } from '../actions/activities'\nexport const x = ACTIVITY_ACTIONS\n")).toEqual([
+    expect.stringContaining('below the actions'),
+  ])
+  expect(await boundaryErrors('cloud/core/framework/probe.ts', "import { complianceAt } from '../compliance/rules'\nexport const x = complianceAt\n")).toEqual([
+    expect.stringContaining('knows no domain'),
+  ])
+  expect(await boundaryErrors('cloud/core/actions/probe.ts', "import { complianceAt } from '../compliance/rules'\nimport { defineAction } from '../framework/action'\nexport const x = [complianceAt, defineAction]\n")).toEqual([])
 })

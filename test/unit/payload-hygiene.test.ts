@@ -1,5 +1,5 @@
-import { findForbiddenKey } from '../../cloud/core/payload'
-import { INVITE_ALPHABET, INVITE_CODE_LENGTH, newInviteCode } from '../../cloud/core/invite-code'
+import { findForbiddenKey } from '../../cloud/core/framework/payload'
+import { INVITE_ALPHABET, INVITE_CODE_LENGTH, newInviteCode } from '../../cloud/core/organisation/invite-code'
 
 describe('payload hygiene', () => {
   test('finds prototype-pollution keys at any depth, in objects parsed from JSON', () => {

@@ -1,11 +1,11 @@
 /**
  * The roster as it stood on a session's day (issue 16.1) and the party rule on 支委 posts (16.3), at their edges.
  */
-import type { ActivityDoc, MemberDoc } from '../../cloud/core/model'
+import type { ActivityDoc, MemberDoc } from '../../cloud/core/framework/model'
 import { entryOf } from '../../cloud/core/dashboard/record-book'
 import { audienceLabel } from '../../types/activity-rules'
 import { validateMemberForm } from '../../src/features/members/validate'
-import { grantHeldOn, postRefusal, postsOn, rosterAsOf, withPostChange } from '../../cloud/core/roster'
+import { grantHeldOn, postRefusal, postsOn, rosterAsOf, withPostChange } from '../../cloud/core/organisation/roster'
 
 const member = (over: Partial<MemberDoc>): MemberDoc => ({
   _id: over.name ?? 'm',

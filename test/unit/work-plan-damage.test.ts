@@ -5,9 +5,9 @@
  * cut across page breaks with page numbers between, Windows line endings.
  */
 import { readFileSync } from 'node:fs'
-import { parseWorkPlan } from '../../cloud/core/work-plan'
-import type { ParsedPlan } from '../../cloud/core/work-plan'
-import { lettersOnly } from '../../cloud/core/work-plan/text'
+import { parseWorkPlan } from '../../cloud/core/work-plans'
+import type { ParsedPlan } from '../../cloud/core/work-plans'
+import { lettersOnly } from '../../cloud/core/work-plans/text'
 import { SAMPLE_PLAN_TXT } from '../support/samples'
 
 const source = readFileSync(SAMPLE_PLAN_TXT, 'utf8')

@@ -3,8 +3,8 @@
  * read the number Word shows (issue 18, item 1). Documents are written with the `docx` library (test/support).
  */
 import { readFileSync } from 'node:fs'
-import { parseWorkPlan, parseWorkPlanDocx } from '../../cloud/core/work-plan'
-import { formatNumber, ListCounter, type NumberingDefs } from '../../cloud/core/work-plan/numbering'
+import { parseWorkPlan, parseWorkPlanDocx } from '../../cloud/core/work-plans'
+import { formatNumber, ListCounter, type NumberingDefs } from '../../cloud/core/work-plans/numbering'
 import { asWordNumbering, makeNumberedDocx } from '../support/numbered-docx'
 import { SAMPLE_PLAN_TXT } from '../support/samples'
 

@@ -3,7 +3,7 @@
  * the way Word stores edited text, with a page break inside a paragraph — as a Word file made from the PDF would have it.
  */
 import { readFileSync } from 'node:fs'
-import { parseWorkPlan, parseWorkPlanDocx } from '../../cloud/core/work-plan'
+import { parseWorkPlan, parseWorkPlanDocx } from '../../cloud/core/work-plans'
 import { makeDocx } from '../support/docx'
 import { SAMPLE_PLAN_TXT } from '../support/samples'
 

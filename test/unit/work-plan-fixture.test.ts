@@ -4,8 +4,8 @@
  * point 9's 责任人 bracket is cut "(责任" / "人:…".
  */
 import { readFileSync } from 'node:fs'
-import { parseWorkPlan } from '../../cloud/core/work-plan'
-import { lettersOnly } from '../../cloud/core/work-plan/text'
+import { parseWorkPlan } from '../../cloud/core/work-plans'
+import { lettersOnly } from '../../cloud/core/work-plans/text'
 import { SAMPLE_PLAN_TXT } from '../support/samples'
 
 const FIXTURE = SAMPLE_PLAN_TXT

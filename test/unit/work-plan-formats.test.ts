@@ -5,8 +5,8 @@
  * the same sections, point titles, 责任人 and due dates.
  */
 import { readFileSync } from 'node:fs'
-import type { ParsedPlan } from '../../cloud/core/work-plan'
-import { parseWorkPlanFile } from '../../cloud/core/work-plan/file'
+import type { ParsedPlan } from '../../cloud/core/work-plans'
+import { parseWorkPlanFile } from '../../cloud/core/work-plans/file'
 import { asWordNumbering, makeNumberedDocx } from '../support/numbered-docx'
 import { layoutPdf } from '../support/pdf'
 import { makeTableDocx, makeTableXlsx, planRows } from '../support/plan-tables'

@@ -3,8 +3,8 @@
  * running headers, footers and page numbers dropped, a scan refused with a clear message.
  */
 import { readFileSync } from 'node:fs'
-import { parseWorkPlan } from '../../cloud/core/work-plan'
-import { parseWorkPlanPdf, pdfParagraphs, ScannedPdfError } from '../../cloud/core/work-plan/pdf'
+import { parseWorkPlan } from '../../cloud/core/work-plans'
+import { parseWorkPlanPdf, pdfParagraphs, ScannedPdfError } from '../../cloud/core/work-plans/pdf'
 import { layoutPdf, makePdf } from '../support/pdf'
 import { SAMPLE_PLAN_TXT } from '../support/samples'
 

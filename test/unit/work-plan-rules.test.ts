@@ -2,10 +2,10 @@
  * The importer's rules one at a time, on small made-up plans: time hints, 责任人, numbering, and the warnings that
  * keep text from being lost when it cannot be placed.
  */
-import { parseWorkPlan, SPRING_FESTIVAL } from '../../cloud/core/work-plan'
-import { findResponsible } from '../../cloud/core/work-plan/responsible'
-import { findTimeHints } from '../../cloud/core/work-plan/time-hints'
-import { chineseNumber } from '../../cloud/core/work-plan/text'
+import { parseWorkPlan, SPRING_FESTIVAL } from '../../cloud/core/work-plans'
+import { findResponsible } from '../../cloud/core/work-plans/responsible'
+import { findTimeHints } from '../../cloud/core/work-plans/time-hints'
+import { chineseNumber } from '../../cloud/core/work-plans/text'
 
 const hints = (text: string, year: number | null = 2022) => findTimeHints(text, year).map((h) => [h.phrase, h.dueOn, h.kind])
 

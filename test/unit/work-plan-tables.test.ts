@@ -2,9 +2,9 @@
  * 任务分解表 in Word and Excel (issue 18, item 3): the header row found in its variants, merged cells read as the
  * reader sees them, columns mapped to section, point, body, 责任人 and due dates, and 完成时限 phrases read.
  */
-import { parseWorkPlanDocx } from '../../cloud/core/work-plan'
-import { dueHints, findColumns } from '../../cloud/core/work-plan/tables'
-import { parseWorkPlanXlsx } from '../../cloud/core/work-plan/xlsx'
+import { parseWorkPlanDocx } from '../../cloud/core/work-plans'
+import { dueHints, findColumns } from '../../cloud/core/work-plans/tables'
+import { parseWorkPlanXlsx } from '../../cloud/core/work-plans/xlsx'
 import { makeNumberedDocx } from '../support/numbered-docx'
 import { makeTableDocx, makeTableXlsx } from '../support/plan-tables'
 

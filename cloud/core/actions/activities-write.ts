@@ -6,7 +6,7 @@
 import type { ParsedInput } from '../../../types/actions'
 import type { ActivityType } from '../../../types/domain'
 import { ACTIVITY_TYPE_RULES } from '../../../types/activity-rules'
-import { defineAction, type ActionContext } from '../action'
+import { defineAction, type ActionContext } from '../framework/action'
 import { diffRecord, missingField, notYetHeldReason, signInWindow, computeAttendance, unknownMarks, type Mark } from '../activities/rules'
 import {
   activityIdFor,
@@ -30,12 +30,12 @@ import {
   writeVersion,
 } from '../activities/store'
 import { linkPhotoChecks, startPhotoChecks, type PhotoReview } from '../activities/media-check'
-import { AppError, invalid, notFound } from '../errors'
-import type { ActivityDoc, ActivityVersionDoc, AssignmentDoc, MemberDoc } from '../model'
-import { afterCursor, decodeCursor, pageOf } from '../paging'
-import type { Port } from '../port'
-import { loadActiveBranch, readAll } from '../roster-store'
-import { beijingDate } from '../time'
+import { AppError, invalid, notFound } from '../framework/errors'
+import type { ActivityDoc, ActivityVersionDoc, AssignmentDoc, MemberDoc } from '../framework/model'
+import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
+import type { Port } from '../framework/port'
+import { loadActiveBranch, readAll } from '../organisation/store'
+import { beijingDate } from '../framework/time'
 
 type TextInput = Partial<Record<'topic' | 'place' | 'host' | 'recorder' | 'lecturer' | 'agenda' | 'minutes' | 'resolutions' | 'reason', string>> & {
   attendance?: Mark[]

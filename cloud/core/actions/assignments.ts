@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
-import { defineAction } from '../action'
-import { actorName } from '../audit'
+import { defineAction } from '../framework/action'
+import { actorName } from '../organisation/audit'
 import { isDuplicateKey } from '../activities/store'
-import { AppError } from '../errors'
-import type { ActivityDoc, AssignmentDoc, ProgressReportDoc, WorkPlanDoc } from '../model'
-import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../paging'
-import type { Port } from '../port'
-import { readAll } from '../roster-store'
-import { beijingDate, daysBetween } from '../time'
+import { AppError } from '../framework/errors'
+import type { ActivityDoc, AssignmentDoc, ProgressReportDoc, WorkPlanDoc } from '../framework/model'
+import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/paging'
+import type { Port } from '../framework/port'
+import { readAll } from '../organisation/store'
+import { beijingDate, daysBetween } from '../framework/time'
 
 const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
 const REPORTERS = ['secretary', 'branch_committee'] as const
@@ -229,3 +229,5 @@ export const reopenAssignment = defineAction({
     return presentAssignment({ ...a, state: 'in_progress', doneAt: null }, beijingDate(now))
   },
 })
+
+export const ASSIGNMENT_ACTIONS = [listAssignments, getAssignment, reportProgress, reopenAssignment] as const

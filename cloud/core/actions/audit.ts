@@ -1,7 +1,7 @@
-import { defineAction } from '../action'
-import { maskPersonal } from '../audit'
-import type { AuditDoc } from '../model'
-import { afterCursor, decodeCursor, pageOf } from '../paging'
+import { defineAction } from '../framework/action'
+import { maskPersonal } from '../organisation/audit'
+import type { AuditDoc } from '../framework/model'
+import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 
 /** The change log: a branch's secretary sees their branch's; the committee sees any branch's, or everything. */
 export const listAudit = defineAction({
@@ -40,3 +40,5 @@ export const listAudit = defineAction({
     }
   },
 })
+
+export const AUDIT_ACTIONS = [listAudit] as const

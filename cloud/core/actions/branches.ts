@@ -1,15 +1,19 @@
-import { defineAction } from '../action'
-import { isCommitteeAdmin } from '../access'
-import { recordAudit } from '../audit'
+/**
+ * branches.*: the committee's branches — create, edit, 撤销 (archive), list and one branch's page. Party groups are
+ * groups.ts; the contract is types/actions/organisation.ts; the page is docs/organisation.md.
+ */
+import { defineAction } from '../framework/action'
+import { isCommitteeAdmin } from '../framework/access'
+import { recordAudit } from '../organisation/audit'
 import { checkTexts } from '../activities/store'
-import { AppError } from '../errors'
-import type { BranchDoc, GroupDoc, MemberDoc, Membership } from '../model'
-import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../paging'
-import type { Port } from '../port'
-import { groupNames, loadActiveBranch, loadBranch, readAll } from '../roster-store'
+import { AppError } from '../framework/errors'
+import type { BranchDoc, GroupDoc, MemberDoc, Membership } from '../framework/model'
+import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/paging'
+import type { Port } from '../framework/port'
+import { loadActiveBranch, loadBranch, readAll } from '../organisation/store'
 
-const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
-const MANAGERS = ['committee_admin', 'secretary'] as const
+export const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
+export const MANAGERS = ['committee_admin', 'secretary'] as const
 
 export const presentBranch = (b: BranchDoc) => ({
   id: b._id,
@@ -172,77 +176,4 @@ export const getBranch = defineAction({
   },
 })
 
-const presentGroup = (g: GroupDoc, leaderName: string | null, memberCount: number) => ({
-  id: g._id,
-  branchId: g.branchId,
-  name: g.name,
-  leaderName,
-  memberCount,
-})
-
-export const createGroup = defineAction({
-  name: 'groups.create',
-  roles: MANAGERS,
-  scope: { kind: 'branch', branchOf: (input) => input.branchId },
-  async handler({ branchId, name }, ctx) {
-    const { port } = ctx
-    await loadActiveBranch(port, branchId)
-    const names = await groupNames(port, branchId)
-    if ([...names.values()].includes(name)) throw new AppError('CONFLICT', `本支部已有党小组「${name}」`)
-    await checkTexts(port, ctx.caller.openid, [['name', '党小组名称', name]])
-    const doc = { branchId, name, createdAt: port.now() }
-    const { _id } = await port.db.collection('groups').add({ data: doc })
-    await recordAudit(ctx, {
-      branchId,
-      action: 'group.created',
-      summary: `新建党小组「${name}」`,
-      target: { kind: 'group', id: _id },
-      before: null,
-      after: { name },
-    })
-    return presentGroup({ _id, ...doc }, null, 0)
-  },
-})
-
-export const renameGroup = defineAction({
-  name: 'groups.rename',
-  roles: MANAGERS,
-  scope: { kind: 'record', collection: 'groups', noun: '党小组', idOf: (input) => input.groupId },
-  async handler({ groupId, name }, ctx) {
-    const group = ctx.record as unknown as GroupDoc
-    const names = await groupNames(ctx.port, group.branchId)
-    if ([...names.entries()].some(([id, n]) => n === name && id !== groupId)) {
-      throw new AppError('CONFLICT', `本支部已有党小组「${name}」`)
-    }
-    await checkTexts(ctx.port, ctx.caller.openid, [['name', '党小组名称', name]])
-    await ctx.port.db.collection('groups').doc(groupId).update({ data: { name } })
-    await recordAudit(ctx, {
-      branchId: group.branchId,
-      action: 'group.renamed',
-      summary: `党小组「${group.name}」改名为「${name}」`,
-      target: { kind: 'group', id: groupId },
-      before: { name: group.name },
-      after: { name },
-    })
-    const members = await readAll<MemberDoc>(ctx.port, 'members', { branchId: group.branchId, groupId, state: 'active' })
-    return presentGroup({ ...group, name }, members.find((m) => m.groupLeader)?.name ?? null, members.length)
-  },
-})
-
-export const listGroups = defineAction({
-  name: 'groups.list',
-  roles: READERS,
-  scope: { kind: 'branch', branchOf: (input) => input.branchId },
-  async handler({ branchId }, { port }) {
-    const [groups, members] = await Promise.all([
-      readAll<GroupDoc>(port, 'groups', { branchId }, 'name'),
-      readAll<MemberDoc>(port, 'members', { branchId, state: 'active' }),
-    ])
-    return {
-      items: groups.map((g) => {
-        const inGroup = members.filter((m) => m.groupId === g._id)
-        return presentGroup(g, inGroup.find((m) => m.groupLeader)?.name ?? null, inGroup.length)
-      }),
-    }
-  },
-})
+export const BRANCH_ACTIONS = [createBranch, updateBranch, archiveBranch, listBranches, getBranch] as const

@@ -1,16 +1,15 @@
 /**
  * Actions of the committee dashboard and exports. The dashboard is the committee's alone (scope `committee`);
- * exports (dashboard-exports.ts) also let a secretary export their own branch's record book.
+ * exports (exports.ts) also let a secretary export their own branch's record book.
  */
-import { defineAction } from '../action'
+import { defineAction } from '../framework/action'
 import { assignmentStatus } from './assignments'
 import { figuresOf, filterRows, monthCounts, sortRows, yearBounds, type ActivityRow, type BranchFigures } from '../dashboard/aggregate'
 import { activeBranches, loadFacts, plansOfYear, readPaged, yearActivities, yearAssignments } from '../dashboard/load'
-import type { ActivityDoc, AssignmentDoc } from '../model'
-import { loadBranch } from '../roster-store'
-import { beijingDate } from '../time'
-import { EXPORT_ACTIONS } from './dashboard-exports'
-import type { Port } from '../port'
+import type { ActivityDoc, AssignmentDoc } from '../framework/model'
+import { loadBranch } from '../organisation/store'
+import { beijingDate } from '../framework/time'
+import type { Port } from '../framework/port'
 
 const COMMITTEE = ['committee_admin'] as const
 const committeeScope = { kind: 'committee' } as const
@@ -178,4 +177,4 @@ export const branchDetail = defineAction({
   },
 })
 
-export const DASHBOARD_ACTIONS = [overview, heatmap, points, branchDetail, ...EXPORT_ACTIONS] as const
+export const DASHBOARD_ACTIONS = [overview, heatmap, points, branchDetail] as const

@@ -1,17 +1,17 @@
 /**
  * home.todo: the home tab's to-do block. Loads what the caller's view needs in a fixed number of queries and hands
- * it to the pure rules in ../todo.ts. Access: the branch scope (anyone of the branch, its guides, committee staff;
+ * it to the pure rules in ../home/todo.ts. Access: the branch scope (anyone of the branch, its guides, committee staff;
  * no branch = committee staff only); which lines a caller gets follows their role in that branch, read from the
  * roster like every other check.
  */
-import { isCommitteeAdmin } from '../access'
-import { defineAction } from '../action'
+import { isCommitteeAdmin } from '../framework/access'
+import { defineAction } from '../framework/action'
 import { isWriterIn, READERS } from '../activities/store'
-import type { ActivityDoc, ActivitySignInDoc, AssignmentDoc, ProgressReportDoc, WorkPlanDoc } from '../model'
-import type { Port } from '../port'
-import { findActiveEntry, readAll } from '../roster-store'
-import { beijingDate } from '../time'
-import { committeeTodo, guideTodo, memberTodo, SOON_DAYS, writerTodo, type TodoPoint, type TodoSession } from '../todo'
+import type { ActivityDoc, ActivitySignInDoc, AssignmentDoc, ProgressReportDoc, WorkPlanDoc } from '../framework/model'
+import type { Port } from '../framework/port'
+import { findActiveEntry, readAll } from '../organisation/store'
+import { beijingDate } from '../framework/time'
+import { committeeTodo, guideTodo, memberTodo, SOON_DAYS, writerTodo, type TodoPoint, type TodoSession } from '../home/todo'
 import { inAudience } from './activities'
 
 const DAY = 86_400_000
@@ -116,3 +116,5 @@ export const homeTodo = defineAction({
     return { view: 'guide' as const, ...guideTodo({ today, now, points: points.map((a) => asPoint(a)), sessions: sessions.map((d) => asSession(d, false, false)) }) }
   },
 })
+
+export const HOME_ACTIONS = [homeTodo] as const

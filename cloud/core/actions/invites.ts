@@ -1,14 +1,14 @@
 import type { Role } from '../../../types/domain'
-import { defineAction } from '../action'
-import { isCommitteeAdmin } from '../access'
-import { recordAudit } from '../audit'
-import { AppError } from '../errors'
-import { newInviteCode } from '../invite-code'
-import type { InviteDoc, Membership } from '../model'
-import type { Port } from '../port'
-import { loadActiveBranch, loadBranch, loadGroup, readAll } from '../roster-store'
+import { defineAction } from '../framework/action'
+import { isCommitteeAdmin } from '../framework/access'
+import { recordAudit } from '../organisation/audit'
+import { AppError } from '../framework/errors'
+import { newInviteCode } from '../organisation/invite-code'
+import type { InviteDoc, Membership } from '../framework/model'
+import type { Port } from '../framework/port'
+import { loadActiveBranch, loadBranch, loadGroup, readAll } from '../organisation/store'
 
-const MANAGERS = ['committee_admin', 'secretary'] as const
+export const MANAGERS = ['committee_admin', 'secretary'] as const
 /** The page a scanned invitation opens; its `scene` is the code. */
 export const JOIN_PAGE = 'pages/home/index'
 
@@ -167,3 +167,5 @@ export const inviteQr = defineAction({
     return { fileID, url }
   },
 })
+
+export const INVITE_ACTIONS = [createInvite, listInvites, revokeInvite, inviteQr] as const

@@ -1,30 +1,21 @@
-import { defineAction, type ActionContext } from '../action'
-import { isCommitteeAdmin } from '../access'
-import { recordAudit } from '../audit'
+/**
+ * members.*: a branch's roster — list, read, edit, posts (支委职务), transfer out and the secretary's hand-over. Pure roster
+ * rules are cloud/core/organisation/roster.ts; the contract is types/actions/organisation.ts; the page is docs/organisation.md.
+ */
+import { defineAction, type ActionContext } from '../framework/action'
+import { isCommitteeAdmin } from '../framework/access'
+import { recordAudit } from '../organisation/audit'
 import { checkTexts } from '../activities/store'
-import { claim } from '../claims'
-import { AppError, invalid } from '../errors'
-import type { JoinRequestDoc, MemberDoc } from '../model'
-import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../paging'
-import { ROLE_LABELS } from '../../../types/domain'
+import { claim } from '../framework/claims'
+import { AppError, invalid } from '../framework/errors'
+import type { MemberDoc } from '../framework/model'
+import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/paging'
 import { insertNew } from '../reminders/store'
-import { expectedAttendees, postRefusal, votingMembers, withPostChange } from '../roster'
-import { beijingDate } from '../time'
-import {
-  endGrants,
-  grantRole,
-  loadActiveBranch,
-  loadBranch,
-  loadGroup,
-  loadMember,
-  presentMembers,
-  presentOne,
-  readAll,
-} from '../roster-store'
-import { mayInvite } from './invites'
-import { admit } from './session'
+import { postRefusal, withPostChange } from '../organisation/roster'
+import { beijingDate } from '../framework/time'
+import { endGrants, grantRole, loadActiveBranch, loadBranch, loadGroup, loadMember, presentMembers, presentOne, readAll } from '../organisation/store'
+import { MANAGERS } from './invites'
 
-const MANAGERS = ['committee_admin', 'secretary'] as const
 /** The words the audit log uses for a roster entry's fields (never its keys). */
 const MEMBER_FIELD_LABELS: Record<string, string> = {
   name: '姓名',
@@ -36,7 +27,7 @@ const MEMBER_FIELD_LABELS: Record<string, string> = {
   phone: '手机号',
 }
 /** Who may read a branch's roster: its committee and leaders, and the committee's guides. Members see their own entry. */
-const ROSTER_READERS = ['committee_admin', 'secretary', 'branch_committee', 'guide'] as const
+export const ROSTER_READERS = ['committee_admin', 'secretary', 'branch_committee', 'guide'] as const
 const memberRecord = { kind: 'record', collection: 'members', noun: '党员' } as const
 
 export const listMembers = defineAction({
@@ -258,94 +249,4 @@ async function handOver(ctx: ActionContext, branchId: string, toMemberId: string
   return { secretary: await presentOne(port, target) }
 }
 
-export const attendanceBasis = defineAction({
-  name: 'roster.attendanceBasis',
-  // The whole roster (names, 正式/预备): only those who may read the roster (members.list) may read it (#15.12).
-  roles: ROSTER_READERS,
-  scope: { kind: 'branch', branchOf: (input) => input.branchId },
-  async handler({ branchId, groupId }, { port }) {
-    if (groupId) await loadGroup(port, groupId, branchId)
-    const roster = await readAll<MemberDoc>(port, 'members', { branchId, state: 'active' }, 'name')
-    const expected = expectedAttendees(roster, groupId)
-    return {
-      expected: expected.map((m) => ({ memberId: m._id, name: m.name, partyStatus: m.partyStatus })),
-      expectedCount: expected.length,
-      votingCount: votingMembers(roster).length,
-    }
-  },
-})
-
-const presentRequest = (r: JoinRequestDoc) => ({
-  id: r._id,
-  branchId: r.branchId,
-  name: r.name,
-  role: r.role,
-  groupId: r.groupId ?? null,
-  status: r.status,
-  createdAt: new Date(r.createdAt).toISOString(),
-  decidedBy: r.decidedBy ?? null,
-  reason: r.reason ?? null,
-})
-
-export const listJoinRequests = defineAction({
-  name: 'joinRequests.list',
-  roles: MANAGERS,
-  scope: { kind: 'branch', branchOf: (input) => input.branchId },
-  async handler({ branchId }, { port, caller }) {
-    const requests = await readAll<JoinRequestDoc>(port, 'join_requests', { branchId, status: 'pending' }, 'createdAt')
-    // A secretary sees the requests they may decide: those for roles they may invite (not secretary or guide).
-    const committee = isCommitteeAdmin(caller.memberships)
-    return { items: requests.filter((r) => mayInvite(committee, r.role)).map(presentRequest) }
-  },
-})
-
-export const decideJoinRequest = defineAction({
-  name: 'joinRequests.decide',
-  roles: MANAGERS,
-  scope: { kind: 'record', collection: 'join_requests', noun: '入支部申请', idOf: (input) => input.requestId },
-  async handler({ requestId, approve, reason, partyStatus }, ctx) {
-    const { port } = ctx
-    const request = ctx.record as unknown as JoinRequestDoc
-    await checkTexts(port, ctx.caller.openid, [['reason', '理由', reason]])
-    // Approving grants the request's role: only who may invite to that role may decide (a secretary neither creates
-    // nor sees committee invitations for secretaries and guides).
-    if (!mayInvite(isCommitteeAdmin(ctx.caller.memberships), request.role)) {
-      throw new AppError('FORBIDDEN', '支部书记和党建指导员的入支部申请由党委审批')
-    }
-    if (request.status !== 'pending') throw new AppError('CONFLICT', '该申请已经处理过了')
-    // The roster records 正式 / 预备: approving must say which, never default to 正式 (a 预备党员 has no vote).
-    if (approve && request.role !== 'guide' && !partyStatus) {
-      throw new AppError('INVALID_INPUT', `请选择 ${request.name} 是正式党员还是预备党员`, { field: 'partyStatus' })
-    }
-    if (approve && (request.role === 'branch_committee' || request.role === 'secretary') && partyStatus === 'probationary') {
-      throw new AppError('CONFLICT', `${postRefusal({ name: request.name, partyStatus })?.replace('支委职务', `${ROLE_LABELS[request.role]}`)}；请拒绝此申请，改发党员邀请`, { field: 'partyStatus' })
-    }
-    await loadActiveBranch(port, request.branchId)
-    const decided = { status: approve ? ('approved' as const) : ('rejected' as const), decidedBy: ctx.caller.openid, reason: reason ?? null }
-    // Only a still-pending request changes: two secretaries deciding at once cannot both win.
-    const { stats } = await port.db
-      .collection('join_requests')
-      .where({ _id: requestId, status: 'pending' })
-      .update({ data: { ...decided, decidedAt: port.now() } })
-    if (stats.updated !== 1) throw new AppError('CONFLICT', '该申请已经处理过了')
-    if (approve) {
-      await admit(ctx, { openid: request.openid, name: request.name }, {
-        branchId: request.branchId,
-        role: request.role,
-        title: request.title ?? null,
-        groupId: request.groupId ?? null,
-        ...(partyStatus ? { partyStatus } : {}),
-      })
-    } else {
-      await recordAudit(ctx, {
-        branchId: request.branchId,
-        action: 'join.rejected',
-        summary: `拒绝 ${request.name} 的入支部申请${reason ? `：${reason}` : ''}`,
-        target: { kind: 'join_request', id: requestId },
-        before: { status: 'pending' },
-        after: { status: 'rejected', reason: reason ?? null },
-      })
-    }
-    return presentRequest({ ...request, ...decided })
-  },
-})
+export const MEMBER_ACTIONS = [listMembers, getMember, updateMember, setPosts, transferOut, handOverSecretary] as const

@@ -1,7 +1,7 @@
-import { defineAction } from '../action'
-import { AppError } from '../errors'
-import { COLLECTIONS } from '../model'
-import type { Database } from '../port'
+import { defineAction } from '../framework/action'
+import { AppError } from '../framework/errors'
+import { COLLECTIONS } from '../framework/model'
+import type { Database } from '../framework/port'
 import { checkTexts, isDuplicateKey } from '../activities/store'
 
 /** The committee's id: there is one per environment. */
@@ -53,3 +53,5 @@ export const bootstrap = defineAction({
     return { committeeId: _id }
   },
 })
+
+export const ORG_ACTIONS = [bootstrap] as const

@@ -1,12 +1,12 @@
 import { PARTY_STATUS_LABELS, ROLE_LABELS, type PartyStatus, type RoleGrant } from '../../../types/domain'
-import { defineAction, type ActionContext } from '../action'
-import { recordAudit } from '../audit'
+import { defineAction, type ActionContext } from '../framework/action'
+import { recordAudit } from '../organisation/audit'
 import { checkTexts } from '../activities/store'
-import { claim } from '../claims'
-import { AppError, isCollectionMissing } from '../errors'
-import type { BranchDoc, CommitteeDoc, InviteDoc, JoinRequestDoc, MemberDoc, Membership, UserDoc } from '../model'
-import type { Port } from '../port'
-import { ensureRosterEntry, grantRole, loadBranch, readAll } from '../roster-store'
+import { claim } from '../framework/claims'
+import { AppError, isCollectionMissing } from '../framework/errors'
+import type { BranchDoc, CommitteeDoc, InviteDoc, JoinRequestDoc, MemberDoc, Membership, UserDoc } from '../framework/model'
+import type { Port } from '../framework/port'
+import { ensureRosterEntry, grantRole, loadBranch, readAll } from '../organisation/store'
 import { INVITE_REFUSALS, inviteStatus, loadInvite } from './invites'
 
 /** Wrong codes allowed from one person within the window before joining is paused. */
@@ -249,3 +249,5 @@ async function joinClaimed(ctx: ActionContext, invite: InviteDoc, name: string, 
   const memberships = await readAll<Membership>(port, 'memberships', { openid: caller.openid, status: 'active' })
   return { roles: await describeRoles(port, caller.openid, memberships), pending: false, branchName: branch }
 }
+
+export const SESSION_ACTIONS = [getSession, joinWithInvite, updateProfile] as const

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto'
 import type { ParsedInput } from '../../../types/actions'
-import { defineAction } from '../action'
-import { recordAudit } from '../audit'
-import { AppError } from '../errors'
-import type { AssignmentDoc, BranchDoc, InboxDoc, WorkPlanDoc } from '../model'
-import type { Port } from '../port'
-import { readAll } from '../roster-store'
-import { beijingDate } from '../time'
-import { parseWorkPlan } from '../work-plan/parse'
-import { parseWorkPlanFile, PlanFileError } from '../work-plan/file'
+import { defineAction } from '../framework/action'
+import { recordAudit } from '../organisation/audit'
+import { AppError } from '../framework/errors'
+import type { AssignmentDoc, BranchDoc, InboxDoc, WorkPlanDoc } from '../framework/model'
+import type { Port } from '../framework/port'
+import { readAll } from '../organisation/store'
+import { beijingDate } from '../framework/time'
+import { parseWorkPlan } from '../work-plans/parse'
+import { parseWorkPlanFile, PlanFileError } from '../work-plans/file'
 import { assignmentStatus } from './assignments'
 
 const planRecord = { kind: 'record', collection: 'work_plans', noun: '工作要点' } as const
@@ -301,3 +301,5 @@ export const planProgress = defineAction({
     return { points, branches }
   },
 })
+
+export const WORK_PLAN_ACTIONS = [parsePlan, savePlan, publishPlan, listPlans, getPlan, assignPlan, planProgress] as const

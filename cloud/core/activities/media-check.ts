@@ -12,11 +12,11 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
-import { AppError } from '../errors'
-import type { ActivityDoc, InboxDoc, MediaCheckDoc } from '../model'
-import { findForbiddenKey } from '../payload'
-import type { Port } from '../port'
-import { beijingDate } from '../time'
+import { AppError } from '../framework/errors'
+import type { ActivityDoc, InboxDoc, MediaCheckDoc } from '../framework/model'
+import { findForbiddenKey } from '../framework/payload'
+import type { Port } from '../framework/port'
+import { beijingDate } from '../framework/time'
 import { isDuplicateKey, loadActivity } from './store'
 
 export type PhotoReview = NonNullable<ActivityDoc['photoReview']>

@@ -6,10 +6,10 @@
 import dayjs from 'dayjs'
 import { ACTIVITY_EDITABLE_DAYS, ACTIVITY_TYPE_INFO, SIGN_IN_HOURS_WITHOUT_END, SIGN_IN_OPENS_MINUTES_BEFORE, type ActivityType } from '../../../types/domain'
 import { ACTIVITY_FIELD_LABELS, ACTIVITY_TYPE_RULES, audienceLabel, type ActivityField } from '../../../types/activity-rules'
-import type { ActivityDoc, MemberDoc } from '../model'
+import type { ActivityDoc, MemberDoc } from '../framework/model'
 import { beijingDateTimeText, dateText } from '../../../types/time-text'
-import { hasQuorum } from '../roster'
-import { beijingDate, daysBetween, ZONE } from '../time'
+import { hasQuorum } from '../organisation/roster'
+import { beijingDate, daysBetween, ZONE } from '../framework/time'
 
 /** The first required field of `type` that `fields` leaves empty, for the plan or the record; undefined when none. */
 export function missingField(

@@ -1,12 +1,12 @@
 /**
  * Pure aggregation for the committee dashboard and the year-end workbook: from one branch's rows of the year
  * (recorded activities, assignments of the year's plans) to the figures the committee reads. No port, no clock:
- * `today` and `asOf` are Beijing dates passed in. Compliance itself is cloud/core/compliance.ts (one calculation
+ * `today` and `asOf` are Beijing dates passed in. Compliance itself is cloud/core/compliance/rules.ts (one calculation
  * for reminders, dashboard and workbook alike); this file only feeds it and reads its score and history.
  */
 import { ACTIVITY_TYPES, type ActivityType } from '../../../types/domain'
-import { complianceYear, type ComplianceYear } from '../compliance'
-import { beijingDate, daysBetween } from '../time'
+import { complianceYear, type ComplianceYear } from '../compliance/rules'
+import { beijingDate, daysBetween } from '../framework/time'
 
 /** A branch with no recorded session for this many days counts as silent (monthly 主题党日 make 31 the norm). */
 export const SILENT_DAYS = 45
@@ -36,7 +36,7 @@ export interface BranchFacts {
   secretaryNames: string[]
   activities: ActivityRow[]
   assignments: AssignmentRow[]
-  /** The first day the branch is judged on (compliance.ts evaluationStart); null for always. */
+  /** The first day the branch is judged on (compliance/rules.ts evaluationStart); null for always. */
   evaluatedFrom?: string | null
 }
 
@@ -77,13 +77,13 @@ const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v))
 /**
  * complianceYear judges a date inside the year, so on 31 December the last month, quarter and the year itself are
  * still "current". For a year that is over (the year-end assessment run in January) those periods are over too:
- * not held means missed. Scores follow compliance.ts's rule (share of evaluated periods, mean of the types).
+ * not held means missed. Scores follow compliance/rules.ts's rule (share of evaluated periods, mean of the types).
  */
 export function closeYear(c: ComplianceYear, over: boolean, evaluatedFrom?: string | null): ComplianceYear {
   if (!over) return c
   const types = c.types.map((t) => {
     const periods = t.periods
-      // The branch's partial first period, not held, is not judged (compliance.ts evaluationStart).
+      // The branch's partial first period, not held, is not judged (compliance/rules.ts evaluationStart).
       .filter((p) => p.status === 'done' || !evaluatedFrom || p.period.start >= evaluatedFrom)
       .map((p) => (p.status === 'done' || p.status === 'missed' ? p : { ...p, status: 'missed' as const }))
     const done = periods.filter((p) => p.status === 'done').length

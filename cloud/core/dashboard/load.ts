@@ -3,9 +3,9 @@
  * answers at most 1,000 rows on the server (the SDK's cap), so every read pages; for 300 branches × ~30 sessions
  * a year that is about ten pages of a few small fields each.
  */
-import { evaluationStart } from '../compliance'
-import type { BranchDoc, Membership, WorkPlanDoc } from '../model'
-import type { Port } from '../port'
+import { evaluationStart } from '../compliance/rules'
+import type { BranchDoc, Membership, WorkPlanDoc } from '../framework/model'
+import type { Port } from '../framework/port'
 import type { ActivityRow, AssignmentRow, BranchFacts } from './aggregate'
 import { yearBounds } from './aggregate'
 
@@ -51,7 +51,7 @@ async function forBranches<T>(
   return out
 }
 
-/** The fields of a branch its figures need: its name, and when it is judged from (compliance.ts evaluationStart). */
+/** The fields of a branch its figures need: its name, and when it is judged from (compliance/rules.ts evaluationStart). */
 export const BRANCH_FIELDS = ['_id', 'name', 'foundedOn', 'startedOn', 'createdAt']
 export type BranchHead = Pick<BranchDoc, '_id' | 'name'> & Partial<Pick<BranchDoc, 'foundedOn' | 'startedOn' | 'createdAt'>>
 

@@ -9,8 +9,8 @@ import { audienceLabel } from '../../../types/activity-rules'
 import { beijingDateTimeText } from '../../../types/time-text'
 import { xmlSafe } from '../../../types/schema-kit'
 import { visiblePhotos } from '../activities/store'
-import type { ActivityDoc } from '../model'
-import { ZONE } from '../time'
+import type { ActivityDoc } from '../framework/model'
+import { ZONE } from '../framework/time'
 
 export const PHOTOS_PER_ENTRY = 3
 const THUMB_WIDTH = 150

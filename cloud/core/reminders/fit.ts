@@ -7,7 +7,7 @@
  * and marks the cut with "…" where the type allows it.
  */
 import dayjs from 'dayjs'
-import { ZONE } from '../time'
+import { ZONE } from '../framework/time'
 import { SUBSCRIPTION_TEMPLATES, type KeywordType, type ReminderKind } from '../../../types/subscription-templates'
 
 export const KEYWORD_LIMITS: Record<'thing' | 'phrase' | 'character_string' | 'number', number> = {

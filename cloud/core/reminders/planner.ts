@@ -25,8 +25,8 @@
 import type { ActivityType, Role } from '../../../types/domain'
 import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
 import { SUBSCRIPTION_TEMPLATES, type ReminderKind } from '../../../types/subscription-templates'
-import { complianceAt, type ComplianceActivity, dayBefore } from '../compliance'
-import { beijingDate, daysBetween } from '../time'
+import { complianceAt, type ComplianceActivity, dayBefore } from '../compliance/rules'
+import { beijingDate, daysBetween } from '../framework/time'
 import { formatTime, messageData } from './fit'
 
 /** Pages a reminder opens (src/app.config.ts). */
@@ -50,7 +50,7 @@ export interface PlannerBranch {
   secretaryNames: string[]
   /** Recorded activities of the periods under review (the runner reads only the periods with ≤ 10 days left). */
   activities: ComplianceActivity[]
-  /** compliance.ts evaluationStart: no gap is reported for periods before it. */
+  /** compliance/rules.ts evaluationStart: no gap is reported for periods before it. */
   evaluatedFrom?: string | null
 }
 

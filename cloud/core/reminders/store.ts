@@ -4,7 +4,7 @@
  */
 import type { Role } from '../../../types/domain'
 import type { ReminderKind } from '../../../types/subscription-templates'
-import type { Port } from '../port'
+import type { Port } from '../framework/port'
 
 /** subscriptions/<openid>_<templateId>: what the person granted, and how many messages may still be sent. */
 export interface SubscriptionDoc {

@@ -1,7 +1,7 @@
 /** The `api` cloud function: routes `{ action, payload, requestId }` to cloud/core and answers the envelope. */
 import cloud from 'wx-server-sdk'
 import { isMediaCheckEvent, receiveMediaCheck } from '../../core/activities/media-check'
-import { dispatch } from '../../core/dispatch'
+import { dispatch } from '../../core/framework/dispatch'
 import { buildPort } from '../../platform/wx-server-port'
 
 // DYNAMIC_CURRENT_ENV: the env the function is deployed in (the SDK types it as a symbol, which its init accepts).

@@ -1,4 +1,4 @@
-/** Typed wrappers of the activities actions (types/actions-activities.ts) and the photo upload path. */
+/** Typed wrappers of the activities actions (types/actions/activities.ts) and the photo upload path. */
 import type { ActionInput, ActionOutput } from '../../../types/actions'
 import { callApi, uploadFile, type UploadSource } from '../../services/api'
 

@@ -1,6 +1,6 @@
 /**
  * The committee's notice draft and its checks, with the same limits and words as the action's schema
- * (types/actions-reminders.ts, which the client may only import as types: zod stays out of the app).
+ * (types/actions/reminders.ts, which the client may only import as types: zod stays out of the app).
  */
 import type { ActionInput } from '../../../types/actions'
 

@@ -46,13 +46,13 @@ export function draftProblems(plan: PlanDraft): string[] {
 }
 
 /**
- * The plan files the import page takes. The cloud decides (cloud/core/work-plan/file.ts reads the content and
+ * The plan files the import page takes. The cloud decides (cloud/core/work-plans/file.ts reads the content and
  * refuses what it cannot read); these checks only spare an upload that would be refused anyway: nothing is
  * uploaded or written for a file refused here.
  */
 export const PLAN_FILE_EXTENSIONS = ['docx', 'pdf', 'xlsx', 'txt'] as const
 export type PlanFileExtension = (typeof PLAN_FILE_EXTENSIONS)[number]
-/** The cloud's limit (MAX_PLAN_FILE_BYTES in cloud/core/work-plan/file.ts). */
+/** The cloud's limit (MAX_PLAN_FILE_BYTES in cloud/core/work-plans/file.ts). */
 export const MAX_PLAN_FILE_MB = 10
 
 /** The extension a plan file is uploaded with, or a refusal in Chinese for a file the importer cannot take. */

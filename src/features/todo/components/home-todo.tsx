@@ -1,6 +1,6 @@
 /**
  * 待办 on the home tab: what the caller should do next, counted and most urgent first (home.todo words and orders
- * it; see types/actions-home.ts). In the main package, which is at its size budget (1.3× a bare page): no store, no
+ * it; see types/actions/home.ts). In the main package, which is at its size budget (1.3× a bare page): no store, no
  * rules, the home page's own card styles plus two rules — lines as the cloud sends them, each opening its page;
  * reloaded on every show (a report or a record changes them).
  */

@@ -1,5 +1,5 @@
 /**
- * What a sign-in code opens (SIGN_IN_PAGE in types/actions-activities.ts): the wxacode's `scene` is the activity
+ * What a sign-in code opens (SIGN_IN_PAGE in types/actions/activities.ts): the wxacode's `scene` is the activity
  * id. Opening it is the member's intent to sign in, so the page signs them in at once and says how it went.
  */
 import { useEffect, useState } from 'react'

@@ -1,6 +1,6 @@
 /** The action catalog, as served by the local cloud's GET /dev/actions and walked by the bad-input test. */
 import { z } from 'zod'
-import { schemas } from '../../types/actions'
+import { schemas } from '../../../types/actions'
 import { ACTIONS } from './registry'
 
 export interface ActionDescription {

@@ -11,7 +11,7 @@
  * - The committee: points late or due soon across branches (how many branches), plans still in draft.
  */
 import { z } from 'zod'
-import { id } from './schema-kit'
+import { id } from '../schema-kit'
 
 export const TODO_KINDS = ['point_overdue', 'point_returned', 'sign_in_open', 'to_record', 'point_due', 'join_requests', 'session_today', 'plan_draft', 'branch_state'] as const
 

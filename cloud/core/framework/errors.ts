@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from '../../types/envelope'
+import type { ApiError, ErrorCode } from '../../../types/envelope'
 
 /** A failure an action reports to its caller: a stable code and a Chinese message a person can act on. */
 export class AppError extends Error {

@@ -14,8 +14,8 @@
  *   roles; lands in the inbox and goes out as a subscription message to everyone with quota.
  */
 import { z } from 'zod'
-import { REMINDER_KINDS } from './subscription-templates'
-import { cursor, empty, id, pageLimit, text } from './schema-kit'
+import { REMINDER_KINDS } from '../subscription-templates'
+import { cursor, empty, id, pageLimit, text } from '../schema-kit'
 
 const periodStatus = z.enum(['done', 'due_soon', 'open', 'missed'])
 const frequency = z.enum(['month', 'quarter', 'year'])
@@ -60,7 +60,7 @@ const branchCompliance = z.object({
   counts,
   /** Gap sentences, most urgent first, then the previous periods missed. */
   gaps: z.array(z.string()),
-  /** The year up to today: 0–100 (see cloud/core/compliance.ts complianceYear), null before anything is due. */
+  /** The year up to today: 0–100 (see cloud/core/compliance/rules.ts complianceYear), null before anything is due. */
   score: z.number().nullable(),
   year: z.array(yearType),
 })

@@ -1,10 +1,10 @@
 /**
  * The roster's numbers other features need, in one place: who is expected at a meeting (the branch, or one party
  * group) and who may vote in a 支部党员大会 (正式党员 only; 预备党员 attend without a vote). Pure functions of the
- * roster; the data access lives in roster-store.ts.
+ * roster; the data access lives in store.ts.
  */
-import type { MemberSummary, Role } from '../../types/domain'
-import type { MemberDoc } from './model'
+import type { MemberSummary, Role } from '../../../types/domain'
+import type { MemberDoc } from '../framework/model'
 
 /** Members expected at a meeting: active ones, of the whole branch or of one party group. */
 export function expectedAttendees(members: readonly MemberDoc[], groupId?: string | null): MemberDoc[] {

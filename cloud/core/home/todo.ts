@@ -1,16 +1,16 @@
 /**
  * The home tab's to-do lines (home.todo), as pure functions of what the action loaded: no database here, so the
- * wording and the order are unit-tested without a cloud. The contract is types/actions-home.ts.
+ * wording and the order are unit-tested without a cloud. The contract is types/actions/home.ts.
  *
  * Order = urgency: late work first (the longest late first), then points the committee returned, sign-ins open
  * now, held sessions still unrecorded (oldest first), points due within SOON_DAYS (nearest first), join requests,
  * today's later sessions, drafts. The reminders push the same facts (d7/d3/d1 and weekly when late:
  * reminders/planner.ts), so the home says what the message said.
  */
-import type { TODO_KINDS } from '../../types/actions-home'
-import { ACTIVITY_TYPE_INFO, type ActivityType } from '../../types/domain'
-import { signInWindow, windowState } from './activities/rules'
-import { beijingDate, daysBetween } from './time'
+import type { TODO_KINDS } from '../../../types/actions/home'
+import { ACTIVITY_TYPE_INFO, type ActivityType } from '../../../types/domain'
+import { signInWindow, windowState } from '../activities/rules'
+import { beijingDate, daysBetween } from '../framework/time'
 
 export type TodoKind = (typeof TODO_KINDS)[number]
 export interface TodoItem {

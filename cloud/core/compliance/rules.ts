@@ -13,8 +13,8 @@
  * Statuses of a period: `done` (held at least once), `due_soon` (current period, not held, ≤ 10 days left
  * including today), `open` (current period, not held, more days left), `missed` (period over, not held).
  */
-import { ACTIVITY_TYPE_INFO, ACTIVITY_TYPES, type ActivityType, type Frequency } from '../../types/domain'
-import { beijingDate, daysBetween } from './time'
+import { ACTIVITY_TYPE_INFO, ACTIVITY_TYPES, type ActivityType, type Frequency } from '../../../types/domain'
+import { beijingDate, daysBetween } from '../framework/time'
 
 export const DUE_SOON_DAYS = 10
 

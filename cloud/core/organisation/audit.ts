@@ -1,6 +1,6 @@
 /** The change log of rosters and roles (who, when, what, before and after). Every change writes one entry. */
-import type { ActionContext } from './action'
-import type { AuditDoc, UserDoc } from './model'
+import type { ActionContext } from '../framework/action'
+import type { AuditDoc, UserDoc } from '../framework/model'
 import { maskPhone } from './roster'
 
 export async function actorName(ctx: ActionContext): Promise<string> {

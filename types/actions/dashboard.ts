@@ -7,7 +7,7 @@
  * time limit; the finished file lies in cloud storage and the job answers its fileID and a download URL.
  */
 import { z } from 'zod'
-import { activityType, id, isoDate, search } from './schema-kit'
+import { activityType, id, isoDate, search } from '../schema-kit'
 
 const year = z.number({ error: '年度必须是数字' }).int().min(2000, { error: '年度不正确' }).max(2100, { error: '年度不正确' })
 

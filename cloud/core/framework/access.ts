@@ -3,7 +3,7 @@
  * from the roster (the `memberships` collection) read on every call — never from anything in the payload — so
  * removing a role takes effect on the caller's next call.
  */
-import type { Role } from '../../types/domain'
+import type { Role } from '../../../types/domain'
 import type { ActionContext, ActionDef } from './action'
 import { AppError, forbidden, isCollectionMissing, notFound } from './errors'
 import type { Membership } from './model'

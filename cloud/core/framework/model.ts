@@ -2,7 +2,7 @@
  * Collections and the shape of their documents. Instants are stored as Date (the SDK carries them as $date);
  * actions turn them into ISO strings at the edge.
  */
-import type { ActivityType, MemberState, PartyStatus, Role } from '../../types/domain'
+import type { ActivityType, MemberState, PartyStatus, Role } from '../../../types/domain'
 
 export const COLLECTIONS = [
   'committees',
@@ -29,8 +29,17 @@ export const COLLECTIONS = [
   'subscriptions',
   'reminder_log',
   'notices',
-  /** Export jobs (cloud/core/actions/dashboard-exports.ts): progress and the finished file of a workbook or record book. */
+  /** Export jobs (cloud/core/actions/exports.ts): progress and the finished file of a workbook or record book. */
   'export_jobs',
+  // 党费 (cloud/core/dues/store.ts has their document shapes).
+  'dues_profiles',
+  'dues_payments',
+  'dues_publications',
+  // 发展党员 (cloud/core/recruitment/store.ts has their document shapes).
+  'recruits',
+  'recruitment_settings',
+  // 请假 (cloud/core/leave/store.ts).
+  'leave_requests',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 
@@ -341,4 +350,21 @@ export interface InboxDoc {
   page: string
   createdAt: Date
   dedupeKey: string
+}
+
+/** One branch's line of the assessment workbook (dashboard/workbook.ts); kept small because the export job stores them between steps. */
+export interface AssessmentRow {
+  branchId: string
+  name: string
+  score: number | null
+  recorded: number
+  /** [type in ACTIVITY_TYPES order][quarter]. */
+  byTypeQuarter: number[][]
+  assignments: number
+  done: number
+  doneLate: number
+  overdue: number
+  lastActivityOn: string | null
+  /** 党费 of the year (cloud/core/dues/totals.ts): absent in jobs collected before dues were kept. */
+  dues?: { members: number; dueFen: number; paidFen: number }
 }

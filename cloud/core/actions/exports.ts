@@ -16,18 +16,19 @@
  * changes nothing, so retries and double taps are harmless.
  */
 import type { ActionOutput } from '../../../types/actions'
-import { defineAction } from '../action'
+import { defineAction } from '../framework/action'
 import { figuresOf, asOfFor, yearBounds } from '../dashboard/aggregate'
 import { activeBranches, BRANCH_FIELDS, loadFacts, type BranchHead } from '../dashboard/load'
 import { buildRecordBook, entryOf, type BookEntry } from '../dashboard/record-book'
 import { makeThumbnail } from '../dashboard/thumbnail'
 import { buildWorkbook, type AssessmentRow } from '../dashboard/workbook'
-import { AppError, isCollectionMissing } from '../errors'
-import type { ActivityDoc, CommitteeDoc } from '../model'
-import { afterCursor } from '../paging'
-import type { Port } from '../port'
-import { loadBranch } from '../roster-store'
-import { beijingDate } from '../time'
+import { duesByBranch } from '../dues/totals'
+import { AppError, isCollectionMissing } from '../framework/errors'
+import type { ActivityDoc, CommitteeDoc } from '../framework/model'
+import { afterCursor } from '../framework/paging'
+import type { Port } from '../framework/port'
+import { loadBranch } from '../organisation/store'
+import { beijingDate } from '../framework/time'
 
 export const ASSESSMENT_SLICE = 40
 /** Sessions read per step; a step makes thumbnails for as many of them as fit in STEP_BUDGET_MS. */
@@ -173,6 +174,7 @@ async function collectAssessment(port: Port, job: ExportJobDoc): Promise<void> {
   const branches = ids.map((id) => byId.get(id)).filter((b): b is BranchHead => !!b)
   const facts = await loadFacts(port, job.year, branches, false)
   const today = beijingDate(port.now())
+  const dues = await duesByBranch(port, branches.map((b) => b._id), job.year)
   const rows: AssessmentRow[] = facts.map((f) => {
     const x = figuresOf(f, job.year, today)
     return {
@@ -186,6 +188,7 @@ async function collectAssessment(port: Port, job: ExportJobDoc): Promise<void> {
       doneLate: x.doneLate,
       overdue: x.overdue,
       lastActivityOn: x.lastActivityOn,
+      dues: dues.get(x.branchId),
     }
   })
   await advance(port, job, { rows: [...job.rows, ...rows], done: job.done + ids.length })

@@ -24,9 +24,9 @@
  * A member of another branch gets NOT_FOUND for any record id.
  */
 import { z } from 'zod'
-import { ACTIVITY_MAX_PHOTOS } from './domain'
-import { LONG_TEXT_MAX, MINUTES_MAX } from './activity-rules'
-import { activityType, cursor, instantMs, dateOnly, fileID, id, isoInstant, pageLimit, text } from './schema-kit'
+import { ACTIVITY_MAX_PHOTOS } from '../domain'
+import { LONG_TEXT_MAX, MINUTES_MAX } from '../activity-rules'
+import { activityType, cursor, instantMs, dateOnly, fileID, id, isoInstant, pageLimit, text } from '../schema-kit'
 
 /** The page a sign-in QR code (wxacode) opens; its `scene` query is the activity id. */
 export const SIGN_IN_PAGE = 'packages/activities/pages/sign-in/index'

@@ -1,10 +1,10 @@
 /**
- * How an action declares itself: its name (which picks its schemas from types/actions.ts), who may call it, for
+ * How an action declares itself: its name (which picks its schemas from types/actions/index.ts), who may call it, for
  * which branch, and its handler. The access layer (access.ts) reads these declarations; handlers never repeat
  * permission checks.
  */
-import type { ActionName, ActionOutput, ParsedInput } from '../../types/actions'
-import type { Role } from '../../types/domain'
+import type { ActionName, ActionOutput, ParsedInput } from '../../../types/actions'
+import type { Role } from '../../../types/domain'
 import type { Doc, Port } from './port'
 import type { Membership } from './model'
 

@@ -3,12 +3,12 @@
  * what access control reads; roster entries (`members`) are the branch's people. Both are kept as history:
  * nothing here deletes.
  */
-import type { MemberSummary, PartyStatus, Role } from '../../types/domain'
-import { AppError } from './errors'
-import type { BranchDoc, GroupDoc, MemberDoc, Membership } from './model'
-import type { Port } from './port'
+import type { MemberSummary, PartyStatus, Role } from '../../../types/domain'
+import { AppError } from '../framework/errors'
+import type { BranchDoc, GroupDoc, MemberDoc, Membership } from '../framework/model'
+import type { Port } from '../framework/port'
 import { presentMember } from './roster'
-import { beijingDate } from './time'
+import { beijingDate } from '../framework/time'
 
 const PAGE = 100
 

@@ -3,8 +3,8 @@
  * hygiene, identity, input schema, access, handler, output schema — and nothing throws past this function.
  */
 import { z } from 'zod'
-import { schemas } from '../../types/actions'
-import type { ApiEvent, ApiResult } from '../../types/envelope'
+import { schemas } from '../../../types/actions'
+import type { ApiEvent, ApiResult } from '../../../types/envelope'
 import type { ActionContext } from './action'
 import { authorize, loadMemberships } from './access'
 import { AppError, invalid, isCollectionMissing } from './errors'

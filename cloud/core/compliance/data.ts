@@ -3,10 +3,10 @@
  * per branch): the year's activities of those branches, their party groups, their secretaries' names.
  * Used by compliance.branch / compliance.overview and the committee dashboard.
  */
-import { evaluationStart, type ComplianceInput } from './compliance'
-import type { ActivityDoc, BranchDoc, GroupDoc, MemberDoc, Membership } from './model'
-import type { Port } from './port'
-import { chunks, readPaged } from './reminders/store'
+import { evaluationStart, type ComplianceInput } from './rules'
+import type { ActivityDoc, BranchDoc, GroupDoc, MemberDoc, Membership } from '../framework/model'
+import type { Port } from '../framework/port'
+import { chunks, readPaged } from '../reminders/store'
 
 /** Per branch id, the input of complianceAt / complianceYear for the Beijing year `year` (branches with no data get empty input). */
 export async function loadComplianceInputs(port: Port, branchIds: string[], year: number): Promise<Map<string, ComplianceInput>> {
