@@ -99,4 +99,31 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Screens never call the cloud themselves (docs/architecture.md): components and pages go through a feature's
+    // store or hook, which alone import its api.ts. Types from api.ts are fine.
+    files: ['src/pages/**', 'src/packages/**', 'src/components/**', 'src/features/*/components/**'],
+    // Features being written by others while this rule landed (#17); they move onto stores/hooks next.
+    ignores: ['src/features/dues/**', 'src/packages/dues/**', 'src/features/recruitment/**', 'src/packages/recruitment/**', 'src/features/leave/**', 'src/packages/leave/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/*/api', '**/features/*/*-api', '../api', '../*-api'],
+              allowTypeImports: true,
+              message: 'Components and pages call the cloud through a store or hook of the feature, not its api.ts (docs/architecture.md).',
+            },
+            {
+              group: ['**/services/api'],
+              importNames: ['callApi', 'uploadFile'],
+              allowTypeImports: true,
+              message: 'Components and pages call the cloud through a store or hook of the feature, not callApi (docs/architecture.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 )

@@ -48,3 +48,26 @@ test('inside core, domain folders sit below the actions and above the framework'
   ])
   expect(await boundaryErrors('cloud/core/actions/probe.ts', "import { complianceAt } from '../compliance/rules'\nimport { defineAction } from '../framework/action'\nexport const x = [complianceAt, defineAction]\n")).toEqual([])
 })
+
+/** The rule that keeps screens off the cloud (eslint.config.mjs): components and pages go through stores and hooks. */
+async function screenErrors(file: string, code: string): Promise<string[]> {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', path.join(root, file), '--format', 'json'],
+    { cwd: root, input: code, encoding: 'utf8' },
+  )
+  const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[]
+  return result.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message)
+}
+
+test('components and pages may not call the cloud: no api.ts value, no callApi; types and stores are fine', async () => {
+  expect(await screenErrors('src/features/activities/components/probe.tsx', "import { getActivity } from '../api'\nexport const x = getActivity\n")).toEqual([
+    expect.stringContaining('store or hook'),
+  ])
+  expect(await screenErrors('src/packages/activities/pages/edit/probe.tsx', "import { signIn } from '../../../../features/activities/api'\nexport const x = signIn\n")).toHaveLength(1)
+  expect(await screenErrors('src/pages/home/probe.tsx', "import { callApi } from '../../services/api'\nexport const x = callApi\n")).toHaveLength(1)
+  expect(await screenErrors('src/features/activities/components/probe.tsx', "import { listActivities } from '../list-api'\nexport const x = listActivities\n")).toHaveLength(1)
+  expect(await screenErrors('src/features/activities/components/probe.tsx', "import type { ActivityFull } from '../api'\nimport { errorMessage } from '../../../services/api'\nimport { useDetailStore } from '../detail-store'\nexport const x: ActivityFull | null = null\nexport const y = [errorMessage, useDetailStore]\n")).toEqual([])
+  // A store or hook is where the calls live.
+  expect(await screenErrors('src/features/activities/detail-store.ts', "import { getActivity } from './api'\nexport const x = getActivity\n")).toEqual([])
+})

@@ -22,6 +22,10 @@ export const activityHistory = (id: string, cursor?: string | null) =>
   callApi('activities.history', { id, limit: 20, ...(cursor ? { cursor } : {}) })
 export const upcomingActivities = (branchId?: string) => callApi('activities.upcoming', { limit: 50, ...(branchId ? { branchId } : {}) })
 export const monthActivities = (branchId: string, month: string) => callApi('activities.month', { branchId, month })
+/** 改期 / 修改安排 of a planned session (#16.11): only what changed is sent. */
+export const changePlan = (input: ActionInput<'activities.changePlan'>) => callApi('activities.changePlan', input)
+/** 取消活动: the audience is told (inbox, and a message where granted). */
+export const cancelPlan = (input: ActionInput<'activities.cancel'>) => callApi('activities.cancel', input)
 export const signIn = (id: string, via: 'page' | 'qr') => callApi('activities.signIn', { id, via })
 export const signInQr = (id: string) => callApi('activities.signInQr', { id })
 export const attendanceSheet = (input: ActionInput<'activities.attendanceSheet'>) => callApi('activities.attendanceSheet', input)

@@ -3,10 +3,14 @@
  * and the month calendar. Kept out of store.ts so none of it weighs on the main package.
  */
 import { create } from 'zustand'
-import { errorMessage } from '../../services/api'
+import { ApiCallError, errorMessage } from '../../services/api'
+import { formatDateTime } from '../../lib/time'
 import { createPagedList } from '../../lib/paged-list'
+import type { ActionInput, ActionOutput } from '../../../types/actions'
 import {
   activityHistory,
+  cancelPlan,
+  changePlan,
   getActivity,
   monthActivities,
   removeActivity,
@@ -38,13 +42,23 @@ interface DetailData {
   months: Record<string, { status: Status; items: MonthItem[]; error?: string }>
 }
 
+export type CodeSignIn = { ok: true; topic: string; name: string; at: string; already: boolean; awaiting: boolean } | { ok: false; message: string }
+
 interface DetailActions {
   fetch(id: string): Promise<void>
+  /** The record as it is now, kept like fetch's; throws the server's refusal (the editor starts from it). */
+  read(id: string): Promise<ActivityFull>
   put(activity: ActivityFull): void
+  /** Changes a planned session; the new version is kept and returned; throws the server's refusal. */
+  changePlan(input: ActionInput<'activities.changePlan'>): Promise<ActivityFull>
+  /** Cancels a planned session; resolves to how many people were told; throws the server's refusal. */
+  cancelPlan(input: ActionInput<'activities.cancel'>): Promise<ActionOutput<'activities.cancel'>>
   /** Soft delete with a reason; throws the Chinese message on refusal. */
   remove(id: string, reason: string): Promise<void>
   /** Signs the caller in; resolves to a sentence to show, throws the Chinese message on refusal. */
   signIn(id: string, via: 'page' | 'qr'): Promise<string>
+  /** Signs in by a scanned code (the sign-in page): what happened, or why not in words (when it opens, if not yet). */
+  signInByCode(id: string): Promise<CodeSignIn>
   loadQr(id: string): Promise<void>
   loadUpcoming(branchId?: string): Promise<void>
   loadMonth(branchId: string, month: string): Promise<void>
@@ -64,11 +78,22 @@ export const useDetailStore = create<DetailData & DetailActions>()((set, get) =>
       set({ errors: { ...get().errors, [id]: errorMessage(error) } })
     }
   },
+  async read(id) {
+    const a = await getActivity(id)
+    set({ byId: { ...get().byId, [id]: a } })
+    return a
+  },
   put(activity) {
     set({ byId: { ...get().byId, [activity.id]: activity } })
     // A new version of the record shown with its history: the history follows.
     if (useHistoryStore.getState().scope === activity.id) void useHistoryStore.getState().refresh()
   },
+  async changePlan(input) {
+    const a = await changePlan(input)
+    set({ byId: { ...get().byId, [a.id]: a } })
+    return a
+  },
+  cancelPlan: (input) => cancelPlan(input),
   async remove(id, reason) {
     const a = get().byId[id]
     await removeActivity(id, reason, a?.version)
@@ -82,6 +107,16 @@ export const useDetailStore = create<DetailData & DetailActions>()((set, get) =>
     // A session already recorded: the sign-in is kept and the secretary confirms the attendance.
     if (r.awaitingConfirmation) return `${r.name}，签到已提交，待书记确认出席`
     return r.already ? `${r.name}，您已签到过` : `${r.name}，签到成功`
+  },
+  async signInByCode(id) {
+    try {
+      const r = await signIn(id, 'qr')
+      return { ok: true, topic: r.topic, name: r.name, at: r.signedInAt, already: r.already, awaiting: r.awaitingConfirmation }
+    } catch (e) {
+      const details = e instanceof ApiCallError ? (e.details as { reason?: string; opensAt?: string } | undefined) : undefined
+      const message = details?.reason === 'NOT_OPEN' && details.opensAt ? `签到尚未开始，${formatDateTime(details.opensAt)} 开始签到` : errorMessage(e)
+      return { ok: false, message }
+    }
   },
   async loadQr(id) {
     set({ qr: { ...get().qr, [id]: { status: 'loading' } } })

@@ -2,13 +2,24 @@
  * Subscribing: ask the platform (WeChat's sheet, or H5's emulation) for up to three templates, then record each
  * answer with the cloud, which keeps the remaining quota per template (one message per acceptance).
  */
+import { useEffect, useState } from 'react'
 import type { ActionOutput } from '../../../types/actions'
 import type { Role } from '../../../types/domain'
 import { kindsToAsk, relevantKinds } from '../../config/subscriptions'
 import { askSubscriptions, type GrantResult, type TemplateAsk } from '../../services/subscribe'
-import { recordSubscriptions } from './api'
+import { errorMessage } from '../../services/api'
+import { getSubscriptions, recordSubscriptions } from './api'
 
 export type Quota = ActionOutput<'subscriptions.get'>['items'][number]
+
+/** The person's quota per template, read once when shown (null until it is in); `onError` hears why it failed. */
+export function useQuota(onError?: (message: string) => void): [Quota[] | null, (quota: Quota[]) => void] {
+  const [quota, setQuota] = useState<Quota[] | null>(null)
+  useEffect(() => {
+    getSubscriptions().then((r) => setQuota(r.items), (e) => onError?.(errorMessage(e)))
+  }, [])
+  return [quota, setQuota]
+}
 
 /** The person's templates to ask for now (ids as the cloud reports them), relevant ones with the least quota first. */
 export function templatesToAsk(roles: readonly Role[], quota: Quota[]): TemplateAsk[] {

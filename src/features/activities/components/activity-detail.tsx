@@ -15,7 +15,8 @@ import { PhotoGrid, uploadSummary } from '../../../components/photo-grid'
 import { formatDateTime } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
 import { errorMessage } from '../../../services/api'
-import { attendanceSheet, type ActivityFull } from '../api'
+import type { ActivityFull } from '../api'
+import { useLiveSignIns } from '../hooks'
 import { useDetailStore, useHistoryStore } from '../detail-store'
 import { draftKey, useDraftStore, useUploadProgress } from '../draft-store'
 import { photoTiles } from './activity-form'
@@ -108,34 +109,6 @@ function SignIn({ a }: { a: ActivityFull }) {
   )
 }
 
-/** How often the shown sign-in code re-reads who has signed in. */
-const LIVE_SIGN_INS_MS = 5000
-
-/** Who has signed in, newest first, re-read every few seconds while the code is on screen. */
-function useLiveSignIns(a: ActivityFull, on: boolean) {
-  const [list, setList] = useState<{ memberId: string; name: string; at: string }[] | null>(null)
-  useEffect(() => {
-    if (!on) return
-    let alive = true
-    const read = () =>
-      attendanceSheet({ branchId: a.branchId, id: a.id }).then(
-        (r) => {
-          if (!alive) return
-          const signed = r.attendees.filter((x) => x.signedInAt).map((x) => ({ memberId: x.memberId, name: x.name, at: x.signedInAt! }))
-          setList(signed.sort((x, y) => y.at.localeCompare(x.at)))
-        },
-        () => undefined,
-      )
-    void read()
-    const timer = setInterval(() => void read(), LIVE_SIGN_INS_MS)
-    return () => {
-      alive = false
-      clearInterval(timer)
-    }
-  }, [a.id, a.branchId, on])
-  return list
-}
-
 function SignInCode({ a }: { a: ActivityFull }) {
   const qr = useDetailStore((s) => s.qr[a.id])
   const loadQr = useDetailStore((s) => s.loadQr)
@@ -184,7 +157,7 @@ function History({ id }: { id: string }) {
         查看修改历史
       </Button>
     )
-  const KIND = { planned: '发布计划', recorded: '记录活动', updated: '修改', signed_in: '签到', removed: '删除' } as const
+  const KIND = { planned: '发布计划', recorded: '记录活动', updated: '修改', signed_in: '签到', removed: '删除', reviewed: '党委审核', resubmitted: '重新提交审核' } as const
   const error = h.error ?? h.moreError
   return (
     <View className='activity-detail__history' {...testId('history')}>
@@ -223,15 +196,24 @@ function Remove({ a, onRemoved }: { a: ActivityFull; onRemoved(): void }) {
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const planned = a.status === 'planned'
   if (!asking)
     return (
-      <Button type='plain' block onClick={() => setAsking(true)} {...testId('remove-activity')}>
-        删除
-      </Button>
+      <>
+        <Button type='plain' block onClick={() => setAsking(true)} {...testId('remove-activity')}>
+          {planned ? '删除（录错了才用）' : '删除'}
+        </Button>
+        {planned ? (
+          // Beside 取消活动 (plan-changes.tsx) the two read alike: say which is which.
+          <Text className='activity-detail__hint' {...testId('remove-note')}>
+            删除：这条计划录错了，删掉不通知任何人，也不在活动列表里保留。
+          </Text>
+        ) : null}
+      </>
     )
   return (
     <View className='activity-detail__remove' {...testId('remove-box')}>
-      <Field label='删除原因（必填，会记入修改记录）' error={error} errorId='remove-error'>
+      <Field label='删除原因（必填，记入修改历史）' error={error} errorId='remove-error'>
         <TextInput value={reason} maxlength={200} onChange={setReason} placeholder='例如：重复录入' id='remove-reason' />
       </Field>
       <View className='activity-detail__actions'>

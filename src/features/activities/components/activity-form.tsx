@@ -4,7 +4,6 @@
  * a voting 支部党员大会 shows its quorum) and 修改记录 (edit, with the version it started from). Every change lands
  * in the persisted draft (draft-store.ts); a refusal by the cloud names the field and keeps the draft.
  */
-import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ACTIVITY_TYPE_INFO } from '../../../../types/domain'
@@ -13,9 +12,9 @@ import { Button } from '../../../components/button'
 import { ConfirmAction, Field, TextInput } from '../../../components/form'
 import { SelectField } from '../../../components/pickers'
 import { PhotoGrid, uploadSummary, type PhotoTile } from '../../../components/photo-grid'
-import { errorMessage } from '../../../services/api'
 import { testId } from '../../../lib/test-id'
-import { attendanceSheet, listAssignments, listGroups, type ActivityFull } from '../api'
+import type { ActivityFull } from '../api'
+import { useBranchGroups, useDraftSheet, useOpenPoints } from '../hooks'
 import { fullPictures, LONG_MAX, MAX_PHOTOS, MINUTES_MAX, NAME_MAX, pendingPhotos, PLACE_MAX, TOPIC_MAX, useDraftStore, useUploadProgress, type ActivityDraft } from '../draft-store'
 import { AttendanceCounts, AttendanceEditor } from './attendance-editor'
 import { DateField, revealField, TimeField, TypeSelect } from './form-controls'
@@ -57,16 +56,11 @@ export function photoTiles(d: ActivityDraft, progress: Record<string, number>): 
   }))
 }
 
-type Loaded<T> = { status: 'loading' | 'ready' | 'error'; items: T[]; error?: string }
-
 export function ActivityForm({ draftKey, onSaved }: { draftKey: string; onSaved(activity: ActivityFull, pendingPhotos: number): void }) {
   const draft = useDraftStore((s) => s.drafts[draftKey])
   const errors = useDraftStore((s) => s.errors[draftKey]) ?? {}
   const submitting = useDraftStore((s) => !!s.submitting[draftKey])
   const progress = useUploadProgress()
-  const [groups, setGroups] = useState<Loaded<{ id: string; name: string }>>({ status: 'loading', items: [] })
-  const [points, setPoints] = useState<Loaded<{ id: string; title: string }>>({ status: 'loading', items: [] })
-  const [sheetState, setSheetState] = useState<{ status: 'loading' | 'ready' | 'error'; error?: string }>({ status: 'loading' })
   const store = useDraftStore.getState()
 
   const mode = draft?.mode
@@ -75,48 +69,10 @@ export function ActivityForm({ draftKey, onSaved }: { draftKey: string; onSaved(
   const groupId = draft?.groupId
   const needsGroup = !!type && ACTIVITY_TYPE_RULES[type].fields.includes('groupId')
 
-  useEffect(() => {
-    if (!branchId || !needsGroup) return
-    listGroups(branchId).then(
-      (r) => setGroups({ status: 'ready', items: r.items.map((g) => ({ id: g.id, name: g.name })) }),
-      (e) => setGroups({ status: 'error', items: [], error: errorMessage(e) }),
-    )
-  }, [branchId, needsGroup])
-
-  useEffect(() => {
-    if (!branchId || mode === 'plan') return
-    listAssignments(branchId).then(
-      (r) => setPoints({ status: 'ready', items: r.items.map((a) => ({ id: a.id, title: `${a.pointSeq}. ${a.title}` })) }),
-      (e) => setPoints({ status: 'error', items: [], error: errorMessage(e) }),
-    )
-  }, [branchId, mode])
-
-  const loadSheet = () => {
-    const d = useDraftStore.getState().drafts[draftKey]
-    if (!d || d.mode === 'plan') return
-    if (needsGroup && !d.groupId) {
-      useDraftStore.getState().setSheet(draftKey, [])
-      setSheetState({ status: 'ready' })
-      return
-    }
-    setSheetState({ status: 'loading' })
-    attendanceSheet({
-      branchId: d.branchId,
-      ...(d.activityId ? { id: d.activityId } : {}),
-      type: d.type,
-      ...(needsGroup && d.groupId ? { groupId: d.groupId } : {}),
-      // Who is expected is the roster of the session's day (a member who joined later is not on it).
-      ...(d.date ? { on: d.date } : {}),
-    }).then(
-      (r) => {
-        useDraftStore.getState().setSheet(draftKey, r.attendees)
-        setSheetState({ status: 'ready' })
-      },
-      (e) => setSheetState({ status: 'error', error: errorMessage(e) }),
-    )
-  }
-  // The roster of the audience: again when the type or the group changes (a 支委会 expects only the committee).
-  useEffect(loadSheet, [draftKey, mode, type, groupId, needsGroup, draft?.date])
+  const groups = useBranchGroups(branchId, needsGroup)
+  const points = useOpenPoints(branchId, mode !== 'plan')
+  // The roster of the audience: again when the type, the group or the day changes (a 支委会 expects only the committee).
+  const { state: sheetState, reload: loadSheet } = useDraftSheet(draftKey, needsGroup, [mode, type, groupId, draft?.date])
 
   if (!draft) return null
   const rules = ACTIVITY_TYPE_RULES[draft.type]

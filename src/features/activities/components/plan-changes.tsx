@@ -3,20 +3,19 @@
  * before it is held, with a note for the history; its audience is told (inbox, and a message where granted)
  * unless the secretary unticks 通知参加人员. Cancelling needs a reason, which the audience reads.
  */
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { ActionInput, ActionOutput } from '../../../../types/actions'
+import type { ActionInput } from '../../../../types/actions'
 import { Button } from '../../../components/button'
 import { Field, Segments, TextInput } from '../../../components/form'
 import { inShanghai, shanghaiToIso } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
-import { callApi, errorMessage } from '../../../services/api'
+import { errorMessage } from '../../../services/api'
 import type { ActivityFull } from '../api'
+import { useDetailStore } from '../detail-store'
 import { DateField, TimeField } from './form-controls'
 import './plan-changes.scss'
-
-export const changePlan = (input: ActionInput<'activities.changePlan'>) => callApi('activities.changePlan', input)
-export const cancelPlan = (input: ActionInput<'activities.cancel'>): Promise<ActionOutput<'activities.cancel'>> => callApi('activities.cancel', input)
 
 type Mode = 'idle' | 'change' | 'cancel'
 const NOTIFY = [
@@ -30,6 +29,10 @@ export function PlanChanges({ a, onChanged, onCancelled }: { a: ActivityFull; on
   const [v, setV] = useState({ date: start.format('YYYY-MM-DD'), time: start.format('HH:mm'), place: a.place, host: a.host ?? '', topic: a.topic, reason: '', notify: 'yes' as 'yes' | 'no' })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // The form opens below the page's fold (under the record's details): bring it into view when it opens.
+  useEffect(() => {
+    if (mode !== 'idle') void Taro.nextTick(() => void Taro.pageScrollTo({ selector: '#plan-changes-form', duration: 200 }).catch(() => undefined))
+  }, [mode])
   const set = <K extends keyof typeof v>(k: K, x: (typeof v)[K]) => {
     setV((s) => ({ ...s, [k]: x }))
     setError(null)
@@ -52,7 +55,7 @@ export function PlanChanges({ a, onChanged, onCancelled }: { a: ActivityFull; on
     if (!input.startAt && !input.place && !input.topic && !input.host) return setError('没有要修改的内容')
     setBusy(true)
     try {
-      onChanged(await changePlan(input))
+      onChanged(await useDetailStore.getState().changePlan(input))
       setMode('idle')
     } catch (e) {
       setError(errorMessage(e))
@@ -64,7 +67,7 @@ export function PlanChanges({ a, onChanged, onCancelled }: { a: ActivityFull; on
     if (!v.reason.trim()) return setError('请填写取消原因，参加人员会收到它')
     setBusy(true)
     try {
-      const r = await cancelPlan({ id: a.id, reason: v.reason.trim(), expectedVersion: a.version ?? 1 })
+      const r = await useDetailStore.getState().cancelPlan({ id: a.id, reason: v.reason.trim(), expectedVersion: a.version ?? 1 })
       onCancelled(r.told)
     } catch (e) {
       setError(errorMessage(e))
@@ -74,18 +77,23 @@ export function PlanChanges({ a, onChanged, onCancelled }: { a: ActivityFull; on
 
   if (mode === 'idle')
     return (
-      <View className='plan-changes__row'>
-        <Button type='default' className='plan-changes__cell' onClick={() => setMode('change')} {...testId('plan-change')}>
-          改期 / 修改安排
-        </Button>
-        <Button type='default' className='plan-changes__cell' onClick={() => setMode('cancel')} {...testId('plan-cancel')}>
-          取消活动
-        </Button>
-      </View>
+      <>
+        <View className='plan-changes__row'>
+          <Button type='default' className='plan-changes__cell' onClick={() => setMode('change')} {...testId('plan-change')}>
+            改期 / 修改安排
+          </Button>
+          <Button type='default' className='plan-changes__cell' onClick={() => setMode('cancel')} {...testId('plan-cancel')}>
+            取消活动
+          </Button>
+        </View>
+        <Text className='plan-changes__note' {...testId('plan-cancel-note')}>
+          活动不开了用“取消活动”：参加人员会收到通知和原因。只有录错了才用上方的“删除”。
+        </Text>
+      </>
     )
 
   return (
-    <View className='plan-changes' {...testId(mode === 'change' ? 'plan-change-form' : 'plan-cancel-form')}>
+    <View className='plan-changes' id='plan-changes-form' {...testId(mode === 'change' ? 'plan-change-form' : 'plan-cancel-form')}>
       <Text className='plan-changes__title'>{mode === 'change' ? '改期 / 修改安排' : '取消这次活动'}</Text>
       {mode === 'change' ? (
         <View>
@@ -104,7 +112,7 @@ export function PlanChanges({ a, onChanged, onCancelled }: { a: ActivityFull; on
           <Field label='主题'>
             <TextInput id='plan-change-topic' value={v.topic} onChange={(x) => set('topic', x)} maxlength={100} />
           </Field>
-          <Field label='变更说明（选填，记入修改记录并告知参加人员）'>
+          <Field label='变更说明（选填，记入修改历史并告知参加人员）'>
             <TextInput id='plan-change-reason' value={v.reason} onChange={(x) => set('reason', x)} maxlength={200} placeholder='例如：场馆闭馆，改到周五' />
           </Field>
           <Segments id='plan-change-notify' options={NOTIFY} value={v.notify} onChange={(x) => set('notify', x)} />

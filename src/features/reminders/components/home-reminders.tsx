@@ -4,10 +4,10 @@
  * organisation-life gaps as plain sentences (本季度支部党员大会尚未召开，还剩 12 天). Both lead into the inbox
  * sub-package.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import type { ReactNode } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { callApi } from '../../../services/api'
+import { useHomeReminders } from '../use-home-reminders'
 import { testId } from '../../../lib/test-id'
 import './home-reminders.scss'
 
@@ -21,18 +21,12 @@ const Card = ({ to, id, children }: { to: string; id: string; children: ReactNod
   </View>
 )
 
-export function HomeReminders({ branchId }: { branchId: string | null }) {
-  const [unread, setUnread] = useState(0)
-  const [gaps, setGaps] = useState<string[] | null>(null)
-  const shown = useRef(false)
-  const load = () => {
-    callApi('inbox.unread', {}).then((r) => setUnread(r.count), () => undefined)
-    setGaps(null)
-    if (branchId) callApi('compliance.branch', { branchId }).then((c) => setGaps(c.gaps), () => undefined)
-  }
-  useEffect(load, [branchId])
-  // Back from the inbox or an editor the counts may have changed (the first show is the effect's).
-  useDidShow(() => (shown.current ? load() : (shown.current = true)))
+/**
+ * `manages`: the secretary or the committee. Anyone else sees no 支委会 gap: a member cannot hold a 支委会, so
+ * 「本月支委会尚未召开」 is no sentence for them.
+ */
+export function HomeReminders({ branchId, manages }: { branchId: string | null; manages: boolean }) {
+  const { unread, gaps } = useHomeReminders(branchId, manages)
   return (
     <>
       <Card to='inbox/index' id='home-inbox'>

@@ -3,23 +3,18 @@
  * for the ones running out (WeChat's sheet; on H5 the emulated one), records the answers and shows the new quota.
  * In the main package: kept small, no store.
  */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { Role } from '../../../../types/domain'
 import { Button } from '../../../components/button'
-import { errorMessage } from '../../../services/api'
 import { testId } from '../../../lib/test-id'
-import { getSubscriptions } from '../api'
-import { quotaText, relevantQuota, resultText, subscribe, templatesToAsk, type Quota } from '../subscribe-flow'
+import { quotaText, relevantQuota, resultText, subscribe, templatesToAsk, useQuota } from '../subscribe-flow'
 import './subscribe-card.scss'
 
 export function SubscribeCard({ roles }: { roles: Role[] }) {
-  const [quota, setQuota] = useState<Quota[] | null>(null)
   const [note, setNote] = useState<string | null>(null)
+  const [quota, setQuota] = useQuota(setNote)
   const [busy, setBusy] = useState(false)
-  useEffect(() => {
-    getSubscriptions().then((r) => setQuota(r.items), (e) => setNote(errorMessage(e)))
-  }, [])
   const rows = quota ? relevantQuota(roles, quota) : []
   if (quota && !rows.length) return <Text className='subscribe__note'>你目前没有需要订阅的提醒。</Text>
   const ask = () => {

@@ -2,22 +2,18 @@
  * On opening the inbox: when a reminder that matters to the person has no quota left, a one-line offer to
  * subscribe again; the tap on 订阅 is the one WeChat's sheet needs.
  */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { Role } from '../../../../types/domain'
 import { Button } from '../../../components/button'
 import { testId } from '../../../lib/test-id'
-import { getSubscriptions } from '../api'
-import { needsTopUp, resultText, subscribe, templatesToAsk, type Quota } from '../subscribe-flow'
+import { needsTopUp, resultText, subscribe, templatesToAsk, useQuota } from '../subscribe-flow'
 import './subscribe-nudge.scss'
 
 export function SubscribeNudge({ roles }: { roles: Role[] }) {
-  const [quota, setQuota] = useState<Quota[] | null>(null)
+  const [quota] = useQuota()
   const [note, setNote] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  useEffect(() => {
-    getSubscriptions().then((r) => setQuota(r.items), () => undefined)
-  }, [])
   if (note)
     return (
       <Text className='subscribe__nudge-note' {...testId('subscribe-result')}>

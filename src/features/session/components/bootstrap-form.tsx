@@ -8,7 +8,6 @@ import { Button } from '../../../components/button'
 import { Field, TextInput } from '../../../components/form'
 import { testId } from '../../../lib/test-id'
 import { errorMessage } from '../../../services/api'
-import { bootstrapCommittee } from '../api'
 import { useSessionStore } from '../store'
 import './bootstrap-form.scss'
 
@@ -31,7 +30,7 @@ export function BootstrapForm({ onDone }: { onDone(): void }) {
   const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const load = useSessionStore((s) => s.load)
+  const bootstrap = useSessionStore((s) => s.bootstrap)
   const set = (k: keyof Values, value: string) => {
     setV((x) => ({ ...x, [k]: value }))
     setErrors((e) => ({ ...e, [k]: undefined }))
@@ -44,8 +43,7 @@ export function BootstrapForm({ onDone }: { onDone(): void }) {
     if (Object.keys(found).length) return
     setBusy(true)
     try {
-      await bootstrapCommittee({ token: v.token.trim(), committeeName: v.committeeName.trim(), adminName: v.adminName.trim() })
-      await load()
+      await bootstrap({ token: v.token.trim(), committeeName: v.committeeName.trim(), adminName: v.adminName.trim() })
       onDone()
     } catch (e) {
       setFormError(errorMessage(e))

@@ -4,25 +4,18 @@
  * rules, the home page's own card styles plus two rules — lines as the cloud sends them, each opening its page;
  * reloaded on every show (a report or a record changes them).
  */
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { ActionOutput } from '../../../../types/actions'
-import { callApi } from '../../../services/api'
+import { useTodo } from '../use-todo'
 import { testId } from '../../../lib/test-id'
 import './home-todo.scss'
-
-type Todo = ActionOutput<'home.todo'>
 
 const open = (page: string) => void (page.startsWith('/pages/') ? Taro.switchTab({ url: page }) : Taro.navigateTo({ url: page }))
 
 export function HomeTodo({ branchId }: { branchId: string | null }) {
-  const [todo, setTodo] = useState<Todo | null>(null)
+  const todo = useTodo(branchId)
   const [all, setAll] = useState(false)
-  const shown = useRef(false)
-  const load = () => void callApi('home.todo', branchId ? { branchId } : {}).then(setTodo, () => setTodo(null))
-  useEffect(load, [branchId])
-  useDidShow(() => (shown.current ? load() : (shown.current = true)))
   if (!todo) return null
   // Five lines first, so the block does not push everything else off the first screen.
   const more = !all && todo.items.length > 5

@@ -13,7 +13,6 @@ import { selectCanWrite, useSessionStore } from '../../../../features/session/st
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { ActivityForm } from '../../../../features/activities/components/activity-form'
 import { LockNote } from '../../../../features/activities/components/lock-note'
-import { getActivity } from '../../../../features/activities/api'
 import { draftFrom, draftKey, newDraft, useDraftStore } from '../../../../features/activities/draft-store'
 import { followSaved } from '../../../../features/activities/records-store'
 import { useDetailStore } from '../../../../features/activities/detail-store'
@@ -50,7 +49,7 @@ export default function EditActivityPage() {
     }
     // Start from the saved session: the plan's fields, or the record as it is now.
     setLoadError(null)
-    getActivity(editId || plannedId).then(
+    useDetailStore.getState().read(editId || plannedId).then(
       (a) => useDraftStore.getState().open(key, () => draftFrom(a, key, editId ? 'edit' : 'record')),
       (e) => setLoadError(errorMessage(e)),
     )

@@ -9,36 +9,27 @@ import { Button } from '../../../../components/button'
 import { ErrorState, LoadingState } from '../../../../components/states'
 import { testId } from '../../../../lib/test-id'
 import { formatDateTime } from '../../../../lib/time'
-import { ApiCallError, errorMessage } from '../../../../services/api'
 import { useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
-import { signIn } from '../../../../features/activities/api'
+import { useDetailStore, type CodeSignIn } from '../../../../features/activities/detail-store'
 import { sceneOf } from '../../../../features/activities/scene'
 import '../activities.scss'
 
 const DETAIL_PAGE = '/packages/activities/pages/detail/index'
 
-type Result = { ok: true; topic: string; name: string; at: string; already: boolean; awaiting: boolean } | { ok: false; message: string }
 
 export default function SignInPage() {
   const params = useRouter().params
   const id = sceneOf(params.scene ?? params.id ?? '')
   const status = useSessionBootstrap()
   const loadSession = useSessionStore((s) => s.load)
-  const [result, setResult] = useState<Result | null>(null)
+  const [result, setResult] = useState<CodeSignIn | null>(null)
   const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
     if (status !== 'ready' || !id) return
     setResult(null)
-    signIn(id, 'qr').then(
-      (r) => setResult({ ok: true, topic: r.topic, name: r.name, at: r.signedInAt, already: r.already, awaiting: r.awaitingConfirmation }),
-      (e) => {
-        const details = e instanceof ApiCallError ? (e.details as { reason?: string; opensAt?: string } | undefined) : undefined
-        const message = details?.reason === 'NOT_OPEN' && details.opensAt ? `签到尚未开始，${formatDateTime(details.opensAt)} 开始签到` : errorMessage(e)
-        setResult({ ok: false, message })
-      },
-    )
+    void useDetailStore.getState().signInByCode(id).then(setResult)
   }, [status, id, attempt])
 
   if (!id) return <ErrorState message='这不是有效的活动签到码，请重新扫码' />

@@ -1,0 +1,21 @@
+/**
+ * 待办's data for the home tab (home.todo): read when shown and on every later show (a report or a record changes
+ * it). A hook rather than a store: the main package is at its size budget. Components never call the cloud
+ * themselves (eslint.config.mjs).
+ */
+import { useEffect, useRef, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import type { ActionOutput } from '../../../types/actions'
+import { callApi } from '../../services/api'
+
+export type Todo = ActionOutput<'home.todo'>
+
+/** null until the first answer, and when it failed (the block then stays away). */
+export function useTodo(branchId: string | null): Todo | null {
+  const [todo, setTodo] = useState<Todo | null>(null)
+  const shown = useRef(false)
+  const load = () => void callApi('home.todo', branchId ? { branchId } : {}).then(setTodo, () => setTodo(null))
+  useEffect(load, [branchId])
+  useDidShow(() => (shown.current ? load() : (shown.current = true)))
+  return todo
+}
