@@ -4,7 +4,7 @@
  * idempotent submits, content security and branch isolation. Times are relative to the real clock (the local
  * cloud's port.now()).
  */
-import { apiAs, identities, ok, type DevIdentity } from '../support/api'
+import { rawApiAs, identities, ok, type DevIdentity } from '../support/api'
 import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
@@ -18,7 +18,7 @@ const DAY = 24 * HOUR
 const at = (offset: number) => new Date(Date.now() + offset).toISOString()
 let seq = 0
 const rid = (label: string) => `t-${label}-${Date.now()}-${++seq}`
-const as = (openid: string) => apiAs(cloud.url, openid)
+const as = (openid: string) => rawApiAs(cloud.url, openid)
 const secretary = () => as('dev-secretary-1')
 
 beforeAll(async () => {
@@ -351,21 +351,15 @@ describe('submits and checks', () => {
     expect(history.items.map((h: any) => h.kind)).toEqual(['recorded', 'planned'])
   })
 
-  test('one draft planned and then recorded with the same clientRequestId records that plan', async () => {
+  test('a planned session is recorded by its id; its clientRequestId reused without the id is another request, not that plan', async () => {
     const clientRequestId = rid('draft')
     const planned = await ok(secretary()('activities.plan', plan({ clientRequestId, startAt: at(-2 * HOUR), endAt: at(-HOUR) })))
-    const recorded = await ok(
-      secretary()('activities.record', {
-        branchId: branch1,
-        clientRequestId,
-        type: 'theme_day',
-        topic: planned.topic,
-        place: planned.place,
-        startAt: planned.startAt,
-        recorder: '王芳',
-        minutes: '学习。',
-      }),
-    )
+    const record = { branchId: branch1, type: 'theme_day', topic: planned.topic, place: planned.place, startAt: planned.startAt, host: '李建国', recorder: '王芳', minutes: '学习。' }
+    // The request key is (action, caller, clientRequestId): activities.record with the plan's id is a new request.
+    const other = await ok(secretary()('activities.record', { ...record, clientRequestId }))
+    expect(other.id).not.toBe(planned.id)
+    expect(await ok(secretary()('activities.get', { id: planned.id }))).toMatchObject({ status: 'planned', version: 1 })
+    const recorded = await ok(secretary()('activities.record', { id: planned.id, branchId: branch1, clientRequestId: rid('record'), recorder: '王芳', minutes: '学习。' }))
     expect(recorded).toMatchObject({ id: planned.id, status: 'recorded', version: 2, host: '李建国' })
   })
 

@@ -3,11 +3,12 @@
  * in the session's history, and its audience told (an inbox item, and a subscription message to whoever granted
  * one for activity reminders). Recorded sessions are corrected with activities.update instead.
  */
+import { checkTexts } from '../framework/writes'
 import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
 import type { ParsedInput } from '../../../types/actions'
 import { beijingDateTimeText } from '../../../types/time-text'
 import { defineAction, type ActionContext } from '../framework/action'
-import { assertEditable, assertEditor, checkTexts, currentVersion, EDITORS, expectedFor, userName, writeVersion } from '../activities/store'
+import { assertEditable, assertEditor, currentVersion, EDITORS, expectedFor, userName, writeVersion } from '../activities/store'
 import { AppError, notFound } from '../framework/errors'
 import type { ActivityDoc } from '../framework/model'
 import { writeInbox, sendQueued, type Counts } from '../reminders/deliver'

@@ -9,16 +9,13 @@ import { ACTIVITY_TYPE_RULES } from '../../../types/activity-rules'
 import { defineAction, type ActionContext } from '../framework/action'
 import { diffRecord, missingField, notYetHeldReason, signInWindow, computeAttendance, unknownMarks, type Mark } from '../activities/rules'
 import {
-  activityIdFor,
   assertEditable,
   currentVersion,
   assertEditor,
   audienceOf,
   branchRoster,
-  checkTexts,
   EDITORS,
   expectedFor,
-  isDuplicateKey,
   iso,
   loadActivity,
   presentDetail,
@@ -30,7 +27,9 @@ import {
   writeVersion,
 } from '../activities/store'
 import { linkPhotoChecks, startPhotoChecks, type PhotoReview } from '../activities/media-check'
+import { isDuplicateKey } from '../framework/data'
 import { AppError, invalid, notFound } from '../framework/errors'
+import { checkTexts, versionConflict } from '../framework/writes'
 import type { ActivityDoc, ActivityVersionDoc, AssignmentDoc, MemberDoc } from '../framework/model'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import type { Port } from '../framework/port'
@@ -147,6 +146,10 @@ const reviewField = (review: PhotoReview) => (Object.keys(review).length ? { pho
 async function sameRequest(ctx: ActionContext, _id: string, branchId: string) {
   const existing = await loadActivity(ctx.port, _id)
   if (!existing) return undefined
+  return usable(existing, branchId)
+}
+
+function usable(existing: ActivityDoc, branchId: string) {
   // Ids are hashes of the caller's request id: a different branch means a reused request id, not a retry.
   if (existing.branchId !== branchId) throw new AppError('CONFLICT', '请求编号已被使用，请刷新后重试')
   // A deleted record stays deleted: replaying the request that made it must neither hand it back in full (minutes,
@@ -168,6 +171,16 @@ async function insertOnce(ctx: ActionContext, doc: ActivityDoc): Promise<{ doc: 
   }
 }
 
+/**
+ * What a retried plan or record answers (framework/writes.ts runOnce): the record it made, read afresh (photo links
+ * expire), unless it was deleted since or the retry names another branch.
+ */
+async function replayActivity(first: { id: string }, input: { branchId: string }, ctx: ActionContext) {
+  const doc = await loadActivity(ctx.port, first.id)
+  if (!doc) throw notFound('活动')
+  return present(ctx, usable(doc, input.branchId))
+}
+
 /** Records a finished session in one step (the first slice's form; no attendance). */
 export const createActivity = defineAction({
   name: 'activities.create',
@@ -175,7 +188,7 @@ export const createActivity = defineAction({
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler(input, ctx) {
     const { port, caller } = ctx
-    const _id = activityIdFor(caller.openid, input.clientRequestId)
+    const _id = ctx.requestKey!
     const existing = await sameRequest(ctx, _id, input.branchId)
     if (existing) return present(ctx, existing)
     await loadActiveBranch(port, input.branchId)
@@ -212,6 +225,7 @@ export const createActivity = defineAction({
     await history(ctx, saved.doc, 'recorded', {}, null)
     return present(ctx, await afterPhotoChecks(ctx, saved.doc, photoReview))
   },
+  replay: replayActivity,
 })
 
 async function history(ctx: ActionContext, after: ActivityDoc, kind: ActivityVersionDoc['kind'], before: Partial<ActivityDoc>, reason: string | null) {
@@ -233,7 +247,8 @@ export const planActivity = defineAction({
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler(input, ctx) {
     const { port, caller } = ctx
-    const _id = activityIdFor(caller.openid, input.clientRequestId)
+    // Named by the request key: a call taken over from one that died after inserting finds its plan.
+    const _id = ctx.requestKey!
     const existing = await sameRequest(ctx, _id, input.branchId)
     if (existing) return present(ctx, existing)
     requireFields(input.type, 'plan', input)
@@ -267,6 +282,7 @@ export const planActivity = defineAction({
     if (saved.inserted) await history(ctx, saved.doc, 'planned', {}, null)
     return present(ctx, saved.doc)
   },
+  replay: replayActivity,
 })
 
 type RecordInput = ParsedInput<'activities.record'>
@@ -283,13 +299,12 @@ export const recordActivity = defineAction({
       if (!plan || plan.deleted || plan.branchId !== input.branchId) throw notFound('活动')
       if (plan.status === 'recorded') {
         if (plan.recordRequestId === input.clientRequestId) return present(ctx, plan)
-        throw new AppError('CONFLICT', '该活动已经记录过了，如需更正请在活动页修改', { currentVersion: plan.version ?? 1 })
+        throw versionConflict(plan.version ?? 1, '该活动已经记录过了，如需更正请在活动页修改')
       }
     } else {
-      const existing = await sameRequest(ctx, activityIdFor(caller.openid, input.clientRequestId), input.branchId)
-      // A retry returns the record; a plan made with this request id (one draft, planned then recorded) is recorded.
-      if (existing && existing.status !== 'planned') return present(ctx, existing)
-      plan = existing
+      // The request key names the record (a plan made by activities.plan has another key: another request).
+      const existing = await sameRequest(ctx, ctx.requestKey!, input.branchId)
+      if (existing) return present(ctx, existing)
     }
 
     const type = (input.type ?? plan?.type)!
@@ -318,7 +333,7 @@ export const recordActivity = defineAction({
     await checkAssignments(port, input.branchId, input.assignmentIds)
     await checkInputTexts(port, caller.openid, input)
 
-    const _id = plan?._id ?? activityIdFor(caller.openid, input.clientRequestId)
+    const _id = plan?._id ?? ctx.requestKey!
     const attendance = await attendanceFor(port, { _id, branchId: input.branchId, audience, startAt: new Date(merged.startAt) }, input.attendance ?? [])
     const photos = dedupe(input.photos ?? [])
     checkPhotoPaths(input.branchId, photos, plan?.photos)
@@ -380,11 +395,11 @@ export const recordActivity = defineAction({
     const after = (await loadActivity(port, _id))!
     if (stats.updated === 0) {
       if (after?.recordRequestId === input.clientRequestId) return present(ctx, after)
-      throw new AppError('CONFLICT', '该活动刚被他人修改或记录，请刷新后再试', { currentVersion: after?.version ?? 1 })
+      throw versionConflict(after?.version ?? 1, '该活动刚被他人修改或记录，请刷新后再试')
     }
     await history(ctx, after, 'recorded', plan, null)
     return present(ctx, await afterPhotoChecks(ctx, after, photoReview))
-  },
+  },  replay: replayActivity,
 })
 
 type UpdateInput = ParsedInput<'activities.update'>
@@ -459,10 +474,8 @@ export const updateActivity = defineAction({
       .where({ _id: doc._id, version: current, deleted: false })
       .update({ data: replacing(port, data) })
     if (stats.updated === 0) {
-      const fresh = await loadActivity(port, doc._id)
-      throw new AppError('CONFLICT', `该记录已被他人修改（当前为第 ${fresh?.version ?? current + 1} 版），请刷新后再修改`, {
-        currentVersion: fresh?.version ?? current + 1,
-      })
+      const now = (await loadActivity(port, doc._id))?.version ?? current + 1
+      throw versionConflict(now, `该记录已被他人修改（当前为第 ${now} 版），请刷新后再修改`)
     }
     const saved = (await loadActivity(port, doc._id))!
     await history(ctx, saved, 'updated', doc, input.reason ?? null)

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto'
 import { defineAction } from '../framework/action'
 import { actorName } from '../organisation/audit'
-import { isDuplicateKey } from '../activities/store'
+import { collection, isDuplicateKey, loadOr404 } from '../framework/data'
+import { checkTexts } from '../framework/writes'
 import { AppError } from '../framework/errors'
 import type { ActivityDoc, AssignmentDoc, ProgressReportDoc, WorkPlanDoc } from '../framework/model'
 import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/paging'
@@ -129,27 +129,24 @@ export const getAssignment = defineAction({
   },
 })
 
-const reportIdFor = (openid: string, clientRequestId: string) =>
-  createHash('sha256').update(`report\u0000${openid}\u0000${clientRequestId}`).digest('hex').slice(0, 32)
-
 async function reload(port: Port, id: string): Promise<AssignmentDoc> {
-  const { data } = await port.db.collection('assignments').where({ _id: id }).limit(1).get()
-  return data[0] as unknown as AssignmentDoc
+  return loadOr404(port, 'assignments', id, '任务不存在')
 }
 
+/**
+ * Idempotent by clientRequestId (framework/writes.ts): a retry, or the same submit twice at once, answers what the
+ * first one answered. The report is named by the request key, so a run taken over from one that died half-way
+ * cannot write it twice.
+ */
 export const reportProgress = defineAction({
   name: 'assignments.report',
   roles: REPORTERS,
   scope: { ...assignmentRecord, idOf: (input) => input.assignmentId },
-  async handler({ assignmentId, note, activityIds, photos, markDone, clientRequestId }, ctx) {
+  async handler({ assignmentId, note, activityIds, photos, markDone }, ctx) {
     const { port, caller } = ctx
     const a = ctx.record as unknown as AssignmentDoc
-    const _id = reportIdFor(caller.openid, clientRequestId)
+    const _id = ctx.requestKey!
     const today = beijingDate(port.now())
-    // A retried submit finds its report already written and changes nothing more.
-    const again = await port.db.collection('progress_reports').where({ _id }).count()
-    if (again.total > 0) return presentAssignment(await reload(port, assignmentId), today)
-
     const hasEvidence = note.length > 0 || activityIds.length > 0 || photos.length > 0
     if (!hasEvidence) throw new AppError('INVALID_INPUT', '请填写进展说明，或附上活动记录、照片')
     if (markDone && a.state === 'done') throw new AppError('CONFLICT', '该任务已经完成')
@@ -161,10 +158,7 @@ export const reportProgress = defineAction({
         .count()
       if (found.total !== new Set(activityIds).size) throw new AppError('INVALID_INPUT', '只能关联本支部的活动记录')
     }
-    if (note) {
-      const verdict = await port.openapi.checkText(note, caller.openid)
-      if (!verdict.pass) throw new AppError('CONTENT_REJECTED', '进展说明含有不适宜发布的内容，请修改后再提交')
-    }
+    await checkTexts(port, caller.openid, [['note', '进展说明', note]])
     const now = port.now()
     const report: ProgressReportDoc = {
       _id,
@@ -179,9 +173,9 @@ export const reportProgress = defineAction({
     }
     const _ = port.db.command
     try {
-      await port.db.collection('progress_reports').add({ data: { ...report } })
+      await collection(port, 'progress_reports').add({ data: report })
     } catch (error) {
-      // The same submit retried at once: the first one wrote the report (its id is the request's) and counts.
+      // Written by a call of this request that died before answering: it counts, and is not written again.
       if (isDuplicateKey(error)) return presentAssignment(await reload(port, assignmentId), today)
       throw error
     }

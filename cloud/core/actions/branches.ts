@@ -2,10 +2,10 @@
  * branches.*: the committee's branches — create, edit, 撤销 (archive), list and one branch's page. Party groups are
  * groups.ts; the contract is types/actions/organisation.ts; the page is docs/organisation.md.
  */
+import { checkTexts } from '../framework/writes'
 import { defineAction } from '../framework/action'
 import { isCommitteeAdmin } from '../framework/access'
 import { recordAudit } from '../organisation/audit'
-import { checkTexts } from '../activities/store'
 import { AppError } from '../framework/errors'
 import type { BranchDoc, GroupDoc, MemberDoc, Membership } from '../framework/model'
 import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/paging'

@@ -6,10 +6,10 @@ import { defineAction } from '../framework/action'
 import { complianceAt, complianceYear } from '../compliance/rules'
 import { loadComplianceInputs } from '../compliance/data'
 import { notFound } from '../framework/errors'
-import type { ActivityDoc, BranchDoc } from '../framework/model'
+import type { BranchDoc } from '../framework/model'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import type { Port } from '../framework/port'
-import { readPaged } from '../reminders/store'
+import { readAll } from '../framework/data'
 import { beijingDate } from '../framework/time'
 
 const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
@@ -66,7 +66,7 @@ async function withSessions(port: Port, c: ReturnType<typeof presentCompliance>)
   const from = c.items.map((i) => i.period.start).sort()[0]
   const to = c.items.map((i) => i.period.end).sort().reverse()[0]
   const _ = port.db.command
-  const docs = await readPaged<ActivityDoc>(port, 'activities', {
+  const docs = await readAll(port, 'activities', {
     branchId: c.branchId,
     deleted: false,
     startAt: _.and(_.gte(new Date(`${from}T00:00:00+08:00`)), _.lte(new Date(`${to}T23:59:59+08:00`))),

@@ -24,7 +24,7 @@ import { makeThumbnail } from '../dashboard/thumbnail'
 import { buildWorkbook, type AssessmentRow } from '../dashboard/workbook'
 import { duesByBranch } from '../dues/totals'
 import { AppError, isCollectionMissing } from '../framework/errors'
-import type { ActivityDoc, CommitteeDoc } from '../framework/model'
+import type { ActivityDoc, CommitteeDoc, ExportJobDoc } from '../framework/model'
 import { afterCursor } from '../framework/paging'
 import type { Port } from '../framework/port'
 import { loadBranch } from '../organisation/store'
@@ -42,30 +42,6 @@ const BOOK_PHOTO_CONCURRENCY = 6
 /** A writing step that has not finished after this long is presumed dead and may be taken over. */
 const WRITE_LEASE_MS = 90_000
 
-export interface ExportJobDoc {
-  _id: string
-  kind: 'assessment' | 'recordBook'
-  year: number
-  /** null for the committee-wide workbook: only committee admins reach such a job. */
-  branchId: string | null
-  branchName: string | null
-  createdByOpenid: string
-  status: 'running' | 'done' | 'failed'
-  total: number
-  done: number
-  /** Assessment: the branches fixed at start, so slices stay stable while branches are added. */
-  branchIds: string[]
-  rows: AssessmentRow[]
-  /** Record book: keyset position (startAt, _id) of the last session read, and the sessions read so far. */
-  after: { startAt: Date; id: string } | null
-  entries: BookEntry[]
-  writingSince: Date | null
-  fileName: string
-  fileID: string | null
-  error: string | null
-  createdAt: Date
-  updatedAt: Date
-}
 
 type JobOut = ActionOutput<'exports.step'>
 

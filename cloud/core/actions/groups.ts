@@ -2,9 +2,9 @@
  * groups.*: a branch's party groups (党小组) — create, rename, list. The contract is types/actions/organisation.ts; the
  * page is docs/organisation.md.
  */
+import { checkTexts } from '../framework/writes'
 import { defineAction } from '../framework/action'
 import { recordAudit } from '../organisation/audit'
-import { checkTexts } from '../activities/store'
 import { AppError } from '../framework/errors'
 import type { GroupDoc, MemberDoc } from '../framework/model'
 import { groupNames, loadActiveBranch, readAll } from '../organisation/store'

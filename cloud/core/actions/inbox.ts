@@ -7,7 +7,7 @@ import { defineAction, type ActionContext } from '../framework/action'
 import type { InboxDoc } from '../framework/model'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import type { Port } from '../framework/port'
-import { insertNew } from '../reminders/store'
+import { insertNew } from '../framework/data'
 
 /** The caller's items: personal ones, and those addressed to a branch (or all branches) and a role they hold. */
 function inboxFilter(port: Port, ctx: ActionContext['caller']): Record<string, unknown> {

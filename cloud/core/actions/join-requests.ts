@@ -2,10 +2,10 @@
  * joinRequests.*: requests to join a branch made with an invitation that needs approval, and the secretary's (or
  * committee's) decision. The contract is types/actions/organisation.ts; the page is docs/organisation.md.
  */
+import { checkTexts } from '../framework/writes'
 import { defineAction } from '../framework/action'
 import { isCommitteeAdmin } from '../framework/access'
 import { recordAudit } from '../organisation/audit'
-import { checkTexts } from '../activities/store'
 import { AppError } from '../framework/errors'
 import type { JoinRequestDoc } from '../framework/model'
 import { ROLE_LABELS } from '../../../types/domain'

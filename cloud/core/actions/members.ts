@@ -2,15 +2,15 @@
  * members.*: a branch's roster — list, read, edit, posts (支委职务), transfer out and the secretary's hand-over. Pure roster
  * rules are cloud/core/organisation/roster.ts; the contract is types/actions/organisation.ts; the page is docs/organisation.md.
  */
+import { checkTexts } from '../framework/writes'
 import { defineAction, type ActionContext } from '../framework/action'
 import { isCommitteeAdmin } from '../framework/access'
 import { recordAudit } from '../organisation/audit'
-import { checkTexts } from '../activities/store'
 import { claim } from '../framework/claims'
 import { AppError, invalid } from '../framework/errors'
 import type { MemberDoc } from '../framework/model'
 import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/paging'
-import { insertNew } from '../reminders/store'
+import { insertNew } from '../framework/data'
 import { postRefusal, withPostChange } from '../organisation/roster'
 import { beijingDate } from '../framework/time'
 import { endGrants, grantRole, loadActiveBranch, loadBranch, loadGroup, loadMember, presentMembers, presentOne, readAll } from '../organisation/store'

@@ -2,18 +2,20 @@
  * notices.preview / notices.send: the committee's notice to all branches or chosen ones, to chosen roles — into the inbox
  * and out as subscription messages. The contract is types/actions/reminders.ts; the area's page is docs/reminders.md.
  */
-import { createHash } from 'node:crypto'
+import { collection } from '../framework/data'
+import { checkTexts } from '../framework/writes'
 import type { Role } from '../../../types/domain'
 import { SUBSCRIPTION_TEMPLATES } from '../../../types/subscription-templates'
 import { defineAction } from '../framework/action'
 import { actorName, recordAudit } from '../organisation/audit'
-import { AppError, invalid } from '../framework/errors'
-import type { BranchDoc, InboxDoc } from '../framework/model'
+import { invalid } from '../framework/errors'
+import type { InboxDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { sendQueued, writeInbox, type Counts } from '../reminders/deliver'
 import { noticeMessage, planReminders, REMINDER_PAGES, type PlannerPerson } from '../reminders/planner'
 import { claim, loadPeopleOf, loadQuota } from '../reminders/run'
-import { chunks, insertNew, isDuplicateKey, readPaged, type NoticeDoc } from '../reminders/store'
+import { chunks, insertNew, isDuplicateKey, readAll } from '../framework/data'
+import type { NoticeDoc } from '../framework/model'
 
 const INBOX_PAGE = REMINDER_PAGES.inbox
 /** How long notices.send may spend sending messages itself; the rest go out with the next hourly run. */
@@ -30,12 +32,12 @@ async function reach(port: Port, target: NoticeTarget) {
   const _ = port.db.command
   let branchIds: string[]
   if (target.branches === 'all') {
-    branchIds = (await readPaged<BranchDoc>(port, 'branches', { status: 'active' }, { name: true })).map((b) => b._id)
+    branchIds = (await readAll(port, 'branches', { status: 'active' }, { fields: ['name'] })).map((b) => b._id)
   } else {
     const wanted = [...new Set(target.branches)]
     const found = new Set<string>()
     for (const ids of chunks(wanted, 500)) {
-      for (const b of await readPaged<BranchDoc>(port, 'branches', { _id: _.in(ids), status: 'active' }, { name: true })) found.add(b._id)
+      for (const b of await readAll(port, 'branches', { _id: _.in(ids), status: 'active' }, { fields: ['name'] })) found.add(b._id)
     }
     const missing = wanted.filter((id) => !found.has(id))
     if (missing.length) throw invalid(`有 ${missing.length} 个支部不存在或已撤销，请重新选择`, { branchIds: missing })
@@ -73,12 +75,12 @@ export const noticesSend = defineAction({
   scope: { kind: 'committee' },
   async handler(input, ctx) {
     const { port, caller } = ctx
-    const verdict = await port.openapi.checkText(`${input.title}\n${input.body}`, caller.openid)
-    if (!verdict.pass) throw new AppError('CONTENT_REJECTED', '通知内容未通过内容安全检查，请修改后再发送')
+    await checkTexts(port, caller.openid, [['title', '通知标题', input.title], ['body', '通知内容', input.body]])
     const r = await reach(port, input)
     const now = port.now()
     const name = await actorName(ctx)
-    const id = `n${createHash('sha256').update(`${caller.openid}|${input.clientRequestId}`).digest('hex').slice(0, 24)}`
+    // Named by the request (framework/writes.ts): a retry answers the first send and never reaches here.
+    const id = `n${ctx.requestKey!.slice(0, 24)}`
     const notice: NoticeDoc = {
       _id: id,
       title: input.title,
@@ -93,10 +95,10 @@ export const noticesSend = defineAction({
       createdAt: now,
     }
     try {
-      await port.db.collection('notices').add({ data: { ...notice } })
+      await collection(port, 'notices').add({ data: notice })
     } catch (error) {
-      if (isDuplicateKey(error)) throw new AppError('CONFLICT', '这条通知已经发送过了')
-      throw error
+      // Saved by a call of this request that died half-way: finish its sending (inbox and claims are idempotent).
+      if (!isDuplicateKey(error)) throw error
     }
     // One inbox item for everyone it reaches (addressed by branch and role), written before any message.
     const item: InboxDoc & { _id: string } = {

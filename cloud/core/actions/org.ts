@@ -1,8 +1,9 @@
+import { isDuplicateKey } from '../framework/data'
+import { checkTexts } from '../framework/writes'
 import { defineAction } from '../framework/action'
 import { AppError } from '../framework/errors'
 import { COLLECTIONS } from '../framework/model'
 import type { Database } from '../framework/port'
-import { checkTexts, isDuplicateKey } from '../activities/store'
 
 /** The committee's id: there is one per environment. */
 export const COMMITTEE_ID = 'committee'

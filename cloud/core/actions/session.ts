@@ -1,10 +1,11 @@
+import { collection, loadOne } from '../framework/data'
+import { checkTexts } from '../framework/writes'
 import { PARTY_STATUS_LABELS, ROLE_LABELS, type PartyStatus, type RoleGrant } from '../../../types/domain'
 import { defineAction, type ActionContext } from '../framework/action'
 import { recordAudit } from '../organisation/audit'
-import { checkTexts } from '../activities/store'
 import { claim } from '../framework/claims'
 import { AppError, isCollectionMissing } from '../framework/errors'
-import type { BranchDoc, CommitteeDoc, InviteDoc, JoinRequestDoc, MemberDoc, Membership, UserDoc } from '../framework/model'
+import type { BranchDoc, CommitteeDoc, InviteDoc, JoinRequestDoc, MemberDoc, JoinRateDoc, Membership, UserDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { ensureRosterEntry, grantRole, loadBranch, readAll } from '../organisation/store'
 import { INVITE_REFUSALS, inviteStatus, loadInvite } from './invites'
@@ -87,15 +88,15 @@ export const updateProfile = defineAction({
   },
 })
 
-interface RateLimitDoc {
-  failures: number
-  windowStart: Date
+/** The wrong-code counter `join:<openid>` (its _id prefix says it is one). */
+async function loadJoinRate(port: Port, id: string): Promise<JoinRateDoc | undefined> {
+  const doc = await loadOne(port, 'rate_limits', id)
+  return doc && 'failures' in doc ? doc : undefined
 }
 
 /** Refuses a caller who typed too many wrong codes recently; codes cannot be guessed one by one. */
 async function checkJoinRate(port: Port, openid: string): Promise<void> {
-  const { data } = await port.db.collection('rate_limits').where({ _id: `join:${openid}` }).limit(1).get()
-  const limit = data[0] as unknown as RateLimitDoc | undefined
+  const limit = await loadJoinRate(port, `join:${openid}`)
   if (!limit) return
   const elapsed = port.now().getTime() - new Date(limit.windowStart).getTime()
   if (elapsed < JOIN_WINDOW_MS && limit.failures >= JOIN_MAX_FAILURES) {
@@ -106,9 +107,8 @@ async function checkJoinRate(port: Port, openid: string): Promise<void> {
 
 async function recordWrongCode(port: Port, openid: string): Promise<void> {
   const id = `join:${openid}`
-  const ref = port.db.collection('rate_limits')
-  const { data } = await ref.where({ _id: id }).limit(1).get()
-  const limit = data[0] as unknown as RateLimitDoc | undefined
+  const ref = collection(port, 'rate_limits')
+  const limit = await loadJoinRate(port, id)
   const now = port.now()
   if (!limit || now.getTime() - new Date(limit.windowStart).getTime() >= JOIN_WINDOW_MS) {
     await ref.doc(id).set({ data: { failures: 1, windowStart: now } })
@@ -245,6 +245,8 @@ async function joinClaimed(ctx: ActionContext, invite: InviteDoc, name: string, 
     role: invite.role,
     title: invite.title,
     groupId: invite.groupId ?? null,
+    // Chosen when the code was made (invites.ts inviteePartyStatus); codes from before record 正式党员 as they did.
+    ...(invite.partyStatus ? { partyStatus: invite.partyStatus } : {}),
   })
   const memberships = await readAll<Membership>(port, 'memberships', { openid: caller.openid, status: 'active' })
   return { roles: await describeRoles(port, caller.openid, memberships), pending: false, branchName: branch }

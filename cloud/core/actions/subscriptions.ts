@@ -6,7 +6,9 @@ import { SUBSCRIPTION_TEMPLATES, REMINDER_KINDS, kindOfTemplate } from '../../..
 import { defineAction } from '../framework/action'
 import { invalid } from '../framework/errors'
 import type { Port } from '../framework/port'
-import { isDuplicateKey, subscriptionId, type SubscriptionDoc } from '../reminders/store'
+import { subscriptionId } from '../reminders/store'
+import { isDuplicateKey } from '../framework/data'
+import type { SubscriptionDoc } from '../framework/model'
 
 async function quotaOf(port: Port, openid: string) {
   const { data } = await port.db.collection('subscriptions').where({ openid }).limit(100).get()

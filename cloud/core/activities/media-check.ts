@@ -9,6 +9,7 @@
  *      and puts a message in the inbox of whoever saved the photo (which record, why, what to do).
  * The trace id never leaves the cloud, and the push is taken only from the platform (receiveMediaCheck).
  */
+import { isDuplicateKey } from '../framework/data'
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
@@ -17,7 +18,7 @@ import type { ActivityDoc, InboxDoc, MediaCheckDoc } from '../framework/model'
 import { findForbiddenKey } from '../framework/payload'
 import type { Port } from '../framework/port'
 import { beijingDate } from '../framework/time'
-import { isDuplicateKey, loadActivity } from './store'
+import { loadActivity } from './store'
 
 export type PhotoReview = NonNullable<ActivityDoc['photoReview']>
 

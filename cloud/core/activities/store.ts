@@ -1,13 +1,14 @@
 /**
  * Data access and presentation shared by the activities actions: who is expected at a session, sign-ins, the
- * version history, content checks, and turning documents into the contract's list items and details.
+ * version history, and turning documents into the contract's list items and details.
  */
-import { createHash } from 'node:crypto'
 import type { ActionOutput } from '../../../types/actions'
 import type { ActivityType } from '../../../types/domain'
 import { holdsRoleInBranch, isCommitteeAdmin } from '../framework/access'
 import type { ActionContext } from '../framework/action'
+import { isDuplicateKey } from '../framework/data'
 import { AppError } from '../framework/errors'
+import { versionConflict } from '../framework/writes'
 import type { ActivityDoc, ActivitySignInDoc, ActivityVersionDoc, AssignmentDoc, MemberDoc, Membership, UserDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { readAll } from '../organisation/store'
@@ -19,16 +20,7 @@ export const WRITERS = ['secretary', 'branch_committee'] as const
 /** Roles that may change records; committee staff too (and only they once a record is locked). */
 export const EDITORS = ['secretary', 'branch_committee', 'committee_admin'] as const
 
-/** The same (caller, clientRequestId) always names the same record, so a retried submit cannot duplicate. */
-export const activityIdFor = (openid: string, clientRequestId: string) =>
-  createHash('sha256').update(`${openid}\u0000${clientRequestId}`).digest('hex').slice(0, 32)
-
 export const iso = (d: Date | string | undefined | null) => (d === undefined || d === null ? undefined : new Date(d).toISOString())
-
-export function isDuplicateKey(error: unknown): boolean {
-  const text = `${(error as { errCode?: unknown; code?: unknown })?.errCode ?? ''} ${(error as { code?: unknown })?.code ?? ''} ${(error as Error)?.message ?? ''}`
-  return /duplicate|E11000|DUPLICATE/i.test(text)
-}
 
 /**
  * Update data with its object fields (audience, attendance, photoReview…) wrapped in `_.set`: the SDK flattens a plain
@@ -57,27 +49,6 @@ export async function loadActivity(port: Port, id: string): Promise<ActivityDoc 
 
 export const isWriterIn = (memberships: Membership[], branchId: string) =>
   memberships.some((m) => (m.role === 'secretary' || m.role === 'branch_committee') && m.branchId === branchId)
-
-/**
- * Texts a person typed pass the platform's check before anyone else sees them. The first rejection stops the
- * save and names the field (its key in the action's schema) so the form can point at it.
- */
-/** security.msgSecCheck's limit on one text (characters). */
-export const TEXT_CHECK_MAX = 2500
-
-export async function checkTexts(port: Port, openid: string, fields: [field: string, label: string, value: string | undefined][]) {
-  for (const [field, label, value] of fields) {
-    if (!value) continue
-    // msgSecCheck takes at most 2,500 characters per call; long minutes (up to MINUTES_MAX) are checked in pieces.
-    const chars = Array.from(value)
-    for (let at = 0; at < chars.length; at += TEXT_CHECK_MAX) {
-      const verdict = await port.openapi.checkText(chars.slice(at, at + TEXT_CHECK_MAX).join(''), openid)
-      if (!verdict.pass) {
-        throw new AppError('CONTENT_REJECTED', `${label}含有不适宜发布的内容，请修改后再提交`, { field, label: verdict.label })
-      }
-    }
-  }
-}
 
 /**
  * Members of the branch in name order (the order of the attendance sheet): the active ones, or, with `on` (a
@@ -288,7 +259,7 @@ export function assertEditable(doc: ActivityDoc, caller: ActionContext['caller']
 export function currentVersion(doc: ActivityDoc, expected: number | undefined, doing: string): number {
   const current = doc.version ?? 1
   if (expected !== undefined && expected !== current) {
-    throw new AppError('CONFLICT', `该记录已被他人修改（当前为第 ${current} 版），请刷新后再${doing}`, { currentVersion: current })
+    throw versionConflict(current, `该记录已被他人修改（当前为第 ${current} 版），请刷新后再${doing}`)
   }
   return current
 }

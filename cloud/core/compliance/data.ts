@@ -4,9 +4,8 @@
  * Used by compliance.branch / compliance.overview and the committee dashboard.
  */
 import { evaluationStart, type ComplianceInput } from './rules'
-import type { ActivityDoc, BranchDoc, GroupDoc, MemberDoc, Membership } from '../framework/model'
 import type { Port } from '../framework/port'
-import { chunks, readPaged } from '../reminders/store'
+import { chunks, readAll } from '../framework/data'
 
 /** Per branch id, the input of complianceAt / complianceYear for the Beijing year `year` (branches with no data get empty input). */
 export async function loadComplianceInputs(port: Port, branchIds: string[], year: number): Promise<Map<string, ComplianceInput>> {
@@ -16,30 +15,28 @@ export async function loadComplianceInputs(port: Port, branchIds: string[], year
   const to = new Date(`${year + 1}-01-01T00:00:00+08:00`)
   // `_.in` lists stay at 500 ids: 1,000 branches are two rounds of each query, not 1,000.
   for (const ids of chunks(branchIds, 500)) {
-    const branches = await readPaged<BranchDoc>(port, 'branches', { _id: _.in(ids) }, { foundedOn: true, startedOn: true, createdAt: true })
+    const branches = await readAll(port, 'branches', { _id: _.in(ids) }, { fields: ['foundedOn', 'startedOn', 'createdAt'] })
     for (const b of branches) {
       const input = out.get(b._id)
       if (input) input.evaluatedFrom = evaluationStart(b)
     }
-    const activities = await readPaged<ActivityDoc>(
+    const activities = await readAll(
       port,
       'activities',
-      _.and({ branchId: _.in(ids) }, { status: 'recorded', deleted: false }, { startAt: _.gte(from) }, { startAt: _.lt(to) }) as Record<string, unknown>,
-      { branchId: true, type: true, status: true, deleted: true, startAt: true, lecturer: true },
-    )
+      _.and({ branchId: _.in(ids) }, { status: 'recorded', deleted: false }, { startAt: _.gte(from) }, { startAt: _.lt(to) }) as Record<string, unknown>, { fields: ['branchId', 'type', 'status', 'deleted', 'startAt', 'lecturer'] })
     for (const a of activities) out.get(a.branchId)?.activities.push({ type: a.type, status: a.status, deleted: a.deleted, startAt: a.startAt, lecturer: a.lecturer })
-    const groups = await readPaged<GroupDoc>(port, 'groups', { branchId: _.in(ids) }, { branchId: true })
+    const groups = await readAll(port, 'groups', { branchId: _.in(ids) }, { fields: ['branchId'] })
     for (const g of groups) {
       const input = out.get(g.branchId)
       if (input) input.hasGroups = true
     }
-    const secretaries = await readPaged<Membership>(port, 'memberships', { branchId: _.in(ids), role: 'secretary', status: 'active' }, { openid: true, branchId: true })
+    const secretaries = await readAll(port, 'memberships', { branchId: _.in(ids), role: 'secretary', status: 'active' }, { fields: ['openid', 'branchId'] })
     const openids = [...new Set(secretaries.map((s) => s.openid))]
     const names = new Map<string, string>()
     for (const some of chunks(openids, 500)) {
-      const entries = await readPaged<MemberDoc>(port, 'members', { openid: _.in(some), state: 'active' }, { openid: true, branchId: true, name: true })
+      const entries = await readAll(port, 'members', { openid: _.in(some), state: 'active' }, { fields: ['openid', 'branchId', 'name'] })
       for (const m of entries) if (m.openid) names.set(`${m.branchId}|${m.openid}`, m.name)
-      const users = await readPaged<{ _id: string; name: string }>(port, 'users', { _id: _.in(some) }, { name: true })
+      const users = await readAll(port, 'users', { _id: _.in(some) }, { fields: ['name'] })
       for (const u of users) names.set(`user|${u._id}`, u.name)
     }
     for (const s of secretaries) {

@@ -4,40 +4,19 @@
  * PHOTOS_PER_ENTRY photo thumbnails (JPEG, made by thumbnail.ts while the export job collects the sessions).
  */
 import dayjs from 'dayjs'
-import { ACTIVITY_TYPE_INFO, type ActivityType } from '../../../types/domain'
+import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
 import { audienceLabel } from '../../../types/activity-rules'
 import { beijingDateTimeText } from '../../../types/time-text'
 import { xmlSafe } from '../../../types/schema-kit'
 import { visiblePhotos } from '../activities/store'
-import type { ActivityDoc } from '../framework/model'
+import type { ActivityDoc, BookEntry } from '../framework/model'
 import { ZONE } from '../framework/time'
 
 export const PHOTOS_PER_ENTRY = 3
 const THUMB_WIDTH = 150
 
-/** What the export job keeps of one session between steps (text only; photos are fetched when writing). */
-export interface BookEntry {
-  id: string
-  type: ActivityType
-  topic: string
-  place: string
-  startAt: string
-  endAt: string | null
-  audience: string
-  host: string | null
-  recorder: string | null
-  lecturer: string | null
-  expected: number | null
-  present: number | null
-  attendees: { name: string; present: boolean; absentReason: string | null }[]
-  agenda: string | null
-  minutes: string | null
-  resolutions: string | null
-  photos: string[]
-  photoTotal: number
-  /** Thumbnails of `photos` in storage, made by the export step that read this session. */
-  thumbs: { fileID: string; width: number; height: number }[]
-}
+/** Kept in the export job's document: model.ts has its shape. */
+export type { BookEntry }
 
 export function entryOf(a: ActivityDoc): BookEntry {
   // As a member sees them: photos under image review are neither embedded nor counted.

@@ -39,6 +39,11 @@ export interface ActionContext {
   /** The record a `record`-scoped action is about, already loaded and checked. */
   record?: Doc
   requestId?: string
+  /**
+   * For an action whose input has a clientRequestId: the request key of (action, caller, clientRequestId)
+   * (writes.ts requestKey). A record the request makes is named by it, so no retry can make a second one.
+   */
+  requestKey?: string
 }
 
 export interface ActionDef<A extends ActionName = ActionName> {
@@ -47,6 +52,12 @@ export interface ActionDef<A extends ActionName = ActionName> {
   roles: readonly Role[] | 'any'
   scope: Scope<ParsedInput<A>>
   handler(input: ParsedInput<A>, ctx: ActionContext): Promise<ActionOutput<A>>
+  /**
+   * For an action with a clientRequestId: what a retry answers, given the first call's answer (writes.ts runOnce).
+   * Without it a retry gets the first answer as it was; with it, e.g. the same record read afresh (new photo links,
+   * or refused if it was deleted since).
+   */
+  replay?(first: ActionOutput<A>, input: ParsedInput<A>, ctx: ActionContext): Promise<ActionOutput<A>>
 }
 
 export function defineAction<A extends ActionName>(def: ActionDef<A>): ActionDef<A> {

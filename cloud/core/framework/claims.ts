@@ -6,7 +6,7 @@
  * takes it over. Kept in rate_limits beside the wrong-code counter: a guard like it, and no new collection is
  * needed on a deployed environment.
  */
-import { isDuplicateKey } from '../activities/store'
+import { isDuplicateKey } from './data'
 import type { Port } from './port'
 
 export type Release = () => Promise<void>

@@ -11,6 +11,7 @@ import { AppError, invalid, isCollectionMissing } from './errors'
 import type { Port } from './port'
 import { findAction } from './registry'
 import { findForbiddenKey, MAX_PAYLOAD_CHARS } from './payload'
+import { requestKey, runOnce } from './writes'
 
 function describeIssues(error: z.ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
@@ -47,14 +48,22 @@ export async function dispatch(event: unknown, port: Port): Promise<ApiResult<un
       requestId,
     }
     ctx.record = await authorize(def, parsed.data, ctx)
-    const result = await def.handler(parsed.data as never, ctx)
-
-    const checked = schemas[def.name].output.safeParse(result)
-    if (!checked.success) {
-      console.error(`[api] ${action} produced output that breaks its schema`, describeIssues(checked.error))
-      throw new AppError('INTERNAL', '服务器返回的数据有误，请稍后再试')
+    const run = async () => {
+      const result = await def.handler(parsed.data as never, ctx)
+      const checked = schemas[def.name].output.safeParse(result)
+      if (!checked.success) {
+        console.error(`[api] ${action} produced output that breaks its schema`, describeIssues(checked.error))
+        throw new AppError('INTERNAL', '服务器返回的数据有误，请稍后再试')
+      }
+      return checked.data
     }
-    return { ok: true, data: checked.data }
+    // Every write that takes a clientRequestId runs once per request (writes.ts): a retry gets the first answer.
+    const clientRequestId = (parsed.data as { clientRequestId?: unknown }).clientRequestId
+    if (typeof clientRequestId !== 'string') return { ok: true, data: await run() }
+    const request = { action: def.name, openid: ctx.caller.openid, clientRequestId }
+    ctx.requestKey = requestKey(request.action, request.openid, clientRequestId)
+    const replay = def.replay ? (first: unknown) => def.replay!(first as never, parsed.data as never, ctx) as Promise<unknown> : undefined
+    return { ok: true, data: await runOnce(port, request, run, replay) }
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toApiError() }
     if (isCollectionMissing(error)) {

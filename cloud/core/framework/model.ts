@@ -3,6 +3,7 @@
  * actions turn them into ISO strings at the edge.
  */
 import type { ActivityType, MemberState, PartyStatus, Role } from '../../../types/domain'
+import type { ReminderKind } from '../../../types/subscription-templates'
 
 export const COLLECTIONS = [
   'committees',
@@ -24,7 +25,6 @@ export const COLLECTIONS = [
   'activity_versions',
   'activity_signins',
   'media_checks',
-  // Reminders (cloud/core/reminders/store.ts has their document shapes).
   'inbox_reads',
   'subscriptions',
   'reminder_log',
@@ -35,11 +35,13 @@ export const COLLECTIONS = [
   'dues_profiles',
   'dues_payments',
   'dues_publications',
+  // 请假 (cloud/core/leave/store.ts).
+  'leave_requests',
   // 发展党员 (cloud/core/recruitment/store.ts has their document shapes).
   'recruits',
   'recruitment_settings',
-  // 请假 (cloud/core/leave/store.ts).
-  'leave_requests',
+  /** The write protocol's requests (framework/writes.ts): one per (action, caller, clientRequestId), with its answer. */
+  'write_requests',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 
@@ -161,6 +163,11 @@ export interface InviteDoc {
   title: string | null
   groupId: string | null
   requiresApproval: boolean
+  /**
+   * What a member joining by this code without approval is recorded as (正式 / 预备), chosen when the code is made.
+   * Absent on codes made before it existed and on codes for roles without a party status: those record 正式党员.
+   */
+  partyStatus?: PartyStatus | null
   maxUses: number
   uses: number
   expiresAt: Date
@@ -210,6 +217,12 @@ export interface ActivityDoc {
   updatedBy?: { openid: string; name: string }
   /** 1 when created; +1 on every change (activities.update checks expectedVersion against it). */
   version?: number
+  /**
+   * The committee's review (审核, cloud/core/actions/reviews.ts): absent or 'resubmitted' = waiting in the queue,
+   * 'returned' = 退回修改 with `review.comment` until the branch corrects and resubmits, 'approved' = 通过.
+   */
+  reviewState?: 'approved' | 'returned' | 'resubmitted'
+  review?: { comment: string | null; by: { openid: string; name: string }; at: Date }
   clientRequestId: string
   /** The clientRequestId of the activities.record call that recorded it, so a retried record returns it. */
   recordRequestId?: string
@@ -239,7 +252,7 @@ export interface ActivityVersionDoc {
   activityId: string
   branchId: string
   version: number
-  kind: 'planned' | 'recorded' | 'updated' | 'signed_in' | 'removed'
+  kind: 'planned' | 'recorded' | 'updated' | 'signed_in' | 'removed' | 'reviewed' | 'resubmitted'
   at: Date
   by: { openid: string; name: string }
   changes: { field: string; label: string; before: string | null; after: string | null }[]
@@ -352,6 +365,112 @@ export interface InboxDoc {
   dedupeKey: string
 }
 
+/** subscriptions/<openid>_<templateId>: what the person granted, and how many messages may still be sent. */
+export interface SubscriptionDoc {
+  _id: string
+  openid: string
+  templateId: string
+  remaining: number
+  lastResult: 'accept' | 'reject' | 'ban' | 'filter' | null
+  updatedAt: Date
+}
+
+/**
+ * The state of one reminder, `reminder_log/<dedupe key>`. Inserting it *claims* the reminder: a duplicate-key
+ * insert means another run has it. States:
+ *   claimed → (inbox written) → queued (has quota: a message is due) | inbox_only (no quota: done)
+ *   queued → sending (quota spent, message on its way) → sent | no_quota (43101) | rejected (47003) |
+ *            failed (a permanent error) | retry (transient: the next run tries again, up to MAX_ATTEMPTS)
+ *   sending found by a later run → uncertain: the run died around the send; it is not sent again (a push is
+ *   at most once; the inbox item is there either way).
+ */
+export type ReminderState =
+  | 'claimed'
+  | 'queued'
+  | 'inbox_only'
+  | 'sending'
+  | 'sent'
+  | 'no_quota'
+  | 'rejected'
+  | 'failed'
+  | 'retry'
+  | 'uncertain'
+
+export interface ReminderLogDoc {
+  _id: string
+  kind: ReminderKind
+  openid: string
+  subject: string
+  milestone: string
+  runId: string
+  state: ReminderState
+  /** Whether the person had quota for the template when planned (a message is wanted). */
+  wantsMessage: boolean
+  inbox: { title: string; body: string; page: string } | null
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+  attempts: number
+  lastError: { errCode: number; errMsg: string } | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** One timer run of the reminders function (cloud/core/reminders/run.ts): when, what it did, how it ended. */
+export interface ReminderRunDoc {
+  _id: string
+  now: Date
+  day: string
+  startedAt: Date
+  status: string
+  daily: boolean
+  counts: Record<string, number>
+  [more: string]: unknown
+}
+
+/** A committee notice: its inbox item is written at once; messages go out now and, if any are left, in the next run. */
+export interface NoticeDoc {
+  _id: string
+  title: string
+  body: string
+  allBranches: boolean
+  branchIds: string[]
+  roles: Role[]
+  by: { openid: string; name: string }
+  fromName: string
+  clientRequestId: string
+  status: 'sending' | 'sent'
+  createdAt: Date
+}
+
+/**
+ * What a person has read in the inbox: `<openid>__all` is their "read everything up to `at`" watermark; the others
+ * are one item each (`itemId`, created at `itemCreatedAt`).
+ */
+export interface InboxReadDoc {
+  _id: string
+  openid: string
+  at: Date
+  itemId?: string
+  itemCreatedAt?: Date
+}
+
+/** `rate_limits/join:<openid>`: wrong invitation codes typed in the current window (actions/session.ts). */
+export interface JoinRateDoc {
+  _id: string
+  failures: number
+  windowStart: Date
+}
+
+/** `rate_limits/claim:<key>`: a claimed marker (framework/claims.ts), held since `at`. */
+export interface ClaimDoc {
+  _id: string
+  at: Date
+}
+
+/** Guards kept in `rate_limits`, told apart by their _id's prefix. */
+export type RateLimitDoc = JoinRateDoc | ClaimDoc
+
 /** One branch's line of the assessment workbook (dashboard/workbook.ts); kept small because the export job stores them between steps. */
 export interface AssessmentRow {
   branchId: string
@@ -368,3 +487,103 @@ export interface AssessmentRow {
   /** 党费 of the year (cloud/core/dues/totals.ts): absent in jobs collected before dues were kept. */
   dues?: { members: number; dueFen: number; paidFen: number }
 }
+
+/** What the record-book export job (dashboard/record-book.ts) keeps of one session between steps (text only; photos are fetched when writing). */
+export interface BookEntry {
+  id: string
+  type: ActivityType
+  topic: string
+  place: string
+  startAt: string
+  endAt: string | null
+  audience: string
+  host: string | null
+  recorder: string | null
+  lecturer: string | null
+  expected: number | null
+  present: number | null
+  attendees: { name: string; present: boolean; absentReason: string | null }[]
+  agenda: string | null
+  minutes: string | null
+  resolutions: string | null
+  photos: string[]
+  photoTotal: number
+  /** Thumbnails of `photos` in storage, made by the export step that read this session. */
+  thumbs: { fileID: string; width: number; height: number }[]
+}
+
+/** An export job (cloud/core/actions/exports.ts): progress and the finished file of a workbook or record book. */
+export interface ExportJobDoc {
+  _id: string
+  kind: 'assessment' | 'recordBook'
+  year: number
+  /** null for the committee-wide workbook: only committee admins reach such a job. */
+  branchId: string | null
+  branchName: string | null
+  createdByOpenid: string
+  status: 'running' | 'done' | 'failed'
+  total: number
+  done: number
+  /** Assessment: the branches fixed at start, so slices stay stable while branches are added. */
+  branchIds: string[]
+  rows: AssessmentRow[]
+  /** Record book: keyset position (startAt, _id) of the last session read, and the sessions read so far. */
+  after: { startAt: Date; id: string } | null
+  entries: BookEntry[]
+  writingSince: Date | null
+  fileName: string
+  fileID: string | null
+  error: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+/**
+ * One write request (framework/writes.ts): `_id` is the request key of (action, caller, clientRequestId). Written
+ * 'running' when the first call starts and 'done' with its answer, which every retry then gets.
+ */
+export interface WriteRequestDoc {
+  _id: string
+  action: string
+  openid: string
+  state: 'running' | 'done'
+  startedAt: Date
+  doneAt?: Date
+  /** The first call's answer (JSON text: stored exactly, whatever its keys). */
+  result?: string
+}
+
+/**
+ * What each collection holds: the typed accessor (framework/data.ts `collection`, `readAll`, `loadOne`) reads and
+ * writes through this map, so a read of 'activities' is ActivityDoc[] without a cast. A new collection adds its name
+ * to COLLECTIONS and its document here.
+ */
+export interface DocMap {
+  committees: CommitteeDoc
+  users: UserDoc
+  branches: BranchDoc
+  memberships: Membership
+  invites: InviteDoc
+  activities: ActivityDoc
+  reminder_runs: ReminderRunDoc
+  groups: GroupDoc
+  members: MemberDoc
+  join_requests: JoinRequestDoc
+  audit_log: AuditDoc
+  rate_limits: RateLimitDoc
+  work_plans: WorkPlanDoc
+  assignments: AssignmentDoc
+  progress_reports: ProgressReportDoc
+  inbox: InboxDoc
+  activity_versions: ActivityVersionDoc
+  activity_signins: ActivitySignInDoc
+  media_checks: MediaCheckDoc
+  inbox_reads: InboxReadDoc
+  subscriptions: SubscriptionDoc
+  reminder_log: ReminderLogDoc
+  notices: NoticeDoc
+  export_jobs: ExportJobDoc
+  write_requests: WriteRequestDoc
+}
+/** Collections whose documents are in DocMap (every one should be: a new area adds its own). */
+export type TypedCollectionName = keyof DocMap & CollectionName

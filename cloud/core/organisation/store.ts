@@ -4,27 +4,20 @@
  * nothing here deletes.
  */
 import type { MemberSummary, PartyStatus, Role } from '../../../types/domain'
+import { readRows } from '../framework/data'
 import { AppError } from '../framework/errors'
 import type { BranchDoc, GroupDoc, MemberDoc, Membership } from '../framework/model'
 import type { Port } from '../framework/port'
 import { presentMember } from './roster'
 import { beijingDate } from '../framework/time'
 
-const PAGE = 100
-
-/** Reads every row of a query, page by page (a get() returns a bounded page). */
-export async function readAll<T>(
-  port: Port,
-  collection: string,
-  where: Record<string, unknown>,
-  orderField = '_id',
-): Promise<T[]> {
-  const rows: T[] = []
-  for (let skip = 0; ; skip += PAGE) {
-    const { data } = await port.db.collection(collection).where(where).orderBy(orderField, 'asc').skip(skip).limit(PAGE).get()
-    rows.push(...(data as unknown as T[]))
-    if (data.length < PAGE) return rows
-  }
+/**
+ * @deprecated Read typed with framework/data.ts readAll (this is its paging for collections not yet in model.ts
+ * DocMap; `orderField` sorts the rows once read).
+ */
+export async function readAll<T>(port: Port, collection: string, where: Record<string, unknown>, orderField = '_id'): Promise<T[]> {
+  const rows = await readRows<T & { _id: string }>(port, collection, where, orderField === '_id' ? {} : { sortBy: orderField })
+  return rows
 }
 
 export async function loadBranch(port: Port, branchId: string): Promise<BranchDoc> {

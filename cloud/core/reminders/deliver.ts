@@ -4,7 +4,9 @@
  */
 import type { ReminderKind } from '../../../types/subscription-templates'
 import type { Port } from '../framework/port'
-import { chunks, insertNew, subscriptionId, type ReminderLogDoc, type ReminderState } from './store'
+import { subscriptionId } from './store'
+import { chunks, insertNew } from '../framework/data'
+import type { ReminderLogDoc, ReminderState } from '../framework/model'
 
 /** Sends of one reminder before it is given up (transient errors only). */
 export const MAX_ATTEMPTS = 3

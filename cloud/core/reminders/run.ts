@@ -19,13 +19,16 @@
 import type { Role } from '../../../types/domain'
 import { ACTIVITY_TYPE_INFO, type ActivityType } from '../../../types/domain'
 import { daysLeftIn, evaluationStart, periodOf } from '../compliance/rules'
-import type { ActivityDoc, AssignmentDoc, BranchDoc, GroupDoc, MemberDoc, Membership } from '../framework/model'
+import type { MemberDoc, Membership } from '../framework/model'
 import type { Port } from '../framework/port'
 import { beijingDate } from '../framework/time'
 import { runDuesReminders } from '../dues/reminders'
+import { loadRecruitmentDue, planRecruitmentReminders } from '../recruitment/reminders'
+import { runAbsenceReminders } from '../leave/reminders'
 import { bump, MAX_ATTEMPTS, sendQueued, writeInbox, type Counts } from './deliver'
 import { OVERDUE_WEEKS, planReminders, type PlannedReminder, type PlannerActivity, type PlannerBranch, type PlannerNotice, type PlannerPerson } from './planner'
-import { chunks, insertNew, readPaged, type NoticeDoc, type ReminderLogDoc, type SubscriptionDoc } from './store'
+import { chunks, insertNew, readAll } from '../framework/data'
+import type { ReminderLogDoc } from '../framework/model'
 
 export interface ReminderRunResult {
   runId: string
@@ -53,12 +56,12 @@ export async function loadPeople(port: Port): Promise<PlannerPerson[]> {
 /** The same for some branches only (undefined: every branch), in chunks of 500 ids. */
 export async function loadPeopleOf(port: Port, branchIds?: string[]): Promise<PlannerPerson[]> {
   const _ = port.db.command
-  const grants: Membership[] = []
-  const members: MemberDoc[] = []
+  const grants: Pick<Membership, 'openid' | 'branchId' | 'role'>[] = []
+  const members: Pick<MemberDoc, '_id' | 'openid' | 'branchId' | 'name' | 'groupId'>[] = []
   for (const ids of branchIds ? chunks(branchIds, 500) : [undefined]) {
     const branch = ids ? _.in(ids) : _.neq(null)
-    grants.push(...(await readPaged<Membership>(port, 'memberships', { status: 'active', branchId: branch }, { openid: true, branchId: true, role: true })))
-    members.push(...(await readPaged<MemberDoc>(port, 'members', { state: 'active', branchId: branch, openid: _.neq(null) }, { openid: true, branchId: true, name: true, groupId: true })))
+    grants.push(...(await readAll(port, 'memberships', { status: 'active', branchId: branch }, { fields: ['openid', 'branchId', 'role'] })))
+    members.push(...(await readAll(port, 'members', { state: 'active', branchId: branch, openid: _.neq(null) }, { fields: ['openid', 'branchId', 'name', 'groupId'] })))
   }
   const roster = new Map(members.map((m) => [`${m.branchId}|${m.openid}`, m]))
   const people = new Map<string, PlannerPerson>()
@@ -82,25 +85,23 @@ function complianceWindowStart(today: string): string | null {
 async function loadDaily(port: Port, now: Date, people: PlannerPerson[]) {
   const _ = port.db.command
   const today = beijingDate(now)
-  const branches = await readPaged<BranchDoc>(port, 'branches', { status: 'active' }, { name: true, foundedOn: true, startedOn: true, createdAt: true })
-  const groups = await readPaged<GroupDoc>(port, 'groups', {}, { branchId: true })
+  const branches = await readAll(port, 'branches', { status: 'active' }, { fields: ['name', 'foundedOn', 'startedOn', 'createdAt'] })
+  const groups = await readAll(port, 'groups', {}, { fields: ['branchId'] })
   const withGroups = new Set(groups.map((g) => g.branchId))
-  const assignments = await readPaged<AssignmentDoc>(
+  const assignments = await readAll(
     port,
     'assignments',
-    _.and({ state: _.neq('done') }, { dueOn: _.lte(addDays(today, 7)) }, { dueOn: _.gte(addDays(today, -(OVERDUE_WEEKS * 7 + 1))) }) as Record<string, unknown>,
-    { branchId: true, title: true, planTitle: true, dueOn: true, state: true },
-  )
+    _.and({ state: _.neq('done') }, { dueOn: _.lte(addDays(today, 7)) }, { dueOn: _.gte(addDays(today, -(OVERDUE_WEEKS * 7 + 1))) }) as Record<string, unknown>, { fields: ['branchId', 'title', 'planTitle', 'dueOn', 'state'] })
   const windowStart = complianceWindowStart(today)
   const recorded = windowStart
-    ? await readPaged<ActivityDoc>(
+    ? await readAll(
         port,
         'activities',
         { status: 'recorded', deleted: false, startAt: _.gte(new Date(`${windowStart}T00:00:00+08:00`)) },
-        { branchId: true, type: true, startAt: true, lecturer: true, status: true, deleted: true },
+        { fields: ['branchId', 'type', 'startAt', 'lecturer', 'status', 'deleted'] },
       )
     : []
-  const byBranch = new Map<string, ActivityDoc[]>()
+  const byBranch = new Map<string, (typeof recorded)[number][]>()
   for (const a of recorded) byBranch.set(a.branchId, [...(byBranch.get(a.branchId) ?? []), a])
   const secretaryNames = new Map<string, string[]>()
   for (const p of people) if (p.roles.includes('secretary') && p.name) secretaryNames.set(p.branchId, [...(secretaryNames.get(p.branchId) ?? []), p.name])
@@ -126,12 +127,10 @@ async function loadDaily(port: Port, now: Date, people: PlannerPerson[]) {
 async function loadUpcoming(port: Port, now: Date): Promise<PlannerActivity[]> {
   const _ = port.db.command
   // The day-before reminder goes out on the previous day from 08:00: sessions up to two days ahead cover it.
-  const rows = await readPaged<ActivityDoc>(
+  const rows = await readAll(
     port,
     'activities',
-    _.and({ status: 'planned', deleted: false }, { startAt: _.gt(now) }, { startAt: _.lt(new Date(now.getTime() + 2 * DAY)) }) as Record<string, unknown>,
-    { branchId: true, type: true, topic: true, place: true, startAt: true, audience: true },
-  )
+    _.and({ status: 'planned', deleted: false }, { startAt: _.gt(now) }, { startAt: _.lt(new Date(now.getTime() + 2 * DAY)) }) as Record<string, unknown>, { fields: ['branchId', 'type', 'topic', 'place', 'startAt', 'audience'] })
   return rows.map((a) => {
     const audience = a.audience as { kind: string; groupId?: string } | undefined
     const kind = audience?.kind === 'group' && audience.groupId ? { kind: 'group' as const, groupId: audience.groupId } : audience?.kind === 'committee' ? { kind: 'committee' as const } : { kind: 'branch' as const }
@@ -141,7 +140,7 @@ async function loadUpcoming(port: Port, now: Date): Promise<PlannerActivity[]> {
 
 async function loadNotices(port: Port, now: Date): Promise<PlannerNotice[]> {
   const _ = port.db.command
-  const rows = await readPaged<NoticeDoc>(port, 'notices', _.and({ status: 'sending' }, { createdAt: _.gte(new Date(now.getTime() - RESUME_WINDOW_DAYS * DAY)) }) as Record<string, unknown>)
+  const rows = await readAll(port, 'notices', _.and({ status: 'sending' }, { createdAt: _.gte(new Date(now.getTime() - RESUME_WINDOW_DAYS * DAY)) }) as Record<string, unknown>)
   return rows.map((n) => ({ id: n._id, title: n.title, body: n.body, fromName: n.fromName, createdAt: new Date(n.createdAt), allBranches: n.allBranches, branchIds: n.branchIds, roles: n.roles }))
 }
 
@@ -152,7 +151,7 @@ async function loadNotices(port: Port, now: Date): Promise<PlannerNotice[]> {
  */
 export async function loadQuota(port: Port): Promise<Map<string, number>> {
   const _ = port.db.command
-  const subs = await readPaged<SubscriptionDoc>(port, 'subscriptions', { remaining: _.gt(0) }, { openid: true, templateId: true, remaining: true })
+  const subs = await readAll(port, 'subscriptions', { remaining: _.gt(0) }, { fields: ['openid', 'templateId', 'remaining'] })
   return new Map(subs.map((s) => [`${s.openid} ${s.templateId}`, s.remaining]))
 }
 
@@ -205,11 +204,10 @@ export async function claim(port: Port, planned: PlannedReminder[], runId: strin
 /** Picks up reminders an earlier run left half-way. */
 async function resume(port: Port, now: Date, counts: Counts): Promise<{ claimed: ReminderLogDoc[]; queued: ReminderLogDoc[] }> {
   const _ = port.db.command
-  const rows = await readPaged<ReminderLogDoc>(
+  const rows = await readAll(
     port,
     'reminder_log',
-    _.and({ state: _.in(['claimed', 'queued', 'retry', 'sending']) }, { createdAt: _.gte(new Date(now.getTime() - RESUME_WINDOW_DAYS * DAY)) }) as Record<string, unknown>,
-  )
+    _.and({ state: _.in(['claimed', 'queued', 'retry', 'sending']) }, { createdAt: _.gte(new Date(now.getTime() - RESUME_WINDOW_DAYS * DAY)) }) as Record<string, unknown>)
   const uncertain = rows.filter((r) => r.state === 'sending')
   for (const chunk of chunks(uncertain.map((r) => r._id), 500)) {
     await port.db.collection('reminder_log').where({ _id: _.in(chunk) }).update({ data: { state: 'uncertain', updatedAt: now } })
@@ -263,15 +261,20 @@ export async function runReminders(port: Port, now: Date, options: RunOptions = 
     const dailyData = daily ? await loadDaily(port, now, people) : { branches: [], assignments: [] }
     phase('read')
 
-    const planned = planReminders({
-      now,
-      people,
-      branches: dailyData.branches,
-      assignments: dailyData.assignments,
-      activities,
-      notices,
-      hasQuota: (openid, templateId) => (quota.get(`${openid} ${templateId}`) ?? 0) > 0,
-    })
+    // 发展党员 deadlines (cloud/core/recruitment/reminders.ts): in the daily pass, through the same claims and sends.
+    const recruitment = daily ? await loadRecruitmentDue(port, now) : null
+    const planned = [
+      ...planReminders({
+        now,
+        people,
+        branches: dailyData.branches,
+        assignments: dailyData.assignments,
+        activities,
+        notices,
+        hasQuota: (openid, templateId) => (quota.get(`${openid} ${templateId}`) ?? 0) > 0,
+      }),
+      ...(recruitment ? planRecruitmentReminders(now, recruitment.dues, { people, organisers: recruitment.organisers }, recruitment.settings.remindDaysBefore) : []),
+    ]
     counts.planned = planned.length
     phase('plan')
     const known = await knownKeys(port, planned.map((r) => r.key))
@@ -288,6 +291,8 @@ export async function runReminders(port: Port, now: Date, options: RunOptions = 
 
     // 党费: unpaid months to the member, 3 and 5 months behind to the secretary (inbox only; cloud/core/dues/reminders.ts).
     if (daily) counts.dues = await runDuesReminders(port, now)
+    // Months missed without leave in a row, to the secretary (cloud/core/leave/reminders.ts).
+    if (daily) counts.absence = await runAbsenceReminders(port, now)
     // Notices whose recipients with quota are all claimed are done.
     for (const n of notices) await port.db.collection('notices').doc(n.id).update({ data: { status: 'sent' } })
 
