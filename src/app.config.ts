@@ -45,6 +45,9 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '支部工作台',
     navigationBarTextStyle: 'white',
+    // WeChat's own default, said out loud for H5: Taro's router then draws the same title bar in the browser, with a
+    // back arrow (or a home icon on a page opened by its URL). Sized in h5-fixes.scss; src/lib/h5-shell.ts.
+    navigationStyle: 'default',
     backgroundColor: '#f5f5f5',
   },
   tabBar: {

@@ -5,7 +5,11 @@ import { registerPrivacyHandler } from './lib/privacy'
 import './lib/time'
 import './app.scss'
 
-if (process.env.TARO_ENV === 'h5') require('./h5-fixes.scss')
+if (process.env.TARO_ENV === 'h5') {
+  require('./h5-fixes.scss')
+  // The browser's title bar, a changed URL on the same page, a sub-package that cannot be fetched (lib/h5-shell.ts).
+  ;(require('./lib/h5-shell') as typeof import('./lib/h5-shell')).installH5Shell()
+}
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -40,7 +40,9 @@ export type Frequency = 'month' | 'quarter' | 'year'
 
 export interface ActivityTypeInfo {
   code: ActivityType
+  /** The type's one name, on every screen, message and document (支委会 everywhere, never 支部委员会会议 in one place). */
   name: string
+  /** The same words as `name` (#16.14: two names per type read as two kinds of meeting); kept while callers move to `name`. */
   short: string
   frequency: Frequency
   /** True for the four kinds that make up 三会一课. */
@@ -48,13 +50,13 @@ export interface ActivityTypeInfo {
 }
 
 export const ACTIVITY_TYPE_INFO: Record<ActivityType, ActivityTypeInfo> = {
-  party_congress: { code: 'party_congress', name: '支部党员大会', short: '党员大会', frequency: 'quarter', sanhuiyike: true },
-  committee_meeting: { code: 'committee_meeting', name: '支部委员会会议', short: '支委会', frequency: 'month', sanhuiyike: true },
+  party_congress: { code: 'party_congress', name: '支部党员大会', short: '支部党员大会', frequency: 'quarter', sanhuiyike: true },
+  committee_meeting: { code: 'committee_meeting', name: '支委会', short: '支委会', frequency: 'month', sanhuiyike: true },
   group_meeting: { code: 'group_meeting', name: '党小组会', short: '党小组会', frequency: 'month', sanhuiyike: true },
   party_lecture: { code: 'party_lecture', name: '党课', short: '党课', frequency: 'quarter', sanhuiyike: true },
   theme_day: { code: 'theme_day', name: '主题党日', short: '主题党日', frequency: 'month', sanhuiyike: false },
   org_life_meeting: { code: 'org_life_meeting', name: '组织生活会', short: '组织生活会', frequency: 'year', sanhuiyike: false },
-  democratic_review: { code: 'democratic_review', name: '民主评议党员', short: '民主评议', frequency: 'year', sanhuiyike: false },
+  democratic_review: { code: 'democratic_review', name: '民主评议党员', short: '民主评议党员', frequency: 'year', sanhuiyike: false },
   heart_talk: { code: 'heart_talk', name: '谈心谈话', short: '谈心谈话', frequency: 'year', sanhuiyike: false },
 }
 

@@ -82,23 +82,26 @@ export function PhotoGrid({
             </Text>
           ) : null}
           {!disabled ? (
+            // Two rows so that each of ‹ › 删除 is at least 44 × 44 px on a 102 px tile (three in a row were 30 px wide).
             <View className='photo-grid__tools'>
-              <Text
-                className={`photo-grid__tool ${i === 0 ? 'photo-grid__tool--off' : ''}`}
-                onClick={() => i > 0 && onMove(t.key, -1)}
-                {...testId('photo-left')}
-              >
-                ‹
-              </Text>
+              <View className='photo-grid__tools-row'>
+                <Text
+                  className={`photo-grid__tool ${i === 0 ? 'photo-grid__tool--off' : ''}`}
+                  onClick={() => i > 0 && onMove(t.key, -1)}
+                  {...testId('photo-left')}
+                >
+                  ‹
+                </Text>
+                <Text
+                  className={`photo-grid__tool photo-grid__tool--next ${i === tiles.length - 1 ? 'photo-grid__tool--off' : ''}`}
+                  onClick={() => i < tiles.length - 1 && onMove(t.key, 1)}
+                  {...testId('photo-right')}
+                >
+                  ›
+                </Text>
+              </View>
               <Text className='photo-grid__tool photo-grid__tool--del' onClick={() => onRemove(t.key)} {...testId('photo-remove')}>
                 删除
-              </Text>
-              <Text
-                className={`photo-grid__tool ${i === tiles.length - 1 ? 'photo-grid__tool--off' : ''}`}
-                onClick={() => i < tiles.length - 1 && onMove(t.key, 1)}
-                {...testId('photo-right')}
-              >
-                ›
               </Text>
             </View>
           ) : null}

@@ -203,7 +203,9 @@ test('attendance starts from the evidence: sign-ins, host, recorder and lecturer
   expect(validateDraft(d()).attendance).toBe('请填写缺席原因：孙丽')
 
   await settle(<ActivityForm draftKey={RECORD} onSaved={jest.fn()} />)
-  expect(screen.getByText('已签到和主持、记录、授课的人记为出席，其余 1 人待确认')).toBeTruthy()
+  // The words agree with the marks (#16 review: it said 待确认 while the toggle showed 缺席): 孙丽 is 缺席, asked for a reason.
+  expect(screen.getByText('已签到和主持、记录、授课的人已记为出席；其余 1 人记为缺席，请填写原因，或改为出席')).toBeTruthy()
+  expect(document.querySelectorAll('.attend__opt--absent')).toHaveLength(1)
   act(() => {
     fireEvent.click(screen.getByText('全部出席', { selector: '.attend__bulk-btn' }))
   })

@@ -82,7 +82,7 @@ test('branch rows show the score, overdue work and a silent branch', () => {
   expect(screen.getByText('逾期 2')).toBeTruthy()
   expect(screen.getByText('久未活动')).toBeTruthy()
   expect(screen.getByText('本年尚无活动记录')).toBeTruthy()
-  expect(screen.getByText('最近活动 2025-11-02 · 本年 4 次')).toBeTruthy()
+  expect(screen.getByText('最近活动 2025年11月2日 · 本年 4 次')).toBeTruthy()
   expect(screen.getByText('—')).toBeTruthy()
 })
 

@@ -191,7 +191,7 @@ export const cases: { name: string; run(): void }[] = [
       // To the secretary and the branch committee member (not to members or the guide).
       assert.deepEqual(keys(base('2026-12-22T00:00:00Z', { branches })), ['compliance_gap:b1:c1:end2026-12-31', 'compliance_gap:b1:s1:end2026-12-31'])
       const r = planReminders(base('2026-12-22T00:00:00Z', { branches })).find((x) => x.openid === 's1')!
-      assert.match(r.inbox!.body, /本月支部委员会会议尚未召开，还剩 10 天/)
+      assert.match(r.inbox!.body, /本月支委会尚未召开，还剩 10 天/)
       assert.match(r.inbox!.body, /本季度支部党员大会尚未召开，还剩 10 天/)
       assert.match(r.inbox!.body, /今年组织生活会尚未召开，还剩 10 天/)
       assert.match(r.inbox!.body, /今年支部书记尚未讲党课/)

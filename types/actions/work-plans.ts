@@ -167,12 +167,14 @@ export const workPlanSchemas = {
           total: z.number(),
           done: z.number(),
           overdue: z.number(),
+          /** Done, but after the due date (counted in `done`; 逾期完成, not 逾期). */
+          doneLate: z.number(),
           /** Assigned, not done, and nothing reported yet. */
           silent: z.number(),
         }),
       ),
       branches: z.array(
-        z.object({ branchId: z.string(), branchName: z.string(), total: z.number(), done: z.number(), overdue: z.number(), silent: z.number() }),
+        z.object({ branchId: z.string(), branchName: z.string(), total: z.number(), done: z.number(), overdue: z.number(), doneLate: z.number(), silent: z.number() }),
       ),
     }),
   },

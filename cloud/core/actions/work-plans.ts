@@ -276,7 +276,7 @@ export const planProgress = defineAction({
     const plan = record as unknown as WorkPlanDoc
     const today = beijingDate(port.now())
     const rows = await readAll<AssignmentDoc>(port, 'assignments', { planId })
-    const tally = () => ({ total: 0, done: 0, overdue: 0, silent: 0 })
+    const tally = () => ({ total: 0, done: 0, overdue: 0, doneLate: 0, silent: 0 })
     const byPoint = new Map<number, ReturnType<typeof tally>>()
     const byBranch = new Map<string, ReturnType<typeof tally> & { branchName: string }>()
     for (const a of rows) {
@@ -286,6 +286,8 @@ export const planProgress = defineAction({
       for (const t of [p, b]) {
         t.total++
         if (status === 'done') t.done++
+        // Done after the due date (the dashboard's 其中逾期完成, aggregate.ts): done, and said so, not 逾期.
+        if (status === 'done' && a.doneAt && beijingDate(new Date(a.doneAt)) > a.dueOn) t.doneLate++
         if (status === 'overdue') t.overdue++
         if (status !== 'done' && a.reportCount === 0) t.silent++
       }

@@ -51,10 +51,15 @@ export const noticeInput = (d: NoticeDraft): ActionInput<'notices.preview'> => (
   roles: d.roles,
 })
 
-/** Who it goes to, in words: 全部支部的支部书记、支委 / 2 个支部（一支部、二支部）的党员. */
+/**
+ * Who it goes to, in words: 全部支部的支部书记、支委 / 2 个支部（一支部、二支部）的党员. Until a branch and a role are
+ * chosen it says what is missing (请选择发送对象…), never 「0 个支部（）」.
+ */
 export function audienceText(d: NoticeDraft): string {
-  const roles = NOTICE_ROLE_OPTIONS.filter((o) => d.roles.includes(o.value)).map((o) => o.label).join('、') || '（未选角色）'
-  if (d.scope === 'all') return `全部支部的${roles}`
+  const roles = NOTICE_ROLE_OPTIONS.filter((o) => d.roles.includes(o.value)).map((o) => o.label).join('、')
+  if (d.scope === 'chosen' && !d.branches.length) return roles ? '请选择发送对象：还没有选支部' : '请选择发送对象：还没有选支部和接收角色'
+  if (!roles) return '请选择发送对象：还没有选接收角色'
+  if (d.scope === 'all') return `发送对象：全部支部的${roles}`
   const names = d.branches.slice(0, 3).map((b) => b.name).join('、') + (d.branches.length > 3 ? '等' : '')
-  return `${d.branches.length} 个支部（${names}）的${roles}`
+  return `发送对象：${d.branches.length} 个支部（${names}）的${roles}`
 }

@@ -1,6 +1,11 @@
 /** Reading an invitation code from what a person typed or scanned. */
 
 export const INVITE_CODE = /^[A-Z0-9]{8,16}$/
+/**
+ * What an issued code looks like, for the field's placeholder: 10 characters from the cloud's alphabet (no 0/O, 1/I/L;
+ * cloud/core/organisation/invite-code.ts, which the client may not import; test/unit/ui-words.test.tsx holds the two together).
+ */
+export const INVITE_CODE_EXAMPLE = 'K7QM3XPA9R'
 
 /** Upper-cased, spaces and dashes removed. */
 export const normalizeCode = (raw: string) => raw.replace(/[\s-]+/g, '').toUpperCase()

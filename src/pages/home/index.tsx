@@ -95,7 +95,7 @@ export default function HomePage() {
       </View>
 
       <HomeTodo branchId={currentBranchId} />
-      <HomeReminders branchId={currentBranchId} />
+      <HomeReminders branchId={currentBranchId} manages={canWrite} />
 
       {canWrite ? (
         <View className='home__actions'>

@@ -113,7 +113,8 @@ function AllPresent({ draft, onAllPresent }: { draft: ActivityDraft; onAllPresen
   return (
     <View className='attend__bulk'>
       <Text className='attend__bulk-hint'>
-        {absent ? `已签到和主持、记录、授课的人记为出席，其余 ${absent} 人待确认` : '全部出席'}
+        {/* The words say what the marks below show: the others are 缺席 (each asking a reason) until marked 出席. */}
+        {absent ? `已签到和主持、记录、授课的人已记为出席；其余 ${absent} 人记为缺席，请填写原因，或改为出席` : '全部出席'}
       </Text>
       {absent ? (
         <Text className='attend__bulk-btn' onClick={onAllPresent} {...testId('attendance-all-present')}>

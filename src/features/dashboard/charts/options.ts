@@ -40,21 +40,35 @@ export interface HeatRow {
 
 /** Where a shared prefix may end: after a place or an organisation (湖南省 · 长沙市 · …学会), never inside a word. */
 const PREFIX_END = /[省市区县州会部委·\s]$/
+/** Tails a branch's name ends in: left off when every name has the same one. */
+const TAILS = ['党支部', '党总支', '支部']
 
 /**
- * The words that set branch names apart: the prefix all of them share (「湖南省」 in 湖南省计算机学会党支部 and
- * 湖南省化学化工学会党支部) is cut at the end of its last whole word, so a 96 px label shows 计算机学会党支部 rather
- * than 湖南省计算机… for every row. One name, or nothing shared, leaves the names whole.
+ * The words all branch names share, at whole words: the prefix (「湖南省」 in 湖南省计算机学会党支部 and
+ * 湖南省化学化工学会党支部, cut at the end of its last whole word) and a common tail (「党支部」). One name, or
+ * names that would be left empty, share nothing.
  */
-export function distinctNames(names: string[]): string[] {
-  if (names.length < 2) return names
-  let n = 0
+export function sharedNameParts(names: string[]): { prefix: string; suffix: string } {
+  const none = { prefix: '', suffix: '' }
+  if (names.length < 2) return none
   const first = names[0]
+  let n = 0
   while (n < first.length && names.every((x) => x[n] === first[n])) n++
   while (n > 0 && !PREFIX_END.test(first.slice(0, n))) n--
-  // Never cut a whole name away (one branch named just the prefix keeps it).
-  if (n === 0 || names.some((x) => x.length <= n)) return names
-  return names.map((x) => x.slice(n))
+  const suffix = TAILS.find((t) => names.every((x) => x.endsWith(t))) ?? ''
+  const fits = (p: number, s: string) => names.every((x) => x.length - p - s.length > 0)
+  if (fits(n, suffix)) return { prefix: first.slice(0, n), suffix }
+  if (fits(n, '')) return { prefix: first.slice(0, n), suffix: '' }
+  return fits(0, suffix) ? { prefix: '', suffix } : none
+}
+
+/**
+ * The words that set branch names apart, for a 96 px label: 计算机学会 rather than 湖南省计算机… on every row
+ * (the tooltip and the branch's page give the full name).
+ */
+export function distinctNames(names: string[]): string[] {
+  const { prefix, suffix } = sharedNameParts(names)
+  return names.map((x) => x.slice(prefix.length, x.length - suffix.length))
 }
 
 /** The heatmap's row labels: on a phone the words that set the names apart, at a desk (`whole`) the names in full. */

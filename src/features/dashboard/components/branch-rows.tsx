@@ -1,5 +1,6 @@
 /** The committee's list of branches: score, overdue assignments, last activity; tap for the branch in detail. */
 import { Text, View } from '@tarojs/components'
+import { dateText } from '../../../../types/time-text'
 import { testId } from '../../../lib/test-id'
 import type { Overview } from '../store'
 
@@ -19,7 +20,7 @@ export function BranchRows({ items, onPick }: { items: Overview['items']; onPick
               <Text className='rows__tag'>任务 {r.done}/{r.assignments}</Text>
               {r.silent ? <Text className='rows__tag rows__tag--warn'>久未活动</Text> : null}
             </View>
-            <Text className='rows__last'>{r.lastActivityOn ? `最近活动 ${r.lastActivityOn} · 本年 ${r.recorded} 次` : '本年尚无活动记录'}</Text>
+            <Text className='rows__last'>{r.lastActivityOn ? `最近活动 ${dateText(r.lastActivityOn)} · 本年 ${r.recorded} 次` : '本年尚无活动记录'}</Text>
           </View>
           <Text className='rows__arrow'>›</Text>
         </View>

@@ -5,6 +5,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { COMMITTEE_POSTS, PARTY_STATUSES, PARTY_STATUS_LABELS, ROLE_LABELS, type CommitteePost, type MemberSummary, type PartyStatus } from '../../../../types/domain'
+import { dateText } from '../../../../types/time-text'
 import { Button } from '../../../components/button'
 import { Chips, ConfirmAction, Field, Segments, TextInput } from '../../../components/form'
 import { DateField, SelectField } from '../../../components/pickers'
@@ -29,14 +30,14 @@ export function MemberCard({ m }: { m: MemberSummary }) {
       </View>
       <Row label='职务' value={[...m.roles.filter((r) => r !== 'member').map((r) => ROLE_LABELS[r]), ...m.posts].join('、') || '党员'} />
       <Row label='党小组' value={m.groupName ? `${m.groupName}${m.groupLeader ? '（组长）' : ''}` : '未分组'} />
-      <Row label='入党日期' value={m.joinedPartyOn ?? '未填写'} />
-      <Row label='转正日期' value={m.confirmedOn ?? (m.partyStatus === 'probationary' ? '预备期中' : '未填写')} />
-      <Row label='转入本支部' value={m.joinedBranchOn ?? '未填写'} />
+      <Row label='入党日期' value={m.joinedPartyOn ? dateText(m.joinedPartyOn) : '未填写'} />
+      <Row label='转正日期' value={m.confirmedOn ? dateText(m.confirmedOn) : m.partyStatus === 'probationary' ? '预备期中' : '未填写'} />
+      <Row label='转入本支部' value={m.joinedBranchOn ? dateText(m.joinedBranchOn) : '未填写'} />
       <Row label='手机' value={m.phoneMasked ?? '未填写'} />
       <Row label='微信' value={m.bound ? '已绑定' : '未绑定'} />
       {out ? (
         <Text className='member-card__out' {...testId('member-transferred')}>
-          已于 {m.transferredOn ?? '—'} 转出{m.transferReason ? `：${m.transferReason}` : ''}
+          已于 {m.transferredOn ? dateText(m.transferredOn) : '—'} 转出{m.transferReason ? `：${m.transferReason}` : ''}
         </Text>
       ) : null}
     </View>

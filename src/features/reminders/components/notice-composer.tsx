@@ -170,7 +170,9 @@ export function NoticeComposer() {
             })}
           </View>
         </Field>
-        <Text className='notice__hint'>{`发送对象：${audienceText(draft)}`}</Text>
+        <Text className='notice__hint' {...testId('notice-audience')}>
+          {audienceText(draft)}
+        </Text>
       </Section>
       <Section title='通知内容'>
         <Field label='标题' error={errors.title} errorId='notice-error-title'>

@@ -4,6 +4,7 @@
  * After a choice the session loads as that person; 我的 → 开发身份 switches later.
  */
 import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { getDevOpenId, listDevIdentities, onDevIdentityChange, setDevOpenId, type DevIdentity } from '../../../services/dev-identity'
 import { useSessionStore } from '../store'
@@ -48,6 +49,8 @@ export function DevWelcome() {
 
   const choose = (openid: string) => {
     setDevOpenId(openid)
+    // The list is long and was scrolled to the person tapped: the app they enter starts at its top, not 50 px down.
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
     reset()
     void load()
   }

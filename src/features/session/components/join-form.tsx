@@ -9,7 +9,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { Button } from '../../../components/button'
 import { ApiCallError, errorMessage } from '../../../services/api'
 import { testId } from '../../../lib/test-id'
-import { codeFromScan, INVITE_CODE, normalizeCode } from '../invite-code'
+import { codeFromScan, INVITE_CODE, INVITE_CODE_EXAMPLE, normalizeCode } from '../invite-code'
 import { useSessionStore, type JoinOutcome } from '../store'
 import './join-form.scss'
 
@@ -87,7 +87,7 @@ export function JoinForm({ initialCode = '', compact }: { initialCode?: string; 
             className='join__input join__input--code'
             value={code}
             maxlength={16}
-            placeholder='例如 AB12CD34'
+            placeholder={`例如 ${INVITE_CODE_EXAMPLE}`}
             onInput={(e) => {
               setCode(e.detail.value)
               setError(null)

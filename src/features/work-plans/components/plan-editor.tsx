@@ -2,6 +2,8 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Field, TextInput } from '../../../components/form'
+import { DateField } from '../../../components/pickers'
+import { dateText } from '../../../../types/time-text'
 import { testId } from '../../../lib/test-id'
 import { formatResponsible, parseResponsible, pointCount, type PlanPoint } from '../logic'
 import { useDraftStore } from '../store'
@@ -24,7 +26,7 @@ function PointEditor({ point }: { point: PlanPoint }) {
           {point.responsible.length ? <Text className='plan-point__meta'>责任人：{point.responsible.join('、')}</Text> : null}
           <Text className='plan-point__meta'>
             {point.forAllBranches ? '各支部都要落实' : '不要求各支部'}
-            {point.timeHints.length ? ` · 时间：${point.timeHints.map((h) => h.phrase + (h.dueOn ? `（${h.dueOn}）` : '')).join('、')}` : ''}
+            {point.timeHints.length ? ` · 时间：${point.timeHints.map((h) => h.phrase + (h.dueOn ? `（${dateText(h.dueOn)}）` : '')).join('、')}` : ''}
           </Text>
         </View>
       ) : (
@@ -86,8 +88,8 @@ export function PlanEditor() {
         <Field label='发文单位'>
           <TextInput value={draft.issuer ?? ''} maxlength={100} onChange={(v) => setHeader({ issuer: v.trim() ? v : null })} id='plan-issuer' />
         </Field>
-        <Field label='日期' hint='格式：YYYY-MM-DD'>
-          <TextInput value={draft.issuedOn ?? ''} maxlength={10} onChange={(v) => setHeader({ issuedOn: v.trim() ? v.trim() : null })} id='plan-issued-on' />
+        <Field label='发文日期'>
+          <DateField value={draft.issuedOn ?? ''} onChange={(v) => setHeader({ issuedOn: v.trim() ? v.trim() : null })} id='plan-issued-on' />
         </Field>
         <Field label='年度'>
           <TextInput

@@ -1,5 +1,6 @@
 /** A branch's work points grouped by section: status tag, due date and countdown; tap opens the point. */
 import { Text, View } from '@tarojs/components'
+import { dateText } from '../../../../types/time-text'
 import { testId } from '../../../lib/test-id'
 import { STATUS_LABEL, byDeadline, countdownText, groupBySection, type Assignment } from '../logic'
 import './assignment-list.scss'
@@ -24,7 +25,7 @@ export function AssignmentList({ items, onPick, byDue }: { items: Assignment[]; 
                 </View>
                 <View className='wp-item__meta'>
                   <StatusTag status={a.status} />
-                  <Text className='wp-item__due'>截止 {a.dueOn}</Text>
+                  <Text className='wp-item__due'>截止 {dateText(a.dueOn)}</Text>
                   {countdown ? <Text className={`wp-item__countdown ${a.daysLeft < 0 ? 'wp-item__countdown--late' : ''}`}>{countdown}</Text> : null}
                 </View>
               </View>

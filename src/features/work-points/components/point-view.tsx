@@ -1,6 +1,7 @@
 /** A work point as its branch sees it: full text, 责任人, due date, status and the progress log. */
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
+import { dateText } from '../../../../types/time-text'
 import { formatDateTime } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
 import { countdownText } from '../logic'
@@ -23,7 +24,7 @@ export function PointView({ detail }: { detail: PointDetail }) {
         </Text>
         <View className='point-card__meta'>
           <StatusTag status={a.status} />
-          <Text className='point-card__due'>截止 {a.dueOn}</Text>
+          <Text className='point-card__due'>截止 {dateText(a.dueOn)}</Text>
           {countdown ? <Text className={`point-card__countdown ${a.daysLeft < 0 ? 'point-card__countdown--late' : ''}`}>{countdown}</Text> : null}
         </View>
         {point.body ? <Text className='point-card__body'>{point.body}</Text> : null}

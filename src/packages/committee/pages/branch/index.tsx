@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ACTIVITY_TYPE_INFO } from '../../../../../types/domain'
+import { dateText, timeLikeText } from '../../../../../types/time-text'
 import { Button } from '../../../../components/button'
 import { Section } from '../../../../components/section'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
@@ -54,7 +55,7 @@ export default function BranchDetailPage() {
           <View className='rows__main'>
             <Text className='rows__name'>支部书记：{detail.branch.secretaryName ?? '未设置'}</Text>
             <Text className='rows__last'>
-              本年已记录 {detail.months.reduce((s, n) => s + n, 0)} 次组织生活 · 统计截至 {detail.asOf}
+              本年已记录 {detail.months.reduce((s, n) => s + n, 0)} 次组织生活 · 统计截至 {timeLikeText(detail.asOf)}
             </Text>
           </View>
         </View>
@@ -94,8 +95,8 @@ export default function BranchDetailPage() {
               {a.pointSeq}. {a.title}
             </Text>
             <Text className={`list__meta ${a.status === 'overdue' ? 'list__meta--bad' : ''}`}>
-              {ASSIGNMENT_TEXT[a.status]} · 截止 {a.dueOn}
-              {a.doneOn ? ` · 完成于 ${a.doneOn}` : ''}
+              {ASSIGNMENT_TEXT[a.status]} · 截止 {dateText(a.dueOn)}
+              {a.doneOn ? ` · 完成于 ${timeLikeText(a.doneOn)}` : ''}
             </Text>
           </View>
         ))}

@@ -10,7 +10,7 @@ import { testId } from '../../../../lib/test-id'
 import { useWideWindow } from '../../../../lib/wide-window'
 import { BranchRows, scoreTone } from '../../../../features/dashboard/components/branch-rows'
 import { Chart, type ChartTap } from '../../../../features/dashboard/charts/chart'
-import { HEAT_COLORS, heatLabels, heatmapHeight, heatmapOption, pointsHeight, pointsOption, type HeatRow } from '../../../../features/dashboard/charts/options'
+import { HEAT_COLORS, heatLabels, heatmapHeight, sharedNameParts, heatmapOption, pointsHeight, pointsOption, type HeatRow } from '../../../../features/dashboard/charts/options'
 import { Chips } from '../../../../features/dashboard/components/chips'
 import { beijingYear, useDashboardStore, useOverviewListStore, type OverviewFilter, type OverviewSort } from '../../../../features/dashboard/store'
 import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
@@ -195,10 +195,11 @@ function HeatmapChart({ rows, max, whole, onPick }: { rows: HeatRow[]; max: numb
     const row = t.componentType === 'yAxis' ? rows[labels.indexOf(String(t.value))] : rows[Math.floor((t.dataIndex ?? -1) / 12)]
     if (row) onPick(row.branchId)
   }
-  const shared = rows.length > 1 ? rows[0].name.slice(0, rows[0].name.length - heatLabels(rows, whole)[0].length) : ''
+  const shared = whole ? { prefix: '', suffix: '' } : sharedNameParts(rows.map((r) => r.name))
+  const left = [shared.prefix, shared.suffix].filter(Boolean).map((w) => `「${w}」`).join('和')
   return (
     <View {...testId('heatmap')}>
-      {shared ? <Text className='cm__hint' {...testId('heatmap-prefix')}>{`支部名称略去共同的「${shared}」，点一行看全称`}</Text> : null}
+      {left ? <Text className='cm__hint' {...testId('heatmap-prefix')}>{`支部名称略去共同的${left}，点一行看全称`}</Text> : null}
       <Chart id='heatmap-chart' option={option} height={heatmapHeight(rows.length)} onTap={tap} />
       <View className='chart-legend'>
         <Text className='chart-legend__text'>少</Text>

@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../../components/sta
 import { testId } from '../../../../lib/test-id'
 import { isCommitteeAdmin, rolesInBranch, useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
-import { BranchInfo } from '../../../../features/branches/components/branch-info'
+import { BranchArchive, BranchInfo } from '../../../../features/branches/components/branch-info'
 import { GroupList } from '../../../../features/branches/components/group-list'
 import { useBranchDetailStore } from '../../../../features/branches/detail-store'
 import { InviteForm } from '../../../../features/invites/components/invite-form'
@@ -35,6 +35,7 @@ export default function BranchPage() {
   const detailError = useBranchDetailStore((s) => s.error)
   const loadDetail = useBranchDetailStore((s) => s.load)
   const loadInvites = useInvitesStore((s) => s.load)
+  const pendingRequests = useInvitesStore((s) => (s.branchId === id ? s.requests.filter((r) => r.status === 'pending').length : 0))
 
   const refresh = async () => {
     await Promise.all([loadDetail(id), canManage ? loadInvites(id) : null])
@@ -60,11 +61,21 @@ export default function BranchPage() {
   const groups = detail.groups.map((g) => ({ id: g.id, name: g.name }))
   const presets = [...(isAdmin ? COMMITTEE_PRESETS : []), ...(isSecretary ? SECRETARY_PRESETS : [])]
 
+  // Everyday work first: people waiting to join (when there are any), the roster and records, groups, invitations;
+  // 撤销支部 last and closed (BranchArchive).
+  const requests = (
+    <Section title={pendingRequests ? `入支申请（${pendingRequests} 人待审核）` : '入支申请'}>
+      <JoinRequests onDecided={() => void loadDetail(id)} />
+    </Section>
+  )
+  const managing = canManage && !archived
   return (
     <View className='org-page' {...testId('branch-page')}>
       <Section>
         <BranchInfo canAdminister={isAdmin} />
       </Section>
+
+      {managing && pendingRequests ? requests : null}
 
       <View className='org-page__links'>
         <View className='org-page__link' onClick={() => void Taro.navigateTo({ url: rosterPage(id) })} {...testId('open-roster')}>
@@ -90,10 +101,10 @@ export default function BranchPage() {
       </View>
 
       <Section title='党小组'>
-        <GroupList canEdit={canManage && !archived} />
+        <GroupList canEdit={managing} />
       </Section>
 
-      {canManage && !archived ? (
+      {managing ? (
         <>
           <Section title={isAdmin && !isSecretary ? '邀请支部书记 / 任命第一书记、党建指导员' : '邀请加入'}>
             <Text className='org-page__note'>
@@ -104,10 +115,13 @@ export default function BranchPage() {
           <Section title='邀请码'>
             <InviteList groups={groups} />
           </Section>
-          <Section title='入支申请'>
-            <JoinRequests onDecided={() => void loadDetail(id)} />
-          </Section>
+          {pendingRequests ? null : requests}
         </>
+      ) : null}
+      {isAdmin && !archived ? (
+        <Section title='撤销支部'>
+          <BranchArchive />
+        </Section>
       ) : null}
       <View className='org-page__bottom' />
       <PrivacyDialog />
