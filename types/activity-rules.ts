@@ -51,9 +51,11 @@ export interface ActivityTypeRules {
  */
 export function audienceLabel(a: { kind: 'branch' | 'group' | 'committee'; groupName?: string | null } | null | undefined): string {
   if (a?.kind === 'group') return `党小组：${a.groupName ?? ''}`
-  if (a?.kind === 'committee') return '支部委员'
-  return '全体党员'
+  return AUDIENCE_WORDS[a?.kind ?? 'branch']
 }
+
+/** The audience of a kind of session before a group is chosen (the form's hint: 参加人为…). */
+export const AUDIENCE_WORDS: Record<'branch' | 'group' | 'committee', string> = { branch: '全体党员', group: '党小组成员', committee: '支部委员' }
 
 const MEETING: ActivityField[] = ['host', 'recorder', 'agenda', 'minutes', 'resolutions']
 export const ACTIVITY_TYPE_RULES: Record<ActivityType, ActivityTypeRules> = {

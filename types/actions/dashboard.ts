@@ -7,6 +7,7 @@
  * time limit; the finished file lies in cloud storage and the job answers its fileID and a download URL.
  */
 import { z } from 'zod'
+import { ASSIGNMENT_STATUSES } from '../assignment-status'
 import { activityType, id, isoDate, search } from '../schema-kit'
 
 const year = z.number({ error: '年度必须是数字' }).int().min(2000, { error: '年度不正确' }).max(2100, { error: '年度不正确' })
@@ -141,7 +142,7 @@ export const dashboardSchemas = {
           pointSeq: z.number(),
           title: z.string(),
           dueOn: isoDate,
-          status: z.enum(['not_started', 'in_progress', 'done', 'overdue']),
+          status: z.enum(ASSIGNMENT_STATUSES),
           doneOn: isoDate.nullable(),
         }),
       ),

@@ -4,6 +4,7 @@
  * cloud/core/actions/work-plans.ts and cloud/core/actions/assignments.ts; the area's page is docs/work-plans.md.
  */
 import { z } from 'zod'
+import { ASSIGNMENT_STATUSES } from '../assignment-status'
 import { cursor, dateOnly, fileID, id, isoDate, pageLimit, photo, plain, search, text, YEARS } from '../schema-kit'
 
 const timeHint = z.object({
@@ -47,7 +48,7 @@ const planSummary = z.object({
   createdAt: z.string(),
   publishedAt: z.string().nullable(),
 })
-const assignmentStatus = z.enum(['not_started', 'in_progress', 'done', 'overdue'])
+const assignmentStatus = z.enum(ASSIGNMENT_STATUSES)
 const assignment = z.object({
   id: z.string(),
   planId: z.string(),

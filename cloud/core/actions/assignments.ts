@@ -1,3 +1,4 @@
+import type { AssignmentStatus } from '../../../types/assignment-status'
 import { defineAction } from '../framework/action'
 import { actorName } from '../organisation/audit'
 import { collection, isDuplicateKey, loadOr404 } from '../framework/data'
@@ -13,7 +14,7 @@ const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', '
 const REPORTERS = ['secretary', 'branch_committee'] as const
 const assignmentRecord = { kind: 'record', collection: 'assignments', noun: '任务' } as const
 
-export type AssignmentStatus = 'not_started' | 'in_progress' | 'done' | 'overdue'
+export type { AssignmentStatus }
 
 /** Done stays done; otherwise a due date before today (Beijing) makes it overdue. */
 export function assignmentStatus(a: Pick<AssignmentDoc, 'state' | 'dueOn'>, today: string): AssignmentStatus {

@@ -1,10 +1,12 @@
 /** The few rules the 工作要点 tab (main package) needs; kept apart so the rest stays in the sub-package. */
 import type { ActionOutput } from '../../../types/actions'
+import { ASSIGNMENT_STATUS_LABELS, type AssignmentStatus } from '../../../types/assignment-status'
 
 export type Assignment = ActionOutput<'assignments.list'>['items'][number]
-export type AssignmentStatus = Assignment['status']
+export type { AssignmentStatus }
 
-export const STATUS_LABEL: Record<AssignmentStatus, string> = { not_started: '未开始', in_progress: '进行中', done: '已完成', overdue: '已逾期' }
+/** The status words (types/assignment-status.ts), under the name the tab's code uses. */
+export const STATUS_LABEL = ASSIGNMENT_STATUS_LABELS
 
 /** "还剩 6 天" · "今天到期" · "已逾期 3 天"; a done point shows nothing to count down. */
 export const countdownText = ({ daysLeft: d, status }: Pick<Assignment, 'daysLeft' | 'status'>): string =>

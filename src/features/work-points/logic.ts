@@ -6,10 +6,7 @@ export type { Assignment, AssignmentStatus }
 
 export const STATUS_FILTERS: { value: AssignmentStatus | 'all'; label: string }[] = [
   { value: 'all', label: '全部' },
-  { value: 'not_started', label: '未开始' },
-  { value: 'in_progress', label: '进行中' },
-  { value: 'overdue', label: '已逾期' },
-  { value: 'done', label: '已完成' },
+  ...(['not_started', 'in_progress', 'overdue', 'done'] as const).map((value) => ({ value, label: STATUS_LABEL[value] })),
 ]
 
 export interface SectionGroup {

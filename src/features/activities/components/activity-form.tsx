@@ -7,7 +7,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ACTIVITY_TYPE_INFO } from '../../../../types/domain'
-import { ACTIVITY_TYPE_RULES, type ActivityField } from '../../../../types/activity-rules'
+import { ACTIVITY_TYPE_RULES, AUDIENCE_WORDS, type ActivityField } from '../../../../types/activity-rules'
 import { Button } from '../../../components/button'
 import { ConfirmAction, Field, TextInput } from '../../../components/form'
 import { SelectField } from '../../../components/pickers'
@@ -101,7 +101,7 @@ export function ActivityForm({ draftKey, onSaved }: { draftKey: string; onSaved(
         <Text className='activity-form__hint'>
           {ACTIVITY_TYPE_INFO[draft.type].name}：
           {{ month: '一般每月一次', quarter: '一般每季度一次', year: '一般每年一次' }[ACTIVITY_TYPE_INFO[draft.type].frequency]}
-          {rules.audience === 'group' ? '，参加人为党小组成员' : rules.audience === 'committee' ? '，参加人为支部委员' : '，参加人为全体党员'}
+          ，参加人为{AUDIENCE_WORDS[rules.audience]}
         </Text>
       </Field>
 

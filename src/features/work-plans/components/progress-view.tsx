@@ -1,11 +1,11 @@
 /** A plan's progress: per point done / late / silent (tap for every branch), and per branch. */
 import { Text, View } from '@tarojs/components'
+import { ASSIGNMENT_STATUS_LABELS } from '../../../../types/assignment-status'
 import { Button } from '../../../components/button'
 import { testId } from '../../../lib/test-id'
 import { useDrillStore, useProgressStore, type AssignmentRow } from '../store'
 import './work-plans.scss'
 
-const STATUS_LABEL: Record<AssignmentRow['status'], string> = { not_started: '未开始', in_progress: '进行中', done: '已完成', overdue: '已逾期' }
 
 /**
  * 完成 x/y is green only once everything is done (neutral before, orange while something is late); 逾期 counts
@@ -36,7 +36,7 @@ function DrillRows({ empty, label, onOpenAssignment }: { empty: string; label(a:
       {rows.map((a) => (
         <View key={a.id} className='progress-branches__row' onClick={() => onOpenAssignment(a.id)} {...testId('progress-drill-row')}>
           <Text className='progress-branches__name'>{label(a)}</Text>
-          <Text className={`wp-tag wp-tag--${a.status}`}>{STATUS_LABEL[a.status]}</Text>
+          <Text className={`wp-tag wp-tag--${a.status}`}>{ASSIGNMENT_STATUS_LABELS[a.status]}</Text>
         </View>
       ))}
       {moreError ? <Text className='field__error'>{moreError}</Text> : null}

@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ACTIVITY_TYPE_INFO } from '../../../../../types/domain'
 import { dateText, timeLikeText } from '../../../../../types/time-text'
+import { ASSIGNMENT_STATUS_LABELS } from '../../../../../types/assignment-status'
 import { Button } from '../../../../components/button'
 import { Section } from '../../../../components/section'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
@@ -19,7 +20,6 @@ import { exportPage } from '../../routes'
 import '../committee.scss'
 
 const STATUS_TEXT = { done: '已开展', missed: '未开展', due_soon: '即将到期', open: '进行中' } as const
-const ASSIGNMENT_TEXT = { not_started: '未开始', in_progress: '进行中', done: '已完成', overdue: '已逾期' } as const
 
 export default function BranchDetailPage() {
   const params = useRouter().params
@@ -95,7 +95,7 @@ export default function BranchDetailPage() {
               {a.pointSeq}. {a.title}
             </Text>
             <Text className={`list__meta ${a.status === 'overdue' ? 'list__meta--bad' : ''}`}>
-              {ASSIGNMENT_TEXT[a.status]} · 截止 {dateText(a.dueOn)}
+              {ASSIGNMENT_STATUS_LABELS[a.status]} · 截止 {dateText(a.dueOn)}
               {a.doneOn ? ` · 完成于 ${timeLikeText(a.doneOn)}` : ''}
             </Text>
           </View>
