@@ -102,6 +102,9 @@ describe('party rules in the roster (16.3)', () => {
     const session = await ok(apiAs(cloud.url, 'rp-old')('session.get'))
     expect(session.roles).toEqual([])
     expect(session.transfers).toEqual([{ branchName: '丙学会党支部', on: '2026-12-01', reason: '调往外省工作' }])
+    // The inbox says when in words people read (2026年12月1日, not 2026-12-01).
+    const told = (await ok(apiAs(cloud.url, 'rp-old')('inbox.list', {}))).items.find((i: { title: string }) => i.title.includes('转出'))
+    expect(told.body).toContain('转出日期：2026年12月1日；原因：调往外省工作')
     // The 9-20 支委会 still had them: history keeps the post until the day of 转出.
     const again = await ok(secretary('activities.record', record({ type: 'committee_meeting', topic: '支委会3' })))
     expect(again.attendance.attendees.map((a: { name: string }) => a.name)).toContain('老党员')

@@ -13,6 +13,7 @@ import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/pa
 import { insertNew } from '../framework/data'
 import { postRefusal, withPostChange } from '../organisation/roster'
 import { beijingDate } from '../framework/time'
+import { dateText } from '../../../types/time-text'
 import { endGrants, grantRole, loadActiveBranch, loadBranch, loadGroup, loadMember, presentMembers, presentOne, readAll } from '../organisation/store'
 import { MANAGERS } from './invites'
 
@@ -187,7 +188,7 @@ export const transferOut = defineAction({
           openid: before.openid,
           kind: 'transferred_out',
           title: `你已从「${branch.name}」转出`,
-          body: `转出日期：${on}；原因：${reason}。你在该支部的记录保留。如已转入新的支部，请向新支部书记索取邀请码加入；如有疑问，请联系原支部书记。`,
+          body: `转出日期：${dateText(on)}；原因：${reason}。你在该支部的记录保留。如已转入新的支部，请向新支部书记索取邀请码加入；如有疑问，请联系原支部书记。`,
           page: '/pages/home/index',
           createdAt: port.now(),
           dedupeKey,
@@ -197,7 +198,7 @@ export const transferOut = defineAction({
     await recordAudit(ctx, {
       branchId: before.branchId,
       action: 'member.transferred',
-      summary: `${before.name} 转出（${on}）：${reason}${(before.posts ?? []).length ? `；免去支委职务：${before.posts.join('、')}` : ''}`,
+      summary: `${before.name} 转出（${dateText(on)}）：${reason}${(before.posts ?? []).length ? `；免去支委职务：${before.posts.join('、')}` : ''}`,
       target: { kind: 'member', id: memberId },
       before: { state: 'active', posts: before.posts ?? [] },
       after: { state: 'transferred', transferredOn: on, transferReason: reason, posts: [] },
