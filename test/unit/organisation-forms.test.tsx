@@ -4,6 +4,7 @@ import { validateBranchForm, parseSocieties } from '../../src/features/branches/
 import { validateMemberForm, validateTransfer } from '../../src/features/members/validate'
 import { INVITE_STATUS_LABELS, inviteRoleLabel, inviteStatusNow, validateInviteForm } from '../../src/features/invites/labels'
 import { InviteList } from '../../src/features/invites/components/invite-list'
+import { InviteForm } from '../../src/features/invites/components/invite-form'
 import { useInvitesStore } from '../../src/features/invites/store'
 import { codeFromScan } from '../../src/features/session/invite-code'
 import { JoinForm } from '../../src/features/session/components/join-form'
@@ -61,6 +62,7 @@ test('the invitation list shows the code big with its status; revoked ones offer
     title: null,
     groupId: null,
     requiresApproval: false,
+    partyStatus: 'full' as const,
     maxUses: 5,
     uses: 2,
     expiresAt: '2099-01-01T00:00:00Z',
@@ -91,6 +93,25 @@ test('audit changes read as field: before → after, in Chinese', () => {
     { field: 'posts', label: '支委职务', before: '无', after: '组织委员' },
   ])
   expect(describeChanges(null, { state: 'transferred' })).toEqual([{ field: 'state', label: '状态', before: '—', after: '已转出' }])
+})
+
+test('a code for joining without approval says whether its joiners are 正式 or 预备党员; with approval the status is asked when approving', async () => {
+  const create = jest.fn().mockResolvedValue({})
+  act(() => useInvitesStore.setState({ create } as never))
+  render(<InviteForm presets={[{ key: 'member', label: '党员', role: 'member', maxUses: 30, expiresInDays: 7 }]} />)
+  expect(screen.getByText('凭此码加入的人记为')).toBeTruthy()
+  fireEvent.click(screen.getByText('预备党员'))
+  await act(async () => {
+    fireEvent.click(screen.getByText('生成党员邀请码'))
+  })
+  expect(create).toHaveBeenLastCalledWith(expect.objectContaining({ role: 'member', requiresApproval: false, partyStatus: 'probationary' }))
+
+  fireEvent.click(screen.getByText('需书记审核'))
+  expect(screen.queryByText('凭此码加入的人记为')).toBeNull()
+  await act(async () => {
+    fireEvent.click(screen.getByText('生成党员邀请码'))
+  })
+  expect(create.mock.calls.at(-1)[0]).not.toHaveProperty('partyStatus')
 })
 
 test('the join form says a request awaits approval, and explains rate limits', async () => {

@@ -63,6 +63,8 @@ const invite = z.object({
   title: z.string().nullable(),
   groupId: z.string().nullable(),
   requiresApproval: z.boolean(),
+  /** For a member invite joined without approval: the status the joiner is recorded with (chosen by who made the code). */
+  partyStatus: partyStatus.nullable(),
   maxUses: z.number(),
   uses: z.number(),
   expiresAt: z.string(),
@@ -197,6 +199,7 @@ export const organisationSchemas = {
         title: z.enum(GUIDE_TITLES, { error: '称谓只能是第一书记或党建指导员' }).optional(),
         groupId: id('党小组').optional(),
         requiresApproval: z.boolean().default(false),
+        partyStatus: partyStatus.optional(),
         maxUses: z.number({ error: '可用次数必须是数字' }).int().min(1, { error: '可用次数至少 1 次' }).max(500, { error: '可用次数最多 500 次' }).default(1),
         expiresInDays: z.number({ error: '有效天数必须是数字' }).int().min(1, { error: '有效期至少 1 天' }).max(90, { error: '有效期最长 90 天' }).default(7),
       })

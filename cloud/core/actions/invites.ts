@@ -1,4 +1,4 @@
-import type { Role } from '../../../types/domain'
+import type { PartyStatus, Role } from '../../../types/domain'
 import { defineAction } from '../framework/action'
 import { isCommitteeAdmin } from '../framework/access'
 import { recordAudit } from '../organisation/audit'
@@ -37,6 +37,7 @@ export function presentInvite(invite: InviteDoc, branchName: string, now: Date) 
     title: invite.title ?? null,
     groupId: invite.groupId ?? null,
     requiresApproval: !!invite.requiresApproval,
+    partyStatus: invite.partyStatus ?? null,
     maxUses: invite.maxUses,
     uses: invite.uses,
     expiresAt: new Date(invite.expiresAt).toISOString(),
@@ -60,17 +61,40 @@ export async function loadInvite(port: Port, code: string): Promise<InviteDoc | 
   return data[0] as unknown as InviteDoc | undefined
 }
 
+/**
+ * The party status a code records its joiners with. Someone joining without approval is recorded at once, so the code
+ * must say 正式 or 预备 (a reviewer found every open join recorded as 正式党员); with approval the secretary chooses
+ * when approving. Codes for 支委委员 admit 正式党员 only: 预备党员 have no right to be elected (《中国共产党章程》第七条).
+ * Callers that leave it out of a member code get 正式党员, as before, and the form always sends it.
+ */
+export function inviteePartyStatus(input: { role: Role; requiresApproval: boolean; partyStatus?: PartyStatus }): PartyStatus | null {
+  const { role, requiresApproval, partyStatus } = input
+  if (role !== 'member' && role !== 'branch_committee') {
+    if (partyStatus) throw new AppError('INVALID_INPUT', '只有党员和支委委员的邀请可以设置党员身份', { field: 'partyStatus' })
+    return null
+  }
+  if (requiresApproval) {
+    if (partyStatus) throw new AppError('INVALID_INPUT', '需书记审核的邀请在审核时再确定党员身份', { field: 'partyStatus' })
+    return null
+  }
+  if (role === 'branch_committee' && partyStatus === 'probationary') {
+    throw new AppError('INVALID_INPUT', '预备党员没有表决权、选举权和被选举权（《中国共产党章程》第七条），支委委员的邀请只能用于正式党员', { field: 'partyStatus' })
+  }
+  return partyStatus ?? 'full'
+}
+
 export const createInvite = defineAction({
   name: 'invites.create',
   roles: MANAGERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
-  async handler({ branchId, role, title, groupId, requiresApproval, maxUses, expiresInDays }, ctx) {
+  async handler({ branchId, role, title, groupId, requiresApproval, partyStatus, maxUses, expiresInDays }, ctx) {
     const { port, caller } = ctx
     if (!mayInvite(isCommitteeAdmin(caller.memberships), role)) {
       throw new AppError('FORBIDDEN', '支部书记只能邀请党员或支委委员；支部书记和党建指导员由党委邀请')
     }
     if (role === 'guide' && !title) throw new AppError('INVALID_INPUT', '请选择称谓：第一书记或党建指导员')
     if (role !== 'guide' && title) throw new AppError('INVALID_INPUT', '只有党建指导员的邀请可以设置称谓')
+    const joinsAs = inviteePartyStatus({ role, requiresApproval, partyStatus })
     const branch = await loadActiveBranch(port, branchId)
     if (groupId) await loadGroup(port, groupId, branchId)
     const now = port.now()
@@ -81,6 +105,7 @@ export const createInvite = defineAction({
       title: title ?? null,
       groupId: groupId ?? null,
       requiresApproval,
+      partyStatus: joinsAs,
       maxUses,
       uses: 0,
       expiresAt: new Date(now.getTime() + expiresInDays * 24 * 3600 * 1000),
@@ -95,7 +120,7 @@ export const createInvite = defineAction({
       summary: `生成邀请码（${role === 'guide' ? title : role}，可用 ${maxUses} 次，${expiresInDays} 天内有效）`,
       target: { kind: 'invite', id: invite._id },
       before: null,
-      after: { role, title: invite.title, maxUses, expiresAt: invite.expiresAt.toISOString(), requiresApproval },
+      after: { role, title: invite.title, maxUses, expiresAt: invite.expiresAt.toISOString(), requiresApproval, partyStatus: joinsAs },
     })
     return presentInvite(invite, branch.name, now)
   },

@@ -5,6 +5,7 @@ import { Button } from '../../../components/button'
 import { Field, Segments, TextInput } from '../../../components/form'
 import { SelectField } from '../../../components/pickers'
 import { testId } from '../../../lib/test-id'
+import { PARTY_STATUSES, PARTY_STATUS_LABELS, type PartyStatus } from '../../../../types/domain'
 import { validateInviteForm, type InvitePreset } from '../labels'
 import { useInvitesStore } from '../store'
 import './invites.scss'
@@ -17,9 +18,13 @@ export function InviteForm({ presets, groups = [], onDone }: { presets: InvitePr
   const [days, setDays] = useState(String(preset?.expiresInDays ?? 7))
   const [groupId, setGroupId] = useState('')
   const [approval, setApproval] = useState<'no' | 'yes'>('no')
+  // Joining without approval records the person at once, so the code says 正式 or 预备 (the secretary picks it when
+  // approving otherwise); 支委 codes are for 正式党员 only.
+  const [partyStatus, setPartyStatus] = useState<PartyStatus>('full')
   const [errors, setErrors] = useState<{ maxUses?: string; expiresInDays?: string; form?: string }>({})
   const [busy, setBusy] = useState(false)
   if (!preset) return null
+  const asksPartyStatus = preset.role === 'member' && approval === 'no'
 
   const pick = (k: string) => {
     const p = presets.find((x) => x.key === k)
@@ -41,6 +46,7 @@ export function InviteForm({ presets, groups = [], onDone }: { presets: InvitePr
         ...(preset.title ? { title: preset.title } : {}),
         ...(groupId && preset.role === 'member' ? { groupId } : {}),
         requiresApproval: approval === 'yes',
+        ...(asksPartyStatus ? { partyStatus } : {}),
         maxUses: Number(maxUses),
         expiresInDays: Number(days),
       })
@@ -87,6 +93,16 @@ export function InviteForm({ presets, groups = [], onDone }: { presets: InvitePr
           onChange={setApproval}
         />
       </Field>
+      {asksPartyStatus ? (
+        <Field label='凭此码加入的人记为' hint='预备党员和正式党员请分别生成邀请码；加入后书记仍可在名册中更正'>
+          <Segments<PartyStatus>
+            id='invite-party-status'
+            options={PARTY_STATUSES.map((s) => ({ value: s, label: PARTY_STATUS_LABELS[s] }))}
+            value={partyStatus}
+            onChange={setPartyStatus}
+          />
+        </Field>
+      ) : null}
       {errors.form ? (
         <Text className='invite-form__error' {...testId('invite-form-error')}>
           {errors.form}

@@ -62,6 +62,7 @@ function InviteCard({ invite, groupName }: { invite: Invite; groupName?: string 
           {inviteRoleLabel(invite)}
           {groupName ? ` · ${groupName}` : ''}
           {invite.requiresApproval ? ' · 需审核' : ''}
+          {invite.partyStatus === 'probationary' ? ' · 预备党员' : ''}
         </Text>
         <Text className={`invite-card__status invite-card__status--${st}`} {...testId('invite-status')}>
           {INVITE_STATUS_LABELS[st]}
