@@ -3,12 +3,13 @@
  * in the session's history, and its audience told (an inbox item, and a subscription message to whoever granted
  * one for activity reminders). Recorded sessions are corrected with activities.update instead.
  */
+import { RECORD_EDITORS } from '../../../types/roles'
 import { checkTexts } from '../framework/writes'
 import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
 import type { ParsedInput } from '../../../types/actions'
 import { beijingDateTimeText } from '../../../types/time-text'
 import { defineAction, type ActionContext } from '../framework/action'
-import { assertEditable, assertEditor, currentVersion, EDITORS, expectedFor, userName, writeVersion } from '../activities/store'
+import { assertEditable, assertEditor, currentVersion, expectedFor, userName, writeVersion } from '../activities/store'
 import { AppError, notFound } from '../framework/errors'
 import type { ActivityDoc } from '../framework/model'
 import { writeInbox, sendQueued, type Counts } from '../reminders/deliver'
@@ -72,7 +73,7 @@ function changeSentence(before: ActivityDoc, after: { topic: string; place: stri
 
 export const changePlan = defineAction({
   name: 'activities.changePlan',
-  roles: EDITORS,
+  roles: RECORD_EDITORS,
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
   async handler(input: ChangeInput, ctx) {
     const before = ctx.record as unknown as ActivityDoc
@@ -104,7 +105,7 @@ export const changePlan = defineAction({
 
 export const cancelPlan = defineAction({
   name: 'activities.cancel',
-  roles: EDITORS,
+  roles: RECORD_EDITORS,
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
   async handler(input, ctx) {
     const { port, caller } = ctx

@@ -3,6 +3,7 @@
  * and reading the history. Every typed text passes the platform's check before it is stored; every change bumps
  * `version` and writes one activity_versions entry.
  */
+import { BRANCH_READERS, BRANCH_WRITERS, RECORD_EDITORS } from '../../../types/roles'
 import type { ParsedInput } from '../../../types/actions'
 import type { ActivityType } from '../../../types/domain'
 import { ACTIVITY_TYPE_RULES } from '../../../types/activity-rules'
@@ -14,16 +15,13 @@ import {
   assertEditor,
   audienceOf,
   branchRoster,
-  EDITORS,
   expectedFor,
   iso,
   loadActivity,
   presentDetail,
-  READERS,
   replacing,
   signInsOf,
   userName,
-  WRITERS,
   writeVersion,
 } from '../activities/store'
 import { linkPhotoChecks, startPhotoChecks, type PhotoReview } from '../activities/media-check'
@@ -184,7 +182,7 @@ async function replayActivity(first: { id: string }, input: { branchId: string }
 /** Records a finished session in one step (the first slice's form; no attendance). */
 export const createActivity = defineAction({
   name: 'activities.create',
-  roles: WRITERS,
+  roles: BRANCH_WRITERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler(input, ctx) {
     const { port, caller } = ctx
@@ -243,7 +241,7 @@ async function history(ctx: ActionContext, after: ActivityDoc, kind: ActivityVer
 
 export const planActivity = defineAction({
   name: 'activities.plan',
-  roles: WRITERS,
+  roles: BRANCH_WRITERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler(input, ctx) {
     const { port, caller } = ctx
@@ -289,7 +287,7 @@ type RecordInput = ParsedInput<'activities.record'>
 
 export const recordActivity = defineAction({
   name: 'activities.record',
-  roles: WRITERS,
+  roles: BRANCH_WRITERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler(input: RecordInput, ctx) {
     const { port, caller } = ctx
@@ -407,7 +405,7 @@ const SIMPLE_FIELDS = ['topic', 'place', 'host', 'recorder', 'agenda', 'minutes'
 
 export const updateActivity = defineAction({
   name: 'activities.update',
-  roles: EDITORS,
+  roles: RECORD_EDITORS,
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
   async handler(input: UpdateInput, ctx) {
     const { port, caller } = ctx
@@ -485,7 +483,7 @@ export const updateActivity = defineAction({
 
 export const removeActivity = defineAction({
   name: 'activities.remove',
-  roles: EDITORS,
+  roles: RECORD_EDITORS,
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
   async handler(input, ctx) {
     const { port, caller } = ctx
@@ -516,7 +514,7 @@ export const removeActivity = defineAction({
 
 export const activityHistory = defineAction({
   name: 'activities.history',
-  roles: READERS,
+  roles: BRANCH_READERS,
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
   async handler({ id, cursor, limit }, { port }) {
     const _ = port.db.command

@@ -3,13 +3,14 @@
  * activities-write.ts; shared data access and presentation in ../activities/store.ts; pure rules in
  * ../activities/rules.ts. The contract is types/actions/activities.ts.
  */
+import { BRANCH_READERS, RECORD_EDITORS } from '../../../types/roles'
 import { isDuplicateKey } from '../framework/data'
 import { SIGN_IN_PAGE } from '../../../types/actions/activities'
 import { holdsRoleInBranch, isCommitteeAdmin } from '../framework/access'
 import { defineAction } from '../framework/action'
 import { monthBounds, computeAttendance, quorumOf, signInWindow, windowState } from '../activities/rules'
 import { approvedLeaveMarks } from '../leave/store'
-import { audienceOf, branchRoster, EDITORS, expectedFor, iso, isWriterIn, LIST_FIELDS, loadActivity, presentDetail, presentList, READERS, signInStateFor, signInsOf } from '../activities/store'
+import { audienceOf, branchRoster, expectedFor, iso, isWriterIn, LIST_FIELDS, loadActivity, presentDetail, presentList, signInStateFor, signInsOf } from '../activities/store'
 import { AppError, forbidden, notFound } from '../framework/errors'
 import type { ActivityDoc, ActivitySignInDoc, BranchDoc, MemberDoc } from '../framework/model'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
@@ -20,7 +21,7 @@ import { activityHistory, createActivity, planActivity, recordActivity, removeAc
 
 export const listActivities = defineAction({
   name: 'activities.list',
-  roles: READERS,
+  roles: BRANCH_READERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler({ branchId, status, type, cursor, limit }, { port, caller }) {
     const _ = port.db.command
@@ -45,7 +46,7 @@ export const listActivities = defineAction({
 
 export const getActivity = defineAction({
   name: 'activities.get',
-  roles: READERS,
+  roles: BRANCH_READERS,
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
   async handler(_input, { port, caller, record }) {
     return presentDetail(port, record as unknown as ActivityDoc, caller)
@@ -54,7 +55,7 @@ export const getActivity = defineAction({
 
 export const monthActivities = defineAction({
   name: 'activities.month',
-  roles: READERS,
+  roles: BRANCH_READERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler({ branchId, month }, { port, caller }) {
     const _ = port.db.command
@@ -83,13 +84,13 @@ export function inAudience(doc: ActivityDoc, entry: MemberDoc | undefined, write
 
 export const upcomingActivities = defineAction({
   name: 'activities.upcoming',
-  roles: READERS,
+  roles: BRANCH_READERS,
   scope: { kind: 'authenticated' },
   async handler({ branchId, limit }, { port, caller }) {
     const { memberships } = caller
     let branchIds: string[]
     if (branchId) {
-      if (!holdsRoleInBranch(memberships, READERS, branchId)) throw notFound('支部')
+      if (!holdsRoleInBranch(memberships, BRANCH_READERS, branchId)) throw notFound('支部')
       branchIds = [branchId]
     } else {
       // Committee staff hold no branch: without a branchId their list is empty (they pick a branch to look at).
@@ -192,7 +193,7 @@ export const signIn = defineAction({
 
 export const signInQr = defineAction({
   name: 'activities.signInQr',
-  roles: EDITORS,
+  roles: RECORD_EDITORS,
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
   async handler({ id }, { port, record }) {
     const doc = record as unknown as ActivityDoc
@@ -211,7 +212,7 @@ export const signInQr = defineAction({
 
 export const attendanceSheet = defineAction({
   name: 'activities.attendanceSheet',
-  roles: EDITORS,
+  roles: RECORD_EDITORS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler({ branchId, id, type, groupId, on: onInput }, { port }) {
     let doc: ActivityDoc | undefined

@@ -1,3 +1,4 @@
+import { BRANCH_READERS, BRANCH_WRITERS } from '../../../types/roles'
 import type { AssignmentStatus } from '../../../types/assignment-status'
 import { defineAction } from '../framework/action'
 import { actorName } from '../organisation/audit'
@@ -10,8 +11,6 @@ import type { Port } from '../framework/port'
 import { readAll } from '../organisation/store'
 import { beijingDate, daysBetween } from '../framework/time'
 
-const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
-const REPORTERS = ['secretary', 'branch_committee'] as const
 const assignmentRecord = { kind: 'record', collection: 'assignments', noun: '任务' } as const
 
 export type { AssignmentStatus }
@@ -57,7 +56,7 @@ function statusCondition(port: Port, status: AssignmentStatus, today: string): R
 
 export const listAssignments = defineAction({
   name: 'assignments.list',
-  roles: READERS,
+  roles: BRANCH_READERS,
   // A branch's own list, for its people; without a branch (one point across branches) it is the committee's view.
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler({ branchId, planId, pointSeq, status, q, cursor, limit }, { port }) {
@@ -111,7 +110,7 @@ async function presentReports(port: Port, reports: ProgressReportDoc[]) {
 
 export const getAssignment = defineAction({
   name: 'assignments.get',
-  roles: READERS,
+  roles: BRANCH_READERS,
   scope: { ...assignmentRecord, idOf: (input) => input.assignmentId },
   async handler({ assignmentId }, { port, record }) {
     const a = record as unknown as AssignmentDoc
@@ -141,7 +140,7 @@ async function reload(port: Port, id: string): Promise<AssignmentDoc> {
  */
 export const reportProgress = defineAction({
   name: 'assignments.report',
-  roles: REPORTERS,
+  roles: BRANCH_WRITERS,
   scope: { ...assignmentRecord, idOf: (input) => input.assignmentId },
   async handler({ assignmentId, note, activityIds, photos, markDone }, ctx) {
     const { port, caller } = ctx

@@ -2,6 +2,7 @@
  * branches.*: the committee's branches — create, edit, 撤销 (archive), list and one branch's page. Party groups are
  * groups.ts; the contract is types/actions/organisation.ts; the page is docs/organisation.md.
  */
+import { BRANCH_READERS } from '../../../types/roles'
 import { checkTexts } from '../framework/writes'
 import { defineAction } from '../framework/action'
 import { isCommitteeAdmin } from '../framework/access'
@@ -12,8 +13,6 @@ import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/pa
 import type { Port } from '../framework/port'
 import { loadActiveBranch, loadBranch, readAll } from '../organisation/store'
 
-export const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
-export const MANAGERS = ['committee_admin', 'secretary'] as const
 
 export const presentBranch = (b: BranchDoc) => ({
   id: b._id,
@@ -133,7 +132,7 @@ export const listBranches = defineAction({
 
 export const getBranch = defineAction({
   name: 'branches.get',
-  roles: READERS,
+  roles: BRANCH_READERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler({ branchId }, { port }) {
     const [branch, groups, members, grants] = await Promise.all([

@@ -2,6 +2,7 @@
  * compliance.branch and compliance.overview: a branch's organisation-life status today, and the same per branch for the
  * committee. The rules are cloud/core/compliance/rules.ts; the contract is types/actions/reminders.ts.
  */
+import { BRANCH_READERS } from '../../../types/roles'
 import { defineAction } from '../framework/action'
 import { complianceAt, complianceYear } from '../compliance/rules'
 import { loadComplianceInputs } from '../compliance/data'
@@ -12,7 +13,6 @@ import type { Port } from '../framework/port'
 import { readAll } from '../framework/data'
 import { beijingDate } from '../framework/time'
 
-const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
 
 function presentCompliance(branch: Pick<BranchDoc, '_id' | 'name'>, input: Parameters<typeof complianceAt>[0], date: string) {
   const now = complianceAt(input, date)
@@ -92,7 +92,7 @@ async function withSessions(port: Port, c: ReturnType<typeof presentCompliance>)
 
 export const complianceBranch = defineAction({
   name: 'compliance.branch',
-  roles: READERS,
+  roles: BRANCH_READERS,
   scope: { kind: 'branch', branchOf: (i) => i.branchId },
   async handler({ branchId }, { port }) {
     const { data } = await port.db.collection('branches').where({ _id: branchId }).limit(1).get()

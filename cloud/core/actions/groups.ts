@@ -2,13 +2,13 @@
  * groups.*: a branch's party groups (党小组) — create, rename, list. The contract is types/actions/organisation.ts; the
  * page is docs/organisation.md.
  */
+import { BRANCH_MANAGERS, BRANCH_READERS } from '../../../types/roles'
 import { checkTexts } from '../framework/writes'
 import { defineAction } from '../framework/action'
 import { recordAudit } from '../organisation/audit'
 import { AppError } from '../framework/errors'
 import type { GroupDoc, MemberDoc } from '../framework/model'
 import { groupNames, loadActiveBranch, readAll } from '../organisation/store'
-import { MANAGERS, READERS } from './branches'
 
 const presentGroup = (g: GroupDoc, leaderName: string | null, memberCount: number) => ({
   id: g._id,
@@ -20,7 +20,7 @@ const presentGroup = (g: GroupDoc, leaderName: string | null, memberCount: numbe
 
 export const createGroup = defineAction({
   name: 'groups.create',
-  roles: MANAGERS,
+  roles: BRANCH_MANAGERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler({ branchId, name }, ctx) {
     const { port } = ctx
@@ -44,7 +44,7 @@ export const createGroup = defineAction({
 
 export const renameGroup = defineAction({
   name: 'groups.rename',
-  roles: MANAGERS,
+  roles: BRANCH_MANAGERS,
   scope: { kind: 'record', collection: 'groups', noun: '党小组', idOf: (input) => input.groupId },
   async handler({ groupId, name }, ctx) {
     const group = ctx.record as unknown as GroupDoc
@@ -69,7 +69,7 @@ export const renameGroup = defineAction({
 
 export const listGroups = defineAction({
   name: 'groups.list',
-  roles: READERS,
+  roles: BRANCH_READERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler({ branchId }, { port }) {
     const [groups, members] = await Promise.all([

@@ -4,15 +4,17 @@
  * no branch = committee staff only); which lines a caller gets follows their role in that branch, read from the
  * roster like every other check.
  */
+import { BRANCH_READERS } from '../../../types/roles'
 import { isCommitteeAdmin } from '../framework/access'
 import { defineAction } from '../framework/action'
-import { isWriterIn, READERS } from '../activities/store'
+import { isWriterIn } from '../activities/store'
 import type { ActivityDoc, ActivitySignInDoc, AssignmentDoc, ProgressReportDoc, WorkPlanDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { findActiveEntry, readAll } from '../organisation/store'
 import { beijingDate } from '../framework/time'
 import { committeeTodo, guideTodo, memberTodo, SOON_DAYS, writerTodo, type TodoPoint, type TodoSession } from '../home/todo'
 import { inAudience } from './activities'
+import { branchRecruitDue } from '../recruitment/reminders'
 
 const DAY = 86_400_000
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
@@ -60,7 +62,7 @@ async function plannedBy(port: Port, branchId: string, until: Date): Promise<Act
 
 export const homeTodo = defineAction({
   name: 'home.todo',
-  roles: READERS,
+  roles: BRANCH_READERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler({ branchId }, { port, caller }) {
     const { memberships } = caller
@@ -85,16 +87,20 @@ export const homeTodo = defineAction({
     const b = branchId!
     const rolesHere = memberships.filter((m) => m.branchId === b).map((m) => m.role)
     if (isWriterIn(memberships, b)) {
-      const [points, returned, sessions, requests] = await Promise.all([
+      const [points, returned, sessions, requests, returnedRecords, recruitDue] = await Promise.all([
         openPoints(port, soonUntil, b),
         returnedPoints(port, b),
         // Sign-in opens 30 minutes before the start (activities/rules.ts).
         plannedBy(port, b, new Date(now.getTime() + 30 * 60_000)),
         rolesHere.includes('secretary') ? port.db.collection('join_requests').where({ branchId: b, status: 'pending' }).count() : { total: 0 },
+        // Records the committee returned (reviews.decide) stay here until resubmitted.
+        port.db.collection('activities').where({ branchId: b, reviewState: 'returned', deleted: false }).limit(20).get(),
+        // 发展党员 deadlines, for the secretary and the 组织委员 (recruitment/reminders.ts).
+        branchRecruitDue(port, b, caller.openid, rolesHere.includes('secretary'), soonUntil),
       ])
       const merged = new Map(points.map((a) => [a._id, asPoint(a)]))
       for (const [id, r] of returned) merged.set(id, asPoint(r.doc, r.reason))
-      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total })
+      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total, returnedRecords: (returnedRecords.data as unknown as ActivityDoc[]).map((a) => ({ id: a._id, topic: a.topic, comment: a.review?.comment ?? null })), recruitDue })
       return { view: 'writer' as const, ...result }
     }
 

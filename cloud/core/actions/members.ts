@@ -2,6 +2,7 @@
  * members.*: a branch's roster — list, read, edit, posts (支委职务), transfer out and the secretary's hand-over. Pure roster
  * rules are cloud/core/organisation/roster.ts; the contract is types/actions/organisation.ts; the page is docs/organisation.md.
  */
+import { ROSTER_READERS } from '../../../types/roles'
 import { checkTexts } from '../framework/writes'
 import { defineAction, type ActionContext } from '../framework/action'
 import { isCommitteeAdmin } from '../framework/access'
@@ -28,7 +29,6 @@ const MEMBER_FIELD_LABELS: Record<string, string> = {
   phone: '手机号',
 }
 /** Who may read a branch's roster: its committee and leaders, and the committee's guides. Members see their own entry. */
-export const ROSTER_READERS = ['committee_admin', 'secretary', 'branch_committee', 'guide'] as const
 const memberRecord = { kind: 'record', collection: 'members', noun: '党员' } as const
 
 export const listMembers = defineAction({

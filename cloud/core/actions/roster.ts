@@ -2,11 +2,11 @@
  * roster.*: the roster's numbers other features need (who is expected at a meeting, who may vote). The rules are
  * cloud/core/organisation/roster.ts; the contract is types/actions/organisation.ts.
  */
+import { ROSTER_READERS } from '../../../types/roles'
 import { defineAction } from '../framework/action'
 import type { MemberDoc } from '../framework/model'
 import { expectedAttendees, votingMembers } from '../organisation/roster'
 import { loadGroup, readAll } from '../organisation/store'
-import { ROSTER_READERS } from './members'
 
 export const attendanceBasis = defineAction({
   name: 'roster.attendanceBasis',

@@ -1,3 +1,4 @@
+import { BRANCH_WRITERS } from '../../../types/roles'
 import { createHash } from 'node:crypto'
 import type { ParsedInput } from '../../../types/actions'
 import { defineAction } from '../framework/action'
@@ -246,7 +247,7 @@ export const assignPlan = defineAction({
       const count = toCreate.filter((a) => a.branchId === branchId).length
       const item: InboxDoc = {
         branchId,
-        roles: ['secretary', 'branch_committee'],
+        roles: [...BRANCH_WRITERS],
         kind: 'assignment',
         title: `新的工作要点任务：${plan.title}`.slice(0, 60),
         body: `党委下发了 ${count} 项工作要点任务，请查看并按期报送进展。`,

@@ -2,6 +2,7 @@
  * Data access and presentation shared by the activities actions: who is expected at a session, sign-ins, the
  * version history, and turning documents into the contract's list items and details.
  */
+import { BRANCH_WRITERS, isWriterRole, RECORD_EDITORS } from '../../../types/roles'
 import type { ActionOutput } from '../../../types/actions'
 import type { ActivityType } from '../../../types/domain'
 import { holdsRoleInBranch, isCommitteeAdmin } from '../framework/access'
@@ -15,10 +16,6 @@ import { readAll } from '../organisation/store'
 import { expectedAttendees, grantHeldOn, rosterAsOf } from '../organisation/roster'
 import { lockDate, quorumOf, readOnlyReason, signInWindow, windowState } from './rules'
 
-export const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'] as const
-export const WRITERS = ['secretary', 'branch_committee'] as const
-/** Roles that may change records; committee staff too (and only they once a record is locked). */
-export const EDITORS = ['secretary', 'branch_committee', 'committee_admin'] as const
 
 export const iso = (d: Date | string | undefined | null) => (d === undefined || d === null ? undefined : new Date(d).toISOString())
 
@@ -48,7 +45,7 @@ export async function loadActivity(port: Port, id: string): Promise<ActivityDoc 
 }
 
 export const isWriterIn = (memberships: Membership[], branchId: string) =>
-  memberships.some((m) => (m.role === 'secretary' || m.role === 'branch_committee') && m.branchId === branchId)
+  memberships.some((m) => isWriterRole(m.role) && m.branchId === branchId)
 
 /**
  * Members of the branch in name order (the order of the attendance sheet): the active ones, or, with `on` (a
@@ -74,7 +71,7 @@ export async function expectedFor(port: Port, branchId: string, audience: Activi
       branchId,
       // On a date, 支委 are those with a post that day (posts are dated); the secretary's grant, unless it had ended.
       ...(on ? {} : { status: 'active' }),
-      role: on ? 'secretary' : port.db.command.in(['secretary', 'branch_committee']),
+      role: on ? 'secretary' : port.db.command.in([...BRANCH_WRITERS]),
     })
     const writers = new Set(grants.filter((g) => !on || grantHeldOn(g as Membership & { endedAt?: Date }, on)).map((g) => g.openid))
     return expectedAttendees(members).filter((m) => (m.posts?.length ?? 0) > 0 || (!!m.openid && writers.has(m.openid)))
@@ -266,5 +263,5 @@ export function currentVersion(doc: ActivityDoc, expected: number | undefined, d
 
 /** Writers of the record's branch and committee staff may change it; the record scope checked the branch. */
 export function assertEditor(doc: ActivityDoc, caller: ActionContext['caller']) {
-  if (!holdsRoleInBranch(caller.memberships, EDITORS, doc.branchId)) throw new AppError('FORBIDDEN', '只有支部书记或支委可以修改活动记录')
+  if (!holdsRoleInBranch(caller.memberships, RECORD_EDITORS, doc.branchId)) throw new AppError('FORBIDDEN', '只有支部书记或支委可以修改活动记录')
 }

@@ -2,6 +2,7 @@
  * The session: who the caller is, their roles per branch, and which branch they are looking at (a persisted
  * preference). Every screen reads it; `load()` runs on launch and after joining or switching dev identity.
  */
+import { isWriterRole } from '../../../types/roles'
 import { useMemo } from 'react'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
@@ -64,7 +65,6 @@ const initial: SessionData = {
   currentBranchName: null,
 }
 
-export const WRITER_ROLES: readonly Role[] = ['secretary', 'branch_committee']
 
 /** The branches a user holds roles in, each once, in the order the roles came. */
 export function branchesOf(roles: RoleGrant[]): BranchRoles[] {
@@ -92,6 +92,13 @@ export function pickCurrentBranch(
   if (preferredId && isCommitteeAdmin(roles)) return { currentBranchId: preferredId, currentBranchName: preferredName }
   const first = branches[0]
   return first ? { currentBranchId: first.branchId, currentBranchName: first.branchName } : { currentBranchId: null, currentBranchName: null }
+}
+
+/** The persisted part of the session as an earlier version saved it: the branch last looked at, if it reads as one. */
+export function migrateSession(persisted: unknown): Pick<SessionData, 'currentBranchId' | 'currentBranchName'> {
+  const saved = (persisted ?? {}) as { currentBranchId?: unknown; currentBranchName?: unknown }
+  const id = typeof saved.currentBranchId === 'string' && saved.currentBranchId ? saved.currentBranchId : null
+  return { currentBranchId: id, currentBranchName: id && typeof saved.currentBranchName === 'string' ? saved.currentBranchName : null }
 }
 
 export const useSessionStore = create<SessionState>()(
@@ -153,6 +160,8 @@ export const useSessionStore = create<SessionState>()(
       version: 1,
       storage: taroJSONStorage(),
       partialize: (s) => ({ currentBranchId: s.currentBranchId, currentBranchName: s.currentBranchName }),
+      // A choice saved by another version is kept, not dropped (zustand drops it when a bumped store has no migrate).
+      migrate: (persisted) => migrateSession(persisted),
     },
   ),
 )
@@ -168,7 +177,7 @@ export const selectHasRoles = (s: SessionState) => s.roles.length > 0
 export const currentRolesOf = (s: SessionState): Role[] =>
   branchesOf(s.roles).find((b) => b.branchId === s.currentBranchId)?.roles ?? []
 /** Secretaries and 支委 of the current branch may record activities. */
-export const selectCanWrite = (s: SessionState) => currentRolesOf(s).some((r) => WRITER_ROLES.includes(r))
+export const selectCanWrite = (s: SessionState) => currentRolesOf(s).some(isWriterRole)
 
 /** The caller's roles in one branch (empty when none). Plain function: use with useMemo or inside selectors. */
 export const rolesInBranch = (roles: RoleGrant[], branchId: string | null | undefined): Role[] =>

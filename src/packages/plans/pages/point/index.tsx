@@ -2,7 +2,8 @@ import { useEffect } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
-import { WRITER_ROLES, selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
+import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
+import { isWriterRole } from '../../../../../types/roles'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { PointView } from '../../../../features/work-points/components/point-view'
 import { ReopenForm, ReportForm } from '../../../../features/work-points/components/report-form'
@@ -32,7 +33,7 @@ export default function PointPage() {
   if (!detail || session !== 'ready') return <LoadingState />
 
   const a = detail.assignment
-  const canReport = roles.some((r) => r.branchId === a.branchId && WRITER_ROLES.includes(r.role))
+  const canReport = roles.some((r) => r.branchId === a.branchId && isWriterRole(r.role))
   return (
     <View className='plans-page'>
       <PointView detail={detail} />
