@@ -14,6 +14,7 @@ import { listActions } from './catalog'
 import { startTimers, type Timers } from './timers'
 import { lockDataDir } from './lock'
 import { delay, latencyFromEnv, type Latency } from './latency'
+import { Clock, clockChange, clockScript } from './clock'
 import { allowedHosts, checkHostAndOrigin, checkJson, newSecret, sameSecret, uploadToken, type GuardError } from './guard'
 import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
 
@@ -131,6 +132,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const staticDir = path.resolve(opts.staticDir ?? path.join(ROOT, 'dist-h5'))
   const debug = !!opts.debug
   const latency: Latency = { ...(opts.latency ?? latencyFromEnv()) }
+  // The local cloud's time (clock.ts): the functions, server dates, triggers, timers and the served H5 app follow it.
+  const clock = new Clock()
   const secret = opts.adminSecret || newSecret()
   let hosts = new Set<string>()
 
@@ -450,6 +453,21 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       }
       return serveFile(res, storage.filePath(cp), undefined, method === 'HEAD', headers)
     }
+    if (p === '/dev/clock' && (method === 'GET' || method === 'POST')) {
+      if (method === 'POST') {
+        const notJson = checkJson(req)
+        if (notJson) return refuse(res, notJson)
+        let body: unknown
+        try { body = JSON.parse((await readBody(req, SMALL_LIMIT)).toString('utf8') || '{}') } catch { return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求体不是合法的 JSON' } }) }
+        const change = clockChange(body)
+        if ('error' in change) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: change.error } })
+        if ('set' in change) clock.set(change.set)
+        else if ('advance' in change) clock.advance(change.advance)
+        else clock.reset()
+        console.log(`[localcloud] clock: ${clock.now().toISOString()} (offset ${clock.offsetMs} ms)`)
+      }
+      return send(res, 200, { ok: true, now: clock.now().toISOString(), offsetMs: clock.offsetMs })
+    }
     if (method === 'GET' && p === '/dev/identities') return send(res, 200, await identities())
     if (method === 'GET' && p === '/dev/outbox') return send(res, 200, outbox.list())
     if (method === 'POST' && p === '/dev/subscriptions') {
@@ -481,6 +499,15 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       const rel = p === '/' ? 'index.html' : decodeURIComponent(p).replace(/^\/+/, '')
       const file = path.resolve(staticDir, rel)
       if (!file.startsWith(staticDir + path.sep)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '未找到' } })
+      if (rel === 'index.html') {
+        // The page's Date follows the local cloud's clock: a script put first in <head> as the page is served (the
+        // build output itself never has it, clock.ts).
+        const html = fs.readFileSync(file, 'utf8')
+        const at = html.indexOf('<head>')
+        const page = at < 0 ? clockScript(clock.offsetMs) + html : html.slice(0, at + 6) + clockScript(clock.offsetMs) + html.slice(at + 6)
+        res.setHeader('cache-control', 'no-cache')
+        return send(res, 200, method === 'HEAD' ? '' : page, 'text/html; charset=utf-8')
+      }
       return serveFile(res, file, undefined, method === 'HEAD')
     }
     return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `未找到 ${method} ${p}` } })
@@ -502,7 +529,11 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       send(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(e?.message ?? e) } })
     })
   })
-  server.keepAliveTimeout = 5000
+  // Longer than a client keeps an idle socket (Node's agent: 5 s; WeChat's SDK uses Node's): the client closes first.
+  // At 5 s here too, a request sent on a socket the server was closing at that moment failed with "socket hang up"
+  // (seen by the reminders bench at 1,000 branches after a 5 s planning pause).
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
@@ -537,7 +568,14 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   }
 
   let timers: Timers | undefined
-  if (opts.timers !== false) timers = startTimers(functions.list(), (name, at) => fireTrigger(name, at))
+  if (opts.timers !== false) {
+    timers = startTimers(functions.list(), (name, at) => fireTrigger(name, at))
+    // Each timer's next run is computed on the new time.
+    clock.onChange(() => {
+      timers?.stop()
+      timers = startTimers(functions.list(), (name, at) => fireTrigger(name, at))
+    })
+  }
 
   return {
     url,
