@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
-import { apiAs, ok, uploadPhoto } from '../support/api'
+import { rawApiAs, ok, uploadPhoto } from '../support/api'
 import { goTo, openAs, startCloudAndBrowser, type Person } from '../support/browser'
 
 /** E2E_SHOTS=1 also writes the 全部活动 list and the 200-member roster to docs/screenshots. */
@@ -29,7 +29,7 @@ const people: Person[] = []
 
 beforeAll(async () => {
   ;[cloud, browser] = await startCloudAndBrowser()
-  const sec = apiAs(cloud.url, SECRETARY)
+  const sec = rawApiAs(cloud.url, SECRETARY)
   branchId = (await ok(sec('session.get', {}))).roles.find((r: { branchId?: string }) => r.branchId).branchId as string
   const photo = await uploadPhoto(cloud.url, branchId, drawSeedPhoto(3, 640, 480), 'batch.png')
   // 批量活动 001 is the newest, 130 the oldest; every tenth has a photo.

@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { SEED_BRANCHES } from '../../cloud/local/seed'
 import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
-import { apiAs, ok } from '../support/api'
+import { rawApiAs, ok } from '../support/api'
 import { startCloudAndBrowser, openAs, goTo, type Person } from '../support/browser'
 import type { LocalCloudHandle } from '../support/local-cloud'
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
   ;[cloud, browser] = await startCloudAndBrowser()
   // A published plan with one point, assigned to branch 1, due three days from today (Beijing). The trigger runs
   // as of a minute ago: a clock ahead of the real one would date the inbox item after 全部已读's watermark.
-  const committee = apiAs(cloud.url, 'dev-committee-admin')
+  const committee = rawApiAs(cloud.url, 'dev-committee-admin')
   // Work points are planned in the first run from 08:00 Beijing time: between midnight and 08:00 the clock goes
   // back to yesterday 08:30 (still in the past, so the watermark argument holds).
   triggerAt = latestPlanningInstant(Date.now() - 60_000)
@@ -111,7 +111,7 @@ async function eventually<T>(read: () => Promise<T>, want: T, ms = 10000) {
   }
   expect(value).toBe(want)
 }
-const unreadOf = async (openid: string) => (await ok(apiAs(cloud.url, openid)<{ count: number }>('inbox.unread', {}))).count
+const unreadOf = async (openid: string) => (await ok(rawApiAs(cloud.url, openid)<{ count: number }>('inbox.unread', {}))).count
 
 test('a secretary subscribes from 我的 through the consent sheet, and the quota shows', async () => {
   const { page } = await person(SECRETARY)
@@ -132,7 +132,7 @@ test('a secretary subscribes from 我的 through the consent sheet, and the quot
   expect(await result.innerText()).toContain('已订阅 3 类提醒')
   expect(await shown(page, 'quota-assignment_due').innerText()).toContain('还可提醒 1 次')
   // The cloud holds the same quota the card shows.
-  const quota = await ok(apiAs(cloud.url, SECRETARY)<{ items: { kind: string; remaining: number }[] }>('subscriptions.get', {}))
+  const quota = await ok(rawApiAs(cloud.url, SECRETARY)<{ items: { kind: string; remaining: number }[] }>('subscriptions.get', {}))
   expect(quota.items.find((q) => q.kind === 'assignment_due')?.remaining).toBe(1)
   await shot(page, 'subscribe-quota')
 })
@@ -270,7 +270,7 @@ test('the committee sends a notice to one branch; only that branch sees it in it
   await goTo(member1.page, cloud.url, 'packages/inbox/pages/inbox/index')
   await member1.page.locator('[data-testid=inbox-list], .state--empty').first().waitFor({ timeout: 20000 })
   expect(await member1.page.getByText(NOTICE).count()).toBe(0)
-  const list = await ok(apiAs(cloud.url, 'dev-member-1b')<{ items: { title: string }[] }>('inbox.list', {}))
+  const list = await ok(rawApiAs(cloud.url, 'dev-member-1b')<{ items: { title: string }[] }>('inbox.list', {}))
   expect(list.items.map((i) => i.title)).not.toContain(NOTICE)
 
   // Branch 3's member has nothing at all: the empty state says what will arrive there.

@@ -6,6 +6,7 @@
  */
 import { reviewKey } from '../../cloud/core/activities/media-check'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
+import type { ActionInput } from '../../types/actions'
 import { apiAs, identities, ok, uploadPhoto, type DevIdentity } from '../support/api'
 import { pushMessage, sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
 })
 afterAll(() => cloud?.stop())
 
-const record = (topic: string, photos: string[]) => ({
+const record = (topic: string, photos: string[]): ActionInput<'activities.record'> => ({
   branchId: branch1,
   clientRequestId: rid('rec'),
   type: 'theme_day',

@@ -17,7 +17,7 @@ const outbox = async () => (await (await fetch(`${cloud.url}/dev/outbox`)).json(
 beforeAll(async () => {
   cloud = await startLocalCloud()
   const s = await ok(secretary()('session.get'))
-  branch1 = s.roles.find((r: { role: string }) => r.role === 'secretary').branchId
+  branch1 = s.roles.find((r) => r.role === 'secretary')!.branchId!
   // 王芳 granted one activity message (WeChat's consent sheet, and the app's record of it).
   await fetch(`${cloud.url}/dev/subscriptions`, { method: 'POST', headers: { 'x-dev-openid': 'dev-member-1a', 'content-type': 'application/json' }, body: JSON.stringify({ results: { [TPL]: 'accept' } }) })
   await ok(member()('subscriptions.record', { results: { [TPL]: 'accept' } }))
@@ -39,10 +39,10 @@ test('改期 and a new place: in the history with the reason, the audience told 
   expect(history.items[0]).toMatchObject({ kind: 'updated', reason: '场馆周三闭馆' })
   expect(history.items[0].changes.map((c: { label: string }) => c.label).sort()).toEqual(['地点', '开始时间'].sort())
   const inbox = await ok(member()('inbox.list', {}))
-  const item = inbox.items.find((i: { title: string }) => i.title === '主题党日改期：参观红色教育基地')
+  const item = inbox.items.find((i) => i.title === '主题党日改期：参观红色教育基地')
   expect(item).toBeTruthy()
-  expect(item.body).toContain('地点改为 烈士纪念馆')
-  expect(item.body).toContain('说明：场馆周三闭馆')
+  expect(item!.body).toContain('地点改为 烈士纪念馆')
+  expect(item!.body).toContain('说明：场馆周三闭馆')
   const sent = (await outbox()).filter((m) => m.touser === 'dev-member-1a' && m.templateId === TPL)
   expect(sent).toHaveLength(1)
   expect(Object.values(sent[0].data).map((v) => v.value)).toContain('烈士纪念馆')
@@ -64,8 +64,8 @@ test('cancelling tells the audience why; the session leaves the lists; a recorde
   expect(cancelled).toMatchObject({ id: planned.id, cancelled: true })
   expect(cancelled.told).toBeGreaterThan(1)
   const inbox = await ok(member()('inbox.list', {}))
-  const item = inbox.items.find((i: { title: string }) => i.title === '支部党员大会取消：选举大会')
-  expect(item.body).toContain('原因：上级党委通知延期')
+  const item = inbox.items.find((i) => i.title === '支部党员大会取消：选举大会')
+  expect(item!.body).toContain('原因：上级党委通知延期')
   const list = await ok(member()('activities.list', { branchId: branch1 }))
   expect(list.items.some((i: { id: string }) => i.id === planned.id)).toBe(false)
   const recorded = (await ok(secretary()('activities.list', { branchId: branch1, status: 'recorded' }))).items[0]

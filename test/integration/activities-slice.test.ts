@@ -3,7 +3,7 @@
  * photo; it is in the branch's list; a member of the branch sees it; a member of another branch cannot.
  */
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
-import { apiAs, identities, ok, uploadPhoto, type DevIdentity } from '../support/api'
+import { rawApiAs, identities, ok, uploadPhoto, type DevIdentity } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
@@ -34,12 +34,12 @@ describe('recording a 主题党日', () => {
     branchId = branchOf('dev-secretary-1')
     const photo = drawSeedPhoto(3)
     const fileID = await uploadPhoto(cloud.url, branchId, photo, 'site.png')
-    const created = await ok(apiAs(cloud.url, 'dev-secretary-1')('activities.create', draft(branchId, fileID, 'slice-req-0001')))
+    const created = await ok(rawApiAs(cloud.url, 'dev-secretary-1')('activities.create', draft(branchId, fileID, 'slice-req-0001')))
     activityId = created.id
     expect(created).toMatchObject({ type: 'theme_day', topic: '重温入党誓词主题党日', branchId, startAt: '2026-11-20T01:30:00.000Z' })
     expect(created.createdBy).toEqual({ openid: 'dev-secretary-1', name: '李建国' })
 
-    const list = await ok(apiAs(cloud.url, 'dev-member-1a')('activities.list', { branchId }))
+    const list = await ok(rawApiAs(cloud.url, 'dev-member-1a')('activities.list', { branchId }))
     const found = list.items.find((a: { id: string }) => a.id === activityId)
     expect(found).toBeDefined()
     expect(found.photos).toHaveLength(1)
@@ -51,15 +51,15 @@ describe('recording a 主题党日', () => {
 
   test('a retried submit with the same request id makes one record', async () => {
     const again = await ok(
-      apiAs(cloud.url, 'dev-secretary-1')('activities.create', draft(branchId, (await ok(apiAs(cloud.url, 'dev-member-1a')('activities.get', { id: activityId }))).photos[0].fileID, 'slice-req-0001')),
+      rawApiAs(cloud.url, 'dev-secretary-1')('activities.create', draft(branchId, (await ok(rawApiAs(cloud.url, 'dev-member-1a')('activities.get', { id: activityId }))).photos[0].fileID, 'slice-req-0001')),
     )
     expect(again.id).toBe(activityId)
-    const list = await ok(apiAs(cloud.url, 'dev-secretary-1')('activities.list', { branchId, limit: 50 }))
+    const list = await ok(rawApiAs(cloud.url, 'dev-secretary-1')('activities.list', { branchId, limit: 50 }))
     expect(list.items.filter((a: { topic: string }) => a.topic === '重温入党誓词主题党日')).toHaveLength(1)
   })
 
   test('a member of another branch can neither list nor open it', async () => {
-    const outsider = apiAs(cloud.url, 'dev-member-2a')
+    const outsider = rawApiAs(cloud.url, 'dev-member-2a')
     const list = await outsider('activities.list', { branchId })
     expect(list).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const get = await outsider('activities.get', { id: activityId })
@@ -70,26 +70,26 @@ describe('recording a 主题党日', () => {
   })
 
   test('members cannot record activities, and nobody unidentified can read', async () => {
-    const byMember = await apiAs(cloud.url, 'dev-member-1b')('activities.create', draft(branchId, 'cloud://x.y/z.png', 'slice-req-0002'))
+    const byMember = await rawApiAs(cloud.url, 'dev-member-1b')('activities.create', draft(branchId, 'cloud://x.y/z.png', 'slice-req-0002'))
     expect(byMember).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const anonymous = await apiAs(cloud.url)('activities.list', { branchId })
+    const anonymous = await rawApiAs(cloud.url)('activities.list', { branchId })
     expect(anonymous).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   })
 
   test('text that fails content security is refused with a clear message and nothing is written', async () => {
-    const before = await ok(apiAs(cloud.url, 'dev-secretary-1')('activities.list', { branchId, limit: 50 }))
-    const rejected = await apiAs(cloud.url, 'dev-secretary-1')('activities.create', {
+    const before = await ok(rawApiAs(cloud.url, 'dev-secretary-1')('activities.list', { branchId, limit: 50 }))
+    const rejected = await rawApiAs(cloud.url, 'dev-secretary-1')('activities.create', {
       ...draft(branchId, 'cloud://x.y/z.png', 'slice-req-0003'),
       topic: '含有违禁词的主题',
     })
     expect(rejected).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
     expect(rejected.ok === false && rejected.error.message).toContain('主题')
-    const after = await ok(apiAs(cloud.url, 'dev-secretary-1')('activities.list', { branchId, limit: 50 }))
+    const after = await ok(rawApiAs(cloud.url, 'dev-secretary-1')('activities.list', { branchId, limit: 50 }))
     expect(after.items).toHaveLength(before.items.length)
   })
 
   test('pages through a branch newest first with a cursor, without gaps or repeats', async () => {
-    const secretary = apiAs(cloud.url, 'dev-secretary-2')
+    const secretary = rawApiAs(cloud.url, 'dev-secretary-2')
     const b2 = branchOf('dev-secretary-2')
     for (let i = 0; i < 7; i++) {
       await ok(

@@ -11,13 +11,13 @@ import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
 import { ACTIVITY_TYPE_INFO, ACTIVITY_TYPES, type ActivityType } from '../../types/domain'
-import { apiAs, identities, ok, uploadFile, type Caller, type DevIdentity } from '../support/api'
+import { rawApiAs, identities, ok, uploadFile, type RawCaller, type DevIdentity } from '../support/api'
 import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 const YEAR = 2025
 let cloud: LocalCloudHandle
 let people: DevIdentity[]
-let committee: Caller
+let committee: RawCaller
 const branchOf = (openid: string) => people.find((p) => p.openid === openid)!.roles[0].branchId!
 
 interface Made {
@@ -52,7 +52,7 @@ function beijingYQ(d: Date): { y: number; q: number } {
   return { y: b.getUTCFullYear(), q: Math.floor(b.getUTCMonth() / 3) }
 }
 
-async function runJob(caller: Caller, start: unknown) {
+async function runJob(caller: RawCaller, start: unknown) {
   let job = await ok(caller('exports.start', start))
   const seen = [job.percent]
   for (let i = 0; i < 100 && job.status === 'running'; i += 1) {
@@ -74,7 +74,7 @@ let photoID: string
 beforeAll(async () => {
   cloud = await startLocalCloud()
   people = await identities(cloud.url)
-  committee = apiAs(cloud.url, 'dev-committee-admin')
+  committee = rawApiAs(cloud.url, 'dev-committee-admin')
   ;[b1, b2, b3] = ['dev-secretary-1', 'dev-secretary-2', 'dev-secretary-3'].map(branchOf)
   const db = sdkFor(cloud.url).database()
   photoID = await uploadFile(cloud.url, drawSeedPhoto(2), 'site.png')
@@ -119,9 +119,9 @@ beforeAll(async () => {
   const saved = await ok(committee('workPlans.save', { plan }))
   await ok(committee('workPlans.publish', { planId: saved.id }))
   await ok(committee('workPlans.assign', { planId: saved.id, branchIds: 'all', points: [{ seq: 1, dueOn: '2025-06-30' }, { seq: 2, dueOn: '2025-12-31' }] }))
-  const mine = await ok(apiAs(cloud.url, 'dev-secretary-1')('assignments.list', { branchId: b1, planId: saved.id }))
+  const mine = await ok(rawApiAs(cloud.url, 'dev-secretary-1')('assignments.list', { branchId: b1, planId: saved.id }))
   const first = mine.items.find((a: { pointSeq: number }) => a.pointSeq === 1)
-  await ok(apiAs(cloud.url, 'dev-secretary-1')('assignments.report', { assignmentId: first.id, note: '已完成', markDone: true, clientRequestId: 'dash-report-01' }))
+  await ok(rawApiAs(cloud.url, 'dev-secretary-1')('assignments.report', { assignmentId: first.id, note: '已完成', markDone: true, clientRequestId: 'dash-report-01' }))
 })
 afterAll(() => cloud?.stop())
 
@@ -204,7 +204,7 @@ test('the dashboard: overview filters and sorts, heatmap by month, points, one b
 })
 
 test('the record book opens and holds every session, absentees with reasons, minutes and the photo', async () => {
-  const { bytes, job } = await runJob(apiAs(cloud.url, 'dev-secretary-1'), { kind: 'recordBook', branchId: b1, year: YEAR })
+  const { bytes, job } = await runJob(rawApiAs(cloud.url, 'dev-secretary-1'), { kind: 'recordBook', branchId: b1, year: YEAR })
   const expected = made.filter((m) => m.branchId === b1 && m.status === 'recorded' && !m.deleted && beijingYQ(m.startAt).y === YEAR)
   expect(job.total).toBe(expected.length)
   const { value: text } = await mammoth.extractRawText({ buffer: bytes })
@@ -225,7 +225,7 @@ test('the record book opens and holds every session, absentees with reasons, min
 })
 
 test('storage keeps one file per export: a newer record book replaces the older file, and thumbnails do not stay', async () => {
-  const secretary = apiAs(cloud.url, 'dev-secretary-1')
+  const secretary = rawApiAs(cloud.url, 'dev-secretary-1')
   const first = await runJob(secretary, { kind: 'recordBook', branchId: b1, year: YEAR })
   const second = await runJob(secretary, { kind: 'recordBook', branchId: b1, year: YEAR })
   const exportsDir = path.join(cloud.dataDir, 'storage', 'exports', String(YEAR))
@@ -250,9 +250,9 @@ test('storage keeps one file per export: a newer record book replaces the older 
 })
 
 test('access: a secretary exports only their own record book; members and outsiders cannot', async () => {
-  const sec1 = apiAs(cloud.url, 'dev-secretary-1')
-  const sec2 = apiAs(cloud.url, 'dev-secretary-2')
-  const member = apiAs(cloud.url, 'dev-member-1b')
+  const sec1 = rawApiAs(cloud.url, 'dev-secretary-1')
+  const sec2 = rawApiAs(cloud.url, 'dev-secretary-2')
+  const member = rawApiAs(cloud.url, 'dev-member-1b')
   expect(await sec1('exports.start', { kind: 'recordBook', branchId: b2, year: YEAR })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await member('exports.start', { kind: 'recordBook', branchId: b1, year: YEAR })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await sec1('exports.start', { kind: 'assessment', year: YEAR })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

@@ -27,7 +27,7 @@ async function runBook(year: number): Promise<Buffer> {
   let job = await ok(secretary('exports.start', { kind: 'recordBook', branchId: branch, year }))
   for (let i = 0; i < 100 && job.status === 'running'; i += 1) job = await ok(secretary('exports.step', { jobId: job.id }))
   expect(job.status).toBe('done')
-  return Buffer.from(await (await fetch(job.url)).arrayBuffer())
+  return Buffer.from(await (await fetch(job.url!)).arrayBuffer())
 }
 
 /** The text of one session's entry: from its heading to the next session's. */

@@ -3,14 +3,14 @@
  * secretary, months recorded by the 组织委员 (twice refused, less only with a reason), the member seeing their own
  * dues, the base masked and the read audited for the committee, the ledger's flags, and the yearly publication.
  */
-import { apiAs, ok } from '../support/api'
+import { rawApiAs, ok } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
 let branch1: string
 let zhaoId: string // 赵磊, 预备党员 admitted 2025-10-15 (seed)
 let wangId: string // 王芳, 组织委员
-const as = (openid: string) => apiAs(cloud.url, openid)
+const as = (openid: string) => rawApiAs(cloud.url, openid)
 const secretary = () => as('dev-secretary-1')
 const organiser = () => as('dev-member-1a')
 const zhao = () => as('dev-member-1b')

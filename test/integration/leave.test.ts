@@ -3,7 +3,7 @@
  * the record's attendance sheet shows the absence with its reason, and the member's attendance counts it apart.
  * Wrong roles, another branch, a second request, and a session already held are refused with nothing written.
  */
-import { apiAs, ok } from '../support/api'
+import { rawApiAs, ok } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
@@ -11,7 +11,7 @@ let branch1: string
 let zhaoId: string
 let soon: { id: string }
 let later: { id: string }
-const as = (openid: string) => apiAs(cloud.url, openid)
+const as = (openid: string) => rawApiAs(cloud.url, openid)
 const secretary = () => as('dev-secretary-1')
 const zhao = () => as('dev-member-1b')
 const at = (offset: number) => new Date(Date.now() + offset).toISOString()

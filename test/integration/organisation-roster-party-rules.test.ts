@@ -3,6 +3,7 @@
  * of its own day; approving a join request asks for 正式/预备; a 预备党员 cannot hold a 支委 post (党章第七条); 转出
  * ends posts and the person is told on their next visit.
  */
+import type { ActionInput } from '../../types/actions'
 import { apiAs, ok, type Caller } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
@@ -35,7 +36,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => cloud?.stop())
 
-const record = (over: Record<string, unknown>) => ({
+const record = (over: Partial<ActionInput<'activities.record'>>): ActionInput<'activities.record'> => ({
   branchId,
   clientRequestId: `rp-${Math.random().toString(36).slice(2, 10)}`,
   type: 'theme_day',
@@ -54,7 +55,7 @@ describe('a session recorded afterwards expects the roster of its own day (16.1)
     expect(sheet.attendees.map((a: { name: string }) => a.name).sort()).toEqual(['张书记', '老党员'].sort())
     const saved = await ok(secretary('activities.record', record({})))
     expect(saved.attendance).toMatchObject({ expected: 2 })
-    expect(saved.attendance.attendees.map((a: { name: string }) => a.name)).not.toContain('新党员')
+    expect(saved.attendance!.attendees.map((a: { name: string }) => a.name)).not.toContain('新党员')
     // Marking 新党员 for that day is refused by name.
     const refused = await secretary('activities.record', record({ attendance: [{ memberId: memberIds['新党员'], present: true }] }))
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '新党员不在本次活动的应到名单中' } })
@@ -64,10 +65,10 @@ describe('a session recorded afterwards expects the roster of its own day (16.1)
     await ok(secretary('members.setPosts', { memberId: memberIds['新党员'], posts: ['宣传委员'], groupLeader: false }))
     await ok(secretary('members.update', { memberId: memberIds['新党员'], joinedBranchOn: '2025-01-01' }))
     const before = await ok(secretary('activities.record', record({ type: 'committee_meeting', topic: '支委会' })))
-    expect(before.attendance.attendees.map((a: { name: string }) => a.name)).toEqual(['张书记'])
+    expect(before.attendance!.attendees.map((a: { name: string }) => a.name)).toEqual(['张书记'])
     await ok(secretary('members.setPosts', { memberId: memberIds['老党员'], posts: ['组织委员'], groupLeader: false, since: '2026-03-01' }))
     const after = await ok(secretary('activities.record', record({ type: 'committee_meeting', topic: '支委会2' })))
-    expect(after.attendance.attendees.map((a: { name: string }) => a.name).sort()).toEqual(['张书记', '老党员'].sort())
+    expect(after.attendance!.attendees.map((a: { name: string }) => a.name).sort()).toEqual(['张书记', '老党员'].sort())
     expect(after.audience).toEqual({ kind: 'committee' })
   })
 })
@@ -104,10 +105,10 @@ describe('party rules in the roster (16.3)', () => {
     expect(session.transfers).toEqual([{ branchName: '丙学会党支部', on: '2026-12-01', reason: '调往外省工作' }])
     // The inbox says when in words people read (2026年12月1日, not 2026-12-01).
     const told = (await ok(apiAs(cloud.url, 'rp-old')('inbox.list', {}))).items.find((i: { title: string }) => i.title.includes('转出'))
-    expect(told.body).toContain('转出日期：2026年12月1日；原因：调往外省工作')
+    expect(told!.body).toContain('转出日期：2026年12月1日；原因：调往外省工作')
     // The 9-20 支委会 still had them: history keeps the post until the day of 转出.
     const again = await ok(secretary('activities.record', record({ type: 'committee_meeting', topic: '支委会3' })))
-    expect(again.attendance.attendees.map((a: { name: string }) => a.name)).toContain('老党员')
+    expect(again.attendance!.attendees.map((a: { name: string }) => a.name)).toContain('老党员')
     // Someone never transferred sees no such notice.
     expect((await ok(apiAs(cloud.url, 'rp-stranger')('session.get'))).transfers).toEqual([])
   })

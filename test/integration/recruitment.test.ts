@@ -4,29 +4,29 @@
  * refused by its rule and recorded by the committee as an exception, who may read and write, personal data hidden
  * and reads audited.
  */
-import { apiAs, ok, type Caller } from '../support/api'
+import { rawApiAs, ok, type RawCaller } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
-let admin: Caller
-let secretary: Caller
-let organiser: Caller
-let publicity: Caller
-let member: Caller
-let otherSecretary: Caller
+let admin: RawCaller
+let secretary: RawCaller
+let organiser: RawCaller
+let publicity: RawCaller
+let member: RawCaller
+let otherSecretary: RawCaller
 let branchId: string
 const ids: Record<string, string> = {}
 let seq = 0
 
 async function join(openid: string, code: string, name: string) {
-  const as = apiAs(cloud.url, openid)
+  const as = rawApiAs(cloud.url, openid)
   await ok(as('session.join', { code, name }))
   return as
 }
 
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: false })
-  admin = apiAs(cloud.url, 'rc-admin')
+  admin = rawApiAs(cloud.url, 'rc-admin')
   await ok(admin('org.bootstrap', { token: 'local-dev-bootstrap-token', committeeName: '测试党委', adminName: '党委管理员' }))
   branchId = (await ok(admin('branches.create', { name: '甲学会党支部', startedOn: '2023-01-01' }))).id
   const other = (await ok(admin('branches.create', { name: '乙学会党支部', startedOn: '2023-01-01' }))).id
@@ -69,7 +69,7 @@ async function congress(date: string): Promise<string> {
 }
 
 let recruitId: string
-const step = (as: Caller, body: Record<string, unknown>) => as('recruitment.record', { recruitId, ...body })
+const step = (as: RawCaller, body: Record<string, unknown>) => as('recruitment.record', { recruitId, ...body })
 
 describe('one applicant from 入党申请 to 正式党员', () => {
   test('an application is recorded for someone who is not a user; the talk is due a month later', async () => {

@@ -3,7 +3,7 @@
  * fields, oversized strings, prototype-pollution keys, an unknown action. Each gets a clear INVALID_INPUT
  * envelope, the function never crashes, and nothing is written.
  */
-import { apiAs, identities } from '../support/api'
+import { rawApiAs, identities } from '../support/api'
 import { callFunction, sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
@@ -51,7 +51,7 @@ test('the catalog lists every action with roles, scope and a JSON schema', () =>
 
 test('every action refuses bad input with INVALID_INPUT and writes nothing', async () => {
   const admin = (await identities(cloud.url)).find((p) => p.roles.some((r) => r.role === 'committee_admin'))!
-  const call = apiAs(cloud.url, admin.openid)
+  const call = rawApiAs(cloud.url, admin.openid)
   const before = await snapshotCounts()
   const failures: string[] = []
 

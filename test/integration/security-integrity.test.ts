@@ -2,7 +2,7 @@
  * Issue 15 (security and integrity), items 10–12, through the local cloud and the real SDK: what a replayed request,
  * a crafted cursor, an out-of-range date or a member with a modified client could do before, and what they get now.
  */
-import { apiAs, ok, uploadFile, uploadPhoto } from '../support/api'
+import { rawApiAs, ok, uploadFile, uploadPhoto } from '../support/api'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
 import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 import { buildPort } from '../../cloud/platform/wx-server-port'
@@ -17,7 +17,7 @@ const DAY = 24 * HOUR
 const at = (offset: number) => new Date(Date.now() + offset).toISOString()
 let seq = 0
 const rid = (label: string) => `sec-${label}-${Date.now()}-${++seq}`
-const as = (openid: string) => apiAs(cloud.url, openid)
+const as = (openid: string) => rawApiAs(cloud.url, openid)
 const secretary = () => as('dev-secretary-1')
 const cursorOf = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url')
 

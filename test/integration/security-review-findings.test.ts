@@ -3,7 +3,7 @@
  * the local cloud and the real SDK: a session recorded before it happened, writes into a 撤销 branch, a NUL byte in a
  * search, text of nothing visible, and a 转出 dated in the future.
  */
-import { apiAs, ok } from '../support/api'
+import { rawApiAs, ok } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
@@ -13,7 +13,7 @@ const DAY = 24 * HOUR
 const at = (offset: number) => new Date(Date.now() + offset).toISOString()
 let seq = 0
 const rid = (label: string) => `review-${label}-${Date.now()}-${++seq}`
-const as = (openid: string) => apiAs(cloud.url, openid)
+const as = (openid: string) => rawApiAs(cloud.url, openid)
 const secretary = () => as('dev-secretary-1')
 const admin = () => as('dev-committee-admin')
 

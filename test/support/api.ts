@@ -1,10 +1,28 @@
 /** Calls the `api` function through the local cloud as a given person, and reads the seeded world. */
+import type { ActionInput, ActionName, ActionOutput } from '../../types/actions'
 import type { ApiResult } from '../../types/envelope'
 import { callFunction } from './local-cloud'
 
-export type Caller = <T = any>(action: string, payload?: unknown) => Promise<ApiResult<T>>
+/**
+ * Calls actions as the app does, typed by the contract (types/actions/index.ts): the action's name, its payload's
+ * fields and the answer's fields are checked by tsc, so renaming an action or a field fails the tests that use it at
+ * compile time, not at run time.
+ */
+export type Caller = <A extends ActionName>(action: A, payload?: ActionInput<A>) => Promise<ApiResult<ActionOutput<A>>>
 
+/**
+ * Calls that a client built on the contract could not make — unknown actions, wrong types, missing or extra fields,
+ * hostile payloads — for the tests that send them on purpose. The answer's data is untyped.
+ */
+export type RawCaller = <T = any>(action: string, payload?: unknown) => Promise<ApiResult<T>>
+
+/** The typed caller: `apiAs(cloud.url, 'dev-secretary-1')('activities.record', { … })`. No openid = anonymous. */
 export function apiAs(url: string, openid?: string): Caller {
+  return rawApiAs(url, openid) as Caller
+}
+
+/** The untyped caller, for deliberately off-contract calls (see RawCaller). */
+export function rawApiAs(url: string, openid?: string): RawCaller {
   return (action, payload = {}) => callFunction(url, 'api', { action, payload, requestId: `test-${Date.now()}` }, openid)
 }
 
