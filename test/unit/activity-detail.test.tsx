@@ -12,7 +12,7 @@ jest.mock('../../src/features/activities/api', () => ({
   activityHistory: jest.fn(),
   upcomingActivities: jest.fn(),
   monthActivities: jest.fn(),
-  uploadActivityPhoto: jest.fn(),
+  activityPhotoPath: (b: string, d: string, k: string) => `activities/${b}/${d}/${k}.jpg`,
   planActivity: jest.fn(),
   recordActivity: jest.fn(),
   updateActivity: jest.fn(),

@@ -32,7 +32,7 @@ jest.mock('../../src/features/activities/api', () => ({
   recordActivity: jest.fn(),
   updateActivity: jest.fn(),
   getActivity: jest.fn(() => Promise.resolve(jest.requireActual('../support/activity-fixtures').savedActivity())),
-  uploadActivityPhoto: jest.fn(),
+  activityPhotoPath: (b: string, d: string, k: string) => `activities/${b}/${d}/${k}.jpg`,
   attendanceSheet: jest.fn(() => Promise.resolve({ expected: 0, present: 0, voters: 0, attendees: [] })),
   listGroups: jest.fn(() => Promise.resolve({ items: [] })),
   listAssignments: jest.fn(() => Promise.resolve({ items: [], nextCursor: null })),

@@ -4,7 +4,8 @@
  * photo is still uploading that gets the photo when it arrives.
  */
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import { planActivity, recordActivity, updateActivity, uploadActivityPhoto, attendanceSheet } from '../../src/features/activities/api'
+import { planActivity, recordActivity, updateActivity, attendanceSheet } from '../../src/features/activities/api'
+import { uploadFile } from '../../src/services/api'
 import { ActivityForm } from '../../src/features/activities/components/activity-form'
 import { attendanceCounts, draftKey, newDraft, useDraftStore, validateDraft } from '../../src/features/activities/draft-store'
 import { shanghaiToIso } from '../../src/lib/time'
@@ -16,11 +17,14 @@ jest.mock('../../src/features/activities/api', () => ({
   recordActivity: jest.fn(),
   updateActivity: jest.fn(),
   getActivity: jest.fn(),
-  uploadActivityPhoto: jest.fn(),
+  activityPhotoPath: (b: string, d: string, k: string) => `activities/${b}/${d}/${k}.jpg`,
   attendanceSheet: jest.fn(() => Promise.resolve({ expected: 0, present: 0, voters: 0, attendees: [] })),
   listGroups: jest.fn(() => Promise.resolve({ items: [] })),
   listAssignments: jest.fn(() => Promise.resolve({ items: [], nextCursor: null })),
 }))
+
+// Photos go up through the shared queue (src/lib/upload-queue.ts), which calls uploadFile.
+jest.mock('../../src/services/api', () => ({ ...jest.requireActual('../../src/services/api'), uploadFile: jest.fn() }))
 
 const { ApiCallError } = jest.requireActual('../../src/services/api')
 const PLAN = draftKey.plan('b-a')
@@ -110,12 +114,12 @@ test('a record saved while a photo uploads is saved with the finished one and pa
   openDraft(RECORD, 'record')
   fill(RECORD, { topic: '主题', place: '会议室', host: '李', recorder: '王', minutes: '内容' })
   let finishSecond: (id: string) => void = () => undefined
-  ;(uploadActivityPhoto as jest.Mock)
-    .mockImplementationOnce((_b, _d, _k, _s, progress) => {
+  ;(uploadFile as jest.Mock)
+    .mockImplementationOnce((_s, _path, progress) => {
       progress?.(100)
       return Promise.resolve('cloud://env/1.jpg')
     })
-    .mockImplementationOnce((_b, _d, _k, _s, progress) => {
+    .mockImplementationOnce((_s, _path, progress) => {
       progress?.(40)
       return new Promise((resolve) => (finishSecond = resolve))
     })

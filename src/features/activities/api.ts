@@ -1,6 +1,6 @@
 /** Typed wrappers of the activities actions (types/actions/activities.ts) and the photo upload path. */
 import type { ActionInput, ActionOutput } from '../../../types/actions'
-import { callApi, uploadFile, type UploadSource } from '../../services/api'
+import { callApi } from '../../services/api'
 
 export type { ActivityItem } from './list-api'
 export { listActivities } from './list-api'
@@ -33,14 +33,8 @@ export const listGroups = (branchId: string) => callApi('groups.list', { branchI
 /** Open work-point assignments of the branch, to link a record to (the work-points area's action). */
 export const listAssignments = (branchId: string) => callApi('assignments.list', { branchId, limit: 50 })
 
-/** Uploads one photo for a draft; the cloud path groups a draft's photos together. */
-export const uploadActivityPhoto = (
-  branchId: string,
-  draftId: string,
-  index: string,
-  source: UploadSource,
-  onProgress?: (percent: number) => void,
-) => {
-  const ext = (/\.([a-z0-9]+)$/i.exec(source.name)?.[1] ?? 'jpg').toLowerCase()
-  return uploadFile(source, `activities/${branchId}/${draftId}/${index}.${ext}`, onProgress)
+/** Where a draft's photo is stored: a draft's photos grouped together (the queue uploads it, src/lib/upload-queue.ts). */
+export function activityPhotoPath(branchId: string, draftId: string, photoKey: string, name: string): string {
+  const ext = (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? 'jpg').toLowerCase()
+  return `activities/${branchId}/${draftId}/${photoKey}.${ext}`
 }

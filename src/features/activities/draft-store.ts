@@ -1,329 +1,66 @@
 /**
- * Drafts of the activity forms (计划活动, 记录活动, 修改记录), persisted as the user types through Taro storage, so a
+ * The store of activity drafts (计划活动, 记录活动, 修改记录), persisted as the user types through Taro storage, so a
  * killed app, a phone call or a reload loses nothing. Each draft has one clientRequestId, created with it and reused
- * by every retry: a double tap or a retry after a timeout makes one record.
+ * by every retry: a double tap or a retry after a timeout makes one record. What a draft is and how it is checked:
+ * draft-model.ts.
  *
- * Photos upload as soon as they are picked. A secretary at the venue often has a weak signal, so saving does not
- * wait for them: the record is saved with the photos already uploaded, the draft moves to `pending:<id>` with the
- * photos still on their way, and when the last one arrives the record is patched (activities.update). Blocking the
- * save until every upload finished would keep the minutes hostage to the slowest photo; the detail page shows
- * "n 张照片上传中" and a retry for a failed one. Upload sources live in memory (a Blob cannot be stored); a weapp
- * temp path is kept in the draft so an upload can restart after the app was killed (while WeChat keeps the file).
+ * Photos upload as soon as they are picked, through the shared queue (src/lib/upload-queue.ts: progress, retry,
+ * restart after a killed app). A secretary at the venue often has a weak signal, so saving does not wait for them:
+ * the record is saved with the photos already uploaded, the draft moves to `pending:<id>` with the photos still on
+ * their way, and when the last one arrives the record is patched (activities.update). Blocking the save until every
+ * upload finished would keep the minutes hostage to the slowest photo; the detail page shows "n 张照片上传中" and a
+ * retry for a failed one.
  */
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { ActionInput } from '../../../types/actions'
-import type { ActivityType } from '../../../types/domain'
-import { ACTIVITY_FIELD_LABELS, ACTIVITY_TYPE_RULES, LONG_TEXT_MAX, MINUTES_MAX, type ActivityField } from '../../../types/activity-rules'
 import { taroJSONStorage } from '../../lib/storage'
-import { newClientRequestId, randomId } from '../../lib/request-id'
-import { inShanghai, shanghaiToIso, todayInShanghai } from '../../lib/time'
-import { ApiCallError, type UploadSource } from '../../services/api'
+import { randomId } from '../../lib/request-id'
+import { PICK_AGAIN, uploads, useUploadProgress } from '../../lib/upload-queue'
+import { ApiCallError } from '../../services/api'
 import type { PickedPhoto } from '../../components/photo-input'
-import { getActivity, planActivity, recordActivity, updateActivity, uploadActivityPhoto, type ActivityFull, type SheetAttendee } from './api'
+import { activityPhotoPath, getActivity, planActivity, recordActivity, updateActivity, type ActivityFull, type SheetAttendee } from './api'
+import {
+  draftKey,
+  donePhotos,
+  fieldOf,
+  MAX_PHOTOS,
+  newDraft,
+  pendingPhotos,
+  planInput,
+  recordInput,
+  updateInput,
+  validateDraft,
+  type ActivityDraft,
+  type DraftErrors,
+  type DraftPhoto,
+  type Mark,
+} from './draft-model'
 
-export const MAX_PHOTOS = 9
-export const TOPIC_MAX = 100
-export const PLACE_MAX = 100
-export const NAME_MAX = 30
-/** Agenda and resolutions; minutes may be longer (MINUTES_MAX). The bounds are the cloud's (types/activity-rules.ts). */
-export const LONG_MAX = LONG_TEXT_MAX
-export { MINUTES_MAX }
-/** The most a long field takes: its own bound (the form counts against it and never cuts what is pasted). */
-export const longMax = (f: 'agenda' | 'minutes' | 'resolutions') => (f === 'minutes' ? MINUTES_MAX : LONG_TEXT_MAX)
+export * from './draft-model'
+export { useUploadProgress }
 
-export type DraftMode = 'plan' | 'record' | 'edit'
+/** The queue's owner name for a record's photos. */
+const OWNER = 'activity'
 
-export interface DraftPhoto {
-  key: string
-  fileID?: string
-  /** Thumbnail: a temp path (weapp), a small data URL (H5) or, for saved photos, the server's URL. */
-  preview: string
-  status: 'uploading' | 'done' | 'failed'
-  error?: string
-  bytes?: number
-  originalBytes?: number
-  /** weapp temp file, so an upload can restart after the app restarted. */
-  filePath?: string
-}
-
-export interface Mark {
-  present: boolean
-  absentReason: string
-}
-
-export interface ActivityDraft {
-  key: string
-  mode: DraftMode
-  branchId: string
-  /** The planned session being recorded, or the record being edited. */
-  activityId?: string
-  /** The version an edit started from (activities.update's expectedVersion). */
-  expectedVersion?: number
-  clientRequestId: string
-  type: ActivityType
-  topic: string
-  place: string
-  /** YYYY-MM-DD and HH:mm in Beijing time; endTime '' = no end time. */
-  date: string
-  time: string
-  endTime: string
-  groupId: string
-  groupName: string
-  host: string
-  recorder: string
-  lecturer: string
-  agenda: string
-  minutes: string
-  resolutions: string
-  voting: boolean
-  /** Attendance marks by memberId, and the roster they were made against (kept for a weak signal). */
-  marks: Record<string, Mark>
-  sheet: SheetAttendee[]
-  assignmentIds: string[]
-  photos: DraftPhoto[]
-  /** Saved on the server while photos were pending: the record to patch when they finish. */
-  saved?: { id: string; version: number }
-  touchedAt: string
-}
-
-export type TextField = 'topic' | 'place' | 'date' | 'time' | 'endTime' | 'host' | 'recorder' | 'lecturer' | 'agenda' | 'minutes' | 'resolutions'
-export type DraftErrors = Partial<Record<TextField | 'type' | 'groupId' | 'attendance' | 'photos' | 'form', string>>
-
-export const draftKey = {
-  plan: (branchId: string) => `plan:${branchId}`,
-  /** A new record of a session that was never planned, or the record of planned session `activityId`. */
-  record: (branchId: string, activityId?: string) => (activityId ? `record:${activityId}` : `record:${branchId}`),
-  edit: (activityId: string) => `edit:${activityId}`,
-  pending: (activityId: string) => `pending:${activityId}`,
-}
-
-export function newDraft(key: string, mode: DraftMode, branchId: string, now: Date = new Date()): ActivityDraft {
-  return {
-    key,
-    mode,
-    branchId,
-    clientRequestId: newClientRequestId(),
-    type: 'theme_day',
-    topic: '',
-    place: '',
-    date: todayInShanghai(now),
-    time: '14:30',
-    endTime: '',
-    groupId: '',
-    groupName: '',
-    host: '',
-    recorder: '',
-    lecturer: '',
-    agenda: '',
-    minutes: '',
-    resolutions: '',
-    voting: false,
-    marks: {},
-    sheet: [],
-    assignmentIds: [],
-    photos: [],
-    touchedAt: now.toISOString(),
-  }
-}
-
-/** A draft holding what a saved session says (to record a planned session, or to edit a record). */
-export function draftFrom(a: ActivityFull, key: string, mode: DraftMode, now: Date = new Date()): ActivityDraft {
-  const start = inShanghai(a.startAt)
-  const marks: Record<string, Mark> = {}
-  for (const x of a.attendance?.attendees ?? []) marks[x.memberId] = { present: x.present, absentReason: x.absentReason ?? '' }
-  return {
-    ...newDraft(key, mode, a.branchId, now),
-    activityId: a.id,
-    ...(mode === 'edit' ? { expectedVersion: a.version } : {}),
-    type: a.type,
-    topic: a.topic,
-    place: a.place,
-    date: start.format('YYYY-MM-DD'),
-    time: start.format('HH:mm'),
-    endTime: a.endAt ? inShanghai(a.endAt).format('HH:mm') : '',
-    groupId: a.audience.groupId ?? '',
-    groupName: a.audience.groupName ?? '',
-    host: a.host ?? '',
-    recorder: a.recorder ?? '',
-    lecturer: a.lecturer ?? '',
-    agenda: a.agenda ?? '',
-    minutes: a.minutes ?? '',
-    resolutions: a.resolutions ?? '',
-    voting: a.voting,
-    marks,
-    sheet: (a.attendance?.attendees ?? []).map((x) => ({ ...x, groupName: null })),
-    assignmentIds: a.assignments.map((x) => x.id),
-    photos: a.photos.map((p) => ({ key: randomId(10), fileID: p.fileID, preview: p.url ?? p.fileID, status: 'done' as const })),
-  }
-}
-
-const required = (label: string) => `请填写${label}`
-
-/** The draft fields a default mark reads: the sheet, the secretary's marks and who led and recorded the session. */
-export type AttendanceView = Pick<ActivityDraft, 'sheet' | 'marks'> & Partial<Pick<ActivityDraft, 'host' | 'recorder' | 'lecturer'>>
-
-/** Whether the record names the member as its host, recorder or lecturer (by name; 授课人 may read 支部书记 李明). */
-const leads = (d: AttendanceView, m: SheetAttendee) =>
-  [d.host, d.recorder, d.lecturer].some((who) => !!who && !!m.name && who.trim().includes(m.name))
-
-/**
- * A member's attendance as the form stands: the secretary's mark, else the saved record's, else the evidence — who
- * signed in, and whoever hosted, recorded or lectured (they were there by definition) start present; everyone else
- * starts absent, so nobody is recorded present without a sign-in or a tap (全部出席 marks the rest in one), and a
- * reason is asked only of those still absent when saving.
- */
-export function effectiveMark(d: AttendanceView, m: SheetAttendee): Mark {
-  const mark = d.marks[m.memberId]
-  if (mark) return mark
-  if (m.present || m.absentReason) return { present: m.present, absentReason: m.absentReason ?? '' }
-  return { present: !!m.signedInAt || leads(d, m), absentReason: '' }
-}
-
-/** The form's checks, in Chinese, before anything is sent (the cloud checks the same rules again). */
-export function validateDraft(d: ActivityDraft): DraftErrors {
-  const errors: DraftErrors = {}
-  const rules = ACTIVITY_TYPE_RULES[d.type]
-  if (!rules) errors.type = '请选择活动类型'
-  const topic = d.topic.trim()
-  if (!topic) errors.topic = required('主题')
-  else if (topic.length > TOPIC_MAX) errors.topic = `主题不能超过 ${TOPIC_MAX} 个字`
-  const place = d.place.trim()
-  if (!place) errors.place = required('地点')
-  else if (place.length > PLACE_MAX) errors.place = `地点不能超过 ${PLACE_MAX} 个字`
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d.date)) errors.date = '请选择日期'
-  if (!/^\d{2}:\d{2}$/.test(d.time)) errors.time = '请选择开始时间'
-  if (d.endTime && (!/^\d{2}:\d{2}$/.test(d.endTime) || d.endTime <= d.time)) errors.endTime = '结束时间必须晚于开始时间'
-  for (const f of ['host', 'recorder', 'lecturer'] as const) {
-    if (d[f].trim().length > NAME_MAX) errors[f] = `${ACTIVITY_FIELD_LABELS[f]}不能超过 ${NAME_MAX} 个字`
-  }
-  for (const f of ['agenda', 'minutes', 'resolutions'] as const) {
-    const length = d[f].trim().length
-    if (length > longMax(f)) errors[f] = `${ACTIVITY_FIELD_LABELS[f]}有 ${length} 字，超过上限 ${longMax(f)} 字，请删减 ${length - longMax(f)} 字`
-  }
-  if (rules) {
-    const need: ActivityField[] = d.mode === 'plan' ? rules.planRequires : rules.recordRequires
-    for (const f of need) {
-      if (f === 'groupId') {
-        if (!d.groupId) errors.groupId = '请选择党小组'
-      } else if (!d[f].trim()) errors[f] = required(ACTIVITY_FIELD_LABELS[f])
-    }
-  }
-  if (d.mode !== 'plan') {
-    const noReason = d.sheet.filter((m) => {
-      const mark = effectiveMark(d, m)
-      return !mark.present && !mark.absentReason.trim()
-    })
-    if (noReason.length) errors.attendance = `请填写缺席原因：${noReason.map((m) => m.name).join('、')}`
-  }
-  if (d.photos.length > MAX_PHOTOS) errors.photos = `现场照片最多 ${MAX_PHOTOS} 张`
-  return errors
-}
-
-/** Expected and present counts as the form shows them while marking (the cloud computes the saved ones). */
-export function attendanceCounts(d: AttendanceView) {
-  const expected = d.sheet.length
-  const isPresent = (m: SheetAttendee) => effectiveMark(d, m).present
-  const present = d.sheet.filter(isPresent).length
-  const voters = d.sheet.filter((m) => m.partyStatus === 'full')
-  const presentVoters = voters.filter(isPresent).length
-  return { expected, present, absent: expected - present, voters: voters.length, presentVoters, quorum: presentVoters * 2 > voters.length }
-}
-
-const opt = (v: string) => {
-  const t = v.trim()
-  return t ? t : undefined
-}
-
-const donePhotos = (d: ActivityDraft) => d.photos.flatMap((p) => (p.status === 'done' && p.fileID ? [p.fileID] : []))
-export const pendingPhotos = (d: ActivityDraft) => d.photos.filter((p) => p.status !== 'done').length
-
-function shared(d: ActivityDraft) {
-  const fields = ACTIVITY_TYPE_RULES[d.type]?.fields ?? []
-  return {
-    type: d.type,
-    topic: d.topic.trim(),
-    place: d.place.trim(),
-    startAt: shanghaiToIso(d.date, d.time),
-    endAt: d.endTime ? shanghaiToIso(d.date, d.endTime) : undefined,
-    groupId: fields.includes('groupId') && d.groupId ? d.groupId : undefined,
-    host: opt(d.host),
-    lecturer: fields.includes('lecturer') ? opt(d.lecturer) : undefined,
-    agenda: opt(d.agenda),
-  }
-}
-
-function recordExtras(d: ActivityDraft) {
-  return {
-    recorder: opt(d.recorder),
-    minutes: opt(d.minutes),
-    resolutions: opt(d.resolutions),
-    attendance: d.sheet.map((m) => {
-      const mark = effectiveMark(d, m)
-      return mark.present
-        ? { memberId: m.memberId, present: true }
-        : { memberId: m.memberId, present: false, ...(opt(mark.absentReason) ? { absentReason: mark.absentReason.trim() } : {}) }
-    }),
-    photos: donePhotos(d),
-    assignmentIds: d.assignmentIds,
-    voting: ACTIVITY_TYPE_RULES[d.type]?.canVote ? d.voting : false,
-  }
-}
-
-/** Drops undefined values: the contract's objects are strict and optional text must not be empty. */
-const clean = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
-
-export function planInput(d: ActivityDraft): ActionInput<'activities.plan'> {
-  return clean({ branchId: d.branchId, clientRequestId: d.clientRequestId, ...shared(d) })
-}
-export function recordInput(d: ActivityDraft): ActionInput<'activities.record'> {
-  return clean({ branchId: d.branchId, clientRequestId: d.clientRequestId, ...(d.activityId ? { id: d.activityId } : {}), ...shared(d), ...recordExtras(d) })
-}
-export function updateInput(d: ActivityDraft): ActionInput<'activities.update'> {
-  const s = shared(d)
-  const typeHasGroup = ACTIVITY_TYPE_RULES[d.type]?.fields.includes('groupId')
-  return clean({
-    id: d.activityId!,
-    expectedVersion: d.expectedVersion ?? 1,
-    ...s,
-    endAt: s.endAt ?? null,
-    groupId: typeHasGroup && d.groupId ? d.groupId : null,
-    ...recordExtras(d),
-  }) as ActionInput<'activities.update'>
-}
-
-/** Which form field a server refusal points at (CONTENT_REJECTED details.field, INVALID_INPUT issues[].path). */
-export function fieldOf(error: ApiCallError): keyof DraftErrors | null {
-  const details = error.details as { field?: string; issues?: { path?: string }[] } | undefined
-  const raw = details?.field ?? details?.issues?.[0]?.path?.split('.')[0]
-  const map: Record<string, keyof DraftErrors> = {
-    topic: 'topic',
-    place: 'place',
-    startAt: 'time',
-    endAt: 'endTime',
-    host: 'host',
-    recorder: 'recorder',
-    lecturer: 'lecturer',
-    agenda: 'agenda',
-    minutes: 'minutes',
-    resolutions: 'resolutions',
-    groupId: 'groupId',
-    attendance: 'attendance',
-    photos: 'photos',
-    type: 'type',
-  }
-  return raw && map[raw] ? map[raw] : null
-}
-
-/** Upload progress, kept out of the persisted store so a progress tick does not rewrite the draft to storage. */
-export const useUploadProgress = create<Record<string, number>>()(() => ({}))
-
-/** What can still be uploaded in this run of the app: the picked Blob (H5) or temp path (weapp), by photo key. */
-const sources = new Map<string, PickedPhoto>()
-/** Photo keys being uploaded right now, so `resume` never starts a second upload of the same photo. */
-const inFlight = new Set<string>()
 /** Full-size pictures for the full-screen view, by photo key (object URLs on H5). */
 export const fullPictures = new Map<string, string>()
+
+export const DRAFTS_VERSION = 3
+
+/**
+ * A draft saved by an earlier version, brought to this one: fields added since take their defaults, so a version
+ * bump never drops what someone was typing (zustand drops the saved state when a bumped store has no migrate).
+ */
+export function migrateDrafts(persisted: unknown): Pick<DraftData, 'drafts'> {
+  const saved = ((persisted as { drafts?: Record<string, Partial<ActivityDraft>> } | undefined)?.drafts ?? {}) as Record<string, Partial<ActivityDraft>>
+  const drafts: Record<string, ActivityDraft> = {}
+  for (const [key, d] of Object.entries(saved)) {
+    if (!d || typeof d.branchId !== 'string' || !d.mode) continue
+    const base = newDraft(key, d.mode, d.branchId)
+    drafts[key] = { ...base, ...d, key, clientRequestId: d.clientRequestId || base.clientRequestId, photos: (d.photos ?? []).filter((p) => p && p.key) }
+  }
+  return { drafts }
+}
 
 interface DraftData {
   drafts: Record<string, ActivityDraft>
@@ -378,35 +115,27 @@ export const useDraftStore = create<Store>()(
       /** The draft that holds a photo now (it moves from record:… to pending:… on save). */
       const holderOf = (photoKey: string) => Object.values(get().drafts).find((d) => d.photos.some((p) => p.key === photoKey))
 
-      const upload = (key: string, photoKey: string) => {
+      /** Starts (or restarts) a photo's upload: from the file picked in this run, else its weapp temp path. */
+      const upload = (key: string, photoKey: string, picked?: PickedPhoto) => {
         const d = get().drafts[key]
-        const picked = sources.get(photoKey)
         const photo = d?.photos.find((p) => p.key === photoKey)
         if (!d || !photo) return
-        const source: UploadSource | undefined = picked?.source ?? (photo.filePath ? { filePath: photo.filePath, name: `${photoKey}.jpg` } : undefined)
-        if (!source) {
-          patchPhoto(key, photoKey, { status: 'failed', error: '页面重新打开后这张照片需要重新选择' })
-          return
-        }
-        if (inFlight.has(photoKey)) return
-        inFlight.add(photoKey)
+        if (!picked && uploads.get(photoKey)) return uploads.retry(photoKey)
+        const source = picked?.source ?? (photo.filePath ? { filePath: photo.filePath, name: `${photoKey}.jpg` } : undefined)
+        if (!source) return patchPhoto(key, photoKey, { status: 'failed', error: PICK_AGAIN })
         patchPhoto(key, photoKey, { status: 'uploading', error: undefined })
-        useUploadProgress.setState({ [photoKey]: 0 })
-        uploadActivityPhoto(d.branchId, d.clientRequestId, photoKey, source, (percent) => useUploadProgress.setState({ [photoKey]: percent })).then(
-          (fileID) => {
-            inFlight.delete(photoKey)
-            const holder = holderOf(photoKey)
-            if (!holder) return
-            patchPhoto(holder.key, photoKey, { status: 'done', fileID })
-            void finishPending(holder.key)
-          },
-          (error: unknown) => {
-            inFlight.delete(photoKey)
-            const holder = holderOf(photoKey)
-            if (holder) patchPhoto(holder.key, photoKey, { status: 'failed', error: (error as Error)?.message || '上传失败' })
-          },
-        )
+        uploads.add({ key: photoKey, owner: OWNER, cloudPath: activityPhotoPath(d.branchId, d.clientRequestId, photoKey, source.name), source })
       }
+      // The queue says when a photo arrived or failed, also one a resumed app finished.
+      uploads.onSettled(OWNER, (job) => {
+        const holder = holderOf(job.key)
+        if (!holder) return uploads.forget(job.key)
+        if (job.status === 'done') {
+          patchPhoto(holder.key, job.key, { status: 'done', fileID: job.fileID })
+          uploads.forget(job.key)
+          void finishPending(holder.key)
+        } else if (job.status === 'failed') patchPhoto(holder.key, job.key, { status: 'failed', error: job.error || '上传失败' })
+      })
 
       /** A saved record whose photos all arrived gets them (once; a stale version is re-read and merged). */
       const finishPending = async (key: string) => {
@@ -473,9 +202,9 @@ export const useDraftStore = create<Store>()(
           const d = get().drafts[key]
           if (!d) return
           const room = MAX_PHOTOS - d.photos.length
-          const fresh = picked.slice(0, Math.max(0, room)).map((p) => {
+          const chosen = picked.slice(0, Math.max(0, room))
+          const fresh = chosen.map((p) => {
             const photoKey = randomId(10)
-            sources.set(photoKey, p)
             if (p.full) fullPictures.set(photoKey, p.full)
             return {
               key: photoKey,
@@ -487,13 +216,13 @@ export const useDraftStore = create<Store>()(
             }
           })
           patchDraft(key, (x) => ({ photos: [...x.photos, ...fresh] }))
-          for (const p of fresh) upload(key, p.key)
+          fresh.forEach((p, i) => upload(key, p.key, chosen[i]))
         },
         retryPhoto(key, photoKey) {
           upload(key, photoKey)
         },
         removePhoto(key, photoKey) {
-          sources.delete(photoKey)
+          uploads.forget(photoKey)
           patchDraft(key, (d) => ({ photos: d.photos.filter((p) => p.key !== photoKey) }))
           void finishPending(key)
         },
@@ -547,29 +276,33 @@ export const useDraftStore = create<Store>()(
           }
         },
         resume() {
+          uploads.resume(OWNER)
           for (const d of Object.values(get().drafts)) {
-            for (const p of d.photos) if (p.status === 'uploading' && !inFlight.has(p.key)) upload(d.key, p.key)
+            // A photo still uploading with no job in the queue (a draft saved by version 2, before the queue) starts here.
+            for (const p of d.photos) if (p.status === 'uploading' && !uploads.get(p.key)) upload(d.key, p.key)
             if (d.saved) void finishPending(d.key)
           }
         },
         discard(key) {
           const d = get().drafts[key]
-          d?.photos.forEach((p) => sources.delete(p.key))
+          d?.photos.forEach((p) => uploads.forget(p.key))
           const drafts = { ...get().drafts }
           delete drafts[key]
           set({ drafts })
         },
         reset() {
-          sources.clear()
+          for (const d of Object.values(get().drafts)) d.photos.forEach((p) => uploads.forget(p.key))
           set({ ...initial })
         },
       }
     },
     {
       name: 'branch-desk:activity-drafts',
-      version: 2,
+      // 3: photo uploads moved to the shared queue (a version-2 photo still uploading restarts from its temp path on resume).
+      version: DRAFTS_VERSION,
       storage: taroJSONStorage(),
       partialize: (s) => ({ drafts: s.drafts }),
+      migrate: (persisted) => migrateDrafts(persisted),
     },
   ),
 )
