@@ -60,13 +60,7 @@ test('a .docx uploaded to storage parses too; other files are refused clearly', 
 })
 
 test('parse a .pdf and an .xlsx through the bundle; a scanned PDF is refused with its reason and its upload removed', async () => {
-  const upload = async (bytes: Buffer, cloudPath: string) => {
-    const form = new FormData()
-    form.append('file', new Blob([new Uint8Array(bytes)]), cloudPath.split('/').pop()!)
-    form.append('cloudPath', cloudPath)
-    const res = await fetch(`${cloud.url}/cloud/storage`, { method: 'POST', body: form })
-    return ((await res.json()) as { fileID: string }).fileID
-  }
+  const upload = (bytes: Buffer, cloudPath: string) => uploadFile(cloud.url, bytes, cloudPath.split('/').pop()!, 'application/octet-stream', cloudPath)
   const paragraphs = readFileSync(FIXTURE, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l)
   const pdf = await ok(committee('workPlans.parse', { fileID: await upload(layoutPdf(paragraphs), 'work-plans/t1.pdf') }))
   expect(pdf.sections.flatMap((s: { points: unknown[] }) => s.points)).toHaveLength(10)

@@ -43,11 +43,12 @@ export async function identities(url: string): Promise<DevIdentity[]> {
   return (await (await fetch(`${url}/dev/identities`)).json()) as DevIdentity[]
 }
 
-export async function uploadFile(url: string, bytes: Buffer, name: string, type = 'image/png', cloudPath?: string): Promise<string> {
+/** Uploads as wx.cloud.uploadFile does: as a signed-in person (the local cloud refuses an upload with no identity). */
+export async function uploadFile(url: string, bytes: Buffer, name: string, type = 'image/png', cloudPath?: string, openid = 'test-uploader'): Promise<string> {
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(bytes)], { type }), name)
   if (cloudPath) form.append('cloudPath', cloudPath)
-  const res = await fetch(`${url}/cloud/storage`, { method: 'POST', body: form })
+  const res = await fetch(`${url}/cloud/storage`, { method: 'POST', body: form, headers: { 'X-Dev-OpenId': openid } })
   if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`)
   return ((await res.json()) as { fileID: string }).fileID
 }

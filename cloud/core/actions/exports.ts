@@ -26,6 +26,8 @@ import { duesByBranch } from '../dues/totals'
 import { AppError, isCollectionMissing } from '../framework/errors'
 import type { ActivityDoc, CommitteeDoc, ExportJobDoc } from '../framework/model'
 import { afterCursor } from '../framework/paging'
+import { claim } from '../framework/claims'
+import { collection } from '../framework/data'
 import type { Port } from '../framework/port'
 import { loadBranch } from '../organisation/store'
 import { beijingDate } from '../framework/time'
@@ -85,6 +87,50 @@ async function addJob(port: Port, data: Omit<ExportJobDoc, '_id'>): Promise<stri
 
 const yearOf = (port: Port, year: number | undefined) => year ?? Number(beijingDate(port.now()).slice(0, 4))
 
+/**
+ * A person who taps 导出 again (or ten times: a reviewer made ten files so) while the same book is being made gets
+ * that job, not a second one. A job nobody has stepped for this long was left by a closed page and no longer counts.
+ */
+export const SAME_EXPORT_MS = 2 * 60 * 1000
+const SAME_EXPORT_TRIES = 30
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function runningTwin(port: Port, of: Pick<ExportJobDoc, 'createdByOpenid' | 'kind' | 'branchId' | 'year'>): Promise<ExportJobDoc | undefined> {
+  const found = await collection(port, 'export_jobs')
+    .where({ ...of, status: 'running' })
+    .orderBy('createdAt', 'desc')
+    .limit(1)
+    .get()
+    .catch((error: unknown) => {
+      if (isCollectionMissing(error)) return { data: [] }
+      throw error
+    })
+  const job = found.data[0]
+  return job && port.now().getTime() - new Date(job.updatedAt).getTime() < SAME_EXPORT_MS ? job : undefined
+}
+
+/**
+ * The running job for this person, book and year, or a new one from `make`. Starts at the same time are put in line
+ * by a claim on the book (claims.ts), so only one of them makes the job and the others find it.
+ */
+async function sameOrNew(port: Port, of: Pick<ExportJobDoc, 'createdByOpenid' | 'kind' | 'branchId' | 'year'>, make: () => Promise<ExportJobDoc>): Promise<ExportJobDoc> {
+  const key = `export:${of.createdByOpenid}:${of.kind}:${of.branchId ?? 'all'}:${of.year}`
+  for (let tries = 0; tries < SAME_EXPORT_TRIES; tries++) {
+    const twin = await runningTwin(port, of)
+    if (twin) return twin
+    const release = await claim(port, key, 30_000)
+    if (release) {
+      try {
+        return (await runningTwin(port, of)) ?? (await make())
+      } finally {
+        await release()
+      }
+    }
+    await sleep(100)
+  }
+  throw new AppError('CONFLICT', '同一份材料正在生成，请稍后再试')
+}
+
 export const startExport = defineAction({
   name: 'exports.start',
   roles: ['committee_admin', 'secretary'],
@@ -93,40 +139,45 @@ export const startExport = defineAction({
   scope: { kind: 'branch', branchOf: (input) => (input.kind === 'recordBook' ? input.branchId : undefined) },
   async handler(input, { port, caller }) {
     const year = yearOf(port, input.year)
-    const now = port.now()
-    const base = {
-      year,
-      createdByOpenid: caller.openid,
-      status: 'running' as const,
-      done: 0,
-      rows: [],
-      entries: [],
-      after: null,
-      writingSince: null,
-      fileID: null,
-      error: null,
-      createdAt: now,
-      updatedAt: now,
-    }
-    let job: Omit<ExportJobDoc, '_id'>
-    if (input.kind === 'assessment') {
-      const branches = await activeBranches(port)
-      job = { ...base, kind: 'assessment', branchId: null, branchName: null, total: branches.length, branchIds: branches.map((b) => b._id), fileName: `${year}年度党支部考核汇总.xlsx` }
-    } else {
-      // The schema's refinement guarantees a branch for the record book.
-      const branch = await loadBranch(port, input.branchId as string)
-      const _ = port.db.command
-      const { start, end } = yearBounds(year)
-      const { total } = await port.db
-        .collection('activities')
-        .where(_.and({ branchId: branch._id, status: 'recorded', deleted: false }, { startAt: _.gte(start) }, { startAt: _.lt(end) }) as Record<string, unknown>)
-        .count()
-      job = { ...base, kind: 'recordBook', branchId: branch._id, branchName: branch.name, total, branchIds: [], fileName: `${branch.name}${year}年组织生活记录本.docx` }
-    }
-    const _id = await addJob(port, job)
-    return present(port, { _id, ...job })
+    const of = { createdByOpenid: caller.openid, kind: input.kind, branchId: input.kind === 'recordBook' ? (input.branchId as string) : null, year }
+    return present(port, await sameOrNew(port, of, () => newJob(port, input, of)))
   },
 })
+
+async function newJob(port: Port, input: { kind: 'assessment' | 'recordBook'; branchId?: string }, { createdByOpenid, year }: { createdByOpenid: string; year: number }): Promise<ExportJobDoc> {
+  const now = port.now()
+  const base = {
+    year,
+    createdByOpenid,
+    status: 'running' as const,
+    done: 0,
+    rows: [],
+    entries: [],
+    after: null,
+    writingSince: null,
+    fileID: null,
+    error: null,
+    createdAt: now,
+    updatedAt: now,
+  }
+  let job: Omit<ExportJobDoc, '_id'>
+  if (input.kind === 'assessment') {
+    const branches = await activeBranches(port)
+    job = { ...base, kind: 'assessment', branchId: null, branchName: null, total: branches.length, branchIds: branches.map((b) => b._id), fileName: `${year}年度党支部考核汇总.xlsx` }
+  } else {
+    // The schema's refinement guarantees a branch for the record book.
+    const branch = await loadBranch(port, input.branchId as string)
+    const _ = port.db.command
+    const { start, end } = yearBounds(year)
+    const { total } = await port.db
+      .collection('activities')
+      .where(_.and({ branchId: branch._id, status: 'recorded', deleted: false }, { startAt: _.gte(start) }, { startAt: _.lt(end) }) as Record<string, unknown>)
+      .count()
+    job = { ...base, kind: 'recordBook', branchId: branch._id, branchName: branch.name, total, branchIds: [], fileName: `${branch.name}${year}年组织生活记录本.docx` }
+  }
+  const _id = await addJob(port, job)
+  return { _id, ...job }
+}
 
 /** Writes `patch` only if the job is still at `done` (no concurrent step got there first). */
 async function advance(port: Port, job: ExportJobDoc, patch: Partial<ExportJobDoc>): Promise<boolean> {
