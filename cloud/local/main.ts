@@ -6,8 +6,19 @@ import { DataDirLocked } from './lock'
 process.on('unhandledRejection', (e) => console.error('[localcloud] unhandled rejection:', e))
 process.on('uncaughtException', (e) => console.error('[localcloud] uncaught exception:', e))
 
+/** `--export <dir>` / `--import <dir>` (npm run cloud -- --export snap), or LOCALCLOUD_EXPORT / LOCALCLOUD_IMPORT. */
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`)
+  if (i < 0) return undefined
+  const value = process.argv[i + 1]
+  if (!value || value.startsWith('--')) throw new Error(`--${name} 需要一个目录`)
+  return path.resolve(value)
+}
+
 async function main() {
   const env = process.env
+  const exportDir = flag('export') ?? (env.LOCALCLOUD_EXPORT ? path.resolve(env.LOCALCLOUD_EXPORT) : undefined)
+  const importDir = flag('import') ?? (env.LOCALCLOUD_IMPORT ? path.resolve(env.LOCALCLOUD_IMPORT) : undefined)
   const root = path.resolve(__dirname, '../..')
   const cloud = await startLocalCloud({
     port: env.PORT === undefined || env.PORT === '' ? 10086 : Number(env.PORT),
@@ -23,9 +34,17 @@ async function main() {
     // Tests and tools that call /admin themselves choose the secret; otherwise it is random per run.
     adminSecret: env.LOCALCLOUD_ADMIN_SECRET || undefined,
     uploadLimitBytes: env.LOCALCLOUD_UPLOAD_LIMIT_MB ? Number(env.LOCALCLOUD_UPLOAD_LIMIT_MB) * (1 << 20) : undefined,
+    importDir,
+    seedSnapshot: env.LOCALCLOUD_SEED_SNAPSHOT ? path.resolve(env.LOCALCLOUD_SEED_SNAPSHOT) : undefined,
   })
   process.stdout.write(`LOCALCLOUD_READY ${cloud.url}\n`)
-  const stop = () => { cloud.close().finally(() => process.exit(0)) }
+  const stop = () => {
+    // Export on exit: the state as it is when the local cloud stops (Ctrl-C, SIGTERM).
+    if (exportDir) {
+      try { cloud.exportTo(exportDir) } catch (e) { console.error(`[localcloud] snapshot to ${exportDir} failed:`, e) }
+    }
+    cloud.close().finally(() => process.exit(0))
+  }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
 }

@@ -15,8 +15,9 @@ import { startTimers, type Timers } from './timers'
 import { lockDataDir } from './lock'
 import { delay, latencyFromEnv, type Latency } from './latency'
 import { Clock, clockChange, clockScript } from './clock'
+import { exportSnapshot, importSnapshot } from './snapshot'
 import { allowedHosts, checkHostAndOrigin, checkJson, newSecret, sameSecret, uploadToken, type GuardError } from './guard'
-import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES } from '../../config/deployment'
 
 const ROOT = path.resolve(__dirname, '../..')
 const OUTBOX = '__outbox'
@@ -41,12 +42,18 @@ export interface LocalCloudOptions {
   uploadLimitBytes?: number
   /** Added latency per database / openapi call (latency.ts; default from LOCALCLOUD_LATENCY and friends). */
   latency?: Latency
+  /** Start an empty data directory from this snapshot (snapshot.ts); refused when the directory has data. */
+  importDir?: string
+  /** The seed of an empty data directory: this snapshot instead of seed.ts. */
+  seedSnapshot?: string
 }
 
 export interface LocalCloud {
   url: string
   /** `<url>/admin/<secret>`: what the SDK posts to (TCB_CONTEXT_CNFG.URL). */
   adminUrl: string
+  /** Writes a snapshot of every collection and stored file (snapshot.ts). */
+  exportTo(dir: string): void
   close(): Promise<void>
 }
 
@@ -146,9 +153,20 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     await lock.release()
     throw e
   }
-  const wasEmpty = store.isEmpty()
   const db = new Database(store, envId)
   const storage = new Storage(dataDir, envId)
+  const fromSnapshot = opts.importDir ?? (store.isEmpty() && opts.seed !== false ? opts.seedSnapshot : undefined)
+  if (fromSnapshot) {
+    try {
+      const info = importSnapshot(store, storage.root, fromSnapshot)
+      console.log(`[localcloud] started from snapshot ${fromSnapshot} (${Object.keys(info.collections).length} collections, ${info.files} files)`)
+    } catch (e) {
+      store.close()
+      await lock.release()
+      throw e
+    }
+  }
+  const wasEmpty = store.isEmpty()
   const uploadLimit = opts.uploadLimitBytes ?? 20 << 20
   const uploads = new UploadGate()
   // WeChat's default storage rule ("所有用户可读，仅创建者及管理员可写"): a user may replace only a file they uploaded;
@@ -580,6 +598,10 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   return {
     url,
     adminUrl,
+    exportTo(dir: string) {
+      const info = exportSnapshot(store, storage.root, dir, envId)
+      console.log(`[localcloud] snapshot written to ${path.resolve(dir)} (${Object.keys(info.collections).length} collections, ${info.files} files)`)
+    },
     async close() {
       timers?.stop()
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections?.() })
