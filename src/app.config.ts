@@ -32,8 +32,16 @@ export default defineAppConfig({
       pages: ['pages/dashboard/index', 'pages/branch/index', 'pages/export/index'],
     },
     {
+      root: 'packages/dues',
+      pages: ['pages/ledger/index', 'pages/member/index'],
+    },
+    {
       root: 'packages/inbox',
       pages: ['pages/inbox/index', 'pages/notice/index', 'pages/compliance/index', 'pages/overview/index', 'pages/subscribe/index'],
+    },
+    {
+      root: 'packages/recruitment',
+      pages: ['pages/list/index', 'pages/person/index'],
     },
   ],
   preloadRule: {
@@ -62,6 +70,9 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
     ],
   },
+  // PC WeChat (and iPad) may resize the window: committee staff work at a desk. The layouts follow the window's
+  // width by media queries (docs/layout.md); without this, PC WeChat shows a fixed 414×736 phone window.
+  resizable: true,
   lazyCodeLoading: 'requiredComponents',
   __usePrivacyCheck__: true,
 })

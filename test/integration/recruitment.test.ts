@@ -133,7 +133,7 @@ describe('one applicant from 入党申请 to 正式党员', () => {
     expect(approved).toMatchObject({ status: 'probationary', probationEndsOn: '2026-06-10' })
     const enrolled = await ok(step(secretary, { step: 'enrol', on: '2025-07-05' }))
     await ok(step(secretary, { step: 'oath', on: '2025-07-01' }))
-    const entry = await ok(secretary('members.get', { memberId: enrolled.memberId }))
+    const entry = await ok(secretary('members.get', { memberId: enrolled.memberId! }))
     expect(entry).toMatchObject({ name: '王申请', partyStatus: 'probationary', joinedPartyOn: '2025-06-10', bound: false })
   })
 
@@ -146,7 +146,7 @@ describe('one applicant from 入党申请 to 正式党员', () => {
     await ok(step(secretary, { step: 'confirm_congress', on: '2026-06-12', activityId: held, outcome: 'confirm', votes: { for: 4, against: 0, abstain: 0 } }))
     const done = await ok(step(secretary, { step: 'confirm_approval', on: '2026-07-01', approved: true }))
     expect(done).toMatchObject({ status: 'full', statusLabel: '正式党员', nextStep: { n: 25 } })
-    expect(await ok(secretary('members.get', { memberId: done.memberId }))).toMatchObject({ partyStatus: 'full', confirmedOn: '2026-06-10' })
+    expect(await ok(secretary('members.get', { memberId: done.memberId! }))).toMatchObject({ partyStatus: 'full', confirmedOn: '2026-06-10' })
   })
 })
 
@@ -174,7 +174,7 @@ describe('who may see and write', () => {
     await ok(secretary('recruitment.create', { branchId, name: '李申请', appliedOn: '2026-11-20' }))
     const first = await ok(secretary('recruitment.list', { branchId, limit: 1 }))
     expect(first.items.map((i: any) => i.name)).toEqual(['李申请'])
-    const second = await ok(secretary('recruitment.list', { branchId, limit: 1, cursor: first.nextCursor }))
+    const second = await ok(secretary('recruitment.list', { branchId, limit: 1, cursor: first.nextCursor ?? undefined }))
     expect(second.items.map((i: any) => i.name)).toEqual(['王申请'])
     const committee = await ok(admin('recruitment.list', {}))
     expect(committee.counts).toEqual(expect.arrayContaining([{ branchId, status: 'applicant', count: 1 }, { branchId, status: 'full', count: 1 }]))
@@ -183,5 +183,54 @@ describe('who may see and write', () => {
   test('bad input: a date after today and a stranger\'s file attachment are refused', async () => {
     expect(await secretary('recruitment.create', { branchId, name: '赵申请', appliedOn: '2099-01-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '申请日期不能晚于今天' } })
     expect(await secretary('recruitment.create', { branchId, name: '赵申请', appliedOn: '2026-01-01', files: ['cloud://env/activities/x/a.pdf'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '附件不是本支部上传的，请重新上传' } })
+  })
+})
+
+describe('reminders ahead of each deadline, through the reminders run (never twice)', () => {
+  const TPL = 'Rc7Tq2Lw9pXa4Nb1Ve6Hs3Kd8Jm5Gf0Yz2Uo7Wi4QeB'
+  const trigger = async (beijing: string) => {
+    const res = await fetch(`${cloud.url}/cloud/triggers/reminders?now=${encodeURIComponent(new Date(`${beijing}+08:00`).toISOString())}`, { method: 'POST' })
+    return (await res.json()) as { ok: boolean; daily: boolean }
+  }
+  const mine = async (as: RawCaller) => ((await ok(as('inbox.list', { limit: 50 }))).items as { kind: string; title: string; page: string }[]).filter((i) => i.kind === 'recruitment_due')
+  const outbox = async () => ((await (await fetch(`${cloud.url}/dev/outbox`)).json()) as { touser: string; templateId: string; data: Record<string, { value: string }> }[]).filter((m) => m.templateId === TPL)
+
+  test('the talk due on 20 December (applied 20 November): secretary and 组织委员 a week ahead, a day ahead, and the day after', async () => {
+    // The secretary granted one message (the consent sheet, then the app records it); the 组织委员 did not.
+    await fetch(`${cloud.url}/dev/subscriptions`, { method: 'POST', headers: { 'x-dev-openid': 'rc-sec', 'content-type': 'application/json' }, body: JSON.stringify({ results: { [TPL]: 'accept' } }) })
+    await ok(secretary('subscriptions.record', { results: { [TPL]: 'accept' } }))
+    expect(await trigger('2026-12-12T08:05:00')).toMatchObject({ ok: true, daily: true })
+    expect(await mine(secretary)).toEqual([])
+    expect(await trigger('2026-12-13T08:05:00')).toMatchObject({ ok: true, daily: true })
+    const first = await mine(secretary)
+    expect(first).toHaveLength(1)
+    expect(first[0].title).toBe('李申请：入党谈话还剩 7 天')
+    expect(first[0].page).toMatch(/^\/packages\/recruitment\/pages\/person\/index\?id=/)
+    expect(await mine(organiser)).toHaveLength(1)
+    expect(await mine(publicity)).toEqual([])
+    const sent = await outbox()
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toMatchObject({ touser: 'rc-sec', data: { name1: { value: '李申请' }, thing2: { value: '入党谈话' }, date3: { value: '2026年12月20日' } } })
+    // The next day: the same milestone, nothing new.
+    await trigger('2026-12-14T08:05:00')
+    expect(await mine(secretary)).toHaveLength(1)
+    await trigger('2026-12-19T08:05:00')
+    expect((await mine(secretary)).map((i) => i.title)).toContain('李申请：入党谈话还剩 1 天')
+    await trigger('2026-12-21T08:05:00')
+    expect((await mine(organiser)).map((i) => i.title)).toContain('李申请：入党谈话已逾期 1 天')
+    expect(await mine(secretary)).toHaveLength(3)
+    // One message was granted: one was sent, the rest went to the inbox only.
+    expect(await outbox()).toHaveLength(1)
+  })
+
+  test('the home to-do names what is due within a week to the secretary, not to a 支委 without the post', async () => {
+    const todo = await ok(secretary('home.todo', { branchId }))
+    const line = todo.items.find((i: { kind: string }) => i.kind === 'recruitment_due')
+    // Real today (the talk is due 20 December 2026): shown once it is within a week or late.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    if (today >= '2026-12-13') expect(line).toMatchObject({ title: '李申请：入党谈话' })
+    else expect(line).toBeUndefined()
+    const other = await ok(publicity('home.todo', { branchId }))
+    expect(other.items.find((i: { kind: string }) => i.kind === 'recruitment_due')).toBeUndefined()
   })
 })

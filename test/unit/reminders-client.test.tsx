@@ -11,7 +11,7 @@ import { useInboxStore, type InboxItem } from '../../src/features/reminders/inbo
 import { useNoticeStore } from '../../src/features/reminders/notice-store'
 import { emptyNotice, noticeInput, validateNotice } from '../../src/features/reminders/notice-logic'
 import { quotaText, templatesToAsk, type Quota } from '../../src/features/reminders/subscribe-flow'
-import { kindsToAsk, relevantKinds } from '../../src/config/subscriptions'
+import { kindsToAsk, relevantKinds } from '../../src/features/reminders/subscription-kinds'
 import { pickGrants } from '../../src/services/subscribe-kit'
 import * as api from '../../src/features/reminders/api'
 import { askSubscriptions } from '../../src/services/subscribe'
@@ -260,7 +260,7 @@ describe('subscriptions', () => {
     kind,
     templateId: `T-${kind}`,
     title: kind,
-    purpose: { assignment_due: '工作要点到期提醒', compliance_gap: '组织生活到期提醒', activity_upcoming: '活动开始前提醒', committee_notice: '党委通知' }[kind],
+    purpose: { assignment_due: '工作要点到期提醒', compliance_gap: '组织生活到期提醒', activity_upcoming: '活动开始前提醒', committee_notice: '党委通知', recruitment_due: '发展党员时限提醒' }[kind],
     remaining,
     lastResult,
     updatedAt: null,
@@ -268,11 +268,13 @@ describe('subscriptions', () => {
   const all = [quota('assignment_due', 0), quota('compliance_gap', 0), quota('activity_upcoming', 0), quota('committee_notice', 0)]
 
   test('which kinds matter per role, and the three asked for: least quota first', () => {
-    expect(relevantKinds(['secretary'])).toEqual(['assignment_due', 'compliance_gap', 'activity_upcoming', 'committee_notice'])
+    expect(relevantKinds(['secretary'])).toEqual(['assignment_due', 'compliance_gap', 'activity_upcoming', 'committee_notice', 'recruitment_due'])
     expect(relevantKinds(['member'])).toEqual(['activity_upcoming', 'committee_notice'])
     expect(relevantKinds(['committee_admin'])).toEqual([])
     expect(kindsToAsk(['secretary'])).toEqual(['assignment_due', 'compliance_gap', 'activity_upcoming'])
-    expect(kindsToAsk(['secretary'], { assignment_due: 2, compliance_gap: 1 })).toEqual(['activity_upcoming', 'committee_notice', 'compliance_gap'])
+    // Every kind with no quota comes before one with some (recruitment_due, #19, is the secretary's fifth kind).
+    expect(kindsToAsk(['secretary'], { assignment_due: 2, compliance_gap: 1 })).toEqual(['activity_upcoming', 'committee_notice', 'recruitment_due'])
+    expect(kindsToAsk(['secretary'], { assignment_due: 2, compliance_gap: 1, recruitment_due: 3 })).toEqual(['activity_upcoming', 'committee_notice', 'compliance_gap'])
     expect(templatesToAsk(['member'], all)).toEqual([
       { id: 'T-activity_upcoming', title: '活动开始前提醒' },
       { id: 'T-committee_notice', title: '党委通知' },

@@ -33,6 +33,7 @@ const DETAIL_PAGE = '/packages/activities/pages/detail/index?id='
 const RECORD_PAGE = '/packages/activities/pages/edit/index?id='
 const SIGN_IN_PAGE = '/packages/activities/pages/sign-in/index?id='
 const BRANCH_PAGE = '/packages/org/pages/branch/index?id='
+const RECRUIT_PAGE = '/packages/recruitment/pages/person/index?id='
 const POINTS_TAB = '/pages/work-points/index'
 const ACTIVITIES_TAB = '/pages/activities/index'
 
@@ -98,9 +99,29 @@ function pointItems(points: TodoPoint[], today: string): Ranked[] {
 }
 
 /** What the branch's secretary and 支委 should do: points, sign-ins to run, sessions to record, join requests. */
-export function writerTodo(input: { today: string; now: Date; points: TodoPoint[]; sessions: TodoSession[]; joinRequests: number; branchId: string }) {
+export function writerTodo(input: {
+  today: string
+  now: Date
+  points: TodoPoint[]
+  sessions: TodoSession[]
+  joinRequests: number
+  branchId: string
+  /** Records the committee returned (reviews.decide), until corrected and resubmitted. */
+  returnedRecords?: { id: string; topic: string; comment: string | null }[]
+  /** 发展党员 deadlines of the branch (recruitment/rules.ts dueItems), for its secretary and 组织委员. */
+  recruitDue?: { recruitId: string; name: string; title: string; dueOn: string }[]
+}) {
   const { now } = input
   const items = pointItems(input.points, input.today)
+  for (const d of input.recruitDue ?? []) {
+    const left = daysBetween(input.today, d.dueOn)
+    if (left > SOON_DAYS) continue
+    // Late ones rank with late points (by how late), the coming ones with points due soon (by how soon).
+    items.push({ key: `recruit:${d.recruitId}:${d.title}`, kind: 'recruitment_due', title: `${d.name}：${d.title}`, due: dueWords(left), tone: left < 0 ? 'overdue' : 'soon', page: RECRUIT_PAGE + d.recruitId, rank: left < 0 ? left : 4 * BAND + left })
+  }
+  for (const r of input.returnedRecords ?? []) {
+    items.push({ key: `record-returned:${r.id}`, kind: 'record_returned', title: `「${r.topic}」被退回修改`, due: `党委意见：${r.comment ?? '请修改'}`, tone: 'overdue', page: DETAIL_PAGE + r.id, rank: BAND })
+  }
   for (const s of input.sessions) {
     const state = windowState(now, signInWindow(s.startAt, s.endAt))
     if (state === 'OPEN') {

@@ -5,6 +5,7 @@
  *
  * Rules that vary by locality are `RecruitmentSettings`, the committee's setting, with the national defaults below.
  */
+import { dateText } from '../../../types/time-text'
 import { daysBetween } from '../framework/time'
 import { STEP_BY_CODE, STEPS, STATUS_LABELS, type PersonStatus, type StepCode, type StepDef } from './steps'
 
@@ -128,7 +129,7 @@ export interface Refusal {
   exceptionAllowed: boolean
 }
 
-const fmt = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
+const fmt = dateText
 
 export interface Votes {
   for: number

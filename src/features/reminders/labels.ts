@@ -4,6 +4,7 @@ const KIND_LABELS: Record<string, string> = {
   compliance_gap: '组织生活',
   activity_upcoming: '活动',
   committee_notice: '通知',
+  recruitment_due: '发展党员',
   photo_rejected: '照片审核',
   transferred_out: '组织关系',
   activity_changed: '活动变更',

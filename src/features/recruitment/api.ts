@@ -1,0 +1,19 @@
+/** 发展党员 calls (contract: types/actions/recruitment.ts; rules: docs/recruitment.md). */
+import type { ActionInput, ActionOutput } from '../../../types/actions'
+import { callApi } from '../../services/api'
+
+export type RecruitList = ActionOutput<'recruitment.list'>
+export type RecruitSummary = RecruitList['items'][number]
+export type RecruitDetail = ActionOutput<'recruitment.get'>
+export type RecruitStep = RecruitDetail['stages'][number]['steps'][number]
+export type RecordStepInput = ActionInput<'recruitment.record'>
+
+export const listRecruits = (input: ActionInput<'recruitment.list'>) => callApi('recruitment.list', input)
+export const createRecruit = (input: ActionInput<'recruitment.create'>) => callApi('recruitment.create', input)
+export const getRecruit = (recruitId: string) => callApi('recruitment.get', { recruitId })
+export const recordStep = (input: RecordStepInput) => callApi('recruitment.record', input)
+export const setMaterial = (input: ActionInput<'recruitment.material'>) => callApi('recruitment.material', input)
+/** The branch's 支部党员大会 records, to link the meeting that voted. */
+export const listCongresses = (branchId: string) => callApi('activities.list', { branchId, type: 'party_congress', status: 'recorded', limit: 20 })
+/** 正式党员 of the branch (培养联系人, 入党介绍人). */
+export const listRoster = (branchId: string) => callApi('members.list', { branchId, limit: 100 })

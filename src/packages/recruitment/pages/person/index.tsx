@@ -1,0 +1,158 @@
+import { useEffect, useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Section } from '../../../../components/section'
+import { ErrorState, LoadingState } from '../../../../components/states'
+import { getRecruit, setMaterial, type RecruitDetail, type RecruitStep } from '../../../../features/recruitment/api'
+import { dueText } from '../../../../features/recruitment/components/due-text'
+import { StepForm } from '../../../../features/recruitment/components/step-form'
+import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
+import { useSessionBootstrap } from '../../../../features/session/use-session'
+import { testId } from '../../../../lib/test-id'
+import { errorMessage } from '../../../../services/api'
+import { beijingDateTimeText, dateText } from '../../../../../types/time-text'
+import '../recruitment.scss'
+
+const OUTCOMES = { confirm: '按期转正', extend: '延长预备期', cancel: '取消预备党员资格' } as const
+
+function EntryLine({ e }: { e: RecruitStep['entries'][number] }) {
+  const parts = [dateText(e.on)]
+  if (e.from && e.to) parts.push(`${dateText(e.from)}至${dateText(e.to)}`)
+  if (e.hours !== null) parts.push(`${e.hours} 学时`)
+  if (e.people.length) parts.push(e.people.map((p) => p.name).join('、'))
+  if (e.votes) parts.push(`赞成 ${e.votes.for} · 反对 ${e.votes.against} · 弃权 ${e.votes.abstain}`)
+  if (e.approved !== null) parts.push(e.approved ? '批准' : '不批准')
+  if (e.outcome) parts.push(`${OUTCOMES[e.outcome]}${e.extensionMonths ? ` ${e.extensionMonths} 个月` : ''}`)
+  if (e.result) parts.push(`政审结论：${e.result}`)
+  if (e.hidden) parts.push('（个人材料，仅书记、组织委员和党委可见）')
+  return (
+    <View className='recruit-step__entry'>
+      <Text>{parts.join(' · ')}</Text>
+      {e.note ? <Text className='recruit-step__note'>{e.note}</Text> : null}
+      {e.reason ? <Text className='recruit-step__note'>原因：{e.reason}</Text> : null}
+      {e.exception ? <Text className='recruit-step__exception'>例外（{e.exception.rule}）：{e.exception.reason}</Text> : null}
+      <Text className='recruit-step__by'>{e.by} 记录</Text>
+    </View>
+  )
+}
+
+/** A person's file: where they are in the 25 steps, what is due, each step as recorded, materials and history. */
+export default function RecruitPersonPage() {
+  const id = decodeURIComponent(useRouter().params.id ?? '')
+  const status = useSessionBootstrap()
+  const committee = useSessionStore(selectIsCommitteeAdmin)
+  const [detail, setDetail] = useState<RecruitDetail | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [open, setOpen] = useState<string | null>(null)
+  const [materialError, setMaterialError] = useState<string | null>(null)
+
+  const load = () => {
+    setError(null)
+    getRecruit(id).then(setDetail, (e) => setError(errorMessage(e)))
+  }
+  useEffect(() => {
+    if (status === 'ready' && id) load()
+  }, [status, id])
+
+  if (!id) return <ErrorState message='缺少档案编号' />
+  if (error && !detail) return <ErrorState message={error} onRetry={load} />
+  if (!detail) return <LoadingState />
+  const keeper = !detail.personalHidden
+  const steps = detail.stages.flatMap((s) => s.steps)
+  const openStep = steps.find((s) => s.code === open)
+
+  return (
+    <View className='recruit'>
+      <View className='recruit__card' {...testId('recruit-head')}>
+        <View className='recruit__item-head'>
+          <Text className='recruit__title'>{detail.name}</Text>
+          <Text className={`recruit__badge recruit__badge--${detail.status}`}>{detail.statusLabel}</Text>
+        </View>
+        <Text className='recruit__meta'>递交入党申请书 {dateText(detail.appliedOn)}</Text>
+        {detail.probationEndsOn ? <Text className='recruit__meta'>预备期至 {dateText(detail.probationEndsOn)}</Text> : null}
+        {detail.contacts.length ? <Text className='recruit__meta'>培养联系人：{detail.contacts.map((p) => p.name).join('、')}</Text> : null}
+        {detail.introducers.length ? <Text className='recruit__meta'>入党介绍人：{detail.introducers.map((p) => p.name).join('、')}</Text> : null}
+        {detail.dueItems.map((d) => {
+          const t = dueText(d.daysLeft)
+          return (
+            <Text key={d.step} className={`recruit__due recruit__due--${t.tone}`} {...testId(`recruit-due-${d.step}`)}>
+              {d.title}：{dateText(d.dueOn)}前 · {t.text}
+            </Text>
+          )
+        })}
+        {!keeper ? <Text className='recruit__meta'>政审等个人材料仅支部书记、组织委员和党委可见；你的查看已记入操作记录。</Text> : null}
+      </View>
+      {openStep ? (
+        <Section title='记录步骤'>
+          <StepForm
+            detail={detail}
+            step={openStep}
+            committee={committee}
+            onSaved={(d) => {
+              setDetail(d)
+              setOpen(null)
+            }}
+            onCancel={() => setOpen(null)}
+          />
+        </Section>
+      ) : null}
+      {detail.stages.map((stage) => (
+        <Section key={stage.code} title={stage.title}>
+          {stage.steps.map((s) => {
+            const done = s.entries.length > 0
+            const next = detail.nextStep?.code === s.code
+            return (
+              <View key={s.code} className={`recruit-step ${done ? 'recruit-step--done' : ''} ${next ? 'recruit-step--next' : ''}`} {...testId(`step-${s.code}`)}>
+                <View className='recruit-step__head'>
+                  <Text className='recruit-step__n'>{done ? '✓' : s.n}</Text>
+                  <Text className='recruit-step__title'>{s.title}</Text>
+                  {keeper && (!done || s.repeatable || s.code === 'confirm_apply' || s.code === 'confirm_congress') && detail.status !== 'stopped' ? (
+                    <Text className='recruit-step__record' onClick={() => setOpen(s.code)} {...testId(`record-${s.code}`)}>
+                      {done ? '再记录' : '记录'}
+                    </Text>
+                  ) : null}
+                </View>
+                {next && !done ? <Text className='recruit-step__rule'>下一步 · {s.actor}{s.ruleText ? ` · ${s.ruleText}` : ''}</Text> : null}
+                {s.entries.map((e, i) => (
+                  <EntryLine key={i} e={e} />
+                ))}
+              </View>
+            )
+          })}
+        </Section>
+      ))}
+      <Section title='材料清单'>
+        {detail.materials.map((m) => (
+          <View key={m.key} className='recruit-material' {...testId(`material-${m.key}`)}>
+            <Text className='recruit-material__title'>{m.done ? '✓ ' : '○ '}{m.title}</Text>
+            <Text className='recruit-material__meta'>{m.hidden ? '个人材料' : m.files.length ? `附件 ${m.files.length} 个` : m.done ? (m.on ? dateText(m.on) : '已齐备') : '未齐备'}</Text>
+            {keeper ? (
+              <Text
+                className='recruit-step__record'
+                onClick={() =>
+                  void setMaterial({ recruitId: detail.id, key: m.key, done: !m.done, files: m.files }).then(setDetail, (e) => setMaterialError(errorMessage(e)))
+                }
+                {...testId(`material-toggle-${m.key}`)}
+              >
+                {m.done ? '改为未齐备' : '标记齐备'}
+              </Text>
+            ) : null}
+          </View>
+        ))}
+        {materialError ? <Text className='recruit__error'>{materialError}</Text> : null}
+      </Section>
+      <Section title='档案历史'>
+        {[...detail.history].reverse().map((h, i) => (
+          <View key={i} className='recruit-history'>
+            <Text>{h.what}</Text>
+            <Text className='recruit-step__by'>
+              {beijingDateTimeText(h.at)} · {h.by}
+            </Text>
+            {h.exception ? <Text className='recruit-step__exception'>例外（{h.exception.rule}）：{h.exception.reason}</Text> : null}
+          </View>
+        ))}
+      </Section>
+      <View className='recruit__bottom' />
+    </View>
+  )
+}
