@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import jpeg from 'jpeg-js'
 import { ACTIVITY_TYPES } from '../types/domain'
-import { apiAs, uploadFile } from '../test/support/api'
+import { rawApiAs, uploadFile } from '../test/support/api'
 
 /**
  * A distinct phone-like photo: 1280×960 JPEG (~200 KB) of smooth colour with grain, like a compressed on-site photo
@@ -31,7 +31,7 @@ function photoJpeg(seed: number, width = 1280, height = 960): Buffer {
 }
 
 async function runExport(url: string, openid: string, input: unknown) {
-  const call = apiAs(url, openid)
+  const call = rawApiAs(url, openid)
   const t0 = performance.now()
   let r: any = await call('exports.start', input)
   if (!r.ok) throw new Error(JSON.stringify(r.error))
@@ -100,9 +100,9 @@ export async function benchExports(url: string, db: any) {
     `exports: record book of ${book.job.total} sessions with ${photos.length} photos: ${book.total.toFixed(0)} ms in ${book.steps} steps (slowest step ${book.slowest.toFixed(0)} ms), ${(book.bytes / 1024).toFixed(0)} KB`,
   )
   const t1 = performance.now()
-  const ov: any = await apiAs(url, 'dev-committee-admin')('dashboard.overview', { year })
+  const ov: any = await rawApiAs(url, 'dev-committee-admin')('dashboard.overview', { year })
   console.log(`exports: dashboard.overview over ${ov.data.summary.branches} branches: ${(performance.now() - t1).toFixed(0)} ms`)
   const t2 = performance.now()
-  await apiAs(url, 'dev-committee-admin')('dashboard.heatmap', { year })
+  await rawApiAs(url, 'dev-committee-admin')('dashboard.heatmap', { year })
   console.log(`exports: dashboard.heatmap: ${(performance.now() - t2).toFixed(0)} ms`)
 }

@@ -9,17 +9,12 @@ import type { ActivityDoc, AssignmentDoc, ProgressReportDoc, WorkPlanDoc } from 
 import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/paging'
 import type { Port } from '../framework/port'
 import { readAll } from '../organisation/store'
+import { assignmentStatus } from '../work-plans/rules'
 import { beijingDate, daysBetween } from '../framework/time'
 
 const assignmentRecord = { kind: 'record', collection: 'assignments', noun: '任务' } as const
 
 export type { AssignmentStatus }
-
-/** Done stays done; otherwise a due date before today (Beijing) makes it overdue. */
-export function assignmentStatus(a: Pick<AssignmentDoc, 'state' | 'dueOn'>, today: string): AssignmentStatus {
-  if (a.state === 'done') return 'done'
-  return a.dueOn < today ? 'overdue' : a.state
-}
 
 export function presentAssignment(a: AssignmentDoc, today: string) {
   return {

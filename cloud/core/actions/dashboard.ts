@@ -3,7 +3,7 @@
  * exports (exports.ts) also let a secretary export their own branch's record book.
  */
 import { defineAction } from '../framework/action'
-import { assignmentStatus } from './assignments'
+import { assignmentStatus } from '../work-plans/rules'
 import { figuresOf, filterRows, monthCounts, sortRows, yearBounds, type ActivityRow, type BranchFigures } from '../dashboard/aggregate'
 import { activeBranches, loadFacts, plansOfYear, readPaged, yearActivities, yearAssignments } from '../dashboard/load'
 import type { ActivityDoc, AssignmentDoc } from '../framework/model'

@@ -10,7 +10,7 @@ import { readAll } from '../organisation/store'
 import { beijingDate } from '../framework/time'
 import { parseWorkPlan } from '../work-plans/parse'
 import { parseWorkPlanFile, PlanFileError } from '../work-plans/file'
-import { assignmentStatus } from './assignments'
+import { assignmentStatus } from '../work-plans/rules'
 
 const planRecord = { kind: 'record', collection: 'work_plans', noun: '工作要点' } as const
 /** The uploaded plan keeps its extension in its cloud path (src/features/work-plans/api.ts). */
