@@ -8,7 +8,7 @@
 import { PNG } from 'pngjs'
 import type { Locator, Page } from 'playwright-core'
 import { SEED_BRANCHES } from '../../cloud/local/seed'
-import { rawApiAs, ok } from '../support/api'
+import { apiAs, rawApiAs, ok } from '../support/api'
 import { e2eWorld, goTo, PHONE } from '../support/browser'
 
 const RUN = Date.now() % 100000
@@ -83,6 +83,18 @@ test('committee: 撤销支部 last and closed until asked; dates read 2026年…
   await shown(page, 'branch-archive-box').waitFor()
   await shot(page, 'branch-page-archive')
 
+  // Long names stay whole (the kind tag moves under the name rather than the name breaking mid-word).
+  const branches = await ok(apiAs(world.url, ADMIN)('branches.list', {}))
+  const joint = branches.items.find((b) => b.name === SEED_BRANCHES[2].name)!.id
+  await goTo(page, world.url, `packages/org/pages/branch/index?id=${joint}`)
+  await shown(page, 'branch-name-title').waitFor({ timeout: 30_000 })
+  const title = await shown(page, 'branch-name-title').boundingBox()
+  expect(title!.height).toBeLessThan(40)
+  await shot(page, 'branch-page-long-name')
+  await goTo(page, world.url, 'packages/org/pages/branches/index')
+  await page.getByText(SEED_BRANCHES[2].name).first().waitFor({ timeout: 30_000 })
+  await shot(page, 'branch-list-names')
+
   await goTo(page, world.url, 'packages/committee/pages/dashboard/index')
   await shown(page, 'dashboard-branch').first().waitFor({ timeout: 30_000 })
   const last = await page.locator('.rows__last').first().innerText()
@@ -151,6 +163,25 @@ test('H5: a sub-page has a title bar with back (or home when opened directly); a
   await shot(page, 'h5-title-bar-back')
   await back.click()
   await page.waitForFunction(() => location.hash.includes('pages/me/index'), undefined, { timeout: 10_000 })
+})
+
+test('secretary: 改期 opens in view; the join field shows a 10-character code', async () => {
+  const { page } = await world.person(SECRETARY)
+  await goTo(page, world.url, `packages/activities/pages/detail/index?id=${sessionB}`)
+  await shown(page, 'plan-change').click()
+  const form = shown(page, 'plan-change-form')
+  await form.waitFor({ timeout: 20_000 })
+  await page.waitForTimeout(800)
+  const box = (await form.boundingBox())!
+  expect(box.y).toBeGreaterThanOrEqual(0)
+  expect(box.y).toBeLessThan(844 / 2)
+  await shot(page, 'plan-change-in-view')
+
+  await goTo(page, world.url, 'pages/me/index')
+  const code = page.locator('[data-testid=join-code] input, input[data-testid=join-code]').first()
+  await code.waitFor({ state: 'attached', timeout: 30_000 })
+  const example = ((await code.getAttribute('placeholder')) ?? '').replace(/^例如\s*/, '')
+  expect(example).toMatch(/^[2-9A-HJKMNP-Z]{10}$/)
 })
 
 test('H5 offline: a sub-package that cannot be fetched says so and 重试 opens it once the network is back', async () => {
