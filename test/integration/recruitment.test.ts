@@ -234,3 +234,16 @@ describe('reminders ahead of each deadline, through the reminders run (never twi
     expect(other.items.find((i: { kind: string }) => i.kind === 'recruitment_due')).toBeUndefined()
   })
 })
+
+describe('转正 on the roster (reviewer finding: a 转正 date before 入党 was accepted)', () => {
+  test('members.update refuses a 转正日期 earlier than 入党日期 or inside the 预备期, and one on a 预备党员; nothing is written', async () => {
+    const id = ids['预备党员丁']
+    // 预备党员丁: 入党 2026-06-01, still 预备. A 转正 date before 入党 was stored as long as the status stayed 预备.
+    const before = await secretary('members.update', { memberId: id, confirmedOn: '2020-01-01' })
+    expect(before).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '转正日期不能早于入党日期' } })
+    expect(await secretary('members.update', { memberId: id, confirmedOn: '2026-11-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '预备党员还没有转正日期：请清空转正日期，或在转正时改为正式党员' } })
+    // 正式 with a 转正 inside the one-year 预备期 (党章第七条).
+    expect(await secretary('members.update', { memberId: id, partyStatus: 'full', confirmedOn: '2026-11-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '转正日期应在预备期满（2027年6月1日）之后：预备期一年，从入党日期算起（党章第七条）' } })
+    expect(await ok(secretary('members.get', { memberId: id }))).toMatchObject({ partyStatus: 'probationary', confirmedOn: null })
+  })
+})

@@ -5,6 +5,7 @@
  */
 import {
   addMonths,
+  confirmationRefusal,
   congressRefusal,
   dueItems,
   inspectionGaps,
@@ -191,5 +192,22 @@ describe('what is due', () => {
     expect(dueItems({ ...toCongress, congress: e('2025-11-30') }, S)).toEqual([{ step: 'approval', dueOn: '2026-02-28', title: '上级党委审批' }])
     const prob = { ...toCongress, congress: e('2025-11-30'), superior_talk: e('2025-12-01'), approval: e('2025-12-20', { approved: true }) }
     expect(dueItems(prob, S)).toEqual([{ step: 'confirm_congress', dueOn: '2026-11-30', title: '预备期满讨论转正' }])
+  })
+})
+
+describe('入党 / 转正 dates on the roster (confirmationRefusal; the reviewer finding)', () => {
+  const m = (partyStatus: 'full' | 'probationary', joinedPartyOn: string | null, confirmedOn: string | null) => confirmationRefusal({ partyStatus, joinedPartyOn, confirmedOn })
+  test('a 转正 before 入党 is refused whatever the status', () => {
+    expect(m('probationary', '2026-06-01', '2020-01-01')).toBe('转正日期不能早于入党日期')
+    expect(m('full', '2026-06-01', '2026-05-31')).toBe('转正日期不能早于入党日期')
+  })
+  test('the 预备期 is a year: 29 February 2024 → not before 28 February 2025', () => {
+    expect(m('full', '2024-02-29', '2025-02-27')).toContain('预备期满（2025年2月28日）')
+    expect(m('full', '2024-02-29', '2025-02-28')).toBeNull()
+  })
+  test('a 预备党员 has no 转正日期; unknown dates are not judged', () => {
+    expect(m('probationary', '2026-06-01', '2027-06-01')).toContain('预备党员还没有转正日期')
+    expect(m('full', null, '2026-11-01')).toBeNull()
+    expect(m('probationary', '2026-06-01', null)).toBeNull()
   })
 })

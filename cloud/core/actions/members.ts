@@ -17,6 +17,7 @@ import { beijingDate } from '../framework/time'
 import { dateText } from '../../../types/time-text'
 import { endGrants, grantRole, loadActiveBranch, loadBranch, loadGroup, loadMember, presentMembers, presentOne, readAll } from '../organisation/store'
 import { MANAGERS } from './invites'
+import { confirmationRefusal } from '../recruitment/rules'
 
 /** The words the audit log uses for a roster entry's fields (never its keys). */
 const MEMBER_FIELD_LABELS: Record<string, string> = {
@@ -85,9 +86,9 @@ export const updateMember = defineAction({
     await checkTexts(port, ctx.caller.openid, [['name', '姓名', changes.name]])
     const patch = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
     const after = { ...before, ...patch } as MemberDoc
-    if (after.partyStatus === 'full' && after.joinedPartyOn && after.confirmedOn && after.confirmedOn < after.joinedPartyOn) {
-      throw new AppError('INVALID_INPUT', '转正日期不能早于入党日期')
-    }
+    // 入党 / 转正 dates and status together (recruitment/rules.ts): a 转正 before 入党 was accepted on a 预备党员.
+    const refusal = confirmationRefusal(after)
+    if (refusal) throw new AppError('INVALID_INPUT', refusal, { field: 'confirmedOn' })
     if ((after.posts ?? []).length > 0 && postRefusal(after)) {
       throw new AppError('CONFLICT', `${postRefusal(after)}；请先在「职务」中免去其支委职务`, { field: 'partyStatus' })
     }

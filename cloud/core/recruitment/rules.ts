@@ -298,3 +298,19 @@ export function dueItems(log: StepLog, s: RecruitmentSettings): DueItem[] {
   }
   return out
 }
+
+/**
+ * A roster entry's 入党 / 转正 dates and status, checked together (党章第七条: the 预备期 is one year from the 支部大会
+ * that admitted the member, whose date is the 入党日期; a 预备党员 has no 转正日期). Null when they agree. Used by
+ * members.update, which accepted a 转正 date before 入党 as long as the status stayed 预备 (reviewer finding, #19).
+ */
+export function confirmationRefusal(m: { partyStatus: 'full' | 'probationary'; joinedPartyOn: string | null; confirmedOn: string | null }): string | null {
+  if (!m.confirmedOn) return null
+  if (m.joinedPartyOn && m.confirmedOn < m.joinedPartyOn) return '转正日期不能早于入党日期'
+  if (m.partyStatus === 'probationary') return '预备党员还没有转正日期：请清空转正日期，或在转正时改为正式党员'
+  if (m.joinedPartyOn) {
+    const end = addMonths(m.joinedPartyOn, PROBATION_MONTHS)
+    if (m.confirmedOn < end) return `转正日期应在预备期满（${fmt(end)}）之后：预备期一年，从入党日期算起（党章第七条）`
+  }
+  return null
+}
