@@ -32,8 +32,6 @@ const zones = [
   ...coreDomains.map((name) => ({
     target: './cloud/core/framework',
     from: `./cloud/core/${name}`,
-    // framework/claims.ts still takes isDuplicateKey from activities/store.ts until the data access has its own (#17.1).
-    except: name === 'activities' ? ['./store.ts'] : [],
     message: 'The framework knows no domain: a domain imports the framework, not the reverse.',
   })),
   // Production code never imports the local cloud.
