@@ -8,6 +8,8 @@ import { ReportForm } from '../../src/features/work-points/components/report-for
 import { countdownText, filterAssignments, groupBySection, validateReport, type Assignment } from '../../src/features/work-points/logic'
 import { usePointStore } from '../../src/features/work-points/point-store'
 import { getAssignment, listBranchActivities, reportAssignment } from '../../src/features/work-points/point-api'
+import { useReportDraftStore } from '../../src/features/work-points/report-draft'
+import { uploadFile } from '../../src/services/api'
 import { assignProblem, useAssignStore } from '../../src/features/work-plans/assign-store'
 import { getPlan, assignPlan } from '../../src/features/work-plans/api'
 import { initialAssignRows, parseResponsible, suggestedDueOn, type PlanDraft } from '../../src/features/work-plans/logic'
@@ -17,8 +19,10 @@ jest.mock('../../src/features/work-points/point-api', () => ({
   reportAssignment: jest.fn(),
   reopenAssignment: jest.fn(),
   listBranchActivities: jest.fn(),
-  uploadReportPhoto: jest.fn(),
+  reportFilePath: (id: string, d: string, k: string, name: string) => `work-points/${id}/${d}/${k}.${name.split('.').pop()}`,
 }))
+// Evidence goes up through the shared queue (src/lib/upload-queue.ts), which calls uploadFile.
+jest.mock('../../src/services/api', () => ({ ...jest.requireActual('../../src/services/api'), uploadFile: jest.fn() }))
 jest.mock('../../src/features/work-plans/api', () => ({ getPlan: jest.fn(), assignPlan: jest.fn(), searchBranches: jest.fn() }))
 
 const a = (id: string, patch: Partial<Assignment> = {}): Assignment => ({
@@ -168,4 +172,62 @@ test('the report form refuses an empty 标记完成, then sends note, activity a
   expect(reportAssignment).toHaveBeenCalledWith(
     expect.objectContaining({ assignmentId: 'as1', note: '', activityIds: ['act1'], photos: [], markDone: true, clientRequestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }),
   )
+})
+
+test('书面材料: a PDF and a photo upload through the queue with progress, a failed one retries, and the report sends both with their names', async () => {
+  ;(listBranchActivities as jest.Mock).mockResolvedValue({ items: [], nextCursor: null })
+  ;(reportAssignment as jest.Mock).mockResolvedValue(a('as2', { status: 'in_progress' }))
+  ;(getAssignment as jest.Mock).mockResolvedValue({ assignment: a('as2'), point: point(1), reports: [] })
+  const upload = uploadFile as jest.Mock
+  upload.mockReset()
+  let finishPdf: (id: string) => void = () => undefined
+  upload
+    .mockImplementationOnce((_s, _p, progress) => {
+      progress?.(30)
+      return new Promise((resolve) => (finishPdf = resolve))
+    })
+    .mockRejectedValueOnce(new Error('网络不可用，请检查网络后重试'))
+    .mockResolvedValueOnce('cloud://env/work-points/as2/photo.jpg')
+  await act(async () => {
+    await usePointStore.getState().load('as2')
+  })
+  await act(async () => {
+    render(<ReportForm branchId='b1' done={false} />)
+  })
+  await act(async () => {
+    useReportDraftStore.getState().add('as2', 'file', [{ source: { blob: new Blob(['%PDF']), name: '支部学习记录.pdf' }, name: '支部学习记录.pdf' }])
+    useReportDraftStore.getState().add('as2', 'photo', [{ source: { blob: new Blob(['x']), name: '0.jpg' }, name: '0.jpg', preview: 'data:x' }])
+  })
+  expect(upload.mock.calls[0][1]).toMatch(/^work-points\/as2\/[^/]+\/[^/]+\.pdf$/)
+  expect(screen.getByText('支部学习记录.pdf')).toBeTruthy()
+  expect(screen.getByText('上传中 30%')).toBeTruthy()
+  expect(screen.getByText('照片、文件上传中…')).toBeTruthy()
+  // The photo failed: tapping it tries again.
+  await act(async () => {
+    fireEvent.click(screen.getByText('上传失败，点此重试'))
+  })
+  await act(async () => {
+    finishPdf('cloud://env/work-points/as2/file.pdf')
+  })
+  await act(async () => {
+    fireEvent.click(screen.getByText('提交进展'))
+  })
+  expect(reportAssignment).toHaveBeenLastCalledWith(
+    expect.objectContaining({
+      assignmentId: 'as2',
+      photos: ['cloud://env/work-points/as2/photo.jpg'],
+      files: [{ fileID: 'cloud://env/work-points/as2/file.pdf', name: '支部学习记录.pdf' }],
+    }),
+  )
+  // Sent: the next report starts empty.
+  expect(useReportDraftStore.getState().drafts.as2.evidence).toEqual([])
+})
+
+test('only PDF, Word (.docx) and Excel (.xlsx) up to 20 MB are taken as 书面材料, and a refused file is named', () => {
+  const { fileProblem } = jest.requireActual('../../src/components/file-pick')
+  expect(fileProblem('总结.pdf', 1000)).toBeNull()
+  expect(fileProblem('总结.DOCX', 1000)).toBeNull()
+  expect(fileProblem('台账.xlsx', 1000)).toBeNull()
+  expect(fileProblem('总结.doc', 1000)).toBe('总结.doc 不是 PDF、Word（.docx）或 Excel（.xlsx）文件，未添加')
+  expect(fileProblem('大.pdf', 21 * 1024 * 1024)).toBe('大.pdf 超过 20 MB，未添加')
 })

@@ -73,9 +73,25 @@ const progressReport = z.object({
   note: z.string(),
   activities: z.array(z.object({ id: z.string(), topic: z.string(), startAt: z.string() })),
   photos: z.array(photo),
+  /** 书面材料 attached as files (PDF, Word, Excel): each opens by its link. */
+  files: z.array(z.object({ fileID: z.string(), name: z.string(), url: z.string().optional() })),
   by: z.object({ openid: z.string(), name: z.string() }),
   at: z.string(),
 })
+
+/** A document attached as evidence: a cloud file and the name it was picked with (the kind is its extension). */
+export const EVIDENCE_FILE_EXTENSIONS = ['pdf', 'docx', 'xlsx'] as const
+const evidenceFile = z
+  .object({
+    fileID,
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: '文件名不能为空' })
+      .max(100, { error: '文件名不能超过 100 个字' })
+      .regex(/\.(pdf|docx|xlsx)$/i, { error: '只能附 PDF、Word（.docx）或 Excel（.xlsx）文件' }),
+  })
+  .strict()
 
 export const workPlanSchemas = {
   'workPlans.parse': {
@@ -148,6 +164,8 @@ export const workPlanSchemas = {
         note: plain().trim().max(2000, { error: '进展说明不能超过 2000 字' }).default(''),
         activityIds: z.array(id('活动')).max(20).default([]),
         photos: z.array(fileID).max(9, { error: '照片最多 9 张' }).default([]),
+        /** 书面材料 as files: PDF, Word (.docx) or Excel (.xlsx), named as picked. */
+        files: z.array(evidenceFile).max(9, { error: '文件最多 9 个' }).default([]),
         markDone: z.boolean().default(false),
         clientRequestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求编号格式不正确' }),
       })

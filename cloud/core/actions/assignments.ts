@@ -83,7 +83,7 @@ export const listAssignments = defineAction({
 async function presentReports(port: Port, reports: ProgressReportDoc[]) {
   const _ = port.db.command
   const activityIds = [...new Set(reports.flatMap((r) => r.activityIds))]
-  const photos = [...new Set(reports.flatMap((r) => r.photos))]
+  const photos = [...new Set(reports.flatMap((r) => [...r.photos, ...(r.files ?? []).map((f) => f.fileID)]))]
   const [activities, urls] = await Promise.all([
     activityIds.length ? readAll<ActivityDoc>(port, 'activities', { _id: _.in(activityIds) }) : Promise.resolve([]),
     photos.length ? port.storage.getTempFileURLs(photos) : Promise.resolve(new Map<string, string>()),
@@ -98,6 +98,7 @@ async function presentReports(port: Port, reports: ProgressReportDoc[]) {
       .filter((a): a is ActivityDoc => !!a && !a.deleted)
       .map((a) => ({ id: a._id, topic: a.topic, startAt: new Date(a.startAt).toISOString() })),
     photos: r.photos.map((fileID) => (urls.has(fileID) ? { fileID, url: urls.get(fileID) } : { fileID })),
+    files: (r.files ?? []).map((f) => (urls.has(f.fileID) ? { ...f, url: urls.get(f.fileID) } : f)),
     by: r.by,
     at: new Date(r.at).toISOString(),
   }))
@@ -137,13 +138,13 @@ export const reportProgress = defineAction({
   name: 'assignments.report',
   roles: BRANCH_WRITERS,
   scope: { ...assignmentRecord, idOf: (input) => input.assignmentId },
-  async handler({ assignmentId, note, activityIds, photos, markDone }, ctx) {
+  async handler({ assignmentId, note, activityIds, photos, files, markDone }, ctx) {
     const { port, caller } = ctx
     const a = ctx.record as unknown as AssignmentDoc
     const _id = ctx.requestKey!
     const today = beijingDate(port.now())
-    const hasEvidence = note.length > 0 || activityIds.length > 0 || photos.length > 0
-    if (!hasEvidence) throw new AppError('INVALID_INPUT', '请填写进展说明，或附上活动记录、照片')
+    const hasEvidence = note.length > 0 || activityIds.length > 0 || photos.length > 0 || files.length > 0
+    if (!hasEvidence) throw new AppError('INVALID_INPUT', '请填写进展说明，或附上活动记录、照片、文件')
     if (markDone && a.state === 'done') throw new AppError('CONFLICT', '该任务已经完成')
     if (activityIds.length) {
       const _ = port.db.command
@@ -163,6 +164,7 @@ export const reportProgress = defineAction({
       note,
       activityIds,
       photos,
+      ...(files.length ? { files } : {}),
       by: { openid: caller.openid, name: await actorName(ctx) },
       at: now,
     }

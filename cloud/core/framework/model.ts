@@ -343,6 +343,8 @@ export interface ProgressReportDoc {
   note: string
   activityIds: string[]
   photos: string[]
+  /** 书面材料 (PDF, Word, Excel); absent on reports made before files were accepted. */
+  files?: { fileID: string; name: string }[]
   by: { openid: string; name: string }
   at: Date
 }

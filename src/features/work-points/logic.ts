@@ -56,16 +56,19 @@ export interface ReportDraft {
   note: string
   activityIds: string[]
   photoCount: number
+  /** 书面材料 attached as files (PDF, Word, Excel). */
+  fileCount?: number
   markDone: boolean
 }
 
 /** The client's copy of the server's rule: marking done needs a note or some evidence. null when fine. */
 export function validateReport(d: ReportDraft): string | null {
   const hasNote = d.note.trim().length > 0
-  const hasEvidence = d.activityIds.length > 0 || d.photoCount > 0
+  const hasEvidence = d.activityIds.length > 0 || d.photoCount > 0 || (d.fileCount ?? 0) > 0
   if (d.note.trim().length > 2000) return '进展说明不能超过 2000 字'
   if (d.photoCount > 9) return '照片最多 9 张'
-  if (d.markDone && !hasNote && !hasEvidence) return '标记完成前，请写一句进展说明，或关联一次活动、上传一张照片'
-  if (!d.markDone && !hasNote && !hasEvidence) return '请写进展说明，或关联活动、上传照片'
+  if ((d.fileCount ?? 0) > 9) return '文件最多 9 个'
+  if (d.markDone && !hasNote && !hasEvidence) return '标记完成前，请写一句进展说明，或关联一次活动、上传一张照片或一份文件'
+  if (!d.markDone && !hasNote && !hasEvidence) return '请写进展说明，或关联活动、上传照片或文件'
   return null
 }

@@ -1,5 +1,5 @@
 import type { ActionInput } from '../../../types/actions'
-import { callApi, uploadFile, type UploadSource } from '../../services/api'
+import { callApi } from '../../services/api'
 
 export const getAssignment = (assignmentId: string) => callApi('assignments.get', { assignmentId })
 export const reportAssignment = (input: ActionInput<'assignments.report'>) => callApi('assignments.report', input)
@@ -8,7 +8,8 @@ export const reopenAssignment = (assignmentId: string, reason: string) => callAp
 /** Sessions that can be evidence: recorded ones only (a planned, unheld session proves nothing yet). */
 export const listBranchActivities = (branchId: string) => callApi('activities.list', { branchId, status: 'recorded', limit: 30 })
 
-export const uploadReportPhoto = (assignmentId: string, draftId: string, index: number, source: UploadSource) => {
-  const ext = (/\.([a-z0-9]+)$/i.exec(source.name)?.[1] ?? 'jpg').toLowerCase()
-  return uploadFile(source, `work-points/${assignmentId}/${draftId}/${index}.${ext}`)
+/** Where a report's photo or document is stored: a report's evidence grouped by its request (the queue uploads it). */
+export function reportFilePath(assignmentId: string, draftId: string, key: string, name: string): string {
+  const ext = (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? 'jpg').toLowerCase()
+  return `work-points/${assignmentId}/${draftId}/${key}.${ext}`
 }

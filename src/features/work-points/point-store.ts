@@ -2,9 +2,7 @@
 import { create } from 'zustand'
 import type { ActionOutput } from '../../../types/actions'
 import { errorMessage } from '../../services/api'
-import { randomId } from '../../lib/request-id'
-import type { UploadSource } from '../../services/api'
-import { getAssignment, listBranchActivities, reopenAssignment, reportAssignment, uploadReportPhoto } from './point-api'
+import { getAssignment, listBranchActivities, reopenAssignment, reportAssignment } from './point-api'
 import type { Assignment } from './logic'
 
 export type PointDetail = ActionOutput<'assignments.get'>
@@ -13,6 +11,8 @@ export interface ReportInput {
   note: string
   activityIds: string[]
   photos: string[]
+  /** 书面材料 (PDF, Word, Excel) as uploaded. */
+  files: { fileID: string; name: string }[]
   markDone: boolean
   clientRequestId: string
 }
@@ -29,7 +29,6 @@ interface PointState {
   activities: ActivityOption[]
   activitiesStatus: 'idle' | 'loading' | 'ready' | 'error'
   loadActivities(branchId: string): Promise<void>
-  uploadPhoto(draftId: string, index: number, source: UploadSource): Promise<string>
   detail: PointDetail | null
   status: 'idle' | 'loading' | 'ready' | 'error'
   error: string | null
@@ -42,8 +41,6 @@ interface PointState {
 
 const initial = { activities: [] as ActivityOption[], activitiesStatus: 'idle' as const, id: null, detail: null, status: 'idle' as const, error: null }
 
-export const newRequestId = () => randomId(16)
-
 export const usePointStore = create<PointState>()((set, get) => ({
   ...initial,
   async loadActivities(branchId) {
@@ -53,15 +50,6 @@ export const usePointStore = create<PointState>()((set, get) => ({
       set({ activities: page.items.map((a) => ({ id: a.id, topic: a.topic, startAt: a.startAt })), activitiesStatus: 'ready' })
     } catch {
       set({ activitiesStatus: 'error' })
-    }
-  },
-  async uploadPhoto(draftId, index, source) {
-    const id = get().id
-    if (!id) throw new Error('没有打开要点')
-    try {
-      return await uploadReportPhoto(id, draftId, index, source)
-    } catch (error) {
-      throw new Error(errorMessage(error))
     }
   },
   async load(id) {

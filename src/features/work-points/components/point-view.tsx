@@ -12,6 +12,21 @@ import './point-view.scss'
 const KIND_LABEL = { note: '进展', done: '标记完成', reopen: '重新打开' } as const
 const photoSrc = (p: { fileID: string; url?: string }) => p.url ?? p.fileID
 
+/** Opens a 书面材料 file: in the browser by its link, in WeChat downloaded and shown by openDocument. */
+async function openEvidence(f: { fileID: string; name: string; url?: string }) {
+  const url = f.url ?? f.fileID
+  if (process.env.TARO_ENV === 'h5') {
+    window.open(url, '_blank', 'noopener')
+    return
+  }
+  try {
+    const { tempFilePath } = await Taro.downloadFile({ url })
+    await Taro.openDocument({ filePath: tempFilePath, showMenu: true })
+  } catch {
+    void Taro.showToast({ title: '文件打开失败，请稍后重试', icon: 'none' })
+  }
+}
+
 export function PointView({ detail }: { detail: PointDetail }) {
   const { assignment: a, point, reports } = detail
   const countdown = countdownText(a)
@@ -75,6 +90,11 @@ export function PointView({ detail }: { detail: PointDetail }) {
                 ))}
               </View>
             ) : null}
+            {(r.files ?? []).map((f) => (
+              <Text key={f.fileID} className='point-log__activity' onClick={() => void openEvidence(f)} {...testId('report-log-file')}>
+                文件：{f.name}
+              </Text>
+            ))}
           </View>
         ))}
       </View>
