@@ -26,15 +26,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(root, 'src'),
     },
-    // The cloud environment id (src/config/cloud.ts); empty means the mini-program's default environment.
+    // The cloud environment id (config/deployment.ts CLOUD_ENV); empty means the mini-program's default environment.
     defineConstants: { 'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      // types/ (the contract, outside src/) is TypeScript too: let babel compile it.
-      compile: { include: [path.resolve(root, 'types')] },
+      // types/ (the contract, outside src/) and config/deployment.ts are TypeScript too: let babel compile them.
+      compile: { include: [path.resolve(root, 'types'), path.resolve(root, 'config/deployment.ts')] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -50,7 +50,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
       },
-      compile: { include: [path.resolve(root, 'types')] },
+      compile: { include: [path.resolve(root, 'types'), path.resolve(root, 'config/deployment.ts')] },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
         filename: 'css/[name].[hash].css',

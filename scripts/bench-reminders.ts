@@ -17,7 +17,7 @@ import type { Port } from '../cloud/core/framework/port'
 import { runReminders } from '../cloud/core/reminders/run'
 import { PRODUCTION_LIKE } from '../cloud/local/latency'
 import { buildPort } from '../cloud/platform/wx-server-port'
-import { SUBSCRIPTION_TEMPLATES } from '../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES } from '../config/deployment'
 import { sdkFor, startLocalCloud } from '../test/support/local-cloud'
 
 const DAY = 86400000

@@ -9,7 +9,8 @@
  * Off with LOCALCLOUD_SEED_REMINDERS=0 (the test harness does that, so tests that expect the base seed keep it).
  */
 import type { ApiResult } from '../../types/envelope'
-import { REMINDER_KINDS, SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
+import { REMINDER_KINDS } from '../../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES } from '../../config/deployment'
 import { beijingDate } from '../core/framework/time'
 import { SEED_BRANCHES, SEED_COMMITTEE } from './seed'
 

@@ -16,6 +16,7 @@ import { lockDataDir } from './lock'
 import { delay, latencyFromEnv, type Latency } from './latency'
 import { Clock, clockChange, clockScript } from './clock'
 import { exportSnapshot, importSnapshot } from './snapshot'
+import { queryShape, servingIndex, UNINDEXED_FROM } from './index-check'
 import { allowedHosts, checkHostAndOrigin, checkJson, newSecret, sameSecret, uploadToken, type GuardError } from './guard'
 import { SUBSCRIPTION_TEMPLATES } from '../../config/deployment'
 
@@ -167,6 +168,18 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     }
   }
   const wasEmpty = store.isEmpty()
+  // Queries no declared index serves (cloud/indexes.ts) on a collection past UNINDEXED_FROM documents, by shape.
+  const unindexed = new Map<string, { collection: string; query: string; from: string; count: number; size: number }>()
+  let queryFrom = ''
+  db.onQuery = (collection, query, order, size) => {
+    if (size <= UNINDEXED_FROM || collection.startsWith('__') || servingIndex(collection, query, order)) return
+    const shape = queryShape(query)
+    const key = `${collection} ${shape}`
+    const seen = unindexed.get(key)
+    if (seen) { seen.count += 1; seen.size = size; return }
+    unindexed.set(key, { collection, query: shape, from: queryFrom, count: 1, size })
+    console.warn(`[localcloud] no index serves ${collection} ${shape} (${size} documents${queryFrom ? `, from ${queryFrom}` : ''}): declare one in cloud/indexes.ts`)
+  }
   const uploadLimit = opts.uploadLimitBytes ?? 20 << 20
   const uploads = new UploadGate()
   // WeChat's default storage rule ("所有用户可读，仅创建者及管理员可写"): a user may replace only a file they uploaded;
@@ -247,6 +260,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       if (action.startsWith('database.')) {
         // The round trip's production cost (latency.ts), before the work: an answer is never given early.
         await delay(latency.dbMs)
+        queryFrom = caller?.fn ?? ''
         const r = db.handle(action, p)
         if (r === undefined) return { status: 200, body: { code: 'INVALID_PARAM', message: `local cloud does not support ${action}`, requestId } }
         return { status: 200, body: { requestId, ...r } }
@@ -486,6 +500,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       }
       return send(res, 200, { ok: true, now: clock.now().toISOString(), offsetMs: clock.offsetMs })
     }
+    if (method === 'GET' && p === '/dev/unindexed') return send(res, 200, Array.from(unindexed.values()))
     if (method === 'GET' && p === '/dev/identities') return send(res, 200, await identities())
     if (method === 'GET' && p === '/dev/outbox') return send(res, 200, outbox.list())
     if (method === 'POST' && p === '/dev/subscriptions') {

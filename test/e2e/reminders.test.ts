@@ -6,12 +6,13 @@
  * badge shows the unread count and drops after reading. The committee sends a notice to one branch and only that
  * branch's members find it in their inbox. E2E_SHOTS=1 writes its 390×844 screenshots into docs/screenshots/.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { SEED_BRANCHES } from '../../cloud/local/seed'
-import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES } from '../../config/deployment'
 import { rawApiAs, ok } from '../support/api'
-import { startCloudAndBrowser, openAs, goTo, type Person } from '../support/browser'
-import type { LocalCloudHandle } from '../support/local-cloud'
+import { e2eWorld, goTo } from '../support/browser'
+
+const world = e2eWorld()
 
 const RUN = Date.now() % 100000
 /** Short enough for a `thing` keyword (≤ 20 characters), so the message shows it whole. */
@@ -24,9 +25,6 @@ const DAY = 24 * 3600 * 1000
 
 // A browser journey takes seconds per step on two shared cores (the project's testTimeout did not apply here).
 
-let cloud: LocalCloudHandle
-let browser: Browser
-const people: Person[] = []
 /** The trigger's clock: a minute before the test started, three days before the point's due date. */
 let triggerAt = ''
 
@@ -39,10 +37,9 @@ function latestPlanningInstant(t: number): string {
 }
 
 beforeAll(async () => {
-  ;[cloud, browser] = await startCloudAndBrowser()
   // A published plan with one point, assigned to branch 1, due three days from today (Beijing). The trigger runs
   // as of a minute ago: a clock ahead of the real one would date the inbox item after 全部已读's watermark.
-  const committee = rawApiAs(cloud.url, 'dev-committee-admin')
+  const committee = rawApiAs(world.url, 'dev-committee-admin')
   // Work points are planned in the first run from 08:00 Beijing time: between midnight and 08:00 the clock goes
   // back to yesterday 08:30 (still in the past, so the watermark argument holds).
   triggerAt = latestPlanningInstant(Date.now() - 60_000)
@@ -58,26 +55,14 @@ beforeAll(async () => {
   const b1 = branches.items.find((b) => b.name === BRANCH_1)!.id
   await ok(committee('workPlans.assign', { planId: saved.id, branchIds: [b1], points: [{ seq: 1, dueOn }] }))
 })
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
-afterEach(() => {
-  // No page may have thrown or logged an error along the way.
-  for (const p of people) expect(p.errors).toEqual([])
-})
 
-async function person(openid: string) {
-  const p = await openAs(browser, cloud.url, openid)
-  people.push(p)
-  return p
-}
+const person = (openid: string) => world.person(openid)
 
 /** Taro's H5 router keeps earlier pages in the DOM, hidden: look only at what is on screen. */
 const shown = (page: Page, id: string) => page.getByTestId(id).filter({ visible: true })
 /** A fresh load of `route` alone (a reload drops the pages Taro's router keeps stacked behind it). */
 async function reopen(page: Page, route: string) {
-  await goTo(page, cloud.url, route)
+  await goTo(page, world.url, route)
   await page.reload()
 }
 /** 390×844 screenshots for docs/screenshots/ with E2E_SHOTS=1 (else test-results/), after Taro's page slide-in. */
@@ -92,13 +77,13 @@ interface OutboxMessage {
   page?: string
   data: Record<string, { value: string }>
 }
-const outbox = async (): Promise<OutboxMessage[]> => (await fetch(`${cloud.url}/dev/outbox`)).json() as Promise<OutboxMessage[]>
+const outbox = async (): Promise<OutboxMessage[]> => (await fetch(`${world.url}/dev/outbox`)).json() as Promise<OutboxMessage[]>
 const pointMessages = async () =>
   (await outbox()).filter(
     (m) => m.touser === SECRETARY && m.templateId === SUBSCRIPTION_TEMPLATES.assignment_due.id && Object.values(m.data).some((v) => v.value.includes(POINT)),
   )
 const runTrigger = async () => {
-  const res = await fetch(`${cloud.url}/cloud/triggers/reminders?now=${encodeURIComponent(triggerAt)}`, { method: 'POST' })
+  const res = await fetch(`${world.url}/cloud/triggers/reminders?now=${encodeURIComponent(triggerAt)}`, { method: 'POST' })
   expect(res.status).toBe(200)
 }
 /** Reads until it gives `want` (a mark made as the page changes may land a moment later), then asserts. */
@@ -111,11 +96,11 @@ async function eventually<T>(read: () => Promise<T>, want: T, ms = 10000) {
   }
   expect(value).toBe(want)
 }
-const unreadOf = async (openid: string) => (await ok(rawApiAs(cloud.url, openid)<{ count: number }>('inbox.unread', {}))).count
+const unreadOf = async (openid: string) => (await ok(rawApiAs(world.url, openid)<{ count: number }>('inbox.unread', {}))).count
 
 test('a secretary subscribes from 我的 through the consent sheet, and the quota shows', async () => {
   const { page } = await person(SECRETARY)
-  await goTo(page, cloud.url, 'pages/me/index')
+  await goTo(page, world.url, 'pages/me/index')
   await shown(page, 'open-subscribe').click()
   await shown(page, 'quota-assignment_due').waitFor({ timeout: 20000 })
   expect(await shown(page, 'quota-assignment_due').innerText()).toContain('未订阅')
@@ -132,7 +117,7 @@ test('a secretary subscribes from 我的 through the consent sheet, and the quot
   expect(await result.innerText()).toContain('已订阅 3 类提醒')
   expect(await shown(page, 'quota-assignment_due').innerText()).toContain('还可提醒 1 次')
   // The cloud holds the same quota the card shows.
-  const quota = await ok(rawApiAs(cloud.url, SECRETARY)<{ items: { kind: string; remaining: number }[] }>('subscriptions.get', {}))
+  const quota = await ok(rawApiAs(world.url, SECRETARY)<{ items: { kind: string; remaining: number }[] }>('subscriptions.get', {}))
   expect(quota.items.find((q) => q.kind === 'assignment_due')?.remaining).toBe(1)
   await shot(page, 'subscribe-quota')
 })
@@ -154,7 +139,7 @@ test('the trigger, days before the due date, puts the reminder in the outbox and
   expect(await unreadOf(SECRETARY)).toBe(unread)
 
   const { page } = await person(SECRETARY)
-  await goTo(page, cloud.url, 'packages/inbox/pages/inbox/index')
+  await goTo(page, world.url, 'packages/inbox/pages/inbox/index')
   await shown(page, 'inbox-list').waitFor({ timeout: 20000 })
   expect(await shown(page, 'inbox-item-unread').filter({ hasText: POINT }).count()).toBe(1)
   expect(await shown(page, 'inbox-item').filter({ hasText: POINT }).count()).toBe(0)
@@ -165,7 +150,7 @@ test('the trigger, days before the due date, puts the reminder in the outbox and
 test('the home badge shows the unread count and drops after the reminder is read', async () => {
   const before = await unreadOf(SECRETARY)
   const { page } = await person(SECRETARY)
-  await goTo(page, cloud.url, 'pages/home/index')
+  await goTo(page, world.url, 'pages/home/index')
   const badge = shown(page, 'home-inbox-badge')
   await badge.waitFor({ timeout: 20000 })
   expect(await badge.innerText()).toBe(String(before))
@@ -214,7 +199,7 @@ test('the home badge shows the unread count and drops after the reminder is read
 test('the committee sends a notice to one branch; only that branch sees it in its inbox', async () => {
   const { page } = await person('dev-committee-admin')
   // The committee's inbox leads to every branch's organisation life.
-  await goTo(page, cloud.url, 'packages/inbox/pages/inbox/index')
+  await goTo(page, world.url, 'packages/inbox/pages/inbox/index')
   await shown(page, 'open-overview').click()
   await shown(page, 'overview-row').first().waitFor({ timeout: 20000 })
   expect(await shown(page, 'overview-row').count()).toBe(SEED_BRANCHES.length)
@@ -261,21 +246,21 @@ test('the committee sends a notice to one branch; only that branch sees it in it
   await shot(page, 'notice-sent')
 
   const member2 = await person('dev-member-2a')
-  await goTo(member2.page, cloud.url, 'packages/inbox/pages/inbox/index')
+  await goTo(member2.page, world.url, 'packages/inbox/pages/inbox/index')
   await shown(member2.page, 'inbox-list').waitFor({ timeout: 20000 })
   expect(await shown(member2.page, 'inbox-item-unread').filter({ hasText: NOTICE }).count()).toBe(1)
   await shot(member2.page, 'inbox-notice')
 
   const member1 = await person('dev-member-1b')
-  await goTo(member1.page, cloud.url, 'packages/inbox/pages/inbox/index')
+  await goTo(member1.page, world.url, 'packages/inbox/pages/inbox/index')
   await member1.page.locator('[data-testid=inbox-list], .state--empty').first().waitFor({ timeout: 20000 })
   expect(await member1.page.getByText(NOTICE).count()).toBe(0)
-  const list = await ok(rawApiAs(cloud.url, 'dev-member-1b')<{ items: { title: string }[] }>('inbox.list', {}))
+  const list = await ok(rawApiAs(world.url, 'dev-member-1b')<{ items: { title: string }[] }>('inbox.list', {}))
   expect(list.items.map((i) => i.title)).not.toContain(NOTICE)
 
   // Branch 3's member has nothing at all: the empty state says what will arrive there.
   const member3 = await person('dev-member-3a')
-  await goTo(member3.page, cloud.url, 'packages/inbox/pages/inbox/index')
+  await goTo(member3.page, world.url, 'packages/inbox/pages/inbox/index')
   await member3.page.getByText('暂无消息').filter({ visible: true }).waitFor({ timeout: 20000 })
   await shot(member3.page, 'inbox-empty')
 })

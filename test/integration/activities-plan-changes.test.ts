@@ -2,7 +2,7 @@
  * Issue 16.11 through the real actions on the seeded branch: a planned session is rescheduled, moved and cancelled;
  * each change is in its history and its audience is told (inbox, and a message to whoever granted one).
  */
-import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES } from '../../config/deployment'
 import { apiAs, ok } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 

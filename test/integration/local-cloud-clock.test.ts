@@ -6,7 +6,7 @@
  */
 import { apiAs, ok } from '../support/api'
 import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
-import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES } from '../../config/deployment'
 
 const DAY = 86400000
 let cloud: LocalCloudHandle

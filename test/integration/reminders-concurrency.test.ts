@@ -12,7 +12,7 @@ import { fill } from '../../scripts/bench-reminders'
 import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 import { buildPort } from '../../cloud/platform/wx-server-port'
 import { runReminders } from '../../cloud/core/reminders/run'
-import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES } from '../../config/deployment'
 
 const DAY = 86400000
 const year = new Date(Date.now() + 8 * 3600e3).getUTCFullYear()

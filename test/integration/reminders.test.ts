@@ -12,7 +12,7 @@ import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local
 import { buildPort } from '../../cloud/platform/wx-server-port'
 import type { Port } from '../../cloud/core/framework/port'
 import { runReminders } from '../../cloud/core/reminders/run'
-import { SUBSCRIPTION_TEMPLATES } from '../../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES } from '../../config/deployment'
 import { DEMO_PLAN_TEXT } from '../../cloud/local/seed-reminders'
 
 const TPL = {

@@ -12,7 +12,8 @@ import { complianceAt, complianceYear, periodOf, type ComplianceActivity } from 
 import { beijingDate } from '../../cloud/core/framework/time'
 import { fitsKeyword, fitValue, truncate } from '../../cloud/core/reminders/fit'
 import { planReminders, type PlannerInput, type PlannerPerson } from '../../cloud/core/reminders/planner'
-import { SUBSCRIPTION_TEMPLATES, type ReminderKind } from '../../types/subscription-templates'
+import { type ReminderKind } from '../../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES } from '../../config/deployment'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)

@@ -16,7 +16,7 @@ import { writeInbox, sendQueued, type Counts } from '../reminders/deliver'
 import { messageData } from '../reminders/fit'
 import { REMINDER_PAGES, dedupeKey, type PlannedReminder } from '../reminders/planner'
 import { claim, loadQuota } from '../reminders/run'
-import { SUBSCRIPTION_TEMPLATES } from '../../../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES } from '../../../config/deployment'
 import { updateActivity } from './activities-write'
 
 /** How long one change may spend sending messages itself; what is left waits for the hourly reminder run. */

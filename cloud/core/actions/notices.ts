@@ -5,7 +5,7 @@
 import { collection } from '../framework/data'
 import { checkTexts } from '../framework/writes'
 import type { Role } from '../../../types/domain'
-import { SUBSCRIPTION_TEMPLATES } from '../../../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES } from '../../../config/deployment'
 import { defineAction } from '../framework/action'
 import { actorName, recordAudit } from '../organisation/audit'
 import { invalid } from '../framework/errors'

@@ -2,7 +2,8 @@
  * subscriptions.record / subscriptions.get: what requestSubscribeMessage answered, and the caller's remaining quota per
  * reminder kind. The contract is types/actions/reminders.ts; the area's page is docs/reminders.md.
  */
-import { SUBSCRIPTION_TEMPLATES, REMINDER_KINDS, kindOfTemplate } from '../../../types/subscription-templates'
+import { REMINDER_KINDS } from '../../../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES, kindOfTemplate } from '../../../config/deployment'
 import { defineAction } from '../framework/action'
 import { invalid } from '../framework/errors'
 import type { Port } from '../framework/port'

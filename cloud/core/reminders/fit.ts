@@ -8,7 +8,8 @@
  */
 import dayjs from 'dayjs'
 import { ZONE } from '../framework/time'
-import { SUBSCRIPTION_TEMPLATES, type KeywordType, type ReminderKind } from '../../../types/subscription-templates'
+import { type KeywordType, type ReminderKind } from '../../../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES } from '../../../config/deployment'
 
 export const KEYWORD_LIMITS: Record<'thing' | 'phrase' | 'character_string' | 'number', number> = {
   thing: 20,

@@ -24,7 +24,8 @@
  */
 import type { ActivityType, Role } from '../../../types/domain'
 import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
-import { SUBSCRIPTION_TEMPLATES, type ReminderKind } from '../../../types/subscription-templates'
+import { type ReminderKind } from '../../../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES } from '../../../config/deployment'
 import { complianceAt, type ComplianceActivity, dayBefore } from '../compliance/rules'
 import { beijingDate, daysBetween } from '../framework/time'
 import { formatTime, messageData } from './fit'

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react'
 import type { ActionOutput } from '../../../types/actions'
 import type { Role } from '../../../types/domain'
-import { kindsToAsk, relevantKinds } from '../../config/subscriptions'
+import { kindsToAsk, relevantKinds } from './subscription-kinds'
 import { askSubscriptions, type GrantResult, type TemplateAsk } from '../../services/subscribe'
 import { errorMessage } from '../../services/api'
 import { getSubscriptions, recordSubscriptions } from './api'

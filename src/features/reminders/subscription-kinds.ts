@@ -3,8 +3,9 @@
  * place shared with the cloud (types/subscription-templates.ts: plain data, safe for the main package); this file
  * only decides, per role, which reminder kinds matter, since WeChat takes at most three templates per request.
  */
-import { SUBSCRIPTION_TEMPLATES, type ReminderKind } from '../../types/subscription-templates'
-import type { Role } from '../../types/domain'
+import { type ReminderKind } from '../../../types/subscription-templates'
+import { SUBSCRIPTION_TEMPLATES } from '../../../config/deployment'
+import type { Role } from '../../../types/domain'
 
 export type { ReminderKind }
 
@@ -16,6 +17,8 @@ export function relevantKinds(roles: readonly Role[]): ReminderKind[] {
   if (roles.includes('secretary')) add('assignment_due', 'compliance_gap')
   if (roles.includes('branch_committee')) add('compliance_gap')
   if (roles.some((r) => r !== 'committee_admin')) add('activity_upcoming', 'committee_notice')
+  // 发展党员 deadlines go to the secretary and the 组织委员 (a 支委 post): asked after the rest, as quota runs out.
+  if (roles.includes('secretary') || roles.includes('branch_committee')) add('recruitment_due')
   return kinds
 }
 
