@@ -56,7 +56,14 @@ function clone<T>(v: T): T {
 }
 
 export class Database {
+  /** Told of every query (get, count, update, remove) with its collection's size: the index report (index-check.ts). */
+  onQuery?: (collection: string, query: unknown, order: Record<string, unknown> | undefined, size: number) => void
+
   constructor(private store: Store, private envId: string) {}
+
+  private seen(collection: string, c: Map<string, Doc>, query: unknown, order?: Record<string, unknown>) {
+    this.onQuery?.(collection, query, order, c.size)
+  }
 
   private coll(name: unknown): Map<string, Doc> {
     if (typeof name !== 'string' || !name) throw new CloudError(INVALID_PARAM, 'collectionName is required')
@@ -105,8 +112,10 @@ export class Database {
   get(p: any, now: number) {
     if (p.transactionId) throw new CloudError(INVALID_PARAM, 'transactions are not supported by the local cloud')
     const c = this.coll(p.collectionName)
-    const docs = this.matches(c, decode(p.query, now))
+    const query = decode(p.query, now)
     const order = decode(p.order, now)
+    this.seen(p.collectionName, c, query, order)
+    const docs = this.matches(c, query)
     const projection = decode(p.projection, now)
     const offset = Number(p.offset) || 0
     let limit = p.limit === undefined ? 100 : Number(p.limit)
@@ -153,6 +162,7 @@ export class Database {
     const multi = p.queryType === 'DOC' ? false : p.multi !== false
     const upsert = !!p.upsert
     if ('_id' in data && merge) delete data._id
+    this.seen(p.collectionName, c, query)
     const hits = this.matches(c, query)
     const targets = multi ? hits : hits.slice(0, 1)
     const ops: Op[] = []
@@ -194,6 +204,7 @@ export class Database {
     const c = this.coll(p.collectionName)
     const query = decode(p.query, now) ?? {}
     const multi = p.queryType === 'DOC' ? false : p.multi !== false
+    this.seen(p.collectionName, c, query)
     const hits = this.matches(c, query)
     const targets = multi ? hits : hits.slice(0, 1)
     this.store.commit(targets.map((d) => ({ o: 'd', c: p.collectionName, id: d._id }) as Op))
@@ -202,7 +213,9 @@ export class Database {
 
   count(p: any, now: number) {
     const c = this.coll(p.collectionName)
-    return { data: { total: this.matches(c, decode(p.query, now)).length } }
+    const query = decode(p.query, now)
+    this.seen(p.collectionName, c, query)
+    return { data: { total: this.matches(c, query).length } }
   }
 
   aggregate(p: any, now: number) {

@@ -1,0 +1,65 @@
+/**
+ * Every database index the actions and the timer need, declared once. docs/deployment.md's "Database indexes" table
+ * is this list (test/unit/indexes.test.ts fails when they differ); the local cloud reports queries on a collection
+ * of more than a few hundred documents that no index here serves (cloud/local/index-check.ts, GET /dev/unindexed).
+ * In WeChat's cloud they are created by hand (云开发控制台 → 数据库 → 索引管理) from the table.
+ */
+export interface IndexField {
+  field: string
+  desc?: boolean
+}
+
+export interface IndexDecl {
+  collection: string
+  fields: IndexField[]
+  /** What it is for, when the fields do not say it. */
+  note?: string
+}
+
+const asc = (...fields: string[]): IndexField[] => fields.map((field) => ({ field }))
+const f = (field: string, desc = false): IndexField => (desc ? { field, desc } : { field })
+
+export const INDEXES: IndexDecl[] = [
+  { collection: 'memberships', fields: asc('openid', 'status') },
+  { collection: 'memberships', fields: asc('branchId', 'status', 'role') },
+  { collection: 'members', fields: asc('branchId', 'state', 'name', '_id') },
+  { collection: 'members', fields: asc('openid', 'state') },
+  { collection: 'branches', fields: asc('status', 'name', '_id') },
+  { collection: 'activities', fields: [f('branchId'), f('deleted'), f('startAt', true), f('_id', true)] },
+  { collection: 'activities', fields: [f('branchId'), f('deleted'), f('status'), f('startAt', true), f('_id', true)] },
+  { collection: 'activities', fields: [f('branchId'), f('deleted'), f('type'), f('startAt', true), f('_id', true)] },
+  { collection: 'activities', fields: asc('branchId', 'status', 'deleted', 'signInClosesAt'), note: 'upcoming sessions' },
+  { collection: 'activity_versions', fields: [f('activityId'), f('version', true), f('_id', true)] },
+  { collection: 'activity_signins', fields: asc('activityId'), note: 'ids are `activityId:memberId`, one per member' },
+  { collection: 'invites', fields: asc('branchId', 'createdAt') },
+  { collection: 'join_requests', fields: asc('branchId', 'status', 'createdAt') },
+  { collection: 'audit_log', fields: [f('branchId'), f('at', true), f('_id', true)] },
+  { collection: 'groups', fields: asc('branchId', 'name') },
+  { collection: 'activities', fields: asc('status', 'deleted', 'startAt'), note: "reminders: the timer's upcoming sessions and a year of records" },
+  { collection: 'assignments', fields: asc('state', 'dueOn'), note: 'reminders' },
+  { collection: 'inbox', fields: [f('openid'), f('createdAt', true), f('_id', true)] },
+  { collection: 'inbox', fields: [f('branchId'), f('roles'), f('createdAt', true)] },
+  { collection: 'inbox', fields: [f('branchIds'), f('roles'), f('createdAt', true)] },
+  { collection: 'inbox', fields: [f('allBranches'), f('roles'), f('createdAt', true)] },
+  { collection: 'inbox_reads', fields: asc('openid', 'itemCreatedAt') },
+  { collection: 'subscriptions', fields: asc('openid') },
+  { collection: 'subscriptions', fields: asc('remaining') },
+  { collection: 'reminder_log', fields: asc('state', 'createdAt'), note: 'ids are the dedupe keys' },
+  { collection: 'reminder_runs', fields: asc('day', 'daily', 'status') },
+  { collection: 'notices', fields: asc('status', 'createdAt') },
+  { collection: 'dues_profiles', fields: asc('branchId', '_id') },
+  { collection: 'dues_payments', fields: asc('memberId', 'month'), note: 'ids are `memberId:YYYY-MM`, one per member and month' },
+  { collection: 'dues_payments', fields: asc('branchId', 'month') },
+]
+
+/** One index as the deployment table writes it: `branchId` + `startAt` (desc). */
+export function describeIndex(i: IndexDecl): string {
+  return i.fields.map((x) => `\`${x.field}\`${x.desc ? ' (desc)' : ''}`).join(' + ')
+}
+
+/** The rows of docs/deployment.md's table: one per collection, its indexes joined by "; ", notes in parentheses. */
+export function deploymentRows(indexes: IndexDecl[] = INDEXES): Array<{ collection: string; indexes: string }> {
+  const rows = new Map<string, string[]>()
+  for (const i of indexes) rows.set(i.collection, [...(rows.get(i.collection) ?? []), `${describeIndex(i)}${i.note ? ` (${i.note})` : ''}`])
+  return [...rows].map(([collection, list]) => ({ collection, indexes: list.join('; ') }))
+}
