@@ -2,7 +2,7 @@ import { BRANCH_READERS, BRANCH_WRITERS } from '../../../types/roles'
 import type { AssignmentStatus } from '../../../types/assignment-status'
 import { defineAction } from '../framework/action'
 import { actorName } from '../organisation/audit'
-import { collection, isDuplicateKey, loadOr404 } from '../framework/data'
+import { collection, isDuplicateKey, loadOr404, recordOf } from '../framework/data'
 import { checkTexts } from '../framework/writes'
 import { AppError } from '../framework/errors'
 import type { ActivityDoc, AssignmentDoc, ProgressReportDoc, WorkPlanDoc } from '../framework/model'
@@ -68,14 +68,13 @@ export const listAssignments = defineAction({
       const c = decodeCursor(cursor)
       conditions.push(afterCursor(_, 'sortKey', String(c.key), c.id, 'asc'))
     }
-    const { data } = await port.db
-      .collection('assignments')
+    const { data } = await collection(port, 'assignments')
       .where((conditions.length === 1 ? conditions[0] : _.and(...conditions)) as Record<string, unknown>)
       .orderBy('sortKey', 'asc')
       .orderBy('_id', 'asc')
       .limit(limit + 1)
       .get()
-    const page = pageOf(data as unknown as AssignmentDoc[], limit, (a) => a.sortKey)
+    const page = pageOf(data, limit, (a) => a.sortKey)
     return { items: page.items.map((a) => presentAssignment(a, today)), nextCursor: page.nextCursor }
   },
 })
@@ -109,12 +108,12 @@ export const getAssignment = defineAction({
   roles: BRANCH_READERS,
   scope: { ...assignmentRecord, idOf: (input) => input.assignmentId },
   async handler({ assignmentId }, { port, record }) {
-    const a = record as unknown as AssignmentDoc
+    const a = recordOf({ record }, 'assignments')
     const [plans, reports] = await Promise.all([
-      port.db.collection('work_plans').where({ _id: a.planId }).limit(1).get(),
+      collection(port, 'work_plans').where({ _id: a.planId }).limit(1).get(),
       readAll<ProgressReportDoc>(port, 'progress_reports', { assignmentId }, 'at'),
     ])
-    const plan = plans.data[0] as unknown as WorkPlanDoc | undefined
+    const plan = plans.data[0]
     const point = plan?.sections.flatMap((s) => s.points).find((p) => p.seq === a.pointSeq)
     if (!point) throw new AppError('NOT_FOUND', '该要点已不在工作要点中')
     return {
@@ -140,16 +139,19 @@ export const reportProgress = defineAction({
   scope: { ...assignmentRecord, idOf: (input) => input.assignmentId },
   async handler({ assignmentId, note, activityIds, photos, files, markDone }, ctx) {
     const { port, caller } = ctx
-    const a = ctx.record as unknown as AssignmentDoc
+    const a = recordOf(ctx, 'assignments')
     const _id = ctx.requestKey!
     const today = beijingDate(port.now())
     const hasEvidence = note.length > 0 || activityIds.length > 0 || photos.length > 0 || files.length > 0
     if (!hasEvidence) throw new AppError('INVALID_INPUT', '请填写进展说明，或附上活动记录、照片、文件')
     if (markDone && a.state === 'done') throw new AppError('CONFLICT', '该任务已经完成')
+    // 书面材料 only as uploaded for this assignment: the app puts them under work-points/<assignmentId>/… (the
+    // client's point-api.ts reportFilePath), so another branch's document or an export cannot be attached.
+    const foreign = files.filter((f) => !/^cloud:\/\/[^/]+\/(.+)$/.exec(f.fileID)?.[1]?.startsWith(`work-points/${assignmentId}/`) || f.fileID.includes('/../'))
+    if (foreign.length) throw new AppError('INVALID_INPUT', '文件不是为本要点上传的，请重新选择文件上传', { field: 'files', fileIDs: foreign.map((f) => f.fileID) })
     if (activityIds.length) {
       const _ = port.db.command
-      const found = await port.db
-        .collection('activities')
+      const found = await collection(port, 'activities')
         .where({ _id: _.in(activityIds), branchId: a.branchId, deleted: false })
         .count()
       if (found.total !== new Set(activityIds).size) throw new AppError('INVALID_INPUT', '只能关联本支部的活动记录')
@@ -176,14 +178,14 @@ export const reportProgress = defineAction({
       if (isDuplicateKey(error)) return presentAssignment(await reload(port, assignmentId), today)
       throw error
     }
-    const assignments = port.db.collection('assignments')
+    const assignments = collection(port, 'assignments')
     if (markDone) {
       // Only the report that moves it to done counts as done: nine taps at once used to write nine "done" reports.
       const { stats } = await assignments
         .where({ _id: assignmentId, state: _.neq('done') })
         .update({ data: { state: 'done', doneAt: now, lastReportAt: now, reportCount: _.inc(1) } })
       if (stats.updated !== 1) {
-        await port.db.collection('progress_reports').doc(_id).remove()
+        await collection(port, 'progress_reports').doc(_id).remove()
         throw new AppError('CONFLICT', '该任务已经完成')
       }
     } else {
@@ -201,11 +203,11 @@ export const reopenAssignment = defineAction({
   scope: { ...assignmentRecord, idOf: (input) => input.assignmentId },
   async handler({ assignmentId, reason }, ctx) {
     const { port, caller } = ctx
-    const a = ctx.record as unknown as AssignmentDoc
+    const a = recordOf(ctx, 'assignments')
     if (a.state !== 'done') throw new AppError('CONFLICT', '只有已完成的任务可以重新打开')
     const now = port.now()
-    await port.db.collection('assignments').doc(assignmentId).update({ data: { state: 'in_progress', doneAt: null } })
-    await port.db.collection('progress_reports').add({
+    await collection(port, 'assignments').doc(assignmentId).update({ data: { state: 'in_progress', doneAt: null } })
+    await collection(port, 'progress_reports').add({
       data: {
         assignmentId,
         branchId: a.branchId,
