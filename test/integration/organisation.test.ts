@@ -3,24 +3,24 @@
  * secretary; the secretary keeps the roster; access follows the roster on the very next call; every change is
  * in the audit log.
  */
-import { rawApiAs, ok, type RawCaller } from '../support/api'
+import { apiAs, ok, type Caller } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 const TOKEN = 'local-dev-bootstrap-token'
 let cloud: LocalCloudHandle
-let admin: RawCaller
+let admin: Caller
 let branchId: string
 let otherBranchId: string
 
 /** Someone new joins with `code` under `name`; returns their caller and join result. */
 async function join(openid: string, code: string, name: string) {
-  const as = rawApiAs(cloud.url, openid)
+  const as = apiAs(cloud.url, openid)
   return { as, result: await ok(as('session.join', { code, name })) }
 }
 
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: false })
-  admin = rawApiAs(cloud.url, 'org-admin')
+  admin = apiAs(cloud.url, 'org-admin')
   await ok(admin('org.bootstrap', { token: TOKEN, committeeName: '测试党委', adminName: '党委管理员' }))
   branchId = (await ok(admin('branches.create', { name: '甲学会党支部', societies: ['甲学会'], foundedOn: '2019-07-01' }))).id
   otherBranchId = (await ok(admin('branches.create', { name: '乙学会党支部' }))).id
@@ -68,14 +68,14 @@ describe('invitations and joining', () => {
     const png = Buffer.from(await (await fetch(qr.url)).arrayBuffer())
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
     await ok(admin('invites.revoke', { code: invite.code }))
-    const refused = await rawApiAs(cloud.url, 'nobody-1')('session.join', { code: invite.code, name: '某人' })
+    const refused = await apiAs(cloud.url, 'nobody-1')('session.join', { code: invite.code, name: '某人' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已被撤销') } })
     const listed = await ok(admin('invites.list', { branchId }))
-    expect(listed.items.find((i: { code: string }) => i.code === invite.code).status).toBe('revoked')
+    expect(listed.items.find((i) => i.code === invite.code)!.status).toBe('revoked')
   })
 
   test('repeated wrong codes from one person are rate limited, even before a right one', async () => {
-    const guesser = rawApiAs(cloud.url, 'guesser')
+    const guesser = apiAs(cloud.url, 'guesser')
     for (let i = 0; i < 5; i++) {
       expect(await guesser('session.join', { code: `WRONGCODE${i}`, name: '猜码者' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     }
@@ -86,8 +86,8 @@ describe('invitations and joining', () => {
 })
 
 describe('the secretary keeps the roster', () => {
-  let secretary: RawCaller
-  let member: RawCaller
+  let secretary: Caller
+  let member: Caller
   let memberId: string
   let groupId: string
 
@@ -98,7 +98,7 @@ describe('the secretary keeps the roster', () => {
     const memberInvite = await ok(secretary('invites.create', { branchId, role: 'member', groupId, maxUses: 10 }))
     const joined = await join('mem-a', memberInvite.code, '王党员')
     member = joined.as
-    memberId = joined.result.roles.find((r: { role: string }) => r.role === 'member').memberId
+    memberId = joined.result.roles.find((r) => r.role === 'member')!.memberId!
     await join('mem-b', memberInvite.code, '李预备')
   })
 
@@ -141,7 +141,7 @@ describe('the secretary keeps the roster', () => {
     expect(withPost.roles).toContain('branch_committee')
     const activity = {
       branchId,
-      type: 'committee_meeting',
+      type: 'committee_meeting' as const,
       topic: '支委会',
       place: '会议室',
       startAt: '2026-11-01T10:00:00+08:00',
@@ -167,7 +167,7 @@ describe('the secretary keeps the roster', () => {
     const transferred = await ok(secretary('members.list', { branchId, state: 'transferred' }))
     expect(transferred.items.map((m: { name: string }) => m.name)).toEqual(['王党员'])
     const records = await ok(secretary('activities.list', { branchId }))
-    expect(records.items.find((a: { topic: string }) => a.topic === '支委会').createdBy.name).toBe('王党员')
+    expect(records.items.find((a) => a.topic === '支委会')!.createdBy.name).toBe('王党员')
     expect(await secretary('members.update', { memberId, name: '改名' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 
@@ -180,7 +180,7 @@ describe('the secretary keeps the roster', () => {
     )
     expect(await ok(admin('audit.list', { limit: 5 }))).toMatchObject({ items: expect.any(Array) })
     expect(await secretary('audit.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await rawApiAs(cloud.url, 'mem-b')('audit.list', { branchId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await apiAs(cloud.url, 'mem-b')('audit.list', { branchId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   test('a secretary cannot reach into another branch', async () => {
@@ -205,7 +205,7 @@ describe('the secretary keeps the roster', () => {
     const former = (await ok(secretary('session.get'))).roles.map((r: { role: string }) => r.role)
     expect(former).toEqual(['member'])
     expect(await secretary('invites.create', { branchId, role: 'member' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const lees = (await ok(rawApiAs(cloud.url, 'mem-b')('session.get'))).roles.map((r: { role: string }) => r.role).sort()
+    const lees = (await ok(apiAs(cloud.url, 'mem-b')('session.get'))).roles.map((r: { role: string }) => r.role).sort()
     expect(lees).toEqual(['member', 'secretary'])
   })
 })
@@ -213,7 +213,7 @@ describe('the secretary keeps the roster', () => {
 describe('approval and guides', () => {
   test('an invitation that needs approval: pending until the secretary approves; rejected stays out', async () => {
     const invite = await ok(admin('invites.create', { branchId: otherBranchId, role: 'member', requiresApproval: true, maxUses: 5 }))
-    const applicant = rawApiAs(cloud.url, 'applicant')
+    const applicant = apiAs(cloud.url, 'applicant')
     const applied = await ok(applicant('session.join', { code: invite.code, name: '申请人' }))
     expect(applied).toMatchObject({ pending: true, roles: [], branchName: '乙学会党支部' })
     expect(await applicant('activities.list', { branchId: otherBranchId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -226,7 +226,7 @@ describe('approval and guides', () => {
       error: { code: 'CONFLICT' },
     })
 
-    const rejectedOne = rawApiAs(cloud.url, 'applicant-2')
+    const rejectedOne = apiAs(cloud.url, 'applicant-2')
     await ok(rejectedOne('session.join', { code: invite.code, name: '另一申请人' }))
     const next = (await ok(admin('joinRequests.list', { branchId: otherBranchId }))).items[0]
     await ok(admin('joinRequests.decide', { requestId: next.id, approve: false, reason: '非本会会员' }))
@@ -252,6 +252,6 @@ describe('approval and guides', () => {
 })
 
 /** Whoever is the branch's secretary now (the hand-over test moved the role). */
-function secretaryOf(_branch: string): RawCaller {
-  return rawApiAs(cloud.url, 'mem-b')
+function secretaryOf(_branch: string): Caller {
+  return apiAs(cloud.url, 'mem-b')
 }
