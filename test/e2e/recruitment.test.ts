@@ -66,3 +66,18 @@ test('the secretary enters an application, is refused a step out of order, recor
   await expect(shown(page, 'recruit-filter-activist').innerText()).resolves.toBe('积极分子 1')
   await shot(page, 'recruitment-list')
 })
+
+test('a 预备党员 already on the roster: the 转正 file counts the 预备期 from the 入党日期', async () => {
+  const { page } = await world.person(SECRETARY)
+  await goTo(page, world.url, 'pages/me/index')
+  await shown(page, 'open-recruitment').click()
+  await shown(page, 'recruit-probationers').click()
+  // 赵磊 (seed): 预备党员 since 15 October 2025, so his 预备期 ended on 15 October 2026 and 转正 is late.
+  await shown(page, 'probationer-赵磊').click()
+  await shown(page, 'recruit-head').waitFor({ timeout: 30_000 })
+  const head = await shown(page, 'recruit-head').innerText()
+  expect(head).toContain('预备期至 2026年10月15日')
+  expect(head).toMatch(/预备期满讨论转正：2026年10月15日前 · 已逾期 \d+ 天/)
+  await expect(shown(page, 'step-confirm_apply').innerText()).resolves.toContain('提出转正申请')
+  await shot(page, 'recruitment-probation')
+})

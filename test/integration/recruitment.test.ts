@@ -247,3 +247,26 @@ describe('转正 on the roster (reviewer finding: a 转正 date before 入党 wa
     expect(await ok(secretary('members.get', { memberId: id }))).toMatchObject({ partyStatus: 'probationary', confirmedOn: null })
   })
 })
+
+describe('转正 of a 预备党员 already on the roster', () => {
+  test('a file from the 入党日期 on; 转正 at the end of the 预备期 by a 支部大会 makes the roster entry 正式', async () => {
+    const inv = await ok(secretary('invites.create', { branchId, role: 'member', maxUses: 1 }))
+    await ok(rawApiAs(cloud.url, 'rc-pro2')('session.join', { code: inv.code, name: '预备党员戊' }))
+    const wu = (await ok(secretary('members.list', { branchId, q: '戊' }))).items[0]
+    await ok(secretary('members.update', { memberId: wu.id, partyStatus: 'probationary', joinedPartyOn: '2025-09-01', joinedBranchOn: '2020-01-01' }))
+    expect(await publicity('recruitment.fromRoster', { memberId: wu.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await secretary('recruitment.fromRoster', { memberId: ids['老党员丙'] })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '老党员丙 不是本支部的预备党员' } })
+    const file = await ok(secretary('recruitment.fromRoster', { memberId: wu.id }))
+    expect(file).toMatchObject({ status: 'probationary', probationEndsOn: '2026-09-01', memberId: wu.id, nextStep: { n: 22, title: '提出转正申请' } })
+    expect(file.dueItems[0]).toMatchObject({ step: 'confirm_congress', dueOn: '2026-09-01' })
+    // Asked again: the same file.
+    expect((await ok(secretary('recruitment.fromRoster', { memberId: wu.id }))).id).toBe(file.id)
+    const rec = (body: Record<string, unknown>) => secretary('recruitment.record', { recruitId: file.id, ...body } as never)
+    await ok(rec({ step: 'confirm_apply', on: '2026-08-15' }))
+    const held = await congress('2026-09-05')
+    await ok(rec({ step: 'confirm_congress', on: '2026-09-05', activityId: held, outcome: 'confirm', votes: { for: 4, against: 0, abstain: 0 } }))
+    const done = await ok(rec({ step: 'confirm_approval', on: '2026-09-20', approved: true }))
+    expect(done).toMatchObject({ status: 'full', dueItems: [] })
+    expect(await ok(secretary('members.get', { memberId: wu.id }))).toMatchObject({ partyStatus: 'full', joinedPartyOn: '2025-09-01', confirmedOn: '2026-09-01' })
+  })
+})

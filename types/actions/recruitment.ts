@@ -9,6 +9,7 @@
  *   组织委员 and the committee; every read is in the audit log.
  * - recruitment.record — one step, dated; refused early or out of order with the rule named, unless the committee
  *   records an exception with its reason.
+ * - recruitment.fromRoster — a 预备党员 already on the roster gets a file from the 支部大会 (入党日期) on, for 转正.
  * - recruitment.material — a materials-checklist item: done or not, with files.
  * - recruitment.settings / recruitment.setSettings — the committee's local rules (national defaults otherwise).
  */
@@ -167,6 +168,11 @@ export const recruitmentSchemas = {
         version: z.number().int().min(0).optional(),
       })
       .strict(),
+    output: detail,
+  },
+  /** A 预备党员 already on the roster (admitted before this app): a file from the 支部大会 on, for 转正 (steps 22–25). */
+  'recruitment.fromRoster': {
+    input: z.object({ memberId: id('党员') }).strict(),
     output: detail,
   },
   'recruitment.material': {

@@ -362,6 +362,56 @@ async function confirmMember(ctx: ActionContext, memberId: string, on: string) {
   })
 }
 
+/**
+ * 转正 for a 预备党员 already on the roster (admitted before the branch kept its pipeline here): a file whose 支部大会
+ * is the member's 入党日期 (党章第七条: the 预备期 counts from it), approved and 编入 as recorded on the roster, so the
+ * 转正 steps (22–25), their reminders and the roster's change to 正式 follow the one pipeline. Asked twice, it
+ * answers the file it made.
+ */
+export const fromRoster = defineAction({
+  name: 'recruitment.fromRoster',
+  roles: READERS,
+  scope: { kind: 'record', collection: 'members', noun: '党员', idOf: (input) => input.memberId },
+  async handler({ memberId }, ctx) {
+    const { port } = ctx
+    const m = ctx.record as unknown as MemberDoc
+    await assertKeeper(ctx, m.branchId)
+    await port.db.createCollection('recruits').catch(() => undefined)
+    const { data: existing } = await port.db.collection('recruits').where({ memberId }).limit(1).get()
+    if (existing[0]) return detail(ctx, existing[0] as unknown as RecruitDoc)
+    if (m.state !== 'active' || m.partyStatus !== 'probationary') throw new AppError('CONFLICT', `${m.name} 不是本支部的预备党员`)
+    if (!m.joinedPartyOn) throw invalid(`请先在花名册中填写 ${m.name} 的入党日期（支部大会通过之日），预备期从这一天算起`, { field: 'joinedPartyOn' })
+    const by = await actor(ctx)
+    const now = port.now()
+    const note = '按花名册补录'
+    const s = await loadSettings(port)
+    const log: RecruitDoc['log'] = {
+      congress: [{ on: m.joinedPartyOn, note, by, at: now }],
+      approval: [{ on: m.joinedPartyOn, approved: true, note, by, at: now }],
+      enrol: [{ on: m.joinedBranchOn && m.joinedBranchOn >= m.joinedPartyOn ? m.joinedBranchOn : m.joinedPartyOn, note, by, at: now }],
+    }
+    const doc: Omit<RecruitDoc, '_id'> = {
+      branchId: m.branchId,
+      name: m.name,
+      appliedOn: m.joinedPartyOn,
+      ...derived(log, s),
+      memberId,
+      imported: true,
+      contacts: [],
+      introducers: [],
+      log,
+      materials: {},
+      history: [{ at: now, by, what: `按花名册补录预备党员档案（入党日期 ${m.joinedPartyOn}）`, exception: null }],
+      version: 0,
+      createdAt: now,
+      updatedAt: now,
+    }
+    const { _id } = await port.db.collection('recruits').add({ data: { ...doc } })
+    await recordAudit(ctx, { branchId: m.branchId, action: 'recruit.created', summary: `为预备党员 ${m.name} 建立转正档案（入党日期 ${m.joinedPartyOn}）`, target: { kind: 'recruit', id: _id }, before: null, after: { memberId } })
+    return detail(ctx, { _id, ...doc }, s)
+  },
+})
+
 export const setMaterial = defineAction({
   name: 'recruitment.material',
   roles: READERS,
@@ -408,4 +458,4 @@ export const setSettings = defineAction({
   },
 })
 
-export const RECRUITMENT_ACTIONS = [listRecruits, createRecruit, getRecruit, recordStep, setMaterial, getSettings, setSettings] as const
+export const RECRUITMENT_ACTIONS = [listRecruits, createRecruit, getRecruit, recordStep, fromRoster, setMaterial, getSettings, setSettings] as const

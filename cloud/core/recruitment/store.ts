@@ -43,6 +43,8 @@ export interface RecruitDoc {
   log: Partial<Record<StepCode, RecruitEntry[]>>
   materials: Partial<Record<MaterialKey, { done: boolean; on: string | null; files: string[]; note: string | null }>>
   history: { at: Date; by: Actor; what: string; exception: { rule: string; reason: string } | null }[]
+  /** Made from a roster 预备党员 (recruitment.fromRoster): steps before the 预备期 were never kept here. */
+  imported?: boolean
   /** The nearest deadline (YYYY-MM-DD) or null: reminders and the to-do query on it, page by page. */
   nextDueOn: string | null
   version: number
@@ -87,7 +89,7 @@ function nextStep(doc: RecruitDoc) {
   }
   const after = doc.log.confirm_congress?.at(-1)?.outcome === 'extend' && !(doc.log.confirm_approval ?? []).length
   for (const s of STEPS) {
-    if (s.repeatable) continue
+    if (s.repeatable || (doc.imported && STEP_BY_CODE[s.code].stage !== 'probation')) continue
     if (after && (s.code === 'confirm_apply' || s.code === 'confirm_congress')) {
       const last = doc.log.confirm_congress!.at(-1)!
       if (s.code === 'confirm_apply' && !(doc.log.confirm_apply ?? []).some((e) => e.on >= last.on)) return { n: s.n, code: s.code, title: s.title }

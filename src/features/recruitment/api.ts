@@ -12,6 +12,7 @@ export const listRecruits = (input: ActionInput<'recruitment.list'>) => callApi(
 export const createRecruit = (input: ActionInput<'recruitment.create'>) => callApi('recruitment.create', input)
 export const getRecruit = (recruitId: string) => callApi('recruitment.get', { recruitId })
 export const recordStep = (input: RecordStepInput) => callApi('recruitment.record', input)
+export const fromRoster = (memberId: string) => callApi('recruitment.fromRoster', { memberId })
 export const setMaterial = (input: ActionInput<'recruitment.material'>) => callApi('recruitment.material', input)
 /** The branch's 支部党员大会 records, to link the meeting that voted. */
 export const listCongresses = (branchId: string) => callApi('activities.list', { branchId, type: 'party_congress', status: 'recorded', limit: 20 })

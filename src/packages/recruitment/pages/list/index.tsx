@@ -6,7 +6,7 @@ import { Field, TextInput } from '../../../../components/form'
 import { DateField } from '../../../../components/pickers'
 import { Section } from '../../../../components/section'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
-import { createRecruit } from '../../../../features/recruitment/api'
+import { createRecruit, fromRoster, listRoster } from '../../../../features/recruitment/api'
 import { dueText } from '../../../../features/recruitment/components/due-text'
 import { useRecruitList, type RecruitScope } from '../../../../features/recruitment/store'
 import { isCommitteeAdmin, rolesInBranch, useSessionStore } from '../../../../features/session/store'
@@ -37,6 +37,26 @@ export default function RecruitListPage() {
   const [appliedOn, setAppliedOn] = useState(todayInShanghai())
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
+  // 预备党员 already on the roster: their 转正 follows the pipeline from the 支部大会 (入党日期) on.
+  const [probationers, setProbationers] = useState<{ id: string; name: string; joinedPartyOn: string | null }[] | null>(null)
+  const openProbationers = async () => {
+    setFormError(null)
+    try {
+      const roster = await listRoster(branchId!)
+      setProbationers(roster.items.filter((m) => m.partyStatus === 'probationary').map((m) => ({ id: m.id, name: m.name, joinedPartyOn: m.joinedPartyOn })))
+    } catch (e) {
+      setFormError(errorMessage(e))
+    }
+  }
+  const startProbation = async (memberId: string) => {
+    try {
+      const d = await fromRoster(memberId)
+      setProbationers(null)
+      void Taro.navigateTo({ url: personPage(d.id) })
+    } catch (e) {
+      setFormError(errorMessage(e))
+    }
+  }
 
   useEffect(() => {
     if (status === 'ready' && branchId && mayRead) void list.load({ branchId, status: filter })
@@ -104,8 +124,24 @@ export default function RecruitListPage() {
           <Button type='primary' block onClick={() => setAdding(true)} {...testId('recruit-add')}>
             ＋ 登记入党申请
           </Button>
+          <Button type='plain' block className='recruit__next' onClick={() => void openProbationers()} {...testId('recruit-probationers')}>
+            花名册中的预备党员转正
+          </Button>
         </View>
       )}
+      {probationers ? (
+        <Section title='花名册中的预备党员'>
+          {probationers.length === 0 ? <Text className='recruit__meta'>花名册中没有预备党员。</Text> : null}
+          {probationers.map((m) => (
+            <View key={m.id} className='recruit-material' onClick={() => void startProbation(m.id)} {...testId(`probationer-${m.name}`)}>
+              <Text className='recruit-material__title'>{m.name}</Text>
+              <Text className='recruit-material__meta'>{m.joinedPartyOn ? `入党 ${dateText(m.joinedPartyOn)}` : '未填入党日期'}</Text>
+              <Text className='recruit-step__record'>转正档案 ›</Text>
+            </View>
+          ))}
+        </Section>
+      ) : null}
+      {formError && !adding ? <Text className='recruit__error'>{formError}</Text> : null}
       {list.status === 'error' && !list.items.length ? <ErrorState message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} /> : null}
       {list.status === 'loading' && !list.items.length ? <LoadingState /> : null}
       {list.status === 'ready' && !list.items.length ? <EmptyState title={filter === 'all' ? '还没有人在发展程序中' : `没有${filterLabel(filter)}`} hint='有人递交入党申请书后，在这里登记。' /> : null}
