@@ -86,8 +86,9 @@ test('heatmap: the prefix every branch shares is cut at a whole word; the toolti
   expect(distinctNames(['湖南省计算机学会党支部', '湖南省计量测试学会党总支'])).toEqual(['计算机学会党支部', '计量测试学会党总支'])
   expect(distinctNames(['计算机学会党支部', '化学学会党支部'])).toEqual(['计算机学会', '化学学会'])
   expect(distinctNames(['湖南省计算机学会党支部'])).toEqual(['湖南省计算机学会党支部'])
-  // Nothing is cut down to nothing: beside a branch named just 湖南省党支部 the tail stays.
+  // Nothing is cut down to nothing: beside a branch named just 湖南省党支部 the tail stays; 甲支部 is not cut to 甲.
   expect(distinctNames(['湖南省党支部', '湖南省化学学会党支部'])).toEqual(['党支部', '化学学会党支部'])
+  expect(distinctNames(['甲支部', '乙支部'])).toEqual(['甲支部', '乙支部'])
   const option = heatmapOption(names.map((name, i) => ({ branchId: `b${i}`, name, months: Array(12).fill(i), total: 12 * i })), 2) as {
     yAxis: { data: string[] }
     tooltip: { formatter(p: unknown): string }

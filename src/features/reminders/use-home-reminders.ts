@@ -9,6 +9,7 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
+import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
 import { callApi } from '../../services/api'
 
 export function useHomeReminders(branchId: string | null, manages: boolean): { unread: number; gaps: string[] | null } {
@@ -19,10 +20,12 @@ export function useHomeReminders(branchId: string | null, manages: boolean): { u
     callApi('inbox.unread', {}).then((r) => setUnread(r.count), () => undefined)
     setGaps(null)
     if (branchId)
-      callApi('compliance.branch', { branchId }).then((c) => {
-        const hide = manages ? [] : c.items.filter((i) => i.type === 'committee_meeting').flatMap((i) => [i.sentence, i.previous?.sentence])
-        setGaps(c.gaps.filter((g) => !hide.includes(g)))
-      }, () => undefined)
+      // The cloud words every gap with the type's one name (compliance/rules.ts), so the name finds the 支委会 ones;
+      // by text rather than through c.items because the main package is at its size limit.
+      callApi('compliance.branch', { branchId }).then(
+        (c) => setGaps(manages ? c.gaps : c.gaps.filter((g) => !g.includes(ACTIVITY_TYPE_INFO.committee_meeting.name))),
+        () => undefined,
+      )
   }
   useEffect(load, [branchId, manages])
   useDidShow(() => (shown.current ? load() : (shown.current = true)))

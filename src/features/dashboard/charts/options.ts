@@ -41,7 +41,7 @@ export interface HeatRow {
 /** Where a shared prefix may end: after a place or an organisation (湖南省 · 长沙市 · …学会), never inside a word. */
 const PREFIX_END = /[省市区县州会部委·\s]$/
 /** Tails a branch's name ends in: left off when every name has the same one. */
-const TAILS = ['党支部', '党总支', '支部']
+const TAILS = ['党支部', '党总支']
 
 /**
  * The words all branch names share, at whole words: the prefix (「湖南省」 in 湖南省计算机学会党支部 and
@@ -56,7 +56,8 @@ export function sharedNameParts(names: string[]): { prefix: string; suffix: stri
   while (n < first.length && names.every((x) => x[n] === first[n])) n++
   while (n > 0 && !PREFIX_END.test(first.slice(0, n))) n--
   const suffix = TAILS.find((t) => names.every((x) => x.endsWith(t))) ?? ''
-  const fits = (p: number, s: string) => names.every((x) => x.length - p - s.length > 0)
+  // What is left of every name keeps at least two characters (甲支部 is not cut to 甲).
+  const fits = (p: number, s: string) => names.every((x) => x.length - p - s.length > 1)
   if (fits(n, suffix)) return { prefix: first.slice(0, n), suffix }
   if (fits(n, '')) return { prefix: first.slice(0, n), suffix: '' }
   return fits(0, suffix) ? { prefix: '', suffix } : none
