@@ -6,32 +6,29 @@
  * 200-member branch is a virtual list too (members written through the local cloud's database API, as the bench does:
  * members arrive by invitation, which has no bulk action).
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
 import { rawApiAs, ok, uploadPhoto } from '../support/api'
-import { goTo, openAs, startCloudAndBrowser, type Person } from '../support/browser'
+import { e2eWorld, goTo } from '../support/browser'
 
 /** E2E_SHOTS=1 also writes the 全部活动 list and the 200-member roster to docs/screenshots. */
 const SHOTS = !!process.env.E2E_SHOTS
-import { sdkFor, type LocalCloudHandle } from '../support/local-cloud'
+import { sdkFor } from '../support/local-cloud'
 
+const world = e2eWorld()
 
 const SECRETARY = 'dev-secretary-3'
 const MANY = 130
 const HOUR = 3600_000
 const topic = (i: number) => `批量活动 ${String(i).padStart(3, '0')}`
 
-let cloud: LocalCloudHandle
-let browser: Browser
 let total = 0
 let branchId = ''
-const people: Person[] = []
 
 beforeAll(async () => {
-  ;[cloud, browser] = await startCloudAndBrowser()
-  const sec = rawApiAs(cloud.url, SECRETARY)
+  const sec = rawApiAs(world.url, SECRETARY)
   branchId = (await ok(sec('session.get', {}))).roles.find((r: { branchId?: string }) => r.branchId).branchId as string
-  const photo = await uploadPhoto(cloud.url, branchId, drawSeedPhoto(3, 640, 480), 'batch.png')
+  const photo = await uploadPhoto(world.url, branchId, drawSeedPhoto(3, 640, 480), 'batch.png')
   // 批量活动 001 is the newest, 130 the oldest; every tenth has a photo.
   const start = Date.now() - 2 * 24 * HOUR
   for (let i = 1; i <= MANY; i += 1) {
@@ -56,13 +53,6 @@ beforeAll(async () => {
   } while (cursor)
   expect(total).toBeGreaterThanOrEqual(MANY)
 })
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
-afterEach(() => {
-  for (const p of people) expect(p.errors).toEqual([])
-})
 
 /** The activities.list calls the page makes, with or without a cursor. */
 function watchListCalls(page: Page): { first: number; more: number } {
@@ -80,10 +70,8 @@ function watchListCalls(page: Page): { first: number; more: number } {
 const rowsInDom = (page: Page) => page.locator('[data-testid=record-item]').count()
 
 test('130+ sessions: the tab shows one page, 全部活动 keeps a small window of rows while scrolling loads every page', async () => {
-  const p = await openAs(browser, cloud.url, SECRETARY)
-  people.push(p)
-  const { page } = p
-  await goTo(page, cloud.url, 'pages/activities/index')
+  const { page } = await world.person(SECRETARY)
+  await goTo(page, world.url, 'pages/activities/index')
   await page.getByTestId('activity-list').waitFor({ timeout: 20000 })
   const onTab = await page.locator('[data-testid=activity-item]:visible, [data-testid=upcoming-item]:visible').count()
   expect(onTab).toBeLessThanOrEqual(10)
@@ -133,7 +121,7 @@ test('130+ sessions: the tab shows one page, 全部活动 keeps a small window o
 })
 
 test('a branch of 200 members: the record editor’s attendance keeps a window of rows; a member far down is marked absent', async () => {
-  const db = sdkFor(cloud.url).database()
+  const db = sdkFor(world.url).database()
   const now = new Date()
   for (let i = 1; i <= 200; i += 1) {
     await db.collection('members').add({
@@ -144,10 +132,8 @@ test('a branch of 200 members: the record editor’s attendance keeps a window o
       },
     })
   }
-  const p = await openAs(browser, cloud.url, SECRETARY)
-  people.push(p)
-  const { page } = p
-  await goTo(page, cloud.url, 'packages/activities/pages/edit/index')
+  const { page } = await world.person(SECRETARY)
+  await goTo(page, world.url, 'packages/activities/pages/edit/index')
   await page.getByTestId('attendee').first().waitFor({ timeout: 20000 })
   const hint = await page.locator('.attend__hint').innerText()
   const expected = Number(/共 (\d+) 人/.exec(hint)![1])

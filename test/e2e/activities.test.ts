@@ -7,14 +7,11 @@
  * submit makes one record; a member of another branch sees nothing.
  */
 import { crc32, deflateSync } from 'node:zlib'
-import type { Browser, Page } from 'playwright-core'
-import { openAs, goTo, type Person, startCloudAndBrowser } from '../support/browser'
-import type { LocalCloudHandle } from '../support/local-cloud'
+import type { Page } from 'playwright-core'
+import { e2eWorld, goTo } from '../support/browser'
 
+const world = e2eWorld()
 
-let cloud: LocalCloudHandle
-let browser: Browser
-const people: Person[] = []
 const RUN = Date.now() % 100000
 const TOPIC = `端到端党员大会 ${RUN}`
 // Screenshots land in docs/screenshots only when asked (E2E_SHOTS=1); a normal run keeps them in test-results.
@@ -24,27 +21,15 @@ let activityId = ''
 let planned = { date: '', time: '' }
 const bytes: { original: number; uploaded: number }[] = []
 
-beforeAll(async () => {
-  ;[cloud, browser] = await startCloudAndBrowser()
-})
-afterAll(async () => {
+world.beforeStop(() => {
   if (bytes.length) {
     const o = bytes.reduce((s, b) => s + b.original, 0)
     const u = bytes.reduce((s, b) => s + b.uploaded, 0)
     console.log(`activity photos: original ${bytes.map((b) => b.original).join(' + ')} = ${o} bytes; uploaded ${bytes.map((b) => b.uploaded).join(' + ')} = ${u} bytes (${((u / o) * 100).toFixed(1)}%)`)
   }
-  await browser?.close()
-  await cloud?.stop()
-})
-afterEach(() => {
-  for (const p of people) expect(p.errors).toEqual([])
 })
 
-async function person(openid: string) {
-  const p = await openAs(browser, cloud.url, openid)
-  people.push(p)
-  return p
-}
+const person = (openid: string) => world.person(openid)
 
 /**
  * A phone-camera-sized PNG (3264×2448, 8 MP): a gradient with a banner and coarse grain (3 px cells, so some texture
@@ -124,7 +109,7 @@ async function call(page: Page, openid: string, action: string, payload: unknown
 }
 
 async function branchOf(openid: string): Promise<string> {
-  const ids = await (await fetch(`${cloud.url}/dev/identities`)).json()
+  const ids = await (await fetch(`${world.url}/dev/identities`)).json()
   return ids.find((p: { openid: string }) => p.openid === openid).roles[0].branchId
 }
 
@@ -149,7 +134,7 @@ async function imageWidth(page: Page, selector: string) {
 
 test('the secretary plans a voting 支部党员大会 and shows its sign-in QR code', async () => {
   const { page } = await person('dev-secretary-1')
-  await goTo(page, cloud.url, 'pages/activities/index')
+  await goTo(page, world.url, 'pages/activities/index')
   await page.getByTestId('plan-activity').click()
   await page.getByTestId('activity-form-plan').waitFor()
   await page.getByTestId('activity-type').selectOption('party_lecture')
@@ -180,7 +165,7 @@ test('the secretary plans a voting 支部党员大会 and shows its sign-in QR c
 
 test('a member of the branch sees it under 即将开展 (list and calendar) and signs in on its page', async () => {
   const { page } = await person('dev-member-1b')
-  await goTo(page, cloud.url, 'pages/activities/index')
+  await goTo(page, world.url, 'pages/activities/index')
   await page.getByTestId('upcoming-item').filter({ hasText: TOPIC }).waitFor({ timeout: 20000 })
   await page.screenshot({ path: `${SHOTS}/activities-tab-member.png` })
   await page.getByTestId('open-calendar').click()
@@ -203,7 +188,7 @@ test('a member of the branch sees it under 即将开展 (list and calendar) and 
 
 test('another member signs in by opening the QR code’s link', async () => {
   const { page } = await person('dev-member-1a')
-  await goTo(page, cloud.url, `packages/activities/pages/sign-in/index?scene=${encodeURIComponent(activityId)}`)
+  await goTo(page, world.url, `packages/activities/pages/sign-in/index?scene=${encodeURIComponent(activityId)}`)
   await page.getByTestId('sign-in-result').waitFor({ timeout: 20000 })
   expect(await page.getByTestId('sign-in-result').innerText()).toBe('签到成功')
   await page.screenshot({ path: `${SHOTS}/activities-sign-in.png` })
@@ -211,7 +196,7 @@ test('another member signs in by opening the QR code’s link', async () => {
 
 test('the secretary records it: sign-ins prefilled, an absence with a reason, quorum, two large photos compressed', async () => {
   const { page } = await person('dev-secretary-1')
-  await goTo(page, cloud.url, `packages/activities/pages/detail/index?id=${activityId}`)
+  await goTo(page, world.url, `packages/activities/pages/detail/index?id=${activityId}`)
   await page.getByTestId('record-planned').click()
   await page.getByTestId('activity-form-record').waitFor({ timeout: 20000 })
   expect(await input(page, 'activity-topic').inputValue()).toBe(TOPIC)
@@ -278,7 +263,7 @@ test('the secretary records it: sign-ins prefilled, an absence with a reason, qu
 
 test('a double submit of a new record makes one record', async () => {
   const { page } = await person('dev-secretary-1')
-  await goTo(page, cloud.url, 'pages/activities/index')
+  await goTo(page, world.url, 'pages/activities/index')
   await page.getByTestId('record-activity').click()
   await page.getByTestId('activity-form-record').waitFor({ timeout: 20000 })
   const topic = `端到端主题党日 ${RUN}`
@@ -319,7 +304,7 @@ test('on a weak signal: a failed upload is retried, the record is saved while it
     await gate
     return route.continue()
   })
-  await goTo(page, cloud.url, 'pages/activities/index')
+  await goTo(page, world.url, 'pages/activities/index')
   await page.getByTestId('record-activity').click()
   await page.getByTestId('activity-form-record').waitFor({ timeout: 20000 })
   const topic = `端到端弱网记录 ${RUN}`
@@ -359,7 +344,7 @@ test('on a weak signal: a failed upload is retried, the record is saved while it
 test('members of the branch and the committee see the record', async () => {
   for (const openid of ['dev-member-1a', 'dev-committee-admin']) {
     const { page } = await person(openid)
-    await goTo(page, cloud.url, `packages/activities/pages/detail/index?id=${activityId}`)
+    await goTo(page, world.url, `packages/activities/pages/detail/index?id=${activityId}`)
     const detail = page.getByTestId('activity-detail')
     await detail.waitFor({ timeout: 20000 })
     const text = await detail.innerText()
@@ -370,14 +355,14 @@ test('members of the branch and the committee see the record', async () => {
     expect(await imageWidth(page, '[data-testid=detail-photo]')).toBeGreaterThan(0)
   }
   const { page } = await person('dev-member-1a')
-  await goTo(page, cloud.url, 'pages/activities/index')
+  await goTo(page, world.url, 'pages/activities/index')
   await page.getByTestId('activity-item').filter({ hasText: TOPIC }).waitFor({ timeout: 20000 })
   await page.screenshot({ path: `${SHOTS}/activities-tab.png` })
 })
 
 test('the secretary corrects the record; the history says who changed what', async () => {
   const { page } = await person('dev-secretary-1')
-  await goTo(page, cloud.url, `packages/activities/pages/detail/index?id=${activityId}`)
+  await goTo(page, world.url, `packages/activities/pages/detail/index?id=${activityId}`)
   await page.getByTestId('edit-activity').click()
   await page.getByTestId('activity-form-edit').waitFor({ timeout: 20000 })
   expect(await input(page, 'activity-resolutions').inputValue()).toBe('同意接收赵磊同志为正式党员的讨论提交支委会。')
@@ -400,13 +385,13 @@ test('the secretary corrects the record; the history says who changed what', asy
 
 test('a member of another branch sees nothing of it, in the UI or by calling the actions', async () => {
   const { page } = await person('dev-member-2a')
-  await goTo(page, cloud.url, 'pages/activities/index')
+  await goTo(page, world.url, 'pages/activities/index')
   await page.waitForLoadState('networkidle')
   expect(await page.getByText(TOPIC).count()).toBe(0)
-  await goTo(page, cloud.url, 'packages/activities/pages/upcoming/index')
+  await goTo(page, world.url, 'packages/activities/pages/upcoming/index')
   await page.waitForLoadState('networkidle')
   expect(await page.getByText(TOPIC).count()).toBe(0)
-  await goTo(page, cloud.url, `packages/activities/pages/detail/index?id=${activityId}`)
+  await goTo(page, world.url, `packages/activities/pages/detail/index?id=${activityId}`)
   await page.getByText('加载失败').waitFor({ timeout: 20000 })
   expect(await page.getByText(TOPIC).count()).toBe(0)
 

@@ -3,39 +3,20 @@
  * real SDK): a secretary records a 主题党日 with topic, time, place and one photo; it appears in the branch's
  * activity list; a member of that branch sees it; a member of another branch cannot, by UI or by calling the action.
  */
-import type { Browser } from 'playwright-core'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
-import { openAs, goTo, type Person, startCloudAndBrowser } from '../support/browser'
-import type { LocalCloudHandle } from '../support/local-cloud'
+import { e2eWorld, goTo } from '../support/browser'
+
+const world = e2eWorld()
 
 // The e2e project's testTimeout is not applied per project by jest 30: starting the cloud and Chromium needs more than 5 s.
 
-let cloud: LocalCloudHandle
-let browser: Browser
-const people: Person[] = []
 const TOPIC = `端到端测试主题党日 ${Date.now() % 100000}`
 
-beforeAll(async () => {
-  ;[cloud, browser] = await startCloudAndBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
-afterEach(() => {
-  // No page may have thrown or logged an error along the way.
-  for (const p of people) expect(p.errors).toEqual([])
-})
-
-async function person(openid: string) {
-  const p = await openAs(browser, cloud.url, openid)
-  people.push(p)
-  return p
-}
+const person = (openid: string) => world.person(openid)
 
 test('a secretary records a 主题党日 with a photo and it appears in the branch list', async () => {
   const { page } = await person('dev-secretary-1')
-  await goTo(page, cloud.url, 'pages/activities/index')
+  await goTo(page, world.url, 'pages/activities/index')
   await page.getByTestId('record-activity').click()
 
   await page.getByTestId('activity-type').selectOption('theme_day')
@@ -54,7 +35,7 @@ test('a secretary records a 主题党日 with a photo and it appears in the bran
   await page.getByTestId('activity-submit').click()
   // Saving opens the record; the branch list then shows it.
   await page.getByTestId('activity-detail').waitFor({ timeout: 20000 })
-  await goTo(page, cloud.url, 'pages/activities/index')
+  await goTo(page, world.url, 'pages/activities/index')
 
   const item = page.getByTestId('activity-item').filter({ hasText: TOPIC })
   await item.waitFor({ timeout: 20000 })
@@ -63,7 +44,7 @@ test('a secretary records a 主题党日 with a photo and it appears in the bran
 
 test('a member of that branch sees it with its time, place and photo', async () => {
   const { page } = await person('dev-member-1a')
-  await goTo(page, cloud.url, 'pages/activities/index')
+  await goTo(page, world.url, 'pages/activities/index')
   const item = page.getByTestId('activity-item').filter({ hasText: TOPIC })
   await item.waitFor({ timeout: 20000 })
   await item.click()
@@ -91,13 +72,13 @@ test('a member of that branch sees it with its time, place and photo', async () 
 
 test('a member of another branch sees nothing of it, in the UI or by calling the action', async () => {
   const { page } = await person('dev-member-2a')
-  await goTo(page, cloud.url, 'pages/activities/index')
+  await goTo(page, world.url, 'pages/activities/index')
   await page.getByTestId('activity-list').waitFor({ timeout: 20000 })
   await page.waitForLoadState('networkidle')
   expect(await page.getByTestId('activity-item').filter({ hasText: TOPIC }).count()).toBe(0)
 
   // Call the action directly with the secretary's branch id, as a curious member might.
-  const branchId = (await (await fetch(`${cloud.url}/dev/identities`)).json()).find((p: { openid: string }) => p.openid === 'dev-secretary-1')
+  const branchId = (await (await fetch(`${world.url}/dev/identities`)).json()).find((p: { openid: string }) => p.openid === 'dev-secretary-1')
     .roles[0].branchId
   const answer = await page.evaluate(async (id) => {
     const res = await fetch('/cloud/functions/api', {

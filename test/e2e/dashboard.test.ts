@@ -6,33 +6,16 @@
  */
 import ExcelJS from 'exceljs'
 import mammoth from 'mammoth'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { rawApiAs, identities, ok } from '../support/api'
-import { startCloudAndBrowser, openAs, goTo, type Person } from '../support/browser'
-import type { LocalCloudHandle } from '../support/local-cloud'
+import { e2eWorld, goTo } from '../support/browser'
+
+const world = e2eWorld()
 
 const SHOTS = !!process.env.E2E_SHOTS
 // jest 30 ignores a project-level testTimeout: set it here.
-let cloud: LocalCloudHandle
-let browser: Browser
-const people: Person[] = []
 
-beforeAll(async () => {
-  ;[cloud, browser] = await startCloudAndBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
-afterEach(() => {
-  for (const p of people) expect(p.errors).toEqual([])
-})
-
-async function person(openid: string) {
-  const p = await openAs(browser, cloud.url, openid)
-  people.push(p)
-  return p
-}
+const person = (openid: string) => world.person(openid)
 const shot = async (page: Page, name: string) => {
   if (!SHOTS) return
   // Let Taro's page slide-in finish first.
@@ -52,7 +35,7 @@ async function download(page: Page): Promise<{ name: string; bytes: Buffer }> {
 
 test('the committee opens the dashboard and downloads the year-end workbook', async () => {
   const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
-  const overview = await ok(rawApiAs(cloud.url, 'dev-committee-admin')('dashboard.overview', { year, limit: 100 }))
+  const overview = await ok(rawApiAs(world.url, 'dev-committee-admin')('dashboard.overview', { year, limit: 100 }))
   expect(overview.items.length).toBeGreaterThan(0)
 
   const { page } = await person('dev-committee-admin')
@@ -70,7 +53,7 @@ test('the committee opens the dashboard and downloads the year-end workbook', as
   }
 
   // A filter narrows the list to what the cloud says matches.
-  const silent = await ok(rawApiAs(cloud.url, 'dev-committee-admin')('dashboard.overview', { year, filter: 'silent', limit: 100 }))
+  const silent = await ok(rawApiAs(world.url, 'dev-committee-admin')('dashboard.overview', { year, filter: 'silent', limit: 100 }))
   await page.getByTestId('filter-silent').click()
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=dashboard-branch]').length === n || (n === 0 && !!document.querySelector('.state--empty')), silent.items.length)
   await page.getByTestId('filter-all').click()
@@ -78,7 +61,7 @@ test('the committee opens the dashboard and downloads the year-end workbook', as
 
   // A search by part of a name keeps the branches the cloud finds; one that matches nothing says so.
   const word = overview.items[0].name.slice(3, 6)
-  const found = await ok(rawApiAs(cloud.url, 'dev-committee-admin')('dashboard.overview', { year, q: word, limit: 100 }))
+  const found = await ok(rawApiAs(world.url, 'dev-committee-admin')('dashboard.overview', { year, q: word, limit: 100 }))
   expect(found.items.length).toBeGreaterThan(0)
   await page.getByTestId('dashboard-search').fill(word)
   await page.getByTestId('dashboard-search-submit').click()
@@ -112,17 +95,17 @@ test('the committee opens the dashboard and downloads the year-end workbook', as
   }
 
   // The branch in detail, from the dashboard.
-  await goTo(page, cloud.url, 'packages/committee/pages/dashboard/index')
+  await goTo(page, world.url, 'packages/committee/pages/dashboard/index')
   await page.getByTestId('dashboard-branch').first().click()
   await page.getByTestId('branch-detail').waitFor({ timeout: 20000 })
   await shot(page, 'committee-branch')
 })
 
 test('a secretary exports their branch record book from the branch page', async () => {
-  const branchId = (await identities(cloud.url)).find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
-  const list = await ok(rawApiAs(cloud.url, 'dev-secretary-1')('activities.list', { branchId, limit: 50 }))
+  const branchId = (await identities(world.url)).find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
+  const list = await ok(rawApiAs(world.url, 'dev-secretary-1')('activities.list', { branchId, limit: 50 }))
   const { page } = await person('dev-secretary-1')
-  await goTo(page, cloud.url, `packages/org/pages/branch/index?id=${branchId}`)
+  await goTo(page, world.url, `packages/org/pages/branch/index?id=${branchId}`)
   await page.getByTestId('open-record-book-export').click()
   const { name, bytes } = await download(page)
   expect(name).toMatch(/组织生活记录本\.docx$/)
@@ -136,7 +119,7 @@ test('a secretary exports their branch record book from the branch page', async 
 
 test('the charts: the heatmap names the least active branches and a tap on one opens it; the points chart gives each rate', async () => {
   const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
-  const committee = rawApiAs(cloud.url, 'dev-committee-admin')
+  const committee = rawApiAs(world.url, 'dev-committee-admin')
   // A plan with two points for every branch; one branch (the first secretary's) reports point 1 done.
   const plan = {
     title: `看板图表 ${Date.now()}`, docNumber: null, issuer: null, issuedOn: null, year, intro: '', warnings: [],
@@ -145,8 +128,8 @@ test('the charts: the heatmap names the least active branches and a tap on one o
   const saved = await ok(committee<{ id: string }>('workPlans.save', { plan }))
   await ok(committee('workPlans.publish', { planId: saved.id }))
   await ok(committee('workPlans.assign', { planId: saved.id, branchIds: 'all', points: [{ seq: 1, dueOn: `${year}-12-31` }, { seq: 2, dueOn: `${year}-12-31` }] }))
-  const secretary = rawApiAs(cloud.url, 'dev-secretary-1')
-  const branchId = (await identities(cloud.url)).find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
+  const secretary = rawApiAs(world.url, 'dev-secretary-1')
+  const branchId = (await identities(world.url)).find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
   const mine = await ok(secretary<{ items: { id: string; pointSeq: number }[] }>('assignments.list', { branchId, planId: saved.id }))
   const first = mine.items.find((a) => a.pointSeq === 1)!
   await ok(secretary('assignments.report', { assignmentId: first.id, note: '已完成', markDone: true, clientRequestId: `chart-${Date.now()}` }))
@@ -156,7 +139,7 @@ test('the charts: the heatmap names the least active branches and a tap on one o
   expect(points.planId).toBe(saved.id)
 
   const { page } = await person('dev-committee-admin')
-  await goTo(page, cloud.url, 'packages/committee/pages/dashboard/index')
+  await goTo(page, world.url, 'packages/committee/pages/dashboard/index')
   // The heatmap is drawn by ECharts (SVG in the browser): one row label per branch, least active first.
   const heatSvg = page.getByTestId('heatmap-chart').locator('svg')
   await heatSvg.waitFor({ timeout: 20000 })

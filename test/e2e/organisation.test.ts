@@ -4,14 +4,11 @@
  * the member joins and sees the branch's activities; the secretary transfers the member out, after which the member
  * can no longer read the branch (UI and action), while the roster's 已转出 filter still lists their name.
  */
-import type { Browser, Page } from 'playwright-core'
-import { openAs, goTo, type Person, startCloudAndBrowser } from '../support/browser'
-import type { LocalCloudHandle } from '../support/local-cloud'
+import type { Page } from 'playwright-core'
+import { e2eWorld, goTo, type Person } from '../support/browser'
 
+const world = e2eWorld()
 
-let cloud: LocalCloudHandle
-let browser: Browser
-const people: Person[] = []
 const run = Date.now() % 100000
 const BRANCH = `端到端测试学会党支部${run}`
 const SECRETARY = { openid: `e2e-secretary-${run}`, name: '赵书记' }
@@ -20,20 +17,14 @@ let secretaryCode = ''
 let memberCode = ''
 let branchId = ''
 
-beforeAll(async () => {
-  ;[cloud, browser] = await startCloudAndBrowser()
-})
-afterAll(async () => {
+world.beforeStop(async () => {
   if (process.env.E2E_SHOTS) await shots().catch((e) => console.log('screenshots failed', e))
-  await browser?.close()
-  await cloud?.stop()
-})
-afterEach(() => {
-  for (const p of people) expect(p.errors).toEqual([])
 })
 
+/** Everyone opened so far, in order (the committee, the secretary, the member). */
+const people: Person[] = []
 async function person(openid: string) {
-  const p = await openAs(browser, cloud.url, openid)
+  const p = await world.person(openid)
   people.push(p)
   return p
 }
@@ -99,14 +90,14 @@ test('the member joins and sees the branch on the 活动 tab', async () => {
   await page.getByTestId('join-error').waitFor({ timeout: 20000 })
 
   await join(page, memberCode, MEMBER.name)
-  await goTo(page, cloud.url, 'pages/activities/index')
+  await goTo(page, world.url, 'pages/activities/index')
   expect(await page.locator('[data-testid=current-branch]:visible').innerText()).toBe(BRANCH)
   await page.locator('.state__title:visible', { hasText: '还没有活动' }).waitFor({ timeout: 20000 })
 })
 
 test('the secretary transfers the member out; the member loses access, the roster keeps the name', async () => {
   const sec = people[1].page
-  await goTo(sec, cloud.url, `packages/org/pages/roster/index?branchId=${branchId}`)
+  await goTo(sec, world.url, `packages/org/pages/roster/index?branchId=${branchId}`)
   const row = sec.getByTestId('roster-item').filter({ hasText: MEMBER.name })
   await row.waitFor({ timeout: 20000 })
   await row.click()
@@ -121,7 +112,7 @@ test('the secretary transfers the member out; the member loses access, the roste
 
   const member = people[2].page
   // The member opens the app again.
-  await goTo(member, cloud.url, 'pages/activities/index')
+  await goTo(member, world.url, 'pages/activities/index')
   await member.reload()
   await member.locator('.state__title:visible', { hasText: /尚未加入支部|加载失败/ }).waitFor({ timeout: 20000 })
   await member.screenshot({ path: 'test-results/e2e-member-after-transfer.png' }).catch(() => undefined)
@@ -138,7 +129,7 @@ test('the secretary transfers the member out; the member loses access, the roste
   )
   expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 
-  await goTo(sec, cloud.url, `packages/org/pages/roster/index?branchId=${branchId}`)
+  await goTo(sec, world.url, `packages/org/pages/roster/index?branchId=${branchId}`)
   await sec.getByTestId('roster-list').waitFor({ timeout: 20000 })
   await sec.getByTestId('roster-state-transferred').click()
   await sec.getByTestId('roster-item').filter({ hasText: MEMBER.name }).waitFor({ timeout: 20000 })
@@ -153,13 +144,13 @@ async function shots() {
     await page.waitForTimeout(800) // Taro's page transition
   }
   const sec = people[1].page
-  await goTo(sec, cloud.url, `packages/org/pages/branch/index?id=${branchId}`)
+  await goTo(sec, world.url, `packages/org/pages/branch/index?id=${branchId}`)
   await sec.reload()
   await settle(sec, '[data-testid=branch-page]')
   await sec.screenshot({ path: 'test-results/org-branch-secretary.png' })
   await sec.locator('[data-testid=invite-list]:visible').scrollIntoViewIfNeeded()
   await sec.screenshot({ path: 'test-results/org-branch-secretary-invites.png' })
-  await goTo(sec, cloud.url, `packages/org/pages/roster/index?branchId=${branchId}`)
+  await goTo(sec, world.url, `packages/org/pages/roster/index?branchId=${branchId}`)
   await settle(sec, '[data-testid=roster-list]')
   await sec.locator('[data-testid=roster-state-all]:visible').click()
   await sec.waitForTimeout(500)
@@ -168,18 +159,18 @@ async function shots() {
   await settle(sec, '[data-testid=member-card]')
   await sec.screenshot({ path: 'test-results/org-member-secretary.png' })
   const admin = people[0].page
-  await goTo(admin, cloud.url, 'packages/org/pages/branches/index')
+  await goTo(admin, world.url, 'packages/org/pages/branches/index')
   await admin.reload()
   await settle(admin, '[data-testid=branch-item]')
   await admin.screenshot({ path: 'test-results/org-branches-committee.png' })
   const m = await person('dev-member-1a')
-  await goTo(m.page, cloud.url, 'pages/me/index')
+  await goTo(m.page, world.url, 'pages/me/index')
   await settle(m.page, '[data-testid=profile-name-text]')
   await m.page.screenshot({ path: 'test-results/org-me-member.png' })
   // A seeded secretary's member page (with groups and posts) for the member detail picture.
   const s1 = await person('dev-secretary-1')
-  const id = (await (await fetch(`${cloud.url}/dev/identities`)).json()).find((p: { openid: string }) => p.openid === 'dev-secretary-1').roles[0].branchId
-  await goTo(s1.page, cloud.url, `packages/org/pages/roster/index?branchId=${id}`)
+  const id = (await (await fetch(`${world.url}/dev/identities`)).json()).find((p: { openid: string }) => p.openid === 'dev-secretary-1').roles[0].branchId
+  await goTo(s1.page, world.url, `packages/org/pages/roster/index?branchId=${id}`)
   await s1.page.reload()
   await settle(s1.page, '[data-testid=roster-item]')
   await s1.page.screenshot({ path: 'test-results/org-roster-seeded.png' })

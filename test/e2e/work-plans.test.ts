@@ -7,41 +7,24 @@
  * E2E_SHOTS=1 also writes 390×844 screenshots into test-results/.
  */
 import fs from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { SEED_BRANCHES } from '../../cloud/local/seed'
 import { makeDocx } from '../support/docx'
 import { layoutPdf, makePdf } from '../support/pdf'
 import { makeTableXlsx } from '../support/plan-tables'
-import { openAs, goTo, type Person, startCloudAndBrowser } from '../support/browser'
-import type { LocalCloudHandle } from '../support/local-cloud'
+import { e2eWorld, goTo } from '../support/browser'
 import { SAMPLE_PLAN_TXT } from '../support/samples'
+
+const world = e2eWorld()
 
 const PLAN_TEXT = fs.readFileSync(SAMPLE_PLAN_TXT, 'utf8')
 const POINT_1 = '强化党的科学理论武装'
 const NOTE = `支部开展专题学习 ${Date.now() % 100000}`
 const SHOTS = !!process.env.E2E_SHOTS
 
-let cloud: LocalCloudHandle
-let browser: Browser
-const people: Person[] = []
 let planId = ''
 
-beforeAll(async () => {
-  ;[cloud, browser] = await startCloudAndBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
-afterEach(() => {
-  for (const p of people) expect(p.errors).toEqual([])
-})
-
-async function person(openid: string) {
-  const p = await openAs(browser, cloud.url, openid)
-  people.push(p)
-  return p
-}
+const person = (openid: string) => world.person(openid)
 
 const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: `test-results/${name}.png` })
@@ -49,7 +32,7 @@ const shot = async (page: Page, name: string) => {
 
 test('the committee imports the fixture plan, publishes it and assigns it to every branch', async () => {
   const { page } = await person('dev-committee-admin')
-  await goTo(page, cloud.url, 'pages/work-points/index')
+  await goTo(page, world.url, 'pages/work-points/index')
   await page.getByTestId('open-plans-admin').click()
   await page.getByTestId('plan-import-new').click()
   await page.locator('[data-testid=plan-text] textarea, textarea[data-testid=plan-text]').first().fill(PLAN_TEXT)
@@ -76,7 +59,7 @@ test('the committee imports the fixture plan, publishes it and assigns it to eve
 test('a secretary opens point 1 on the 工作要点 tab and completes it with a note and an activity', async () => {
   expect(planId).not.toBe('')
   const { page } = await person('dev-secretary-1')
-  await goTo(page, cloud.url, 'pages/work-points/index')
+  await goTo(page, world.url, 'pages/work-points/index')
   const item = page.getByTestId('assignment-item').filter({ hasText: POINT_1 })
   await item.waitFor({ timeout: 20000 })
   await shot(page, 'e2e-secretary-work-points')
@@ -102,7 +85,7 @@ test('a secretary opens point 1 on the 工作要点 tab and completes it with a 
 test("the committee's progress page shows point 1 done for that branch", async () => {
   const branchName = SEED_BRANCHES.find((b) => b.secretary.openid === 'dev-secretary-1')!.name
   const { page } = await person('dev-committee-admin')
-  await goTo(page, cloud.url, `packages/plans/pages/progress/index?id=${encodeURIComponent(planId)}`)
+  await goTo(page, world.url, `packages/plans/pages/progress/index?id=${encodeURIComponent(planId)}`)
   const row = page.getByTestId('progress-point').filter({ hasText: POINT_1 })
   await row.waitFor({ timeout: 20000 })
   expect(await row.innerText()).toMatch(/完成 1\/\d+/)
@@ -129,7 +112,7 @@ test("the committee's progress page shows point 1 done for that branch", async (
 
 test('the committee chooses the plan as a .docx file and sees the same ten points to check', async () => {
   const { page } = await person('dev-committee-admin')
-  await goTo(page, cloud.url, 'packages/plans/pages/import/index')
+  await goTo(page, world.url, 'packages/plans/pages/import/index')
   const paragraphs = PLAN_TEXT.split('\n').filter((l) => l.trim() !== '')
   await page.getByTestId('plan-file-input').setInputFiles({
     name: '2021年工作要点.docx',
@@ -146,7 +129,7 @@ test('the committee chooses the plan as a .docx file and sees the same ten point
 
 test('the committee chooses the printed .pdf and a 任务分解表 .xlsx; a scan and an old .doc are refused with their reason', async () => {
   const { page } = await person('dev-committee-admin')
-  await goTo(page, cloud.url, 'packages/plans/pages/import/index')
+  await goTo(page, world.url, 'packages/plans/pages/import/index')
   const input = page.getByTestId('plan-file-input')
   expect(await input.getAttribute('accept')).toContain('.pdf')
   expect(await page.getByTestId('plan-file-hint').innerText()).toContain('10 MB')
@@ -172,7 +155,7 @@ test('the committee chooses the printed .pdf and a 任务分解表 .xlsx; a scan
     ['1', '一、组织建设', '报送党建工作情况', '各支部书记', '每季度'],
     ['2', '一、组织建设', '完成党员信息核对', '组织委员', '9月30日前'],
   ])
-  await goTo(page, cloud.url, 'packages/plans/pages/import/index')
+  await goTo(page, world.url, 'packages/plans/pages/import/index')
   await page.getByTestId('plan-file-input').setInputFiles({ name: '任务分解表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx })
   await page.getByTestId('plan-preview').waitFor({ timeout: 30000 })
   const points = page.getByTestId('plan-point')
