@@ -4,7 +4,7 @@
  * committee sees it done, can reopen it, and sees who is late or silent.
  */
 import { readFileSync } from 'node:fs'
-import { rawApiAs, identities, ok, uploadFile, type RawCaller } from '../support/api'
+import { apiAs, identities, ok, uploadFile, type Caller } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 import { layoutPdf, makePdf } from '../support/pdf'
 import { makeTableXlsx } from '../support/plan-tables'
@@ -12,17 +12,17 @@ import { SAMPLE_PLAN_TXT } from '../support/samples'
 
 const FIXTURE = SAMPLE_PLAN_TXT
 let cloud: LocalCloudHandle
-let committee: RawCaller
-let secretary: RawCaller
-let member: RawCaller
+let committee: Caller
+let secretary: Caller
+let member: Caller
 let branchId: string
 let planId: string
 
 beforeAll(async () => {
   cloud = await startLocalCloud()
-  committee = rawApiAs(cloud.url, 'dev-committee-admin')
-  secretary = rawApiAs(cloud.url, 'dev-secretary-1')
-  member = rawApiAs(cloud.url, 'dev-member-1b')
+  committee = apiAs(cloud.url, 'dev-committee-admin')
+  secretary = apiAs(cloud.url, 'dev-secretary-1')
+  member = apiAs(cloud.url, 'dev-member-1b')
   branchId = (await identities(cloud.url)).find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
 })
 afterAll(() => cloud?.stop())
@@ -31,8 +31,8 @@ test('parse: the fixture becomes 3 sections and 10 points, with the covering not
   const plan = await ok(committee('workPlans.parse', { text: readFileSync(FIXTURE, 'utf8') }))
   expect(plan).toMatchObject({ docNumber: '湘科协社党发〔2021〕1号', year: 2021, issuedOn: '2021-02-25' })
   expect(plan.sections.map((s: { title: string }) => s.title)).toHaveLength(3)
-  const points = plan.sections.flatMap((s: { points: unknown[] }) => s.points)
-  expect(points.map((p: { seq: number }) => p.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+  const points = plan.sections.flatMap((s) => s.points)
+  expect(points.map((p) => p.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
   expect(points[0].title).toBe('强化党的科学理论武装')
   expect(plan.warnings.map((w: { code: string }) => w.code)).toContain('cover_text')
   // Only the committee imports plans.
@@ -110,7 +110,7 @@ test('assign to every branch with due dates; repeating it creates nothing twice;
   const overdue = await ok(member('assignments.list', { branchId, status: 'overdue' }))
   expect(overdue.items.map((a: { pointSeq: number }) => a.pointSeq)).toEqual([3])
   // A member of another branch cannot read this branch's list; only the committee sees across branches.
-  expect(await rawApiAs(cloud.url, 'dev-member-2a')('assignments.list', { branchId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(await apiAs(cloud.url, 'dev-member-2a')('assignments.list', { branchId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await member('assignments.list', { planId, pointSeq: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })
 
