@@ -120,6 +120,8 @@ export interface MemberSummary {
   transferReason: string | null
   /** 转入本支部日期: sessions before it do not expect this member. */
   joinedBranchOn?: string | null
+  /** A 预备党员's 预备期 end: one year from the 入党日期 (党章第七条); null for 正式 or without an 入党日期. */
+  probationEndsOn?: string | null
 }
 
 export interface ActivitySummary {

@@ -244,7 +244,8 @@ describe('转正 on the roster (reviewer finding: a 转正 date before 入党 wa
     expect(await secretary('members.update', { memberId: id, confirmedOn: '2026-11-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '预备党员还没有转正日期：请清空转正日期，或在转正时改为正式党员' } })
     // 正式 with a 转正 inside the one-year 预备期 (党章第七条).
     expect(await secretary('members.update', { memberId: id, partyStatus: 'full', confirmedOn: '2026-11-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '转正日期应在预备期满（2027年6月1日）之后：预备期一年，从入党日期算起（党章第七条）' } })
-    expect(await ok(secretary('members.get', { memberId: id }))).toMatchObject({ partyStatus: 'probationary', confirmedOn: null })
+    // The roster shows when the 预备期 ends (入党日期 + one year).
+    expect(await ok(secretary('members.get', { memberId: id }))).toMatchObject({ partyStatus: 'probationary', confirmedOn: null, probationEndsOn: '2027-06-01' })
   })
 })
 

@@ -54,6 +54,8 @@ const member = z.object({
   transferReason: z.string().nullable(),
   /** 转入本支部日期: sessions before it do not expect this member. */
   joinedBranchOn: z.string().nullable().optional(),
+  /** A 预备党员's 预备期 end (入党日期 + one year, 党章第七条); an extension is in the 发展党员 file. */
+  probationEndsOn: z.string().nullable().optional(),
 })
 const invite = z.object({
   code: z.string(),

@@ -5,6 +5,7 @@
  */
 import type { MemberSummary, Role } from '../../../types/domain'
 import type { MemberDoc } from '../framework/model'
+import { addMonths, PROBATION_MONTHS } from '../recruitment/rules'
 
 /** Members expected at a meeting: active ones, of the whole branch or of one party group. */
 export function expectedAttendees(members: readonly MemberDoc[], groupId?: string | null): MemberDoc[] {
@@ -105,5 +106,7 @@ export function presentMember(m: MemberDoc, groupNames: Map<string, string>, rol
     transferredOn: m.transferredOn ?? null,
     transferReason: m.transferReason ?? null,
     joinedBranchOn: m.joinedBranchOn ?? null,
+    // 党章第七条: the 预备期 is a year from the 入党日期 (the admitting 支部大会); the roster shows when 转正 is due.
+    probationEndsOn: m.partyStatus === 'probationary' && m.joinedPartyOn ? addMonths(m.joinedPartyOn, PROBATION_MONTHS) : null,
   }
 }

@@ -11,6 +11,14 @@ import { testId } from '../../../lib/test-id'
 import { selectRosterBranch, selectRosterFilter, useRosterStore, type RosterState } from '../roster-store'
 import './roster.scss'
 
+/** 预备期至 2026年10月15日 · 还剩 12 天 / 已满 48 天，待转正 (Beijing days). */
+export function probationWords(end: string, now: Date = new Date()): string {
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+  const left = Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000)
+  const [y, m, d] = end.split('-').map(Number)
+  return `预备期至 ${y}年${m}月${d}日 · ${left > 0 ? `还剩 ${left} 天` : left === 0 ? '今天期满' : `已满 ${-left} 天，待转正`}`
+}
+
 const STATES: { value: RosterState; label: string }[] = [
   { value: 'active', label: '在册' },
   { value: 'transferred', label: '已转出' },
@@ -105,6 +113,7 @@ function MemberRow({ m, onOpen }: { m: MemberSummary; onOpen(): void }) {
             .filter(Boolean)
             .join(' · ') || '—'}
         </Text>
+        {m.probationEndsOn && !out ? <Text className='roster__meta' {...testId('roster-probation')}>{probationWords(m.probationEndsOn)}</Text> : null}
         {out ? <Text className='roster__out'>{m.transferredOn ? `${m.transferredOn} 转出` : '已转出'}</Text> : null}
       </View>
       <Text className='roster__arrow'>›</Text>
