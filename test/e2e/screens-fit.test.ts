@@ -5,11 +5,13 @@
  * home, a changed URL on the same page, a sub-package that cannot be fetched offline, and the welcome's scroll.
  * Screenshots go to test-results/ (docs/screenshots/ with E2E_SHOTS=1).
  */
+import fs from 'node:fs'
 import { PNG } from 'pngjs'
 import type { Locator, Page } from 'playwright-core'
 import { SEED_BRANCHES } from '../../cloud/local/seed'
 import { apiAs, rawApiAs, ok } from '../support/api'
 import { e2eWorld, goTo, PHONE } from '../support/browser'
+import { SAMPLE_PLAN_TXT } from '../support/samples'
 
 const RUN = Date.now() % 100000
 const ADMIN = 'dev-committee-admin'
@@ -182,6 +184,28 @@ test('secretary: 改期 opens in view; the join field shows a 10-character code'
   await code.waitFor({ state: 'attached', timeout: 30_000 })
   const example = ((await code.getAttribute('placeholder')) ?? '').replace(/^例如\s*/, '')
   expect(example).toMatch(/^[2-9A-HJKMNP-Z]{10}$/)
+})
+
+test('forms: the minutes field stops growing at half the screen (its counter stays in view); the importer\'s 编辑 is a 44 px target', async () => {
+  const { page } = await world.person(SECRETARY)
+  await goTo(page, world.url, 'packages/activities/pages/edit/index')
+  const minutes = page.locator('[data-testid=activity-minutes] textarea, textarea[data-testid=activity-minutes]').first()
+  await minutes.waitFor({ timeout: 30_000 })
+  await minutes.fill(Array.from({ length: 200 }, (_, i) => `第${i + 1}项：传达学习全会精神，讨论发展党员事项。`).join('\n'))
+  await minutes.scrollIntoViewIfNeeded()
+  expect((await size(minutes)).height).toBeLessThanOrEqual(844 / 2 + 1)
+  await shown(page, 'activity-minutes-count').scrollIntoViewIfNeeded()
+  await shot(page, 'minutes-capped')
+
+  const admin = await world.person(ADMIN)
+  await goTo(admin.page, world.url, 'packages/plans/pages/import/index')
+  await admin.page.locator('[data-testid=plan-text] textarea, textarea[data-testid=plan-text]').first().fill(fs.readFileSync(SAMPLE_PLAN_TXT, 'utf8'))
+  await shown(admin.page, 'plan-parse').click()
+  const edit = admin.page.locator('.plan-point__toggle').first()
+  await edit.waitFor({ timeout: 30_000 })
+  atLeast44(await size(edit))
+  await edit.scrollIntoViewIfNeeded()
+  await shot(admin.page, 'import-edit-targets')
 })
 
 test('H5 offline: a sub-package that cannot be fetched says so and 重试 opens it once the network is back', async () => {

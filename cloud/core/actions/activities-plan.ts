@@ -24,7 +24,7 @@ const SEND_BUDGET_MS = 5_000
 
 function assertPlanned(doc: ActivityDoc) {
   if (doc.deleted) throw notFound('活动')
-  if (doc.status !== 'planned') throw new AppError('CONFLICT', '活动已记录，不能再改期或取消；如需更正请修改记录')
+  if (doc.status !== 'planned') throw new AppError('CONFLICT', '活动已记录，不能再改期或取消；如需更正请编辑记录内容')
 }
 
 /**
