@@ -42,7 +42,7 @@ describe('dues.preview (the contract others rely on)', () => {
     ['student', 0, { rate: 0, amount: 0.2 }],
     ['low_income', 800, { rate: 0, amount: 0.2 }],
     ['farmer', 0, { rate: 0, amount: 0.2 }],
-  ])('%s with %s 元 → %j', async (category, monthlyIncome, expected) => {
+  ] as const)('%s with %s 元 → %j', async (category, monthlyIncome, expected) => {
     expect(await ok(zhao()('dues.preview', { category, monthlyIncome }))).toEqual(expected)
   })
 
@@ -53,7 +53,7 @@ describe('dues.preview (the contract others rely on)', () => {
     [{ category: 'employed', monthlyIncome: 5400.001 }],
     [{ category: 'employed' }],
   ])('bad input %j is refused with a Chinese message', async (payload) => {
-    const answer = await zhao()('dues.preview', payload)
+    const answer = await as('dev-member-1b')('dues.preview', payload)
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } })
   })
 
@@ -64,7 +64,7 @@ describe('dues.preview (the contract others rely on)', () => {
 
 describe('a member\'s dues kept by the secretary and the 组织委员', () => {
   test('only the secretary or the 组织委员 set a base; a 宣传委员 or a member cannot, nor another branch', async () => {
-    const payload = { memberId: zhaoId, category: 'employed', monthlyIncome: 5400, startMonth: '2025-01' }
+    const payload = { memberId: zhaoId, category: 'employed' as const, monthlyIncome: 5400, startMonth: '2025-01' }
     expect(await zhao()('dues.setProfile', payload)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await as('dev-secretary-2')('dues.setProfile', payload)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await secretary()('dues.setProfile', { ...payload, monthlyIncome: undefined })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请填写税后月工资收入' } })
@@ -84,7 +84,7 @@ describe('a member\'s dues kept by the secretary and the 组织委员', () => {
 
   test('months behind are flagged, then the 组织委员 records this month and last; the member sees them paid', async () => {
     const before = await ok(secretary()('dues.ledger', { branchId: branch1 }))
-    const row = before.rows.find((r: { memberId: string }) => r.memberId === zhaoId)
+    const row = before.rows.find((r: { memberId: string }) => r.memberId === zhaoId)!
     expect(row.behind).toBeGreaterThanOrEqual(5) // nothing paid since 2025-10
     expect(row.flag).toBe(5)
     expect(before.seesBase).toBe(true)
@@ -97,7 +97,7 @@ describe('a member\'s dues kept by the secretary and the 组织委员', () => {
     const current = mine.months.find((m: { month: string }) => m.month === thisMonth())
     expect(current).toMatchObject({ state: 'paid', due: 81, paid: 81, paidOn: today(), way: 'transfer', recordedBy: '王芳' })
     // The member sees their own base; they may not manage it.
-    expect(mine.profile.base).toBe(5400)
+    expect(mine.profile!.base).toBe(5400)
     expect(mine.canManage).toBe(false)
   })
 
@@ -115,7 +115,7 @@ describe('a member\'s dues kept by the secretary and the 组织委员', () => {
     const kept = await ok(secretary()('dues.record', { memberId: zhaoId, months: [m], amount: 40, paidOn: today(), way: 'cash', reason: '当月病休，收入减少，经支委会同意' }))
     expect(kept.months.find((x: { month: string }) => x.month === m)).toMatchObject({ state: 'short', paid: 40, reason: '当月病休，收入减少，经支委会同意' })
     const ahead = await ok(secretary()('dues.record', { memberId: zhaoId, months: [monthBefore(thisMonth(), -1)], amount: 100, paidOn: today(), way: 'proxy' }))
-    expect(ahead.profile.monthlyDue).toBe(81)
+    expect(ahead.profile!.monthlyDue).toBe(81)
   })
 
   test('a month before the member owed dues, or a member recording, is refused', async () => {

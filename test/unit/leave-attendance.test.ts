@@ -20,3 +20,16 @@ test('months missed without leave in a row; a month attended or on leave ends th
   expect(missedMonthsInARow([absent('2026-01-10')], '2026-01')).toBe(1)
   expect(missedMonthsInARow([absent('2025-12-10'), absent('2026-01-10')], '2026-01')).toBe(2)
 })
+
+test('the secretary is told at 3 months missed without leave, in the member\'s branch; leave and transferred members are left out', async () => {
+  const { planAbsenceReminders } = await import('../../cloud/core/leave/reminders')
+  const session = (on: string, attendees: { memberId: string; name: string; present: boolean; absentReason?: string }[]) => ({ branchId: 'b1', startAt: new Date(`${on}T10:00:00+08:00`), attendance: { expected: attendees.length, present: 0, attendees } })
+  const a = (present: boolean, absentReason?: string) => [
+    { memberId: 'm1', name: '张三', present, ...(absentReason ? { absentReason } : {}) },
+    { memberId: 'm2', name: '李四', present: false, absentReason: leaveReason('business', null) },
+    { memberId: 'm3', name: '王五', present: false },
+  ]
+  const sessions = [session('2026-08-05', a(false)), session('2026-09-05', a(false)), session('2026-10-05', a(false))]
+  const items = planAbsenceReminders({ today: '2026-10-20', sessions, active: new Set(['m1', 'm2']) })
+  expect(items).toEqual([expect.objectContaining({ _id: 'absence:m1:3:2026-10', branchId: 'b1', roles: ['secretary'], title: '张三 已连续 3 个月未请假缺席组织生活' })])
+})

@@ -177,7 +177,7 @@ const endAfterStartError = { error: '结束时间必须晚于开始时间', path
 
 export const historyEntry = z.object({
   version: z.number(),
-  kind: z.enum(['planned', 'recorded', 'updated', 'signed_in', 'removed']),
+  kind: z.enum(['planned', 'recorded', 'updated', 'signed_in', 'removed', 'reviewed', 'resubmitted']),
   at: z.string(),
   by: person,
   /** Each changed field with its before/after as display text (times in Beijing, photos as a count…). */

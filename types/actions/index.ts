@@ -12,6 +12,7 @@ import { leaveSchemas } from './leave'
 import { organisationSchemas } from './organisation'
 import { recruitmentSchemas } from './recruitment'
 import { reminderSchemas } from './reminders'
+import { reviewSchemas } from './reviews'
 import { workPlanSchemas } from './work-plans'
 
 export const schemas = {
@@ -23,6 +24,7 @@ export const schemas = {
   ...homeSchemas,
   ...duesSchemas,
   ...leaveSchemas,
+  ...reviewSchemas,
   ...recruitmentSchemas,
 } as const
 

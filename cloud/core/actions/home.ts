@@ -4,6 +4,7 @@
  * no branch = committee staff only); which lines a caller gets follows their role in that branch, read from the
  * roster like every other check.
  */
+import { collection } from '../framework/data'
 import { BRANCH_READERS } from '../../../types/roles'
 import { isCommitteeAdmin } from '../framework/access'
 import { defineAction } from '../framework/action'
@@ -92,15 +93,15 @@ export const homeTodo = defineAction({
         returnedPoints(port, b),
         // Sign-in opens 30 minutes before the start (activities/rules.ts).
         plannedBy(port, b, new Date(now.getTime() + 30 * 60_000)),
-        rolesHere.includes('secretary') ? port.db.collection('join_requests').where({ branchId: b, status: 'pending' }).count() : { total: 0 },
+        rolesHere.includes('secretary') ? collection(port, 'join_requests').where({ branchId: b, status: 'pending' }).count() : { total: 0 },
         // Records the committee returned (reviews.decide) stay here until resubmitted.
-        port.db.collection('activities').where({ branchId: b, reviewState: 'returned', deleted: false }).limit(20).get(),
+        collection(port, 'activities').where({ branchId: b, reviewState: 'returned', deleted: false }).limit(20).get(),
         // 发展党员 deadlines, for the secretary and the 组织委员 (recruitment/reminders.ts).
         branchRecruitDue(port, b, caller.openid, rolesHere.includes('secretary'), soonUntil),
       ])
       const merged = new Map(points.map((a) => [a._id, asPoint(a)]))
       for (const [id, r] of returned) merged.set(id, asPoint(r.doc, r.reason))
-      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total, returnedRecords: (returnedRecords.data as unknown as ActivityDoc[]).map((a) => ({ id: a._id, topic: a.topic, comment: a.review?.comment ?? null })), recruitDue })
+      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total, returnedRecords: returnedRecords.data.map((a) => ({ id: a._id, topic: a.topic, comment: a.review?.comment ?? null })), recruitDue })
       return { view: 'writer' as const, ...result }
     }
 

@@ -14,6 +14,7 @@ import { COMPLIANCE_ACTIONS } from '../actions/compliance'
 import { DASHBOARD_ACTIONS } from '../actions/dashboard'
 import { DUES_ACTIONS } from '../actions/dues'
 import { LEAVE_ACTIONS } from '../actions/leave'
+import { REVIEW_ACTIONS } from '../actions/reviews'
 import { EXPORT_ACTIONS } from '../actions/exports'
 import { GROUP_ACTIONS } from '../actions/groups'
 import { HOME_ACTIONS } from '../actions/home'
@@ -53,6 +54,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...RECRUITMENT_ACTIONS,
   ...DUES_ACTIONS,
   ...LEAVE_ACTIONS,
+  ...REVIEW_ACTIONS,
 ] as unknown as readonly ActionDef[]
 
 const byName = new Map(ACTIONS.map((a) => [a.name as string, a]))

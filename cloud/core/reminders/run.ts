@@ -197,7 +197,7 @@ export async function claim(port: Port, planned: PlannedReminder[], runId: strin
     createdAt: now,
     updatedAt: now,
   }))
-  const mine = await insertNew(port, 'reminder_log', docs as unknown as Array<Record<string, unknown> & { _id: string }>)
+  const mine = await insertNew(port, 'reminder_log', docs)
   return docs.filter((d) => mine.has(d._id))
 }
 

@@ -8,6 +8,7 @@ import { LockNote } from '../../../../features/activities/components/lock-note'
 import { useDetailStore } from '../../../../features/activities/detail-store'
 import { followRemoved, followSaved } from '../../../../features/activities/records-store'
 import { PlanChanges } from '../../../../features/activities/components/plan-changes'
+import { LeavePanel } from '../../../../features/leave/components/leave-panel'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { offerPending } from '../../../../features/reminders/ask-again'
 
@@ -44,6 +45,8 @@ export default function ActivityDetailPage() {
             else void Taro.switchTab({ url: '/pages/activities/index' })
           }}
         />
+        {/* 请假: asked before a planned session starts; the secretary decides here (#20). */}
+        {activity.status === 'planned' ? <LeavePanel activityId={id} /> : null}
         {/* A plan can still change before it is held: 改期, place, host, topic, or be cancelled (#16.11). */}
         <PlanChanges
           a={activity}

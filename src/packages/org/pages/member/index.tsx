@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '../../../../components/states'
 import { isCommitteeAdmin, rolesInBranch, useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { MemberCard, MemberManage } from '../../../../features/members/components/member-detail'
+import { MemberAttendance } from '../../../../features/leave/components/member-attendance'
 import { useMemberStore } from '../../../../features/members/member-store'
 import { selectRosterBranch, useRosterStore } from '../../../../features/members/roster-store'
 import '../org.scss'
@@ -48,6 +49,7 @@ export default function MemberPage() {
       <Section>
         <MemberCard m={member} />
       </Section>
+      <MemberAttendance memberId={id} />
       <MemberManage groups={rosterBranch === branchId ? groups : []} canEdit={isAdmin || isSecretary} isSecretary={isSecretary} onChanged={onChanged} />
       <View className='org-page__bottom' />
     </View>

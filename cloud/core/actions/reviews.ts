@@ -1,0 +1,219 @@
+/**
+ * The committee's review of organisation-life records (审核; contract: types/actions/reviews.ts; docs/reviews.md).
+ * The committee marks a recorded session 通过 or 退回修改 with a comment; it never edits the record: a return is a
+ * request to the branch, which corrects the record (activities.update) and resubmits. Every step bumps the record's
+ * version and writes an activity_versions entry (kind 'reviewed' / 'resubmitted'), so the record's history shows
+ * who reviewed what, when, and why.
+ */
+import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
+import { currentVersion, writeVersion } from '../activities/store'
+import { isCommitteeAdmin } from '../framework/access'
+import { defineAction, type ActionContext } from '../framework/action'
+import { AppError, invalid } from '../framework/errors'
+import type { ActivityDoc, BranchDoc, InboxDoc } from '../framework/model'
+import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
+import { beijingDate } from '../framework/time'
+import { actorName } from '../organisation/audit'
+import { readAll } from '../organisation/store'
+import { insertNew, readPaged } from '../reminders/store'
+
+const WRITERS = ['secretary', 'branch_committee'] as const
+const recordScope = { kind: 'record', collection: 'activities', noun: '活动记录', idOf: (input: { activityId: string }) => input.activityId } as const
+const DETAIL_PAGE = '/packages/activities/pages/detail/index'
+const STATE_LABEL = { approved: '通过', returned: '退回修改', resubmitted: '重新提交' } as const
+
+type Review = ReturnType<typeof presentReview>
+
+export function reviewStateOf(doc: Pick<ActivityDoc, 'reviewState'>): 'waiting' | 'returned' | 'resubmitted' | 'approved' {
+  return doc.reviewState ?? 'waiting'
+}
+
+function presentReview(doc: ActivityDoc, ctx: ActionContext) {
+  const state = reviewStateOf(doc)
+  const writer = ctx.caller.memberships.some((m) => m.branchId === doc.branchId && (m.role === 'secretary' || m.role === 'branch_committee'))
+  // Corrected = changed after it was returned (any update bumps updatedAt; the return itself does not count).
+  const corrected = state === 'returned' && !!doc.updatedAt && !!doc.review && new Date(doc.updatedAt).getTime() > new Date(doc.review.at).getTime()
+  return {
+    activityId: doc._id,
+    state,
+    comment: doc.review?.comment ?? null,
+    by: doc.review?.by.name ?? null,
+    at: doc.review ? new Date(doc.review.at).toISOString() : null,
+    version: doc.version ?? 1,
+    canDecide: isCommitteeAdmin(ctx.caller.memberships) && doc.status === 'recorded' && !doc.deleted,
+    canResubmit: writer && corrected,
+    resubmitHint: writer && state === 'returned' && !corrected ? '请先按审核意见修改记录，再重新提交' : null,
+  }
+}
+
+function assertRecorded(doc: ActivityDoc) {
+  if (doc.status !== 'recorded') throw new AppError('CONFLICT', '活动尚未记录，不能审核')
+}
+
+export const getReview = defineAction({
+  name: 'reviews.get',
+  roles: ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'],
+  scope: recordScope,
+  async handler(_input, ctx) {
+    return presentReview(ctx.record as unknown as ActivityDoc, ctx)
+  },
+})
+
+export const decideReview = defineAction({
+  name: 'reviews.decide',
+  roles: ['committee_admin'],
+  scope: recordScope,
+  async handler({ activityId, decision, comment, expectedVersion }, ctx) {
+    const { port } = ctx
+    const doc = ctx.record as unknown as ActivityDoc
+    assertRecorded(doc)
+    if (decision === 'return' && !comment) throw invalid('退回修改时请写明审核意见', { field: 'comment' })
+    const version = currentVersion(doc, expectedVersion, '审核')
+    const state = decision === 'approve' ? ('approved' as const) : ('returned' as const)
+    if (state === 'approved' && doc.reviewState === 'approved') throw new AppError('CONFLICT', '该记录已审核通过')
+    const now = port.now()
+    const by = { openid: ctx.caller.openid, name: await actorName(ctx) }
+    const review = { comment: comment ?? null, by, at: now }
+    // Only the review fields and the version change: the committee does not touch the record's content.
+    const { stats } = await port.db
+      .collection('activities')
+      .where({ _id: activityId, version: doc.version ?? port.db.command.exists(false) })
+      .update({ data: { reviewState: state, review, version: version + 1 } })
+    if (stats.updated === 0) throw new AppError('CONFLICT', '该记录刚刚被修改，请刷新后再审核')
+    await writeVersion(port, {
+      activityId,
+      branchId: doc.branchId,
+      version: version + 1,
+      kind: 'reviewed',
+      at: now,
+      by,
+      changes: [{ field: 'review', label: '审核', before: doc.reviewState ? STATE_LABEL[doc.reviewState] : '待审核', after: STATE_LABEL[state] }],
+      reason: comment ?? null,
+    })
+    if (state === 'returned') {
+      const item: InboxDoc & { _id: string } = {
+        _id: `review_returned_${activityId}_${version + 1}`,
+        branchId: doc.branchId,
+        roles: ['secretary', 'branch_committee'],
+        kind: 'record_returned',
+        title: `记录被退回修改：${doc.topic}`,
+        body: `党委审核意见：${comment}`,
+        page: `${DETAIL_PAGE}?id=${activityId}`,
+        createdAt: now,
+        dedupeKey: `review_returned:${activityId}:${version + 1}`,
+      }
+      await insertNew(port, 'inbox', [{ ...item }])
+    }
+    return presentReview({ ...doc, reviewState: state, review, version: version + 1 }, ctx)
+  },
+})
+
+export const resubmitReview = defineAction({
+  name: 'reviews.resubmit',
+  roles: WRITERS,
+  scope: recordScope,
+  async handler({ activityId, note }, ctx) {
+    const { port } = ctx
+    const doc = ctx.record as unknown as ActivityDoc
+    assertRecorded(doc)
+    const before: Review = presentReview(doc, ctx)
+    if (doc.reviewState !== 'returned') throw new AppError('CONFLICT', '该记录没有被退回，不需重新提交')
+    if (!before.canResubmit) throw new AppError('CONFLICT', before.resubmitHint ?? '请先修改记录')
+    const version = doc.version ?? 1
+    const now = port.now()
+    const by = { openid: ctx.caller.openid, name: await actorName(ctx) }
+    const { stats } = await port.db
+      .collection('activities')
+      .where({ _id: activityId, version })
+      .update({ data: { reviewState: 'resubmitted', version: version + 1 } })
+    if (stats.updated === 0) throw new AppError('CONFLICT', '该记录刚刚被修改，请刷新后再提交')
+    await writeVersion(port, {
+      activityId,
+      branchId: doc.branchId,
+      version: version + 1,
+      kind: 'resubmitted',
+      at: now,
+      by,
+      changes: [{ field: 'review', label: '审核', before: '退回修改', after: '重新提交' }],
+      reason: note ?? null,
+    })
+    return presentReview({ ...doc, reviewState: 'resubmitted', version: version + 1 }, ctx)
+  },
+})
+
+export const reviewQueue = defineAction({
+  name: 'reviews.queue',
+  roles: ['committee_admin'],
+  scope: { kind: 'committee' },
+  async handler({ branchId, state, cursor, limit }, { port }) {
+    const _ = port.db.command
+    const conditions: unknown[] = [
+      { status: 'recorded', deleted: false },
+      // Never reviewed (no field) or resubmitted: $nin matches a missing field too.
+      state === 'waiting' ? { reviewState: _.nin(['approved', 'returned']) } : { reviewState: 'returned' },
+    ]
+    if (branchId) conditions.push({ branchId })
+    if (cursor) {
+      const c = decodeCursor(cursor, 'time')
+      conditions.push(afterCursor(_, 'startAt', c.key, c.id, 'asc'))
+    }
+    const { data } = await port.db
+      .collection('activities')
+      .where(_.and(...conditions) as Record<string, unknown>)
+      .orderBy('startAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit + 1)
+      .get()
+    const page = pageOf(data as unknown as ActivityDoc[], limit, (a) => new Date(a.startAt).getTime())
+    const ids = [...new Set(page.items.map((a) => a.branchId))]
+    const branches = ids.length ? await readAll<BranchDoc>(port, 'branches', { _id: _.in(ids) }) : []
+    const names = new Map(branches.map((b) => [b._id, b.name]))
+    return {
+      items: page.items.map((a) => ({
+        activityId: a._id,
+        branchId: a.branchId,
+        branchName: names.get(a.branchId) ?? '',
+        type: a.type,
+        typeName: ACTIVITY_TYPE_INFO[a.type]?.name ?? a.type,
+        topic: a.topic,
+        startAt: new Date(a.startAt).toISOString(),
+        recordedAt: a.recordedAt ? new Date(a.recordedAt).toISOString() : null,
+        state: reviewStateOf(a),
+      })),
+      nextCursor: page.nextCursor,
+    }
+  },
+})
+
+export const reviewCounts = defineAction({
+  name: 'reviews.counts',
+  roles: ['committee_admin'],
+  scope: { kind: 'committee' },
+  async handler({ year: asked }, { port }) {
+    const _ = port.db.command
+    const year = asked ?? Number(beijingDate(port.now()).slice(0, 4))
+    const [rows, branches] = await Promise.all([
+      readPaged<ActivityDoc>(
+        port,
+        'activities',
+        _.and({ status: 'recorded', deleted: false }, { startAt: _.gte(new Date(`${year}-01-01T00:00:00+08:00`)) }, { startAt: _.lt(new Date(`${year + 1}-01-01T00:00:00+08:00`)) }) as Record<string, unknown>,
+        { branchId: true, reviewState: true },
+      ),
+      readPaged<BranchDoc>(port, 'branches', { status: 'active' }, { name: true }),
+    ])
+    const per = new Map(branches.map((b) => [b._id, { branchId: b._id, branchName: b.name, waiting: 0, returned: 0, approved: 0 }]))
+    for (const a of rows) {
+      const b = per.get(a.branchId)
+      if (!b) continue
+      const s = reviewStateOf(a)
+      if (s === 'approved') b.approved += 1
+      else if (s === 'returned') b.returned += 1
+      else b.waiting += 1
+    }
+    const list = [...per.values()].sort((x, y) => y.returned + y.waiting - (x.returned + x.waiting) || x.branchName.localeCompare(y.branchName, 'zh-Hans-CN'))
+    const totals = list.reduce((t, b) => ({ waiting: t.waiting + b.waiting, returned: t.returned + b.returned, approved: t.approved + b.approved }), { waiting: 0, returned: 0, approved: 0 })
+    return { year, branches: list, totals }
+  },
+})
+
+export const REVIEW_ACTIONS = [getReview, decideReview, resubmitReview, reviewQueue, reviewCounts] as const

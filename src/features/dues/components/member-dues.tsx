@@ -1,0 +1,236 @@
+/**
+ * One member's dues for a year: what they owe and why (category, base, rate), each month paid or not, and — for the
+ * secretary or 组织委员 — the forms that set the base and record months paid.
+ */
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { DUES_BASE_LABELS, DUES_CATEGORIES, DUES_CATEGORY_LABELS, DUES_WAY_LABELS, type DuesCategory, type DuesWay } from '../../../../types/dues'
+import { Button } from '../../../components/button'
+import { Field, Segments, TextInput } from '../../../components/form'
+import { DateField } from '../../../components/pickers'
+import { Section } from '../../../components/section'
+import { errorMessage } from '../../../services/api'
+import { testId } from '../../../lib/test-id'
+import { todayInShanghai } from '../../../lib/time'
+import { previewDues, recordDues, setDuesProfile, type MemberDues } from '../api'
+import { dateText, monthText, MONTH_STATE_LABELS, rateText, yuanText } from '../text'
+import './dues.scss'
+
+const hasBase = (c: DuesCategory) => c === 'employed' || c === 'retired'
+
+export function DuesSummary({ dues }: { dues: MemberDues }) {
+  const p = dues.profile
+  if (!p) {
+    return (
+      <Section title='党费标准'>
+        <Text className='dues__note' {...testId('dues-unset')}>
+          {dues.canManage ? '尚未设定该党员的类别和交纳基数，请在下方设定。' : '支部尚未核定你的党费标准，请联系支部书记或组织委员。'}
+        </Text>
+      </Section>
+    )
+  }
+  return (
+    <Section title='党费标准'>
+      <View className='dues__facts' {...testId('dues-profile')}>
+        <Fact label='党员类别' value={p.categoryLabel} />
+        {hasBase(p.category) ? <Fact label={DUES_BASE_LABELS[p.category] ?? '基数'} value={p.baseMasked ? '已隐去（仅本人、书记和组织委员可见）' : yuanText(p.base)} /> : null}
+        <Fact label='交纳比例' value={p.rate ? rateText(p.rate) : '固定金额'} />
+        <Fact label='每月应缴' value={yuanText(p.monthlyDue)} strong />
+        <Fact label='起缴月份' value={monthText(p.owedFrom)} />
+        <Fact label='核定日期' value={`${dateText(p.checkedOn)}${p.needsRecheck ? '（今年尚未重新核定）' : ''}`} warn={p.needsRecheck} />
+      </View>
+      {dues.behind >= 3 ? (
+        <Text className='dues__alert' {...testId('dues-behind')}>
+          已连续 {dues.behind} 个月未交纳党费。按党章第九条，连续六个月不交纳党费又无正当理由的，视为自行脱党。
+        </Text>
+      ) : null}
+    </Section>
+  )
+}
+
+function Fact({ label, value, strong, warn }: { label: string; value: string; strong?: boolean; warn?: boolean }) {
+  return (
+    <View className='dues__fact'>
+      <Text className='dues__fact-label'>{label}</Text>
+      <Text className={`dues__fact-value ${strong ? 'dues__fact-value--strong' : ''} ${warn ? 'dues__fact-value--warn' : ''}`}>{value}</Text>
+    </View>
+  )
+}
+
+export function DuesMonths({ dues }: { dues: MemberDues }) {
+  const shown = dues.months.filter((m) => m.state !== 'not_owed' || m.paid !== null)
+  return (
+    <Section title={`${dues.year}年交纳记录`}>
+      {shown.length === 0 ? <Text className='dues__note'>这一年没有需要交纳的月份。</Text> : null}
+      {shown.map((m) => (
+        <View key={m.month} className='dues__month' {...testId(`dues-month-${m.month}`)}>
+          <View className='dues__month-head'>
+            <Text className='dues__month-name'>{monthText(m.month)}</Text>
+            <Text className={`dues__state dues__state--${m.state}`}>{MONTH_STATE_LABELS[m.state]}</Text>
+          </View>
+          <Text className='dues__month-line'>
+            应缴 {yuanText(m.due)}
+            {m.paid !== null ? ` · 实缴 ${yuanText(m.paid)}` : ''}
+          </Text>
+          {m.paidOn ? (
+            <Text className='dues__month-meta'>
+              {dateText(m.paidOn)} {m.way ? DUES_WAY_LABELS[m.way] : ''} · {m.recordedBy} 记录
+            </Text>
+          ) : null}
+          {m.reason ? <Text className='dues__month-meta'>少缴原因：{m.reason}</Text> : null}
+        </View>
+      ))}
+    </Section>
+  )
+}
+
+/** Sets or re-checks a member's category and base; shows the amount the cloud's rule gives as the keeper types. */
+export function DuesProfileForm({ dues, onSaved }: { dues: MemberDues; onSaved(d: MemberDues): void }) {
+  const p = dues.profile
+  const [category, setCategory] = useState<DuesCategory>(p?.category ?? 'employed')
+  const [income, setIncome] = useState(p?.base !== null && p?.base !== undefined ? String(p.base) : '')
+  const [farmer, setFarmer] = useState(p?.category === 'farmer' ? String(p.monthlyDue) : '0.2')
+  // Set once, when the ledger starts here: a secretary backfilling the year starts it in an earlier month.
+  const [startMonth, setStartMonth] = useState(todayInShanghai().slice(0, 7))
+  const [preview, setPreview] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const amount = Number(income)
+
+  useEffect(() => {
+    let live = true
+    if (hasBase(category) && (income.trim() === '' || !Number.isFinite(amount))) {
+      setPreview(null)
+      return
+    }
+    const t = setTimeout(() => {
+      previewDues({ category, monthlyIncome: hasBase(category) ? amount : 0 })
+        .then((q) => live && setPreview(category === 'farmer' ? `每月 ${farmer} 元` : `每月 ${q.amount.toFixed(2)} 元${q.rate ? `（${rateText(q.rate)}）` : ''}`))
+        .catch((e) => live && setPreview(errorMessage(e)))
+    }, 300)
+    return () => {
+      live = false
+      clearTimeout(t)
+    }
+  }, [category, income, farmer])
+
+  const save = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      const saved = await setDuesProfile({
+        memberId: dues.member.id,
+        category,
+        ...(hasBase(category) ? { monthlyIncome: income.trim() === '' ? (undefined as never) : amount } : {}),
+        ...(category === 'farmer' ? { farmerAmount: Number(farmer) } : {}),
+        ...(p ? {} : { startMonth: startMonth.trim() }),
+      })
+      onSaved(saved)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Section title={p ? '核定党费标准（每年核定一次）' : '设定党费标准'}>
+      <Field label='党员类别'>
+        <Segments<DuesCategory> id='dues-category' value={category} onChange={setCategory} options={DUES_CATEGORIES.map((c) => ({ value: c, label: DUES_CATEGORY_LABELS[c].replace('依靠抚恤或', '') }))} />
+      </Field>
+      {hasBase(category) ? (
+        <Field label={`${DUES_BASE_LABELS[category]}（元）`} hint='按规定：在职党员以每月工资总额扣除个人所得税和“五险一金”后的收入为基数'>
+          <TextInput id='dues-income' type='digit' value={income} onChange={setIncome} placeholder='例如 5400' maxlength={12} />
+        </Field>
+      ) : null}
+      {category === 'farmer' ? (
+        <Field label='每月金额（元，0.2–1）'>
+          <TextInput id='dues-farmer' type='digit' value={farmer} onChange={setFarmer} maxlength={4} />
+        </Field>
+      ) : null}
+      {p ? null : (
+        <Field label='起缴月份（YYYY-MM）' hint='台账从这个月开始计算；预备党员从支部大会通过之月起交纳'>
+          <TextInput id='dues-start' value={startMonth} onChange={setStartMonth} maxlength={7} placeholder='例如 2026-01' />
+        </Field>
+      )}
+      {preview ? (
+        <Text className='dues__preview' {...testId('dues-preview')}>
+          按规定应缴：{preview}
+        </Text>
+      ) : null}
+      {error ? <Text className='field__error' {...testId('dues-profile-error')}>{error}</Text> : null}
+      <Button type='primary' block loading={busy} onClick={save} {...testId('dues-profile-save')}>
+        {p ? '保存核定' : '保存'}
+      </Button>
+    </Section>
+  )
+}
+
+/** Records one or several months paid (ahead or behind), one entry per month. */
+export function DuesRecordForm({ dues, onSaved }: { dues: MemberDues; onSaved(d: MemberDues): void }) {
+  const open = dues.months.filter((m) => m.state === 'unpaid' || m.state === 'due' || m.state === 'upcoming')
+  const [months, setMonths] = useState<string[]>(() => open.filter((m) => m.state !== 'upcoming').slice(-1).map((m) => m.month))
+  const [amount, setAmount] = useState(String(dues.profile?.monthlyDue ?? ''))
+  const [paidOn, setPaidOn] = useState(todayInShanghai())
+  const [way, setWay] = useState<DuesWay>('transfer')
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  if (!dues.profile) return null
+  const due = dues.profile.monthlyDue
+  const short = amount.trim() !== '' && Number(amount) < due
+  const toggle = (m: string) => setMonths((list) => (list.includes(m) ? list.filter((x) => x !== m) : [...list, m].sort()))
+
+  const save = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      const saved = await recordDues({ memberId: dues.member.id, months, amount: Number(amount), paidOn, way, ...(short && reason.trim() ? { reason } : {}) })
+      setMonths([])
+      setReason('')
+      onSaved(saved)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Section title='记录交纳'>
+      {open.length === 0 ? <Text className='dues__note'>{dues.year}年没有待记录的月份。</Text> : null}
+      {open.length ? (
+        <>
+          <Field label='交纳月份（可多选，预交或补交按月记录）'>
+            <View className='chips'>
+              {open.map((m) => (
+                <Text key={m.month} className={`chips__chip ${months.includes(m.month) ? 'chips__chip--on' : ''}`} onClick={() => toggle(m.month)} {...testId(`dues-pick-${m.month}`)}>
+                  {months.includes(m.month) ? '✓ ' : ''}
+                  {Number(m.month.slice(5))}月
+                </Text>
+              ))}
+            </View>
+          </Field>
+          <Field label={`每月实缴（元，应缴 ${due.toFixed(2)}）`} hint='可以多交；少交须写明原因'>
+            <TextInput id='dues-amount' type='digit' value={amount} onChange={setAmount} maxlength={10} />
+          </Field>
+          {short ? (
+            <Field label='少缴原因'>
+              <TextInput id='dues-reason' value={reason} onChange={setReason} maxlength={200} placeholder='例如：经支委会同意，因病减缴' />
+            </Field>
+          ) : null}
+          <Field label='缴纳日期'>
+            <DateField id='dues-paid-on' value={paidOn} onChange={setPaidOn} />
+          </Field>
+          <Field label='方式'>
+            <Segments<DuesWay> id='dues-way' value={way} onChange={setWay} options={(['cash', 'transfer', 'proxy'] as const).map((w) => ({ value: w, label: DUES_WAY_LABELS[w] }))} />
+          </Field>
+          {error ? <Text className='field__error' {...testId('dues-record-error')}>{error}</Text> : null}
+          <Button type='primary' block loading={busy} disabled={months.length === 0} onClick={save} {...testId('dues-record-save')}>
+            {months.length ? `记录 ${months.length} 个月` : '请选择月份'}
+          </Button>
+        </>
+      ) : null}
+    </Section>
+  )
+}

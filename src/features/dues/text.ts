@@ -1,0 +1,16 @@
+/** How dues read on screen: 81.00 元, 2026年11月, 2026年12月3日, 1.5%. */
+import type { DuesMonthState } from '../../../types/dues'
+
+export const yuanText = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v.toFixed(2)} 元`)
+export const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`
+export const dateText = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
+export const rateText = (r: number) => `${Number((r * 100).toFixed(2))}%`
+
+export const MONTH_STATE_LABELS: Record<DuesMonthState, string> = {
+  not_owed: '无需交纳',
+  paid: '已缴',
+  short: '少缴（有原因）',
+  due: '本月待缴',
+  unpaid: '未缴',
+  upcoming: '未到期',
+}

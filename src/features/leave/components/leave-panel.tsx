@@ -1,0 +1,142 @@
+/**
+ * 请假 on a planned session's page: a member expected there asks before it starts; the secretary sees every request
+ * and approves or declines (a decline needs a reason). Nothing shows to someone who neither asked nor may ask.
+ */
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { LEAVE_KIND_LABELS, LEAVE_KINDS, LEAVE_STATUS_LABELS, type LeaveKind } from '../../../../types/leave'
+import { Button } from '../../../components/button'
+import { Field, Segments, TextInput } from '../../../components/form'
+import { Section } from '../../../components/section'
+import { testId } from '../../../lib/test-id'
+import { errorMessage } from '../../../services/api'
+import { decideLeave, leaveForSession, requestLeave, type LeaveRequest, type SessionLeave } from '../api'
+import './leave.scss'
+
+const kindText = (r: Pick<LeaveRequest, 'kind' | 'note'>) => `${LEAVE_KIND_LABELS[r.kind]}${r.note ? `：${r.note}` : ''}`
+
+export function LeavePanel({ activityId }: { activityId: string }) {
+  const [state, setState] = useState<SessionLeave | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const load = () => leaveForSession(activityId).then(setState, (e) => setError(errorMessage(e)))
+  useEffect(() => {
+    void load()
+  }, [activityId])
+
+  if (error) return <Text className='leave__error'>请假信息加载失败：{error}</Text>
+  if (!state) return null
+  const showMine = state.mine || state.canAsk
+  if (!showMine && !state.canDecide) return null
+  return (
+    <>
+      {showMine ? (
+        <Section title='请假'>
+          {state.mine ? (
+            <View className='leave__mine' {...testId('leave-mine')}>
+              <Text className={`leave__status leave__status--${state.mine.status}`}>{LEAVE_STATUS_LABELS[state.mine.status]}</Text>
+              <Text className='leave__text'>{kindText(state.mine)}</Text>
+              {state.mine.decisionNote ? <Text className='leave__meta'>书记意见：{state.mine.decisionNote}</Text> : null}
+            </View>
+          ) : null}
+          {state.canAsk ? <LeaveForm activityId={activityId} again={!!state.mine} onSent={load} /> : null}
+        </Section>
+      ) : null}
+      {state.canDecide ? (
+        <Section title={`请假申请（${state.all.length}）`}>
+          {state.all.length === 0 ? <Text className='leave__meta'>暂无党员请假。</Text> : null}
+          {state.all.map((r) => (
+            <LeaveDecision key={r.id} r={r} activityId={activityId} onDecided={load} />
+          ))}
+        </Section>
+      ) : null}
+    </>
+  )
+}
+
+function LeaveForm({ activityId, again, onSent }: { activityId: string; again: boolean; onSent(): void }) {
+  const [kind, setKind] = useState<LeaveKind>('personal')
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const send = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await requestLeave({ activityId, kind, ...(note.trim() ? { note } : {}) })
+      onSent()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='leave__form'>
+      <Text className='leave__meta'>{again ? '可以说明新的原因，再次请假。' : '不能参加的，请在活动开始前向支部书记请假。'}</Text>
+      <Field label='请假类型'>
+        <Segments<LeaveKind> id='leave-kind' value={kind} onChange={setKind} options={LEAVE_KINDS.map((k) => ({ value: k, label: LEAVE_KIND_LABELS[k] }))} />
+      </Field>
+      <Field label={kind === 'other' ? '请假原因' : '说明（可不填）'}>
+        <TextInput id='leave-note' value={note} onChange={setNote} maxlength={100} placeholder={kind === 'other' ? '请写明原因' : '例如：在外地出差'} />
+      </Field>
+      {error ? <Text className='field__error' {...testId('leave-error')}>{error}</Text> : null}
+      <Button type='primary' block loading={busy} onClick={send} {...testId('leave-send')}>
+        提交请假
+      </Button>
+    </View>
+  )
+}
+
+function LeaveDecision({ r, activityId, onDecided }: { r: LeaveRequest; activityId: string; onDecided(): void }) {
+  const [declining, setDeclining] = useState(false)
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const decide = async (approve: boolean) => {
+    setBusy(true)
+    setError(null)
+    try {
+      await decideLeave({ activityId, memberId: r.memberId, approve, ...(note.trim() ? { note } : {}) })
+      onDecided()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='leave__row' {...testId(`leave-row-${r.memberId}`)}>
+      <View className='leave__row-head'>
+        <Text className='leave__name'>{r.name}</Text>
+        <Text className={`leave__status leave__status--${r.status}`}>{LEAVE_STATUS_LABELS[r.status]}</Text>
+      </View>
+      <Text className='leave__text'>{kindText(r)}</Text>
+      {r.decisionNote ? <Text className='leave__meta'>意见：{r.decisionNote}</Text> : null}
+      {r.status === 'pending' ? (
+        declining ? (
+          <View className='leave__decline'>
+            <TextInput id={`leave-decline-note-${r.memberId}`} value={note} onChange={setNote} maxlength={100} placeholder='不准假的原因' />
+            <View className='leave__actions'>
+              <Button onClick={() => setDeclining(false)} disabled={busy}>
+                取消
+              </Button>
+              <Button type='primary' loading={busy} onClick={() => decide(false)} {...testId(`leave-decline-confirm-${r.memberId}`)}>
+                不准假
+              </Button>
+            </View>
+          </View>
+        ) : (
+          <View className='leave__actions'>
+            <Button onClick={() => setDeclining(true)} disabled={busy} {...testId(`leave-decline-${r.memberId}`)}>
+              不准假
+            </Button>
+            <Button type='primary' loading={busy} onClick={() => decide(true)} {...testId(`leave-approve-${r.memberId}`)}>
+              准假
+            </Button>
+          </View>
+        )
+      ) : null}
+      {error ? <Text className='field__error'>{error}</Text> : null}
+    </View>
+  )
+}
