@@ -3,6 +3,7 @@
  * in the session's history, and its audience told (an inbox item, and a subscription message to whoever granted
  * one for activity reminders). Recorded sessions are corrected with activities.update instead.
  */
+import { collection, recordOf } from '../framework/data'
 import { RECORD_EDITORS } from '../../../types/roles'
 import { checkTexts } from '../framework/writes'
 import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
@@ -76,7 +77,7 @@ export const changePlan = defineAction({
   roles: RECORD_EDITORS,
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
   async handler(input: ChangeInput, ctx) {
-    const before = ctx.record as unknown as ActivityDoc
+    const before = recordOf(ctx, 'activities')
     assertEditor(before, ctx.caller)
     assertPlanned(before)
     if (input.startAt && new Date(input.startAt).getTime() <= ctx.port.now().getTime()) {
@@ -109,7 +110,7 @@ export const cancelPlan = defineAction({
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
   async handler(input, ctx) {
     const { port, caller } = ctx
-    const doc = ctx.record as unknown as ActivityDoc
+    const doc = recordOf(ctx, 'activities')
     assertEditor(doc, caller)
     assertPlanned(doc)
     assertEditable(doc, caller, port.now())
@@ -118,8 +119,7 @@ export const cancelPlan = defineAction({
     const by = { openid: caller.openid, name: await userName(port, caller.openid) }
     const now = port.now()
     // Cancelled sessions leave the lists like deleted ones (never counted, never reminded); `cancelled` says why.
-    const { stats } = await port.db
-      .collection('activities')
+    const { stats } = await collection(port, 'activities')
       .where({ _id: doc._id, version: current, deleted: false, status: 'planned' })
       .update({ data: { deleted: true, cancelled: true, deletedReason: input.reason, deletedAt: now, deletedBy: by, version: current + 1 } })
     if (stats.updated === 0) throw new AppError('CONFLICT', '该活动刚被他人修改，请刷新后再试')

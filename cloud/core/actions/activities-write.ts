@@ -25,7 +25,7 @@ import {
   writeVersion,
 } from '../activities/store'
 import { linkPhotoChecks, startPhotoChecks, type PhotoReview } from '../activities/media-check'
-import { isDuplicateKey } from '../framework/data'
+import { collection, isDuplicateKey, recordOf } from '../framework/data'
 import { AppError, invalid, notFound } from '../framework/errors'
 import { checkTexts, versionConflict } from '../framework/writes'
 import type { ActivityDoc, ActivityVersionDoc, AssignmentDoc, MemberDoc } from '../framework/model'
@@ -158,7 +158,7 @@ function usable(existing: ActivityDoc, branchId: string) {
 
 async function insertOnce(ctx: ActionContext, doc: ActivityDoc): Promise<{ doc: ActivityDoc; inserted: boolean }> {
   try {
-    await ctx.port.db.collection('activities').add({ data: { ...doc } })
+    await collection(ctx.port, 'activities').add({ data: { ...doc } })
     return { doc, inserted: true }
   } catch (error) {
     // Two concurrent retries of one submit: the loser returns what the winner wrote.
@@ -386,8 +386,7 @@ export const recordActivity = defineAction({
     const _ = port.db.command
     const data: Record<string, unknown> = { ...recorded, updatedAt: now, updatedBy: { openid: caller.openid, name: await userName(port, caller.openid) } }
     if (!endAt && plan.endAt) data.endAt = _.remove()
-    const { stats } = await port.db
-      .collection('activities')
+    const { stats } = await collection(port, 'activities')
       .where({ _id, version: plan.version ?? 1, status: 'planned', deleted: false })
       .update({ data: replacing(port, data) })
     const after = (await loadActivity(port, _id))!
@@ -409,7 +408,7 @@ export const updateActivity = defineAction({
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
   async handler(input: UpdateInput, ctx) {
     const { port, caller } = ctx
-    const doc = ctx.record as unknown as ActivityDoc
+    const doc = recordOf(ctx, 'activities')
     assertEditor(doc, caller)
     assertEditable(doc, caller, port.now())
     const current = currentVersion(doc, input.expectedVersion, '修改')
@@ -467,8 +466,7 @@ export const updateActivity = defineAction({
     const by = { openid: caller.openid, name: await userName(port, caller.openid) }
     const data: Record<string, unknown> = { ...patch, version: current + 1, updatedAt: now, updatedBy: by }
     for (const f of unset) data[f] = _.remove()
-    const { stats } = await port.db
-      .collection('activities')
+    const { stats } = await collection(port, 'activities')
       .where({ _id: doc._id, version: current, deleted: false })
       .update({ data: replacing(port, data) })
     if (stats.updated === 0) {
@@ -487,14 +485,13 @@ export const removeActivity = defineAction({
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
   async handler(input, ctx) {
     const { port, caller } = ctx
-    const doc = ctx.record as unknown as ActivityDoc
+    const doc = recordOf(ctx, 'activities')
     assertEditor(doc, caller)
     assertEditable(doc, caller, port.now())
     const current = currentVersion(doc, input.expectedVersion, '删除')
     await checkTexts(port, caller.openid, [['reason', '删除原因', input.reason]])
     const by = { openid: caller.openid, name: await userName(port, caller.openid) }
-    const { stats } = await port.db
-      .collection('activities')
+    const { stats } = await collection(port, 'activities')
       .where({ _id: doc._id, version: current, deleted: false })
       .update({ data: { deleted: true, deletedReason: input.reason, deletedAt: port.now(), deletedBy: by, version: current + 1 } })
     if (stats.updated === 0) throw new AppError('CONFLICT', '该记录刚被他人修改，请刷新后再试')
@@ -524,14 +521,13 @@ export const activityHistory = defineAction({
       const c = decodeCursor(cursor, 'number')
       where = _.and(base, afterCursor(_, 'version', c.key, c.id, 'desc')) as Record<string, unknown>
     }
-    const { data } = await port.db
-      .collection('activity_versions')
+    const { data } = await collection(port, 'activity_versions')
       .where(where)
       .orderBy('version', 'desc')
       .orderBy('_id', 'desc')
       .limit(limit + 1)
       .get()
-    const { items, nextCursor } = pageOf(data as unknown as ActivityVersionDoc[], limit, (v) => v.version)
+    const { items, nextCursor } = pageOf(data, limit, (v) => v.version)
     return {
       items: items.map((v) => ({
         version: v.version,

@@ -4,7 +4,7 @@
  * ../activities/rules.ts. The contract is types/actions/activities.ts.
  */
 import { BRANCH_READERS, RECORD_EDITORS } from '../../../types/roles'
-import { isDuplicateKey } from '../framework/data'
+import { collection, isDuplicateKey, recordOf } from '../framework/data'
 import { SIGN_IN_PAGE } from '../../../types/actions/activities'
 import { holdsRoleInBranch, isCommitteeAdmin } from '../framework/access'
 import { defineAction } from '../framework/action'
@@ -31,15 +31,14 @@ export const listActivities = defineAction({
       const c = decodeCursor(cursor, 'time')
       where = _.and(base, afterCursor(_, 'startAt', c.key, c.id, 'desc')) as Record<string, unknown>
     }
-    const { data } = await port.db
-      .collection('activities')
+    const { data } = await collection(port, 'activities')
       .where(where)
       .orderBy('startAt', 'desc')
       .orderBy('_id', 'desc')
       .limit(limit + 1)
       .field(LIST_FIELDS)
       .get()
-    const { items, nextCursor } = pageOf(data as unknown as ActivityDoc[], limit, (a) => iso(a.startAt)!)
+    const { items, nextCursor } = pageOf(data, limit, (a) => iso(a.startAt)!)
     return { items: await presentList(port, items, caller.memberships), nextCursor }
   },
 })
@@ -49,7 +48,7 @@ export const getActivity = defineAction({
   roles: BRANCH_READERS,
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
   async handler(_input, { port, caller, record }) {
-    return presentDetail(port, record as unknown as ActivityDoc, caller)
+    return presentDetail(port, recordOf({ record }, 'activities'), caller)
   },
 })
 
@@ -64,8 +63,8 @@ export const monthActivities = defineAction({
     const docs: ActivityDoc[] = []
     // A month holds a few dozen sessions at most; read it in pages, list fields only.
     for (let skip = 0; ; skip += 100) {
-      const { data } = await port.db.collection('activities').where(where).orderBy('startAt', 'asc').orderBy('_id', 'asc').skip(skip).limit(100).field(LIST_FIELDS).get()
-      docs.push(...(data as unknown as ActivityDoc[]))
+      const { data } = await collection(port, 'activities').where(where).orderBy('startAt', 'asc').orderBy('_id', 'asc').skip(skip).limit(100).field(LIST_FIELDS).get()
+      docs.push(...data)
       if (data.length < 100) break
     }
     const items = await presentList(port, docs, caller.memberships)
@@ -99,15 +98,14 @@ export const upcomingActivities = defineAction({
     if (branchIds.length === 0) return { items: [] }
     const _ = port.db.command
     const now = port.now()
-    const { data } = await port.db
-      .collection('activities')
+    const { data } = await collection(port, 'activities')
       .where({ branchId: _.in(branchIds), status: 'planned', deleted: false, signInClosesAt: _.gte(now) })
       .orderBy('startAt', 'asc')
       .orderBy('_id', 'asc')
       .limit(100)
       .field(LIST_FIELDS)
       .get()
-    const docs = data as unknown as ActivityDoc[]
+    const docs = data
     const [entries, branches] = await Promise.all([
       readAll<MemberDoc>(port, 'members', { branchId: _.in(branchIds), openid: caller.openid || '-', state: 'active' }),
       readAll<BranchDoc>(port, 'branches', { _id: _.in(branchIds) }),
@@ -150,7 +148,7 @@ export const signIn = defineAction({
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
   async handler({ via }, ctx) {
     const { port, caller } = ctx
-    const doc = ctx.record as unknown as ActivityDoc
+    const doc = recordOf(ctx, 'activities')
     const entry = await findActiveEntry(port, doc.branchId, caller.openid)
     if (!entry) throw forbidden('你不在本支部的花名册中，不能签到')
     const expected = await expectedFor(port, doc.branchId, doc.audience ?? { kind: 'branch' })
@@ -164,7 +162,7 @@ export const signIn = defineAction({
     const mark = doc.attendance?.attendees.find((a) => a.memberId === entry._id)
     const awaitingConfirmation = doc.status === 'recorded' && !mark?.present
     const sid = `${doc._id}:${entry._id}`
-    const { data: prior } = await port.db.collection('activity_signins').where({ _id: sid }).limit(1).get()
+    const { data: prior } = await collection(port, 'activity_signins').where({ _id: sid }).limit(1).get()
     if (prior[0]) {
       return { activityId: doc._id, topic: doc.topic, name: entry.name, signedInAt: iso(prior[0].at as Date)!, already: true, awaitingConfirmation }
     }
@@ -181,10 +179,10 @@ export const signIn = defineAction({
     }
     const row: ActivitySignInDoc = { _id: sid, activityId: doc._id, branchId: doc.branchId, memberId: entry._id, openid: caller.openid, name: entry.name, at: now, via }
     try {
-      await port.db.collection('activity_signins').add({ data: { ...row } })
+      await collection(port, 'activity_signins').add({ data: { ...row } })
     } catch (error) {
       if (!isDuplicateKey(error)) throw error
-      const { data } = await port.db.collection('activity_signins').where({ _id: sid }).limit(1).get()
+      const { data } = await collection(port, 'activity_signins').where({ _id: sid }).limit(1).get()
       return { activityId: doc._id, topic: doc.topic, name: entry.name, signedInAt: iso(data[0]?.at as Date)!, already: true, awaitingConfirmation }
     }
     return { activityId: doc._id, topic: doc.topic, name: entry.name, signedInAt: now.toISOString(), already: false, awaitingConfirmation }
@@ -196,13 +194,13 @@ export const signInQr = defineAction({
   roles: RECORD_EDITORS,
   scope: { kind: 'record', collection: 'activities', noun: '活动', idOf: (input) => input.id },
   async handler({ id }, { port, record }) {
-    const doc = record as unknown as ActivityDoc
+    const doc = recordOf({ record }, 'activities')
     // The scene (≤ 32 characters) is the activity id itself; the image is made once and kept in storage.
     if (id.length > 32) throw new AppError('CONFLICT', '该活动不支持扫码签到，请在活动页签到')
     let fileID = doc.qrFileID
     if (!fileID) {
       fileID = await port.storage.upload(`activities/${id}/sign-in.png`, await port.openapi.createQrCode(id, SIGN_IN_PAGE))
-      await port.db.collection('activities').doc(id).update({ data: { qrFileID: fileID } })
+      await collection(port, 'activities').doc(id).update({ data: { qrFileID: fileID } })
     }
     const url = (await port.storage.getTempFileURLs([fileID])).get(fileID)
     if (!url) throw new AppError('INTERNAL', '二维码暂时无法显示，请稍后再试')

@@ -1,6 +1,6 @@
+import { collection } from '../framework/data'
 import { defineAction } from '../framework/action'
 import { maskPersonal } from '../organisation/audit'
-import type { AuditDoc } from '../framework/model'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 
 /** The change log: a branch's secretary sees their branch's; the committee sees any branch's, or everything. */
@@ -16,14 +16,13 @@ export const listAudit = defineAction({
       conditions.push(afterCursor(_, 'at', c.key, c.id, 'desc'))
     }
     const where = (conditions.length === 0 ? {} : conditions.length === 1 ? conditions[0] : _.and(...conditions)) as Record<string, unknown>
-    const { data } = await port.db
-      .collection('audit_log')
+    const { data } = await collection(port, 'audit_log')
       .where(where)
       .orderBy('at', 'desc')
       .orderBy('_id', 'desc')
       .limit(limit + 1)
       .get()
-    const page = pageOf(data as unknown as (AuditDoc & { _id: string })[], limit, (e) => new Date(e.at).toISOString())
+    const page = pageOf(data, limit, (e) => new Date(e.at).toISOString())
     return {
       items: page.items.map((e) => ({
         id: e._id,

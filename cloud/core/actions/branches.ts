@@ -2,6 +2,7 @@
  * branches.*: the committee's branches — create, edit, 撤销 (archive), list and one branch's page. Party groups are
  * groups.ts; the contract is types/actions/organisation.ts; the page is docs/organisation.md.
  */
+import { collection } from '../framework/data'
 import { BRANCH_READERS } from '../../../types/roles'
 import { checkTexts } from '../framework/writes'
 import { defineAction } from '../framework/action'
@@ -25,7 +26,7 @@ export const presentBranch = (b: BranchDoc) => ({
 })
 
 async function assertNameFree(port: Port, name: string, exceptId?: string) {
-  const { data } = await port.db.collection('branches').where({ name, status: 'active' }).limit(2).get()
+  const { data } = await collection(port, 'branches').where({ name, status: 'active' }).limit(2).get()
   if (data.some((b) => b._id !== exceptId)) throw new AppError('CONFLICT', `已有同名支部「${name}」`)
 }
 
@@ -39,7 +40,7 @@ export const createBranch = defineAction({
     // Shown to the whole branch (or committee): it passes the platform's text check like any published text.
     await checkTexts(port, ctx.caller.openid, [['name', '支部名称', name], ['societies', '所服务的学会', societies.join('\n')]])
     const doc = { name, kind, societies, foundedOn: foundedOn ?? null, startedOn: startedOn ?? null, status: 'active' as const, createdAt: port.now() }
-    const { _id } = await port.db.collection('branches').add({ data: doc })
+    const { _id } = await collection(port, 'branches').add({ data: doc })
     const branch = { _id, ...doc }
     await recordAudit(ctx, {
       branchId: _id,
@@ -64,7 +65,7 @@ export const updateBranch = defineAction({
     await checkTexts(port, ctx.caller.openid, [['name', '支部名称', changes.name], ['societies', '所服务的学会', changes.societies?.join('\n')]])
     const patch = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
     if (Object.keys(patch).length === 0) return presentBranch(before)
-    await port.db.collection('branches').doc(branchId).update({ data: patch })
+    await collection(port, 'branches').doc(branchId).update({ data: patch })
     const after = { ...before, ...patch } as BranchDoc
     await recordAudit(ctx, {
       branchId,
@@ -86,7 +87,7 @@ export const archiveBranch = defineAction({
     const { port } = ctx
     const before = await loadActiveBranch(port, branchId)
     await checkTexts(port, ctx.caller.openid, [['reason', '撤销原因', reason]])
-    await port.db.collection('branches').doc(branchId).update({ data: { status: 'archived', archivedReason: reason } })
+    await collection(port, 'branches').doc(branchId).update({ data: { status: 'archived', archivedReason: reason } })
     const after: BranchDoc = { ...before, status: 'archived', archivedReason: reason }
     await recordAudit(ctx, {
       branchId,
@@ -118,14 +119,13 @@ export const listBranches = defineAction({
       conditions.push(afterCursor(_, 'name', String(c.key), c.id, 'asc'))
     }
     const where = (conditions.length === 1 ? conditions[0] : _.and(...conditions)) as Record<string, unknown>
-    const { data } = await port.db
-      .collection('branches')
+    const { data } = await collection(port, 'branches')
       .where(where)
       .orderBy('name', 'asc')
       .orderBy('_id', 'asc')
       .limit(limit + 1)
       .get()
-    const page = pageOf(data as unknown as BranchDoc[], limit, (b) => b.name)
+    const page = pageOf(data, limit, (b) => b.name)
     return { items: page.items.map(presentBranch), nextCursor: page.nextCursor }
   },
 })

@@ -10,7 +10,7 @@ import { notFound } from '../framework/errors'
 import type { BranchDoc } from '../framework/model'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import type { Port } from '../framework/port'
-import { readAll } from '../framework/data'
+import { collection, readAll } from '../framework/data'
 import { beijingDate } from '../framework/time'
 
 
@@ -95,8 +95,8 @@ export const complianceBranch = defineAction({
   roles: BRANCH_READERS,
   scope: { kind: 'branch', branchOf: (i) => i.branchId },
   async handler({ branchId }, { port }) {
-    const { data } = await port.db.collection('branches').where({ _id: branchId }).limit(1).get()
-    const branch = data[0] as unknown as BranchDoc | undefined
+    const { data } = await collection(port, 'branches').where({ _id: branchId }).limit(1).get()
+    const branch = data[0]
     if (!branch) throw notFound('支部')
     const date = beijingDate(port.now())
     const inputs = await loadComplianceInputs(port, [branchId], Number(date.slice(0, 4)))
@@ -116,8 +116,8 @@ export const complianceOverview = defineAction({
       const c = decodeCursor(cursor, 'text')
       where = _.and(base, afterCursor(_, 'name', c.key, c.id, 'asc')) as Record<string, unknown>
     }
-    const { data } = await port.db.collection('branches').where(where).orderBy('name', 'asc').orderBy('_id', 'asc').limit(limit + 1).get()
-    const page = pageOf(data as unknown as BranchDoc[], limit, (b) => b.name)
+    const { data } = await collection(port, 'branches').where(where).orderBy('name', 'asc').orderBy('_id', 'asc').limit(limit + 1).get()
+    const page = pageOf(data, limit, (b) => b.name)
     const date = beijingDate(port.now())
     const inputs = await loadComplianceInputs(port, page.items.map((b) => b._id), Number(date.slice(0, 4)))
     const items = page.items

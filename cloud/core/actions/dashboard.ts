@@ -2,6 +2,7 @@
  * Actions of the committee dashboard and exports. The dashboard is the committee's alone (scope `committee`);
  * exports (exports.ts) also let a secretary export their own branch's record book.
  */
+import { collection } from '../framework/data'
 import { defineAction } from '../framework/action'
 import { assignmentStatus } from '../work-plans/rules'
 import { figuresOf, filterRows, monthCounts, sortRows, yearBounds, type ActivityRow, type BranchFigures } from '../dashboard/aggregate'
@@ -135,11 +136,11 @@ export const branchDetail = defineAction({
         'startAt',
       ),
       yearAssignments(port, plans.map((p) => p._id), [branchId]),
-      port.db.collection('memberships').where({ branchId, role: 'secretary', status: 'active' }).limit(1).get(),
+      collection(port, 'memberships').where({ branchId, role: 'secretary', status: 'active' }).limit(1).get(),
     ])
     const secOpenid = (secretary.data[0] as { openid?: string } | undefined)?.openid
     const secEntry = secOpenid
-      ? ((await port.db.collection('members').where({ branchId, openid: secOpenid, state: 'active' }).limit(1).get()).data[0] as { name?: string } | undefined)
+      ? ((await collection(port, 'members').where({ branchId, openid: secOpenid, state: 'active' }).limit(1).get()).data[0] as { name?: string } | undefined)
       : undefined
     const full = assignments.length
       ? await readPaged<AssignmentDoc>(port, 'assignments', { _id: _.in(assignments.map((a) => a._id)) }, ['_id', 'pointSeq', 'title', 'dueOn', 'state', 'doneAt'], 'dueOn')

@@ -24,10 +24,10 @@ import { makeThumbnail } from '../dashboard/thumbnail'
 import { buildWorkbook, type AssessmentRow } from '../dashboard/workbook'
 import { duesByBranch } from '../dues/totals'
 import { AppError, isCollectionMissing } from '../framework/errors'
-import type { ActivityDoc, CommitteeDoc, ExportJobDoc } from '../framework/model'
+import type { ExportJobDoc } from '../framework/model'
 import { afterCursor } from '../framework/paging'
 import { claim } from '../framework/claims'
-import { collection } from '../framework/data'
+import { collection, recordOf } from '../framework/data'
 import type { Port } from '../framework/port'
 import { loadBranch } from '../organisation/store'
 import { beijingDate } from '../framework/time'
@@ -74,7 +74,7 @@ async function present(port: Port, job: ExportJobDoc): Promise<JobOut> {
 }
 
 async function addJob(port: Port, data: Omit<ExportJobDoc, '_id'>): Promise<string> {
-  const jobs = port.db.collection('export_jobs')
+  const jobs = collection(port, 'export_jobs')
   try {
     return (await jobs.add({ data: { ...data } }))._id
   } catch (error) {
@@ -169,8 +169,7 @@ async function newJob(port: Port, input: { kind: 'assessment' | 'recordBook'; br
     const branch = await loadBranch(port, input.branchId as string)
     const _ = port.db.command
     const { start, end } = yearBounds(year)
-    const { total } = await port.db
-      .collection('activities')
+    const { total } = await collection(port, 'activities')
       .where(_.and({ branchId: branch._id, status: 'recorded', deleted: false }, { startAt: _.gte(start) }, { startAt: _.lt(end) }) as Record<string, unknown>)
       .count()
     job = { ...base, kind: 'recordBook', branchId: branch._id, branchName: branch.name, total, branchIds: [], fileName: `${branch.name}${year}年组织生活记录本.docx` }
@@ -181,23 +180,22 @@ async function newJob(port: Port, input: { kind: 'assessment' | 'recordBook'; br
 
 /** Writes `patch` only if the job is still at `done` (no concurrent step got there first). */
 async function advance(port: Port, job: ExportJobDoc, patch: Partial<ExportJobDoc>): Promise<boolean> {
-  const res = await port.db
-    .collection('export_jobs')
+  const res = await collection(port, 'export_jobs')
     .where({ _id: job._id, done: job.done, status: 'running' })
     .update({ data: { ...patch, updatedAt: port.now() } })
   return res.stats.updated > 0
 }
 
 async function reload(port: Port, id: string): Promise<ExportJobDoc> {
-  const { data } = await port.db.collection('export_jobs').where({ _id: id }).limit(1).get()
-  return data[0] as unknown as ExportJobDoc
+  const { data } = await collection(port, 'export_jobs').where({ _id: id }).limit(1).get()
+  return data[0]
 }
 
 async function collectAssessment(port: Port, job: ExportJobDoc): Promise<void> {
   const ids = job.branchIds.slice(job.done, job.done + ASSESSMENT_SLICE)
   const _ = port.db.command
-  const names = await port.db.collection('branches').where({ _id: _.in(ids) }).field(Object.fromEntries(BRANCH_FIELDS.map((f) => [f, true]))).limit(ids.length).get()
-  const byId = new Map((names.data as unknown as BranchHead[]).map((b) => [b._id, b]))
+  const names = await collection(port, 'branches').where({ _id: _.in(ids) }).field(Object.fromEntries(BRANCH_FIELDS.map((f) => [f, true]))).limit(ids.length).get()
+  const byId = new Map((names.data as BranchHead[]).map((b) => [b._id, b]))
   const branches = ids.map((id) => byId.get(id)).filter((b): b is BranchHead => !!b)
   const facts = await loadFacts(port, job.year, branches, false)
   const today = beijingDate(port.now())
@@ -226,14 +224,13 @@ async function collectBook(port: Port, job: ExportJobDoc): Promise<void> {
   const { start, end } = yearBounds(job.year)
   const conditions: unknown[] = [{ branchId: job.branchId, status: 'recorded', deleted: false }, { startAt: _.gte(start) }, { startAt: _.lt(end) }]
   if (job.after) conditions.push(afterCursor(_, 'startAt', new Date(job.after.startAt), job.after.id, 'asc'))
-  const { data } = await port.db
-    .collection('activities')
+  const { data } = await collection(port, 'activities')
     .where(_.and(...conditions) as Record<string, unknown>)
     .orderBy('startAt', 'asc')
     .orderBy('_id', 'asc')
     .limit(BOOK_SLICE)
     .get()
-  const docs = data as unknown as ActivityDoc[]
+  const docs = data
   // Thumbnails cost most (decoding a phone photo in JS takes a few hundred ms): sessions are taken one by one while
   // the step is within its budget, at least one per step.
   const started = Date.now()
@@ -292,8 +289,7 @@ async function write(port: Port, job: ExportJobDoc): Promise<void> {
   const now = port.now()
   // Claim the writing: one step writes; a claim older than the lease is taken over (its writer died).
   const _ = port.db.command
-  const claim = await port.db
-    .collection('export_jobs')
+  const claim = await collection(port, 'export_jobs')
     .where(_.and({ _id: job._id, status: 'running' }, _.or({ writingSince: null }, { writingSince: _.lt(new Date(now.getTime() - WRITE_LEASE_MS)) })) as Record<string, unknown>)
     .update({ data: { writingSince: now } })
   if (claim.stats.updated === 0) return
@@ -301,8 +297,8 @@ async function write(port: Port, job: ExportJobDoc): Promise<void> {
     let bytes: Buffer
     let ext: string
     if (job.kind === 'assessment') {
-      const committees = await port.db.collection('committees').limit(1).get()
-      const committee = committees.data[0] as unknown as CommitteeDoc | undefined
+      const committees = await collection(port, 'committees').limit(1).get()
+      const committee = committees.data[0]
       bytes = await buildWorkbook(job.rows, {
         year: job.year,
         asOf: asOfFor(job.year, beijingDate(now)),
@@ -318,14 +314,12 @@ async function write(port: Port, job: ExportJobDoc): Promise<void> {
     const fileID = await port.storage.upload(`exports/${job.year}/${job._id}/${job.kind === 'assessment' ? 'assessment' : 'record-book'}.${ext}`, bytes)
     // Done only while this step still holds its claim: a writer whose lease was taken over leaves the job (and the
     // tidying) to the one that took it.
-    const { stats } = await port.db
-      .collection('export_jobs')
+    const { stats } = await collection(port, 'export_jobs')
       .where({ _id: job._id, status: 'running', writingSince: now })
       .update({ data: { status: 'done', fileID, writingSince: null, updatedAt: port.now() } })
     if (stats.updated > 0) await tidyStorage(port, job)
   } catch (error) {
-    await port.db
-      .collection('export_jobs')
+    await collection(port, 'export_jobs')
       .doc(job._id)
       .update({ data: { status: 'failed', error: '生成文件失败，请重新导出', writingSince: null, updatedAt: port.now() } })
     throw error
@@ -341,20 +335,18 @@ async function tidyStorage(port: Port, job: ExportJobDoc): Promise<void> {
   const _ = port.db.command
   try {
     const thumbs = job.entries.flatMap((e) => e.thumbs.map((t) => t.fileID))
-    const older = await port.db
-      .collection('export_jobs')
+    const older = await collection(port, 'export_jobs')
       .where({ kind: job.kind, year: job.year, branchId: job.branchId, status: 'done', createdAt: _.lt(job.createdAt) })
       .field({ _id: true, fileID: true })
       .limit(100)
       .get()
-    const superseded = older.data as unknown as Pick<ExportJobDoc, '_id' | 'fileID'>[]
+    const superseded: Pick<ExportJobDoc, '_id' | 'fileID'>[] = older.data
     // Each superseded job is marked first, and only if it is still done with that file; its file is deleted only
     // then. The other order let a concurrent exports.step answer `done` with the URL of a file already deleted.
     const files = [...thumbs]
     for (const old of superseded) {
       if (!old.fileID) continue
-      const { stats } = await port.db
-        .collection('export_jobs')
+      const { stats } = await collection(port, 'export_jobs')
         .where({ _id: old._id, status: 'done', fileID: old.fileID })
         .update({ data: { status: 'failed', fileID: null, error: '这份文件已被更新的导出替换，请重新导出', updatedAt: port.now() } })
       if (stats.updated > 0) files.push(old.fileID)
@@ -370,7 +362,7 @@ export const stepExport = defineAction({
   roles: ['committee_admin', 'secretary'],
   scope: { kind: 'record', collection: 'export_jobs', noun: '导出任务', idOf: (input) => input.jobId, ownerField: 'createdByOpenid' },
   async handler({ jobId }, { port, record }) {
-    const job = record as unknown as ExportJobDoc
+    const job = recordOf({ record }, 'export_jobs')
     if (job.status === 'done' || job.status === 'failed') return present(port, job)
     if (job.done < job.total) {
       if (job.kind === 'assessment') await collectAssessment(port, job)

@@ -2,6 +2,7 @@
  * groups.*: a branch's party groups (党小组) — create, rename, list. The contract is types/actions/organisation.ts; the
  * page is docs/organisation.md.
  */
+import { collection, recordOf } from '../framework/data'
 import { BRANCH_MANAGERS, BRANCH_READERS } from '../../../types/roles'
 import { checkTexts } from '../framework/writes'
 import { defineAction } from '../framework/action'
@@ -29,7 +30,7 @@ export const createGroup = defineAction({
     if ([...names.values()].includes(name)) throw new AppError('CONFLICT', `本支部已有党小组「${name}」`)
     await checkTexts(port, ctx.caller.openid, [['name', '党小组名称', name]])
     const doc = { branchId, name, createdAt: port.now() }
-    const { _id } = await port.db.collection('groups').add({ data: doc })
+    const { _id } = await collection(port, 'groups').add({ data: doc })
     await recordAudit(ctx, {
       branchId,
       action: 'group.created',
@@ -47,13 +48,13 @@ export const renameGroup = defineAction({
   roles: BRANCH_MANAGERS,
   scope: { kind: 'record', collection: 'groups', noun: '党小组', idOf: (input) => input.groupId },
   async handler({ groupId, name }, ctx) {
-    const group = ctx.record as unknown as GroupDoc
+    const group = recordOf(ctx, 'groups')
     const names = await groupNames(ctx.port, group.branchId)
     if ([...names.entries()].some(([id, n]) => n === name && id !== groupId)) {
       throw new AppError('CONFLICT', `本支部已有党小组「${name}」`)
     }
     await checkTexts(ctx.port, ctx.caller.openid, [['name', '党小组名称', name]])
-    await ctx.port.db.collection('groups').doc(groupId).update({ data: { name } })
+    await collection(ctx.port, 'groups').doc(groupId).update({ data: { name } })
     await recordAudit(ctx, {
       branchId: group.branchId,
       action: 'group.renamed',

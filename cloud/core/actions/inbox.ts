@@ -4,10 +4,9 @@
  */
 import type { Role } from '../../../types/domain'
 import { defineAction, type ActionContext } from '../framework/action'
-import type { InboxDoc } from '../framework/model'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import type { Port } from '../framework/port'
-import { insertNew } from '../framework/data'
+import { collection, insertNew } from '../framework/data'
 
 /** The caller's items: personal ones, and those addressed to a branch (or all branches) and a role they hold. */
 function inboxFilter(port: Port, ctx: ActionContext['caller']): Record<string, unknown> {
@@ -28,7 +27,7 @@ const readId = (openid: string, itemId: string) => `${openid}__${itemId}`
 const watermarkId = (openid: string) => `${openid}__all`
 
 async function watermark(port: Port, openid: string): Promise<Date> {
-  const { data } = await port.db.collection('inbox_reads').where({ _id: watermarkId(openid) }).limit(1).get()
+  const { data } = await collection(port, 'inbox_reads').where({ _id: watermarkId(openid) }).limit(1).get()
   return data[0] ? new Date(data[0].at as Date) : new Date(0)
 }
 
@@ -45,17 +44,16 @@ export const inboxList = defineAction({
       const c = decodeCursor(cursor, 'time')
       conditions.push(afterCursor(_, 'createdAt', c.key, c.id, 'desc') as Record<string, unknown>)
     }
-    const { data } = await port.db
-      .collection('inbox')
+    const { data } = await collection(port, 'inbox')
       .where(_.and(...conditions) as Record<string, unknown>)
       .orderBy('createdAt', 'desc')
       .orderBy('_id', 'desc')
       .limit(limit + 1)
       .get()
-    const rows = data as unknown as (InboxDoc & { _id: string })[]
+    const rows = data
     const page = pageOf(rows, limit, (r) => new Date(r.createdAt).getTime())
     const ids = page.items.map((r) => readId(caller.openid, r._id))
-    const reads = ids.length ? (await port.db.collection('inbox_reads').where({ _id: _.in(ids) }).limit(ids.length).get()).data : []
+    const reads = ids.length ? (await collection(port, 'inbox_reads').where({ _id: _.in(ids) }).limit(ids.length).get()).data : []
     const readSet = new Set(reads.map((r) => String(r.itemId)))
     const items = page.items
       .map((r) => ({
@@ -76,9 +74,9 @@ export const inboxList = defineAction({
 async function unreadCount(port: Port, caller: ActionContext['caller']): Promise<number> {
   const _ = port.db.command
   const mark = await watermark(port, caller.openid)
-  const { total } = await port.db.collection('inbox').where(_.and(inboxFilter(port, caller), { createdAt: _.gt(mark) }) as Record<string, unknown>).count()
+  const { total } = await collection(port, 'inbox').where(_.and(inboxFilter(port, caller), { createdAt: _.gt(mark) }) as Record<string, unknown>).count()
   if (!total) return 0
-  const { total: read } = await port.db.collection('inbox_reads').where({ openid: caller.openid, itemCreatedAt: _.gt(mark) }).count()
+  const { total: read } = await collection(port, 'inbox_reads').where({ openid: caller.openid, itemCreatedAt: _.gt(mark) }).count()
   return Math.max(0, total - read)
 }
 
@@ -100,13 +98,12 @@ export const inboxMarkRead = defineAction({
     const now = port.now()
     if (input.all || !input.ids) {
       const marked = await unreadCount(port, caller)
-      await port.db.collection('inbox_reads').doc(watermarkId(caller.openid)).set({ data: { openid: caller.openid, at: now } })
+      await collection(port, 'inbox_reads').doc(watermarkId(caller.openid)).set({ data: { openid: caller.openid, at: now } })
       return { marked }
     }
     const ids = [...new Set(input.ids)]
     // Only items the caller can see may be marked: another person's ids are silently ignored.
-    const { data } = await port.db
-      .collection('inbox')
+    const { data } = await collection(port, 'inbox')
       .where(_.and({ _id: _.in(ids) }, inboxFilter(port, caller)) as Record<string, unknown>)
       .field({ createdAt: true })
       .limit(ids.length)

@@ -1,3 +1,4 @@
+import { collection, recordOf } from '../framework/data'
 import type { PartyStatus, Role } from '../../../types/domain'
 import { defineAction } from '../framework/action'
 import { isCommitteeAdmin } from '../framework/access'
@@ -57,8 +58,8 @@ export function mayInvite(committee: boolean, role: Role): boolean {
 }
 
 export async function loadInvite(port: Port, code: string): Promise<InviteDoc | undefined> {
-  const { data } = await port.db.collection('invites').where({ _id: code }).limit(1).get()
-  return data[0] as unknown as InviteDoc | undefined
+  const { data } = await collection(port, 'invites').where({ _id: code }).limit(1).get()
+  return data[0]
 }
 
 /**
@@ -113,7 +114,7 @@ export const createInvite = defineAction({
       createdAt: now,
       revoked: false,
     }
-    await port.db.collection('invites').add({ data: { ...invite } })
+    await collection(port, 'invites').add({ data: { ...invite } })
     await recordAudit(ctx, {
       branchId,
       action: 'invite.created',
@@ -152,11 +153,11 @@ export const revokeInvite = defineAction({
   scope: { kind: 'record', collection: 'invites', noun: '邀请码', idOf: (input) => input.code },
   async handler({ code }, ctx) {
     const { port, caller } = ctx
-    const invite = ctx.record as unknown as InviteDoc
+    const invite = recordOf(ctx, 'invites')
     assertManages(invite, caller.memberships)
     const branch = await loadBranch(port, invite.branchId)
     if (!invite.revoked) {
-      await port.db.collection('invites').doc(code).update({ data: { revoked: true, revokedAt: port.now() } })
+      await collection(port, 'invites').doc(code).update({ data: { revoked: true, revokedAt: port.now() } })
       await recordAudit(ctx, {
         branchId: invite.branchId,
         action: 'invite.revoked',
@@ -175,7 +176,7 @@ export const inviteQr = defineAction({
   roles: MANAGERS,
   scope: { kind: 'record', collection: 'invites', noun: '邀请码', idOf: (input) => input.code },
   async handler({ code }, { port, caller, record }) {
-    const invite = record as unknown as InviteDoc
+    const invite = recordOf({ record }, 'invites')
     assertManages(invite, caller.memberships)
     const status = inviteStatus(invite, port.now())
     if (status !== 'active') throw new AppError('CONFLICT', INVITE_REFUSALS[status])
@@ -184,7 +185,7 @@ export const inviteQr = defineAction({
     let fileID = (invite as InviteDoc & { qrFileID?: string }).qrFileID
     if (!fileID) {
       fileID = await port.storage.upload(cloudPath, await port.openapi.createQrCode(code, JOIN_PAGE))
-      await port.db.collection('invites').doc(code).update({ data: { qrFileID: fileID } })
+      await collection(port, 'invites').doc(code).update({ data: { qrFileID: fileID } })
     }
     const urls = await port.storage.getTempFileURLs([fileID])
     const url = urls.get(fileID)

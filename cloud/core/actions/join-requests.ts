@@ -2,6 +2,7 @@
  * joinRequests.*: requests to join a branch made with an invitation that needs approval, and the secretary's (or
  * committee's) decision. The contract is types/actions/organisation.ts; the page is docs/organisation.md.
  */
+import { collection, recordOf } from '../framework/data'
 import { checkTexts } from '../framework/writes'
 import { defineAction } from '../framework/action'
 import { isCommitteeAdmin } from '../framework/access'
@@ -44,7 +45,7 @@ export const decideJoinRequest = defineAction({
   scope: { kind: 'record', collection: 'join_requests', noun: '入支部申请', idOf: (input) => input.requestId },
   async handler({ requestId, approve, reason, partyStatus }, ctx) {
     const { port } = ctx
-    const request = ctx.record as unknown as JoinRequestDoc
+    const request = recordOf(ctx, 'join_requests')
     await checkTexts(port, ctx.caller.openid, [['reason', '理由', reason]])
     // Approving grants the request's role: only who may invite to that role may decide (a secretary neither creates
     // nor sees committee invitations for secretaries and guides).
@@ -62,8 +63,7 @@ export const decideJoinRequest = defineAction({
     await loadActiveBranch(port, request.branchId)
     const decided = { status: approve ? ('approved' as const) : ('rejected' as const), decidedBy: ctx.caller.openid, reason: reason ?? null }
     // Only a still-pending request changes: two secretaries deciding at once cannot both win.
-    const { stats } = await port.db
-      .collection('join_requests')
+    const { stats } = await collection(port, 'join_requests')
       .where({ _id: requestId, status: 'pending' })
       .update({ data: { ...decided, decidedAt: port.now() } })
     if (stats.updated !== 1) throw new AppError('CONFLICT', '该申请已经处理过了')

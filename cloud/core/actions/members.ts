@@ -11,7 +11,7 @@ import { claim } from '../framework/claims'
 import { AppError, invalid } from '../framework/errors'
 import type { MemberDoc } from '../framework/model'
 import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/paging'
-import { insertNew } from '../framework/data'
+import { collection, insertNew, recordOf } from '../framework/data'
 import { postRefusal, withPostChange } from '../organisation/roster'
 import { beijingDate } from '../framework/time'
 import { dateText } from '../../../types/time-text'
@@ -46,14 +46,13 @@ export const listMembers = defineAction({
       const c = decodeCursor(cursor)
       conditions.push(afterCursor(_, 'name', String(c.key), c.id, 'asc'))
     }
-    const { data } = await port.db
-      .collection('members')
+    const { data } = await collection(port, 'members')
       .where(_.and(...conditions) as Record<string, unknown>)
       .orderBy('name', 'asc')
       .orderBy('_id', 'asc')
       .limit(limit + 1)
       .get()
-    const page = pageOf(data as unknown as MemberDoc[], limit, (m) => m.name)
+    const page = pageOf(data, limit, (m) => m.name)
     return { items: await presentMembers(port, branchId, page.items), nextCursor: page.nextCursor }
   },
 })
@@ -64,7 +63,7 @@ export const getMember = defineAction({
   // A member reads their own entry while they are of the branch (any active role there).
   scope: { ...memberRecord, idOf: (input) => input.memberId, ownerField: 'openid', ownerRoles: 'any' },
   async handler(_input, { port, record }) {
-    return presentOne(port, record as unknown as MemberDoc)
+    return presentOne(port, recordOf({ record }, 'members'))
   },
 })
 
@@ -78,7 +77,7 @@ export const updateMember = defineAction({
   scope: { ...memberRecord, idOf: (input) => input.memberId },
   async handler({ memberId, ...changes }, ctx) {
     const { port } = ctx
-    const before = ctx.record as unknown as MemberDoc
+    const before = recordOf(ctx, 'members')
     assertActive(before)
     await loadActiveBranch(port, before.branchId)
     if (changes.groupId) await loadGroup(port, changes.groupId, before.branchId)
@@ -93,8 +92,8 @@ export const updateMember = defineAction({
       throw new AppError('CONFLICT', `${postRefusal(after)}；请先在「职务」中免去其支委职务`, { field: 'partyStatus' })
     }
     if (Object.keys(patch).length === 0) return presentOne(port, before)
-    await port.db.collection('members').doc(memberId).update({ data: { ...patch, updatedAt: port.now() } })
-    const pick = (m: MemberDoc) => Object.fromEntries(Object.keys(patch).map((k) => [k, (m as unknown as Record<string, unknown>)[k] ?? null]))
+    await collection(port, 'members').doc(memberId).update({ data: { ...patch, updatedAt: port.now() } })
+    const pick = (m: MemberDoc) => Object.fromEntries(Object.keys(patch).map((k) => [k, m[k as keyof MemberDoc] ?? null]))
     await recordAudit(ctx, {
       branchId: before.branchId,
       action: 'member.updated',
@@ -113,7 +112,7 @@ export const setPosts = defineAction({
   scope: { ...memberRecord, idOf: (input) => input.memberId },
   async handler({ memberId, posts, groupLeader, since }, ctx) {
     const { port } = ctx
-    const before = ctx.record as unknown as MemberDoc
+    const before = recordOf(ctx, 'members')
     assertActive(before)
     await loadActiveBranch(port, before.branchId)
     if (groupLeader && !before.groupId) throw new AppError('INVALID_INPUT', '请先把该党员分到一个党小组，再设为党小组长')
@@ -126,8 +125,7 @@ export const setPosts = defineAction({
     const today = beijingDate(port.now())
     if (since && since > today) throw new AppError('INVALID_INPUT', '任职日期不能晚于今天', { field: 'since' })
     const postHistory = changed ? withPostChange(before, since ?? today, unique) : before.postHistory
-    await port.db
-      .collection('members')
+    await collection(port, 'members')
       .doc(memberId)
       .update({ data: { posts: unique, groupLeader, ...(postHistory ? { postHistory: port.db.command.set(postHistory) } : {}), updatedAt: port.now() } })
     if (before.openid) {
@@ -153,7 +151,7 @@ export const transferOut = defineAction({
   scope: { ...memberRecord, idOf: (input) => input.memberId },
   async handler({ memberId, on, reason }, ctx) {
     const { port, caller } = ctx
-    const before = ctx.record as unknown as MemberDoc
+    const before = recordOf(ctx, 'members')
     assertActive(before)
     if (before.openid === caller.openid) throw new AppError('CONFLICT', '不能把自己转出；请先移交书记职务')
     // 转出 is recorded when it has happened: not ahead of today (Beijing). (Not checked against 转入本支部日期: people
@@ -163,8 +161,7 @@ export const transferOut = defineAction({
     // Posts end with the membership (a 支委 of a branch belongs to it); the history keeps what they held until `on`.
     const postHistory = (before.posts ?? []).length ? withPostChange(before, on, []) : before.postHistory
     const after: MemberDoc = { ...before, state: 'transferred', transferredOn: on, transferReason: reason, groupLeader: false, posts: [], ...(postHistory ? { postHistory } : {}) }
-    await port.db
-      .collection('members')
+    await collection(port, 'members')
       .doc(memberId)
       .update({
         data: {

@@ -127,7 +127,7 @@ export const noticesSend = defineAction({
     const claimed = await claim(port, planned, `notice:${id}`, now, r.quota)
     const queued = await writeInbox(port, claimed, now, counts)
     const sent = await sendQueued(port, queued, now, counts, { deadline: Date.now() + NOTICE_SEND_BUDGET_MS })
-    if (!sent.left) await port.db.collection('notices').doc(id).update({ data: { status: 'sent' } })
+    if (!sent.left) await collection(port, 'notices').doc(id).update({ data: { status: 'sent' } })
     await recordAudit(ctx, {
       branchId: null,
       action: 'notice.sent',

@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '../framework/data'
+import { collection, isDuplicateKey } from '../framework/data'
 import { checkTexts } from '../framework/writes'
 import { defineAction } from '../framework/action'
 import { AppError } from '../framework/errors'
@@ -35,21 +35,20 @@ export const bootstrap = defineAction({
     // The committee's and its first administrator's names are shown to every branch.
     await checkTexts(port, caller.openid, [['committeeName', '党委名称', committeeName], ['adminName', '管理员姓名', adminName]])
     await ensureCollections(port.db)
-    const existing = await port.db.collection('committees').limit(1).get()
+    const existing = await collection(port, 'committees').limit(1).get()
     if (existing.data.length > 0) throw new AppError('CONFLICT', '已经初始化过了，党委已存在')
     const now = port.now()
     // The one committee has a fixed id: two bootstraps at once both passed the check above and made two committees;
     // now the database refuses the second insert, and only the winner becomes the first administrator.
     try {
-      await port.db.collection('committees').add({ data: { _id: COMMITTEE_ID, name: committeeName, createdAt: now } })
+      await collection(port, 'committees').add({ data: { _id: COMMITTEE_ID, name: committeeName, createdAt: now } })
     } catch (error) {
       if (isDuplicateKey(error)) throw new AppError('CONFLICT', '已经初始化过了，党委已存在')
       throw error
     }
     const _id = COMMITTEE_ID
-    await port.db.collection('users').doc(caller.openid).set({ data: { name: adminName, createdAt: now } })
-    await port.db
-      .collection('memberships')
+    await collection(port, 'users').doc(caller.openid).set({ data: { name: adminName, createdAt: now } })
+    await collection(port, 'memberships')
       .add({ data: { openid: caller.openid, branchId: null, role: 'committee_admin', status: 'active', since: now } })
     return { committeeId: _id }
   },

@@ -5,7 +5,7 @@ import { defineAction, type ActionContext } from '../framework/action'
 import { recordAudit } from '../organisation/audit'
 import { claim } from '../framework/claims'
 import { AppError, isCollectionMissing } from '../framework/errors'
-import type { BranchDoc, CommitteeDoc, InviteDoc, JoinRequestDoc, MemberDoc, JoinRateDoc, Membership, UserDoc } from '../framework/model'
+import type { BranchDoc, InviteDoc, JoinRequestDoc, MemberDoc, JoinRateDoc, Membership } from '../framework/model'
 import type { Port } from '../framework/port'
 import { ensureRosterEntry, grantRole, loadBranch, readAll } from '../organisation/store'
 import { INVITE_REFUSALS, inviteStatus, loadInvite } from './invites'
@@ -62,12 +62,12 @@ export const getSession = defineAction({
       throw error
     }
     const [users, committees, roles] = await Promise.all([
-      port.db.collection('users').where({ _id: caller.openid }).limit(1).get().catch(none),
-      port.db.collection('committees').limit(1).get().catch(none),
+      collection(port, 'users').where({ _id: caller.openid }).limit(1).get().catch(none),
+      collection(port, 'committees').limit(1).get().catch(none),
       describeRoles(port, caller.openid, caller.memberships),
     ])
-    const user = users.data[0] as unknown as UserDoc | undefined
-    const committee = committees.data[0] as unknown as CommitteeDoc | undefined
+    const user = users.data[0]
+    const committee = committees.data[0]
     // Someone with no role left who was transferred out (转出) is told so on their next visit, not greeted as a stranger.
     const transfers = roles.length || !committee ? [] : await transfersOf(port, caller.openid)
     return { openid: caller.openid, name: user?.name ?? null, committeeName: committee?.name ?? null, roles, transfers }
@@ -81,9 +81,9 @@ export const updateProfile = defineAction({
   async handler({ name }, { port, caller }) {
     // Shown to the whole branch (or committee): it passes the platform's text check like any published text.
     await checkTexts(port, caller.openid, [['name', '姓名', name]])
-    const { data } = await port.db.collection('users').where({ _id: caller.openid }).limit(1).get()
-    const createdAt = (data[0] as unknown as UserDoc | undefined)?.createdAt ?? port.now()
-    await port.db.collection('users').doc(caller.openid).set({ data: { name, createdAt } })
+    const { data } = await collection(port, 'users').where({ _id: caller.openid }).limit(1).get()
+    const createdAt = data[0]?.createdAt ?? port.now()
+    await collection(port, 'users').doc(caller.openid).set({ data: { name, createdAt } })
     return { name }
   },
 })
@@ -120,8 +120,7 @@ async function recordWrongCode(port: Port, openid: string): Promise<void> {
 /** Spends one use of an invitation; the condition and the increment are one write, so uses never overrun. */
 async function spendUse(port: Port, invite: InviteDoc): Promise<void> {
   const _ = port.db.command
-  const spent = await port.db
-    .collection('invites')
+  const spent = await collection(port, 'invites')
     .where({ _id: invite._id, revoked: false, uses: _.lt(invite.maxUses) })
     .update({ data: { uses: _.inc(1) } })
   if (spent.stats.updated !== 1) throw new AppError('CONFLICT', INVITE_REFUSALS.used_up)
@@ -210,13 +209,12 @@ async function joinClaimed(ctx: ActionContext, invite: InviteDoc, name: string, 
   if (current.some((m) => m.branchId === invite.branchId && m.role === invite.role)) {
     return { roles: await describeRoles(port, caller.openid, current), pending: false, branchName: branch }
   }
-  const users = await port.db.collection('users').where({ _id: caller.openid }).limit(1).get()
-  const user = users.data[0] as unknown as UserDoc | undefined
-  await port.db.collection('users').doc(caller.openid).set({ data: { name, createdAt: user?.createdAt ?? port.now() } })
+  const users = await collection(port, 'users').where({ _id: caller.openid }).limit(1).get()
+  const user = users.data[0]
+  await collection(port, 'users').doc(caller.openid).set({ data: { name, createdAt: user?.createdAt ?? port.now() } })
 
   if (invite.requiresApproval) {
-    const pending = await port.db
-      .collection('join_requests')
+    const pending = await collection(port, 'join_requests')
       .where({ openid: caller.openid, branchId: invite.branchId, status: 'pending' })
       .count()
     if (pending.total === 0) {
@@ -234,7 +232,7 @@ async function joinClaimed(ctx: ActionContext, invite: InviteDoc, name: string, 
         decidedBy: null,
         reason: null,
       }
-      await port.db.collection('join_requests').add({ data: { ...request } })
+      await collection(port, 'join_requests').add({ data: { ...request } })
     }
     return { roles: await describeRoles(port, caller.openid, caller.memberships), pending: true, branchName: branch }
   }

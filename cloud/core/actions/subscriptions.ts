@@ -8,12 +8,11 @@ import { defineAction } from '../framework/action'
 import { invalid } from '../framework/errors'
 import type { Port } from '../framework/port'
 import { subscriptionId } from '../reminders/store'
-import { isDuplicateKey } from '../framework/data'
-import type { SubscriptionDoc } from '../framework/model'
+import { collection, isDuplicateKey } from '../framework/data'
 
 async function quotaOf(port: Port, openid: string) {
-  const { data } = await port.db.collection('subscriptions').where({ openid }).limit(100).get()
-  const byTemplate = new Map((data as unknown as SubscriptionDoc[]).map((s) => [s.templateId, s]))
+  const { data } = await collection(port, 'subscriptions').where({ openid }).limit(100).get()
+  const byTemplate = new Map(data.map((s) => [s.templateId, s]))
   return {
     items: REMINDER_KINDS.map((kind) => {
       const spec = SUBSCRIPTION_TEMPLATES[kind]
@@ -49,7 +48,7 @@ export const subscriptionsRecord = defineAction({
     const unknown = Object.keys(results).filter((t) => !kindOfTemplate(t))
     if (unknown.length) throw invalid(`未知的提醒模板：${unknown.join('、')}`, { templateIds: unknown })
     const now = port.now()
-    const subs = port.db.collection('subscriptions')
+    const subs = collection(port, 'subscriptions')
     for (const [templateId, result] of Object.entries(results)) {
       const _id = subscriptionId(caller.openid, templateId)
       // One acceptance allows one message: an accept adds one; a refusal leaves earlier acceptances standing.

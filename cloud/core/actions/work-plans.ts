@@ -1,3 +1,4 @@
+import { collection, recordOf } from '../framework/data'
 import { BRANCH_WRITERS } from '../../../types/roles'
 import { createHash } from 'node:crypto'
 import type { ParsedInput } from '../../../types/actions'
@@ -110,15 +111,15 @@ export const savePlan = defineAction({
     assertDistinctPoints(plan)
     const now = port.now()
     if (planId) {
-      const { data } = await port.db.collection('work_plans').where({ _id: planId }).limit(1).get()
-      const existing = data[0] as unknown as WorkPlanDoc | undefined
+      const { data } = await collection(port, 'work_plans').where({ _id: planId }).limit(1).get()
+      const existing = data[0]
       if (!existing) throw new AppError('NOT_FOUND', '工作要点不存在')
       if (existing.status === 'published') throw new AppError('CONFLICT', '已发布的工作要点不能再修改')
-      await port.db.collection('work_plans').doc(planId).update({ data: { ...plan, updatedAt: now } })
+      await collection(port, 'work_plans').doc(planId).update({ data: { ...plan, updatedAt: now } })
       return summary({ ...existing, ...plan, updatedAt: now })
     }
     const doc = { ...plan, status: 'draft' as const, createdBy: caller.openid, createdAt: now, updatedAt: now, publishedAt: null }
-    const { _id } = await port.db.collection('work_plans').add({ data: doc })
+    const { _id } = await collection(port, 'work_plans').add({ data: doc })
     await recordAudit(ctx, {
       branchId: null,
       action: 'plan.saved',
@@ -136,10 +137,10 @@ export const publishPlan = defineAction({
   roles: ['committee_admin'],
   scope: { ...planRecord, idOf: (input) => input.planId },
   async handler({ planId }, ctx) {
-    const plan = ctx.record as unknown as WorkPlanDoc
+    const plan = recordOf(ctx, 'work_plans')
     if (plan.status === 'published') return summary(plan)
     const publishedAt = ctx.port.now()
-    await ctx.port.db.collection('work_plans').doc(planId).update({ data: { status: 'published', publishedAt } })
+    await collection(ctx.port, 'work_plans').doc(planId).update({ data: { status: 'published', publishedAt } })
     await recordAudit(ctx, {
       branchId: null,
       action: 'plan.published',
@@ -172,8 +173,8 @@ export const getPlan = defineAction({
   roles: 'any',
   scope: { kind: 'authenticated' },
   async handler({ planId }, { port, caller }) {
-    const { data } = await port.db.collection('work_plans').where({ _id: planId }).limit(1).get()
-    const plan = data[0] as unknown as WorkPlanDoc | undefined
+    const { data } = await collection(port, 'work_plans').where({ _id: planId }).limit(1).get()
+    const plan = data[0]
     const committee = caller.memberships.some((m) => m.role === 'committee_admin')
     if (!plan || (!committee && (plan.status !== 'published' || caller.memberships.length === 0))) {
       throw new AppError('NOT_FOUND', '工作要点不存在')
@@ -204,7 +205,7 @@ export const assignPlan = defineAction({
   scope: { ...planRecord, idOf: (input) => input.planId },
   async handler({ planId, branchIds, points }, ctx) {
     const { port } = ctx
-    const plan = ctx.record as unknown as WorkPlanDoc
+    const plan = recordOf(ctx, 'work_plans')
     if (plan.status !== 'published') throw new AppError('CONFLICT', '请先发布工作要点，再下发给支部')
     const bySeq = new Map(plan.sections.flatMap((s) => s.points.map((p) => [p.seq, { point: p, section: s }] as const)))
     for (const { seq } of points) if (!bySeq.has(seq)) throw new AppError('INVALID_INPUT', `工作要点中没有第 ${seq} 条`)
@@ -240,7 +241,7 @@ export const assignPlan = defineAction({
       }
     }
     await inBatches(toCreate, 20, async (doc) => {
-      await port.db.collection('assignments').add({ data: { ...doc } })
+      await collection(port, 'assignments').add({ data: { ...doc } })
     })
     const touched = [...new Set(toCreate.map((a) => a.branchId))]
     await inBatches(touched, 20, async (branchId) => {
@@ -255,7 +256,7 @@ export const assignPlan = defineAction({
         createdAt: now,
         dedupeKey: `assign:${planId}:${branchId}:${now.getTime()}`,
       }
-      await port.db.collection('inbox').add({ data: { ...item } })
+      await collection(port, 'inbox').add({ data: { ...item } })
     })
     await recordAudit(ctx, {
       branchId: null,
@@ -274,7 +275,7 @@ export const planProgress = defineAction({
   roles: ['committee_admin'],
   scope: { ...planRecord, idOf: (input) => input.planId },
   async handler({ planId }, { port, record }) {
-    const plan = record as unknown as WorkPlanDoc
+    const plan = recordOf({ record }, 'work_plans')
     const today = beijingDate(port.now())
     const rows = await readAll<AssignmentDoc>(port, 'assignments', { planId })
     const tally = () => ({ total: 0, done: 0, overdue: 0, doneLate: 0, silent: 0 })

@@ -9,7 +9,7 @@
  *      and puts a message in the inbox of whoever saved the photo (which record, why, what to do).
  * The trace id never leaves the cloud, and the push is taken only from the platform (receiveMediaCheck).
  */
-import { isDuplicateKey } from '../framework/data'
+import { collection, isDuplicateKey } from '../framework/data'
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
@@ -53,7 +53,7 @@ export async function startPhotoChecks(port: Port, openid: string, photos: strin
 
 async function registerCheck(port: Port, traceId: string, fileID: string, by: string) {
   try {
-    await port.db.collection('media_checks').add({ data: { _id: traceId, fileID, by, requestedAt: port.now() } })
+    await collection(port, 'media_checks').add({ data: { _id: traceId, fileID, by, requestedAt: port.now() } })
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
   }
@@ -107,7 +107,7 @@ async function notifyRejected(port: Port, activityId: string, traceId: string, v
   const openid = by || doc.updatedBy?.openid || doc.createdBy?.openid
   if (!openid) return
   try {
-    await port.db.collection('inbox').add({ data: { ...rejectionMessage(doc, traceId, verdict, label, openid, port.now()) } })
+    await collection(port, 'inbox').add({ data: { ...rejectionMessage(doc, traceId, verdict, label, openid, port.now()) } })
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
   }
@@ -118,14 +118,12 @@ async function applyVerdict(port: Port, row: MediaCheckDoc & { activityId: strin
   const key = reviewKey(row.fileID)
   // Conditional on the trace: a late verdict of an earlier check never touches a newer check of the same photo.
   if (verdict === 'pass') {
-    await port.db
-      .collection('activities')
+    await collection(port, 'activities')
       .where({ _id: row.activityId, [`photoReview.${key}.traceId`]: traceId })
       .update({ data: { [`photoReview.${key}`]: _.remove() } })
     return
   }
-  const { stats } = await port.db
-    .collection('activities')
+  const { stats } = await collection(port, 'activities')
     .where({ _id: row.activityId, [`photoReview.${key}.traceId`]: traceId, [`photoReview.${key}.status`]: 'pending' })
     .update({ data: { [`photoReview.${key}.status`]: 'rejected' } })
   // Only the update that hid the photo tells its author (a repeated push finds it rejected already).
@@ -140,7 +138,7 @@ export async function linkPhotoChecks(port: Port, activityId: string, review: Ph
   let applied = false
   for (const entry of Object.values(review)) {
     if (entry.status !== 'pending') continue
-    const checks = port.db.collection('media_checks')
+    const checks = collection(port, 'media_checks')
     try {
       await checks.add({ data: { _id: entry.traceId, activityId, fileID: entry.fileID, by, requestedAt: port.now() } })
       continue
@@ -149,7 +147,7 @@ export async function linkPhotoChecks(port: Port, activityId: string, review: Ph
     }
     await checks.where({ _id: entry.traceId }).update({ data: { activityId, fileID: entry.fileID, by } })
     const { data } = await checks.where({ _id: entry.traceId }).limit(1).get()
-    const row = data[0] as unknown as MediaCheckDoc | undefined
+    const row = data[0]
     if (row?.verdict) {
       await applyVerdict(port, { ...row, activityId, fileID: entry.fileID, by }, entry.traceId, row.verdict)
       applied = true
@@ -215,12 +213,12 @@ export async function receiveMediaCheck(event: MediaCheckEvent, port: Port, sour
   const push = parsed.data
   // A failed check (errcode) or no result is not a pass: the photo stays hidden and its author is told.
   const verdict: NonNullable<MediaCheckDoc['verdict']> = push.errcode || !push.result ? 'review' : push.result.suggest
-  const checks = port.db.collection('media_checks')
+  const checks = collection(port, 'media_checks')
   const { data: known } = await checks.where({ _id: push.trace_id }).limit(1).get()
   if (known.length === 0) return { ok: true }
   await checks.where({ _id: push.trace_id }).update({ data: { verdict, label: push.result?.label ?? '', decidedAt: port.now() } })
   const { data } = await checks.where({ _id: push.trace_id }).limit(1).get()
-  const row = data[0] as unknown as MediaCheckDoc | undefined
+  const row = data[0]
   if (row?.activityId && row.fileID) await applyVerdict(port, { ...row, activityId: row.activityId, fileID: row.fileID }, push.trace_id, verdict)
   return { ok: true }
 }

@@ -7,10 +7,10 @@ import type { ActionOutput } from '../../../types/actions'
 import type { ActivityType } from '../../../types/domain'
 import { holdsRoleInBranch, isCommitteeAdmin } from '../framework/access'
 import type { ActionContext } from '../framework/action'
-import { isDuplicateKey } from '../framework/data'
+import { collection, isDuplicateKey } from '../framework/data'
 import { AppError } from '../framework/errors'
 import { versionConflict } from '../framework/writes'
-import type { ActivityDoc, ActivitySignInDoc, ActivityVersionDoc, AssignmentDoc, MemberDoc, Membership, UserDoc } from '../framework/model'
+import type { ActivityDoc, ActivitySignInDoc, ActivityVersionDoc, AssignmentDoc, MemberDoc, Membership } from '../framework/model'
 import type { Port } from '../framework/port'
 import { readAll } from '../organisation/store'
 import { expectedAttendees, grantHeldOn, rosterAsOf } from '../organisation/roster'
@@ -35,13 +35,13 @@ export function replacing(port: Port, data: Record<string, unknown>): Record<str
 }
 
 export async function userName(port: Port, openid: string): Promise<string> {
-  const users = await port.db.collection('users').where({ _id: openid }).limit(1).get()
-  return (users.data[0] as unknown as UserDoc | undefined)?.name ?? '未署名'
+  const users = await collection(port, 'users').where({ _id: openid }).limit(1).get()
+  return users.data[0]?.name ?? '未署名'
 }
 
 export async function loadActivity(port: Port, id: string): Promise<ActivityDoc | undefined> {
-  const { data } = await port.db.collection('activities').where({ _id: id }).limit(1).get()
-  return data[0] as unknown as ActivityDoc | undefined
+  const { data } = await collection(port, 'activities').where({ _id: id }).limit(1).get()
+  return data[0]
 }
 
 export const isWriterIn = (memberships: Membership[], branchId: string) =>
@@ -88,7 +88,7 @@ export async function audienceOf(
 ): Promise<ActivityDoc['audience']> {
   if (type === 'committee_meeting') return { kind: 'committee' }
   if (!groupId) return { kind: 'branch' }
-  const { data } = await port.db.collection('groups').where({ _id: groupId, branchId }).limit(1).get()
+  const { data } = await collection(port, 'groups').where({ _id: groupId, branchId }).limit(1).get()
   const group = data[0] as { name?: string } | undefined
   if (!group) throw new AppError('INVALID_INPUT', '党小组不存在，或不属于该支部', { field: 'groupId' })
   return { kind: 'group', groupId, groupName: group.name ?? '' }
@@ -102,7 +102,7 @@ export async function signInsOf(port: Port, activityId: string): Promise<Map<str
 export async function writeVersion(port: Port, entry: Omit<ActivityVersionDoc, '_id'>): Promise<void> {
   const _id = `${entry.activityId}:${entry.version}`
   try {
-    await port.db.collection('activity_versions').add({ data: { _id, ...entry } })
+    await collection(port, 'activity_versions').add({ data: { _id, ...entry } })
   } catch (error) {
     // A retried save re-writing the same version: the first entry stands.
     if (!isDuplicateKey(error)) throw error

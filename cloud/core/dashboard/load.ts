@@ -5,14 +5,15 @@
  */
 import { evaluationStart } from '../compliance/rules'
 import type { BranchDoc, Membership, WorkPlanDoc } from '../framework/model'
+import { readRows } from '../framework/data'
 import type { Port } from '../framework/port'
 import type { ActivityRow, AssignmentRow, BranchFacts } from './aggregate'
 import { yearBounds } from './aggregate'
 
-const PAGE = 1000
 /** `_.in` lists stay short: a slice of branches is read in chunks of this many ids. */
 const IN_CHUNK = 100
 
+/** The dashboard's reads: only `fields`, by keyset on _id (framework/data.ts readRows), sorted by `orderField`. */
 export async function readPaged<T>(
   port: Port,
   collection: string,
@@ -20,13 +21,8 @@ export async function readPaged<T>(
   fields: string[],
   orderField = '_id',
 ): Promise<T[]> {
-  const projection = Object.fromEntries(fields.map((f) => [f, true]))
-  const rows: T[] = []
-  for (let skip = 0; ; skip += PAGE) {
-    const { data } = await port.db.collection(collection).where(where).orderBy(orderField, 'asc').skip(skip).limit(PAGE).field(projection).get()
-    rows.push(...(data as unknown as T[]))
-    if (data.length < PAGE) return rows
-  }
+  const rows = await readRows<T & { _id: string }>(port, collection, where, { fields, ...(orderField === '_id' ? {} : { sortBy: orderField }) })
+  return rows
 }
 
 /** Reads `where` + branchId ∈ ids, chunked; with ids undefined, every branch at once. */

@@ -3,6 +3,7 @@
  * from the roster (the `memberships` collection) read on every call — never from anything in the payload — so
  * removing a role takes effect on the caller's next call.
  */
+import { collection } from './data'
 import type { Role } from '../../../types/domain'
 import type { ActionContext, ActionDef } from './action'
 import { AppError, forbidden, isCollectionMissing, notFound } from './errors'
@@ -11,8 +12,8 @@ import type { Doc, Port } from './port'
 
 export async function loadMemberships(port: Port, openid: string): Promise<Membership[]> {
   try {
-    const { data } = await port.db.collection('memberships').where({ openid, status: 'active' }).limit(100).get()
-    return data as unknown as Membership[]
+    const { data } = await collection(port, 'memberships').where({ openid, status: 'active' }).limit(100).get()
+    return data
   } catch (error) {
     // A new environment before org.bootstrap has no roster yet: nobody holds a role.
     if (isCollectionMissing(error)) return []

@@ -6,7 +6,7 @@
  * takes it over. Kept in rate_limits beside the wrong-code counter: a guard like it, and no new collection is
  * needed on a deployed environment.
  */
-import { isDuplicateKey } from './data'
+import { isDuplicateKey, loadOne } from './data'
 import type { Port } from './port'
 
 export type Release = () => Promise<void>
@@ -20,8 +20,8 @@ export async function claim(port: Port, key: string, staleMs = 60 * 1000): Promi
     await ref.add({ data: { _id: id, at } })
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
-    const { data } = await ref.where({ _id: id }).limit(1).get()
-    const held = data[0] as unknown as { at: Date } | undefined
+    const doc = await loadOne(port, 'rate_limits', id)
+    const held = doc && 'at' in doc ? doc : undefined
     // Held by a call in progress (or released this instant: the caller's next try finds the work done).
     if (!held || at.getTime() - new Date(held.at).getTime() < staleMs) return undefined
     const { stats } = await ref.where({ _id: id, at: held.at }).update({ data: { at } })

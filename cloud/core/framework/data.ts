@@ -7,7 +7,7 @@
  */
 import { AppError } from './errors'
 import type { CollectionName, DocMap, TypedCollectionName } from './model'
-import type { Port } from './port'
+import type { Doc, Port } from './port'
 
 /** A document as stored: its _id is always there once read back. */
 export type Stored<T> = T & { _id: string }
@@ -126,6 +126,15 @@ export async function readRows<T extends { _id: string }>(
     last = String(data[data.length - 1]._id)
   }
   return options.sortBy ? sortByField(rows, options.sortBy as keyof T & string) : rows
+}
+
+/**
+ * The record a `record`-scoped action is about (access.ts loaded and checked it), typed by its collection — the
+ * one the action's scope names.
+ */
+export function recordOf<N extends TypedCollectionName>(ctx: { record?: Doc }, name: N): Stored<DocMap[N]> {
+  if (!ctx.record) throw new AppError('INTERNAL', `操作未声明 ${name} 记录范围`)
+  return ctx.record as unknown as Stored<DocMap[N]>
 }
 
 /** The document `id` of `name` (and matching `also`, e.g. its branch), or undefined. */

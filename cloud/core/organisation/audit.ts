@@ -1,11 +1,12 @@
 /** The change log of rosters and roles (who, when, what, before and after). Every change writes one entry. */
+import { collection } from '../framework/data'
 import type { ActionContext } from '../framework/action'
-import type { AuditDoc, UserDoc } from '../framework/model'
+import type { AuditDoc } from '../framework/model'
 import { maskPhone } from './roster'
 
 export async function actorName(ctx: ActionContext): Promise<string> {
-  const { data } = await ctx.port.db.collection('users').where({ _id: ctx.caller.openid }).limit(1).get()
-  return (data[0] as unknown as UserDoc | undefined)?.name ?? '未署名'
+  const { data } = await collection(ctx.port, 'users').where({ _id: ctx.caller.openid }).limit(1).get()
+  return data[0]?.name ?? '未署名'
 }
 
 /** Fields of personal data an audit entry's before/after may carry, and how each is shown (as the roster shows it). */
@@ -28,7 +29,7 @@ export async function recordAudit(
   ctx: ActionContext,
   entry: Omit<AuditDoc, '_id' | 'at' | 'actor'>,
 ): Promise<void> {
-  await ctx.port.db.collection('audit_log').add({
+  await collection(ctx.port, 'audit_log').add({
     data: {
       ...entry,
       before: maskPersonal(entry.before),

@@ -4,7 +4,7 @@
  * nothing here deletes.
  */
 import type { MemberSummary, PartyStatus, Role } from '../../../types/domain'
-import { readRows } from '../framework/data'
+import { collection, readRows } from '../framework/data'
 import { AppError } from '../framework/errors'
 import type { BranchDoc, GroupDoc, MemberDoc, Membership } from '../framework/model'
 import type { Port } from '../framework/port'
@@ -21,8 +21,8 @@ export async function readAll<T>(port: Port, collection: string, where: Record<s
 }
 
 export async function loadBranch(port: Port, branchId: string): Promise<BranchDoc> {
-  const { data } = await port.db.collection('branches').where({ _id: branchId }).limit(1).get()
-  const branch = data[0] as unknown as BranchDoc | undefined
+  const { data } = await collection(port, 'branches').where({ _id: branchId }).limit(1).get()
+  const branch = data[0]
   if (!branch) throw new AppError('NOT_FOUND', '支部不存在')
   return branch
 }
@@ -39,8 +39,8 @@ export async function groupNames(port: Port, branchId: string): Promise<Map<stri
 }
 
 export async function loadGroup(port: Port, groupId: string, branchId: string): Promise<GroupDoc> {
-  const { data } = await port.db.collection('groups').where({ _id: groupId, branchId }).limit(1).get()
-  const group = data[0] as unknown as GroupDoc | undefined
+  const { data } = await collection(port, 'groups').where({ _id: groupId, branchId }).limit(1).get()
+  const group = data[0]
   if (!group) throw new AppError('NOT_FOUND', '党小组不存在，或不属于该支部')
   return group
 }
@@ -66,16 +66,16 @@ export async function presentOne(port: Port, doc: MemberDoc): Promise<MemberSumm
 }
 
 export async function loadMember(port: Port, memberId: string): Promise<MemberDoc> {
-  const { data } = await port.db.collection('members').where({ _id: memberId }).limit(1).get()
-  const member = data[0] as unknown as MemberDoc | undefined
+  const { data } = await collection(port, 'members').where({ _id: memberId }).limit(1).get()
+  const member = data[0]
   if (!member) throw new AppError('NOT_FOUND', '党员不存在')
   return member
 }
 
 /** The active roster entry of `openid` in `branchId`, if any. */
 export async function findActiveEntry(port: Port, branchId: string, openid: string): Promise<MemberDoc | undefined> {
-  const { data } = await port.db.collection('members').where({ branchId, openid, state: 'active' }).limit(1).get()
-  return data[0] as unknown as MemberDoc | undefined
+  const { data } = await collection(port, 'members').where({ branchId, openid, state: 'active' }).limit(1).get()
+  return data[0]
 }
 
 /** Puts a person on the roster (once) when they join a branch as a member, 支委 or secretary. */
@@ -106,16 +106,16 @@ export async function ensureRosterEntry(
     createdAt: now,
     updatedAt: now,
   }
-  const { _id } = await port.db.collection('members').add({ data: { ...doc } })
+  const { _id } = await collection(port, 'members').add({ data: { ...doc } })
   return { _id, ...doc }
 }
 
 /** Grants `role` in `branchId` to `openid` unless an active grant exists. */
 export async function grantRole(port: Port, openid: string, branchId: string, role: Role, title?: string): Promise<boolean> {
-  const { total } = await port.db.collection('memberships').where({ openid, branchId, role, status: 'active' }).count()
+  const { total } = await collection(port, 'memberships').where({ openid, branchId, role, status: 'active' }).count()
   if (total > 0) return false
   const grant: Membership = { openid, branchId, role, status: 'active', since: port.now(), ...(title ? { title } : {}) }
-  await port.db.collection('memberships').add({ data: { ...grant } })
+  await collection(port, 'memberships').add({ data: { ...grant } })
   return true
 }
 
@@ -128,6 +128,6 @@ export async function endGrants(
   role?: Role,
 ): Promise<number> {
   const where: Record<string, unknown> = { openid, branchId, status: 'active', ...(role ? { role } : {}) }
-  const { stats } = await port.db.collection('memberships').where(where).update({ data: { status, endedAt: port.now() } })
+  const { stats } = await collection(port, 'memberships').where(where).update({ data: { status, endedAt: port.now() } })
   return stats.updated
 }
