@@ -63,9 +63,7 @@ type GetList<T, S, C, M> = () => PagedListData<T, S, C, M>
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
-export function emptyList<T, S, C, M>(): PagedListData<T, S, C, M> {
-  return { scope: null, items: [], nextCursor: null, meta: null, status: 'idle', error: null, loadingMore: false, moreError: null }
-}
+const empty = <T, S, C, M>(): PagedListData<T, S, C, M> => ({ scope: null, items: [], nextCursor: null, meta: null, status: 'idle', error: null, loadingMore: false, moreError: null })
 
 /** The list as a slice of a larger store: spread its result into the store's state. */
 export function pagedList<T, S, C = string, M = never>(options: PagedListOptions<T, S, C, M>) {
@@ -73,58 +71,49 @@ export function pagedList<T, S, C = string, M = never>(options: PagedListOptions
   return (set: SetList<T, S, C, M>, get: GetList<T, S, C, M>): PagedList<T, S, C, M> => {
     /** The latest ticket; answers carrying an older one are dropped. */
     let ticket = 0
+    /** Rows not yet in `before` (nor twice in `rows`). */
     const unique = (rows: T[], before: T[] = []) => {
       const seen = new Set(before.map(options.id))
-      return rows.filter((row) => {
-        const key = options.id(row)
-        if (seen.has(key)) return false
-        seen.add(key)
-        return true
-      })
+      return rows.filter((row) => !seen.has(options.id(row)) && !!seen.add(options.id(row)))
     }
-
-    const load = async (scope: S) => {
-      const mine = ++ticket
-      const before = get().scope
-      const keep = before !== null && same(before, scope)
-      set({ scope, status: 'loading', error: null, loadingMore: false, moreError: null, ...(keep ? {} : { items: [], nextCursor: null, meta: null }) })
+    /** Reads a page; the answer is applied only while `mine` is still the latest ticket. */
+    const read = async (mine: number, cursor: C | null, done: (page: ListPage<T, C, M>) => Partial<PagedListData<T, S, C, M>>, failed: (message: string) => Partial<PagedListData<T, S, C, M>>) => {
       try {
-        const page = await options.fetch(scope, null)
-        if (mine !== ticket) return
-        set({ items: unique(page.items), nextCursor: page.next, meta: page.meta ?? null, status: 'ready' })
+        const page = await options.fetch(get().scope as S, cursor)
+        if (mine === ticket) set(done(page))
       } catch (error) {
-        if (mine !== ticket) return
-        set({ status: 'error', error: errorMessage(error) })
+        if (mine === ticket) set(failed(errorMessage(error)))
       }
     }
-
+    const load = (scope: S) => {
+      const before = get().scope
+      set({ scope, status: 'loading', error: null, loadingMore: false, moreError: null, ...(before !== null && same(before, scope) ? {} : { items: [], nextCursor: null, meta: null }) })
+      return read(
+        ++ticket,
+        null,
+        (page) => ({ items: unique(page.items), nextCursor: page.next, meta: page.meta ?? null, status: 'ready' }),
+        (error) => ({ status: 'error', error }),
+      )
+    }
     return {
-      ...emptyList<T, S, C, M>(),
+      ...empty<T, S, C, M>(),
       load,
-      async refresh() {
-        const { scope } = get()
-        if (scope !== null) await load(scope)
-      },
-      async loadMore() {
+      refresh: () => (get().scope === null ? Promise.resolve() : load(get().scope as S)),
+      loadMore() {
         const { scope, nextCursor, loadingMore, status } = get()
-        if (scope === null || nextCursor === null || loadingMore || status !== 'ready') return
-        const mine = ticket
+        if (scope === null || nextCursor === null || loadingMore || status !== 'ready') return Promise.resolve()
         set({ loadingMore: true, moreError: null })
-        try {
-          const page = await options.fetch(scope, nextCursor)
-          if (mine !== ticket) return
-          set({ items: [...get().items, ...unique(page.items, get().items)], nextCursor: page.next, loadingMore: false })
-        } catch (error) {
-          if (mine !== ticket) return
-          set({ loadingMore: false, moreError: errorMessage(error) })
-        }
+        return read(
+          ticket,
+          nextCursor,
+          (page) => ({ items: [...get().items, ...unique(page.items, get().items)], nextCursor: page.next, loadingMore: false }),
+          (moreError) => ({ loadingMore: false, moreError }),
+        )
       },
-      setItems(change) {
-        set({ items: change(get().items) })
-      },
+      setItems: (change) => set({ items: change(get().items) }),
       reset() {
         ticket += 1
-        set(emptyList<T, S, C, M>())
+        set(empty<T, S, C, M>())
       },
     }
   }

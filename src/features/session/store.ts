@@ -9,7 +9,7 @@ import { persist } from 'zustand/middleware'
 import type { Role, RoleGrant } from '../../../types/domain'
 import { errorMessage } from '../../services/api'
 import { taroJSONStorage } from '../../lib/storage'
-import { bootstrapCommittee, getSession, joinWithInvite, updateProfile } from './api'
+import { getSession, joinWithInvite, updateProfile } from './api'
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -40,8 +40,6 @@ interface SessionActions {
   join(code: string, name: string): Promise<JoinOutcome>
   /** Changes the caller's own name; throws with the server's message. */
   updateName(name: string): Promise<void>
-  /** 首次部署: creates the committee with the deployment token and the caller as its admin, then reloads; throws the server's refusal. */
-  bootstrap(input: { token: string; committeeName: string; adminName: string }): Promise<void>
   switchBranch(branchId: string, branchName?: string): void
   reset(): void
 }
@@ -133,10 +131,6 @@ export const useSessionStore = create<SessionState>()(
         // Names of branches and the committee come with the full session.
         await get().load()
         return { pending: false, branchName }
-      },
-      async bootstrap(input) {
-        await bootstrapCommittee(input)
-        await get().load()
       },
       async updateName(name) {
         try {

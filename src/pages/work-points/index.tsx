@@ -6,7 +6,7 @@ import { testId } from '../../lib/test-id'
 import { selectHasRoles, selectIsCommitteeAdmin, useSessionStore } from '../../features/session/store'
 import { useSessionBootstrap } from '../../features/session/use-session'
 import { CompactList } from '../../features/work-points/components/compact-list'
-import { selectAssignments, useWorkPointsStore } from '../../features/work-points/store'
+import { useWorkPointsStore } from '../../features/work-points/store'
 import './index.scss'
 
 /** Tab page, main package: a compact list; search, the point itself and 工作要点管理 live in packages/plans. */
@@ -19,9 +19,7 @@ export default function WorkPointsPage() {
   const isAdmin = useSessionStore(selectIsCommitteeAdmin)
   const hasRoles = useSessionStore(selectHasRoles)
   const branchId = useSessionStore((s) => s.currentBranchId)
-  const items = useWorkPointsStore(selectAssignments)
-  const error = useWorkPointsStore((s) => (s.status === 'error' ? s.error : null))
-  const load = useWorkPointsStore((s) => s.load)
+  const { items, error, load } = useWorkPointsStore()
   const reload = () => void (branchId && load(branchId))
 
   useEffect(reload, [status, branchId])

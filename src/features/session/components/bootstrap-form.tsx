@@ -8,7 +8,7 @@ import { Button } from '../../../components/button'
 import { Field, TextInput } from '../../../components/form'
 import { testId } from '../../../lib/test-id'
 import { errorMessage } from '../../../services/api'
-import { useSessionStore } from '../store'
+import { bootstrap } from '../bootstrap'
 import './bootstrap-form.scss'
 
 interface Values {
@@ -30,7 +30,6 @@ export function BootstrapForm({ onDone }: { onDone(): void }) {
   const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const bootstrap = useSessionStore((s) => s.bootstrap)
   const set = (k: keyof Values, value: string) => {
     setV((x) => ({ ...x, [k]: value }))
     setErrors((e) => ({ ...e, [k]: undefined }))

@@ -7,22 +7,22 @@ import { useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { AssignmentList } from '../../../../features/work-points/components/assignment-list'
 import { STATUS_FILTERS, filterAssignments, type AssignmentStatus } from '../../../../features/work-points/logic'
-import { selectAssignments, useWorkPointsStore } from '../../../../features/work-points/store'
+import { useWorkPointsStore } from '../../../../features/work-points/store'
 import { pointPage } from '../../routes'
 import '../plans.scss'
 
 export default function MyPointsPage() {
   const session = useSessionBootstrap()
   const branchId = useSessionStore((s) => s.currentBranchId)
-  const items = useWorkPointsStore(selectAssignments)
-  const error = useWorkPointsStore((s) => (s.status === 'error' ? s.error : null))
+  const items = useWorkPointsStore((s) => s.items)
+  const error = useWorkPointsStore((s) => s.error)
   const load = useWorkPointsStore((s) => s.load)
   const [q, setQ] = useState('')
   const [filter, setFilter] = useState<AssignmentStatus | 'all'>('all')
   const [order, setOrder] = useState<'plan' | 'due'>('plan')
 
   useEffect(() => {
-    if (session === 'ready' && branchId && useWorkPointsStore.getState().scope !== branchId) void load(branchId)
+    if (session === 'ready' && branchId && useWorkPointsStore.getState().branchId !== branchId) void load(branchId)
   }, [session, branchId, load])
 
   if (session !== 'ready') return <LoadingState />
