@@ -65,6 +65,8 @@ const entry = z.object({
 
 const detail = summary.extend({
   version: z.number(),
+  /** Made from a roster 预备党员 (recruitment.fromRoster): the steps before the 预备期 were not kept here. */
+  imported: z.boolean(),
   contacts: z.array(personRef),
   introducers: z.array(personRef),
   dueItems: z.array(due),

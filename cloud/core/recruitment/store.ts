@@ -154,6 +154,7 @@ export function presentDetail(doc: RecruitDoc, s: RecruitmentSettings, today: st
     ...summary,
     dueItems: due,
     version: doc.version,
+    imported: !!doc.imported,
     contacts: doc.contacts.map(person),
     introducers: doc.introducers.map(person),
     personalHidden: !personal,

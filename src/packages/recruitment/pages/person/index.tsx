@@ -68,7 +68,7 @@ export default function RecruitPersonPage() {
           <Text className='recruit__title'>{detail.name}</Text>
           <Text className={`recruit__badge recruit__badge--${detail.status}`}>{detail.statusLabel}</Text>
         </View>
-        <Text className='recruit__meta'>递交入党申请书 {dateText(detail.appliedOn)}</Text>
+        <Text className='recruit__meta'>{detail.imported ? `入党日期 ${dateText(detail.appliedOn)}（按花名册补录）` : `递交入党申请书 ${dateText(detail.appliedOn)}`}</Text>
         {detail.probationEndsOn ? <Text className='recruit__meta'>预备期至 {dateText(detail.probationEndsOn)}</Text> : null}
         {detail.contacts.length ? <Text className='recruit__meta'>培养联系人：{detail.contacts.map((p) => p.name).join('、')}</Text> : null}
         {detail.introducers.length ? <Text className='recruit__meta'>入党介绍人：{detail.introducers.map((p) => p.name).join('、')}</Text> : null}
@@ -96,7 +96,12 @@ export default function RecruitPersonPage() {
           />
         </Section>
       ) : null}
-      {detail.stages.map((stage) => (
+      {detail.imported ? (
+        <View className='recruit__card'>
+          <Text className='recruit__meta'>按花名册补录：入党前的程序（第1–21步）不在本工作台记录，从支部大会通过之日（入党日期）起计算预备期。</Text>
+        </View>
+      ) : null}
+      {detail.stages.filter((stage) => !detail.imported || stage.code === 'probation').map((stage) => (
         <Section key={stage.code} title={stage.title}>
           {stage.steps.map((s) => {
             const done = s.entries.length > 0
