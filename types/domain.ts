@@ -96,7 +96,6 @@ export type CommitteePost = (typeof COMMITTEE_POSTS)[number]
 
 /** Titles of the committee's read-only helpers of a branch. */
 export const GUIDE_TITLES = ['第一书记', '党建指导员'] as const
-export type GuideTitle = (typeof GUIDE_TITLES)[number]
 
 export type MemberState = 'active' | 'transferred'
 
@@ -122,24 +121,4 @@ export interface MemberSummary {
   joinedBranchOn?: string | null
   /** A 预备党员's 预备期 end: one year from the 入党日期 (党章第七条); null for 正式 or without an 入党日期. */
   probationEndsOn?: string | null
-}
-
-export interface ActivitySummary {
-  id: string
-  branchId: string
-  type: ActivityType
-  topic: string
-  place: string
-  /** UTC ISO instants; shown in Asia/Shanghai. */
-  startAt: string
-  endAt?: string
-  photos: PhotoRef[]
-  createdBy: { openid: string; name: string }
-  createdAt: string
-}
-
-export interface PhotoRef {
-  fileID: string
-  /** Short-lived URL for display; refreshed on every read. */
-  url?: string
 }

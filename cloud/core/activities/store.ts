@@ -2,10 +2,10 @@
  * Data access and presentation shared by the activities actions: who is expected at a session, sign-ins, the
  * version history, and turning documents into the contract's list items and details.
  */
-import { BRANCH_WRITERS, isWriterRole, RECORD_EDITORS } from '../../../types/roles'
+import { BRANCH_WRITERS, isWriterRole } from '../../../types/roles'
 import type { ActionOutput } from '../../../types/actions'
 import type { ActivityType } from '../../../types/domain'
-import { holdsRoleInBranch, isCommitteeAdmin } from '../framework/access'
+import { isCommitteeAdmin } from '../framework/access'
 import type { ActionContext } from '../framework/action'
 import { collection, isDuplicateKey } from '../framework/data'
 import { AppError } from '../framework/errors'
@@ -261,7 +261,3 @@ export function currentVersion(doc: ActivityDoc, expected: number | undefined, d
   return current
 }
 
-/** Writers of the record's branch and committee staff may change it; the record scope checked the branch. */
-export function assertEditor(doc: ActivityDoc, caller: ActionContext['caller']) {
-  if (!holdsRoleInBranch(caller.memberships, RECORD_EDITORS, doc.branchId)) throw new AppError('FORBIDDEN', '只有支部书记或支委可以修改活动记录')
-}

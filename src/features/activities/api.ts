@@ -12,7 +12,6 @@ export type AttendanceSheet = ActionOutput<'activities.attendanceSheet'>
 export type SheetAttendee = AttendanceSheet['attendees'][number]
 
 export const getActivity = (id: string) => callApi('activities.get', { id })
-export const createActivity = (input: ActionInput<'activities.create'>) => callApi('activities.create', input)
 export const planActivity = (input: ActionInput<'activities.plan'>) => callApi('activities.plan', input)
 export const recordActivity = (input: ActionInput<'activities.record'>) => callApi('activities.record', input)
 export const updateActivity = (input: ActionInput<'activities.update'>) => callApi('activities.update', input)
