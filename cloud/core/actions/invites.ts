@@ -1,4 +1,4 @@
-import { collection, recordOf } from '../framework/data'
+import { collection, loadOne, recordOf } from '../framework/data'
 import type { PartyStatus, Role } from '../../../types/domain'
 import { defineAction } from '../framework/action'
 import { isCommitteeAdmin } from '../framework/access'
@@ -58,8 +58,7 @@ export function mayInvite(committee: boolean, role: Role): boolean {
 }
 
 export async function loadInvite(port: Port, code: string): Promise<InviteDoc | undefined> {
-  const { data } = await collection(port, 'invites').where({ _id: code }).limit(1).get()
-  return data[0]
+  return loadOne(port, 'invites', code)
 }
 
 /**

@@ -4,7 +4,7 @@
  * nothing here deletes.
  */
 import type { MemberSummary, PartyStatus, Role } from '../../../types/domain'
-import { collection, readRows } from '../framework/data'
+import { collection, loadOr404, readRows } from '../framework/data'
 import { AppError } from '../framework/errors'
 import type { BranchDoc, GroupDoc, MemberDoc, Membership } from '../framework/model'
 import type { Port } from '../framework/port'
@@ -21,10 +21,7 @@ export async function readAll<T>(port: Port, collection: string, where: Record<s
 }
 
 export async function loadBranch(port: Port, branchId: string): Promise<BranchDoc> {
-  const { data } = await collection(port, 'branches').where({ _id: branchId }).limit(1).get()
-  const branch = data[0]
-  if (!branch) throw new AppError('NOT_FOUND', '支部不存在')
-  return branch
+  return loadOr404(port, 'branches', branchId, '支部不存在')
 }
 
 export async function loadActiveBranch(port: Port, branchId: string): Promise<BranchDoc> {
@@ -39,10 +36,7 @@ export async function groupNames(port: Port, branchId: string): Promise<Map<stri
 }
 
 export async function loadGroup(port: Port, groupId: string, branchId: string): Promise<GroupDoc> {
-  const { data } = await collection(port, 'groups').where({ _id: groupId, branchId }).limit(1).get()
-  const group = data[0]
-  if (!group) throw new AppError('NOT_FOUND', '党小组不存在，或不属于该支部')
-  return group
+  return loadOr404(port, 'groups', groupId, '党小组不存在，或不属于该支部', { branchId })
 }
 
 /** Active roles in `branchId` per openid. */
@@ -66,10 +60,7 @@ export async function presentOne(port: Port, doc: MemberDoc): Promise<MemberSumm
 }
 
 export async function loadMember(port: Port, memberId: string): Promise<MemberDoc> {
-  const { data } = await collection(port, 'members').where({ _id: memberId }).limit(1).get()
-  const member = data[0]
-  if (!member) throw new AppError('NOT_FOUND', '党员不存在')
-  return member
+  return loadOr404(port, 'members', memberId, '党员不存在')
 }
 
 /** The active roster entry of `openid` in `branchId`, if any. */
