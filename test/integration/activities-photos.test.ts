@@ -6,7 +6,8 @@
  */
 import { reviewKey } from '../../cloud/core/activities/media-check'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
-import { rawApiAs, identities, ok, uploadPhoto } from '../support/api'
+import type { ActionInput } from '../../types/actions'
+import { apiAs, identities, ok, uploadPhoto } from '../support/api'
 import { pushMessage, sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
@@ -15,7 +16,7 @@ const DAY = 24 * 3600 * 1000
 const at = (offset: number) => new Date(Date.now() + offset).toISOString()
 let seq = 0
 const rid = (label: string) => `p-${label}-${Date.now()}-${++seq}`
-const as = (openid: string) => rawApiAs(cloud.url, openid)
+const as = (openid: string) => apiAs(cloud.url, openid)
 
 beforeAll(async () => {
   cloud = await startLocalCloud()
@@ -23,7 +24,7 @@ beforeAll(async () => {
 })
 afterAll(() => cloud?.stop())
 
-const record = (photos: string[]) => ({
+const record = (photos: string[]): ActionInput<'activities.record'> => ({
   branchId: branch1,
   clientRequestId: rid('rec'),
   type: 'theme_day',

@@ -7,7 +7,7 @@
  * fixed `now` in the future — 08:00 Beijing, nine days before a quarter ends, so every seeded branch also has a
  * compliance gap (no 支部党员大会 that quarter) — and subscriptions granted per secretary.
  */
-import { rawApiAs, identities, ok } from '../support/api'
+import { apiAs, identities, ok } from '../support/api'
 import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 import { buildPort } from '../../cloud/platform/wx-server-port'
 import type { Port } from '../../cloud/core/framework/port'
@@ -43,13 +43,13 @@ async function grant(url: string, openid: string, results: Record<string, string
 async function subscribe(url: string, openid: string, templateIds: string[], n = 1, platform = true) {
   for (let i = 0; i < n; i++) {
     if (platform) await grant(url, openid, Object.fromEntries(templateIds.map((t) => [t, 'accept'])))
-    await ok(rawApiAs(url, openid)('subscriptions.record', { results: Object.fromEntries(templateIds.map((t) => [t, 'accept'])) }))
+    await ok(apiAs(url, openid)('subscriptions.record', { results: Object.fromEntries(templateIds.map((t) => [t, 'accept'])) }))
   }
 }
 
 async function buildScenario(url: string) {
   const { now, today } = scenarioNow()
-  const committee = rawApiAs(url, 'dev-committee-admin')
+  const committee = apiAs(url, 'dev-committee-admin')
   const draft = await ok(committee('workPlans.parse', { text: DEMO_PLAN_TEXT(Number(today.slice(0, 4))), year: Number(today.slice(0, 4)) }))
   const saved = await ok<{ id: string }>(committee('workPlans.save', { plan: draft }))
   await ok(committee('workPlans.publish', { planId: saved.id }))
@@ -173,24 +173,24 @@ describe('the timer run', () => {
     const inbox = (await all(cloud.url, 'inbox')).filter((i) => i.openid)
     expect(inbox).toHaveLength(17)
     expect(dupes(inbox.map((i) => i.dedupeKey))).toEqual([])
-    const secretary1 = await ok<{ items: { id: string; kind: string; title: string }[] }>(rawApiAs(cloud.url, 'dev-secretary-1')('inbox.list', { limit: 50 }))
+    const secretary1 = await ok<{ items: { id: string; kind: string; title: string }[] }>(apiAs(cloud.url, 'dev-secretary-1')('inbox.list', { limit: 50 }))
     expect(secretary1.items.filter((i) => i.kind === 'assignment_due').map((i) => i.title).sort()).toEqual(
       ['工作要点已逾期 2 天', '工作要点还剩 1 天到期', '工作要点还剩 3 天到期', '工作要点还剩 7 天到期'].sort(),
     )
     expect(secretary1.items.filter((i) => i.kind === 'compliance_gap')).toHaveLength(1)
     // A reminder's id is its dedupe key (with ':' and a date): it can be marked read like any item.
-    const before = await ok<{ count: number }>(rawApiAs(cloud.url, 'dev-secretary-1')('inbox.unread', {}))
+    const before = await ok<{ count: number }>(apiAs(cloud.url, 'dev-secretary-1')('inbox.unread', {}))
     const gapItem = secretary1.items.find((i) => i.kind === 'compliance_gap')!
     expect(gapItem.id).toMatch(/^compliance_gap:.+:dev-secretary-1:end\d{4}-\d{2}-\d{2}$/)
-    expect(await ok(rawApiAs(cloud.url, 'dev-secretary-1')('inbox.markRead', { ids: [gapItem.id] }))).toEqual({ marked: 1 })
-    expect(await ok(rawApiAs(cloud.url, 'dev-secretary-1')('inbox.unread', {}))).toEqual({ count: before.count - 1 })
+    expect(await ok(apiAs(cloud.url, 'dev-secretary-1')('inbox.markRead', { ids: [gapItem.id] }))).toEqual({ marked: 1 })
+    expect(await ok(apiAs(cloud.url, 'dev-secretary-1')('inbox.unread', {}))).toEqual({ count: before.count - 1 })
   })
 
   test('43101: recorded quota without a platform grant is recorded as no quota, zeroed, and not retried', async () => {
     const logs = await all(cloud.url, 'reminder_log')
     const gap3 = logs.find((l) => l.kind === 'compliance_gap' && l.openid === 'dev-secretary-3')
     expect(gap3).toMatchObject({ state: 'no_quota', attempts: 1, lastError: { errCode: 43101 } })
-    const quota = await ok<{ items: { kind: string; remaining: number }[] }>(rawApiAs(cloud.url, 'dev-secretary-3')('subscriptions.get', {}))
+    const quota = await ok<{ items: { kind: string; remaining: number }[] }>(apiAs(cloud.url, 'dev-secretary-3')('subscriptions.get', {}))
     expect(quota.items.find((q) => q.kind === 'compliance_gap')!.remaining).toBe(0)
     await trigger(cloud.url, new Date(now.getTime() + DAY))
     const after = (await all(cloud.url, 'reminder_log')).find((l) => l._id === gap3._id)
@@ -199,7 +199,7 @@ describe('the timer run', () => {
   })
 
   test('quota is spent one per message: secretary 1 accepted 3 assignment reminders and has none left', async () => {
-    const quota = await ok<{ items: { kind: string; remaining: number }[] }>(rawApiAs(cloud.url, 'dev-secretary-1')('subscriptions.get', {}))
+    const quota = await ok<{ items: { kind: string; remaining: number }[] }>(apiAs(cloud.url, 'dev-secretary-1')('subscriptions.get', {}))
     expect(quota.items.find((q) => q.kind === 'assignment_due')!.remaining).toBe(0)
     expect(quota.items.find((q) => q.kind === 'compliance_gap')!.remaining).toBe(2)
   })
@@ -247,7 +247,7 @@ describe('a run interrupted at the inbox, and transient send errors', () => {
     expect(flaky.ok).toBe(true)
     expect(flaky.counts.retry).toBe(1)
     expect((await all(cloud.url, 'inbox')).filter((i) => i.openid)).toHaveLength(17)
-    const quota = await ok<{ items: { kind: string; remaining: number }[] }>(rawApiAs(cloud.url, 'dev-secretary-1')('subscriptions.get', {}))
+    const quota = await ok<{ items: { kind: string; remaining: number }[] }>(apiAs(cloud.url, 'dev-secretary-1')('subscriptions.get', {}))
     expect(quota.items.find((q) => q.kind === 'compliance_gap')!.remaining).toBe(1)
 
     const next = await trigger(cloud.url, new Date(now.getTime() + 3600e3))
@@ -280,10 +280,10 @@ describe('inbox access and committee notices', () => {
   })
 
   test('only the committee sends notices; input and content are checked; a repeated request answers the first send', async () => {
-    const notice = { title: '关于开展主题党日活动的通知', body: '请于月底前开展主题党日并上传记录。', branches: [branch.two], roles: ['member'] }
-    expect(await rawApiAs(cloud.url, 'dev-secretary-1')('notices.send', { ...notice, clientRequestId: 'sec-try-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await rawApiAs(cloud.url, 'dev-secretary-1')('notices.preview', notice)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const committee = rawApiAs(cloud.url, 'dev-committee-admin')
+    const notice = { title: '关于开展主题党日活动的通知', body: '请于月底前开展主题党日并上传记录。', branches: [branch.two], roles: ['member' as const] }
+    expect(await apiAs(cloud.url, 'dev-secretary-1')('notices.send', { ...notice, clientRequestId: 'sec-try-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await apiAs(cloud.url, 'dev-secretary-1')('notices.preview', notice)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const committee = apiAs(cloud.url, 'dev-committee-admin')
     expect(await committee('notices.send', { ...notice, roles: [], clientRequestId: 'bad-input-1' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('接收角色') } })
     expect(await committee('notices.send', { ...notice, branches: ['nope'], clientRequestId: 'bad-branch-1' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await committee('notices.send', { ...notice, body: '这里有违禁词', clientRequestId: 'risky-001' })).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
@@ -304,9 +304,9 @@ describe('inbox access and committee notices', () => {
   })
 
   test("a person sees their own branch's items and notices for their role, never another branch's; reads are per person", async () => {
-    const member2a = rawApiAs(cloud.url, 'dev-member-2a')
-    const member1b = rawApiAs(cloud.url, 'dev-member-1b')
-    const committee1a = rawApiAs(cloud.url, 'dev-member-1a') // 组织委员 of branch 1 (branch_committee)
+    const member2a = apiAs(cloud.url, 'dev-member-2a')
+    const member1b = apiAs(cloud.url, 'dev-member-1b')
+    const committee1a = apiAs(cloud.url, 'dev-member-1a') // 组织委员 of branch 1 (branch_committee)
     // 刘洋 is a member and 宣传委员 of branch 2: the notice to its members, and the work-plan item to its committee.
     const list2a = await ok<{ items: { id: string; kind: string }[] }>(member2a('inbox.list', {}))
     expect(list2a.items.map((i) => i.kind).sort()).toEqual(['assignment', 'committee_notice'])
@@ -315,7 +315,7 @@ describe('inbox access and committee notices', () => {
     // The work-plan assignment item of branch 1 is addressed to its secretary and committee members.
     const list1a = await ok<{ items: { id: string; kind: string }[] }>(committee1a('inbox.list', {}))
     expect(list1a.items.map((i) => i.kind)).toEqual(['assignment'])
-    const secretary2 = await ok<{ items: { id: string }[] }>(rawApiAs(cloud.url, 'dev-secretary-2')('inbox.list', {}))
+    const secretary2 = await ok<{ items: { id: string }[] }>(apiAs(cloud.url, 'dev-secretary-2')('inbox.list', {}))
     expect(secretary2.items.map((i) => i.id)).toContain(notice.id)
     expect(secretary2.items.map((i) => i.id)).not.toContain(list1a.items[0].id)
 
@@ -324,7 +324,7 @@ describe('inbox access and committee notices', () => {
     expect(await ok(member2a('inbox.unread', {}))).toEqual({ count: 2 })
     expect(await ok(member2a('inbox.markRead', { ids: [notice.id] }))).toEqual({ marked: 1 })
     expect(await ok(member2a('inbox.unread', {}))).toEqual({ count: 1 })
-    expect(await ok(rawApiAs(cloud.url, 'dev-member-2b')('inbox.unread', {}))).toEqual({ count: 1 })
+    expect(await ok(apiAs(cloud.url, 'dev-member-2b')('inbox.unread', {}))).toEqual({ count: 1 })
     const after = await ok<{ items: { id: string; read: boolean }[] }>(member2a('inbox.list', {}))
     expect(after.items.find((i) => i.id === notice.id)!.read).toBe(true)
     expect((await ok<{ items: { id: string }[] }>(member2a('inbox.list', { unreadOnly: true }))).items.map((i) => i.id)).not.toContain(notice.id)
@@ -335,25 +335,25 @@ describe('inbox access and committee notices', () => {
   })
 
   test('compliance: a branch sees its own status; another branch is refused; the committee pages through all', async () => {
-    const own = await ok<{ gaps: string[]; items: { type: string }[] }>(rawApiAs(cloud.url, 'dev-member-1b')('compliance.branch', { branchId: branch.one }))
+    const own = await ok<{ gaps: string[]; items: { type: string }[] }>(apiAs(cloud.url, 'dev-member-1b')('compliance.branch', { branchId: branch.one }))
     expect(own.items.map((i) => i.type)).toContain('group_meeting') // branch 1 has party groups
-    expect(await rawApiAs(cloud.url, 'dev-member-1b')('compliance.branch', { branchId: branch.two })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await ok(rawApiAs(cloud.url, 'dev-guide')('compliance.branch', { branchId: branch.one }))).toMatchObject({ branchId: branch.one })
-    const committee = rawApiAs(cloud.url, 'dev-committee-admin')
+    expect(await apiAs(cloud.url, 'dev-member-1b')('compliance.branch', { branchId: branch.two })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await ok(apiAs(cloud.url, 'dev-guide')('compliance.branch', { branchId: branch.one }))).toMatchObject({ branchId: branch.one })
+    const committee = apiAs(cloud.url, 'dev-committee-admin')
     const first = await ok<{ items: { branchName: string }[]; nextCursor: string | null }>(committee('compliance.overview', { limit: 2 }))
     expect(first.items).toHaveLength(2)
-    const second = await ok<{ items: { branchName: string }[]; nextCursor: string | null }>(committee('compliance.overview', { limit: 2, cursor: first.nextCursor }))
+    const second = await ok<{ items: { branchName: string }[]; nextCursor: string | null }>(committee('compliance.overview', { limit: 2, cursor: first.nextCursor! }))
     expect(second.items).toHaveLength(1)
     expect(second.nextCursor).toBeNull()
-    expect(await rawApiAs(cloud.url, 'dev-secretary-1')('compliance.overview', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await apiAs(cloud.url, 'dev-secretary-1')('compliance.overview', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   test('subscriptions.record refuses template ids the app does not use', async () => {
-    expect(await rawApiAs(cloud.url, 'dev-member-1b')('subscriptions.record', { results: { someOtherTemplate: 'accept' } })).toMatchObject({
+    expect(await apiAs(cloud.url, 'dev-member-1b')('subscriptions.record', { results: { someOtherTemplate: 'accept' } })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('未知的提醒模板') },
     })
-    const after = await ok(rawApiAs(cloud.url, 'dev-member-1b')('subscriptions.record', { results: { [TPL.notice]: 'reject' } }))
+    const after = await ok(apiAs(cloud.url, 'dev-member-1b')('subscriptions.record', { results: { [TPL.notice]: 'reject' } }))
     expect(after.items.find((q: { kind: string }) => q.kind === 'committee_notice')).toMatchObject({ remaining: 0, lastResult: 'reject' })
   })
 })
