@@ -114,3 +114,20 @@ test("the session's branch saved by an earlier version (0, before versions) is k
   await useSessionStore.persist.rehydrate()
   expect(useSessionStore.getState()).toMatchObject({ currentBranchId: 'b9', currentBranchName: '湖南省计算机学会党支部' })
 })
+
+test('a failed photo of a draft shows 上传中 again the moment 重试 is tapped, and done when it arrives', async () => {
+  const { draftKey, newDraft } = jest.requireActual('../../src/features/activities/draft-store')
+  const key = draftKey.record('b1')
+  useDraftStore.getState().open(key, () => newDraft(key, 'record', 'b1'))
+  upload.mockRejectedValueOnce(new Error('网络不可用，请检查网络后重试'))
+  useDraftStore.getState().addPhotos(key, [{ source: { blob: new Blob(['x']), name: 'a.jpg' }, preview: 'data:a' }])
+  await act(flush)
+  const photo = () => useDraftStore.getState().drafts[key].photos[0]
+  expect(photo()).toMatchObject({ status: 'failed', error: '网络不可用，请检查网络后重试' })
+  let arrive: (id: string) => void = () => undefined
+  upload.mockReturnValueOnce(new Promise((r) => (arrive = r)))
+  useDraftStore.getState().retryPhoto(key, photo().key)
+  expect(photo().status).toBe('uploading')
+  await act(async () => arrive('cloud://env/activities/b1/x/a.jpg'))
+  expect(photo()).toMatchObject({ status: 'done', fileID: 'cloud://env/activities/b1/x/a.jpg' })
+})

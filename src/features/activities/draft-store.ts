@@ -120,10 +120,11 @@ export const useDraftStore = create<Store>()(
         const d = get().drafts[key]
         const photo = d?.photos.find((p) => p.key === photoKey)
         if (!d || !photo) return
-        if (!picked && uploads.get(photoKey)) return uploads.retry(photoKey)
+        const queued = !picked && uploads.get(photoKey)
         const source = picked?.source ?? (photo.filePath ? { filePath: photo.filePath, name: `${photoKey}.jpg` } : undefined)
-        if (!source) return patchPhoto(key, photoKey, { status: 'failed', error: PICK_AGAIN })
+        if (!queued && !source) return patchPhoto(key, photoKey, { status: 'failed', error: PICK_AGAIN })
         patchPhoto(key, photoKey, { status: 'uploading', error: undefined })
+        if (queued || !source) return uploads.retry(photoKey)
         uploads.add({ key: photoKey, owner: OWNER, cloudPath: activityPhotoPath(d.branchId, d.clientRequestId, photoKey, source.name), source })
       }
       // The queue says when a photo arrived or failed, also one a resumed app finished.

@@ -92,13 +92,6 @@ export function pickCurrentBranch(
   return first ? { currentBranchId: first.branchId, currentBranchName: first.branchName } : { currentBranchId: null, currentBranchName: null }
 }
 
-/** The persisted part of the session as an earlier version saved it: the branch last looked at, if it reads as one. */
-export function migrateSession(persisted: unknown): Pick<SessionData, 'currentBranchId' | 'currentBranchName'> {
-  const saved = (persisted ?? {}) as { currentBranchId?: unknown; currentBranchName?: unknown }
-  const id = typeof saved.currentBranchId === 'string' && saved.currentBranchId ? saved.currentBranchId : null
-  return { currentBranchId: id, currentBranchName: id && typeof saved.currentBranchName === 'string' ? saved.currentBranchName : null }
-}
-
 export const useSessionStore = create<SessionState>()(
   persist(
     (set, get) => ({
@@ -154,8 +147,9 @@ export const useSessionStore = create<SessionState>()(
       version: 1,
       storage: taroJSONStorage(),
       partialize: (s) => ({ currentBranchId: s.currentBranchId, currentBranchName: s.currentBranchName }),
-      // A choice saved by another version is kept, not dropped (zustand drops it when a bumped store has no migrate).
-      migrate: (persisted) => migrateSession(persisted),
+      // A branch saved by another version is kept, not dropped (zustand drops it when a bumped store has no migrate);
+      // it is checked against the session's roles on load (pickCurrentBranch).
+      migrate: (persisted) => persisted as Pick<SessionData, 'currentBranchId' | 'currentBranchName'>,
     },
   ),
 )
