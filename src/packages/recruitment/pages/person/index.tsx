@@ -98,7 +98,7 @@ export default function RecruitPersonPage() {
       ) : null}
       {detail.imported ? (
         <View className='recruit__card'>
-          <Text className='recruit__meta'>按花名册补录：入党前的程序（第1–21步）不在本工作台记录，从支部大会通过之日（入党日期）起计算预备期。</Text>
+          <Text className='recruit__meta'>按花名册补录：入党前的程序（第1–20步）不在本工作台记录，从支部大会通过之日（入党日期）起计算预备期。</Text>
         </View>
       ) : null}
       {detail.stages.filter((stage) => !detail.imported || stage.code === 'probation').map((stage) => (
