@@ -32,6 +32,10 @@ export default defineAppConfig({
       pages: ['pages/dashboard/index', 'pages/branch/index', 'pages/export/index'],
     },
     {
+      root: 'packages/reviews',
+      pages: ['pages/queue/index'],
+    },
+    {
       root: 'packages/dues',
       pages: ['pages/ledger/index', 'pages/member/index'],
     },

@@ -80,6 +80,11 @@ export default function MePage() {
                 发布通知
               </Button>
             ) : null}
+            {isAdmin ? (
+              <Button type='plain' block className='me__next' onClick={() => void Taro.navigateTo({ url: '/packages/reviews/pages/queue/index' })} {...testId('open-review-queue')}>
+                记录审核
+              </Button>
+            ) : null}
           </Section>
         </>
       ) : null}

@@ -1,0 +1,66 @@
+/**
+ * 党费 in the browser at 390×844: the secretary opens 党费台账 from 我的, sees 赵磊 flagged (nothing paid since the
+ * 支部大会 admitted him), sets his standard (the amount the rule gives shows as she types), records this month; 赵磊
+ * opens 我的党费 and sees the month paid. E2E_SHOTS=1 writes the screenshots into docs/screenshots/.
+ */
+import type { Page } from 'playwright-core'
+import { e2eWorld, goTo } from '../support/browser'
+
+const world = e2eWorld()
+const SECRETARY = 'dev-secretary-1'
+const ZHAO = 'dev-member-1b'
+const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
+const shown = (page: Page, id: string) => page.getByTestId(id).filter({ visible: true })
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(700)
+  await page.screenshot({ path: `${process.env.E2E_SHOTS ? 'docs/screenshots' : 'test-results'}/${name}.png` })
+}
+async function type(page: Page, id: string, text: string) {
+  // The test id sits on the native input itself (H5) or on its wrapper.
+  await page.locator(`[data-testid=${id}] input:visible, input[data-testid=${id}]:visible`).first().fill(text)
+}
+
+test('the secretary sets a standard and records a month; the member sees it paid', async () => {
+  const { page } = await world.person(SECRETARY)
+  await goTo(page, world.url, 'pages/me/index')
+  await shown(page, 'open-dues-ledger').click()
+  const zhaoRow = page.locator('[data-testid^="dues-row-"]').filter({ hasText: '赵磊' })
+  await zhaoRow.waitFor({ timeout: 30_000 })
+  await expect(zhaoRow.innerText()).resolves.toContain('未设定标准')
+  await zhaoRow.click()
+
+  await shown(page, 'dues-unset').waitFor({ timeout: 30_000 })
+  await shown(page, 'dues-category-employed').click()
+  await type(page, 'dues-income', '5400')
+  // The ledger starts in January 2025; he owes from his admission (2025-10-15) anyway.
+  await type(page, 'dues-start', '2025-01')
+  await shown(page, 'dues-preview').filter({ hasText: '每月 81.00 元（1.5%）' }).waitFor({ timeout: 30_000 })
+  await shown(page, 'dues-profile-save').click()
+  await shown(page, 'dues-profile').waitFor({ timeout: 30_000 })
+  await expect(shown(page, 'dues-profile').innerText()).resolves.toMatch(/每月应缴\s*81\.00 元/)
+  // Nothing paid since 2025-10 (the seed's admission): far behind, and told so.
+  await expect(shown(page, 'dues-behind').innerText()).resolves.toContain('党章第九条')
+
+  const month = thisMonth()
+  await shown(page, `dues-pick-${month}`).waitFor()
+  await expect(shown(page, 'dues-record-save').innerText()).resolves.toBe('记录 1 个月')
+  await shown(page, 'dues-way-cash').click()
+  await shown(page, 'dues-record-save').click()
+  await shown(page, `dues-month-${month}`).filter({ hasText: '已缴' }).waitFor({ timeout: 30_000 })
+  await expect(shown(page, `dues-month-${month}`).innerText()).resolves.toMatch(/实缴 81\.00 元[\s\S]*现金 · 李建国 记录/)
+
+  // Back to the ledger, which reads itself again on show.
+  await page.goBack()
+  await zhaoRow.filter({ hasText: '每月 81.00 元' }).waitFor({ timeout: 30_000 })
+  await shot(page, 'dues-ledger')
+  await page.locator('[data-testid^="dues-flag-"]').filter({ hasText: '赵磊：已连续' }).first().waitFor({ timeout: 30_000 })
+
+  const zhao = (await world.person(ZHAO)).page
+  await goTo(zhao, world.url, 'pages/me/index')
+  await shown(zhao, 'open-my-dues').click()
+  await shown(zhao, `dues-month-${month}`).filter({ hasText: '已缴' }).waitFor({ timeout: 30_000 })
+  // His own base is his to see; the forms are not his.
+  await expect(shown(zhao, 'dues-profile').innerText()).resolves.toContain('5400.00 元')
+  expect(await shown(zhao, 'dues-record-save').count()).toBe(0)
+  await shot(zhao, 'dues-member')
+})
