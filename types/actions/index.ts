@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { activitySchemas } from './activities'
 import { dashboardSchemas } from './dashboard'
 import { duesSchemas } from './dues'
+import { feedbackSchemas } from './feedback'
 import { homeSchemas } from './home'
 import { leaveSchemas } from './leave'
 import { organisationSchemas } from './organisation'
@@ -25,6 +26,7 @@ export const schemas = {
   ...duesSchemas,
   ...leaveSchemas,
   ...reviewSchemas,
+  ...feedbackSchemas,
   ...recruitmentSchemas,
 } as const
 

@@ -37,6 +37,8 @@ export const COLLECTIONS = [
   'dues_publications',
   // 请假 (cloud/core/leave/store.ts).
   'leave_requests',
+  // 意见反馈 (cloud/core/actions/feedback.ts).
+  'feedback',
   // 发展党员 (cloud/core/recruitment/store.ts has their document shapes).
   'recruits',
   'recruitment_settings',

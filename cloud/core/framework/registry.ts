@@ -15,6 +15,7 @@ import { DASHBOARD_ACTIONS } from '../actions/dashboard'
 import { DUES_ACTIONS } from '../actions/dues'
 import { LEAVE_ACTIONS } from '../actions/leave'
 import { REVIEW_ACTIONS } from '../actions/reviews'
+import { FEEDBACK_ACTIONS } from '../actions/feedback'
 import { EXPORT_ACTIONS } from '../actions/exports'
 import { GROUP_ACTIONS } from '../actions/groups'
 import { HOME_ACTIONS } from '../actions/home'
@@ -55,6 +56,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...DUES_ACTIONS,
   ...LEAVE_ACTIONS,
   ...REVIEW_ACTIONS,
+  ...FEEDBACK_ACTIONS,
 ] as unknown as readonly ActionDef[]
 
 const byName = new Map(ACTIONS.map((a) => [a.name as string, a]))

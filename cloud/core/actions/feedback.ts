@@ -1,0 +1,118 @@
+/**
+ * 意见反馈 (contract: types/actions/feedback.ts; docs/feedback.md): anyone signed in sends a suggestion or a complaint
+ * to the committee; the committee answers and closes it; the sender sees the answer (inbox and 我的 → 意见反馈).
+ * Idempotent by clientRequestId: a retried send returns the item already written.
+ */
+import { createHash } from 'node:crypto'
+import { ROLES } from '../../../types/domain'
+import { defineAction } from '../framework/action'
+import { AppError } from '../framework/errors'
+import type { BranchDoc } from '../framework/model'
+import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
+import { actorName } from '../organisation/audit'
+import { readAll } from '../organisation/store'
+import { insertNew } from '../reminders/store'
+
+export interface FeedbackDoc {
+  _id: string
+  openid: string
+  fromName: string
+  kind: 'suggestion' | 'complaint'
+  body: string
+  branchId: string | null
+  branchName: string | null
+  status: 'open' | 'closed'
+  createdAt: Date
+  answer: string | null
+  answeredBy: { openid: string; name: string } | null
+  answeredAt: Date | null
+}
+
+const present = (f: FeedbackDoc) => ({
+  id: f._id,
+  kind: f.kind,
+  body: f.body,
+  fromName: f.fromName,
+  branchName: f.branchName,
+  status: f.status,
+  createdAt: new Date(f.createdAt).toISOString(),
+  answer: f.answer,
+  answeredBy: f.answeredBy?.name ?? null,
+  answeredAt: f.answeredAt ? new Date(f.answeredAt).toISOString() : null,
+})
+
+async function load(port: Parameters<typeof insertNew>[0], id: string): Promise<FeedbackDoc | null> {
+  const { data } = await port.db.collection('feedback').where({ _id: id }).limit(1).get()
+  return (data[0] as unknown as FeedbackDoc | undefined) ?? null
+}
+
+export const sendFeedback = defineAction({
+  name: 'feedback.send',
+  // Anyone the platform identified who holds a role; a stranger has no branch or committee to write to yet.
+  roles: ROLES,
+  scope: { kind: 'authenticated' },
+  async handler({ kind, body, branchId, clientRequestId }, ctx) {
+    const { port } = ctx
+    const _id = createHash('sha256').update(`feedback\u0000${ctx.caller.openid}\u0000${clientRequestId}`).digest('hex').slice(0, 32)
+    const prior = await load(port, _id)
+    if (prior) return present(prior)
+    let branchName: string | null = null
+    if (branchId) {
+      if (!ctx.caller.memberships.some((m) => m.branchId === branchId)) throw new AppError('FORBIDDEN', '只能就自己所在的支部提出意见')
+      const { data } = await port.db.collection('branches').where({ _id: branchId }).limit(1).get()
+      branchName = (data[0] as unknown as BranchDoc | undefined)?.name ?? null
+    }
+    const doc: FeedbackDoc = { _id, openid: ctx.caller.openid, fromName: await actorName(ctx), kind, body, branchId: branchId ?? null, branchName, status: 'open', createdAt: port.now(), answer: null, answeredBy: null, answeredAt: null }
+    await insertNew(port, 'feedback', [{ ...doc }])
+    return present((await load(port, _id)) ?? doc)
+  },
+})
+
+export const myFeedback = defineAction({
+  name: 'feedback.mine',
+  roles: ROLES,
+  scope: { kind: 'authenticated' },
+  async handler(_input, { port, caller }) {
+    const rows = await readAll<FeedbackDoc>(port, 'feedback', { openid: caller.openid }, 'createdAt')
+    return { items: rows.reverse().map(present) }
+  },
+})
+
+export const listFeedback = defineAction({
+  name: 'feedback.list',
+  roles: ['committee_admin'],
+  scope: { kind: 'committee' },
+  async handler({ status, cursor, limit }, { port }) {
+    const _ = port.db.command
+    const conditions: unknown[] = [{ status }]
+    if (cursor) {
+      const c = decodeCursor(cursor, 'time')
+      conditions.push(afterCursor(_, 'createdAt', c.key, c.id, 'asc'))
+    }
+    const { data } = await port.db.collection('feedback').where(_.and(...conditions) as Record<string, unknown>).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit + 1).get()
+    const page = pageOf(data as unknown as FeedbackDoc[], limit, (f) => new Date(f.createdAt).getTime())
+    return { items: page.items.map(present), nextCursor: page.nextCursor }
+  },
+})
+
+export const answerFeedback = defineAction({
+  name: 'feedback.answer',
+  roles: ['committee_admin'],
+  scope: { kind: 'committee' },
+  async handler({ feedbackId, answer }, ctx) {
+    const { port } = ctx
+    const f = await load(port, feedbackId)
+    if (!f) throw new AppError('NOT_FOUND', '意见不存在')
+    if (f.status === 'closed') throw new AppError('CONFLICT', '这条意见已经答复过了')
+    const now = port.now()
+    const answeredBy = { openid: ctx.caller.openid, name: await actorName(ctx) }
+    const { stats } = await port.db.collection('feedback').where({ _id: feedbackId, status: 'open' }).update({ data: { status: 'closed', answer, answeredBy, answeredAt: now } })
+    if (stats.updated === 0) throw new AppError('CONFLICT', '这条意见已经答复过了')
+    await insertNew(port, 'inbox', [
+      { _id: `feedback_answered_${feedbackId}`, openid: f.openid, kind: 'feedback_answered', title: `党委已答复你的${f.kind === 'complaint' ? '投诉' : '建议'}`, body: answer, page: '/pages/me/index', createdAt: now, dedupeKey: `feedback_answered:${feedbackId}` },
+    ])
+    return present({ ...f, status: 'closed', answer, answeredBy, answeredAt: now })
+  },
+})
+
+export const FEEDBACK_ACTIONS = [sendFeedback, myFeedback, listFeedback, answerFeedback] as const
