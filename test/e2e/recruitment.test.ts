@@ -19,7 +19,8 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${process.env.E2E_SHOTS ? 'docs/screenshots' : 'test-results'}/${name}.png` })
 }
 async function type(page: Page, id: string, text: string) {
-  await page.locator(`[data-testid=${id}] input:visible, input[data-testid=${id}]:visible`).first().fill(text)
+  // The test id sits on the native field itself (H5) or on its wrapper; a multiline field is a textarea.
+  await page.locator(`[data-testid=${id}] input:visible, [data-testid=${id}] textarea:visible, input[data-testid=${id}]:visible, textarea[data-testid=${id}]:visible`).first().fill(text)
 }
 
 beforeAll(async () => {
@@ -56,7 +57,8 @@ test('the secretary enters an application, is refused a step out of order, recor
   await shown(page, 'record-talk').click()
   await type(page, 'step-note', '谈话情况良好')
   await shown(page, 'step-save').click()
-  await expect(shown(page, 'step-talk').innerText()).resolves.toContain('谈话情况良好')
+  // Saved: the step shows its note (wait for the answer, the click returns at once).
+  await shown(page, 'step-talk').filter({ hasText: '谈话情况良好' }).waitFor({ timeout: 30_000 })
   await expect(shown(page, 'recruit-head').innerText()).resolves.not.toContain('入党谈话')
   // Back to the list: counts per status, the new person as 入党申请人.
   await page.goBack()
