@@ -16,6 +16,7 @@ import { lockDataDir } from './lock'
 import { delay, latencyFromEnv, type Latency } from './latency'
 import { Clock, clockChange, clockScript } from './clock'
 import { exportSnapshot, importSnapshot } from './snapshot'
+import { createConsole } from './console'
 import { queryShape, servingIndex, UNINDEXED_FROM } from './index-check'
 import { allowedHosts, checkHostAndOrigin, checkJson, newSecret, sameSecret, uploadToken, type GuardError } from './guard'
 import { SUBSCRIPTION_TEMPLATES } from '../../config/deployment'
@@ -237,6 +238,9 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     if (!invocation || !functions.afterInvocation(invocation, () => push(fn, event))) await push(fn, event)
   })
 
+  // The console at /_console (console.ts): its request log wraps functions.invoke, so it is made before any call.
+  const consoleRoutes = createConsole({ store, functions, outbox, identities, fireTrigger, now: () => clock.now() }, send)
+
   async function admin(req: http.IncomingMessage, u: URL): Promise<{ status: number; body: unknown; type?: string }> {
     const ctype = String(req.headers['content-type'] ?? '')
     // The SDK sends JSON, or multipart for wx.openApi.
@@ -366,6 +370,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     const bad = checkHostAndOrigin(req, hosts)
     if (bad) return refuse(res, bad)
     if (p === '/healthz') return send(res, 200, { ok: true })
+    if (await consoleRoutes(req, res, u)) return
     if (p === '/admin' || p.startsWith('/admin/')) {
       if (method !== 'POST') return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `未找到 ${method} ${p}` } })
       if (!sameSecret(p.slice('/admin/'.length), secret)) return refuse(res, { status: 403, code: 'FORBIDDEN', message: '/admin 需要本次运行的密钥（云函数从 TCB_CONTEXT_CNFG 得到它）' })
