@@ -95,5 +95,8 @@ test('collections, a document, a filter, the clock, run now and the outbox, the 
   // Another origin's page cannot fire a timer: the POST needs application/json (no-cors cannot send it).
   const forged = await fetch(`${cloud.url}/_console/api/timers/reminders/run`, { method: 'POST', body: '{}', headers: { 'content-type': 'text/plain' } })
   expect(forged.status).toBe(415)
+  // …and cannot read the data: the Host/Origin guard of /dev/* covers /_console too.
+  const foreign = await fetch(`${cloud.url}/_console/api/collections`, { headers: { origin: 'http://evil.example' } })
+  expect(foreign.status).toBe(403)
   expect(errors).toEqual([])
 }, 180000)
