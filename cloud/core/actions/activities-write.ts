@@ -225,7 +225,14 @@ export const createActivity = defineAction({
   replay: replayActivity,
 })
 
-async function history(ctx: ActionContext, after: ActivityDoc, kind: ActivityVersionDoc['kind'], before: Partial<ActivityDoc>, reason: string | null) {
+async function history(
+  ctx: ActionContext,
+  after: ActivityDoc,
+  kind: ActivityVersionDoc['kind'],
+  before: Partial<ActivityDoc>,
+  reason: string | null,
+  extra: ActivityVersionDoc['changes'] = [],
+) {
   await writeVersion(ctx.port, {
     activityId: after._id,
     branchId: after.branchId,
@@ -233,7 +240,7 @@ async function history(ctx: ActionContext, after: ActivityDoc, kind: ActivityVer
     kind,
     at: ctx.port.now(),
     by: { openid: ctx.caller.openid, name: await userName(ctx.port, ctx.caller.openid) },
-    changes: diffRecord(before, after),
+    changes: [...diffRecord(before, after), ...extra],
     reason,
   })
 }
@@ -464,6 +471,13 @@ export const updateActivity = defineAction({
     const by = { openid: caller.openid, name: await userName(port, caller.openid) }
     const data: Record<string, unknown> = { ...patch, version: current + 1, updatedAt: now, updatedBy: by }
     for (const f of unset) data[f] = _.remove()
+    // The committee approved what the record said then: a content edit sends it back to 待审核 (no reviewState, as a
+    // new record), so it is in the committee's queue again; the edit's history entry names the step (docs/reviews.md).
+    const reopened = doc.reviewState === 'approved'
+    if (reopened) {
+      data.reviewState = _.remove()
+      data.review = _.remove()
+    }
     const { stats } = await collection(port, 'activities')
       .where({ _id: doc._id, version: current, deleted: false })
       .update({ data: replacing(port, data) })
@@ -472,7 +486,7 @@ export const updateActivity = defineAction({
       throw versionConflict(now, `该记录已被他人修改（当前为第 ${now} 版），请刷新后再修改`)
     }
     const saved = (await loadActivity(port, doc._id))!
-    await history(ctx, saved, 'updated', doc, input.reason ?? null)
+    await history(ctx, saved, 'updated', doc, input.reason ?? null, reopened ? [{ field: 'review', label: '审核', before: '通过', after: '待审核' }] : [])
     return present(ctx, await afterPhotoChecks(ctx, saved, patch.photoReview))
   },
 })
