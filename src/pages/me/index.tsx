@@ -15,8 +15,14 @@ import { testId } from '../../lib/test-id'
 import { Button } from '../../components/button'
 import './index.scss'
 
-const go = (page: string) => void Taro.navigateTo({ url: `/packages/inbox/pages/${page}/index` })
-const goDues = (page: string) => void Taro.navigateTo({ url: `/packages/dues/pages/${page}/index` })
+/** Who sees an entry: everyone, people on the current branch's roster, its ledger keepers, committee admins, or the pipeline's keepers. */
+type Who = 'all' | 'roster' | 'ledger' | 'admin' | 'pipeline'
+/** Sections of entries into the sub-packages: [label, page under packages/, who, test id]. */
+const MORE: [string, [string, string, Who, string][]][] = [
+  ['党费', [['我的党费', 'dues/pages/member', 'roster', 'my-dues'], ['党费台账', 'dues/pages/ledger', 'ledger', 'dues-ledger']]],
+  ['发展党员', [['发展党员工作', 'recruitment/pages/list', 'pipeline', 'recruitment']]],
+  ['提醒与通知', [['订阅提醒', 'inbox/pages/subscribe', 'all', 'subscribe'], ['发布通知', 'inbox/pages/notice', 'admin', 'notice'], ['记录审核', 'reviews/pages/queue', 'admin', 'review-queue']]],
+]
 
 export default function MePage() {
   const status = useSessionBootstrap()
@@ -30,6 +36,8 @@ export default function MePage() {
 
   // 发展党员: the current branch's secretary and 支委 (the committee from any branch).
   const keepsPipeline = useSessionStore((s) => s.roles.some((r) => r.branchId === s.currentBranchId && (r.role === 'secretary' || r.role === 'branch_committee')))
+
+  const sees: Record<Who, boolean> = { all: true, roster: onRoster, ledger: keepsLedger, admin: isAdmin, pipeline: keepsPipeline || isAdmin }
 
   return (
     <View className='me'>
@@ -50,42 +58,19 @@ export default function MePage() {
           <Section title='加入支部'>
             <JoinForm compact />
           </Section>
-          {onRoster || keepsLedger ? (
-            <Section title='党费'>
-              {onRoster ? (
-                <Button type='plain' block onClick={() => goDues('member')} {...testId('open-my-dues')}>
-                  我的党费
-                </Button>
-              ) : null}
-              {keepsLedger ? (
-                <Button type='plain' block className='me__next' onClick={() => goDues('ledger')} {...testId('open-dues-ledger')}>
-                  党费台账
-                </Button>
-              ) : null}
-            </Section>
-          ) : null}
-          {keepsPipeline || isAdmin ? (
-            <Section title='发展党员'>
-              <Button type='plain' block onClick={() => void Taro.navigateTo({ url: '/packages/recruitment/pages/list/index' })} {...testId('open-recruitment')}>
-                发展党员工作
-              </Button>
-            </Section>
-          ) : null}
-          <Section title='提醒与通知'>
-            <Button type='plain' block onClick={() => go('subscribe')} {...testId('open-subscribe')}>
-              订阅提醒
-            </Button>
-            {isAdmin ? (
-              <Button type='plain' block className='me__next' onClick={() => go('notice')} {...testId('open-notice')}>
-                发布通知
-              </Button>
-            ) : null}
-            {isAdmin ? (
-              <Button type='plain' block className='me__next' onClick={() => void Taro.navigateTo({ url: '/packages/reviews/pages/queue/index' })} {...testId('open-review-queue')}>
-                记录审核
-              </Button>
-            ) : null}
-          </Section>
+          {/* One list of the sub-package entries (the main package is at its size limit: a row of data, not a block of JSX, each). */}
+          {MORE.map(([title, rows]) => {
+            const shown = rows.filter(([, , who]) => sees[who])
+            return shown.length ? (
+              <Section key={title} title={title}>
+                {shown.map(([label, page, , id], i) => (
+                  <Button key={label} type='plain' block className={i ? 'me__next' : undefined} onClick={() => void Taro.navigateTo({ url: `/packages/${page}/index` })} {...testId(`open-${id}`)}>
+                    {label}
+                  </Button>
+                ))}
+              </Section>
+            ) : null
+          })}
         </>
       ) : null}
       {process.env.TARO_ENV === 'h5' ? <DevIdentityPicker /> : null}
