@@ -18,11 +18,14 @@ export const xmlSafe = (s: string): string => s.replace(XML_INVALID, '')
 
 /**
  * Invisible characters that only deceive in typed text: bidirectional overrides and isolates (U+202A–U+202E,
- * U+2066–U+2069 turn 「李建国」 into a name that reads otherwise), the zero-width space and the byte-order mark. Zero-width
- * joiners stay (emoji need them), but a text of nothing visible is no text (see `text`).
+ * U+2066–U+2069 turn 「李建国」 into a name that reads otherwise), the zero-width space, the soft hyphen (「张\u00AD三」
+ * shows as 张三) and the byte-order mark. Zero-width joiners stay (emoji need them), but a text of nothing visible is no
+ * text (see `text`): blank-looking letters count as nothing too — the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0),
+ * the blank Braille pattern (U+2800), the combining grapheme joiner and variation selectors — since a reviewer passed
+ * 「ㅤ」 as a reason, a comment and a name.
  */
-const DECEPTIVE = /[\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/g
-const INVISIBLE = /[\s\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g
+const DECEPTIVE = /[\u00AD\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/g
+const INVISIBLE = /[\s\u00AD\u034F\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g
 export const cleanText = (s: string): string => xmlSafe(s).replace(DECEPTIVE, '')
 const hasVisible = (s: string) => s.replace(INVISIBLE, '').length > 0
 

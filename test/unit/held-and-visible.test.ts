@@ -27,6 +27,13 @@ describe('text(): something visible, nothing deceptive', () => {
     expect(topic.parse('李建国\u200b')).toBe('李建国')
     expect(topic.parse('👨\u200d👩')).toBe('👨\u200d👩')
   })
+  test('blank-looking letters alone are no text either (Hangul fillers, blank Braille, soft hyphen, joiners)', () => {
+    for (const blank of ['\u3164', '\u2800\u2800', '\u115F', '\uFFA0', '\u00AD', '\u200d', '\u3164\u200d\u00AD', '\u034F\uFE0F']) {
+      expect({ blank, ok: topic.safeParse(blank).success }).toEqual({ blank, ok: false })
+    }
+    expect(topic.parse('张\u00AD三')).toBe('张三')
+    expect(topic.parse('病假\u3164')).toBe('病假\u3164')
+  })
   test('a NUL byte never reaches a search', () => {
     expect(search.parse('李\u0000')).toBe('李')
   })
