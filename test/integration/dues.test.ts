@@ -141,6 +141,9 @@ describe('a member\'s dues kept by the secretary and the 组织委员', () => {
     expect(wangId).toBeTruthy()
     const year = Number(thisMonth().slice(0, 4))
     expect(await organiser()('dues.publish', { branchId: branch1, year })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    // Everyone needs a standard before a publication (test/integration/dues-publish-facts.test.ts): 李建国 and 王芳 get one.
+    const liId = (await ok(secretary()('session.get', {})) as { roles: { memberId?: string }[] }).roles.find((r) => r.memberId)!.memberId!
+    for (const memberId of [liId, wangId]) await ok(secretary()('dues.setProfile', { memberId, category: 'student' }))
     const published = await ok(secretary()('dues.publish', { branchId: branch1, year }))
     expect(published.body).toContain('收缴率')
     const inbox = await ok(zhao()('inbox.list', {}))

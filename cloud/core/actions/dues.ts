@@ -17,7 +17,7 @@ import { beijingDate } from '../framework/time'
 import { actorName, recordAudit } from '../organisation/audit'
 import { findActiveEntry, loadActiveBranch, loadBranch, readAll } from '../organisation/store'
 import { insertNew } from '../reminders/store'
-import { addMonths, behindFlag, monthsBehind, monthsOf, monthState, owedFrom, yearTotals, type PaidMonth } from '../dues/ledger'
+import { addMonths, behindFlag, monthsBehind, monthsOf, monthState, owedFrom, yearOutstanding, yearTotals, type PaidMonth } from '../dues/ledger'
 import { bpToFraction, fenText, fenToYuan, FIXED_FEN, hasBase, monthlyDues, yuanToFen } from '../dues/rate'
 import { DUES_PAGE } from '../dues/reminders'
 import { paymentId, type DuesPaymentDoc, type DuesProfileDoc, type DuesPublicationDoc } from '../dues/store'
@@ -294,6 +294,7 @@ export async function branchLedger(port: Port, branchId: string, year: number) {
         behind,
         flag: behindFlag(behind),
       },
+      outstanding: yearOutstanding(year, thisMonth, from, dueFen, new Set(paid.keys())),
       dueFen: totals.dueFen,
       paidFen: totals.paidFen,
     }
@@ -362,13 +363,26 @@ export const duesPublish = defineAction({
     const thisYear = Number(thisMonthOf(port).slice(0, 4))
     if (year > thisYear) throw invalid('不能公布尚未开始的年度')
     const ledger = await branchLedger(port, branchId, year)
-    const paidUp = ledger.rows.filter((r) => r.profile && r.row.behind === 0).length
+    // A publication leaving members out would understate what is owed: the secretary sets their standard first.
+    const unset = ledger.rows.filter((r) => !r.profile)
+    if (unset.length) {
+      const names = unset.slice(0, 5).map((r) => r.member.name).join('、') + (unset.length > 5 ? ' 等' : '')
+      throw new AppError('CONFLICT', `还有 ${unset.length} 名党员未设定党费标准（${names}），请先在党费台账中设定后再公布`)
+    }
+    const counted = ledger.rows.filter((r) => r.profile)
+    const behind = counted.filter((r) => r.outstanding.months > 0)
+    const owedFen = behind.reduce((s, r) => s + r.outstanding.fen, 0)
+    const upTo = year < thisYear ? '12月' : `${Number(ledger.thisMonth.slice(5))}月`
     const title = `${branch.name}${year}年度党费收缴情况公布`
-    // Totals only: what each member pays follows from their income, which the branch does not see.
+    // Totals only: what each member pays follows from their income, which the branch does not see. Paid up = every
+    // month owed up to now recorded (ledger.ts yearOutstanding). Nothing on 上缴: the app does not track the hand-over.
     const body =
-      `${year}年（统计至${year < thisYear ? '12月' : `${Number(ledger.thisMonth.slice(5))}月`}）本支部应交纳党费的党员 ${ledger.totals.members} 人，` +
+      `${year}年（统计至${upTo}）本支部应交纳党费的党员 ${ledger.totals.members} 人，` +
       `应缴 ${fenText(ledger.dueFen)} 元，实缴 ${fenText(ledger.paidFen)} 元，收缴率 ${ledger.totals.rate === null ? '—' : `${(ledger.totals.rate * 100).toFixed(1)}%`}；` +
-      `按时足额交纳 ${paidUp} 人。党费全部按规定上缴，接受党员监督。`
+      (behind.length
+        ? `截至${upTo}已交清 ${counted.length - behind.length} 人，欠缴 ${behind.length} 人（共欠缴 ${fenText(owedFen)} 元）。`
+        : `截至${upTo}全部党员均已交清。`) +
+      '接受党员监督。'
     const now = port.now()
     const by = { openid: ctx.caller.openid, name: await actorName(ctx) }
     const doc: DuesPublicationDoc = { _id: `${branchId}:${year}`, branchId, year, title, body, by, at: now }

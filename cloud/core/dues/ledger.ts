@@ -79,3 +79,21 @@ export function yearTotals(
   }
   return { dueFen, paidFen }
 }
+
+/**
+ * What a member still owes of `year` up to and including `thisMonth` (the whole year once it is past): months owed
+ * with nothing recorded, at the member's current monthly amount. A month recorded short carries its reason and counts
+ * as settled (see monthsBehind). Zero months = paid up to now — the 已交清 of the yearly publication.
+ */
+export function yearOutstanding(
+  year: number,
+  thisMonth: string,
+  from: string | null,
+  currentDueFen: number | null,
+  paid: ReadonlySet<string>,
+): { months: number; fen: number } {
+  let months = 0
+  if (from === null) return { months, fen: 0 }
+  for (const m of monthsOf(year)) if (m <= thisMonth && m >= from && !paid.has(m)) months += 1
+  return { months, fen: months * (currentDueFen ?? 0) }
+}
