@@ -93,3 +93,11 @@ test('the committee sees points by how many branches are late, then due soon, th
     '2027年工作要点 草稿，尚未发布',
   ])
 })
+
+test('committee: records waiting for review are one line to the queue, after late points; none when zero', () => {
+  const late = { id: 'p1', planId: 'plan', title: '学习', dueOn: '2026-11-20', state: 'in_progress' as const, pointSeq: 1, branchId: 'b1' }
+  const { items } = committeeTodo({ today: '2026-12-02', points: [late], drafts: [{ id: 'd', title: '草稿' }], toReview: 3 })
+  expect(items.map((i) => i.kind)).toEqual(['point_overdue', 'records_to_review', 'plan_draft'])
+  expect(items[1]).toMatchObject({ title: '3 条组织生活记录待审核', page: '/packages/reviews/pages/queue/index' })
+  expect(committeeTodo({ today: '2026-12-02', points: [], drafts: [], toReview: 0 }).items).toEqual([])
+})

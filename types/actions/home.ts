@@ -8,12 +8,13 @@
  * - A member: a session they are expected at whose sign-in is open now (and they have not signed in), or that starts
  *   later today. Nothing about meetings they cannot hold.
  * - A guide: the branch's state (how many points are late or due, sessions unrecorded) — nothing to tap through as a task.
- * - The committee: points late or due soon across branches (how many branches), plans still in draft.
+ * - The committee: points late or due soon across branches (how many branches), plans still in draft, records waiting
+ *   for its review (never reviewed or resubmitted).
  */
 import { z } from 'zod'
 import { id } from '../schema-kit'
 
-export const TODO_KINDS = ['point_overdue', 'point_returned', 'record_returned', 'sign_in_open', 'to_record', 'point_due', 'join_requests', 'session_today', 'plan_draft', 'branch_state', 'recruitment_due'] as const
+export const TODO_KINDS = ['point_overdue', 'point_returned', 'record_returned', 'sign_in_open', 'to_record', 'point_due', 'join_requests', 'session_today', 'plan_draft', 'branch_state', 'recruitment_due', 'records_to_review'] as const
 
 const todoItem = z.object({
   /** Stable per item (for lists and tests). */

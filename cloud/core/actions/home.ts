@@ -72,14 +72,18 @@ export const homeTodo = defineAction({
     const soonUntil = plusDays(today, SOON_DAYS)
 
     if (isCommitteeAdmin(memberships)) {
-      const [points, drafts] = await Promise.all([
+      const _ = port.db.command
+      const [points, drafts, toReview] = await Promise.all([
         openPoints(port, soonUntil),
         readAll<WorkPlanDoc>(port, 'work_plans', { status: 'draft' }),
+        // The same records reviews.queue lists as 待审核 (cloud/core/actions/reviews.ts): a resubmitted one counts again.
+        collection(port, 'activities').where({ status: 'recorded', deleted: false, reviewState: _.nin(['approved', 'returned']) }).count(),
       ])
       const result = committeeTodo({
         today,
         points: points.map((a) => ({ ...asPoint(a), pointSeq: a.pointSeq, branchId: a.branchId })),
         drafts: drafts.map((d) => ({ id: d._id, title: d.title })),
+        toReview: toReview.total,
       })
       return { view: 'committee' as const, ...result }
     }

@@ -36,6 +36,7 @@ const BRANCH_PAGE = '/packages/org/pages/branch/index?id='
 const RECRUIT_PAGE = '/packages/recruitment/pages/person/index?id='
 const POINTS_TAB = '/pages/work-points/index'
 const ACTIVITIES_TAB = '/pages/activities/index'
+const REVIEW_QUEUE = '/packages/reviews/pages/queue/index'
 
 /** 已逾期 3 天 · 今天到期 · 还剩 2 天 — `daysLeft` from today (Beijing) to the due date. */
 export function dueWords(daysLeft: number): string {
@@ -188,9 +189,15 @@ export interface CommitteePoint extends TodoPoint {
 
 /**
  * The committee's view: per work point, how many branches are late (and the longest delay) or due soon, most late
- * first; plans still in draft. Each leads to the point's progress across branches.
+ * first; records waiting for its review (one line, to the queue); plans still in draft. Each leads to the point's progress across branches.
  */
-export function committeeTodo(input: { today: string; points: CommitteePoint[]; drafts: { id: string; title: string }[] }) {
+export function committeeTodo(input: {
+  today: string
+  points: CommitteePoint[]
+  drafts: { id: string; title: string }[]
+  /** Records waiting for the committee's review (reviews.queue 待审核: never reviewed, resubmitted, edited after approval). */
+  toReview?: number
+}) {
   const { today } = input
   const byPoint = new Map<string, { planId: string; title: string; late: number; maxLate: number; soon: number; minLeft: number }>()
   for (const p of input.points) {
@@ -216,6 +223,10 @@ export function committeeTodo(input: { today: string; points: CommitteePoint[]; 
     if (g.soon) {
       items.push({ key: `soon:${k}`, kind: 'point_due', title: g.title, due: `${g.soon} 个支部未完成，${dueWords(g.minLeft)}`, tone: 'soon', page: PROGRESS_PAGE + g.planId, rank: 4 * BAND + g.minLeft })
     }
+  }
+  if (input.toReview) {
+    // After late points, with the other returned/asked-back work: the branches wait on the committee here.
+    items.push({ key: 'records-to-review', kind: 'records_to_review', title: `${input.toReview} 条组织生活记录待审核`, due: '去审核', tone: 'soon', page: REVIEW_QUEUE, rank: BAND })
   }
   for (const d of input.drafts) {
     items.push({ key: `draft:${d.id}`, kind: 'plan_draft', title: d.title, due: '草稿，尚未发布', tone: 'info', page: PLANS_PAGE, rank: 7 * BAND })
