@@ -82,3 +82,28 @@ test('leave for a session already held, or after recording, is refused and nothi
   expect(view.mine).toMatchObject({ status: 'approved' })
   expect(await secretary()('leave.decide', { activityId: soon.id, memberId: zhaoId, approve: false, note: '晚了' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
 })
+
+test('nobody decides their own leave: the secretary’s goes to another 支委; a decision is not flipped', async () => {
+  const mine = await ok(secretary()('leave.request', { activityId: later.id, kind: 'personal', note: '出差' }))
+  expect(mine).toMatchObject({ name: '李建国', status: 'pending' })
+  const secretaryId = mine.memberId as string
+  expect(await secretary()('leave.decide', { activityId: later.id, memberId: secretaryId, approve: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能审批自己的请假，请由其他支委或上级党委审批' } })
+  expect(await ok(as('dev-member-1a')('leave.decide', { activityId: later.id, memberId: secretaryId, approve: true }))).toMatchObject({ status: 'approved', decidedBy: '王芳' })
+
+  await ok(zhao()('leave.request', { activityId: later.id, kind: 'sick', note: '住院' }))
+  await ok(secretary()('leave.decide', { activityId: later.id, memberId: zhaoId, approve: true }))
+  expect(await secretary()('leave.decide', { activityId: later.id, memberId: zhaoId, approve: false, note: '改主意' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该请假已经审批过了（已准假），不能更改' } })
+  const view = await ok(zhao()('leave.forSession', { activityId: later.id }))
+  expect(view.mine).toMatchObject({ status: 'approved' })
+  const titles = (await ok(zhao()('inbox.list', {}))).items.map((i: { title: string }) => i.title)
+  expect(titles.filter((t: string) => t.endsWith('请假测试·下周'))).toEqual(['已准假：请假测试·下周'])
+})
+
+test('approved leave stands in a record made without attendance marks', async () => {
+  const third = await ok(secretary()('activities.plan', { branchId: branch1, type: 'theme_day', topic: '请假测试·不点名', place: '学会会议室', startAt: at(10 * MIN), endAt: at(10 * MIN + 2 * 3600_000), host: '李建国', clientRequestId: rid() }))
+  await ok(zhao()('leave.request', { activityId: third.id, kind: 'sick', note: '发烧' }))
+  await ok(secretary()('leave.decide', { activityId: third.id, memberId: zhaoId, approve: true }))
+  await ok(secretary()('activities.record', { id: third.id, branchId: branch1, clientRequestId: rid(), recorder: '王芳', minutes: '学习了党章。' }))
+  const record = await ok(secretary()('activities.get', { id: third.id }))
+  expect(record.attendance!.attendees.find((a: { memberId: string }) => a.memberId === zhaoId)).toMatchObject({ present: false, absentReason: '请假（病假：发烧）' })
+})

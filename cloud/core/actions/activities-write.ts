@@ -30,6 +30,7 @@ import { checkTexts, versionConflict } from '../framework/writes'
 import type { ActivityDoc, ActivityVersionDoc, AssignmentDoc, MemberDoc } from '../framework/model'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import type { Port } from '../framework/port'
+import { approvedLeaveMarks } from '../leave/store'
 import { loadActiveBranch, readAll } from '../organisation/store'
 import { beijingDate } from '../framework/time'
 
@@ -97,8 +98,13 @@ async function attendanceFor(port: Port, doc: Pick<ActivityDoc, '_id' | 'branchI
     const names = strangers.map((s) => everyone.find((m) => m._id === s.memberId)?.name ?? s.memberId)
     throw invalid(`${names.join('、')}不在本次活动的应到名单中`, { field: 'attendance', memberIds: strangers.map((s) => s.memberId) })
   }
-  const computed = computeAttendance(expected, marks, await signInsOf(port, doc._id))
-  return computed
+  const [signIns, leave] = await Promise.all([signInsOf(port, doc._id), approvedLeaveMarks(port, doc._id)])
+  // Approved leave (leave.decide) stands as an absence with its reason unless the marks or a sign-in say otherwise
+  // — a record made without attendance marks keeps it too (the same rule as activities.attendanceSheet).
+  const marked = new Set(marks.map((m) => m.memberId))
+  const expectedIds = new Set(expected.map((m) => m._id))
+  const withLeave = [...marks, ...leave.filter((l) => expectedIds.has(l.memberId) && !marked.has(l.memberId) && !signIns.has(l.memberId))]
+  return computeAttendance(expected, withLeave, signIns)
 }
 
 const dedupe = (ids: string[]) => [...new Set(ids)]

@@ -13,7 +13,7 @@ import { beijingDate } from '../framework/time'
 import { attendanceOf, missedMonthsInARow, type SessionMark } from '../leave/attendance'
 import { leaveId, type LeaveDoc } from '../leave/store'
 import { actorName } from '../organisation/audit'
-import { findActiveEntry, readAll } from '../organisation/store'
+import { findActiveEntry, readAll, rolesByOpenid } from '../organisation/store'
 import { insertNew } from '../reminders/store'
 
 const sessionRecord = { kind: 'record', collection: 'activities', noun: '活动', idOf: (input: { activityId: string }) => input.activityId } as const
@@ -126,13 +126,22 @@ export const leaveForSession = defineAction({
 
 export const decideLeave = defineAction({
   name: 'leave.decide',
-  roles: ['secretary'],
+  // 支委 and the committee decide only the secretary's own leave (nobody approves their own request).
+  roles: ['secretary', 'branch_committee', 'committee_admin'],
   scope: sessionRecord,
   async handler({ activityId, memberId, approve, note }, ctx) {
     const { port } = ctx
     const doc = ctx.record as unknown as ActivityDoc
     const leave = await loadLeave(port, leaveId(activityId, memberId))
     if (!leave) throw new AppError('NOT_FOUND', '请假申请不存在')
+    if (leave.openid === ctx.caller.openid) throw new AppError('FORBIDDEN', '不能审批自己的请假，请由其他支委或上级党委审批')
+    const isSecretary = ctx.caller.memberships.some((m) => m.role === 'secretary' && m.branchId === doc.branchId)
+    if (!isSecretary) {
+      const askerRoles = (await rolesByOpenid(port, doc.branchId, [leave.openid])).get(leave.openid) ?? []
+      if (!askerRoles.includes('secretary')) throw new AppError('FORBIDDEN', '请假由支部书记审批')
+    }
+    // One decision per request: a flip would send the member contradicting messages.
+    if (leave.status !== 'pending') throw new AppError('CONFLICT', `该请假已经审批过了（${LEAVE_STATUS_LABELS[leave.status]}），不能更改`)
     // Once the session is recorded its attendance is written: a decision then would change nothing there.
     if (doc.status === 'recorded') throw new AppError('CONFLICT', '活动已记录，请在记录的出勤中修改缺席原因')
     if (!approve && !note) throw invalid('不准假时请写明原因', { field: 'note' })
