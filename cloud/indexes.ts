@@ -50,6 +50,17 @@ export const INDEXES: IndexDecl[] = [
   { collection: 'dues_profiles', fields: asc('branchId', '_id') },
   { collection: 'dues_payments', fields: asc('memberId', 'month'), note: 'ids are `memberId:YYYY-MM`, one per member and month' },
   { collection: 'dues_payments', fields: asc('branchId', 'month') },
+  { collection: 'feedback', fields: asc('status', 'createdAt', '_id') },
+  { collection: 'feedback', fields: asc('openid', 'createdAt') },
+  { collection: 'leave_requests', fields: asc('activityId', 'askedAt') },
+  { collection: 'leave_requests', fields: asc('activityId', 'status') },
+  { collection: 'activities', fields: asc('status', 'deleted', 'reviewState', 'startAt', '_id'), note: 'the review queue' },
+  { collection: 'activities', fields: asc('branchId', 'reviewState', 'deleted'), note: 'review counts per branch' },
+  { collection: 'recruits', fields: asc('branchId', 'name', '_id') },
+  { collection: 'recruits', fields: asc('branchId', 'status', 'name', '_id') },
+  { collection: 'recruits', fields: asc('nextDueOn'), note: 'the reminders run' },
+  { collection: 'recruits', fields: asc('branchId', 'nextDueOn'), note: 'home 待办' },
+  { collection: 'recruits', fields: asc('memberId') },
 ]
 
 /** One index as the deployment table writes it: `branchId` + `startAt` (desc). */
