@@ -110,8 +110,10 @@ describe('kill -9 while messages are in flight', () => {
   beforeAll(async () => {
     cloud = await startLocalCloud({
       seed: false,
-      // Slow sends so the kill lands among them; the bundle reads its concurrency from its environment.
-      env: { LOCALCLOUD_OPENAPI_LATENCY_MS: '250', REMINDER_SEND_CONCURRENCY: String(CONCURRENCY) },
+      // Slow sends so the kill lands among them, even when a loaded machine polls the outbox slowly (at 250 ms a
+      // send, the whole run could finish between two polls and leave nothing in flight to kill); the bundle reads
+      // its concurrency from its environment.
+      env: { LOCALCLOUD_OPENAPI_LATENCY_MS: '1000', REMINDER_SEND_CONCURRENCY: String(CONCURRENCY) },
     })
     await fill(cloud.url, 20, year, today)
   }, 120000)
