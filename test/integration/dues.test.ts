@@ -118,22 +118,43 @@ describe('a member\'s dues kept by the secretary and the 组织委员', () => {
     expect(ahead.profile!.monthlyDue).toBe(81)
   })
 
+  test('an absurd amount for one month, or a short payment with a reason of nothing visible, is refused', async () => {
+    const m = monthBefore(thisMonth(), 3)
+    const before = await ok(zhao()('dues.member', { memberId: zhaoId }))
+    expect(await secretary()('dues.record', { memberId: zhaoId, months: [m], amount: 100000, paidOn: today(), way: 'cash' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '每月实缴不能超过应缴的 12 倍（972.00 元）；预交请选择多个月份' } })
+    for (const reason of ['   ', '\u200b\u200b', '\u3164']) {
+      expect(await secretary()('dues.record', { memberId: zhaoId, months: [m], amount: 0, paidOn: today(), way: 'cash', reason })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('请填写少缴原因') } })
+    }
+    expect(await ok(zhao()('dues.member', { memberId: zhaoId }))).toEqual(before)
+  })
+
   test('a month before the member owed dues, or a member recording, is refused', async () => {
     expect(await secretary()('dues.record', { memberId: zhaoId, months: ['2025-09'], amount: 81, paidOn: today(), way: 'cash' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('不需交纳') } })
     expect(await zhao()('dues.record', { memberId: zhaoId, months: ['2025-10'], amount: 81, paidOn: today(), way: 'cash' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await zhao()('dues.ledger', { branchId: branch1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
-  test('the committee sees amounts but not the income, and its read is in the audit log', async () => {
+  test('the committee sees paid or not but nothing the income follows from, and its read is in the audit log', async () => {
     const seen = await ok(admin()('dues.member', { memberId: zhaoId }))
-    expect(seen.profile).toMatchObject({ base: null, baseMasked: true, monthlyDue: 81 })
+    // Rate, category and the amounts give the income back (81 ÷ 0.015 = 5400): masked with the base.
+    expect(seen.profile).toMatchObject({ base: null, baseMasked: true, category: null, categoryLabel: null, rate: null, monthlyDue: null })
+    expect(seen.months.every((m: { due: number | null; paid: number | null }) => m.due === null && m.paid === null)).toBe(true)
+    expect(seen.months.find((m: { month: string }) => m.month === thisMonth())).toMatchObject({ state: 'paid' })
+    expect(seen.behind).toBe(0)
     const ledger = await ok(admin()('dues.ledger', { branchId: branch1 }))
     expect(ledger.seesBase).toBe(false)
     expect(ledger.rows.every((r: { base: number | null }) => r.base === null)).toBe(true)
+    const row = ledger.rows.find((r: { memberId: string }) => r.memberId === zhaoId)
+    expect(row).toMatchObject({ category: null, monthlyDue: null, due: null, paid: null, masked: true, behind: 0 })
+    expect(row.months).toContain('paid')
     const audit = await ok(secretary()('audit.list', { branchId: branch1 }))
     const reads = audit.items.filter((e: { action: string }) => e.action === 'dues.read')
     expect(reads.map((e: { actor: { name: string } }) => e.actor.name)).toContain('周敏')
     expect(JSON.stringify(audit.items)).not.toContain('5400')
+    expect(JSON.stringify(audit.items)).not.toMatch(/每月 [\d.]+ 元|81\.00/)
+    // The member and the keepers still see it all.
+    expect((await ok(zhao()('dues.member', { memberId: zhaoId }))).profile).toMatchObject({ category: 'employed', rate: 0.015, monthlyDue: 81, baseMasked: false })
+    expect((await ok(organiser()('dues.ledger', { branchId: branch1 }))).rows.find((r: { memberId: string }) => r.memberId === zhaoId)).toMatchObject({ category: 'employed', monthlyDue: 81, masked: false })
   })
 
   test('the 组织委员 is a keeper: sees bases; the yearly publication reaches the branch inbox', async () => {

@@ -34,15 +34,16 @@ export const monthKey = (label: string) =>
 const year = z.number({ error: '年份必须是数字' }).int({ error: '年份必须是整数' }).min(YEARS.from, { error: `年份不能早于 ${YEARS.from}` }).max(YEARS.to, { error: `年份不能晚于 ${YEARS.to}` })
 
 const profile = z.object({
-  category,
-  categoryLabel: z.string(),
+  /** Category, rate and monthly due are null with the base for a reader who may not see it (they give it back). */
+  category: category.nullable(),
+  categoryLabel: z.string().nullable(),
   /** The monthly base in 元; null for fixed categories, or masked for a reader who may not see it. */
   base: z.number().nullable(),
   baseMasked: z.boolean(),
   /** The rate as a fraction (0.015); 0 for a fixed amount. */
-  rate: z.number(),
+  rate: z.number().nullable(),
   /** What the member owes each month, in 元. */
-  monthlyDue: z.number(),
+  monthlyDue: z.number().nullable(),
   /** The first month owed (YYYY-MM): the ledger's start, or for a 预备党员 the month the 支部大会 admitted them. */
   owedFrom: z.string(),
   /** When the base was last set or confirmed (YYYY-MM-DD); a base not checked this year needs re-checking. */
@@ -85,8 +86,10 @@ const ledgerRow = z.object({
   needsRecheck: z.boolean(),
   /** Jan … Dec of the year. */
   months: z.array(z.enum(DUES_MONTH_STATES)),
-  due: z.number(),
-  paid: z.number(),
+  /** 元 of the year; null with category and monthlyDue for a reader who may not see the base (masked). */
+  due: z.number().nullable(),
+  paid: z.number().nullable(),
+  masked: z.boolean(),
   behind: z.number(),
   /** 3 or 5 months behind (DUES_FLAG_MONTHS), else null. */
   flag: z.number().nullable(),

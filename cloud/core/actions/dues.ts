@@ -79,12 +79,13 @@ async function memberYear(ctx: ActionContext, member: MemberDoc, year: number) {
     profile:
       profile && quote && from
         ? {
-            category: profile.category,
-            categoryLabel: DUES_CATEGORY_LABELS[profile.category],
+            // Category, rate and amounts give the income back (81 ÷ 0.015 = 5400): masked with the base.
+            category: seesBase ? profile.category : null,
+            categoryLabel: seesBase ? DUES_CATEGORY_LABELS[profile.category] : null,
             base: seesBase && profile.baseFen !== null ? fenToYuan(profile.baseFen) : null,
-            baseMasked: !seesBase && profile.baseFen !== null,
-            rate: bpToFraction(quote.rateBp),
-            monthlyDue: fenToYuan(quote.amountFen),
+            baseMasked: !seesBase,
+            rate: seesBase ? bpToFraction(quote.rateBp) : null,
+            monthlyDue: seesBase ? fenToYuan(quote.amountFen) : null,
             owedFrom: from,
             checkedOn: profile.checkedOn,
             needsRecheck: profile.checkedOn.slice(0, 4) < today.slice(0, 4),
@@ -96,8 +97,8 @@ async function memberYear(ctx: ActionContext, member: MemberDoc, year: number) {
       return {
         month,
         state,
-        due: p ? fenToYuan(p.dueFen) : state === 'not_owed' || !quote ? null : fenToYuan(quote.amountFen),
-        paid: p ? fenToYuan(p.paidFen) : null,
+        due: !seesBase ? null : p ? fenToYuan(p.dueFen) : state === 'not_owed' || !quote ? null : fenToYuan(quote.amountFen),
+        paid: p && seesBase ? fenToYuan(p.paidFen) : null,
         paidOn: p?.paidOn ?? null,
         way: p?.way ?? null,
         reason: p?.reason ?? null,
@@ -172,8 +173,8 @@ export const duesSetProfile = defineAction({
     }
     const { _id, ...data } = doc
     await port.db.collection('dues_profiles').doc(_id).set({ data })
-    const amount = (p: DuesProfileDoc | null) => (p ? `${DUES_CATEGORY_LABELS[p.category]}，每月 ${fenText(quoteOf(p).amountFen)} 元` : '未设定')
-    // The audit log is read by the committee: it carries the category and the amount, never the income.
+    const amount = (p: DuesProfileDoc | null) => (p ? DUES_CATEGORY_LABELS[p.category] : '未设定')
+    // The audit log is read by the committee: the amount would give the income back (81 ÷ 0.015), so only the category.
     await recordAudit(ctx, {
       branchId: member.branchId,
       action: 'dues.profile',
@@ -211,6 +212,10 @@ export const duesRecord = defineAction({
     if (late) throw invalid(`最多预交 12 个月（${late} 太远）`, { field: 'months' })
     const dueFen = quoteOf(profile).amountFen
     const paidFen = yuanToFen(amount)!
+    // More than a year's dues for one month is a slip of the keyboard: paying ahead is recorded month by month.
+    if (dueFen > 0 && paidFen > 12 * dueFen) {
+      throw invalid(`每月实缴不能超过应缴的 12 倍（${fenText(12 * dueFen)} 元）；预交请选择多个月份`, { field: 'amount' })
+    }
     if (paidFen < dueFen && !reason) {
       throw invalid(`每月应缴 ${fenText(dueFen)} 元，少缴须填写原因`, { field: 'reason' })
     }
@@ -245,7 +250,7 @@ export const duesRecord = defineAction({
     await recordAudit(ctx, {
       branchId: member.branchId,
       action: 'dues.recorded',
-      summary: `记录 ${member.name} ${unique.join('、')} 党费，每月 ${fenText(paidFen)} 元（${DUES_WAY_LABELS[way]}）${paidFen < dueFen ? `，少缴原因：${reason}` : ''}`,
+      summary: `记录 ${member.name} ${unique.join('、')} 党费（${DUES_WAY_LABELS[way]}）${paidFen < dueFen ? `，少缴原因：${reason}` : ''}`,
       target: { kind: 'member', id: memberId },
       before: null,
       after: { months: unique, way, paidOn },
@@ -343,7 +348,13 @@ export const duesLedger = defineAction({
     return {
       year,
       thisMonth: ledger.thisMonth,
-      rows: ledger.rows.map((r) => ({ ...r.row, base: seesBase && r.profile?.baseFen != null ? fenToYuan(r.profile.baseFen) : null })),
+      // For readers other than the keepers every per-member amount is masked (it gives the income back); the states,
+      // months behind and the branch's totals stay.
+      rows: ledger.rows.map((r) =>
+        seesBase
+          ? { ...r.row, base: r.profile?.baseFen != null ? fenToYuan(r.profile.baseFen) : null, masked: false }
+          : { ...r.row, base: null, category: null, monthlyDue: null, due: null, paid: null, masked: !!r.profile },
+      ),
       unset: ledger.unset,
       totals: ledger.totals,
       canManage: seesBase,

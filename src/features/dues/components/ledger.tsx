@@ -72,12 +72,12 @@ export function LedgerRows({ ledger }: { ledger: DuesLedger }) {
               {r.name}
               {r.partyStatus === 'probationary' ? <Text className='dues__tag'>预备</Text> : null}
             </Text>
-            <Text className='dues__row-due'>{r.monthlyDue === null ? '未设定标准' : `每月 ${yuanText(r.monthlyDue)}`}</Text>
+            <Text className='dues__row-due'>{r.masked ? '金额已隐去' : r.monthlyDue === null ? '未设定标准' : `每月 ${yuanText(r.monthlyDue)}`}</Text>
           </View>
           <Text className='dues__row-meta'>
-            {r.category ? DUES_CATEGORY_LABELS[r.category] : '—'}
+            {r.category ? DUES_CATEGORY_LABELS[r.category] : r.masked ? '类别已隐去' : '—'}
             {ledger.seesBase && r.base !== null ? ` · 基数 ${yuanText(r.base)}` : ''}
-            {` · 已缴 ${yuanText(r.paid)} / 应缴 ${yuanText(r.due)}`}
+            {r.due === null ? '' : ` · 已缴 ${yuanText(r.paid)} / 应缴 ${yuanText(r.due)}`}
             {r.needsRecheck ? ' · 待年度核定' : ''}
           </Text>
           <View className='dues__cells'>

@@ -32,10 +32,17 @@ export function DuesSummary({ dues }: { dues: MemberDues }) {
   return (
     <Section title='党费标准'>
       <View className='dues__facts' {...testId('dues-profile')}>
-        <Fact label='党员类别' value={p.categoryLabel} />
-        {hasBase(p.category) ? <Fact label={DUES_BASE_LABELS[p.category] ?? '基数'} value={p.baseMasked ? '已隐去（仅本人、书记和组织委员可见）' : yuanText(p.base)} /> : null}
-        <Fact label='交纳比例' value={p.rate ? rateText(p.rate) : '固定金额'} />
-        <Fact label='每月应缴' value={yuanText(p.monthlyDue)} strong />
+        {p.category === null ? (
+          // Category, base, rate and amount give the income back: only the member, the secretary and the 组织委员 see them.
+          <Fact label='党费标准' value='已隐去（仅本人、书记和组织委员可见）' />
+        ) : (
+          <>
+            <Fact label='党员类别' value={p.categoryLabel ?? '—'} />
+            {hasBase(p.category) ? <Fact label={DUES_BASE_LABELS[p.category] ?? '基数'} value={yuanText(p.base)} /> : null}
+            <Fact label='交纳比例' value={p.rate ? rateText(p.rate) : '固定金额'} />
+            <Fact label='每月应缴' value={yuanText(p.monthlyDue)} strong />
+          </>
+        )}
         <Fact label='起缴月份' value={monthText(p.owedFrom)} />
         <Fact label='核定日期' value={`${dateText(p.checkedOn)}${p.needsRecheck ? '（今年尚未重新核定）' : ''}`} warn={p.needsRecheck} />
       </View>
@@ -69,7 +76,7 @@ export function DuesMonths({ dues }: { dues: MemberDues }) {
             <Text className={`dues__state dues__state--${m.state}`}>{MONTH_STATE_LABELS[m.state]}</Text>
           </View>
           <Text className='dues__month-line'>
-            应缴 {yuanText(m.due)}
+            {m.due === null && m.paid === null && dues.profile?.baseMasked ? '金额已隐去' : `应缴 ${yuanText(m.due)}`}
             {m.paid !== null ? ` · 实缴 ${yuanText(m.paid)}` : ''}
           </Text>
           {m.paidOn ? (
@@ -176,7 +183,7 @@ export function DuesRecordForm({ dues, onSaved }: { dues: MemberDues; onSaved(d:
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  if (!dues.profile) return null
+  if (!dues.profile || dues.profile.monthlyDue === null) return null
   const due = dues.profile.monthlyDue
   const short = amount.trim() !== '' && Number(amount) < due
   const toggle = (m: string) => setMonths((list) => (list.includes(m) ? list.filter((x) => x !== m) : [...list, m].sort()))
