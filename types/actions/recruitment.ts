@@ -8,7 +8,8 @@
  * - recruitment.get — one person's file: steps, materials, history. 政审 and its files only to the secretary, the
  *   组织委员 and the committee; every read is in the audit log.
  * - recruitment.record — one step, dated; refused early or out of order with the rule named, unless the committee
- *   records an exception with its reason.
+ *   records an exception with its reason. Only the fields the step's row defines (others refused); the 上级党委's
+ *   decisions (预审, 审批, 转正审批) by the committee only.
  * - recruitment.fromRoster — a 预备党员 already on the roster gets a file from the 支部大会 (入党日期) on, for 转正.
  * - recruitment.material — a materials-checklist item: done or not, with files.
  * - recruitment.settings / recruitment.setSettings — the committee's local rules (national defaults otherwise).

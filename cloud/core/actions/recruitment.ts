@@ -17,7 +17,7 @@ import { actorName, recordAudit } from '../organisation/audit'
 import { findActiveEntry, loadActiveBranch, loadGroup, readAll } from '../organisation/store'
 import { addMonths, congressRefusal, NATIONAL_DEFAULTS, probationEnd, stepRefusal, type RecruitmentSettings } from '../recruitment/rules'
 import { derived, loadSettings, presentDetail, presentSummary, saveSettings, type RecruitDoc, type RecruitEntry } from '../recruitment/store'
-import { MATERIAL_TITLES, STEP_BY_CODE } from '../recruitment/steps'
+import { foreignInputs, INPUT_LABELS, MATERIAL_TITLES, STEP_BY_CODE } from '../recruitment/steps'
 
 const READERS = ['committee_admin', 'secretary', 'branch_committee'] as const
 const record = { kind: 'record', collection: 'recruits', noun: '发展党员档案', idOf: (input: { recruitId: string }) => input.recruitId } as const
@@ -220,6 +220,13 @@ export const recordStep = defineAction({
     await loadActiveBranch(port, before.branchId)
     if (input.version !== undefined && input.version !== before.version) throw new AppError('CONFLICT', '该档案刚被他人修改，请刷新后重试')
     const def = STEP_BY_CODE[input.step]
+    // The 上级党委's decisions are the committee's to record (steps.ts superiorDecision), not the branch's.
+    if (def.superiorDecision && !isCommitteeAdmin(ctx.caller.memberships)) throw forbidden(`第${def.n}步「${def.title}」由上级党委审批，请由党委管理员记录`)
+    const foreign = foreignInputs(def, input)
+    if (foreign.length) {
+      const labels = foreign.map((k) => `「${INPUT_LABELS[k] ?? k}」`).join('、')
+      throw invalid(`第${def.n}步「${def.title}」不记录${labels}，请删去后再保存`, { field: foreign[0], fields: foreign })
+    }
     checkFiles(before.branchId, input.files)
     const people = input.people ?? []
     if (def.fields.includes('contacts')) await checkPeople(ctx, before.branchId, people, '培养联系人')

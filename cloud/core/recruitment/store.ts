@@ -119,6 +119,12 @@ export function presentSummary(doc: RecruitDoc, s: RecruitmentSettings, today: s
   }
 }
 
+/** Whether a step's entries are personal data hidden from a reader without personal rights (政审, personal materials). */
+function hiddenStep(code: StepCode, personal: boolean): boolean {
+  const material = STEP_BY_CODE[code].material
+  return !personal && (code === 'vetting' || (!!material && PERSONAL_MATERIALS.includes(material)))
+}
+
 /**
  * A person's file as `reader` may see it: the 政审 conclusion and the personal materials' files are left out unless
  * the reader is the secretary, the 组织委员 or the committee (`personal`).
@@ -127,8 +133,7 @@ export function presentDetail(doc: RecruitDoc, s: RecruitmentSettings, today: st
   const { dueItems: due, ...summary } = presentSummary(doc, s, today)
   const person = (id: string) => ({ id, name: names.get(id) ?? '（已不在花名册）' })
   const showEntry = (code: StepCode, e: RecruitEntry) => {
-    const material = STEP_BY_CODE[code].material
-    const hidden = !personal && (code === 'vetting' || (!!material && PERSONAL_MATERIALS.includes(material)))
+    const hidden = hiddenStep(code, personal)
     return {
       on: e.on,
       note: hidden ? null : (e.note ?? null),
@@ -144,7 +149,8 @@ export function presentDetail(doc: RecruitDoc, s: RecruitmentSettings, today: st
       activityId: e.activityId ?? null,
       votes: e.votes ?? null,
       people: (e.people ?? []).map(person),
-      exception: e.exception ?? null,
+      // The committee's reason for an exception on a hidden step speaks of the person's 政审: hidden with it.
+      exception: hidden ? null : (e.exception ?? null),
       by: e.by.name,
       at: new Date(e.at).toISOString(),
       hidden,
@@ -179,6 +185,12 @@ export function presentDetail(doc: RecruitDoc, s: RecruitmentSettings, today: st
       const hidden = !personal && PERSONAL_MATERIALS.includes(key)
       return { key, title: MATERIAL_TITLES[key], done: !!m?.done, on: m?.on ?? null, files: hidden ? [] : (m?.files ?? []), note: hidden ? null : (m?.note ?? null), hidden }
     }),
-    history: doc.history.map((h) => ({ at: new Date(h.at).toISOString(), by: h.by.name, what: h.what, exception: h.exception })),
+    history: doc.history.map((h) => {
+      // A step's line begins 「第N步」 (recordStep): a hidden step's line keeps its title and date, not the exception's reason.
+      const n = Number(/^第(\d+)步/.exec(h.what)?.[1])
+      const code = STEPS.find((x) => x.n === n)?.code
+      const hidden = !!code && hiddenStep(code, personal)
+      return { at: new Date(h.at).toISOString(), by: h.by.name, what: h.what, exception: hidden ? null : h.exception }
+    }),
   }
 }
