@@ -64,3 +64,18 @@ test('the secretary sets a standard and records a month; the member sees it paid
   expect(await shown(zhao, 'dues-record-save').count()).toBe(0)
   await shot(zhao, 'dues-member')
 })
+
+test('the committee opens a member’s dues: paid or not, but no category, rate or amount to work the income back from', async () => {
+  const { rawApiAs, ok } = await import('../support/api')
+  const zhaoId = ((await ok(rawApiAs(world.url, ZHAO)('session.get', {}))) as { roles: { memberId?: string }[] }).roles.find((r) => r.memberId)!.memberId!
+  const { page } = await world.person('dev-committee-admin')
+  await goTo(page, world.url, `packages/dues/pages/member/index?memberId=${encodeURIComponent(zhaoId)}`)
+  await shown(page, 'dues-profile').waitFor({ timeout: 30_000 })
+  const profile = await shown(page, 'dues-profile').innerText()
+  expect(profile).toContain('已隐去')
+  expect(profile).not.toMatch(/81\.00|1\.5%|在职/)
+  const month = thisMonth()
+  await expect(shown(page, `dues-month-${month}`).innerText()).resolves.toMatch(/已缴[\s\S]*金额已隐去/)
+  expect(await shown(page, 'dues-record-save').count()).toBe(0)
+  await shot(page, 'dues-member-masked')
+})

@@ -34,7 +34,7 @@ export function DuesSummary({ dues }: { dues: MemberDues }) {
       <View className='dues__facts' {...testId('dues-profile')}>
         {p.category === null ? (
           // Category, base, rate and amount give the income back: only the member, the secretary and the 组织委员 see them.
-          <Fact label='党费标准' value='已隐去（仅本人、书记和组织委员可见）' />
+          <Fact label='类别与金额' value='已隐去（仅本人、书记和组织委员可见）' />
         ) : (
           <>
             <Fact label='党员类别' value={p.categoryLabel ?? '—'} />
