@@ -2,23 +2,10 @@
  * The committee is told on 首页's 待办 that records wait for its review (issue #20 walk): 「N 条组织生活记录待审核」 to
  * the review queue; a returned record leaves the count, a resubmitted one counts again.
  */
-import { apiAs, ok } from '../support/api'
-import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { ok } from '../support/api'
+import { DAY, fromNow as at, reviewWorld } from '../support/review-world'
 
-let cloud: LocalCloudHandle
-let branch1: string
-const as = (openid: string) => apiAs(cloud.url, openid)
-const secretary = () => as('dev-secretary-1')
-const admin = () => as('dev-committee-admin')
-const DAY = 86_400_000
-const at = (offset: number) => new Date(Date.now() + offset).toISOString()
-
-beforeAll(async () => {
-  cloud = await startLocalCloud()
-  const people = (await (await fetch(`${cloud.url}/dev/identities`)).json()) as { openid: string; roles: { branchId?: string }[] }[]
-  branch1 = people.find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
-})
-afterAll(() => cloud?.stop())
+const { world, secretary, admin } = reviewWorld()
 
 /** The number on the committee's 待审核 line (0 when there is no line). */
 async function waitingLine(): Promise<number> {
@@ -33,7 +20,7 @@ async function waitingLine(): Promise<number> {
 test('a new record is on the committee 待办; returned it leaves, resubmitted it counts again', async () => {
   const before = await waitingLine()
   const saved = await ok(secretary()('activities.record', {
-    branchId: branch1,
+    branchId: world.branch1,
     clientRequestId: `todo-review-${Date.now()}`,
     type: 'theme_day',
     topic: '待办审核·主题党日',
@@ -53,6 +40,6 @@ test('a new record is on the committee 待办; returned it leaves, resubmitted i
   await ok(secretary()('reviews.resubmit', { activityId: saved.id, note: '已补充' }))
   expect(await waitingLine()).toBe(before + 1)
   // A branch writer's 待办 has no such line.
-  const writer = await ok(secretary()('home.todo', { branchId: branch1 }))
+  const writer = await ok(secretary()('home.todo', { branchId: world.branch1 }))
   expect(writer.items.filter((i) => i.kind === 'records_to_review')).toEqual([])
 })

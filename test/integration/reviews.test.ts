@@ -3,24 +3,15 @@
  * home to-do), the record is not edited by the committee, the branch corrects and resubmits, the committee approves;
  * each step is in the record's history; the queue and per-branch counts follow. Wrong roles are refused.
  */
-import { apiAs, ok, rawApiAs } from '../support/api'
-import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { ok, rawApiAs } from '../support/api'
+import { DAY, fromNow as at, reviewWorld } from '../support/review-world'
 
-let cloud: LocalCloudHandle
-let branch1: string
+const { world, secretary, admin } = reviewWorld()
 let recordId: string
-const as = (openid: string) => apiAs(cloud.url, openid)
-const secretary = () => as('dev-secretary-1')
-const admin = () => as('dev-committee-admin')
-const DAY = 86_400_000
-const at = (offset: number) => new Date(Date.now() + offset).toISOString()
 
 beforeAll(async () => {
-  cloud = await startLocalCloud()
-  const people = (await (await fetch(`${cloud.url}/dev/identities`)).json()) as { openid: string; roles: { branchId?: string }[] }[]
-  branch1 = people.find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
   const saved = await ok(secretary()('activities.record', {
-    branchId: branch1,
+    branchId: world.branch1,
     clientRequestId: `review-${Date.now()}`,
     type: 'theme_day',
     topic: '审核测试·主题党日',
@@ -33,16 +24,15 @@ beforeAll(async () => {
   }))
   recordId = saved.id
 })
-afterAll(() => cloud?.stop())
 
 test('a new record waits in the committee queue; only the committee reviews', async () => {
-  const queue = await ok(admin()('reviews.queue', { branchId: branch1 }))
+  const queue = await ok(admin()('reviews.queue', { branchId: world.branch1 }))
   expect(queue.items.map((i) => i.activityId)).toContain(recordId)
   expect(await secretary()('reviews.queue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   const view = await ok(secretary()('reviews.get', { activityId: recordId }))
   expect(view).toMatchObject({ state: 'waiting', canDecide: false, canResubmit: false })
   expect(await secretary()('reviews.decide', { activityId: recordId, decision: 'approve', expectedVersion: view.version })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-  expect(await rawApiAs(cloud.url, 'dev-committee-admin')('reviews.decide', { activityId: recordId, decision: 'maybe', expectedVersion: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  expect(await rawApiAs(world.cloud.url, 'dev-committee-admin')('reviews.decide', { activityId: recordId, decision: 'maybe', expectedVersion: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
 })
 
 test('退回修改 needs a comment, reaches the branch, and leaves the record as it was', async () => {
@@ -62,11 +52,11 @@ test('退回修改 needs a comment, reaches the branch, and leaves the record as
   expect(await secretary()('reviews.resubmit', { activityId: recordId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '请先按审核意见修改记录，再重新提交' } })
   const inbox = await ok(secretary()('inbox.list', {}))
   expect(inbox.items.map((i) => i.title)).toContain('记录被退回修改：审核测试·主题党日')
-  const todo = await ok(secretary()('home.todo', { branchId: branch1 }))
+  const todo = await ok(secretary()('home.todo', { branchId: world.branch1 }))
   expect(todo.items.find((i) => i.kind === 'record_returned')).toMatchObject({ title: '「审核测试·主题党日」被退回修改', page: expect.stringContaining(recordId) })
   const counts = await ok(admin()('reviews.counts', {}))
-  expect(counts.branches.find((b) => b.branchId === branch1)!.returned).toBeGreaterThanOrEqual(1)
-  expect((await ok(admin()('reviews.queue', { branchId: branch1, state: 'returned' }))).items.map((i) => i.activityId)).toContain(recordId)
+  expect(counts.branches.find((b) => b.branchId === world.branch1)!.returned).toBeGreaterThanOrEqual(1)
+  expect((await ok(admin()('reviews.queue', { branchId: world.branch1, state: 'returned' }))).items.map((i) => i.activityId)).toContain(recordId)
 })
 
 test('corrected and resubmitted, then approved; every step in the history; off the to-do', async () => {
@@ -74,13 +64,13 @@ test('corrected and resubmitted, then approved; every step in the history; off t
   await ok(secretary()('activities.update', { id: recordId, expectedVersion: current.version, minutes: '学习了党章第一章，赵磊、王芳先后发言，谈了学习体会。' }))
   const resubmitted = await ok(secretary()('reviews.resubmit', { activityId: recordId, note: '已补充会议内容' }))
   expect(resubmitted.state).toBe('resubmitted')
-  expect((await ok(admin()('reviews.queue', { branchId: branch1 }))).items.map((i) => i.activityId)).toContain(recordId)
-  const todo = await ok(secretary()('home.todo', { branchId: branch1 }))
+  expect((await ok(admin()('reviews.queue', { branchId: world.branch1 }))).items.map((i) => i.activityId)).toContain(recordId)
+  const todo = await ok(secretary()('home.todo', { branchId: world.branch1 }))
   expect(todo.items.filter((i) => i.kind === 'record_returned')).toEqual([])
 
   const approved = await ok(admin()('reviews.decide', { activityId: recordId, decision: 'approve', expectedVersion: resubmitted.version }))
   expect(approved.state).toBe('approved')
-  expect((await ok(admin()('reviews.queue', { branchId: branch1 }))).items.map((i) => i.activityId)).not.toContain(recordId)
+  expect((await ok(admin()('reviews.queue', { branchId: world.branch1 }))).items.map((i) => i.activityId)).not.toContain(recordId)
   const history = await ok(secretary()('activities.history', { id: recordId }))
   const kinds = history.items.map((h) => `${h.kind}:${h.by.name}:${h.reason ?? ''}`)
   expect(kinds.slice(0, 4)).toEqual([
