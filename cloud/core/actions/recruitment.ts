@@ -14,7 +14,7 @@ import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import { beijingDate } from '../framework/time'
 import { quorumOf } from '../activities/rules'
 import { actorName, recordAudit } from '../organisation/audit'
-import { findActiveEntry, loadActiveBranch, loadGroup, readAll } from '../organisation/store'
+import { findActiveEntry, loadActiveBranch, loadGroup, newMemberDoc, readAll } from '../organisation/store'
 import { addMonths, congressRefusal, NATIONAL_DEFAULTS, probationEnd, stepRefusal, type RecruitmentSettings } from '../recruitment/rules'
 import { derived, loadSettings, presentDetail, presentSummary, saveSettings, type RecruitDoc, type RecruitEntry } from '../recruitment/store'
 import { foreignInputs, INPUT_LABELS, MATERIAL_TITLES, STEP_BY_CODE } from '../recruitment/steps'
@@ -331,24 +331,10 @@ export const recordStep = defineAction({
  */
 async function enrol(ctx: ActionContext, doc: RecruitDoc, log: RecruitDoc['log'], on: string, groupId: string | null): Promise<string> {
   const now = ctx.port.now()
-  const member: Omit<MemberDoc, '_id'> = {
-    branchId: doc.branchId,
-    openid: null,
-    name: doc.name,
-    partyStatus: 'probationary',
-    joinedPartyOn: log.congress!.at(-1)!.on,
-    confirmedOn: null,
-    groupId,
-    phone: null,
-    posts: [],
-    groupLeader: false,
-    state: 'active',
-    transferredOn: null,
-    transferReason: null,
-    joinedBranchOn: on,
-    createdAt: now,
-    updatedAt: now,
-  }
+  const member = newMemberDoc(
+    { branchId: doc.branchId, openid: null, name: doc.name, partyStatus: 'probationary', joinedPartyOn: log.congress!.at(-1)!.on, groupId, joinedBranchOn: on },
+    now,
+  )
   const { _id } = await ctx.port.db.collection('members').add({ data: { ...member } })
   return _id
 }

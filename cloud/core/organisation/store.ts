@@ -69,6 +69,28 @@ export async function findActiveEntry(port: Port, branchId: string, openid: stri
   return data[0]
 }
 
+/**
+ * A new roster entry as of `now`: active, no posts, not transferred, 转正 not yet recorded. Who joins by an
+ * invitation (ensureRosterEntry) and who is admitted through the 发展党员 pipeline (recruitment.ts enrol) start alike.
+ */
+export function newMemberDoc(
+  fields: Pick<MemberDoc, 'branchId' | 'openid' | 'name' | 'partyStatus' | 'joinedPartyOn' | 'groupId' | 'joinedBranchOn'>,
+  now: Date,
+): Omit<MemberDoc, '_id'> {
+  return {
+    ...fields,
+    confirmedOn: null,
+    phone: null,
+    posts: [],
+    groupLeader: false,
+    state: 'active',
+    transferredOn: null,
+    transferReason: null,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
 /** Puts a person on the roster (once) when they join a branch as a member, 支委 or secretary. */
 export async function ensureRosterEntry(
   port: Port,
@@ -77,26 +99,20 @@ export async function ensureRosterEntry(
   const existing = await findActiveEntry(port, entry.branchId, entry.openid)
   if (existing) return existing
   const now = port.now()
-  const doc: Omit<MemberDoc, '_id'> = {
-    branchId: entry.branchId,
-    openid: entry.openid,
-    name: entry.name,
-    // As the approving secretary said (joinRequests.decide asks); an invitation without approval, as before.
-    partyStatus: entry.partyStatus ?? 'full',
-    joinedPartyOn: null,
-    confirmedOn: null,
-    groupId: entry.groupId,
-    phone: null,
-    posts: [],
-    groupLeader: false,
-    state: 'active',
-    transferredOn: null,
-    transferReason: null,
-    // Sessions before this day do not expect them (roster.ts rosterAsOf); the secretary can correct it.
-    joinedBranchOn: beijingDate(now),
-    createdAt: now,
-    updatedAt: now,
-  }
+  const doc = newMemberDoc(
+    {
+      branchId: entry.branchId,
+      openid: entry.openid,
+      name: entry.name,
+      // As the approving secretary said (joinRequests.decide asks); an invitation without approval, as before.
+      partyStatus: entry.partyStatus ?? 'full',
+      joinedPartyOn: null,
+      groupId: entry.groupId,
+      // Sessions before this day do not expect them (roster.ts rosterAsOf); the secretary can correct it.
+      joinedBranchOn: beijingDate(now),
+    },
+    now,
+  )
   const { _id } = await collection(port, 'members').add({ data: { ...doc } })
   return { _id, ...doc }
 }
