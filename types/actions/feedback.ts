@@ -5,7 +5,8 @@
  * - feedback.send — anyone signed in: a suggestion or a complaint (text), optionally about their branch.
  * - feedback.mine — the sender's own items with the committee's answers.
  * - feedback.list — committee: open items first, a page at a time.
- * - feedback.answer — committee: an answer, and the item closed (the sender is told in the inbox).
+ * - feedback.answer — committee: an answer to an open item, which is then 已答复 (the sender is told in the inbox).
+ * - feedback.close — committee: the item closed (answered or not); nothing more is done on it.
  */
 import { z } from 'zod'
 import { cursor, id, pageLimit, text } from '../schema-kit'
@@ -17,7 +18,7 @@ export const feedbackItem = z.object({
   body: z.string(),
   fromName: z.string(),
   branchName: z.string().nullable(),
-  status: z.enum(['open', 'closed']),
+  status: z.enum(['open', 'answered', 'closed']),
   createdAt: z.string(),
   answer: z.string().nullable(),
   answeredBy: z.string().nullable(),
@@ -34,11 +35,15 @@ export const feedbackSchemas = {
     output: z.object({ items: z.array(feedbackItem) }),
   },
   'feedback.list': {
-    input: z.object({ status: z.enum(['open', 'closed'], { error: '状态只能是待处理或已答复' }).default('open'), cursor: cursor.optional(), limit: pageLimit(50, 20) }).strict(),
+    input: z.object({ status: z.enum(['open', 'answered', 'closed'], { error: '状态只能是待处理、已答复或已关闭' }).default('open'), cursor: cursor.optional(), limit: pageLimit(50, 20) }).strict(),
     output: z.object({ items: z.array(feedbackItem), nextCursor: z.string().nullable() }),
   },
   'feedback.answer': {
     input: z.object({ feedbackId: id('意见'), answer: text('答复', 500) }).strict(),
+    output: feedbackItem,
+  },
+  'feedback.close': {
+    input: z.object({ feedbackId: id('意见') }).strict(),
     output: feedbackItem,
   },
 } as const

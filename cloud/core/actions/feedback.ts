@@ -1,6 +1,7 @@
 /**
  * 意见反馈 (contract: types/actions/feedback.ts; docs/feedback.md): anyone signed in sends a suggestion or a complaint
- * to the committee; the committee answers and closes it; the sender sees the answer (inbox and 我的 → 意见反馈).
+ * to the committee; the committee answers it (已答复) and closes it (已关闭); the sender sees the answer and the state
+ * (inbox and 我的 → 意见反馈, src/packages/feedback).
  * Idempotent by clientRequestId: a retried send returns the item already written.
  */
 import { createHash } from 'node:crypto'
@@ -21,7 +22,8 @@ export interface FeedbackDoc {
   body: string
   branchId: string | null
   branchName: string | null
-  status: 'open' | 'closed'
+  /** open → answered (feedback.answer) → closed (feedback.close); an open item may also be closed unanswered. */
+  status: 'open' | 'answered' | 'closed'
   createdAt: Date
   answer: string | null
   answeredBy: { openid: string; name: string } | null
@@ -95,6 +97,9 @@ export const listFeedback = defineAction({
   },
 })
 
+/** Where the sender reads their items and the answers (the inbox item opens it). */
+const MINE_PAGE = '/packages/feedback/pages/mine/index'
+
 export const answerFeedback = defineAction({
   name: 'feedback.answer',
   roles: ['committee_admin'],
@@ -103,16 +108,32 @@ export const answerFeedback = defineAction({
     const { port } = ctx
     const f = await load(port, feedbackId)
     if (!f) throw new AppError('NOT_FOUND', '意见不存在')
-    if (f.status === 'closed') throw new AppError('CONFLICT', '这条意见已经答复过了')
+    if (f.status === 'answered') throw new AppError('CONFLICT', '这条意见已经答复过了')
+    if (f.status === 'closed') throw new AppError('CONFLICT', '这条意见已经关闭，不能再答复')
     const now = port.now()
     const answeredBy = { openid: ctx.caller.openid, name: await actorName(ctx) }
-    const { stats } = await port.db.collection('feedback').where({ _id: feedbackId, status: 'open' }).update({ data: { status: 'closed', answer, answeredBy, answeredAt: now } })
+    const { stats } = await port.db.collection('feedback').where({ _id: feedbackId, status: 'open' }).update({ data: { status: 'answered', answer, answeredBy, answeredAt: now } })
     if (stats.updated === 0) throw new AppError('CONFLICT', '这条意见已经答复过了')
     await insertNew(port, 'inbox', [
-      { _id: `feedback_answered_${feedbackId}`, openid: f.openid, kind: 'feedback_answered', title: `党委已答复你的${f.kind === 'complaint' ? '投诉' : '建议'}`, body: answer, page: '/pages/me/index', createdAt: now, dedupeKey: `feedback_answered:${feedbackId}` },
+      { _id: `feedback_answered_${feedbackId}`, openid: f.openid, kind: 'feedback_answered', title: `党委已答复你的${f.kind === 'complaint' ? '投诉' : '建议'}`, body: answer, page: MINE_PAGE, createdAt: now, dedupeKey: `feedback_answered:${feedbackId}` },
     ])
-    return present({ ...f, status: 'closed', answer, answeredBy, answeredAt: now })
+    return present({ ...f, status: 'answered', answer, answeredBy, answeredAt: now })
   },
 })
 
-export const FEEDBACK_ACTIONS = [sendFeedback, myFeedback, listFeedback, answerFeedback] as const
+export const closeFeedback = defineAction({
+  name: 'feedback.close',
+  roles: ['committee_admin'],
+  scope: { kind: 'committee' },
+  async handler({ feedbackId }, { port }) {
+    const f = await load(port, feedbackId)
+    if (!f) throw new AppError('NOT_FOUND', '意见不存在')
+    if (f.status === 'closed') throw new AppError('CONFLICT', '这条意见已经关闭了')
+    const _ = port.db.command
+    const { stats } = await port.db.collection('feedback').where({ _id: feedbackId, status: _.in(['open', 'answered']) }).update({ data: { status: 'closed' } })
+    if (stats.updated === 0) throw new AppError('CONFLICT', '这条意见已经关闭了')
+    return present({ ...f, status: 'closed' })
+  },
+})
+
+export const FEEDBACK_ACTIONS = [sendFeedback, myFeedback, listFeedback, answerFeedback, closeFeedback] as const
