@@ -56,3 +56,8 @@ export function sameSecret(given: string | undefined, secret: string): boolean {
 export function uploadToken(secret: string, cloudPath: string): string {
   return crypto.createHmac('sha256', secret).update(`upload:${cloudPath}`).digest('hex')
 }
+
+/** The signature on a getTempFileURL link to `cloudPath` that works until `expires` (seconds since 1970). */
+export function readToken(secret: string, cloudPath: string, expires: number): string {
+  return crypto.createHmac('sha256', secret).update(`read:${cloudPath}:${expires}`).digest('hex')
+}

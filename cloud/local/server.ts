@@ -18,7 +18,8 @@ import { Clock, clockChange, clockScript } from './clock'
 import { exportSnapshot, importSnapshot } from './snapshot'
 import { createConsole } from './console'
 import { queryShape, servingIndex, UNINDEXED_FROM } from './index-check'
-import { allowedHosts, checkHostAndOrigin, checkJson, newSecret, sameSecret, uploadToken, type GuardError } from './guard'
+import { allowedHosts, checkHostAndOrigin, checkJson, newSecret, readToken, sameSecret, uploadToken, type GuardError } from './guard'
+import { TEMP_URL_DEFAULT_SECONDS, clientMayRead, clientMayWrite } from '../storage-rules'
 import { SUBSCRIPTION_TEMPLATES } from '../../config/deployment'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -183,8 +184,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   }
   const uploadLimit = opts.uploadLimitBytes ?? 20 << 20
   const uploads = new UploadGate()
-  // WeChat's default storage rule ("所有用户可读，仅创建者及管理员可写"): a user may replace only a file they uploaded;
-  // functions (the SDK, admin rights) may replace any.
+  // Who uploaded each file, for the storage rule (cloud/storage-rules.ts): a client may replace, and read by fileID,
+  // only a file it uploaded; functions (the SDK, admin rights) may replace any, and their files have no owner ('').
   const owners = {
     get: (cp: string): string | undefined => store.collections.get(OWNERS)?.get(cp)?.openid,
     set(cp: string, openid: string) {
@@ -199,6 +200,11 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   }
   const functions = new Functions(functionsDir, appId)
   let url = ''
+  /** A getTempFileURL link: the path with its expiry (by the local clock) and a signature only this run can make. */
+  const signedFileUrl = (cp: string, maxAgeSeconds: number): string => {
+    const expires = Math.floor(clock.now().getTime() / 1000) + Math.floor(maxAgeSeconds)
+    return `${url}/storage/${cp.split('/').map(encodeURIComponent).join('/')}?t=${expires}&sign=${readToken(secret, cp, expires)}`
+  }
   const outbox = {
     add(m: OutboxMessage) {
       const ops: any[] = []
@@ -292,7 +298,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
                 url: `${url}/storage-upload/${cp.split('/').map(encodeURIComponent).join('/')}`,
                 // The SDK sends authorization back on its PUT to url; /storage-upload takes only this cloudPath's token.
                 token: 'local', authorization: uploadToken(secret, cp), fileId: storage.fileID(cp), cosFileId: 'local',
-                download_url: `${url}/storage/${cp}`,
+                download_url: signedFileUrl(cp, TEMP_URL_DEFAULT_SECONDS),
               },
             },
           }
@@ -302,7 +308,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
             const fileID = typeof f === 'string' ? f : f?.fileid
             const cp = storage.cloudPathOf(fileID)
             if (!cp || !storage.exists(cp)) return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' }
-            return { fileID, tempFileURL: `${url}/storage/${cp}`, code: 'SUCCESS' }
+            const maxAge = typeof f === 'object' && Number(f?.max_age) > 0 ? Number(f.max_age) : TEMP_URL_DEFAULT_SECONDS
+            return { fileID, tempFileURL: signedFileUrl(cp, maxAge), code: 'SUCCESS' }
           })
           return { status: 200, body: { requestId, data: { download_list: list } } }
         }
@@ -462,7 +469,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
           const original = (file.filename || 'file').split(/[\\/]/).pop() || 'file'
           const cp = storage.clean(fields.cloudPath || `uploads/${crypto.randomBytes(8).toString('hex')}/${original}`)
           // Checked and placed in one synchronous step, so two uploads to one new path cannot both win.
-          if (!cp || (storage.exists(cp) && owners.get(cp) !== openid)) {
+          if (!cp || !clientMayWrite({ exists: storage.exists(cp), owner: owners.get(cp) }, openid)) {
             fs.rmSync(tmp, { force: true })
             if (!cp) throw new UploadError(400, 'INVALID_INPUT', 'cloudPath 不合法')
             throw new UploadError(409, 'CONFLICT', `文件 ${cp} 已存在，只有上传它的人可以覆盖`)
@@ -479,7 +486,16 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     m = /^\/storage\/(.+)$/.exec(p)
     if (m && (method === 'GET' || method === 'HEAD')) {
       const cp = storage.clean(decodeURIComponent(m[1]))
-      if (!cp) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } })
+      if (!cp || !storage.exists(cp)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } })
+      // Read as production would let it be read (cloud/storage-rules.ts): through a link a function asked for
+      // (getTempFileURL: signed, expiring by the local clock), or by the client that uploaded it (wx.cloud.downloadFile
+      // carries the caller's identity, X-Dev-OpenId here). Anyone else who merely knows the path is refused.
+      const expires = Number(u.searchParams.get('t'))
+      const sign = u.searchParams.get('sign') ?? undefined
+      const linked = sign !== undefined && Number.isFinite(expires) && expires * 1000 > clock.now().getTime() && sameSecret(sign, readToken(secret, cp, expires))
+      if (!linked && !clientMayRead({ path: cp, owner: owners.get(cp) }, String(req.headers['x-dev-openid'] ?? ''))) {
+        return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '没有权限读取这个文件：链接无效或已过期' } })
+      }
       // What users stored never runs on this origin: no sniffing, and anything but a raster image is a download in a sandbox.
       // No filename in the header: a page's <a download="…"> names the file (the export's 2026年度党支部考核汇总.xlsx);
       // a header filename would override it. Without one the browser takes the path's last segment.

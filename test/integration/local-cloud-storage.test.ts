@@ -20,9 +20,16 @@ async function upload(cloudPath: string | undefined, body: string | Buffer, open
   const res = await fetch(`${cloud.url}/cloud/storage`, { method: 'POST', body: form, headers: openid ? { 'x-dev-openid': openid } : {} })
   return { status: res.status, body: await res.json() }
 }
-const read = async (cloudPath: string) => {
-  const res = await fetch(`${cloud.url}/storage/${cloudPath}`)
+/** A client's read by fileID (wx.cloud.downloadFile): as `openid`, the uploader of most files here. */
+const read = async (cloudPath: string, openid = 'alice') => {
+  const res = await fetch(`${cloud.url}/storage/${cloudPath}`, { headers: openid ? { 'x-dev-openid': openid } : {} })
   return { status: res.status, text: await res.text(), headers: res.headers }
+}
+/** The link a function hands out (getTempFileURL through the SDK, admin rights). */
+const tempUrl = async (cloudPath: string, maxAge?: number): Promise<string> => {
+  const fileID = `cloud://local-dev.bucket/${cloudPath}`
+  const { fileList } = await sdkFor(cloud.url).getTempFileURL({ fileList: [maxAge ? { fileID, maxAge } : fileID] })
+  return fileList[0].tempFileURL
 }
 const leftovers = () => {
   const dir = path.join(cloud.dataDir, 'storage', '.uploading')
@@ -41,7 +48,7 @@ test('a cloudPath is replaced only by the person who uploaded it; others, anonym
   // A function's file (written through the SDK, as exports are) is no user's to replace.
   await sdkFor(cloud.url).uploadFile({ cloudPath: 'exports/book.docx', fileContent: Buffer.from('the real book') })
   expect((await upload('exports/book.docx', 'forged', 'alice')).status).toBe(409)
-  expect((await read('exports/book.docx')).text).toBe('the real book')
+  expect(await (await fetch(await tempUrl('exports/book.docx'))).text()).toBe('the real book')
   // Once deleted (by a function), the path is free again.
   const { fileList } = await sdkFor(cloud.url).deleteFile({ fileList: [(await upload(cp, 'alice 3', 'alice')).body.fileID] })
   expect(fileList[0].status).toBe(0)
@@ -124,4 +131,40 @@ test('a function call whose body passes 16 MB is refused with 413 instead of bei
   expect([res.status, (await res.json()).error]).toEqual([413, { code: 'INVALID_INPUT', message: '请求体超过上限 16 MB' }])
   // The server is still there for the next caller.
   expect((await fetch(`${cloud.url}/healthz`)).status).toBe(200)
+})
+
+// Found by the attack review: a 政审 file under recruitment/<branch>/ was served to anyone who knew its path.
+test('a file is read by its uploader or through a function\'s expiring link; anyone else who knows the path is refused', async () => {
+  const cp = 'recruitment/b1/p1/政审材料.pdf'
+  expect((await upload(cp, 'secret', 'secretary')).status).toBe(200)
+  expect(await read(encodeURI(cp), 'secretary')).toMatchObject({ status: 200, text: 'secret' })
+  for (const who of ['mallory', '']) {
+    const r = await read(encodeURI(cp), who)
+    expect([who, r.status, r.text]).toEqual([who, 403, expect.stringContaining('FORBIDDEN')])
+  }
+  // What a function hands out after its own access check works for anyone holding it, until it expires.
+  const link = await tempUrl(cp)
+  expect(link).toMatch(/[?&]sign=[0-9a-f]{64}/)
+  expect(await (await fetch(link)).text()).toBe('secret')
+  const forged = link.replace(/sign=([0-9a-f])/, (_, c: string) => `sign=${c === '0' ? '1' : '0'}`)
+  expect((await fetch(forged)).status).toBe(403)
+  const longer = link.replace(/t=(\d+)/, (_, t: string) => `t=${Number(t) + 3600}`)
+  expect((await fetch(longer)).status).toBe(403)
+  // Expiry follows the local cloud's clock: a link for 60 s is dead once the clock moves two minutes on.
+  const short = await tempUrl(cp, 60)
+  expect((await fetch(short)).status).toBe(200)
+  await fetch(`${cloud.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance: '2m' }) })
+  try {
+    expect((await fetch(short)).status).toBe(403)
+  } finally {
+    await fetch(`${cloud.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reset: true }) })
+  }
+  // A finished export (exports/<year>/<job>/<32 hex>/…) is what the mini-program opens by fileID, whoever wrote it.
+  const book = `exports/2026/job1/${'ab'.repeat(16)}/record-book.docx`
+  await sdkFor(cloud.url).uploadFile({ cloudPath: book, fileContent: Buffer.from('book') })
+  expect(await read(book, 'committee')).toMatchObject({ status: 200, text: 'book' })
+  expect((await read(book, '')).status).toBe(403)
+  // A function's other files (thumbnails, QR codes) are read through links only.
+  await sdkFor(cloud.url).uploadFile({ cloudPath: 'exports/2026/job1/thumbs/a-0.jpg', fileContent: Buffer.from('thumb') })
+  expect((await read('exports/2026/job1/thumbs/a-0.jpg', 'committee')).status).toBe(403)
 })

@@ -15,11 +15,13 @@
  * job already advanced by a concurrent call (the `done` it read no longer matches) returns the current state and
  * changes nothing, so retries and double taps are harmless.
  */
+import { randomBytes } from 'node:crypto'
 import type { ActionOutput } from '../../../types/actions'
 import { defineAction } from '../framework/action'
 import { figuresOf, asOfFor, yearBounds } from '../dashboard/aggregate'
 import { activeBranches, BRANCH_FIELDS, loadFacts, type BranchHead } from '../dashboard/load'
 import { buildRecordBook, entryOf, type BookEntry } from '../dashboard/record-book'
+import { appraisalByBranch, withAppraisal } from '../appraisal/export'
 import { makeThumbnail } from '../dashboard/thumbnail'
 import { buildWorkbook, type AssessmentRow } from '../dashboard/workbook'
 import { duesByBranch } from '../dues/totals'
@@ -200,6 +202,7 @@ async function collectAssessment(port: Port, job: ExportJobDoc): Promise<void> {
   const facts = await loadFacts(port, job.year, branches, false)
   const today = beijingDate(port.now())
   const dues = await duesByBranch(port, branches.map((b) => b._id), job.year)
+  const appraisals = await appraisalByBranch(port, branches.map((b) => b._id), job.year)
   const rows: AssessmentRow[] = facts.map((f) => {
     const x = figuresOf(f, job.year, today)
     return {
@@ -214,6 +217,7 @@ async function collectAssessment(port: Port, job: ExportJobDoc): Promise<void> {
       overdue: x.overdue,
       lastActivityOn: x.lastActivityOn,
       dues: dues.get(x.branchId),
+      appraisal: appraisals.get(x.branchId),
     }
   })
   await advance(port, job, { rows: [...job.rows, ...rows], done: job.done + ids.length })
@@ -236,7 +240,7 @@ async function collectBook(port: Port, job: ExportJobDoc): Promise<void> {
   const started = Date.now()
   const entries: BookEntry[] = []
   for (const d of docs) {
-    entries.push(await withThumbnails(port, job, entryOf(d)))
+    entries.push(await withThumbnails(port, job, await withAppraisal(port, entryOf(d))))
     if (Date.now() - started > STEP_BUDGET_MS) break
   }
   const last = docs[entries.length - 1]
@@ -285,6 +289,15 @@ async function downloadThumbnails(port: Port, entries: BookEntry[]): Promise<Map
   return out
 }
 
+/**
+ * Where a finished export is stored. The mini-program opens it by fileID from the client, which the storage rule
+ * allows for this shape only (cloud/storage-rules.ts EXPORT_FILE_PATH); the 32 random hex digits keep the path
+ * unguessable, since WeChat's database ids are not.
+ */
+export function exportFilePath(job: Pick<ExportJobDoc, 'year' | '_id' | 'kind'>, ext: string): string {
+  return `exports/${job.year}/${job._id}/${randomBytes(16).toString('hex')}/${job.kind === 'assessment' ? 'assessment' : 'record-book'}.${ext}`
+}
+
 async function write(port: Port, job: ExportJobDoc): Promise<void> {
   const now = port.now()
   // Claim the writing: one step writes; a claim older than the lease is taken over (its writer died).
@@ -311,7 +324,7 @@ async function write(port: Port, job: ExportJobDoc): Promise<void> {
       bytes = await buildRecordBook(job.entries, photos, { branchName: job.branchName ?? '', year: job.year, generatedAt: now.toISOString() })
       ext = 'docx'
     }
-    const fileID = await port.storage.upload(`exports/${job.year}/${job._id}/${job.kind === 'assessment' ? 'assessment' : 'record-book'}.${ext}`, bytes)
+    const fileID = await port.storage.upload(exportFilePath(job, ext), bytes)
     // Done only while this step still holds its claim: a writer whose lease was taken over leaves the job (and the
     // tidying) to the one that took it.
     const { stats } = await collection(port, 'export_jobs')

@@ -261,7 +261,8 @@ export function createWx(host: Host, withhold: string[] = []): Record<string, un
       return asyncApi('cloud.downloadFile', o, async () => {
         const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(String(o.fileID))
         if (!m) throw new Error(`not a fileID: ${o.fileID}`)
-        const res = await fetch(`${host.cloudUrl}/storage/${m[1]}`)
+        // As wx.cloud.downloadFile does, the request carries who asks: the storage rule (cloud/storage-rules.ts) decides.
+        const res = await fetch(`${host.cloudUrl}/storage/${m[1]}`, { headers: { 'X-Dev-OpenId': host.openid } })
         if (!res.ok) throw { errMsg: `cloud.downloadFile:fail ${res.status}` }
         return { tempFilePath: host.device.temp(Buffer.from(await res.arrayBuffer()), path.extname(m[1]) || '.bin'), statusCode: 200 }
       })
