@@ -47,6 +47,10 @@ export default defineAppConfig({
       root: 'packages/recruitment',
       pages: ['pages/list/index', 'pages/person/index'],
     },
+    {
+      root: 'packages/feedback',
+      pages: ['pages/mine/index', 'pages/list/index'],
+    },
   ],
   preloadRule: {
     'pages/activities/index': { network: 'all', packages: ['packages/activities'] },
