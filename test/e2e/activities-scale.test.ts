@@ -2,13 +2,14 @@
  * A branch with many sessions in the browser (issue #4, item 7): the 活动 tab shows the latest page only and links to
  * 全部活动, a virtual list — the DOM holds a small window of rows however far one scrolls, scrolling reaches the
  * oldest session, and further pages are fetched with the cursor as the end nears. 130 sessions are written through
- * the api (activities.create), a few with a photo (list rows show its thumbnail). The record editor's attendance of a
+ * the api (activities.record), a few with a photo (list rows show its thumbnail). The record editor's attendance of a
  * 200-member branch is a virtual list too (members written through the local cloud's database API, as the bench does:
  * members arrive by invitation, which has no bulk action).
  */
 import type { Page } from 'playwright-core'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
-import { rawApiAs, ok, uploadPhoto } from '../support/api'
+import { apiAs, ok, uploadPhoto } from '../support/api'
+import { sessionRecord } from '../support/activity-fixtures'
 import { e2eWorld, goTo } from '../support/browser'
 
 /** E2E_SHOTS=1 also writes the 全部活动 list and the 200-member roster to docs/screenshots. */
@@ -26,22 +27,25 @@ let total = 0
 let branchId = ''
 
 beforeAll(async () => {
-  const sec = rawApiAs(world.url, SECRETARY)
-  branchId = (await ok(sec('session.get', {}))).roles.find((r: { branchId?: string }) => r.branchId).branchId as string
+  const sec = apiAs(world.url, SECRETARY)
+  branchId = (await ok(sec('session.get', {}))).roles.find((r) => r.branchId)!.branchId!
   const photo = await uploadPhoto(world.url, branchId, drawSeedPhoto(3, 640, 480), 'batch.png')
   // 批量活动 001 is the newest, 130 the oldest; every tenth has a photo.
   const start = Date.now() - 2 * 24 * HOUR
   for (let i = 1; i <= MANY; i += 1) {
     await ok(
-      sec('activities.create', {
-        branchId,
-        type: i % 3 ? 'theme_day' : 'group_meeting',
-        topic: topic(i),
-        place: '学会会议室',
-        startAt: new Date(start - i * 6 * HOUR).toISOString(),
-        photos: i % 10 === 0 ? [photo] : [],
-        clientRequestId: `scale-${i}-${Date.now()}`,
-      }),
+      sec(
+        'activities.record',
+        sessionRecord({
+          branchId,
+          type: i % 3 ? 'theme_day' : 'org_life_meeting',
+          topic: topic(i),
+          place: '学会会议室',
+          startAt: new Date(start - i * 6 * HOUR).toISOString(),
+          photos: i % 10 === 0 ? [photo] : [],
+          clientRequestId: `scale-${i}-${Date.now()}`,
+        }),
+      ),
     )
   }
   // Everything the branch has (the seed's own sessions too), counted through the api in pages.

@@ -4,6 +4,7 @@
  * in the audit log.
  */
 import { apiAs, ok, type Caller } from '../support/api'
+import { sessionRecord } from '../support/activity-fixtures'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 const TOKEN = 'local-dev-bootstrap-token'
@@ -139,17 +140,17 @@ describe('the secretary keeps the roster', () => {
   test('a committee post makes a 支委 who may record activities; removing it takes effect on the next call', async () => {
     const withPost = await ok(secretary('members.setPosts', { memberId, posts: ['组织委员'], groupLeader: true }))
     expect(withPost.roles).toContain('branch_committee')
-    const activity = {
+    const activity = sessionRecord({
       branchId,
-      type: 'committee_meeting' as const,
+      type: 'committee_meeting',
       topic: '支委会',
       place: '会议室',
       startAt: '2026-11-01T10:00:00+08:00',
       clientRequestId: 'posts-test-0001',
-    }
-    await ok(member('activities.create', activity))
+    })
+    await ok(member('activities.record', activity))
     await ok(secretary('members.setPosts', { memberId, posts: [], groupLeader: false }))
-    expect(await member('activities.create', { ...activity, clientRequestId: 'posts-test-0002' })).toMatchObject({
+    expect(await member('activities.record', { ...activity, clientRequestId: 'posts-test-0002' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     })
@@ -242,7 +243,7 @@ describe('approval and guides', () => {
     expect(detail.guides).toEqual([{ name: '刘指导', title: '第一书记' }])
     expect(await guide('groups.create', { branchId, name: '指导员的小组' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(
-      await guide('activities.create', { branchId, type: 'theme_day', topic: '主题', place: '地点', startAt: '2026-11-01T10:00:00+08:00', clientRequestId: 'guide-test-001' }),
+      await guide('activities.record', sessionRecord({ branchId, type: 'theme_day', topic: '主题', place: '地点', startAt: '2026-11-01T10:00:00+08:00', clientRequestId: 'guide-test-001' })),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await secretaryOf(branchId)('invites.create', { branchId, role: 'guide', title: '党建指导员' })).toMatchObject({
       ok: false,

@@ -40,7 +40,7 @@ function oversized(schema: any): Record<string, unknown> | undefined {
 
 test('the catalog lists every action with roles, scope and a JSON schema', () => {
   expect(catalog.map((a) => a.name)).toEqual(
-    expect.arrayContaining(['session.get', 'session.join', 'org.bootstrap', 'branches.create', 'activities.create', 'activities.list', 'activities.get']),
+    expect.arrayContaining(['session.get', 'session.join', 'org.bootstrap', 'branches.create', 'activities.record', 'activities.list', 'activities.get']),
   )
   for (const a of catalog) {
     expect(a.input).toMatchObject({ type: 'object' })

@@ -3,6 +3,7 @@
  * a crafted cursor, an out-of-range date or a member with a modified client could do before, and what they get now.
  */
 import { rawApiAs, ok, uploadFile, uploadPhoto } from '../support/api'
+import { sessionRecord } from '../support/activity-fixtures'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
 import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 import { buildPort } from '../../cloud/platform/wx-server-port'
@@ -30,16 +31,16 @@ beforeAll(async () => {
 afterAll(() => cloud?.stop())
 
 describe('#15.11 a deleted record does not come back; crafted cursors are refused', () => {
-  test.each(['activities.create', 'activities.record'])('replaying the clientRequestId of a deleted %s answers CONFLICT, not the record', async (action) => {
+  test.each(['activities.plan', 'activities.record'])('replaying the clientRequestId of a deleted %s answers CONFLICT, not the record', async (action) => {
     const payload = {
       branchId: branch1,
       type: 'theme_day',
       topic: `将被删除的记录 ${action}`,
       place: '学会会议室',
-      startAt: at(-2 * DAY),
-      endAt: at(-2 * DAY + HOUR),
+      startAt: at(action === 'activities.record' ? -2 * DAY : 2 * DAY),
+      endAt: at((action === 'activities.record' ? -2 * DAY : 2 * DAY) + HOUR),
       clientRequestId: rid('deleted'),
-      ...(action === 'activities.record' ? { host: '李建国', recorder: '王芳', minutes: '不应再被返回的会议内容' } : {}),
+      ...(action === 'activities.record' ? { host: '李建国', recorder: '王芳', minutes: '不应再被返回的会议内容' } : { agenda: '不应再被返回的议程' }),
     }
     const made = await ok<any>(secretary()(action, payload))
     await ok(secretary()('activities.remove', { id: made.id, reason: '录入错误' }))
@@ -137,26 +138,26 @@ describe('#15.12 smaller holes', () => {
     const theirs = await uploadPhoto(cloud.url, branch2, drawSeedPhoto(11), 'their-site.png')
     const elsewhere = await uploadFile(cloud.url, drawSeedPhoto(12), 'x.png', 'image/png', `exports/2026/x/thumbs/${branch2}.jpg`)
     const mine = await uploadPhoto(cloud.url, branch1, drawSeedPhoto(13), 'site.png')
-    const payload = (photos: string[]) => ({
-      branchId: branch1,
-      type: 'theme_day',
-      topic: '照片归属',
-      place: '学会会议室',
-      startAt: at(-3 * DAY),
-      photos,
-      clientRequestId: rid('photos'),
-    })
+    const payload = (photos: string[]) =>
+      sessionRecord({
+        branchId: branch1,
+        type: 'theme_day',
+        topic: '照片归属',
+        place: '学会会议室',
+        startAt: at(-3 * DAY),
+        photos,
+        clientRequestId: rid('photos'),
+      })
     for (const foreign of [theirs, elsewhere]) {
-      const r = await secretary()('activities.create', payload([mine, foreign]))
+      const r = await secretary()('activities.record', payload([mine, foreign]))
       expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'photos', fileIDs: [foreign] } } })
     }
-    const made = await ok<any>(secretary()('activities.create', payload([mine])))
+    const made = await ok<any>(secretary()('activities.record', payload([mine])))
     expect(made.photos.map((p: any) => p.fileID)).toEqual([mine])
-    const fields = { host: '李建国', recorder: '王芳', minutes: '学习了支部工作条例。' } // what a 主题党日 record needs
-    const update = await secretary()('activities.update', { id: made.id, expectedVersion: made.version, ...fields, photos: [mine, theirs] })
+    const update = await secretary()('activities.update', { id: made.id, expectedVersion: made.version, photos: [mine, theirs] })
     expect(update).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'photos' } } })
     // The other branch's own secretary attaches it to their own record as before.
-    const own = await ok<any>(as('dev-secretary-2')('activities.create', { ...payload([theirs]), branchId: branch2 }))
+    const own = await ok<any>(as('dev-secretary-2')('activities.record', { ...payload([theirs]), branchId: branch2 }))
     expect(own.photos).toHaveLength(1)
   })
 })

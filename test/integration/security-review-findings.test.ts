@@ -4,6 +4,7 @@
  * search, text of nothing visible, and a 转出 dated in the future.
  */
 import { rawApiAs, ok } from '../support/api'
+import { sessionRecord } from '../support/activity-fixtures'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
@@ -39,11 +40,11 @@ const lecture = (startOffset: number) => ({
 
 describe('a session is recorded only once it has begun', () => {
   test.each([
-    ['activities.record', (o: number) => lecture(o)],
-    ['activities.create', (o: number) => ({ branchId: branch1, type: 'org_life_meeting', topic: '建而未开', place: '会议室', startAt: at(o), endAt: at(o + HOUR) })],
-  ])('%s of a session next week is refused, and nothing counts toward compliance', async (action, payload) => {
+    ['党课', (o: number) => lecture(o)],
+    ['组织生活会', (o: number) => sessionRecord({ branchId: branch1, type: 'org_life_meeting', topic: '建而未开', place: '会议室', startAt: at(o), endAt: at(o + HOUR) })],
+  ])('a %s of next week is refused, and nothing counts toward compliance', async (_kind, payload) => {
     const before = await ok(secretary()('compliance.branch', { branchId: branch1 }))
-    const answer = await secretary()(action, { ...payload(7 * DAY), clientRequestId: rid('future') })
+    const answer = await secretary()('activities.record', { ...payload(7 * DAY), clientRequestId: rid('future') })
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('还没到') } })
     expect(await ok(secretary()('compliance.branch', { branchId: branch1 }))).toEqual(before)
   })

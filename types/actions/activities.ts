@@ -186,23 +186,6 @@ export const historyEntry = z.object({
 })
 
 export const activitySchemas = {
-  /** Records a finished session in one step (kept for the first slice; activities.record is the full form). */
-  'activities.create': {
-    input: z
-      .object({
-        branchId: id('支部'),
-        type: activityType,
-        topic: text('主题', 100),
-        place: text('地点', 100),
-        startAt: isoInstant('开始时间'),
-        endAt: isoInstant('结束时间').optional(),
-        photos: photos.default([]),
-        clientRequestId,
-      })
-      .strict()
-      .refine(endAfterStart, endAfterStartError),
-    output: activityDetail,
-  },
   /** Secretary / 支委: plans a session. Idempotent: the same clientRequestId returns the same plan. */
   'activities.plan': {
     input: z

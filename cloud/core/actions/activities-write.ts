@@ -144,8 +144,6 @@ async function afterPhotoChecks(ctx: ActionContext, doc: ActivityDoc, review: Ph
   return (await loadActivity(ctx.port, doc._id)) ?? doc
 }
 
-const reviewField = (review: PhotoReview) => (Object.keys(review).length ? { photoReview: review } : {})
-
 async function sameRequest(ctx: ActionContext, _id: string, branchId: string) {
   const existing = await loadActivity(ctx.port, _id)
   if (!existing) return undefined
@@ -183,53 +181,6 @@ async function replayActivity(first: { id: string }, input: { branchId: string }
   if (!doc) throw notFound('活动')
   return present(ctx, usable(doc, input.branchId))
 }
-
-/** Records a finished session in one step (the first slice's form; no attendance). */
-export const createActivity = defineAction({
-  name: 'activities.create',
-  roles: BRANCH_WRITERS,
-  scope: { kind: 'branch', branchOf: (input) => input.branchId },
-  async handler(input, ctx) {
-    const { port, caller } = ctx
-    const _id = ctx.requestKey!
-    const existing = await sameRequest(ctx, _id, input.branchId)
-    if (existing) return present(ctx, existing)
-    await loadActiveBranch(port, input.branchId)
-    assertHeld(new Date(input.startAt), port.now())
-    await checkInputTexts(port, caller.openid, input)
-    checkPhotoPaths(input.branchId, input.photos)
-    const photoReview = await startPhotoChecks(port, caller.openid, dedupe(input.photos))
-    const now = port.now()
-    const startAt = new Date(input.startAt)
-    const endAt = input.endAt ? new Date(input.endAt) : undefined
-    const doc: ActivityDoc = {
-      _id,
-      branchId: input.branchId,
-      type: input.type,
-      status: 'recorded',
-      audience: await audienceOf(port, input.branchId, input.type, null),
-      topic: input.topic,
-      place: input.place,
-      startAt,
-      ...(endAt ? { endAt } : {}),
-      photos: dedupe(input.photos),
-      ...reviewField(photoReview),
-      createdBy: { openid: caller.openid, name: await userName(port, caller.openid) },
-      createdAt: now,
-      version: 1,
-      clientRequestId: input.clientRequestId,
-      recordRequestId: input.clientRequestId,
-      recordedAt: now,
-      signInClosesAt: signInWindow(startAt, endAt).closesAt,
-      deleted: false,
-    }
-    const saved = await insertOnce(ctx, doc)
-    if (!saved.inserted) return present(ctx, saved.doc)
-    await history(ctx, saved.doc, 'recorded', {}, null)
-    return present(ctx, await afterPhotoChecks(ctx, saved.doc, photoReview))
-  },
-  replay: replayActivity,
-})
 
 async function history(
   ctx: ActionContext,

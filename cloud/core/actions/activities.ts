@@ -16,7 +16,7 @@ import type { ActivityDoc, ActivitySignInDoc, BranchDoc, MemberDoc } from '../fr
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import { findActiveEntry, groupNames, readAll } from '../organisation/store'
 import { beijingDate } from '../framework/time'
-import { activityHistory, createActivity, planActivity, recordActivity, removeActivity, updateActivity } from './activities-write'
+import { activityHistory, planActivity, recordActivity, removeActivity, updateActivity } from './activities-write'
 
 
 export const listActivities = defineAction({
@@ -255,7 +255,6 @@ export const attendanceSheet = defineAction({
 })
 
 export const ACTIVITY_ACTIONS = [
-  createActivity,
   planActivity,
   recordActivity,
   updateActivity,
