@@ -61,6 +61,9 @@ export const INDEXES: IndexDecl[] = [
   { collection: 'recruits', fields: asc('nextDueOn'), note: 'the reminders run' },
   { collection: 'recruits', fields: asc('branchId', 'nextDueOn'), note: 'home 待办' },
   { collection: 'recruits', fields: asc('memberId') },
+  { collection: 'branch_terms', fields: asc('current', '_id'), note: 'every branch\'s current term: the reminders run and the committee\'s overview' },
+  { collection: 'branch_terms', fields: asc('branchId', 'current'), note: 'a branch\'s term; ids are `branchId:startOn`' },
+  { collection: 'members', fields: asc('joinedPartyOn', 'state'), note: '政治生日, the reminders run' },
 ]
 
 /** One index as the deployment table writes it: `branchId` + `startAt` (desc). */

@@ -27,6 +27,7 @@ export const SUBSCRIPTION_TEMPLATE_IDS: Record<ReminderKind, string> = {
   activity_upcoming: 'Kq5Wm1Ta8ZrY3uNc7Lh0Ve2dXs9Jb4Gp6Fo1Ri3QwEk',
   committee_notice: 'Hn4Xc9Qe2Tb7Mw1Ls6Yk0Rv3Pa8Jd5Uf2Gi7Zo4NtWs',
   recruitment_due: 'Rc7Tq2Lw9pXa4Nb1Ve6Hs3Kd8Jm5Gf0Yz2Uo7Wi4QeB',
+  term_due: 'Tm3Hq8Xe1Wc5Lb9Rv2Kn6Ya4Pd0Js7Gu3Fo8Zi1NtQs',
 }
 
 /** Each reminder kind's template: its id here and its keywords from the contract. */

@@ -12,7 +12,7 @@
 
 export type KeywordType = 'thing' | 'phrase' | 'name' | 'time' | 'date' | 'character_string' | 'number'
 
-export const REMINDER_KINDS = ['assignment_due', 'compliance_gap', 'activity_upcoming', 'committee_notice', 'recruitment_due'] as const
+export const REMINDER_KINDS = ['assignment_due', 'compliance_gap', 'activity_upcoming', 'committee_notice', 'recruitment_due', 'term_due'] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
 
 export interface TemplateSpec {
@@ -72,6 +72,15 @@ export const TEMPLATE_SPECS: Record<ReminderKind, TemplateSpec> = {
       item: { key: 'thing2', type: 'thing' },
       dueOn: { key: 'date3', type: 'date' },
       note: { key: 'thing4', type: 'thing' },
+    },
+  },
+  term_due: {
+    title: '待办事项提醒',
+    purpose: '支委会换届提醒',
+    keywords: {
+      item: { key: 'thing1', type: 'thing' },
+      dueOn: { key: 'date2', type: 'date' },
+      note: { key: 'thing3', type: 'thing' },
     },
   },
 }

@@ -260,7 +260,7 @@ describe('subscriptions', () => {
     kind,
     templateId: `T-${kind}`,
     title: kind,
-    purpose: { assignment_due: '工作要点到期提醒', compliance_gap: '组织生活到期提醒', activity_upcoming: '活动开始前提醒', committee_notice: '党委通知', recruitment_due: '发展党员时限提醒' }[kind],
+    purpose: { assignment_due: '工作要点到期提醒', compliance_gap: '组织生活到期提醒', activity_upcoming: '活动开始前提醒', committee_notice: '党委通知', recruitment_due: '发展党员时限提醒', term_due: '支委会换届提醒' }[kind],
     remaining,
     lastResult,
     updatedAt: null,
@@ -268,13 +268,14 @@ describe('subscriptions', () => {
   const all = [quota('assignment_due', 0), quota('compliance_gap', 0), quota('activity_upcoming', 0), quota('committee_notice', 0)]
 
   test('which kinds matter per role, and the three asked for: least quota first', () => {
-    expect(relevantKinds(['secretary'])).toEqual(['assignment_due', 'compliance_gap', 'activity_upcoming', 'committee_notice', 'recruitment_due'])
+    expect(relevantKinds(['secretary'])).toEqual(['assignment_due', 'compliance_gap', 'activity_upcoming', 'committee_notice', 'recruitment_due', 'term_due'])
     expect(relevantKinds(['member'])).toEqual(['activity_upcoming', 'committee_notice'])
     expect(relevantKinds(['committee_admin'])).toEqual([])
     expect(kindsToAsk(['secretary'])).toEqual(['assignment_due', 'compliance_gap', 'activity_upcoming'])
     // Every kind with no quota comes before one with some (recruitment_due, #19, is the secretary's fifth kind).
     expect(kindsToAsk(['secretary'], { assignment_due: 2, compliance_gap: 1 })).toEqual(['activity_upcoming', 'committee_notice', 'recruitment_due'])
-    expect(kindsToAsk(['secretary'], { assignment_due: 2, compliance_gap: 1, recruitment_due: 3 })).toEqual(['activity_upcoming', 'committee_notice', 'compliance_gap'])
+    expect(kindsToAsk(['secretary'], { assignment_due: 2, compliance_gap: 1, recruitment_due: 3 })).toEqual(['activity_upcoming', 'committee_notice', 'term_due'])
+    expect(kindsToAsk(['secretary'], { assignment_due: 2, compliance_gap: 1, recruitment_due: 3, term_due: 1 })).toEqual(['activity_upcoming', 'committee_notice', 'compliance_gap'])
     expect(templatesToAsk(['member'], all)).toEqual([
       { id: 'T-activity_upcoming', title: '活动开始前提醒' },
       { id: 'T-committee_notice', title: '党委通知' },

@@ -14,6 +14,7 @@ import { organisationSchemas } from './organisation'
 import { recruitmentSchemas } from './recruitment'
 import { reminderSchemas } from './reminders'
 import { reviewSchemas } from './reviews'
+import { termsSchemas } from './terms'
 import { workPlanSchemas } from './work-plans'
 
 export const schemas = {
@@ -28,6 +29,7 @@ export const schemas = {
   ...reviewSchemas,
   ...feedbackSchemas,
   ...recruitmentSchemas,
+  ...termsSchemas,
 } as const
 
 export type ActionName = keyof typeof schemas

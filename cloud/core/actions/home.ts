@@ -16,6 +16,7 @@ import { beijingDate } from '../framework/time'
 import { committeeTodo, guideTodo, memberTodo, SOON_DAYS, writerTodo, type TodoPoint, type TodoSession } from '../home/todo'
 import { inAudience } from './activities'
 import { branchRecruitDue } from '../recruitment/reminders'
+import { secretaryTermDue } from '../terms/reminders'
 
 const DAY = 86_400_000
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
@@ -92,7 +93,7 @@ export const homeTodo = defineAction({
     const b = branchId!
     const rolesHere = memberships.filter((m) => m.branchId === b).map((m) => m.role)
     if (isWriterIn(memberships, b)) {
-      const [points, returned, sessions, requests, returnedRecords, recruitDue] = await Promise.all([
+      const [points, returned, sessions, requests, returnedRecords, recruitDue, term] = await Promise.all([
         openPoints(port, soonUntil, b),
         returnedPoints(port, b),
         // Sign-in opens 30 minutes before the start (activities/rules.ts).
@@ -102,10 +103,12 @@ export const homeTodo = defineAction({
         collection(port, 'activities').where({ branchId: b, reviewState: 'returned', deleted: false }).limit(20).get(),
         // 发展党员 deadlines, for the secretary and the 组织委员 (recruitment/reminders.ts).
         branchRecruitDue(port, b, caller.openid, rolesHere.includes('secretary'), soonUntil),
+        // 换届 due (terms/rules.ts termStatus), for the secretary.
+        rolesHere.includes('secretary') ? secretaryTermDue(port, b, today) : null,
       ])
       const merged = new Map(points.map((a) => [a._id, asPoint(a)]))
       for (const [id, r] of returned) merged.set(id, asPoint(r.doc, r.reason))
-      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total, returnedRecords: returnedRecords.data.map((a) => ({ id: a._id, topic: a.topic, comment: a.review?.comment ?? null })), recruitDue })
+      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total, returnedRecords: returnedRecords.data.map((a) => ({ id: a._id, topic: a.topic, comment: a.review?.comment ?? null })), recruitDue, term })
       return { view: 'writer' as const, ...result }
     }
 

@@ -7,6 +7,8 @@ import type { ReminderKind } from '../../../types/subscription-templates'
 
 export const COLLECTIONS = [
   'committees',
+  // 换届: the branch committee's terms (cloud/core/terms/store.ts).
+  'branch_terms',
   'users',
   'branches',
   'memberships',
@@ -72,6 +74,8 @@ export interface BranchDoc {
   startedOn?: string | null
   status: 'active' | 'archived'
   archivedReason?: string
+  /** 政治生日 greetings (cloud/core/terms/birthdays.ts): on unless the branch turned them off (false). */
+  birthdayGreetings?: boolean
   createdAt: Date
 }
 
@@ -564,6 +568,10 @@ export interface WriteRequestDoc {
  */
 export interface DocMap {
   committees: CommitteeDoc
+  // 换届 and 发展党员 (shapes in cloud/core/terms/store.ts and cloud/core/recruitment/store.ts).
+  branch_terms: import('../terms/store').TermDoc
+  recruits: import('../recruitment/store').RecruitDoc
+  recruitment_settings: import('../recruitment/store').RecruitmentSettingsDoc
   users: UserDoc
   branches: BranchDoc
   memberships: Membership

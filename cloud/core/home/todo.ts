@@ -37,6 +37,7 @@ const RECRUIT_PAGE = '/packages/recruitment/pages/person/index?id='
 const POINTS_TAB = '/pages/work-points/index'
 const ACTIVITIES_TAB = '/pages/activities/index'
 const REVIEW_QUEUE = '/packages/reviews/pages/queue/index'
+const TERMS_PAGE = '/packages/terms/pages/term/index'
 
 /** 已逾期 3 天 · 今天到期 · 还剩 2 天 — `daysLeft` from today (Beijing) to the due date. */
 export function dueWords(daysLeft: number): string {
@@ -111,9 +112,20 @@ export function writerTodo(input: {
   returnedRecords?: { id: string; topic: string; comment: string | null }[]
   /** 发展党员 deadlines of the branch (recruitment/rules.ts dueItems), for its secretary and 组织委员. */
   recruitDue?: { recruitId: string; name: string; title: string; dueOn: string }[]
+  /**
+   * 换届, for the secretary: the term's state (terms/rules.ts termStatus). A line when it ends within six months or
+   * has ended; a branch without a recorded term is asked monthly by the reminders instead (docs/terms.md).
+   */
+  term?: { state: 'none' | 'ok' | 'due_soon' | 'overdue'; endOn: string | null; daysLeft: number | null } | null
 }) {
   const { now } = input
   const items = pointItems(input.points, input.today)
+  const t = input.term
+  if (t && (t.state === 'due_soon' || t.state === 'overdue')) {
+    const title = '筹备支委会换届选举'
+    const due = t.state === 'overdue' ? `任期已届满 ${-(t.daysLeft ?? 0)} 天` : `任期还剩 ${t.daysLeft} 天届满`
+    items.push({ key: `term:${input.branchId}`, kind: 'term_due', title, due, tone: t.state === 'overdue' ? 'overdue' : 'soon', page: TERMS_PAGE, rank: t.state === 'overdue' ? BAND - 1 : 5 * BAND })
+  }
   for (const d of input.recruitDue ?? []) {
     const left = daysBetween(input.today, d.dueOn)
     if (left > SOON_DAYS) continue

@@ -52,6 +52,9 @@ export interface RecruitDoc {
   updatedAt: Date
 }
 
+/** recruitment_settings/committee: the committee's local rules (missing keys: the national defaults). */
+export type RecruitmentSettingsDoc = Partial<RecruitmentSettings> & { _id: string; updatedAt?: Date }
+
 const SETTINGS_ID = 'committee'
 
 /** The committee's settings over the national defaults (a missing collection or document: the defaults). */

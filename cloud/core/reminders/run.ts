@@ -25,6 +25,8 @@ import { beijingDate } from '../framework/time'
 import { runDuesReminders } from '../dues/reminders'
 import { loadRecruitmentDue, planRecruitmentReminders } from '../recruitment/reminders'
 import { runAbsenceReminders } from '../leave/reminders'
+import { loadTermBranches, planTermReminders } from '../terms/reminders'
+import { runBirthdays } from '../terms/birthdays'
 import { bump, MAX_ATTEMPTS, sendQueued, writeInbox, type Counts } from './deliver'
 import { OVERDUE_WEEKS, planReminders, type PlannedReminder, type PlannerActivity, type PlannerBranch, type PlannerNotice, type PlannerPerson } from './planner'
 import { chunks, insertNew, readAll } from '../framework/data'
@@ -263,6 +265,8 @@ export async function runReminders(port: Port, now: Date, options: RunOptions = 
 
     // 发展党员 deadlines (cloud/core/recruitment/reminders.ts): in the daily pass, through the same claims and sends.
     const recruitment = daily ? await loadRecruitmentDue(port, now) : null
+    // 换届 (cloud/core/terms/reminders.ts): six and three months ahead, monthly when overdue or unrecorded.
+    const termBranches = daily ? await loadTermBranches(port) : []
     const planned = [
       ...planReminders({
         now,
@@ -274,6 +278,7 @@ export async function runReminders(port: Port, now: Date, options: RunOptions = 
         hasQuota: (openid, templateId) => (quota.get(`${openid} ${templateId}`) ?? 0) > 0,
       }),
       ...(recruitment ? planRecruitmentReminders(now, recruitment.dues, { people, organisers: recruitment.organisers }, recruitment.settings.remindDaysBefore) : []),
+      ...planTermReminders(now, termBranches, people),
     ]
     counts.planned = planned.length
     phase('plan')
@@ -293,6 +298,8 @@ export async function runReminders(port: Port, now: Date, options: RunOptions = 
     if (daily) counts.dues = await runDuesReminders(port, now)
     // Months missed without leave in a row, to the secretary (cloud/core/leave/reminders.ts).
     if (daily) counts.absence = await runAbsenceReminders(port, now)
+    // 政治生日 greetings to the member and a line for the secretary (cloud/core/terms/birthdays.ts).
+    if (daily) counts.birthdays = await runBirthdays(port, now)
     // Notices whose recipients with quota are all claimed are done.
     for (const n of notices) await port.db.collection('notices').doc(n.id).update({ data: { status: 'sent' } })
 

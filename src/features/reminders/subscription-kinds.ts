@@ -19,6 +19,8 @@ export function relevantKinds(roles: readonly Role[]): ReminderKind[] {
   if (roles.some((r) => r !== 'committee_admin')) add('activity_upcoming', 'committee_notice')
   // 发展党员 deadlines go to the secretary and the 组织委员 (a 支委 post): asked after the rest, as quota runs out.
   if (roles.includes('secretary') || roles.includes('branch_committee')) add('recruitment_due')
+  // 换届 (the committee's term) is the secretary's.
+  if (roles.includes('secretary')) add('term_due')
   return kinds
 }
 
