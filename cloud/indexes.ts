@@ -50,6 +50,8 @@ export const INDEXES: IndexDecl[] = [
   { collection: 'dues_profiles', fields: asc('branchId', '_id') },
   { collection: 'dues_payments', fields: asc('memberId', 'month'), note: 'ids are `memberId:YYYY-MM`, one per member and month' },
   { collection: 'dues_payments', fields: asc('branchId', 'month') },
+  { collection: 'appraisals', fields: asc('branchId', 'state', 'memberIds'), note: "a member's 民主评议 history; ids are the record's" },
+  { collection: 'appraisals', fields: asc('year', 'branchId'), note: 'the workbook' },
   { collection: 'feedback', fields: asc('status', 'createdAt', '_id') },
   { collection: 'feedback', fields: asc('openid', 'createdAt') },
   { collection: 'leave_requests', fields: asc('activityId', 'askedAt') },

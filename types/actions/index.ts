@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { activitySchemas } from './activities'
+import { appraisalSchemas } from './appraisal'
 import { dashboardSchemas } from './dashboard'
 import { duesSchemas } from './dues'
 import { feedbackSchemas } from './feedback'
@@ -29,6 +30,7 @@ export const schemas = {
   ...reviewSchemas,
   ...feedbackSchemas,
   ...recruitmentSchemas,
+  ...appraisalSchemas,
   ...termsSchemas,
 } as const
 

@@ -125,6 +125,7 @@ export async function buildRecordBook(
           field('议程', e.agenda),
           field('会议内容', e.minutes),
           field('决议', e.resolutions),
+          ...(e.appraisal ? [field('民主评议结果', e.appraisal)] : []),
         ],
       }),
     )

@@ -7,6 +7,7 @@ import { xmlSafe } from '../../../types/schema-kit'
 import { beijingDateTimeText } from '../../../types/time-text'
 import type { AssessmentRow } from '../framework/model'
 import { LOW_SCORE } from './aggregate'
+import { addAppraisalSheet } from '../appraisal/export'
 
 /** Kept in the export job's document: model.ts has its shape. */
 export type { AssessmentRow }
@@ -113,6 +114,7 @@ export async function buildWorkbook(rows: AssessmentRow[], meta: { year: number;
   dues.getColumn(2).width = 28
   for (const c of [3, 4, 5, 6]) dues.getColumn(c).width = 12
 
+  addAppraisalSheet(wb, rows)
   const notes = wb.addWorksheet('说明')
   notes.getColumn(1).width = 16
   notes.getColumn(2).width = 90

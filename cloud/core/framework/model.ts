@@ -4,6 +4,7 @@
  */
 import type { ActivityType, MemberState, PartyStatus, Role } from '../../../types/domain'
 import type { ReminderKind } from '../../../types/subscription-templates'
+import type { AppraisalDoc, AppraisalSettingsDoc } from '../appraisal/store'
 
 export const COLLECTIONS = [
   'committees',
@@ -46,6 +47,9 @@ export const COLLECTIONS = [
   'recruitment_settings',
   /** The write protocol's requests (framework/writes.ts): one per (action, caller, clientRequestId), with its answer. */
   'write_requests',
+  // 民主评议党员 (cloud/core/appraisal/store.ts has their document shapes).
+  'appraisals',
+  'appraisal_settings',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 
@@ -494,6 +498,8 @@ export interface AssessmentRow {
   lastActivityOn: string | null
   /** 党费 of the year (cloud/core/dues/totals.ts): absent in jobs collected before dues were kept. */
   dues?: { members: number; dueFen: number; paidFen: number }
+  /** 民主评议党员 of the year per grade (cloud/core/appraisal/export.ts): absent in jobs collected before it was kept. */
+  appraisal?: { appraised: number; excellent: number; qualified: number; basic: number; unqualified: number }
 }
 
 /** What the record-book export job (dashboard/record-book.ts) keeps of one session between steps (text only; photos are fetched when writing). */
@@ -517,6 +523,8 @@ export interface BookEntry {
   photos: string[]
   photoTotal: number
   /** Thumbnails of `photos` in storage, made by the export step that read this session. */
+  /** A 民主评议党员 record: its 确定 results as text (cloud/core/appraisal/export.ts), else absent. */
+  appraisal?: string | null
   thumbs: { fileID: string; width: number; height: number }[]
 }
 
@@ -596,6 +604,8 @@ export interface DocMap {
   notices: NoticeDoc
   export_jobs: ExportJobDoc
   write_requests: WriteRequestDoc
+  appraisals: AppraisalDoc
+  appraisal_settings: AppraisalSettingsDoc
 }
 /** Collections whose documents are in DocMap (every one should be: a new area adds its own). */
 export type TypedCollectionName = keyof DocMap & CollectionName

@@ -6,6 +6,7 @@
  */
 import type { ActionDef } from './action'
 import { ACTIVITY_ACTIONS } from '../actions/activities'
+import { APPRAISAL_ACTIONS } from '../actions/appraisal'
 import { PLAN_CHANGE_ACTIONS } from '../actions/activities-plan'
 import { ASSIGNMENT_ACTIONS } from '../actions/assignments'
 import { AUDIT_ACTIONS } from '../actions/audit'
@@ -59,6 +60,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...LEAVE_ACTIONS,
   ...REVIEW_ACTIONS,
   ...FEEDBACK_ACTIONS,
+  ...APPRAISAL_ACTIONS,
 ] as unknown as readonly ActionDef[]
 
 const byName = new Map(ACTIONS.map((a) => [a.name as string, a]))

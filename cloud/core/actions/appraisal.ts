@@ -1,0 +1,321 @@
+/**
+ * 民主评议党员 actions (contract: types/actions/appraisal.ts; rules: cloud/core/appraisal/rules.ts; docs/appraisal.md).
+ *
+ * One appraisal per 民主评议党员 record (an activity of type `democratic_review`), named by the record's id. Every
+ * 正式 and 预备 member on the branch's roster is appraised. Who may do what: the secretary and the 组织委员 (a 支委
+ * holding that post) save grades and 确定 the results; the branch's other 支委 and the committee read the sheet
+ * (their reads are audited: grades are personal); a member reads their own grade only, once 确定. Writes are
+ * idempotent by clientRequestId (dispatch.ts → framework/writes.ts runOnce) and versioned: a save names the version it
+ * edits, and a stale one is refused with the current version (versionConflict). A refused save writes nothing.
+ */
+import { APPRAISAL_DEFAULT_SHARE, APPRAISAL_GRADE_LABELS, type AppraisalState } from '../../../types/appraisal'
+import { BRANCH_WRITERS } from '../../../types/roles'
+import { checkSheet, excellentCap, gradeCounts, isAppraised, type Share } from '../appraisal/rules'
+import { loadShare, saveShare, type AppraisalDoc, type AppraisalRowDoc } from '../appraisal/store'
+import { defineAction, type ActionContext } from '../framework/action'
+import { collection, insertNew, isDuplicateKey, loadOne, readAll, recordOf, type Stored } from '../framework/data'
+import { AppError, forbidden, invalid } from '../framework/errors'
+import type { ActivityDoc, MemberDoc } from '../framework/model'
+import type { Port } from '../framework/port'
+import { beijingDate } from '../framework/time'
+import { versionConflict } from '../framework/writes'
+import { actorName, recordAudit } from '../organisation/audit'
+import { findActiveEntry, loadActiveBranch } from '../organisation/store'
+
+export const APPRAISAL_PAGE = '/packages/appraisal/pages/sheet/index'
+const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member'] as const
+const reviewRecord = { kind: 'record', collection: 'activities', noun: '民主评议记录', idOf: (input: { activityId: string }) => input.activityId } as const
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null)
+const yearOf = (a: ActivityDoc) => Number(beijingDate(new Date(a.startAt)).slice(0, 4))
+
+/** The secretary, or a 支委 who holds 组织委员, of `branchId`: who grade and 确定 (《关于党员民主评议的规定》: 支部委员会). */
+async function keepsAppraisal(ctx: ActionContext, branchId: string): Promise<boolean> {
+  const held = ctx.caller.memberships.filter((m) => m.branchId === branchId)
+  if (held.some((m) => m.role === 'secretary')) return true
+  if (!held.some((m) => m.role === 'branch_committee')) return false
+  const entry = await findActiveEntry(ctx.port, branchId, ctx.caller.openid)
+  return !!entry?.posts?.includes('组织委员')
+}
+
+/** Who reads every member's grade: the branch's 支委 (the secretary among them) and the committee. */
+const readsAll = (ctx: ActionContext, branchId: string) =>
+  ctx.caller.memberships.some((m) => m.role === 'committee_admin' || (m.branchId === branchId && (m.role === 'secretary' || m.role === 'branch_committee')))
+
+function requireReview(a: ActivityDoc) {
+  if (a.type !== 'democratic_review') throw invalid('只有“民主评议党员”的记录可以评定等次', { rule: 'not_democratic_review' })
+}
+
+/** Those appraised now: the branch's active 正式 and 预备 members, by name. */
+async function appraisedRoster(port: Port, branchId: string): Promise<Stored<MemberDoc>[]> {
+  const members = await readAll(port, 'members', { branchId, state: 'active' }, { sortBy: 'name' })
+  return members.filter(isAppraised)
+}
+
+/** The sheet's rows: 确定 results as kept; otherwise the roster now, with what was saved for each member. */
+function rowsOf(roster: MemberDoc[], doc: AppraisalDoc | undefined): AppraisalRowDoc[] {
+  if (doc?.state === 'final') return doc.rows
+  const saved = new Map((doc?.rows ?? []).map((r) => [r.memberId, r]))
+  return roster.map((m) => {
+    const s = saved.get(m._id)
+    return { memberId: m._id, name: m.name, partyStatus: m.partyStatus, grade: s?.grade ?? null, votes: s?.votes ?? null, disposal: s?.disposal ?? null }
+  })
+}
+
+async function sheet(ctx: ActionContext, a: ActivityDoc, doc: AppraisalDoc | undefined, share: Share) {
+  const { port } = ctx
+  const [canWrite, roster] = await Promise.all([keepsAppraisal(ctx, a.branchId), doc?.state === 'final' ? Promise.resolve([]) : appraisedRoster(port, a.branchId)])
+  const all = rowsOf(roster, doc)
+  const full = canWrite || readsAll(ctx, a.branchId)
+  const state: AppraisalState = doc?.state ?? 'none'
+  let rows = all
+  if (!full) {
+    // A member: their own row, once the branch has 确定 the results.
+    const own = await findActiveEntry(port, a.branchId, ctx.caller.openid)
+    rows = state === 'final' && own ? all.filter((r) => r.memberId === own._id) : []
+  }
+  const used = doc?.state === 'final' ? doc.share : share
+  return {
+    activity: { id: a._id, branchId: a.branchId, topic: a.topic, startAt: new Date(a.startAt).toISOString(), status: a.status },
+    year: yearOf(a),
+    state,
+    version: doc?.version ?? 0,
+    view: full ? ('full' as const) : ('own' as const),
+    share: used,
+    appraised: all.length,
+    maxExcellent: excellentCap(all.length, used),
+    rows,
+    counts: full ? gradeCounts(all.map((r) => r.grade)) : null,
+    canWrite: canWrite && state !== 'final',
+    updatedBy: doc?.updatedBy.name ?? null,
+    updatedAt: iso(doc?.updatedAt),
+    finalizedBy: doc?.finalizedBy?.name ?? null,
+    finalizedAt: iso(doc?.finalizedAt),
+  }
+}
+
+/** Reads of others' grades by anyone but the keepers are logged (the secretary and the committee read the log). */
+async function auditRead(ctx: ActionContext, branchId: string, summary: string, target: { kind: string; id: string }) {
+  await recordAudit(ctx, { branchId, action: 'appraisal.read', summary, target, before: null, after: null })
+}
+
+export const appraisalList = defineAction({
+  name: 'appraisal.list',
+  roles: READERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId }, ctx) {
+    const { port } = ctx
+    const _ = port.db.command
+    const records = await collection(port, 'activities').where({ branchId, deleted: false, type: 'democratic_review' }).orderBy('startAt', 'desc').orderBy('_id', 'desc').limit(20).get()
+    const ids = records.data.map((r) => r._id)
+    const [docs, canWrite, own] = await Promise.all([
+      ids.length ? readAll(port, 'appraisals', { _id: _.in(ids) }) : Promise.resolve([] as Stored<AppraisalDoc>[]),
+      keepsAppraisal(ctx, branchId),
+      findActiveEntry(port, branchId, ctx.caller.openid),
+    ])
+    const full = canWrite || readsAll(ctx, branchId)
+    const byId = new Map(docs.map((d) => [d._id, d]))
+    return {
+      items: records.data.map((a) => {
+        const doc = byId.get(a._id)
+        const final = doc?.state === 'final'
+        return {
+          activityId: a._id,
+          topic: a.topic,
+          startAt: new Date(a.startAt).toISOString(),
+          year: yearOf(a),
+          state: doc?.state ?? ('none' as const),
+          mine: final && own ? (doc.rows.find((r) => r.memberId === own._id)?.grade ?? null) : null,
+          counts: full && doc ? gradeCounts(doc.rows.map((r) => r.grade)) : null,
+        }
+      }),
+      canWrite,
+    }
+  },
+})
+
+export const appraisalGet = defineAction({
+  name: 'appraisal.get',
+  roles: READERS,
+  scope: reviewRecord,
+  async handler({ activityId }, ctx) {
+    const a = recordOf(ctx, 'activities')
+    requireReview(a)
+    const [doc, share, keeper] = await Promise.all([loadOne(ctx.port, 'appraisals', activityId), loadShare(ctx.port), keepsAppraisal(ctx, a.branchId)])
+    const out = await sheet(ctx, a, doc, share)
+    if (!keeper && out.view === 'full' && doc) await auditRead(ctx, a.branchId, `查看${out.year}年民主评议党员结果（${a.topic}）`, { kind: 'activity', id: a._id })
+    return out
+  },
+})
+
+export const appraisalSave = defineAction({
+  name: 'appraisal.save',
+  roles: BRANCH_WRITERS,
+  scope: reviewRecord,
+  async handler({ activityId, version, rows: given }, ctx) {
+    const { port } = ctx
+    const a = recordOf(ctx, 'activities')
+    requireReview(a)
+    if (!(await keepsAppraisal(ctx, a.branchId))) throw forbidden('只有支部书记或组织委员可以评定民主评议结果')
+    await loadActiveBranch(port, a.branchId)
+    const [current, share, roster] = await Promise.all([loadOne(port, 'appraisals', activityId), loadShare(port), appraisedRoster(port, a.branchId)])
+    if (current?.state === 'final') throw new AppError('CONFLICT', '评议结果已经确定，不能再修改', { rule: 'finalized' })
+    if ((current?.version ?? 0) !== version) throw versionConflict(current?.version ?? 0)
+    const seen = new Set<string>()
+    for (const r of given) {
+      if (seen.has(r.memberId)) throw invalid('同一名党员只能评定一次，请刷新后再评', { rule: 'duplicate_member', memberId: r.memberId })
+      seen.add(r.memberId)
+    }
+    const onRoster = new Set(roster.map((m) => m._id))
+    const stranger = given.find((r) => !onRoster.has(r.memberId))
+    if (stranger) throw invalid('名单中有不是本支部正式或预备党员的人员，请刷新后再评', { rule: 'not_appraised', memberId: stranger.memberId })
+    const byId = new Map(given.map((r) => [r.memberId, r]))
+    // Members not in this save keep what was saved for them before.
+    const rows = rowsOf(roster, current).map((r) => {
+      const g = byId.get(r.memberId)
+      return g ? { ...r, grade: g.grade, votes: g.votes, disposal: g.disposal } : r
+    })
+    const breach = checkSheet(rows, share, false)
+    if (breach) throw invalid(breach.message, { rule: breach.rule, names: breach.names })
+    const by = { openid: ctx.caller.openid, name: await actorName(ctx) }
+    const now = port.now()
+    const memberIds = rows.map((r) => r.memberId)
+    let doc: AppraisalDoc
+    if (!current) {
+      doc = { _id: activityId, branchId: a.branchId, activityId, year: yearOf(a), state: 'draft', version: 1, share, rows, memberIds, updatedBy: by, updatedAt: now, finalizedBy: null, finalizedAt: null, createdAt: now }
+      await port.db.createCollection('appraisals').catch(() => undefined)
+      try {
+        await collection(port, 'appraisals').add({ data: doc })
+      } catch (error) {
+        // Another keeper saved the first version at the same moment.
+        if (isDuplicateKey(error)) throw versionConflict(1)
+        throw error
+      }
+    } else {
+      const patch = { rows, memberIds, share, version: current.version + 1, updatedBy: by, updatedAt: now }
+      const { stats } = await collection(port, 'appraisals').where({ _id: activityId, version: current.version, state: 'draft' }).update({ data: patch })
+      if (stats.updated === 0) throw versionConflict((await loadOne(port, 'appraisals', activityId))?.version ?? current.version)
+      doc = { ...current, ...patch }
+    }
+    const graded = rows.filter((r) => r.grade !== null).length
+    await recordAudit(ctx, {
+      branchId: a.branchId,
+      action: 'appraisal.save',
+      summary: `保存${doc.year}年民主评议党员评定（已评 ${graded} / ${rows.length} 人）`,
+      target: { kind: 'activity', id: activityId },
+      before: current ? { version: current.version } : null,
+      after: { version: doc.version },
+    })
+    return sheet(ctx, a, doc, share)
+  },
+})
+
+export const appraisalFinalize = defineAction({
+  name: 'appraisal.finalize',
+  roles: BRANCH_WRITERS,
+  scope: reviewRecord,
+  async handler({ activityId, version }, ctx) {
+    const { port } = ctx
+    const a = recordOf(ctx, 'activities')
+    requireReview(a)
+    if (!(await keepsAppraisal(ctx, a.branchId))) throw forbidden('只有支部书记或组织委员可以确定民主评议结果')
+    await loadActiveBranch(port, a.branchId)
+    const [current, share, roster] = await Promise.all([loadOne(port, 'appraisals', activityId), loadShare(port), appraisedRoster(port, a.branchId)])
+    if (!current) throw new AppError('CONFLICT', '还没有评定结果，请先评定每名党员的等次', { rule: 'ungraded' })
+    if (current.state === 'final') throw new AppError('CONFLICT', '评议结果已经确定', { rule: 'finalized' })
+    if (current.version !== version) throw versionConflict(current.version)
+    if (a.status !== 'recorded') throw new AppError('CONFLICT', '请先记录民主评议党员会议，再确定评议结果', { rule: 'not_recorded' })
+    const rows = rowsOf(roster, current)
+    const breach = checkSheet(rows, share, true)
+    if (breach) throw invalid(breach.message, { rule: breach.rule, names: breach.names })
+    const by = { openid: ctx.caller.openid, name: await actorName(ctx) }
+    const now = port.now()
+    const patch = { state: 'final' as const, rows, memberIds: rows.map((r) => r.memberId), share, version: current.version + 1, updatedBy: by, updatedAt: now, finalizedBy: by, finalizedAt: now }
+    const { stats } = await collection(port, 'appraisals').where({ _id: activityId, version: current.version, state: 'draft' }).update({ data: patch })
+    if (stats.updated === 0) throw versionConflict((await loadOne(port, 'appraisals', activityId))?.version ?? current.version)
+    const doc: AppraisalDoc = { ...current, ...patch }
+    const counts = gradeCounts(rows.map((r) => r.grade))
+    await recordAudit(ctx, {
+      branchId: a.branchId,
+      action: 'appraisal.finalize',
+      summary: `确定${doc.year}年民主评议党员结果：优秀 ${counts.excellent} 人，合格 ${counts.qualified} 人，基本合格 ${counts.basic} 人，不合格 ${counts.unqualified} 人`,
+      target: { kind: 'activity', id: activityId },
+      before: { version: current.version, state: 'draft' },
+      after: { version: doc.version, state: 'final' },
+    })
+    // Each member is told their own grade, privately (their inbox only).
+    const openids = new Map(roster.filter((m) => m.openid).map((m) => [m._id, m.openid as string]))
+    const items = rows
+      .filter((r) => openids.has(r.memberId) && r.grade)
+      .map((r) => ({
+        _id: `appraisal_${activityId}_${r.memberId}`,
+        openid: openids.get(r.memberId)!,
+        kind: 'appraisal_result',
+        title: `${doc.year}年民主评议党员结果：${APPRAISAL_GRADE_LABELS[r.grade!]}`,
+        body: `支部已确定${doc.year}年民主评议党员结果，你的等次为「${APPRAISAL_GRADE_LABELS[r.grade!]}」。`,
+        page: `${APPRAISAL_PAGE}?id=${activityId}`,
+        createdAt: now,
+        dedupeKey: `appraisal:${activityId}:${r.memberId}`,
+      }))
+    if (items.length) await insertNew(port, 'inbox', items)
+    return sheet(ctx, a, doc, share)
+  },
+})
+
+export const appraisalMember = defineAction({
+  name: 'appraisal.member',
+  roles: ['committee_admin', 'secretary', 'branch_committee'],
+  // A member reads their own history while they are of the branch.
+  scope: { kind: 'record', collection: 'members', noun: '党员', idOf: (input) => input.memberId, ownerField: 'openid', ownerRoles: 'any' },
+  async handler({ memberId }, ctx) {
+    const { port } = ctx
+    const member = recordOf(ctx, 'members')
+    const docs = await readAll(port, 'appraisals', { branchId: member.branchId, state: 'final', memberIds: memberId }, { sortBy: 'year' })
+    const ids = docs.map((d) => d.activityId)
+    const _ = port.db.command
+    const topics = ids.length ? await readAll(port, 'activities', { _id: _.in(ids) }, { fields: ['topic'] }) : []
+    const topicOf = new Map(topics.map((t) => [t._id, t.topic]))
+    const items = docs
+      .reverse()
+      .map((d) => ({ d, row: d.rows.find((r) => r.memberId === memberId) }))
+      .filter((x): x is { d: Stored<AppraisalDoc>; row: AppraisalRowDoc & { grade: NonNullable<AppraisalRowDoc['grade']> } } => !!x.row?.grade)
+      .map(({ d, row }) => ({ year: d.year, activityId: d.activityId, topic: topicOf.get(d.activityId) ?? '民主评议党员', grade: row.grade, votes: row.votes, disposal: row.disposal, finalizedAt: iso(d.finalizedAt) ?? '' }))
+    const self = member.openid === ctx.caller.openid
+    if (!self && items.length && !(await keepsAppraisal(ctx, member.branchId))) {
+      await auditRead(ctx, member.branchId, `查看 ${member.name} 的民主评议结果`, { kind: 'member', id: memberId })
+    }
+    return { items }
+  },
+})
+
+const presentShare = (share: Share) => ({ share, defaults: { ...APPRAISAL_DEFAULT_SHARE } })
+
+export const appraisalSettings = defineAction({
+  name: 'appraisal.settings',
+  roles: ['committee_admin', 'secretary', 'branch_committee'],
+  scope: { kind: 'authenticated' },
+  async handler(_input, { port }) {
+    return presentShare(await loadShare(port))
+  },
+})
+
+export const appraisalSetSettings = defineAction({
+  name: 'appraisal.setSettings',
+  roles: ['committee_admin'],
+  scope: { kind: 'committee' },
+  async handler({ share }, ctx) {
+    if (share.numerator >= share.denominator) throw invalid('优秀比例应小于 1（例如 1/3）', { field: 'share' })
+    const before = await loadShare(ctx.port)
+    await saveShare(ctx.port, share)
+    await recordAudit(ctx, {
+      branchId: null,
+      action: 'appraisal.settings',
+      summary: `修改民主评议优秀比例：${before.numerator}/${before.denominator} → ${share.numerator}/${share.denominator}`,
+      target: { kind: 'settings', id: 'appraisal' },
+      before,
+      after: share,
+    })
+    return presentShare(share)
+  },
+})
+
+export const APPRAISAL_ACTIONS = [appraisalList, appraisalGet, appraisalSave, appraisalFinalize, appraisalMember, appraisalSettings, appraisalSetSettings] as const

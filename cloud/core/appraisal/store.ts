@@ -1,0 +1,64 @@
+/**
+ * 民主评议党员 documents (docs/appraisal.md): one appraisal per 民主评议党员 record (`_id` = the activity's id), and the
+ * committee's setting of the 优秀 share (`appraisal_settings`, one document; the national default otherwise).
+ */
+import { APPRAISAL_DEFAULT_SHARE, type AppraisalDisposal, type AppraisalGrade, type AppraisalVotes } from '../../../types/appraisal'
+import type { PartyStatus } from '../../../types/domain'
+import { collection, loadOne } from '../framework/data'
+import { isCollectionMissing } from '../framework/errors'
+import type { Port } from '../framework/port'
+import type { Share } from './rules'
+
+export interface AppraisalRowDoc {
+  memberId: string
+  /** As on the roster when saved: the results keep the name a later transfer or rename does not change. */
+  name: string
+  partyStatus: PartyStatus
+  grade: AppraisalGrade | null
+  votes: AppraisalVotes | null
+  disposal: { kind: AppraisalDisposal; note: string } | null
+}
+
+export interface AppraisalDoc {
+  _id: string
+  branchId: string
+  activityId: string
+  /** The record's year (Beijing): the workbook and a member's history read by it. */
+  year: number
+  state: 'draft' | 'final'
+  version: number
+  /** The share in force when last saved (the committee may change it later; 确定 results keep theirs). */
+  share: Share
+  rows: AppraisalRowDoc[]
+  /** Member ids with a row, for a member's history (appraisal.member). */
+  memberIds: string[]
+  updatedBy: { openid: string; name: string }
+  updatedAt: Date
+  finalizedBy: { openid: string; name: string } | null
+  finalizedAt: Date | null
+  createdAt: Date
+}
+
+export interface AppraisalSettingsDoc {
+  _id: string
+  share: Share
+  updatedAt: Date
+}
+
+const SETTINGS_ID = 'committee'
+
+/** The committee's 优秀 share (a missing collection or document: one third). */
+export async function loadShare(port: Port): Promise<Share> {
+  try {
+    const doc = await loadOne(port, 'appraisal_settings', SETTINGS_ID)
+    return doc?.share ? { numerator: doc.share.numerator, denominator: doc.share.denominator } : { ...APPRAISAL_DEFAULT_SHARE }
+  } catch (error) {
+    if (isCollectionMissing(error)) return { ...APPRAISAL_DEFAULT_SHARE }
+    throw error
+  }
+}
+
+export async function saveShare(port: Port, share: Share): Promise<void> {
+  await port.db.createCollection('appraisal_settings').catch(() => undefined)
+  await collection(port, 'appraisal_settings').doc(SETTINGS_ID).set({ data: { share, updatedAt: port.now() } })
+}
