@@ -1,0 +1,199 @@
+/**
+ * 换届 and 政治生日 through the local cloud (docs/terms.md): the secretary records the committee in office, the
+ * reminders run tells them before the term ends (once per milestone), the 换届选举 is recorded at a 支部党员大会 with
+ * candidates and votes and starts the new term (roster posts follow), the committee sees every branch's state, and
+ * members are greeted on their 政治生日 unless the branch turned it off. Bad input and the wrong caller: a clear
+ * error and nothing written.
+ */
+import { apiAs, ok, type Caller } from '../support/api'
+import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { addDays, addMonths } from '../../cloud/core/terms/rules'
+import { beijingDate } from '../../cloud/core/framework/time'
+
+let cloud: LocalCloudHandle
+let admin: Caller
+let secretary: Caller
+let member: Caller
+let otherSecretary: Caller
+let branchId: string
+let otherBranchId: string
+const ids: Record<string, string> = {}
+const today = beijingDate(new Date())
+const yesterday = addDays(today, -1)
+let seq = 0
+
+async function join(openid: string, code: string, name: string) {
+  const as = apiAs(cloud.url, openid)
+  await ok(as('session.join', { code, name }))
+  return as
+}
+
+const trigger = async (now: Date) => {
+  const res = await fetch(`${cloud.url}/cloud/triggers/reminders?now=${encodeURIComponent(now.toISOString())}`, { method: 'POST' })
+  expect(res.status).toBe(200)
+}
+const inboxOf = async (as: Caller) => (await ok(as('inbox.list', { limit: 50 }))).items as { kind: string; title: string; body: string }[]
+
+beforeAll(async () => {
+  cloud = await startLocalCloud({ seed: false })
+  admin = apiAs(cloud.url, 'tm-admin')
+  await ok(admin('org.bootstrap', { token: 'local-dev-bootstrap-token', committeeName: '测试党委', adminName: '党委管理员' }))
+  branchId = (await ok(admin('branches.create', { name: '甲学会党支部', startedOn: '2023-01-01' }))).id
+  otherBranchId = (await ok(admin('branches.create', { name: '乙学会党支部', startedOn: '2023-01-01' }))).id
+  secretary = await join('tm-sec', (await ok(admin('invites.create', { branchId, role: 'secretary' }))).code, '张书记')
+  otherSecretary = await join('tm-sec2', (await ok(admin('invites.create', { branchId: otherBranchId, role: 'secretary' }))).code, '乙书记')
+  const inv = await ok(secretary('invites.create', { branchId, role: 'member', maxUses: 10 }))
+  member = await join('tm-m1', inv.code, '王芳')
+  for (const [i, name] of ['李建国', '赵强', '钱敏', '孙丽'].entries()) await join(`tm-m${i + 2}`, inv.code, name)
+  await join('tm-pro', inv.code, '周预备')
+  for (const m of (await ok(secretary('members.list', { branchId }))).items) ids[m.name] = m.id
+  for (const name of ['张书记', '王芳', '李建国', '赵强', '钱敏', '孙丽']) {
+    await ok(secretary('members.update', { memberId: ids[name], joinedBranchOn: '2020-01-01', joinedPartyOn: '2010-07-01' }))
+  }
+  // 王芳's 政治生日 is today (ten years on).
+  await ok(secretary('members.update', { memberId: ids['王芳'], joinedPartyOn: `${Number(today.slice(0, 4)) - 10}${today.slice(4)}` }))
+  await ok(secretary('members.update', { memberId: ids['周预备'], partyStatus: 'probationary', joinedPartyOn: addMonths(today, -3) }))
+  await ok(secretary('members.setPosts', { memberId: ids['李建国'], posts: ['组织委员'], groupLeader: false, since: '2020-01-01' }))
+}, 120_000)
+afterAll(() => cloud?.stop())
+
+/** A voting 支部党员大会 recorded yesterday at 10:00 Beijing; `absent` of the roster marked absent. */
+async function congress(absent: string[] = []): Promise<string> {
+  const sheet = await ok(secretary('activities.attendanceSheet', { branchId, type: 'party_congress', on: yesterday }))
+  const doc = await ok(
+    secretary('activities.record', {
+      branchId,
+      clientRequestId: `tm-congress-${++seq}-${Date.now().toString(36)}`,
+      type: 'party_congress',
+      topic: '支部委员会换届选举大会',
+      place: '会议室',
+      startAt: `${yesterday}T02:00:00.000Z`,
+      host: '张书记',
+      recorder: '李建国',
+      minutes: '选举产生新一届支部委员会。',
+      voting: true,
+      attendance: sheet.attendees.map((a) => ({ memberId: a.memberId, present: !absent.includes(a.name), ...(absent.includes(a.name) ? { absentReason: '出差' } : {}) })),
+    }),
+  )
+  return doc.id
+}
+
+describe('换届', () => {
+  const existingStart = addMonths(today, -33)
+
+  test('no term yet: the state says so; only the secretary (and the committee) may record', async () => {
+    const t = await ok(secretary('terms.get', { branchId }))
+    expect(t).toMatchObject({ term: null, status: { state: 'none' }, canRecord: true, greetings: true, past: [] })
+    expect(await ok(member('terms.get', { branchId }))).toMatchObject({ canRecord: false })
+    const byMember = await member('terms.record', { branchId, clientRequestId: 'tm-req-member-1', kind: 'existing', startOn: existingStart, members: [{ memberId: ids['王芳'], post: '书记' }] })
+    expect(byMember).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const otherBranch = await otherSecretary('terms.get', { branchId })
+    expect(otherBranch).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  test('bad input: a clear message, nothing written', async () => {
+    const twoSecretaries = await secretary('terms.record', { branchId, clientRequestId: 'tm-req-bad-1', kind: 'existing', startOn: existingStart, members: [{ memberId: ids['张书记'], post: '书记' }, { memberId: ids['王芳'], post: '书记' }] })
+    expect(twoSecretaries).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '新一届支委会应有且只有一名书记' } })
+    const probationary = await secretary('terms.record', { branchId, clientRequestId: 'tm-req-bad-2', kind: 'existing', startOn: existingStart, members: [{ memberId: ids['张书记'], post: '书记' }, { memberId: ids['周预备'], post: '宣传委员' }] })
+    expect(probationary).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect((probationary as { error: { message: string } }).error.message).toContain('预备党员没有表决权、选举权和被选举权')
+    const badPost = await secretary('terms.record', { branchId, clientRequestId: 'tm-req-bad-3', kind: 'existing', startOn: existingStart, members: [{ memberId: ids['张书记'], post: '主席' as never }] })
+    expect(badPost).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const future = await secretary('terms.record', { branchId, clientRequestId: 'tm-req-bad-4', kind: 'existing', startOn: addDays(today, 1), members: [{ memberId: ids['张书记'], post: '书记' }] })
+    expect(future).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '任期开始日期不能晚于今天' } })
+    expect(await ok(secretary('terms.get', { branchId }))).toMatchObject({ term: null })
+  })
+
+  test('the term in office, recorded once; a retry answers the same term', async () => {
+    const body = { branchId, clientRequestId: 'tm-req-existing', kind: 'existing' as const, startOn: existingStart, members: [{ memberId: ids['张书记'], post: '书记' as const }, { memberId: ids['李建国'], post: '组织委员' as const }] }
+    const t = await ok(secretary('terms.record', body))
+    expect(t).toMatchObject({ startOn: existingStart, endOn: addMonths(existingStart, 36), years: 3, kind: 'existing', election: null })
+    expect(t.members.map((m) => `${m.post} ${m.name}`)).toEqual(['书记 张书记', '组织委员 李建国'])
+    expect(await ok(secretary('terms.record', body))).toEqual(t)
+    const again = await secretary('terms.record', { ...body, clientRequestId: 'tm-req-existing-2' })
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    const got = await ok(secretary('terms.get', { branchId }))
+    expect(got.status).toMatchObject({ state: 'due_soon', endOn: addMonths(existingStart, 36) })
+  })
+
+  test('reminders: the secretary is told once per milestone; home 待办 names the 换届', async () => {
+    const now = new Date(`${today}T01:00:00Z`) // 09:00 Beijing
+    await trigger(now)
+    await trigger(new Date(now.getTime() + 3600_000))
+    const items = (await inboxOf(secretary)).filter((i) => i.kind === 'term_due')
+    expect(items).toHaveLength(1)
+    expect(items[0].title).toMatch(/^支委会任期还剩 \d+ 天届满$/)
+    expect(items[0].body).toContain('筹备换届选举')
+    expect((await inboxOf(member)).filter((i) => i.kind === 'term_due')).toEqual([])
+    // The other branch has no term: asked this month to record one.
+    const other = (await inboxOf(otherSecretary)).filter((i) => i.kind === 'term_due')
+    expect(other.map((i) => i.title)).toEqual(['支委会任期尚未登记'])
+    const todo = await ok(secretary('home.todo', { branchId }))
+    expect(todo.items.find((i) => i.kind === 'term_due')).toMatchObject({ title: '筹备支委会换届选举', page: '/packages/terms/pages/term/index' })
+  })
+
+  test('政治生日: a greeting to the member and a line for the secretary, once', async () => {
+    const mine = (await inboxOf(member)).filter((i) => i.kind === 'political_birthday')
+    expect(mine).toHaveLength(1)
+    expect(mine[0].body).toContain('入党 10 周年')
+    const line = (await inboxOf(secretary)).filter((i) => i.kind === 'political_birthday_line')
+    expect(line.map((i) => i.title)).toEqual([`今天（${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日）是 王芳 的政治生日`])
+  })
+
+  test('the 换届选举: quorum of four fifths, majority of the voters; starts the new term and the roster posts follow', async () => {
+    const thin = await congress(['王芳', '赵强'])
+    const refused = await secretary('terms.record', {
+      branchId, clientRequestId: 'tm-req-el-1', startOn: yesterday, activityId: thin,
+      candidates: [{ memberId: ids['王芳'], votes: 4 }, { memberId: ids['赵强'], votes: 4 }],
+      members: [{ memberId: ids['王芳'], post: '书记' }, { memberId: ids['赵强'], post: '组织委员' }],
+    })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect((refused as { error: { message: string } }).error.message).toMatch(/有选举权的到会党员 4 人，未超过应到会 6 人的五分之四/)
+
+    const full = await congress()
+    const minority = await secretary('terms.record', {
+      branchId, clientRequestId: 'tm-req-el-2', startOn: yesterday, activityId: full,
+      candidates: [{ memberId: ids['王芳'], votes: 6 }, { memberId: ids['赵强'], votes: 3 }],
+      members: [{ memberId: ids['王芳'], post: '书记' }, { memberId: ids['赵强'], post: '组织委员' }],
+    })
+    expect(minority).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '得 3 票，未超过应到会有选举权党员 6 人的一半，不能当选（《中国共产党基层组织选举工作条例》）' } })
+
+    const t = await ok(
+      secretary('terms.record', {
+        branchId, clientRequestId: 'tm-req-el-3', startOn: yesterday, activityId: full,
+        candidates: [{ memberId: ids['王芳'], votes: 6 }, { memberId: ids['赵强'], votes: 5 }, { memberId: ids['钱敏'], votes: 4 }, { memberId: ids['孙丽'], votes: 2 }],
+        members: [{ memberId: ids['王芳'], post: '书记' }, { memberId: ids['赵强'], post: '组织委员' }, { memberId: ids['钱敏'], post: '宣传委员' }],
+      }),
+    )
+    expect(t).toMatchObject({ kind: 'election', startOn: yesterday, endOn: addMonths(yesterday, 36), election: { activityId: full, voters: 6, presentVoters: 6 } })
+    expect(t.election!.candidates.map((c) => [c.name, c.votes, c.elected])).toEqual([['王芳', 6, true], ['赵强', 5, true], ['钱敏', 4, true], ['孙丽', 2, false]])
+    const got = await ok(secretary('terms.get', { branchId }))
+    expect(got.term?.id).toBe(t.id)
+    expect(got.status.state).toBe('ok')
+    expect(got.past.map((p) => p.startOn)).toEqual([existingStart])
+    const posts = Object.fromEntries((await ok(secretary('members.list', { branchId }))).items.map((m) => [m.name, m.posts]))
+    expect(posts).toMatchObject({ 李建国: [], 赵强: ['组织委员'], 钱敏: ['宣传委员'], 王芳: [] })
+    // The 换届 line leaves the home 待办.
+    expect((await ok(secretary('home.todo', { branchId }))).items.find((i) => i.kind === 'term_due')).toBeUndefined()
+    const audit = await ok(secretary('audit.list', { branchId }))
+    expect(JSON.stringify(audit)).toContain('换届选举：书记 王芳、组织委员 赵强、宣传委员 钱敏')
+  })
+
+  test('the committee sees every branch\'s state, most urgent first', async () => {
+    const o = await ok(admin('terms.overview', {}))
+    expect(o.items.map((i) => [i.branchName, i.state])).toEqual([['乙学会党支部', 'none'], ['甲学会党支部', 'ok']])
+    expect(o.counts).toEqual({ none: 1, ok: 1, due_soon: 0, overdue: 0 })
+    expect(o.items[1].secretary).toBe('王芳')
+    expect(await secretary('terms.overview', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  test('政治生日 greetings can be turned off per branch', async () => {
+    expect(await member('terms.setGreetings', { branchId, on: false })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await ok(secretary('terms.setGreetings', { branchId, on: false }))).toEqual({ greetings: false })
+    expect(await ok(secretary('terms.get', { branchId }))).toMatchObject({ greetings: false })
+    // A year on, the greeting is not sent.
+    const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`
+    await trigger(new Date(`${nextYear}T01:00:00Z`))
+    expect((await inboxOf(member)).filter((i) => i.kind === 'political_birthday')).toHaveLength(1)
+  })
+})
