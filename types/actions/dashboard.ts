@@ -8,11 +8,12 @@
  */
 import { z } from 'zod'
 import { ASSIGNMENT_STATUSES } from '../assignment-status'
+import { COMPLIANCE_STATUSES } from '../compliance-status'
 import { activityType, id, isoDate, search } from '../schema-kit'
 
 const year = z.number({ error: '年度必须是数字' }).int().min(2000, { error: '年度不正确' }).max(2100, { error: '年度不正确' })
 
-const complianceStatus = z.enum(['done', 'due_soon', 'open', 'missed'])
+const complianceStatus = z.enum(COMPLIANCE_STATUSES)
 
 export const OVERVIEW_FILTERS = ['all', 'overdue', 'silent', 'low_score'] as const
 export const OVERVIEW_SORTS = ['score_asc', 'score_desc', 'overdue_desc', 'last_activity_asc', 'name'] as const

@@ -4,6 +4,7 @@ import { Button } from '../../../components/button'
 import { Segments } from '../../../components/form'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { testId } from '../../../lib/test-id'
+import { complianceCountsText } from '../../../../types/compliance-status'
 import { useComplianceOverviewStore, type OverviewRow } from '../compliance-store'
 import './compliance.scss'
 
@@ -41,7 +42,7 @@ export function ComplianceOverview({ onPick }: { onPick(row: OverviewRow): void 
             <Text className='compliance__name'>{r.branchName}</Text>
             {r.score === null ? null : <Text className='compliance__score'>{`${r.score} 分`}</Text>}
           </View>
-          <Text className='compliance__period'>{`已开展 ${r.counts.done} · 即将到期 ${r.counts.due_soon} · 待开展 ${r.counts.open} · 上期未开展 ${r.counts.missed}`}</Text>
+          <Text className='compliance__period'>{complianceCountsText(r.counts)}</Text>
           {r.gaps.slice(0, 2).map((g) => (
             <Text key={g} className='compliance__gap compliance__gap--small'>
               {g}

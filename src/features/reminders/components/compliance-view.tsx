@@ -5,10 +5,9 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { testId } from '../../../lib/test-id'
+import { COMPLIANCE_STATUS_LABELS as LABEL } from '../../../../types/compliance-status'
 import type { BranchCompliance } from '../compliance-store'
 import './compliance.scss'
-
-export const STATUS_LABELS: Record<string, string> = { done: '已开展', due_soon: '即将到期', open: '待开展', missed: '未开展' }
 
 const daysText = (n: number) => (n <= 1 ? '今天截止' : `还剩 ${n} 天`)
 /** 12月4日 14:30, Beijing. */
@@ -25,10 +24,10 @@ export function ComplianceView({ c }: { c: BranchCompliance }) {
         <Text className='compliance__branch'>{c.branchName}</Text>
         <Text className='compliance__date'>{`截至 ${c.date}${c.score === null ? '' : ` · 本年得分 ${c.score}`}`}</Text>
         <View className='compliance__counts'>
-          <Text className='compliance__count compliance__count--done'>{`已开展 ${c.counts.done}`}</Text>
-          <Text className='compliance__count compliance__count--due_soon'>{`即将到期 ${c.counts.due_soon}`}</Text>
-          <Text className='compliance__count compliance__count--open'>{`待开展 ${c.counts.open}`}</Text>
-          <Text className='compliance__count compliance__count--missed'>{`上期未开展 ${c.counts.missed}`}</Text>
+          <Text className='compliance__count compliance__count--done'>{`${LABEL.done} ${c.counts.done}`}</Text>
+          <Text className='compliance__count compliance__count--due_soon'>{`${LABEL.due_soon} ${c.counts.due_soon}`}</Text>
+          <Text className='compliance__count compliance__count--open'>{`${LABEL.open} ${c.counts.open}`}</Text>
+          <Text className='compliance__count compliance__count--missed'>{`上期${LABEL.missed} ${c.counts.missed}`}</Text>
         </View>
       </View>
       {c.gaps.length ? (
@@ -58,7 +57,7 @@ export function ComplianceView({ c }: { c: BranchCompliance }) {
             ))}
           </View>
           <Text className={`compliance__tag compliance__tag--${i.status === 'done' || !(i.sessions ?? []).some((s) => s.status === 'planned') ? i.status : 'planned'}`}>
-            {i.status !== 'done' && (i.sessions ?? []).some((s) => s.status === 'planned') ? '已计划' : STATUS_LABELS[i.status]}
+            {i.status !== 'done' && (i.sessions ?? []).some((s) => s.status === 'planned') ? '已计划' : LABEL[i.status]}
           </Text>
         </View>
       ))}

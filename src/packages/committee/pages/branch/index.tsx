@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components'
 import { ACTIVITY_TYPE_INFO } from '../../../../../types/domain'
 import { dateText, timeLikeText } from '../../../../../types/time-text'
 import { ASSIGNMENT_STATUS_LABELS } from '../../../../../types/assignment-status'
+import { COMPLIANCE_STATUS_LABELS } from '../../../../../types/compliance-status'
 import { Button } from '../../../../components/button'
 import { Section } from '../../../../components/section'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
@@ -18,8 +19,6 @@ import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/se
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { exportPage } from '../../routes'
 import '../committee.scss'
-
-const STATUS_TEXT = { done: '已开展', missed: '未开展', due_soon: '即将到期', open: '进行中' } as const
 
 export default function BranchDetailPage() {
   const params = useRouter().params
@@ -79,7 +78,7 @@ export default function BranchDetailPage() {
             <View className='grid__periods'>
               {t.periods.map((p) => (
                 <Text key={p.key} className={`grid__period grid__period--${p.status}`}>
-                  {p.label} {STATUS_TEXT[p.status]}
+                  {p.label} {COMPLIANCE_STATUS_LABELS[p.status]}
                 </Text>
               ))}
             </View>
