@@ -15,6 +15,7 @@ import { organisationSchemas } from './organisation'
 import { recruitmentSchemas } from './recruitment'
 import { reminderSchemas } from './reminders'
 import { reviewSchemas } from './reviews'
+import { transferSchemas } from './transfers'
 import { termsSchemas } from './terms'
 import { workPlanSchemas } from './work-plans'
 
@@ -30,6 +31,7 @@ export const schemas = {
   ...reviewSchemas,
   ...feedbackSchemas,
   ...recruitmentSchemas,
+  ...transferSchemas,
   ...appraisalSchemas,
   ...termsSchemas,
 } as const

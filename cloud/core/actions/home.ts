@@ -16,6 +16,7 @@ import { beijingDate } from '../framework/time'
 import { committeeTodo, guideTodo, memberTodo, SOON_DAYS, writerTodo, type TodoPoint, type TodoSession } from '../home/todo'
 import { inAudience } from './activities'
 import { branchRecruitDue } from '../recruitment/reminders'
+import { incomingTransfers } from '../transfers/reminders'
 import { secretaryTermDue } from '../terms/reminders'
 
 const DAY = 86_400_000
@@ -106,9 +107,11 @@ export const homeTodo = defineAction({
         // 换届 due (terms/rules.ts termStatus), for the secretary.
         rolesHere.includes('secretary') ? secretaryTermDue(port, b, today) : null,
       ])
+      // 组织关系转接 waiting for this branch, for its secretary and 组织委员 (transfers/reminders.ts).
+      const incoming = await incomingTransfers(port, b, caller.openid, rolesHere.includes('secretary'))
       const merged = new Map(points.map((a) => [a._id, asPoint(a)]))
       for (const [id, r] of returned) merged.set(id, asPoint(r.doc, r.reason))
-      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total, returnedRecords: returnedRecords.data.map((a) => ({ id: a._id, topic: a.topic, comment: a.review?.comment ?? null })), recruitDue, term })
+      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total, returnedRecords: returnedRecords.data.map((a) => ({ id: a._id, topic: a.topic, comment: a.review?.comment ?? null })), recruitDue, term, incomingTransfers: incoming })
       return { view: 'writer' as const, ...result }
     }
 

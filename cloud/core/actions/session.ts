@@ -130,13 +130,13 @@ async function spendUse(port: Port, invite: InviteDoc): Promise<void> {
 export async function admit(
   ctx: ActionContext,
   who: { openid: string; name: string },
-  grant: { branchId: string; role: Membership['role']; title?: string | null; groupId: string | null; partyStatus?: PartyStatus },
+  grant: { branchId: string; role: Membership['role']; title?: string | null; groupId: string | null; partyStatus?: PartyStatus; memberId?: string },
 ): Promise<void> {
   const { port } = ctx
   await grantRole(port, who.openid, grant.branchId, grant.role, grant.title ?? undefined)
   // Guides (第一书记 / 党建指导员) help a branch from outside: they are not on its roster.
   if (grant.role !== 'guide') {
-    const entry = await ensureRosterEntry(port, { branchId: grant.branchId, openid: who.openid, name: who.name, groupId: grant.groupId, partyStatus: grant.partyStatus })
+    const entry = await ensureRosterEntry(port, { branchId: grant.branchId, openid: who.openid, name: who.name, groupId: grant.groupId, partyStatus: grant.partyStatus, memberId: grant.memberId })
     if (grant.role === 'branch_committee' || grant.role === 'secretary') {
       await grantRole(port, who.openid, grant.branchId, 'member')
     }
@@ -245,6 +245,8 @@ async function joinClaimed(ctx: ActionContext, invite: InviteDoc, name: string, 
     groupId: invite.groupId ?? null,
     // Chosen when the code was made (invites.ts inviteePartyStatus); codes from before record 正式党员 as they did.
     ...(invite.partyStatus ? { partyStatus: invite.partyStatus } : {}),
+    // 转入 from outside (transfers.receive): they join as the entry recorded from their letter.
+    ...(invite.memberId ? { memberId: invite.memberId } : {}),
   })
   const memberships = await readAll<Membership>(port, 'memberships', { openid: caller.openid, status: 'active' })
   return { roles: await describeRoles(port, caller.openid, memberships), pending: false, branchName: branch }

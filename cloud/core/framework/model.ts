@@ -47,6 +47,9 @@ export const COLLECTIONS = [
   'recruitment_settings',
   /** The write protocol's requests (framework/writes.ts): one per (action, caller, clientRequestId), with its answer. */
   'write_requests',
+  // 组织关系转接 (cloud/core/transfers/store.ts has their document shapes).
+  'transfers',
+  'transfer_settings',
   // 民主评议党员 (cloud/core/appraisal/store.ts has their document shapes).
   'appraisals',
   'appraisal_settings',
@@ -178,6 +181,8 @@ export interface InviteDoc {
    * Absent on codes made before it existed and on codes for roles without a party status: those record 正式党员.
    */
   partyStatus?: PartyStatus | null
+  /** The roster entry the person joins as (转入 from outside: transfers.receive put them on the roster first). */
+  memberId?: string | null
   maxUses: number
   uses: number
   expiresAt: Date
@@ -604,6 +609,9 @@ export interface DocMap {
   notices: NoticeDoc
   export_jobs: ExportJobDoc
   write_requests: WriteRequestDoc
+  // 组织关系转接 (shapes in cloud/core/transfers/store.ts).
+  transfers: import('../transfers/store').TransferDoc
+  transfer_settings: import('../transfers/store').TransferSettingsDoc
   appraisals: AppraisalDoc
   appraisal_settings: AppraisalSettingsDoc
 }

@@ -30,6 +30,7 @@ import { RECRUITMENT_ACTIONS } from '../actions/recruitment'
 import { ROSTER_ACTIONS } from '../actions/roster'
 import { SESSION_ACTIONS } from '../actions/session'
 import { SUBSCRIPTION_ACTIONS } from '../actions/subscriptions'
+import { TRANSFER_ACTIONS } from '../actions/transfers'
 import { TERM_ACTIONS } from '../actions/terms'
 import { WORK_PLAN_ACTIONS } from '../actions/work-plans'
 
@@ -55,6 +56,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...EXPORT_ACTIONS,
   ...HOME_ACTIONS,
   ...RECRUITMENT_ACTIONS,
+  ...TRANSFER_ACTIONS,
   ...TERM_ACTIONS,
   ...DUES_ACTIONS,
   ...LEAVE_ACTIONS,

@@ -110,6 +110,8 @@ export function writerTodo(input: {
   branchId: string
   /** Records the committee returned (reviews.decide), until corrected and resubmitted. */
   returnedRecords?: { id: string; topic: string; comment: string | null }[]
+  /** 组织关系转接 waiting for this branch to accept (transfers/reminders.ts incomingTransfers). */
+  incomingTransfers?: number
   /** 发展党员 deadlines of the branch (recruitment/rules.ts dueItems), for its secretary and 组织委员. */
   recruitDue?: { recruitId: string; name: string; title: string; dueOn: string }[]
   /**
@@ -131,6 +133,9 @@ export function writerTodo(input: {
     if (left > SOON_DAYS) continue
     // Late ones rank with late points (by how late), the coming ones with points due soon (by how soon).
     items.push({ key: `recruit:${d.recruitId}:${d.title}`, kind: 'recruitment_due', title: `${d.name}：${d.title}`, due: dueWords(left), tone: left < 0 ? 'overdue' : 'soon', page: RECRUIT_PAGE + d.recruitId, rank: left < 0 ? left : 4 * BAND + left })
+  }
+  if (input.incomingTransfers) {
+    items.push({ key: 'transfers-incoming', kind: 'transfers_incoming', title: `${input.incomingTransfers} 份组织关系转入待接收`, due: '去接收', tone: 'soon', page: '/packages/transfers/pages/list/index?direction=in', rank: BAND })
   }
   for (const r of input.returnedRecords ?? []) {
     items.push({ key: `record-returned:${r.id}`, kind: 'record_returned', title: `「${r.topic}」被退回修改`, due: `党委意见：${r.comment ?? '请修改'}`, tone: 'overdue', page: DETAIL_PAGE + r.id, rank: BAND })

@@ -94,10 +94,17 @@ export function newMemberDoc(
 /** Puts a person on the roster (once) when they join a branch as a member, 支委 or secretary. */
 export async function ensureRosterEntry(
   port: Port,
-  entry: { branchId: string; openid: string; name: string; groupId: string | null; partyStatus?: PartyStatus },
+  entry: { branchId: string; openid: string; name: string; groupId: string | null; partyStatus?: PartyStatus; memberId?: string },
 ): Promise<MemberDoc> {
   const existing = await findActiveEntry(port, entry.branchId, entry.openid)
   if (existing) return existing
+  // An entry made for them before they joined (转入 from outside, transfers.receive): they become it, once.
+  if (entry.memberId) {
+    const { stats } = await collection(port, 'members')
+      .where({ _id: entry.memberId, branchId: entry.branchId, openid: null, state: 'active' })
+      .update({ data: { openid: entry.openid, updatedAt: port.now() } })
+    if (stats.updated === 1) return loadMember(port, entry.memberId)
+  }
   const now = port.now()
   const doc = newMemberDoc(
     {

@@ -25,6 +25,7 @@ import { beijingDate } from '../framework/time'
 import { runDuesReminders } from '../dues/reminders'
 import { loadRecruitmentDue, planRecruitmentReminders } from '../recruitment/reminders'
 import { runAbsenceReminders } from '../leave/reminders'
+import { runTransferReminders } from '../transfers/reminders'
 import { loadTermBranches, planTermReminders } from '../terms/reminders'
 import { runBirthdays } from '../terms/birthdays'
 import { bump, MAX_ATTEMPTS, sendQueued, writeInbox, type Counts } from './deliver'
@@ -298,6 +299,8 @@ export async function runReminders(port: Port, now: Date, options: RunOptions = 
     if (daily) counts.dues = await runDuesReminders(port, now)
     // Months missed without leave in a row, to the secretary (cloud/core/leave/reminders.ts).
     if (daily) counts.absence = await runAbsenceReminders(port, now)
+    // A letter to outside whose 回执 is due or late, to the sending secretary (inbox only; cloud/core/transfers/reminders.ts).
+    if (daily) counts.transfers = await runTransferReminders(port, now)
     // 政治生日 greetings to the member and a line for the secretary (cloud/core/terms/birthdays.ts).
     if (daily) counts.birthdays = await runBirthdays(port, now)
     // Notices whose recipients with quota are all claimed are done.

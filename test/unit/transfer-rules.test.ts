@@ -1,0 +1,85 @@
+/**
+ * 组织关系转接's pure rules (cloud/core/transfers/rules.ts, docs/transfers.md) at their edges: the letter's validity,
+ * the 回执's due date at month ends and 29 February, the reminder milestones, the 预备期 carried with the member, and
+ * Beijing days vs UTC.
+ */
+import { beijingDate } from '../../cloud/core/framework/time'
+import { isExpired, issueRefusal, probationEndsOn, receiptDueOn, receiptMilestone, receiveRefusal, TRANSFER_DEFAULTS, validUntil } from '../../cloud/core/transfers/rules'
+import { planReceiptReminders } from '../../cloud/core/transfers/reminders'
+
+describe('validity', () => {
+  test('90 days by default; the issue day is the first day', () => {
+    expect(TRANSFER_DEFAULTS.validDays).toBe(90)
+    expect(validUntil('2026-12-03', 90)).toBe('2027-03-02')
+    expect(validUntil('2026-12-03', 1)).toBe('2026-12-03')
+    expect(validUntil('2028-02-01', 29)).toBe('2028-02-29')
+    expect(validUntil('2026-12-31', 2)).toBe('2027-01-01')
+  })
+  test('expired the Beijing day after its last day', () => {
+    expect(isExpired('2027-03-02', '2027-03-02')).toBe(false)
+    expect(isExpired('2027-03-02', '2027-03-03')).toBe(true)
+    // 2 March 16:30 UTC is already 3 March in Beijing: the letter has expired there.
+    expect(isExpired('2027-03-02', beijingDate(new Date('2027-03-02T16:30:00Z')))).toBe(true)
+    expect(isExpired('2027-03-02', beijingDate(new Date('2027-03-02T15:59:59Z')))).toBe(false)
+  })
+})
+
+describe('the 回执 within one month', () => {
+  test('one calendar month, clamped at month end; 29 February and year ends', () => {
+    expect(receiptDueOn('2026-11-01')).toBe('2026-12-01')
+    expect(receiptDueOn('2026-12-15')).toBe('2027-01-15')
+    expect(receiptDueOn('2027-01-31')).toBe('2027-02-28')
+    expect(receiptDueOn('2028-01-31')).toBe('2028-02-29')
+    expect(receiptDueOn('2028-02-29')).toBe('2028-03-29')
+    expect(receiptDueOn('2026-12-31')).toBe('2027-01-31')
+  })
+  test('milestones: three days ahead, then the day after and weekly, each named once', () => {
+    const due = '2026-12-01'
+    expect(receiptMilestone(due, '2026-11-27')).toBeNull()
+    expect(receiptMilestone(due, '2026-11-28')).toEqual({ name: 'd3', day: '2026-11-28' })
+    expect(receiptMilestone(due, '2026-12-01')).toEqual({ name: 'd3', day: '2026-11-28' })
+    expect(receiptMilestone(due, '2026-12-02')).toEqual({ name: 'w1', day: '2026-12-02' })
+    expect(receiptMilestone(due, '2026-12-08')).toEqual({ name: 'w1', day: '2026-12-02' })
+    expect(receiptMilestone(due, '2026-12-09')).toEqual({ name: 'w2', day: '2026-12-09' })
+    // Until it is recorded: a year late is still reminded, weekly.
+    expect(receiptMilestone(due, '2027-12-01')?.name).toBe('w53')
+  })
+  test('the plan: one inbox item per letter and milestone, to the sending branch\'s secretaries; none without a due date', () => {
+    const letter = { _id: 't1', fromBranchId: 'b1', memberName: '赵外出', letterNo: '甲1号', toName: '外单位党委', receiptDueOn: '2027-01-31' }
+    const [item] = planReceiptReminders('2027-02-01', [letter, { ...letter, _id: 't2', receiptDueOn: null }])
+    expect(item).toMatchObject({ _id: 'transfer_receipt_due:t1:w1', branchId: 'b1', roles: ['secretary'], kind: 'transfer_receipt_due', title: '赵外出 的介绍信回执尚未收到（已逾期 1 天）' })
+    expect(planReceiptReminders('2027-01-28', [letter])[0].title).toBe('赵外出 的介绍信回执即将到期（还剩 3 天）')
+    expect(planReceiptReminders('2027-01-27', [letter])).toEqual([])
+  })
+})
+
+describe('the member\'s facts carried', () => {
+  test('a 预备党员\'s 预备期 ends a year after 入党日期 (29 February → 28 February); none for 正式', () => {
+    expect(probationEndsOn('probationary', '2026-06-01')).toBe('2027-06-01')
+    expect(probationEndsOn('probationary', '2028-02-29')).toBe('2029-02-28')
+    expect(probationEndsOn('full', '2010-07-01')).toBeNull()
+    expect(probationEndsOn('probationary', null)).toBeNull()
+  })
+})
+
+describe('refusals', () => {
+  const today = '2026-12-03'
+  test('issuing: not in the future, not over a year back, dues not paid more than a year ahead', () => {
+    expect(issueRefusal({ issuedOn: today, duesPaidTo: '2026-12', validDays: 90 }, today)).toBeNull()
+    expect(issueRefusal({ issuedOn: '2026-12-04', duesPaidTo: '2026-12', validDays: 90 }, today)).toMatchObject({ field: 'issuedOn' })
+    expect(issueRefusal({ issuedOn: '2025-12-02', duesPaidTo: '2026-12', validDays: 90 }, today)).toMatchObject({ field: 'issuedOn' })
+    expect(issueRefusal({ issuedOn: today, duesPaidTo: '2027-12', validDays: 90 }, today)).toBeNull()
+    expect(issueRefusal({ issuedOn: today, duesPaidTo: '2028-01', validDays: 90 }, today)).toMatchObject({ field: 'duesPaidTo' })
+  })
+  test('receiving from outside: the letter valid on arrival; 转正日期 not inside the 预备期, none for a 预备党员', () => {
+    const base = { issuedOn: '2026-11-20', validUntil: '2026-12-19', joinedPartyOn: '2000-07-01', partyStatus: 'full' as const, arrivedOn: today }
+    expect(receiveRefusal(base, today)).toBeNull()
+    expect(receiveRefusal({ ...base, validUntil: '2026-12-02' }, today)).toMatchObject({ field: 'arrivedOn', message: '介绍信已过有效期，请转出党组织重新开具' })
+    expect(receiveRefusal({ ...base, validUntil: '2026-11-19' }, today)).toMatchObject({ field: 'validUntil' })
+    expect(receiveRefusal({ ...base, confirmedOn: '2001-06-30' }, today)).toMatchObject({ field: 'confirmedOn' })
+    expect(receiveRefusal({ ...base, confirmedOn: '2001-07-01' }, today)).toBeNull()
+    expect(receiveRefusal({ ...base, partyStatus: 'probationary', confirmedOn: '2001-07-01' }, today)).toMatchObject({ field: 'confirmedOn', message: '预备党员没有转正日期' })
+    expect(receiveRefusal({ ...base, joinedPartyOn: '2026-11-21' }, today)).toMatchObject({ field: 'joinedPartyOn' })
+    expect(receiveRefusal({ ...base, arrivedOn: '2026-12-04' }, today)).toMatchObject({ field: 'arrivedOn', message: '转入日期不能晚于今天' })
+  })
+})
