@@ -5,6 +5,8 @@ import { EJSON, BSONRegExp } from 'bson'
 import { Query, Aggregator } from 'mingo'
 import { update as applyUpdate } from 'mingo/updater'
 import type { Store, Doc, Op } from './store'
+import { MemIndexes } from './mem-index'
+import type { IndexDecl } from '../indexes'
 
 export class CloudError extends Error {
   constructor(public code: string, message: string) { super(message) }
@@ -59,7 +61,15 @@ export class Database {
   /** Told of every query (get, count, update, remove) with its collection's size: the index report (index-check.ts). */
   onQuery?: (collection: string, query: unknown, order: Record<string, unknown> | undefined, size: number) => void
 
-  constructor(private store: Store, private envId: string) {}
+  /** In-memory indexes of the declared fields (mem-index.ts), kept up to date by the store's change feed. */
+  readonly indexes: MemIndexes
+  /** How the last query was answered: the indexed field that named its candidates, or null for a scan of them all. */
+  lastPlan: { collection: string; field: string | null; examined: number } | undefined
+
+  constructor(private store: Store, private envId: string, declared?: IndexDecl[]) {
+    this.indexes = new MemIndexes(store.collections, declared)
+    store.onChange = (collection, before, after) => this.indexes.change(collection, before, after)
+  }
 
   private seen(collection: string, c: Map<string, Doc>, query: unknown, order?: Record<string, unknown>) {
     this.onQuery?.(collection, query, order, c.size)
@@ -72,26 +82,25 @@ export class Database {
     return c
   }
 
-  private matches(c: Map<string, Doc>, query: any): Doc[] {
+  private matches(name: string, c: Map<string, Doc>, query: any): Doc[] {
     const q = query && typeof query === 'object' ? query : {}
     if (typeof q._id === 'string' && Object.keys(q).length === 1) {
       const d = c.get(q._id)
+      this.indexes.stats.point++
+      this.lastPlan = { collection: name, field: '_id', examined: d ? 1 : 0 }
       return d ? [d] : []
     }
     const mq = new Query(q)
-    // `_id: { $in: [...] }` is an index lookup in the cloud: look the ids up instead of testing every document (the
-    // whole query still applies to each). Without it a timer run's batched id queries cost O(collection × list).
-    const ids = q._id && typeof q._id === 'object' && !Array.isArray(q._id) && Object.keys(q._id).length === 1 ? q._id.$in : undefined
-    if (Array.isArray(ids) && ids.every((x: unknown) => typeof x === 'string')) {
-      const hits: Doc[] = []
-      for (const id of new Set<string>(ids)) {
-        const d = c.get(id)
-        if (d && mq.test(d)) hits.push(d)
-      }
-      return hits
-    }
+    // Equality, `$in` and range conditions on a declared field (and `_id`) take their candidates from the in-memory
+    // indexes (mem-index.ts): a superset of the matches in the collection's order, each still tested in full, so the
+    // result is the scan's.
+    const plan = this.indexes.plan(name, q)
+    if (plan) this.indexes.stats.indexed++
+    else this.indexes.stats.scanned++
+    const source: Iterable<Doc> = plan ? plan.docs : c.values()
+    this.lastPlan = { collection: name, field: plan?.field ?? null, examined: plan ? plan.docs.length : c.size }
     const out: Doc[] = []
-    for (const d of c.values()) if (mq.test(d)) out.push(d)
+    for (const d of source) if (mq.test(d)) out.push(d)
     return out
   }
 
@@ -115,12 +124,13 @@ export class Database {
     const query = decode(p.query, now)
     const order = decode(p.order, now)
     this.seen(p.collectionName, c, query, order)
-    const docs = this.matches(c, query)
+    let docs = this.matches(p.collectionName, c, query)
     const projection = decode(p.projection, now)
     const offset = Number(p.offset) || 0
     let limit = p.limit === undefined ? 100 : Number(p.limit)
     if (!(limit > 0)) limit = 100
     if (limit > 1000) limit = 1000
+    if (order && Object.keys(order).length) docs = firstOfOrder(docs, order, offset + limit)
     let cursor = new Query({}).find<Doc>(docs, projection && Object.keys(projection).length ? projection : undefined)
     if (order && Object.keys(order).length) cursor = cursor.sort(order)
     if (offset) cursor = cursor.skip(offset)
@@ -163,7 +173,7 @@ export class Database {
     const upsert = !!p.upsert
     if ('_id' in data && merge) delete data._id
     this.seen(p.collectionName, c, query)
-    const hits = this.matches(c, query)
+    const hits = this.matches(p.collectionName, c, query)
     const targets = multi ? hits : hits.slice(0, 1)
     const ops: Op[] = []
     let updated = 0
@@ -205,7 +215,7 @@ export class Database {
     const query = decode(p.query, now) ?? {}
     const multi = p.queryType === 'DOC' ? false : p.multi !== false
     this.seen(p.collectionName, c, query)
-    const hits = this.matches(c, query)
+    const hits = this.matches(p.collectionName, c, query)
     const targets = multi ? hits : hits.slice(0, 1)
     this.store.commit(targets.map((d) => ({ o: 'd', c: p.collectionName, id: d._id }) as Op))
     return { data: { deleted: targets.length } }
@@ -215,7 +225,7 @@ export class Database {
     const c = this.coll(p.collectionName)
     const query = decode(p.query, now)
     this.seen(p.collectionName, c, query)
-    return { data: { total: this.matches(c, query).length } }
+    return { data: { total: this.matches(p.collectionName, c, query).length } }
   }
 
   aggregate(p: any, now: number) {
@@ -252,4 +262,59 @@ function setPath(obj: any, p: string, v: unknown) {
   let o = obj
   for (let i = 0; i < parts.length - 1; i++) o = o[parts[i]] ??= {}
   o[parts[parts.length - 1]] = v
+}
+
+/** A sort value mingo orders by type rank and value alone (no arrays or objects, whose comparison is not a total order). */
+function isScalar(v: unknown): boolean {
+  return v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v)) || (v instanceof Date && !Number.isNaN(v.getTime()))
+}
+
+/**
+ * A page of a sorted query over many matches: only the documents that can be among its first `need` go to mingo's
+ * sort, so a page of 20 over 100,000 matches sorts a few dozen. mingo's $sort is a stable sort by the keys, last key
+ * first, each a total order when every value is a scalar; the documents whose first key is at or before the `need`-th
+ * smallest (or largest, descending) value, kept in their order, sort to the same first `need` as all of them. Used
+ * only when that holds: every sort value a scalar, the first key present in each document with one type (string,
+ * number or date), top-level keys; otherwise (and for small sets) all of them are sorted as before.
+ */
+export function firstOfOrder(docs: Doc[], order: Record<string, unknown>, need: number): Doc[] {
+  if (docs.length < 200 || need > 2000 || need * 2 > docs.length) return docs
+  const keys = Object.keys(order)
+  if (keys.some((k) => k.includes('.') || k.startsWith('$'))) return docs
+  const first = keys[0]
+  const desc = order[first] === -1
+  const type = typeof docs[0][first] === 'string' ? 'string' : typeof docs[0][first] === 'number' ? 'number' : docs[0][first] instanceof Date ? 'date' : undefined
+  if (!type) return docs
+  const values: Array<string | number> = new Array(docs.length)
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]
+    for (const k of keys) if (!isScalar(d[k])) return docs
+    const v = d[first]
+    if (type === 'date') {
+      if (!(v instanceof Date)) return docs
+      values[i] = v.getTime()
+    } else {
+      if (typeof v !== type || (type === 'number' && Number.isNaN(v))) return docs
+      values[i] = v
+    }
+  }
+  // The `need` best values, kept sorted (best first); the last of them is the cut.
+  const before = (a: string | number, b: string | number) => (desc ? a > b : a < b)
+  const best: Array<string | number> = []
+  for (const v of values) {
+    if (best.length === need && !before(v, best[need - 1])) continue
+    let lo = 0
+    let hi = best.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (before(best[mid], v) || best[mid] === v) lo = mid + 1
+      else hi = mid
+    }
+    best.splice(lo, 0, v)
+    if (best.length > need) best.pop()
+  }
+  const cut = best[best.length - 1]
+  const out: Doc[] = []
+  for (let i = 0; i < docs.length; i++) if (values[i] === cut || before(values[i], cut)) out.push(docs[i])
+  return out
 }

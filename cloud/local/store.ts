@@ -179,15 +179,28 @@ export class Store {
     return op.o === 'p' ? { o: 'p', c: op.c, d: EJSON.deserialize(op.d, { relaxed: true }) as Doc } : op
   }
 
+  /**
+   * Told of every document put or deleted in memory — by a commit, the replay at start, an import — after the change
+   * (the local cloud's in-memory indexes, mem-index.ts). Compaction rewrites only the log and tells nothing.
+   */
+  onChange?: (collection: string, before: Doc | undefined, after: Doc | undefined) => void
+
   private apply(op: Op): void {
     if (op.o === 'c') {
       if (!this.collections.has(op.c)) this.collections.set(op.c, new Map())
     } else if (op.o === 'p') {
       let coll = this.collections.get(op.c)
       if (!coll) { coll = new Map(); this.collections.set(op.c, coll) }
+      const before = coll.get(op.d._id)
       coll.set(op.d._id, op.d)
+      this.onChange?.(op.c, before, op.d)
     } else if (op.o === 'd') {
-      this.collections.get(op.c)?.delete(op.id)
+      const coll = this.collections.get(op.c)
+      const before = coll?.get(op.id)
+      if (before) {
+        coll!.delete(op.id)
+        this.onChange?.(op.c, before, undefined)
+      }
     }
   }
 
