@@ -11,6 +11,7 @@
  *     attendees, upcoming sessions
  *   - reminders (bench-reminders.ts): one timer run over 100, 300 and 1,000 branches — time, DB round trips, messages,
  *     raw and production-like (cloud/local/latency.ts: 30 ms per database call, 100 ms per openapi call)
+ *   - indexes (bench-indexes.ts): a paged query of 20 and a point read over 100,000-document collections
  *   - exports (bench-exports.ts): the year-end workbook for 100 more branches and a 50-session record book with
  *     150 photos, step by step as the app drives them; dashboard overview and heatmap at that size
  */
@@ -19,6 +20,7 @@ import { performance } from 'node:perf_hooks'
 import { parseWorkPlan } from '../cloud/core/work-plans/parse'
 import { benchExports } from './bench-exports'
 import { benchReminders } from './bench-reminders'
+import { benchIndexes } from './bench-indexes'
 import { apiAs, identities } from '../test/support/api'
 import { sdkFor, startLocalCloud } from '../test/support/local-cloud'
 import { SAMPLE_PLAN_TXT } from '../test/support/samples'
@@ -65,6 +67,8 @@ async function main() {
     if (!only || only === 'exports') await benchExports(cloud.url, db)
     // Reminders start their own clouds (100, 300, 1,000 branches each).
     if (!only || only === 'reminders') await benchReminders()
+    // 100,000-document collections (bench-indexes.ts): its own cloud.
+    if (!only || only === 'indexes') await benchIndexes()
   } finally {
     await cloud.stop()
   }
