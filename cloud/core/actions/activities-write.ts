@@ -16,6 +16,7 @@ import {
   branchRoster,
   expectedFor,
   iso,
+  isWriterIn,
   loadActivity,
   presentDetail,
   replacing,
@@ -33,6 +34,7 @@ import type { Port } from '../framework/port'
 import { approvedLeaveMarks } from '../leave/store'
 import { loadActiveBranch, readAll } from '../organisation/store'
 import { beijingDate } from '../framework/time'
+import { insertNew } from '../reminders/store'
 
 type TextInput = Partial<Record<'topic' | 'place' | 'host' | 'recorder' | 'lecturer' | 'agenda' | 'minutes' | 'resolutions' | 'reason', string>> & {
   attendance?: Mark[]
@@ -363,6 +365,38 @@ export const recordActivity = defineAction({
 })
 
 type UpdateInput = ParsedInput<'activities.update'>
+
+/**
+ * "No record is edited by the committee silently" (docs/reviews.md, issue #20): committee staff who are not writers
+ * of the record's branch may correct it (activities.md: only they after the 30-day lock), but with a reason; the
+ * history entry names them as the committee and the branch's writers are told in their inbox.
+ */
+const byCommittee = (doc: ActivityDoc, caller: ActionContext['caller']) => !isWriterIn(caller.memberships, doc.branchId)
+
+async function tellBranch(port: Port, doc: ActivityDoc, version: number, what: '修改' | '删除', body: string) {
+  await insertNew(port, 'inbox', [
+    {
+      _id: `committee_${what === '修改' ? 'edited' : 'removed'}_${doc._id}_${version}`,
+      branchId: doc.branchId,
+      roles: ['secretary', 'branch_committee'],
+      kind: what === '修改' ? 'record_edited_by_committee' : 'record_removed_by_committee',
+      title: `党委${what}了记录：${doc.topic}`,
+      body,
+      page: `/packages/activities/pages/detail/index?id=${doc._id}`,
+      createdAt: port.now(),
+      dedupeKey: `committee_${what}:${doc._id}:${version}`,
+    },
+  ])
+}
+
+/**
+ * The committee's review stays in force (docs/reviews.md): a returned record is corrected and resubmitted, an
+ * approved one stays approved, so the branch deletes neither (the committee itself may, and the branch is told).
+ */
+function assertRemovableByBranch(doc: ActivityDoc) {
+  if (doc.reviewState === 'returned') throw new AppError('CONFLICT', '这条记录被党委退回修改，请按审核意见修改后重新提交，不能删除')
+  if (doc.reviewState === 'approved') throw new AppError('CONFLICT', '这条记录已经党委审核通过，不能删除；确需删除请联系党委')
+}
 const SIMPLE_FIELDS = ['topic', 'place', 'host', 'recorder', 'agenda', 'minutes', 'resolutions'] as const
 
 export const updateActivity = defineAction({
@@ -374,6 +408,8 @@ export const updateActivity = defineAction({
     const doc = recordOf(ctx, 'activities')
     assertEditable(doc, caller, port.now())
     const current = currentVersion(doc, input.expectedVersion, '修改')
+    const committee = byCommittee(doc, caller)
+    if (committee && !input.reason?.trim()) throw invalid('党委修改支部的记录时请写明修改原因，支部会收到通知', { field: 'reason' })
     const _ = port.db.command
     const patch: Partial<ActivityDoc> = {}
     const unset: string[] = []
@@ -443,7 +479,15 @@ export const updateActivity = defineAction({
       throw versionConflict(now, `该记录已被他人修改（当前为第 ${now} 版），请刷新后再修改`)
     }
     const saved = (await loadActivity(port, doc._id))!
-    await history(ctx, saved, 'updated', doc, input.reason ?? null, reopened ? [{ field: 'review', label: '审核', before: '通过', after: '待审核' }] : [])
+    const steps: ActivityVersionDoc['changes'] = [
+      ...(reopened ? [{ field: 'review', label: '审核', before: '通过', after: '待审核' }] : []),
+      ...(committee ? [{ field: 'editor', label: '修改人', before: null, after: `党委（${by.name}）` }] : []),
+    ]
+    await history(ctx, saved, 'updated', doc, input.reason ?? null, steps)
+    if (committee) {
+      const fields = [...new Set(diffRecord(doc, saved).map((c) => c.label))].join('、')
+      await tellBranch(port, saved, saved.version ?? current + 1, '修改', `修改原因：${input.reason}${fields ? `；修改了：${fields}` : ''}`)
+    }
     return present(ctx, await afterPhotoChecks(ctx, saved, patch.photoReview))
   },
 })
@@ -457,6 +501,8 @@ export const removeActivity = defineAction({
     const doc = recordOf(ctx, 'activities')
     assertEditable(doc, caller, port.now())
     const current = currentVersion(doc, input.expectedVersion, '删除')
+    const committee = byCommittee(doc, caller)
+    if (!committee) assertRemovableByBranch(doc)
     await checkTexts(port, caller.openid, [['reason', '删除原因', input.reason]])
     const by = { openid: caller.openid, name: await userName(port, caller.openid) }
     const { stats } = await collection(port, 'activities')
@@ -470,9 +516,10 @@ export const removeActivity = defineAction({
       kind: 'removed',
       at: port.now(),
       by,
-      changes: [{ field: 'deleted', label: '删除', before: null, after: '已删除' }],
+      changes: [{ field: 'deleted', label: '删除', before: null, after: '已删除' }, ...(committee ? [{ field: 'editor', label: '修改人', before: null, after: `党委（${by.name}）` }] : [])],
       reason: input.reason,
     })
+    if (committee) await tellBranch(port, doc, current + 1, '删除', `删除原因：${input.reason}`)
     return { id: doc._id, deleted: true as const }
   },
 })
