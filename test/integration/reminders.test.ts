@@ -173,7 +173,10 @@ describe('the timer run', () => {
     expect(messages.filter((m) => m.touser === 'dev-secretary-3')).toHaveLength(0)
 
     const inbox = (await all(cloud.url, 'inbox')).filter((i) => i.openid)
-    expect(inbox).toHaveLength(17)
+    // 12 work points, 5 compliance gaps, and 3 换届 reminders (no seeded branch has its term recorded: one to each
+    // secretary, inbox only — none subscribed to that template; cloud/core/terms/reminders.ts).
+    expect(inbox.filter((i) => i.kind === 'term_due').map((i) => i.openid).sort()).toEqual(['dev-secretary-1', 'dev-secretary-2', 'dev-secretary-3'])
+    expect(inbox).toHaveLength(20)
     expect(dupes(inbox.map((i) => i.dedupeKey))).toEqual([])
     const secretary1 = await ok<{ items: { id: string; kind: string; title: string }[] }>(apiAs(cloud.url, 'dev-secretary-1')('inbox.list', { limit: 50 }))
     expect(secretary1.items.filter((i) => i.kind === 'assignment_due').map((i) => i.title).sort()).toEqual(
@@ -224,7 +227,7 @@ describe('the timer run', () => {
     expect(full.counts).toMatchObject({ uncertain: 1, 'assignment_due:sent': expect.any(Number) })
     const total = (key: string) => runs.reduce((n, r) => n + (r.counts?.[key] ?? 0), 0)
     expect(total('compliance_gap:no_quota')).toBe(1)
-    expect(total('claimed')).toBe(17)
+    expect(total('claimed')).toBe(20)
     expect(runs.find((r) => r.status === 'failed')).toMatchObject({ error: 'crash after 3 messages' })
     expect(runs.filter((r) => r.status === 'failed')).toHaveLength(1)
   })
@@ -248,7 +251,7 @@ describe('a run interrupted at the inbox, and transient send errors', () => {
     const flaky = await runReminders(portAt(cloud.url, now, { sendErrCode: -1 }), now)
     expect(flaky.ok).toBe(true)
     expect(flaky.counts.retry).toBe(1)
-    expect((await all(cloud.url, 'inbox')).filter((i) => i.openid)).toHaveLength(17)
+    expect((await all(cloud.url, 'inbox')).filter((i) => i.openid)).toHaveLength(20)
     const quota = await ok<{ items: { kind: string; remaining: number }[] }>(apiAs(cloud.url, 'dev-secretary-1')('subscriptions.get', {}))
     expect(quota.items.find((q) => q.kind === 'compliance_gap')!.remaining).toBe(1)
 
@@ -258,7 +261,7 @@ describe('a run interrupted at the inbox, and transient send errors', () => {
     const messages = await outbox(cloud.url)
     expect(messages).toHaveLength(1)
     expect(messages[0]).toMatchObject({ touser: 'dev-secretary-1', templateId: TPL.gap, fromFunction: 'reminders' })
-    expect((await all(cloud.url, 'inbox')).filter((i) => i.openid)).toHaveLength(17)
+    expect((await all(cloud.url, 'inbox')).filter((i) => i.openid)).toHaveLength(20)
   })
 })
 

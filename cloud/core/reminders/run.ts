@@ -28,9 +28,10 @@ import { runAbsenceReminders } from '../leave/reminders'
 import { runTransferReminders } from '../transfers/reminders'
 import { loadTermBranches, planTermReminders } from '../terms/reminders'
 import { runBirthdays } from '../terms/birthdays'
-import { bump, MAX_ATTEMPTS, sendQueued, writeInbox, type Counts } from './deliver'
+import { bump, insertAll, MAX_ATTEMPTS, startSending, writeInbox, type Counts } from './deliver'
+import { pool, inChunks } from './pool'
 import { OVERDUE_WEEKS, planReminders, type PlannedReminder, type PlannerActivity, type PlannerBranch, type PlannerNotice, type PlannerPerson } from './planner'
-import { chunks, insertNew, readAll } from '../framework/data'
+import { chunks, readAll } from '../framework/data'
 import type { ReminderLogDoc } from '../framework/model'
 
 export interface ReminderRunResult {
@@ -49,6 +50,20 @@ const RESUME_WINDOW_DAYS = 3
 /** The run stops sending new messages this long after it started (60 s function limit); the rest wait for the next run. */
 const SEND_BUDGET_MS = 45_000
 
+/**
+ * Reminders per claim page (one pipeline step: claim, inbox items, state, hand over to the sender) and pages in
+ * flight at once. 500 is the most one `_id in […]` state update takes; with 100 documents an insert that is 5
+ * inserts of claims and 5 of inbox items a page, WRITE_CONCURRENCY (deliver.ts) at a time. Two pages side by side
+ * keep the database busy while one page waits for its slowest insert, and stay well under the message sends'
+ * share of the function's connections (SEND_CONCURRENCY).
+ */
+const CLAIM_PAGE = 500
+/** Pages of reminders that want a message are smaller (one insert each way): the first message goes ~3 round trips after planning. */
+const WANT_PAGE = 100
+const PAGE_CONCURRENCY = 2
+/** `_id in […]` reads of reminder_log in flight at once (500 keys each): 26 for a cold 1,000-branch run, ~0.2 s at 4. */
+const READ_CONCURRENCY = 4
+
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10)
 
 /** The roster as the planner needs it: one entry per (person, branch) with all their active roles there. */
@@ -63,8 +78,13 @@ export async function loadPeopleOf(port: Port, branchIds?: string[]): Promise<Pl
   const members: Pick<MemberDoc, '_id' | 'openid' | 'branchId' | 'name' | 'groupId'>[] = []
   for (const ids of branchIds ? chunks(branchIds, 500) : [undefined]) {
     const branch = ids ? _.in(ids) : _.neq(null)
-    grants.push(...(await readAll(port, 'memberships', { status: 'active', branchId: branch }, { fields: ['openid', 'branchId', 'role'] })))
-    members.push(...(await readAll(port, 'members', { state: 'active', branchId: branch, openid: _.neq(null) }, { fields: ['openid', 'branchId', 'name', 'groupId'] })))
+    // The two collections side by side (each paged in order): the round trips of one wait for the other's.
+    const [g, m] = await Promise.all([
+      readAll(port, 'memberships', { status: 'active', branchId: branch }, { fields: ['openid', 'branchId', 'role'] }),
+      readAll(port, 'members', { state: 'active', branchId: branch, openid: _.neq(null) }, { fields: ['openid', 'branchId', 'name', 'groupId'] }),
+    ])
+    grants.push(...g)
+    members.push(...m)
   }
   const roster = new Map(members.map((m) => [`${m.branchId}|${m.openid}`, m]))
   const people = new Map<string, PlannerPerson>()
@@ -85,27 +105,40 @@ function complianceWindowStart(today: string): string | null {
   return starts.length ? starts.sort()[0] : null
 }
 
-async function loadDaily(port: Port, now: Date, people: PlannerPerson[]) {
+/** The daily pass's reads (branches, groups, open assignments, the compliance window's sessions), side by side. */
+async function readDaily(port: Port, now: Date) {
   const _ = port.db.command
   const today = beijingDate(now)
-  const branches = await readAll(port, 'branches', { status: 'active' }, { fields: ['name', 'foundedOn', 'startedOn', 'createdAt'] })
-  const groups = await readAll(port, 'groups', {}, { fields: ['branchId'] })
-  const withGroups = new Set(groups.map((g) => g.branchId))
-  const assignments = await readAll(
-    port,
-    'assignments',
-    _.and({ state: _.neq('done') }, { dueOn: _.lte(addDays(today, 7)) }, { dueOn: _.gte(addDays(today, -(OVERDUE_WEEKS * 7 + 1))) }) as Record<string, unknown>, { fields: ['branchId', 'title', 'planTitle', 'dueOn', 'state'] })
   const windowStart = complianceWindowStart(today)
-  const recorded = windowStart
-    ? await readAll(
-        port,
-        'activities',
-        { status: 'recorded', deleted: false, startAt: _.gte(new Date(`${windowStart}T00:00:00+08:00`)) },
-        { fields: ['branchId', 'type', 'startAt', 'lecturer', 'status', 'deleted'] },
-      )
-    : []
+  const [branches, groups, assignments, recorded] = await Promise.all([
+    readAll(port, 'branches', { status: 'active' }, { fields: ['name', 'foundedOn', 'startedOn', 'createdAt'] }),
+    readAll(port, 'groups', {}, { fields: ['branchId'] }),
+    readAll(
+      port,
+      'assignments',
+      _.and({ state: _.neq('done') }, { dueOn: _.lte(addDays(today, 7)) }, { dueOn: _.gte(addDays(today, -(OVERDUE_WEEKS * 7 + 1))) }) as Record<string, unknown>, { fields: ['branchId', 'title', 'planTitle', 'dueOn', 'state'] }),
+    windowStart
+      ? readAll(
+          port,
+          'activities',
+          { status: 'recorded', deleted: false, startAt: _.gte(new Date(`${windowStart}T00:00:00+08:00`)) },
+          { fields: ['branchId', 'type', 'startAt', 'lecturer', 'status', 'deleted'] },
+        )
+      : Promise.resolve([]),
+  ])
+  return { windowStart, branches, groups, assignments, recorded }
+}
+
+/** The daily pass's planner input from its reads and the roster (the secretaries' names: 书记讲党课). */
+function shapeDaily(read: Awaited<ReturnType<typeof readDaily>>, people: PlannerPerson[]) {
+  const { windowStart, branches, groups, assignments, recorded } = read
+  const withGroups = new Set(groups.map((g) => g.branchId))
   const byBranch = new Map<string, (typeof recorded)[number][]>()
-  for (const a of recorded) byBranch.set(a.branchId, [...(byBranch.get(a.branchId) ?? []), a])
+  for (const a of recorded) {
+    const list = byBranch.get(a.branchId)
+    if (list) list.push(a)
+    else byBranch.set(a.branchId, [a])
+  }
   const secretaryNames = new Map<string, string[]>()
   for (const p of people) if (p.roles.includes('secretary') && p.name) secretaryNames.set(p.branchId, [...(secretaryNames.get(p.branchId) ?? []), p.name])
   const plannerBranches: PlannerBranch[] = windowStart
@@ -162,18 +195,18 @@ export async function loadQuota(port: Port): Promise<Map<string, number>> {
 async function knownKeys(port: Port, keys: string[]): Promise<Set<string>> {
   const _ = port.db.command
   const known = new Set<string>()
-  for (const chunk of chunks(keys, 500)) {
+  await inChunks(keys, 500, READ_CONCURRENCY, async (chunk) => {
     const { data } = await port.db.collection('reminder_log').where({ _id: _.in(chunk) }).field({ _id: true }).limit(chunk.length).get()
     for (const d of data) known.add(String(d._id))
-  }
+  })
   return known
 }
 
 /**
- * Claims planned reminders; returns the log documents this run now owns. Quota is allocated newest milestone first
- * (the most urgent reminder gets the scarce message); `quota` is decremented in memory.
+ * The log documents of planned reminders, with quota allocated newest milestone first (the most urgent reminder
+ * gets the scarce message); `quota` is decremented in memory.
  */
-export async function claim(port: Port, planned: PlannedReminder[], runId: string, now: Date, quota: Map<string, number>): Promise<ReminderLogDoc[]> {
+export function claimDocs(planned: PlannedReminder[], runId: string, now: Date, quota: Map<string, number>): ReminderLogDoc[] {
   const wants = new Set<string>()
   for (const r of [...planned].sort((a, b) => b.dueAt.getTime() - a.dueAt.getTime())) {
     const k = `${r.openid} ${r.templateId}`
@@ -182,7 +215,7 @@ export async function claim(port: Port, planned: PlannedReminder[], runId: strin
     quota.set(k, left - 1)
     wants.add(r.key)
   }
-  const docs: ReminderLogDoc[] = planned.map((r) => ({
+  return planned.map((r) => ({
     _id: r.key,
     kind: r.kind,
     openid: r.openid,
@@ -200,8 +233,17 @@ export async function claim(port: Port, planned: PlannedReminder[], runId: strin
     createdAt: now,
     updatedAt: now,
   }))
-  const mine = await insertNew(port, 'reminder_log', docs)
+}
+
+/** Inserts log documents (_id = dedupe key: a duplicate means another run has it); the ones this run now owns. */
+export async function claimOwned(port: Port, docs: ReminderLogDoc[]): Promise<ReminderLogDoc[]> {
+  const mine = await insertAll(port, 'reminder_log', docs)
   return docs.filter((d) => mine.has(d._id))
+}
+
+/** Claims planned reminders (claimDocs + claimOwned); returns the log documents this run now owns. */
+export async function claim(port: Port, planned: PlannedReminder[], runId: string, now: Date, quota: Map<string, number>): Promise<ReminderLogDoc[]> {
+  return claimOwned(port, claimDocs(planned, runId, now, quota))
 }
 
 /** Picks up reminders an earlier run left half-way. */
@@ -248,26 +290,29 @@ export async function runReminders(port: Port, now: Date, options: RunOptions = 
       const { data } = await runs.where({ day: today, daily: true, status: 'done' }).limit(1).get()
       daily = data.length === 0
     }
-    const resumed = await resume(port, now, counts)
-
-    const activities = await loadUpcoming(port, now)
-    const notices = await loadNotices(port, now)
+    // Everything the run reads, side by side (each collection paged in order, READ_PAGE rows a round trip): the
+    // resumable log, sessions and notices first (they decide whether an hourly run plans at all), then the roster,
+    // quota, the daily pass's collections and the 发展党员 deadlines.
+    const [resumed, activities, notices] = await Promise.all([resume(port, now, counts), loadUpcoming(port, now), loadNotices(port, now)])
     // An hourly run with no session coming and no notice going out plans nothing new: it reads no roster.
     const planning = daily || activities.length > 0 || notices.length > 0
-    const people = planning ? await loadPeople(port) : []
-    const quota = planning ? await loadQuota(port) : new Map<string, number>()
+    const [people, quota, dailyRead, recruitment, termBranches] = await Promise.all([
+      planning ? loadPeople(port) : Promise.resolve([]),
+      planning ? loadQuota(port) : Promise.resolve(new Map<string, number>()),
+      daily ? readDaily(port, now) : Promise.resolve(null),
+      // 发展党员 deadlines (cloud/core/recruitment/reminders.ts): in the daily pass, through the same claims and sends.
+      daily ? loadRecruitmentDue(port, now) : Promise.resolve(null),
+      // 换届 (cloud/core/terms/reminders.ts): in the daily pass, through the same claims and sends.
+      daily ? loadTermBranches(port) : Promise.resolve(null),
+    ])
     // Messages still owed from an earlier run hold their quota already.
     for (const r of [...resumed.queued, ...resumed.claimed.filter((c) => c.wantsMessage)]) {
       const k = `${r.openid} ${r.templateId}`
       if (quota.has(k)) quota.set(k, Math.max(0, (quota.get(k) ?? 0) - 1))
     }
-    const dailyData = daily ? await loadDaily(port, now, people) : { branches: [], assignments: [] }
+    const dailyData = dailyRead ? shapeDaily(dailyRead, people) : { branches: [], assignments: [] }
     phase('read')
 
-    // 发展党员 deadlines (cloud/core/recruitment/reminders.ts): in the daily pass, through the same claims and sends.
-    const recruitment = daily ? await loadRecruitmentDue(port, now) : null
-    // 换届 (cloud/core/terms/reminders.ts): six and three months ahead, monthly when overdue or unrecorded.
-    const termBranches = daily ? await loadTermBranches(port) : []
     const planned = [
       ...planReminders({
         now,
@@ -279,21 +324,51 @@ export async function runReminders(port: Port, now: Date, options: RunOptions = 
         hasQuota: (openid, templateId) => (quota.get(`${openid} ${templateId}`) ?? 0) > 0,
       }),
       ...(recruitment ? planRecruitmentReminders(now, recruitment.dues, { people, organisers: recruitment.organisers }, recruitment.settings.remindDaysBefore) : []),
-      ...planTermReminders(now, termBranches, people),
+      ...(termBranches ? planTermReminders(now, termBranches, people) : []),
     ]
     counts.planned = planned.length
     phase('plan')
     const known = await knownKeys(port, planned.map((r) => r.key))
     counts.already = known.size
-    const claimed = await claim(port, planned.filter((r) => !known.has(r.key)), runId, now, quota)
-    for (const c of claimed) bump(counts, c.kind, 'claimed')
-    phase('claim')
+    const fresh = claimDocs(planned.filter((r) => !known.has(r.key)), runId, now, quota)
+    phase('known')
 
-    const queued = [...resumed.queued, ...(await writeInbox(port, [...resumed.claimed, ...claimed], now, counts))]
-    phase('inbox')
-    const sent = await sendQueued(port, queued, now, counts, { deadline: started + SEND_BUDGET_MS, concurrency: options.sendConcurrency })
+    // A pipeline: messages start going out as soon as the first page is claimed and its inbox items are written,
+    // while later pages are still being claimed. Pages of reminders that want a message come first (resumed ones
+    // before them), so the sends — the slow part, and what the budget is for — start within a few round trips; the
+    // inbox-only rest is claimed beside them. Per page, in this order: claim (insert, _id = key), inbox items, state
+    // `queued` / `inbox_only`, and only then handed to the sender, which marks each message `sending` before it goes.
+    let firstError: { error: unknown } | undefined
+    const fail = (error: unknown) => {
+      firstError ??= { error }
+    }
+    const sender = startSending(port, now, counts, { deadline: started + SEND_BUDGET_MS, concurrency: options.sendConcurrency, onError: fail })
+    sender.push(resumed.queued)
+    const pages: { docs: ReminderLogDoc[]; resumed: boolean }[] = [
+      ...chunks(resumed.claimed, CLAIM_PAGE).map((docs) => ({ docs, resumed: true })),
+      ...chunks(fresh.filter((d) => d.wantsMessage), WANT_PAGE).map((docs) => ({ docs, resumed: false })),
+      ...chunks(fresh.filter((d) => !d.wantsMessage), CLAIM_PAGE).map((docs) => ({ docs, resumed: false })),
+    ]
+    let firstPage = 0
+    await pool(pages, PAGE_CONCURRENCY, async (page) => {
+      if (firstError) throw firstError.error
+      const mine = page.resumed ? page.docs : await claimOwned(port, page.docs)
+      if (!page.resumed) for (const c of mine) bump(counts, c.kind, 'claimed')
+      sender.push(await writeInbox(port, mine, now, counts))
+      firstPage ||= Date.now() - started
+    }).catch((error) => {
+      fail(error)
+      sender.abort()
+    })
+    phases.firstPageAt = firstPage
+    phase('claim')
+    const sent = await sender.close().catch((error) => {
+      fail(error)
+      return null
+    })
+    if (firstError) throw firstError.error
     phase('send')
-    if (sent.left) counts.deferred = sent.left
+    if (sent?.left) counts.deferred = sent.left
 
     // 党费: unpaid months to the member, 3 and 5 months behind to the secretary (inbox only; cloud/core/dues/reminders.ts).
     if (daily) counts.dues = await runDuesReminders(port, now)
