@@ -68,7 +68,7 @@ test('after a killed app the queue restarts an upload from its weapp temp path; 
   expect(JSON.parse(memoryStorage.get('branch-desk:uploads') as string).state.jobs.w2).toMatchObject({ status: 'uploading', filePath: 'wxfile://tmp/2.jpg' })
 })
 
-test('a draft saved by the previous persisted version (2) is restored, its missing fields filled, its pending photo uploaded on resume', async () => {
+test('a draft saved by persisted version 2 is restored, its missing fields filled, its pending photo uploaded on resume', async () => {
   // What version 2 wrote (draft-store.ts before the queue): no `lecturer`, a photo still uploading from a temp path.
   const v2Draft = {
     key: 'record:b1',
@@ -98,7 +98,6 @@ test('a draft saved by the previous persisted version (2) is restored, its missi
   memoryStorage.set('branch-desk:activity-drafts', JSON.stringify({ state: { drafts: { 'record:b1': v2Draft } }, version: 2 }))
   await useDraftStore.persist.rehydrate()
   upload.mockResolvedValue('cloud://env/activities/b1/req-v2-0001/p1.jpg')
-  expect(DRAFTS_VERSION).toBe(3)
   const d = useDraftStore.getState().drafts['record:b1']
   expect(d).toMatchObject({ topic: '学习党章', minutes: '集中学习', clientRequestId: 'req-v2-0001', lecturer: '' })
   useDraftStore.getState().resume()
@@ -106,7 +105,49 @@ test('a draft saved by the previous persisted version (2) is restored, its missi
   expect(upload).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/p1.jpg', name: 'p1.jpg' }, 'activities/b1/req-v2-0001/p1.jpg', expect.any(Function))
   expect(useDraftStore.getState().drafts['record:b1'].photos[0]).toMatchObject({ status: 'done', fileID: 'cloud://env/activities/b1/req-v2-0001/p1.jpg' })
   // Written back as the current version.
-  expect(JSON.parse(memoryStorage.get('branch-desk:activity-drafts') as string).version).toBe(3)
+  expect(JSON.parse(memoryStorage.get('branch-desk:activity-drafts') as string).version).toBe(DRAFTS_VERSION)
+})
+
+test('a draft saved by the previous persisted version (3) is restored as typed, without the fields that left the draft', async () => {
+  // What version 3 wrote: the draft with `touchedAt` and `groupName`, which nothing read.
+  const v3Draft = {
+    key: 'plan:b1',
+    mode: 'plan',
+    branchId: 'b1',
+    clientRequestId: 'req-v3-0001',
+    type: 'group_meeting',
+    topic: '党小组学习',
+    place: '二楼活动室',
+    date: '2026-12-10',
+    time: '15:00',
+    endTime: '16:30',
+    groupId: 'g1',
+    groupName: '第一党小组',
+    host: '李明',
+    recorder: '',
+    lecturer: '',
+    agenda: '学习二十届四中全会精神',
+    minutes: '',
+    resolutions: '',
+    voting: false,
+    marks: {},
+    sheet: [],
+    assignmentIds: [],
+    photos: [],
+    touchedAt: '2026-12-01T02:00:00.000Z',
+  }
+  memoryStorage.set('branch-desk:activity-drafts', JSON.stringify({ state: { drafts: { 'plan:b1': v3Draft } }, version: 3 }))
+  await useDraftStore.persist.rehydrate()
+  expect(DRAFTS_VERSION).toBe(4)
+  const d = useDraftStore.getState().drafts['plan:b1']
+  expect(d).toMatchObject({ topic: '党小组学习', groupId: 'g1', agenda: '学习二十届四中全会精神', endTime: '16:30', clientRequestId: 'req-v3-0001' })
+  expect(d).not.toHaveProperty('touchedAt')
+  expect(d).not.toHaveProperty('groupName')
+  useDraftStore.getState().setField('plan:b1', 'topic', '党小组专题学习')
+  const stored = JSON.parse(memoryStorage.get('branch-desk:activity-drafts') as string)
+  expect(stored.version).toBe(4)
+  expect(stored.state.drafts['plan:b1']).toMatchObject({ topic: '党小组专题学习', groupId: 'g1' })
+  expect(stored.state.drafts['plan:b1']).not.toHaveProperty('touchedAt')
 })
 
 test("the session's branch saved by an earlier version (0, before versions) is kept", async () => {

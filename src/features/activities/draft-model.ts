@@ -58,7 +58,6 @@ export interface ActivityDraft {
   time: string
   endTime: string
   groupId: string
-  groupName: string
   host: string
   recorder: string
   lecturer: string
@@ -73,7 +72,6 @@ export interface ActivityDraft {
   photos: DraftPhoto[]
   /** Saved on the server while photos were pending: the record to patch when they finish. */
   saved?: { id: string; version: number }
-  touchedAt: string
 }
 
 export type TextField = 'topic' | 'place' | 'date' | 'time' | 'endTime' | 'host' | 'recorder' | 'lecturer' | 'agenda' | 'minutes' | 'resolutions'
@@ -100,7 +98,6 @@ export function newDraft(key: string, mode: DraftMode, branchId: string, now: Da
     time: '14:30',
     endTime: '',
     groupId: '',
-    groupName: '',
     host: '',
     recorder: '',
     lecturer: '',
@@ -112,7 +109,6 @@ export function newDraft(key: string, mode: DraftMode, branchId: string, now: Da
     sheet: [],
     assignmentIds: [],
     photos: [],
-    touchedAt: now.toISOString(),
   }
 }
 
@@ -132,7 +128,6 @@ export function draftFrom(a: ActivityFull, key: string, mode: DraftMode, now: Da
     time: start.format('HH:mm'),
     endTime: a.endAt ? inShanghai(a.endAt).format('HH:mm') : '',
     groupId: a.audience.groupId ?? '',
-    groupName: a.audience.groupName ?? '',
     host: a.host ?? '',
     recorder: a.recorder ?? '',
     lecturer: a.lecturer ?? '',

@@ -45,19 +45,24 @@ const OWNER = 'activity'
 /** Full-size pictures for the full-screen view, by photo key (object URLs on H5). */
 export const fullPictures = new Map<string, string>()
 
-export const DRAFTS_VERSION = 3
+export const DRAFTS_VERSION = 4
+
+/** Fields earlier versions saved that no draft has now (up to 3: `touchedAt` and `groupName`, never read). */
+const DROPPED_FIELDS = ['touchedAt', 'groupName']
 
 /**
- * A draft saved by an earlier version, brought to this one: fields added since take their defaults, so a version
- * bump never drops what someone was typing (zustand drops the saved state when a bumped store has no migrate).
+ * A draft saved by an earlier version, brought to this one: fields added since take their defaults, fields dropped
+ * since go, so a version bump never drops what someone was typing (zustand drops the saved state when a bumped store
+ * has no migrate).
  */
 export function migrateDrafts(persisted: unknown): Pick<DraftData, 'drafts'> {
-  const saved = ((persisted as { drafts?: Record<string, Partial<ActivityDraft>> } | undefined)?.drafts ?? {}) as Record<string, Partial<ActivityDraft>>
+  const saved = (persisted as { drafts?: Record<string, Partial<ActivityDraft> | null> } | undefined)?.drafts ?? {}
   const drafts: Record<string, ActivityDraft> = {}
   for (const [key, d] of Object.entries(saved)) {
     if (!d || typeof d.branchId !== 'string' || !d.mode) continue
+    const kept = Object.fromEntries(Object.entries(d).filter(([field]) => !DROPPED_FIELDS.includes(field))) as Partial<ActivityDraft>
     const base = newDraft(key, d.mode, d.branchId)
-    drafts[key] = { ...base, ...d, key, clientRequestId: d.clientRequestId || base.clientRequestId, photos: (d.photos ?? []).filter((p) => p && p.key) }
+    drafts[key] = { ...base, ...kept, key, clientRequestId: d.clientRequestId || base.clientRequestId, photos: (d.photos ?? []).filter((p) => p && p.key) }
   }
   return { drafts }
 }
@@ -107,7 +112,7 @@ export const useDraftStore = create<Store>()(
       const patchDraft = (key: string, patch: Partial<ActivityDraft> | ((d: ActivityDraft) => Partial<ActivityDraft>)) => {
         const d = get().drafts[key]
         if (!d) return
-        const next = { ...d, ...(typeof patch === 'function' ? patch(d) : patch), touchedAt: new Date().toISOString() }
+        const next = { ...d, ...(typeof patch === 'function' ? patch(d) : patch) }
         set({ drafts: { ...get().drafts, [key]: next } })
       }
       const patchPhoto = (key: string, photoKey: string, patch: Partial<DraftPhoto>) =>
@@ -300,6 +305,7 @@ export const useDraftStore = create<Store>()(
     {
       name: 'branch-desk:activity-drafts',
       // 3: photo uploads moved to the shared queue (a version-2 photo still uploading restarts from its temp path on resume).
+      // 4: the unused touchedAt and groupName left the draft (migrateDrafts drops them).
       version: DRAFTS_VERSION,
       storage: taroJSONStorage(),
       partialize: (s) => ({ drafts: s.drafts }),

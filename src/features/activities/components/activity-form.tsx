@@ -136,10 +136,7 @@ export function ActivityForm({ draftKey, onSaved }: { draftKey: string; onSaved(
             <SelectField
               value={draft.groupId}
               options={[{ value: '', label: groups.status === 'loading' ? '正在加载党小组…' : '请选择党小组' }, ...groups.items.map((g) => ({ value: g.id, label: g.name }))]}
-              onChange={(v) => {
-                set('groupId', v)
-                set('groupName', groups.items.find((g) => g.id === v)?.name ?? '')
-              }}
+              onChange={(v) => set('groupId', v)}
               id='activity-group'
             />
           )}
