@@ -44,6 +44,10 @@ export default defineAppConfig({
       pages: ['pages/inbox/index', 'pages/notice/index', 'pages/compliance/index', 'pages/overview/index', 'pages/subscribe/index'],
     },
     {
+      root: 'packages/appraisal',
+      pages: ['pages/list/index', 'pages/sheet/index'],
+    },
+    {
       root: 'packages/recruitment',
       pages: ['pages/list/index', 'pages/person/index'],
     },

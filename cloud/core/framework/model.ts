@@ -40,6 +40,9 @@ export const COLLECTIONS = [
   'dues_publications',
   // 请假 (cloud/core/leave/store.ts).
   'leave_requests',
+  // 党费 corrections (amend / void of a recorded month, kept as history) and the committee's dues settings.
+  'dues_corrections',
+  'dues_settings',
   // 意见反馈 (cloud/core/actions/feedback.ts).
   'feedback',
   // 发展党员 (cloud/core/recruitment/store.ts has their document shapes).
@@ -609,6 +612,13 @@ export interface DocMap {
   notices: NoticeDoc
   export_jobs: ExportJobDoc
   write_requests: WriteRequestDoc
+  // 党费 and 请假 (shapes in cloud/core/dues/store.ts and cloud/core/leave/store.ts).
+  dues_profiles: import('../dues/store').DuesProfileDoc
+  dues_payments: import('../dues/store').DuesPaymentDoc
+  dues_publications: import('../dues/store').DuesPublicationDoc
+  dues_corrections: import('../dues/store').DuesCorrectionDoc
+  dues_settings: import('../dues/store').DuesSettingsDoc
+  leave_requests: import('../leave/store').LeaveDoc
   // 组织关系转接 (shapes in cloud/core/transfers/store.ts).
   transfers: import('../transfers/store').TransferDoc
   transfer_settings: import('../transfers/store').TransferSettingsDoc

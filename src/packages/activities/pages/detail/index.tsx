@@ -9,6 +9,7 @@ import { useDetailStore } from '../../../../features/activities/detail-store'
 import { followRemoved, followSaved } from '../../../../features/activities/records-store'
 import { PlanChanges } from '../../../../features/activities/components/plan-changes'
 import { LeavePanel } from '../../../../features/leave/components/leave-panel'
+import { AppraisalLink } from '../../../../features/appraisal/components/appraisal-link'
 import { ReviewPanel } from '../../../../features/reviews/components/review-panel'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { offerPending } from '../../../../features/reminders/ask-again'
@@ -50,6 +51,8 @@ export default function ActivityDetailPage() {
         {activity.status === 'planned' ? <LeavePanel activityId={id} /> : null}
         {/* 审核: the committee's 通过 / 退回修改 and the branch's resubmission (#20). */}
         {activity.status === 'recorded' ? <ReviewPanel activityId={id} onChanged={() => void fetch(id)} /> : null}
+        {/* 民主评议党员: the record's grades (#20). */}
+        {activity.type === 'democratic_review' ? <AppraisalLink activityId={id} /> : null}
         {/* A plan can still change before it is held: 改期, place, host, topic, or be cancelled (#16.11). */}
         <PlanChanges
           a={activity}

@@ -8,6 +8,7 @@ import { isCommitteeAdmin, rolesInBranch, useSessionStore } from '../../../../fe
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { MemberCard, MemberManage } from '../../../../features/members/components/member-detail'
 import { MemberAttendance } from '../../../../features/leave/components/member-attendance'
+import { MemberAppraisal } from '../../../../features/appraisal/components/member-appraisal'
 import { useMemberStore } from '../../../../features/members/member-store'
 import { selectRosterBranch, useRosterStore } from '../../../../features/members/roster-store'
 import '../org.scss'
@@ -50,6 +51,7 @@ export default function MemberPage() {
         <MemberCard m={member} />
       </Section>
       <MemberAttendance memberId={id} />
+      <MemberAppraisal memberId={id} />
       <MemberManage groups={rosterBranch === branchId ? groups : []} canEdit={isAdmin || isSecretary} isSecretary={isSecretary} onChanged={onChanged} />
       <View className='org-page__bottom' />
     </View>

@@ -1,0 +1,117 @@
+/**
+ * 民主评议党员's stores: the current branch's records (我的 → 民主评议党员), one record's sheet with its save and 确定
+ * steps, and a member's grades over the years (their page). A failed save keeps its request id, so the retry of a
+ * save that did arrive is not written twice (framework/writes.ts); a successful one starts a new id.
+ */
+import { useEffect, useState } from 'react'
+import { create } from 'zustand'
+import type { ActionInput } from '../../../types/actions'
+import { newClientRequestId } from '../../lib/request-id'
+import { errorMessage } from '../../services/api'
+import { finalizeAppraisal, getAppraisal, listAppraisals, memberAppraisals, saveAppraisal, type AppraisalList, type AppraisalSheet, type MemberAppraisals } from './api'
+
+type Rows = ActionInput<'appraisal.save'>['rows']
+
+interface ListStore {
+  branchId: string | null
+  list: AppraisalList | null
+  error: string | null
+  load(branchId: string): Promise<void>
+}
+
+export const useAppraisalList = create<ListStore>()((set) => ({
+  branchId: null,
+  list: null,
+  error: null,
+  async load(branchId) {
+    set((s) => ({ branchId, error: null, list: s.branchId === branchId ? s.list : null }))
+    try {
+      set({ list: await listAppraisals(branchId) })
+    } catch (e) {
+      set({ error: errorMessage(e) })
+    }
+  },
+}))
+
+interface SheetStore {
+  activityId: string | null
+  sheet: AppraisalSheet | null
+  error: string | null
+  busy: 'save' | 'finalize' | null
+  /** Why the last save or 确定 was refused (the cloud's sentence). */
+  saveError: string | null
+  saved: boolean
+  requestId: string
+  load(activityId: string): Promise<void>
+  save(rows: Rows): Promise<boolean>
+  /** Saves what is on screen, then 确定 it. */
+  finalize(rows: Rows): Promise<boolean>
+  touched(): void
+}
+
+export const useAppraisalSheet = create<SheetStore>()((set, get) => ({
+  activityId: null,
+  sheet: null,
+  error: null,
+  busy: null,
+  saveError: null,
+  saved: false,
+  requestId: newClientRequestId(),
+  async load(activityId) {
+    set((s) => ({ activityId, error: null, saveError: null, saved: false, sheet: s.activityId === activityId ? s.sheet : null }))
+    try {
+      set({ sheet: await getAppraisal(activityId) })
+    } catch (e) {
+      set({ error: errorMessage(e) })
+    }
+  },
+  async save(rows) {
+    const { sheet, requestId } = get()
+    if (!sheet) return false
+    set({ busy: 'save', saveError: null, saved: false })
+    try {
+      const next = await saveAppraisal({ activityId: sheet.activity.id, version: sheet.version, rows, clientRequestId: requestId })
+      set({ sheet: next, saved: true, requestId: newClientRequestId() })
+      return true
+    } catch (e) {
+      set({ saveError: errorMessage(e) })
+      return false
+    } finally {
+      set({ busy: null })
+    }
+  },
+  async finalize(rows) {
+    if (!(await get().save(rows))) return false
+    const { sheet } = get()
+    set({ busy: 'finalize', saveError: null, saved: false })
+    try {
+      const done = await finalizeAppraisal({ activityId: sheet!.activity.id, version: sheet!.version, clientRequestId: newClientRequestId() })
+      set({ sheet: done })
+      return true
+    } catch (e) {
+      set({ saveError: errorMessage(e) })
+      return false
+    } finally {
+      set({ busy: null })
+    }
+  },
+  touched() {
+    if (get().saved) set({ saved: false })
+  },
+}))
+
+/** A member's 确定 grades over the years; null while loading or when the caller may not read them. */
+export function useMemberAppraisals(memberId: string): MemberAppraisals | null {
+  const [data, setData] = useState<MemberAppraisals | null>(null)
+  useEffect(() => {
+    let live = true
+    memberAppraisals(memberId).then(
+      (d) => live && setData(d),
+      () => live && setData(null),
+    )
+    return () => {
+      live = false
+    }
+  }, [memberId])
+  return data
+}
