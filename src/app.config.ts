@@ -48,6 +48,10 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/sheet/index'],
     },
     {
+      root: 'packages/terms',
+      pages: ['pages/term/index'],
+    },
+    {
       root: 'packages/recruitment',
       pages: ['pages/list/index', 'pages/person/index'],
     },

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '支委会换届' })
