@@ -96,6 +96,8 @@ interface CommitteeFeedbackStore extends PagedList<FeedbackItem, FeedbackStatus>
   stepError: { id: string; message: string } | null
   answer(id: string, text: string): Promise<boolean>
   close(id: string): Promise<boolean>
+  /** The answer is being rewritten: its old error goes. */
+  clearStepError(): void
 }
 
 const committeeList = pagedList<FeedbackItem, FeedbackStatus>({
@@ -135,5 +137,6 @@ export const useCommitteeFeedback = create<CommitteeFeedbackStore>()((set, get) 
       return step(id, () => answerFeedback(id, text.trim()))
     },
     close: (id) => step(id, () => closeFeedback(id)),
+    clearStepError: () => set({ stepError: null }),
   }
 })

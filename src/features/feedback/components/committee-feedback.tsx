@@ -21,6 +21,7 @@ function Steps({ item }: { item: FeedbackItem }) {
   const stepError = useCommitteeFeedback((s) => (s.stepError?.id === item.id ? s.stepError.message : null))
   const answer = useCommitteeFeedback((s) => s.answer)
   const close = useCommitteeFeedback((s) => s.close)
+  const clearStepError = useCommitteeFeedback((s) => s.clearStepError)
   const [replying, setReplying] = useState(false)
   const [text, setText] = useState('')
   const [closing, setClosing] = useState(false)
@@ -28,7 +29,12 @@ function Steps({ item }: { item: FeedbackItem }) {
   return (
     <View className='feedback__reply'>
       {replying ? (
-        <TextInput id='feedback-answer-input' value={text} onChange={setText} multiline limit={FEEDBACK_LIMIT} placeholder='写给提意见的同志：怎么处理、什么时候办好' />
+        <TextInput id='feedback-answer-input' value={text}
+          onChange={(v) => {
+            setText(v)
+            if (stepError) clearStepError()
+          }}
+          multiline limit={FEEDBACK_LIMIT} placeholder='写给提意见的同志：怎么处理、什么时候办好' />
       ) : null}
       {closing ? <Text className='feedback__meta'>关闭后不能再答复。{item.status === 'open' ? '这条意见还没有答复，' : ''}确定关闭吗？</Text> : null}
       {stepError ? (
