@@ -56,6 +56,10 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/person/index'],
     },
     {
+      root: 'packages/transfers',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/issue/index'],
+    },
+    {
       root: 'packages/feedback',
       pages: ['pages/mine/index', 'pages/list/index'],
     },

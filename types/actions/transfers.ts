@@ -11,6 +11,7 @@
  *   入党日期, 转正日期 and status intact) or returns it with a reason (the member is back in the sending branch).
  * - transfers.receipt — the 回执 of a letter to an outside organisation is recorded (reminded until then).
  * - transfers.receive — 转入 from outside: the incoming letter recorded, the member put on the roster and invited.
+ * - transfers.branches — the other active branches by name, to pick the receiving one.
  * - transfers.settings / transfers.setSettings — the letter's default validity (the committee's local rule).
  * Every write takes a clientRequestId (framework/writes.ts): a retry answers what the first call answered.
  */
@@ -145,6 +146,11 @@ export const transferSchemas = {
       })
       .strict(),
     output: detail,
+  },
+  /** The deployment's active branches by name, for the receiving-branch picker (keepers; names only). */
+  'transfers.branches': {
+    input: z.object({ branchId: id('支部') }).strict(),
+    output: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }),
   },
   'transfers.settings': {
     input: z.object({}).strict(),

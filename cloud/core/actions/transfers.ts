@@ -365,6 +365,17 @@ export const receiveTransfer = defineAction({
   },
 })
 
+export const transferBranches = defineAction({
+  name: 'transfers.branches',
+  roles: READERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId }, ctx) {
+    if (!(await keeper(ctx, branchId))) throw forbidden(KEEPERS_ONLY)
+    const rows = await readAll(ctx.port, 'branches', { status: 'active' }, { fields: ['name'], sortBy: 'name' })
+    return { items: rows.filter((b) => b._id !== branchId).map((b) => ({ id: b._id, name: b.name })) }
+  },
+})
+
 const presentSettings = (s: TransferSettings) => ({ ...s, defaults: TRANSFER_DEFAULTS })
 
 export const getTransferSettings = defineAction({
@@ -388,4 +399,4 @@ export const setTransferSettings = defineAction({
   },
 })
 
-export const TRANSFER_ACTIONS = [issueTransfer, listTransfers, myTransfers, getTransfer, acceptTransfer, returnTransfer, recordReceipt, receiveTransfer, getTransferSettings, setTransferSettings] as const
+export const TRANSFER_ACTIONS = [issueTransfer, listTransfers, myTransfers, getTransfer, acceptTransfer, returnTransfer, recordReceipt, receiveTransfer, transferBranches, getTransferSettings, setTransferSettings] as const

@@ -21,6 +21,7 @@ type Who = 'all' | 'roster' | 'ledger' | 'admin' | 'pipeline'
 const MORE: [string, [string, string, Who, string][]][] = [
   ['党费', [['我的党费', 'dues/pages/member', 'roster', 'my-dues'], ['党费台账', 'dues/pages/ledger', 'ledger', 'dues-ledger']]],
   ['发展党员', [['发展党员工作', 'recruitment/pages/list', 'pipeline', 'recruitment']]],
+  ['组织关系', [['组织关系转接', 'transfers/pages/list', 'all', 'transfers']]],
   ['换届', [['支委会换届', 'terms/pages/term', 'pipeline', 'terms']]],
   ['民主评议', [['民主评议党员', 'appraisal/pages/list', 'roster', 'appraisal']]],
   ['提醒与通知', [['订阅提醒', 'inbox/pages/subscribe', 'all', 'subscribe'], ['发布通知', 'inbox/pages/notice', 'admin', 'notice'], ['记录审核', 'reviews/pages/queue', 'admin', 'review-queue']]],

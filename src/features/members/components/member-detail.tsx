@@ -3,6 +3,7 @@
  * 党小组长, 转出 with a confirmation, and — for the branch's secretary — handing the secretary's post over.
  */
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { COMMITTEE_POSTS, PARTY_STATUSES, PARTY_STATUS_LABELS, ROLE_LABELS, type CommitteePost, type MemberSummary, type PartyStatus } from '../../../../types/domain'
 import { dateText } from '../../../../types/time-text'
@@ -246,6 +247,11 @@ export function MemberManage({ groups, canEdit, isSecretary, onChanged }: { grou
         <PostsEditor key={m.id} onChanged={onChanged} />
       </Section>
       <Section title='组织关系转出'>
+        {/* 组织关系转接 (src/packages/transfers): the 介绍信, accepted by the receiving branch or returned with its 回执. */}
+        <Button type='primary' block onClick={() => void Taro.navigateTo({ url: `/packages/transfers/pages/issue/index?memberId=${m.id}` })} {...testId('open-transfer-issue')}>
+          开具组织关系介绍信
+        </Button>
+        <Text className='member-detail__hint'>转往其他支部或党组织，请开具介绍信。下面仅登记已在线下办结的转出。</Text>
         <TransferOut onChanged={onChanged} />
       </Section>
       {isSecretary ? (

@@ -1,0 +1,19 @@
+/** 组织关系转接 calls (contract: types/actions/transfers.ts; rules: docs/transfers.md). */
+import type { ActionInput, ActionOutput } from '../../../types/actions'
+import { callApi } from '../../services/api'
+
+export type TransferList = ActionOutput<'transfers.list'>
+export type TransferSummary = TransferList['items'][number]
+export type TransferDetail = ActionOutput<'transfers.get'>
+
+export const listTransfers = (input: ActionInput<'transfers.list'>) => callApi('transfers.list', input)
+export const myTransfers = () => callApi('transfers.mine', {})
+export const getTransfer = (transferId: string) => callApi('transfers.get', { transferId })
+export const issueTransfer = (input: ActionInput<'transfers.issue'>) => callApi('transfers.issue', input)
+export const acceptTransfer = (input: ActionInput<'transfers.accept'>) => callApi('transfers.accept', input)
+export const returnTransfer = (input: ActionInput<'transfers.return'>) => callApi('transfers.return', input)
+export const recordReceipt = (input: ActionInput<'transfers.receipt'>) => callApi('transfers.receipt', input)
+export const receiveTransfer = (input: ActionInput<'transfers.receive'>) => callApi('transfers.receive', input)
+export const transferBranches = (branchId: string) => callApi('transfers.branches', { branchId })
+export const transferSettings = () => callApi('transfers.settings', {})
+export const getMember = (memberId: string) => callApi('members.get', { memberId })

@@ -1,0 +1,90 @@
+/**
+ * 组织关系转接's lists (src/lib/paged-list.ts): a branch's letters in or out, or the committee's in flight; and the
+ * one transfer open on the detail screen with its actions (accept, return, 回执), each sent once per tap
+ * (clientRequestId kept while the same action is retried).
+ */
+import { create } from 'zustand'
+import { createPagedList } from '../../lib/paged-list'
+import { newClientRequestId } from '../../lib/request-id'
+import { errorMessage } from '../../services/api'
+import type { ActionInput } from '../../../types/actions'
+import { acceptTransfer, getMember, getTransfer, issueTransfer, listTransfers, myTransfers, receiveTransfer, recordReceipt, returnTransfer, transferBranches, transferSettings, type TransferDetail, type TransferSummary } from './api'
+
+export interface TransferScope {
+  /** null: the committee's transfers in flight across every branch. */
+  branchId: string | null
+  direction: 'in' | 'out'
+}
+
+export const useTransferList = createPagedList<TransferSummary, TransferScope, string, never>({
+  async fetch(scope, cursor) {
+    const page = await listTransfers({ ...(scope.branchId ? { branchId: scope.branchId, direction: scope.direction } : {}), ...(cursor ? { cursor } : {}), limit: 20 })
+    return { items: page.items, next: page.nextCursor }
+  },
+  id: (t) => t.id,
+})
+
+type Step = 'accept' | 'return' | 'receipt'
+
+interface TransferState {
+  id: string | null
+  transfer: TransferDetail | null
+  status: 'idle' | 'loading' | 'ready' | 'error'
+  error: string | null
+  busy: Step | null
+  actionError: string | null
+  /** One request id per action until it succeeds, so a retried tap is the same request. */
+  requests: Partial<Record<Step, string>>
+  load(id: string): Promise<void>
+  accept(joinedBranchOn: string): Promise<boolean>
+  giveBack(reason: string): Promise<boolean>
+  receipt(receivedOn: string, note: string): Promise<boolean>
+}
+
+export const useTransferStore = create<TransferState>((set, get) => {
+  const run = async (step: Step, call: (clientRequestId: string) => Promise<TransferDetail>) => {
+    const clientRequestId = get().requests[step] ?? newClientRequestId()
+    set((s) => ({ busy: step, actionError: null, requests: { ...s.requests, [step]: clientRequestId } }))
+    try {
+      const transfer = await call(clientRequestId)
+      set((s) => ({ transfer, busy: null, requests: { ...s.requests, [step]: undefined } }))
+      return true
+    } catch (e) {
+      set({ busy: null, actionError: errorMessage(e) })
+      return false
+    }
+  }
+  return {
+    id: null,
+    transfer: null,
+    status: 'idle',
+    error: null,
+    busy: null,
+    actionError: null,
+    requests: {},
+    async load(id) {
+      set((s) => ({ id, status: 'loading', error: null, actionError: null, ...(s.id === id ? {} : { transfer: null, requests: {} }) }))
+      try {
+        const transfer = await getTransfer(id)
+        if (get().id === id) set({ transfer, status: 'ready' })
+      } catch (e) {
+        if (get().id === id) set({ status: 'error', error: errorMessage(e) })
+      }
+    },
+    accept: (joinedBranchOn) => run('accept', (clientRequestId) => acceptTransfer({ transferId: get().id!, joinedBranchOn, clientRequestId })),
+    giveBack: (reason) => run('return', (clientRequestId) => returnTransfer({ transferId: get().id!, reason, clientRequestId })),
+    receipt: (receivedOn, note) => run('receipt', (clientRequestId) => recordReceipt({ transferId: get().id!, receivedOn, ...(note.trim() ? { note: note.trim() } : {}), clientRequestId })),
+  }
+})
+
+export type { TransferSummary, TransferDetail } from './api'
+
+/** The issue form's facts: the member, the other branches to choose from, the committee's default validity. */
+export async function loadIssueForm(memberId: string) {
+  const member = await getMember(memberId)
+  const [branches, settings] = await Promise.all([transferBranches(member.branchId), transferSettings()])
+  return { member, branches: branches.items, validDays: settings.validDays }
+}
+export const issue = (input: ActionInput<'transfers.issue'>) => issueTransfer(input)
+export const receive = (input: ActionInput<'transfers.receive'>) => receiveTransfer(input)
+export const mine = async () => (await myTransfers()).items

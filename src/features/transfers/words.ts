@@ -1,0 +1,21 @@
+/** How a transfer reads on its row: the route, the letter and the date that matters now. */
+import { dateText } from '../../../types/time-text'
+import { todayInShanghai } from '../../lib/time'
+import type { TransferSummary } from './api'
+
+export const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`
+
+export function routeText(t: Pick<TransferSummary, 'fromName' | 'toName'>) {
+  return `${t.fromName} → ${t.toName}`
+}
+
+/** The line under the route: what is awaited, by when. */
+export function waitingText(t: TransferSummary): { text: string; warn: boolean } {
+  if (t.state === 'in_transit' && t.kind === 'to_outside' && t.receiptDueOn) {
+    return { text: `回执应于${dateText(t.receiptDueOn)}前寄回`, warn: t.receiptOn === null && t.receiptDueOn < todayInShanghai() }
+  }
+  if (t.state === 'in_transit' && t.expired) return { text: `介绍信已过有效期（${dateText(t.validUntil)}）`, warn: true }
+  if (t.state === 'in_transit') return { text: `有效期至${dateText(t.validUntil)}`, warn: false }
+  if (t.receiptOn) return { text: `回执 ${dateText(t.receiptOn)}`, warn: false }
+  return { text: `党费交至${monthText(t.duesPaidTo)}`, warn: false }
+}
