@@ -4,7 +4,7 @@
  */
 import { collection } from '../framework/data'
 import { defineAction } from '../framework/action'
-import { assignmentStatus } from '../work-plans/rules'
+import { assignmentStatus, tallyByStatus } from '../work-plans/rules'
 import { figuresOf, filterRows, monthCounts, sortRows, yearBounds, type ActivityRow, type BranchFigures } from '../dashboard/aggregate'
 import { activeBranches, loadFacts, plansOfYear, readPaged, yearActivities, yearAssignments } from '../dashboard/load'
 import type { ActivityDoc, AssignmentDoc } from '../framework/model'
@@ -96,20 +96,15 @@ export const points = defineAction({
     const planId = wanted ?? plans[0]?._id ?? null
     if (!planId) return { year, plans: [], planId: null, points: [] }
     const rows = await readPaged<AssignmentDoc>(port, 'assignments', { planId }, ['pointSeq', 'title', 'state', 'dueOn'])
-    const bySeq = new Map<number, { seq: number; title: string; total: number; done: number; overdue: number }>()
-    for (const a of rows) {
-      const p = bySeq.get(a.pointSeq) ?? { seq: a.pointSeq, title: a.title, total: 0, done: 0, overdue: 0 }
-      p.total += 1
-      const status = assignmentStatus(a, today)
-      if (status === 'done') p.done += 1
-      if (status === 'overdue') p.overdue += 1
-      bySeq.set(a.pointSeq, p)
-    }
+    const titles = new Map(rows.map((a) => [a.pointSeq, a.title]))
+    const bySeq = tallyByStatus(rows, (a) => a.pointSeq, today)
     return {
       year,
       plans: plans.map((p) => ({ id: p._id, title: p.title })),
       planId,
-      points: [...bySeq.values()].sort((a, b) => a.seq - b.seq).map((p) => ({ ...p, rate: p.total ? Math.round((100 * p.done) / p.total) : 0 })),
+      points: [...bySeq.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([seq, { total, done, overdue }]) => ({ seq, title: titles.get(seq)!, total, done, overdue, rate: total ? Math.round((100 * done) / total) : 0 })),
     }
   },
 })

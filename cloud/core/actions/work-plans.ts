@@ -11,7 +11,7 @@ import { readAll } from '../organisation/store'
 import { beijingDate } from '../framework/time'
 import { parseWorkPlan } from '../work-plans/parse'
 import { parseWorkPlanFile, PlanFileError } from '../work-plans/file'
-import { assignmentStatus } from '../work-plans/rules'
+import { emptyTally, tallyByStatus } from '../work-plans/rules'
 
 const planRecord = { kind: 'record', collection: 'work_plans', noun: '工作要点' } as const
 /** The uploaded plan keeps its extension in its cloud path (src/features/work-plans/api.ts). */
@@ -278,29 +278,14 @@ export const planProgress = defineAction({
     const plan = recordOf({ record }, 'work_plans')
     const today = beijingDate(port.now())
     const rows = await readAll<AssignmentDoc>(port, 'assignments', { planId })
-    const tally = () => ({ total: 0, done: 0, overdue: 0, doneLate: 0, silent: 0 })
-    const byPoint = new Map<number, ReturnType<typeof tally>>()
-    const byBranch = new Map<string, ReturnType<typeof tally> & { branchName: string }>()
-    for (const a of rows) {
-      const status = assignmentStatus(a, today)
-      const p = byPoint.get(a.pointSeq) ?? tally()
-      const b = byBranch.get(a.branchId) ?? { ...tally(), branchName: a.branchName }
-      for (const t of [p, b]) {
-        t.total++
-        if (status === 'done') t.done++
-        // Done after the due date (the dashboard's 其中逾期完成, aggregate.ts): done, and said so, not 逾期.
-        if (status === 'done' && a.doneAt && beijingDate(new Date(a.doneAt)) > a.dueOn) t.doneLate++
-        if (status === 'overdue') t.overdue++
-        if (status !== 'done' && a.reportCount === 0) t.silent++
-      }
-      byPoint.set(a.pointSeq, p)
-      byBranch.set(a.branchId, b)
-    }
+    const byPoint = tallyByStatus(rows, (a) => a.pointSeq, today)
+    const byBranch = tallyByStatus(rows, (a) => a.branchId, today)
+    const branchName = new Map(rows.map((a) => [a.branchId, a.branchName]))
     const points = plan.sections
       .flatMap((s) => s.points)
-      .map((p) => ({ seq: p.seq, title: p.title, ...(byPoint.get(p.seq) ?? tally()) }))
+      .map((p) => ({ seq: p.seq, title: p.title, ...(byPoint.get(p.seq) ?? emptyTally()) }))
     const branches = [...byBranch.entries()]
-      .map(([branchId, t]) => ({ branchId, ...t }))
+      .map(([branchId, t]) => ({ branchId, branchName: branchName.get(branchId)!, ...t }))
       .sort((a, b) => (a.branchName < b.branchName ? -1 : 1))
     return { points, branches }
   },
