@@ -50,12 +50,14 @@ export const INDEXES: IndexDecl[] = [
   { collection: 'dues_profiles', fields: asc('branchId', '_id') },
   { collection: 'dues_payments', fields: asc('memberId', 'month'), note: 'ids are `memberId:YYYY-MM`, one per member and month' },
   { collection: 'dues_payments', fields: asc('branchId', 'month') },
+  { collection: 'dues_corrections', fields: asc('memberId', 'month', 'at'), note: 'a month\'s corrections on the member\'s dues page' },
   { collection: 'appraisals', fields: asc('branchId', 'state', 'memberIds'), note: "a member's 民主评议 history; ids are the record's" },
   { collection: 'appraisals', fields: asc('year', 'branchId'), note: 'the workbook' },
   { collection: 'feedback', fields: asc('status', 'createdAt', '_id') },
   { collection: 'feedback', fields: asc('openid', 'createdAt') },
   { collection: 'leave_requests', fields: asc('activityId', 'askedAt') },
   { collection: 'leave_requests', fields: asc('activityId', 'status') },
+  { collection: 'leave_requests', fields: asc('branchId', 'status'), note: 'home 待办: requests waiting for a decision' },
   { collection: 'activities', fields: asc('status', 'deleted', 'reviewState', 'startAt', '_id'), note: 'the review queue' },
   { collection: 'activities', fields: asc('branchId', 'reviewState', 'deleted'), note: 'review counts per branch' },
   { collection: 'recruits', fields: asc('branchId', 'name', '_id') },
@@ -74,6 +76,10 @@ export const INDEXES: IndexDecl[] = [
   { collection: 'branch_terms', fields: asc('current', '_id'), note: 'every branch\'s current term: the reminders run and the committee\'s overview' },
   { collection: 'branch_terms', fields: asc('branchId', 'current'), note: 'a branch\'s term; ids are `branchId:startOn`' },
   { collection: 'members', fields: asc('joinedPartyOn', 'state'), note: '政治生日, the reminders run' },
+  { collection: 'members', fields: asc('state', 'branchId'), note: 'the reminders run: every active member' },
+  { collection: 'memberships', fields: asc('role', 'status'), note: 'everyone holding a role, e.g. the committee admins' },
+  { collection: 'work_plans', fields: asc('status', 'year'), note: 'the published plans (of a year)' },
+  { collection: 'assignments', fields: asc('planId', 'branchId'), note: "a plan's assignments: progress, dashboard" },
 ]
 
 /** One index as the deployment table writes it: `branchId` + `startAt` (desc). */

@@ -33,3 +33,5 @@ export type DuesMonthState = (typeof DUES_MONTH_STATES)[number]
  * proper reason is treated as 自行脱党 — the secretary is told at three and again at five, in time to talk to them.
  */
 export const DUES_FLAG_MONTHS = [3, 5] as const
+/** 党章 第九条: six months in a row without paying and without a proper reason is 自行脱党 (fixed; not a setting). */
+export const DUES_LAPSE_MONTHS = 6

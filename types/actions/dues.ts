@@ -7,7 +7,10 @@
  *   and each month's due, paid, date, way and who recorded it.
  * - dues.ledger — the branch's year, a row per member with a cell per month, who is behind, and totals.
  * - dues.record — the secretary or 组织委员 records one or several months paid (ahead or behind, one entry per month).
- * - dues.publish — the secretary publishes the year's collection to the branch (党费收缴情况公布).
+ * - dues.publish — the secretary publishes the year's collection to the branch (党费收缴情况公布); idempotent by
+ *   clientRequestId (one id per tap of 公布: a second tap, or a retry, answers the first publication).
+ * - dues.correct — the secretary or 组织委员 amends or voids a recorded month, with a reason kept in its history.
+ * - dues.settings / dues.setSettings — the committee's warning months (national default 3 and 5, before the 党章's 6).
  */
 import { z } from 'zod'
 import { DUES_CATEGORIES, DUES_MONTH_STATES, DUES_WAYS } from '../dues'
@@ -31,6 +34,10 @@ export const monthKey = (label: string) =>
     .string({ error: `${label}必须是月份` })
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}格式应为 YYYY-MM` })
     .refine((v) => Number(v.slice(0, 4)) >= YEARS.from && Number(v.slice(0, 4)) <= YEARS.to, { error: `${label}应在 ${YEARS.from} 年至 ${YEARS.to} 年之间` })
+/** One id per intent (a tap of 公布 / 保存更正), reused by its retries: the write runs once (framework/writes.ts). */
+const clientRequestId = z
+  .string({ error: '缺少请求编号' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求编号格式不正确' })
 const year = z.number({ error: '年份必须是数字' }).int({ error: '年份必须是整数' }).min(YEARS.from, { error: `年份不能早于 ${YEARS.from}` }).max(YEARS.to, { error: `年份不能晚于 ${YEARS.to}` })
 
 const profile = z.object({
@@ -62,6 +69,20 @@ const monthEntry = z.object({
   /** Why less than due was accepted. */
   reason: z.string().nullable(),
   recordedBy: z.string().nullable(),
+  /** Corrections of this month, oldest first (dues.correct): what it was, what it became, why, by whom. */
+  corrections: z.array(
+    z.object({
+      kind: z.enum(['amend', 'void']),
+      /** 元, or null for a reader who may not see amounts. */
+      paidBefore: z.number().nullable(),
+      paidAfter: z.number().nullable(),
+      paidOnBefore: z.string(),
+      paidOnAfter: z.string().nullable(),
+      reason: z.string(),
+      by: z.string(),
+      at: z.string(),
+    }),
+  ),
 })
 
 const memberYear = z.object({
@@ -139,6 +160,8 @@ export const duesSchemas = {
       unset: z.number(),
       totals,
       canManage: z.boolean(),
+      /** The months behind at which a member is flagged (the committee's setting; national default 3 and 5). */
+      warnMonths: z.array(z.number()),
       /** Whether the caller sees bases (secretary, 组织委员); others see them masked and their read is logged. */
       seesBase: z.boolean(),
       publishedAt: z.string().nullable(),
@@ -159,7 +182,39 @@ export const duesSchemas = {
     output: memberYear,
   },
   'dues.publish': {
-    input: z.object({ branchId: id('支部'), year }).strict(),
+    input: z.object({ branchId: id('支部'), year, clientRequestId: clientRequestId.optional() }).strict(),
     output: z.object({ title: z.string(), body: z.string(), publishedAt: z.string() }),
+  },
+  'dues.correct': {
+    input: z
+      .object({
+        memberId: id('党员'),
+        month: monthKey('月份'),
+        /** amend: change amount / date / way; void: the month was recorded by mistake and is unpaid again. */
+        kind: z.enum(['amend', 'void'], { error: '请选择更正或作废' }),
+        /** Why the record is corrected (kept in the month's history and the audit log). */
+        reason: text('更正原因', 200),
+        /** amend: 元 paid for the month, the date and the way (each defaults to what was recorded). */
+        amount: yuan('实缴金额', 100_000).optional(),
+        paidOn: dateOnly('缴纳日期', YEARS.from).optional(),
+        way: way.optional(),
+        clientRequestId: clientRequestId.optional(),
+      })
+      .strict(),
+    output: memberYear,
+  },
+  'dues.settings': {
+    input: z.object({}).strict(),
+    output: z.object({ warnMonths: z.array(z.number()), defaults: z.object({ warnMonths: z.array(z.number()) }), lapseMonths: z.number() }),
+  },
+  'dues.setSettings': {
+    input: z
+      .object({
+        warnMonths: z
+          .array(z.number({ error: '月数必须是数字' }).int({ error: '月数必须是整数' }), { error: '请设定两次提醒的月数' })
+          .length(2, { error: '请设定两次提醒的月数' }),
+      })
+      .strict(),
+    output: z.object({ warnMonths: z.array(z.number()), defaults: z.object({ warnMonths: z.array(z.number()) }), lapseMonths: z.number() }),
   },
 } as const

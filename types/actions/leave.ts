@@ -4,7 +4,8 @@
  * - leave.request — a member expected at a planned session asks for leave before it starts (病假 / 事假 / 公出 /
  *   在外地, or other with a text).
  * - leave.forSession — the session's leave: the caller's own request and whether they may ask; the secretary sees all.
- * - leave.decide — the secretary approves or declines. An approved leave fills the member's absence and reason when
+ * - leave.withdraw — the member takes back their own request while it waits and the session has not begun.
+ * - leave.decide — the secretary approves or declines (another 支委 or the committee decides the secretary's own). An approved leave fills the member's absence and reason when
  *   the session is recorded (activities.attendanceSheet).
  * - leave.attendance — a member's attendance in a year: expected, present, on leave, absent without leave.
  */
@@ -40,10 +41,18 @@ export const leaveSchemas = {
       /** Whether the caller may ask (expected, session not started, no request pending or approved); else why not. */
       canAsk: z.boolean(),
       cannotAsk: z.string().nullable(),
-      /** The secretary: every request of the session; others: empty. */
+      /** The secretary: every request of the session; another 支委 or the committee: the secretary's own; others: empty. */
       all: z.array(leaveRequest),
       canDecide: z.boolean(),
+      /** Ids of the requests in `all` the caller may decide (never their own: nobody approves their own leave). */
+      decidable: z.array(z.string()),
+      /** Whether the caller may withdraw their own request now (waiting, session not begun). */
+      canWithdraw: z.boolean(),
     }),
+  },
+  'leave.withdraw': {
+    input: z.object({ activityId: id('活动') }).strict(),
+    output: leaveRequest,
   },
   'leave.decide': {
     input: z.object({ activityId: id('活动'), memberId: id('党员'), approve: z.boolean({ error: '请选择准假或不准假' }), note: text('审批意见', 100).optional() }).strict(),

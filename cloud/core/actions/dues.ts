@@ -8,46 +8,39 @@
  * the audit log (cloud/core/organisation/audit.ts), which the secretary and the committee can read.
  */
 import { ROLES } from '../../../types/domain'
-import { DUES_CATEGORY_LABELS, DUES_WAY_LABELS } from '../../../types/dues'
+import { DUES_CATEGORY_LABELS, DUES_LAPSE_MONTHS, DUES_WAY_LABELS } from '../../../types/dues'
+import { BRANCH_WRITERS, ROSTER_READERS } from '../../../types/roles'
 import { defineAction, type ActionContext } from '../framework/action'
+import { collection, insertNew, loadOne, readAll, recordOf } from '../framework/data'
 import { AppError, forbidden, invalid } from '../framework/errors'
 import type { InboxDoc, MemberDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { beijingDate } from '../framework/time'
 import { actorName, recordAudit } from '../organisation/audit'
-import { findActiveEntry, loadActiveBranch, loadBranch, readAll } from '../organisation/store'
-import { insertNew } from '../reminders/store'
-import { addMonths, behindFlag, monthsBehind, monthsOf, monthState, owedFrom, yearOutstanding, yearTotals, type PaidMonth } from '../dues/ledger'
-import { bpToFraction, fenText, fenToYuan, FIXED_FEN, hasBase, monthlyDues, yuanToFen } from '../dues/rate'
+import { loadActiveBranch, loadBranch } from '../organisation/store'
+import { addMonths, checkWarnMonths, monthsBehind, monthsOf, monthState, owedFrom, paidOnRefusal } from '../dues/ledger'
+import { bpToFraction, fenText, fenToYuan, hasBase, monthlyDues, yuanToFen } from '../dues/rate'
 import { DUES_PAGE } from '../dues/reminders'
-import { paymentId, type DuesPaymentDoc, type DuesProfileDoc, type DuesPublicationDoc } from '../dues/store'
+import { branchLedger, keepsDuesIn, quoteOf } from '../dues/branch-ledger'
+import { DUES_DEFAULTS, loadDuesSettings, paymentId, saveDuesSettings, type DuesCorrectionDoc, type DuesPaymentDoc, type DuesProfileDoc, type DuesPublicationDoc } from '../dues/store'
 
-const LEDGER_READERS = ['committee_admin', 'secretary', 'branch_committee', 'guide'] as const
-const KEEPERS = ['secretary', 'branch_committee'] as const
+/** Who read a branch's ledger: its 支委, guides and the committee (types/roles.ts). */
+const LEDGER_READERS = ROSTER_READERS
+/** Who may keep dues at all: the branch's writers; keepsDues narrows 支委 to the 组织委员. */
+const KEEPERS = BRANCH_WRITERS
 const memberRecord = { kind: 'record', collection: 'members', noun: '党员' } as const
 
 const thisMonthOf = (port: Port) => beijingDate(port.now()).slice(0, 7)
 
-/** The secretary, or a 支委 who holds 组织委员, of `branchId` (the people who keep the dues). */
-async function keepsDues(ctx: ActionContext, branchId: string): Promise<boolean> {
-  const held = ctx.caller.memberships.filter((m) => m.branchId === branchId)
-  if (held.some((m) => m.role === 'secretary')) return true
-  if (!held.some((m) => m.role === 'branch_committee')) return false
-  const entry = await findActiveEntry(ctx.port, branchId, ctx.caller.openid)
-  return !!entry?.posts?.includes('组织委员')
-}
+
+const keepsDues = (ctx: ActionContext, branchId: string) => keepsDuesIn(ctx.port, ctx.caller.memberships, branchId, ctx.caller.openid)
 
 async function requireKeeper(ctx: ActionContext, branchId: string) {
   if (!(await keepsDues(ctx, branchId))) throw forbidden('只有支部书记或组织委员可以管理党费')
 }
 
-function quoteOf(p: DuesProfileDoc) {
-  return monthlyDues(p.category, p.baseFen ?? 0, p.farmerFen ?? FIXED_FEN)
-}
-
 async function loadProfile(port: Port, memberId: string): Promise<DuesProfileDoc | null> {
-  const { data } = await port.db.collection('dues_profiles').where({ _id: memberId }).limit(1).get()
-  return (data[0] as unknown as DuesProfileDoc | undefined) ?? null
+  return (await loadOne(port, 'dues_profiles', memberId)) ?? null
 }
 
 async function memberYear(ctx: ActionContext, member: MemberDoc, year: number) {
@@ -58,8 +51,24 @@ async function memberYear(ctx: ActionContext, member: MemberDoc, year: number) {
   const seesBase = canManage || member.openid === ctx.caller.openid
   // Back to six months before January, for the months-behind count across a new year.
   const earliest = addMonths(`${year}-01`, -12)
-  const payments = await readAll<DuesPaymentDoc>(port, 'dues_payments', { memberId: member._id, month: _.gte(earliest) }, 'month')
+  const [payments, corrections] = await Promise.all([
+    readAll(port, 'dues_payments', { memberId: member._id, month: _.gte(earliest) }, { sortBy: 'month' }),
+    readAll(port, 'dues_corrections', { memberId: member._id, month: _.gte(`${year}-01`) }, { sortBy: 'at' }),
+  ])
   const byMonth = new Map(payments.map((p) => [p.month, p]))
+  const correctionsOf = (month: string) =>
+    corrections
+      .filter((c) => c.month === month)
+      .map((c) => ({
+        kind: c.kind,
+        paidBefore: seesBase ? fenToYuan(c.before.paidFen) : null,
+        paidAfter: seesBase && c.after ? fenToYuan(c.after.paidFen) : null,
+        paidOnBefore: c.before.paidOn,
+        paidOnAfter: c.after?.paidOn ?? null,
+        reason: c.reason,
+        by: c.by.name,
+        at: new Date(c.at).toISOString(),
+      }))
   const from = profile ? owedFrom(profile.startMonth, member.joinedPartyOn) : null
   const quote = profile ? quoteOf(profile) : null
   const today = beijingDate(port.now())
@@ -103,6 +112,7 @@ async function memberYear(ctx: ActionContext, member: MemberDoc, year: number) {
         way: p?.way ?? null,
         reason: p?.reason ?? null,
         recordedBy: p?.recordedBy.name ?? null,
+        corrections: correctionsOf(month),
       }
     }),
     behind: monthsBehind(from, thisMonth, new Set(byMonth.keys())),
@@ -129,7 +139,7 @@ export const duesMember = defineAction({
   // A member reads their own dues while they are of the branch.
   scope: { ...memberRecord, idOf: (input) => input.memberId, ownerField: 'openid', ownerRoles: 'any' },
   async handler({ year }, ctx) {
-    const member = ctx.record as unknown as MemberDoc
+    const member = recordOf(ctx, 'members')
     return memberYear(ctx, member, year ?? Number(thisMonthOf(ctx.port).slice(0, 4)))
   },
 })
@@ -140,7 +150,7 @@ export const duesSetProfile = defineAction({
   scope: { ...memberRecord, idOf: (input) => input.memberId },
   async handler({ memberId, category, monthlyIncome, farmerAmount, startMonth }, ctx) {
     const { port } = ctx
-    const member = ctx.record as unknown as MemberDoc
+    const member = recordOf(ctx, 'members')
     await requireKeeper(ctx, member.branchId)
     await loadActiveBranch(port, member.branchId)
     if (member.state !== 'active') throw new AppError('CONFLICT', `${member.name} 已转出，党费记录只读`)
@@ -172,7 +182,7 @@ export const duesSetProfile = defineAction({
       updatedAt: port.now(),
     }
     const { _id, ...data } = doc
-    await port.db.collection('dues_profiles').doc(_id).set({ data })
+    await collection(port, 'dues_profiles').doc(_id).set({ data })
     const amount = (p: DuesProfileDoc | null) => (p ? DUES_CATEGORY_LABELS[p.category] : '未设定')
     // The audit log is read by the committee: the amount would give the income back (81 ÷ 0.015), so only the category.
     await recordAudit(ctx, {
@@ -194,16 +204,18 @@ export const duesRecord = defineAction({
   async handler({ memberId, months, amount, paidOn, way, reason }, ctx) {
     const { port } = ctx
     const _ = port.db.command
-    const member = ctx.record as unknown as MemberDoc
+    const member = recordOf(ctx, 'members')
     await requireKeeper(ctx, member.branchId)
     await loadActiveBranch(port, member.branchId)
     if (member.state !== 'active') throw new AppError('CONFLICT', `${member.name} 已转出，党费记录只读`)
     const profile = await loadProfile(port, memberId)
     if (!profile) throw new AppError('CONFLICT', `请先设定 ${member.name} 的党员类别和交纳基数`)
     const today = beijingDate(port.now())
-    if (paidOn > today) throw invalid('缴纳日期不能晚于今天', { field: 'paidOn' })
     const unique = [...new Set(months)].sort()
     if (unique.length !== months.length) throw invalid('同一个月份不能重复选择', { field: 'months' })
+    // A date years before the months paid is a typo of the year (ledger.ts paidOnRefusal).
+    const badDate = paidOnRefusal(paidOn, unique, today)
+    if (badDate) throw invalid(badDate, { field: 'paidOn' })
     const from = owedFrom(profile.startMonth, member.joinedPartyOn)
     const early = unique.find((m) => m < from)
     if (early) throw invalid(`${member.name} 从 ${from} 起交纳党费，${early} 不需交纳`, { field: 'months' })
@@ -219,14 +231,14 @@ export const duesRecord = defineAction({
     if (paidFen < dueFen && !reason) {
       throw invalid(`每月应缴 ${fenText(dueFen)} 元，少缴须填写原因`, { field: 'reason' })
     }
-    const existing = await port.db.collection('dues_payments').where({ _id: _.in(unique.map((m) => paymentId(memberId, m))) }).limit(unique.length).get()
+    const existing = await collection(port, 'dues_payments').where({ _id: _.in(unique.map((m) => paymentId(memberId, m))) }).limit(unique.length).get()
     if (existing.data.length) {
-      const taken = (existing.data as unknown as DuesPaymentDoc[]).map((p) => p.month).sort()
+      const taken = existing.data.map((p) => p.month).sort()
       throw new AppError('CONFLICT', `${member.name} ${taken.join('、')} 的党费已经记录过了`, { months: taken })
     }
     const recordedBy = { openid: ctx.caller.openid, name: await actorName(ctx) }
     const now = port.now()
-    const docs = unique.map((month) => ({
+    const docs = unique.map((month): DuesPaymentDoc => ({
       _id: paymentId(memberId, month),
       branchId: member.branchId,
       memberId,
@@ -244,7 +256,7 @@ export const duesRecord = defineAction({
     if (inserted.size < docs.length) {
       // Take back what this call wrote, so nothing is half-recorded.
       const mine = [...inserted]
-      if (mine.length) await port.db.collection('dues_payments').where({ _id: _.in(mine), recordedAt: now }).remove()
+      if (mine.length) await collection(port, 'dues_payments').where({ _id: _.in(mine), recordedAt: now }).remove()
       throw new AppError('CONFLICT', `${member.name} 的党费刚刚被别人记录过了，请刷新后再看`)
     }
     await recordAudit(ctx, {
@@ -259,68 +271,6 @@ export const duesRecord = defineAction({
   },
 })
 
-/** The ledger's rows and totals for a branch and year (used by dues.ledger, dues.publish and the workbook). */
-export async function branchLedger(port: Port, branchId: string, year: number) {
-  const _ = port.db.command
-  const thisMonth = thisMonthOf(port)
-  const [members, profiles, payments] = await Promise.all([
-    readAll<MemberDoc>(port, 'members', { branchId, state: 'active' }, 'name'),
-    readAll<DuesProfileDoc>(port, 'dues_profiles', { branchId }),
-    readAll<DuesPaymentDoc>(port, 'dues_payments', { branchId, month: _.gte(addMonths(`${year}-01`, -12)) }, 'month'),
-  ])
-  const profileOf = new Map(profiles.map((p) => [p.memberId, p]))
-  const paidOf = new Map<string, Map<string, PaidMonth>>()
-  for (const p of payments) {
-    if (!paidOf.has(p.memberId)) paidOf.set(p.memberId, new Map())
-    paidOf.get(p.memberId)!.set(p.month, p)
-  }
-  const today = beijingDate(port.now())
-  const rows = members.map((m) => {
-    const profile = profileOf.get(m._id) ?? null
-    const paid = paidOf.get(m._id) ?? new Map<string, PaidMonth>()
-    const from = profile ? owedFrom(profile.startMonth, m.joinedPartyOn) : null
-    const dueFen = profile ? quoteOf(profile).amountFen : null
-    const totals = yearTotals(year, thisMonth, from, dueFen, paid)
-    const behind = monthsBehind(from, thisMonth, new Set(paid.keys()))
-    return {
-      member: m,
-      profile,
-      row: {
-        memberId: m._id,
-        name: m.name,
-        partyStatus: m.partyStatus,
-        category: profile?.category ?? null,
-        base: null as number | null,
-        monthlyDue: dueFen === null ? null : fenToYuan(dueFen),
-        needsRecheck: !!profile && profile.checkedOn.slice(0, 4) < today.slice(0, 4),
-        months: monthsOf(year).map((month) => monthState(month, thisMonth, from, paid.get(month))),
-        due: fenToYuan(totals.dueFen),
-        paid: fenToYuan(totals.paidFen),
-        behind,
-        flag: behindFlag(behind),
-      },
-      outstanding: yearOutstanding(year, thisMonth, from, dueFen, new Set(paid.keys())),
-      dueFen: totals.dueFen,
-      paidFen: totals.paidFen,
-    }
-  })
-  const dueFen = rows.reduce((s, r) => s + r.dueFen, 0)
-  const paidFen = rows.reduce((s, r) => s + r.paidFen, 0)
-  return {
-    rows,
-    thisMonth,
-    unset: rows.filter((r) => !r.profile).length,
-    totals: {
-      members: rows.filter((r) => r.profile).length,
-      due: fenToYuan(dueFen),
-      collected: fenToYuan(paidFen),
-      rate: dueFen > 0 ? Number((paidFen / dueFen).toFixed(4)) : null,
-    },
-    dueFen,
-    paidFen,
-  }
-}
-
 export const duesLedger = defineAction({
   name: 'dues.ledger',
   roles: LEDGER_READERS,
@@ -329,10 +279,11 @@ export const duesLedger = defineAction({
     const { port } = ctx
     await loadBranch(port, branchId)
     const year = asked ?? Number(thisMonthOf(port).slice(0, 4))
-    const [ledger, seesBase, publication] = await Promise.all([
-      branchLedger(port, branchId, year),
+    const settings = await loadDuesSettings(port)
+    const [ledger, seesBase, published] = await Promise.all([
+      branchLedger(port, branchId, year, settings.warnMonths),
       keepsDues(ctx, branchId),
-      port.db.collection('dues_publications').where({ _id: `${branchId}:${year}` }).limit(1).get(),
+      loadOne(port, 'dues_publications', `${branchId}:${year}`),
     ])
     if (!seesBase && ledger.rows.some((r) => r.profile)) {
       await recordAudit(ctx, {
@@ -344,7 +295,6 @@ export const duesLedger = defineAction({
         after: null,
       })
     }
-    const published = publication.data[0] as unknown as DuesPublicationDoc | undefined
     return {
       year,
       thisMonth: ledger.thisMonth,
@@ -358,6 +308,7 @@ export const duesLedger = defineAction({
       unset: ledger.unset,
       totals: ledger.totals,
       canManage: seesBase,
+      warnMonths: settings.warnMonths,
       seesBase,
       publishedAt: published ? new Date(published.at).toISOString() : null,
     }
@@ -399,9 +350,11 @@ export const duesPublish = defineAction({
     const doc: DuesPublicationDoc = { _id: `${branchId}:${year}`, branchId, year, title, body, by, at: now }
     const { _id, ...data } = doc
     // Published again later in the year: the newer figures replace the old and reach the branch again.
-    await port.db.collection('dues_publications').doc(_id).set({ data })
+    await collection(port, 'dues_publications').doc(_id).set({ data })
+    // Named by the request when the app sent one (a retry that took over a dead call cannot post it twice).
+    const stamp = ctx.requestKey ?? String(now.getTime())
     const item: InboxDoc & { _id: string } = {
-      _id: `dues_publication_${branchId}_${year}_${now.getTime()}`,
+      _id: `dues_publication_${branchId}_${year}_${stamp}`,
       branchId,
       roles: ['secretary', 'branch_committee', 'member'],
       kind: 'dues_publication',
@@ -410,11 +363,99 @@ export const duesPublish = defineAction({
       // Everyone of the branch opens their own dues from it (the ledger is for its keepers and 支委).
       page: `${DUES_PAGE}?branchId=${branchId}&year=${year}`,
       createdAt: now,
-      dedupeKey: `dues_publication:${branchId}:${year}:${now.getTime()}`,
+      dedupeKey: `dues_publication:${branchId}:${year}:${stamp}`,
     }
     await insertNew(port, 'inbox', [{ ...item }])
     return { title, body, publishedAt: now.toISOString() }
   },
 })
 
-export const DUES_ACTIONS = [duesPreview, duesMember, duesSetProfile, duesRecord, duesLedger, duesPublish] as const
+const snapshot = (p: DuesPaymentDoc) => ({ dueFen: p.dueFen, paidFen: p.paidFen, paidOn: p.paidOn, way: p.way, reason: p.reason })
+
+/**
+ * Corrects a recorded month: amend (amount, date or way typed wrong) or void (recorded by mistake: the month is
+ * unpaid again). Only the secretary or 组织委员; a reason is required; the payment keeps what stands now and
+ * dues_corrections keeps what it was (shown under the month), and the audit log has the step. The change is
+ * conditional on the payment being as it was read, so two keepers correcting at once cannot both apply.
+ */
+export const duesCorrect = defineAction({
+  name: 'dues.correct',
+  roles: KEEPERS,
+  scope: { ...memberRecord, idOf: (input) => input.memberId },
+  async handler({ memberId, month, kind, reason, amount, paidOn, way }, ctx) {
+    const { port } = ctx
+    const member = recordOf(ctx, 'members')
+    await requireKeeper(ctx, member.branchId)
+    await loadActiveBranch(port, member.branchId)
+    if (member.state !== 'active') throw new AppError('CONFLICT', `${member.name} 已转出，党费记录只读`)
+    const payment = await loadOne(port, 'dues_payments', paymentId(memberId, month))
+    const words = `${month.slice(0, 4)}年${Number(month.slice(5))}月`
+    if (!payment) throw new AppError('NOT_FOUND', `${member.name} ${words}还没有交纳记录，无需更正`)
+    if (kind === 'void' && (amount !== undefined || paidOn !== undefined || way !== undefined)) {
+      throw invalid('作废记录时不需填写金额、日期或方式', { field: 'kind' })
+    }
+    const before = snapshot(payment)
+    let after: DuesCorrectionDoc['after'] = null
+    const now = port.now()
+    const same = { _id: payment._id, paidFen: payment.paidFen, paidOn: payment.paidOn, way: payment.way }
+    if (kind === 'amend') {
+      const paidFen = amount === undefined ? payment.paidFen : yuanToFen(amount)!
+      const date = paidOn ?? payment.paidOn
+      const badDate = paidOnRefusal(date, [month], beijingDate(now))
+      if (badDate) throw invalid(badDate, { field: 'paidOn' })
+      if (payment.dueFen > 0 && paidFen > 12 * payment.dueFen) {
+        throw invalid(`实缴不能超过应缴的 12 倍（${fenText(12 * payment.dueFen)} 元）`, { field: 'amount' })
+      }
+      after = { dueFen: payment.dueFen, paidFen, paidOn: date, way: way ?? payment.way, reason: paidFen < payment.dueFen ? (payment.reason ?? reason) : null }
+      if (after.paidFen === before.paidFen && after.paidOn === before.paidOn && after.way === before.way) {
+        throw invalid('金额、日期和方式都与原记录相同，无需更正')
+      }
+      const { stats } = await collection(port, 'dues_payments').where(same).update({ data: { paidFen: after.paidFen, paidOn: after.paidOn, way: after.way, reason: after.reason } })
+      if (stats.updated !== 1) throw new AppError('CONFLICT', `${member.name} ${words}的记录刚刚被别人改过了，请刷新后再看`)
+    } else {
+      const { stats } = await collection(port, 'dues_payments').where(same).remove()
+      if (stats.removed !== 1) throw new AppError('CONFLICT', `${member.name} ${words}的记录刚刚被别人改过了，请刷新后再看`)
+    }
+    const by = { openid: ctx.caller.openid, name: await actorName(ctx) }
+    const correction: DuesCorrectionDoc = { _id: ctx.requestKey ?? `${payment._id}:${now.getTime()}`, branchId: member.branchId, memberId, month, kind, before, after, reason, by, at: now }
+    await insertNew(port, 'dues_corrections', [correction])
+    await recordAudit(ctx, {
+      branchId: member.branchId,
+      action: 'dues.corrected',
+      // The audit log is read by the committee: the amounts are kept out (they give the income back), as in dues.profile.
+      summary: kind === 'void' ? `作废 ${member.name} ${words}的党费记录，原因：${reason}` : `更正 ${member.name} ${words}的党费记录，原因：${reason}`,
+      target: { kind: 'member', id: memberId },
+      before: { month, paidOn: before.paidOn, way: before.way },
+      after: after ? { month, paidOn: after.paidOn, way: after.way, amountChanged: after.paidFen !== before.paidFen } : null,
+    })
+    return memberYear(ctx, member, Number(month.slice(0, 4)))
+  },
+})
+
+/** The committee's dues settings, with the national defaults and the 党章's fixed six months (for the settings screen). */
+const presentSettings = (s: { warnMonths: number[] }) => ({ warnMonths: s.warnMonths, defaults: { warnMonths: [...DUES_DEFAULTS.warnMonths] }, lapseMonths: DUES_LAPSE_MONTHS })
+
+export const duesSettings = defineAction({
+  name: 'dues.settings',
+  roles: ROLES,
+  scope: { kind: 'authenticated' },
+  async handler(_input, { port }) {
+    return presentSettings(await loadDuesSettings(port))
+  },
+})
+
+export const duesSetSettings = defineAction({
+  name: 'dues.setSettings',
+  roles: ['committee_admin'],
+  scope: { kind: 'committee' },
+  async handler({ warnMonths }, ctx) {
+    const why = checkWarnMonths(warnMonths)
+    if (why) throw invalid(why, { field: 'warnMonths' })
+    const before = await loadDuesSettings(ctx.port)
+    await saveDuesSettings(ctx.port, warnMonths)
+    await recordAudit(ctx, { branchId: null, action: 'dues.settings', summary: `修改党费欠缴提醒月数（${before.warnMonths.join('、')} → ${warnMonths.join('、')} 个月）`, target: { kind: 'settings', id: 'dues' }, before, after: { warnMonths } })
+    return presentSettings({ warnMonths })
+  },
+})
+
+export const DUES_ACTIONS = [duesPreview, duesMember, duesSetProfile, duesRecord, duesLedger, duesPublish, duesCorrect, duesSettings, duesSetSettings] as const

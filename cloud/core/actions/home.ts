@@ -16,6 +16,8 @@ import { beijingDate } from '../framework/time'
 import { committeeTodo, guideTodo, memberTodo, SOON_DAYS, writerTodo, type TodoPoint, type TodoSession } from '../home/todo'
 import { inAudience } from './activities'
 import { branchRecruitDue } from '../recruitment/reminders'
+import { leaveToDecide, membersBehindOnDues, ownDuesUnpaid } from '../home/dues-leave'
+import { keepsDuesIn } from '../dues/branch-ledger'
 import { incomingTransfers } from '../transfers/reminders'
 import { secretaryTermDue } from '../terms/reminders'
 
@@ -109,9 +111,15 @@ export const homeTodo = defineAction({
       ])
       // 组织关系转接 waiting for this branch, for its secretary and 组织委员 (transfers/reminders.ts).
       const incoming = await incomingTransfers(port, b, caller.openid, rolesHere.includes('secretary'))
+      // 请假 waiting for this caller's decision, and members behind on dues for the keepers (home/dues-leave.ts).
+      const isSecretaryHere = rolesHere.includes('secretary')
+      const [leaveWaiting, duesBehind] = await Promise.all([
+        leaveToDecide(port, b, caller.openid, isSecretaryHere),
+        (await keepsDuesIn(port, memberships, b, caller.openid)) ? membersBehindOnDues(port, b) : Promise.resolve(0),
+      ])
       const merged = new Map(points.map((a) => [a._id, asPoint(a)]))
       for (const [id, r] of returned) merged.set(id, asPoint(r.doc, r.reason))
-      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total, returnedRecords: returnedRecords.data.map((a) => ({ id: a._id, topic: a.topic, comment: a.review?.comment ?? null })), recruitDue, term, incomingTransfers: incoming })
+      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total, returnedRecords: returnedRecords.data.map((a) => ({ id: a._id, topic: a.topic, comment: a.review?.comment ?? null })), recruitDue, term, incomingTransfers: incoming, leaveToDecide: leaveWaiting, duesBehind })
       return { view: 'writer' as const, ...result }
     }
 
@@ -126,7 +134,9 @@ export const homeTodo = defineAction({
       const signed = ids.length ? await readAll<ActivitySignInDoc>(port, 'activity_signins', { _id: _.in(ids) }) : []
       const signedIds = new Set(signed.map((s) => s.activityId))
       const sessions = docs.map((d) => asSession(d, !!entry && inAudience(d, entry, false, false), signedIds.has(d._id)))
-      return { view: 'member' as const, ...memberTodo({ today, now, sessions }) }
+      // Their own dues unpaid (home/dues-leave.ts), as the monthly reminder counts them.
+      const duesUnpaid = entry ? { memberId: entry._id, months: await ownDuesUnpaid(port, entry) } : null
+      return { view: 'member' as const, ...memberTodo({ today, now, sessions, duesUnpaid }) }
     }
 
     const [points, sessions] = await Promise.all([openPoints(port, soonUntil, b), plannedBy(port, b, now)])

@@ -7,7 +7,7 @@
  * here. Six consecutive months unpaid without a proper reason is 自行脱党 (党章 第九条): `behind` counts them.
  */
 import type { DuesMonthState } from '../../../types/dues'
-import { DUES_FLAG_MONTHS } from '../../../types/dues'
+import { DUES_FLAG_MONTHS, DUES_LAPSE_MONTHS } from '../../../types/dues'
 
 /** YYYY-MM plus n months (n may be negative). */
 export function addMonths(month: string, n: number): string {
@@ -47,11 +47,47 @@ export function monthsBehind(from: string | null, thisMonth: string, paid: Reado
   return n
 }
 
-/** The highest flag reached (3 or 5 months behind), or null. */
-export function behindFlag(behind: number): number | null {
+/**
+ * The highest flag reached (by default 3 or 5 months behind: the committee's `warnMonths`), or null. The six months
+ * of 党章 第九条 are fixed; the warnings before them are the committee's setting (checkWarnMonths).
+ */
+export function behindFlag(behind: number, warnMonths: readonly number[] = DUES_FLAG_MONTHS): number | null {
   let flag: number | null = null
-  for (const f of DUES_FLAG_MONTHS) if (behind >= f) flag = f
+  for (const f of [...warnMonths].sort((a, b) => a - b)) if (behind >= f) flag = f
   return flag
+}
+
+/**
+ * Why a committee's warning months are refused (null: fine). Two warnings, the first earlier than the second, both
+ * before the six months of 党章 第九条 (DUES_LAPSE_MONTHS) — a warning at six would come too late to talk.
+ */
+export function checkWarnMonths(warnMonths: readonly number[]): string | null {
+  if (warnMonths.length !== 2 || warnMonths.some((m) => !Number.isInteger(m))) return '请设定两次提醒的月数（整数）'
+  const [first, second] = warnMonths
+  if (first < 1) return '第一次提醒至少在欠缴 1 个月时'
+  if (second <= first) return '第二次提醒的月数应大于第一次'
+  if (second >= DUES_LAPSE_MONTHS) return `第二次提醒应早于党章第九条规定的 ${DUES_LAPSE_MONTHS} 个月（最多 ${DUES_LAPSE_MONTHS - 1} 个月）`
+  return null
+}
+
+/** YYYY-MM-DD as 2026年3月5日. */
+const dayWords = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
+
+/**
+ * Why a payment date is refused for these months (null: fine). Paying ahead is allowed up to a year (dues.record
+ * refuses months further ahead), so the date may precede the earliest month paid by twelve months at most; a date
+ * further back (a typo of the year, 2016 for 2026) is refused with the months it was meant for. Later than today is
+ * refused too.
+ */
+export function paidOnRefusal(paidOn: string, months: readonly string[], today: string): string | null {
+  if (paidOn > today) return '缴纳日期不能晚于今天'
+  const earliest = [...months].sort()[0]
+  if (!earliest) return null
+  const bound = `${addMonths(earliest, -12)}-01`
+  if (paidOn < bound) {
+    return `缴纳日期${dayWords(paidOn)}比所交的 ${earliest.slice(0, 4)}年${Number(earliest.slice(5))}月 早一年以上，请检查日期（预交最多提前 12 个月）`
+  }
+  return null
 }
 
 /**

@@ -2,16 +2,19 @@
  * The daily pass's 党费 reminders, written straight to the inbox (one item per dedupe key, so a second run the same
  * day adds nothing):
  * - a member with last month unpaid is told once per month (「你 2026年11月 的党费尚未交纳」);
- * - the branch's secretary is told when a member reaches 3 and again 5 consecutive months unpaid — 党章 第九条
+ * - the branch's secretary is told when a member reaches the committee's warning months (national default 3 and 5,
+ *   dues.setSettings) of consecutive months unpaid — 党章 第九条
  *   treats six months without paying and without a proper reason as 自行脱党, so the secretary hears in time to talk.
  * planDuesReminders is pure; runDuesReminders reads what it needs with paged queries (never one per branch).
  */
-import type { InboxDoc, MemberDoc } from '../framework/model'
+import { DUES_LAPSE_MONTHS } from '../../../types/dues'
+import { readAll } from '../framework/data'
+import type { MemberDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { beijingDate } from '../framework/time'
-import { insertNew, readPaged } from '../reminders/store'
-import { addMonths, behindFlag, monthsBehind, owedFrom } from './ledger'
-import type { DuesPaymentDoc, DuesProfileDoc } from './store'
+import { levelReached, secretaryFlag, writeFlags, type InboxItem } from '../reminders/secretary-flags'
+import { addMonths, monthsBehind, owedFrom } from './ledger'
+import { DUES_DEFAULTS, loadDuesSettings, type DuesProfileDoc } from './store'
 
 export const DUES_PAGE = '/packages/dues/pages/member/index'
 export const DUES_LEDGER_PAGE = '/packages/dues/pages/ledger/index'
@@ -23,11 +26,15 @@ export function planDuesReminders(input: {
   profiles: Pick<DuesProfileDoc, 'memberId' | 'branchId' | 'startMonth'>[]
   members: Pick<MemberDoc, '_id' | 'openid' | 'name' | 'joinedPartyOn' | 'state'>[]
   paidMonths: Map<string, Set<string>>
-}): (InboxDoc & { _id: string })[] {
+  /** The committee's warning months (dues.setSettings); the national default 3 and 5. */
+  warnMonths?: readonly number[]
+}): InboxItem[] {
   const thisMonth = input.today.slice(0, 7)
   const lastMonth = addMonths(thisMonth, -1)
   const byId = new Map(input.members.map((m) => [m._id, m]))
-  const items: (InboxDoc & { _id: string })[] = []
+  const warnMonths = input.warnMonths ?? DUES_DEFAULTS.warnMonths
+  const last = Math.max(...warnMonths)
+  const items: InboxItem[] = []
   for (const p of input.profiles) {
     const m = byId.get(p.memberId)
     if (!m || m.state !== 'active') continue
@@ -47,23 +54,22 @@ export function planDuesReminders(input: {
         dedupeKey: key,
       })
     }
-    const flag = behindFlag(behind)
+    const flag = levelReached(behind, warnMonths)
     if (flag !== null) {
-      const key = `dues_behind:${p.memberId}:${flag}:${addMonths(thisMonth, flag - behind)}`
-      items.push({
-        _id: key,
-        branchId: p.branchId,
-        roles: ['secretary'],
-        kind: 'dues_behind',
-        title: `${m.name} 已连续 ${behind} 个月未交纳党费`,
-        body:
-          flag >= 5
-            ? '再满一个月，按党章第九条即视为自行脱党。请尽快与其谈话，了解原因；确有困难的，可经支部同意少交或免交。'
-            : '请及时提醒并了解原因（党章第九条：连续六个月不交纳党费又无正当理由的，视为自行脱党）。',
-        page: `${DUES_LEDGER_PAGE}?branchId=${p.branchId}`,
-        createdAt: new Date(0),
-        dedupeKey: key,
-      })
+      const left = DUES_LAPSE_MONTHS - behind
+      items.push(
+        secretaryFlag({
+          key: `dues_behind:${p.memberId}:${flag}:${addMonths(thisMonth, flag - behind)}`,
+          branchId: p.branchId,
+          kind: 'dues_behind',
+          title: `${m.name} 已连续 ${behind} 个月未交纳党费`,
+          body:
+            flag === last
+              ? `${left <= 1 ? '再满一个月' : `再满 ${left} 个月`}，按党章第九条即视为自行脱党。请尽快与其谈话，了解原因；确有困难的，可经支部同意少交或免交。`
+              : '请及时提醒并了解原因（党章第九条：连续六个月不交纳党费又无正当理由的，视为自行脱党）。',
+          page: `${DUES_LEDGER_PAGE}?branchId=${p.branchId}`,
+        }),
+      )
     }
   }
   return items
@@ -73,14 +79,15 @@ export function planDuesReminders(input: {
 export async function runDuesReminders(port: Port, now: Date): Promise<number> {
   const _ = port.db.command
   const today = beijingDate(now)
-  const profiles = await readPaged<DuesProfileDoc>(port, 'dues_profiles', {}, { memberId: true, branchId: true, startMonth: true })
+  const profiles = await readAll(port, 'dues_profiles', {}, { fields: ['memberId', 'branchId', 'startMonth'] })
   if (!profiles.length) return 0
-  const payments = await readPaged<DuesPaymentDoc>(port, 'dues_payments', { month: _.gte(addMonths(today.slice(0, 7), -7)) }, { memberId: true, month: true })
-  const members = await readPaged<MemberDoc>(port, 'members', { state: 'active' }, { openid: true, name: true, joinedPartyOn: true, state: true })
+  const [payments, members, settings] = await Promise.all([
+    readAll(port, 'dues_payments', { month: _.gte(addMonths(today.slice(0, 7), -7)) }, { fields: ['memberId', 'month'] }),
+    readAll(port, 'members', { state: 'active' }, { fields: ['openid', 'name', 'joinedPartyOn', 'state'] }),
+    loadDuesSettings(port),
+  ])
   const paidMonths = new Map<string, Set<string>>()
   for (const p of payments) paidMonths.set(p.memberId, (paidMonths.get(p.memberId) ?? new Set()).add(p.month))
   // A payment older than seven months ends any run of unpaid months the flags care about (they stop at 5).
-  const items = planDuesReminders({ today, profiles, members, paidMonths }).map((i) => ({ ...i, createdAt: now }))
-  const written = await insertNew(port, 'inbox', items)
-  return written.size
+  return writeFlags(port, planDuesReminders({ today, profiles, members, paidMonths, warnMonths: settings.warnMonths }), now)
 }

@@ -3,50 +3,33 @@
  * (`_id` = `${memberId}:${month}`), so a month recorded twice is refused by the database itself (a duplicate _id),
  * whatever two phones do at once.
  */
-import type { DuesCategory, DuesWay } from '../../../types/dues'
+import { DUES_FLAG_MONTHS } from '../../../types/dues'
+import { collection, loadOne } from '../framework/data'
+import { isCollectionMissing } from '../framework/errors'
+import type { Port } from '../framework/port'
 
-export interface DuesProfileDoc {
-  _id: string
-  branchId: string
-  memberId: string
-  category: DuesCategory
-  /** 在职 / 离退休: the monthly base in 分 (税后月工资收入 / 离退休费); null for fixed categories. */
-  baseFen: number | null
-  /** 农民: the branch's monthly amount in 分 (20–100); null otherwise. */
-  farmerFen: number | null
-  /** The first month this ledger counts (YYYY-MM). */
-  startMonth: string
-  /** When the secretary or 组织委员 last set or confirmed the base (YYYY-MM-DD, Beijing). */
-  checkedOn: string
-  setBy: { openid: string; name: string }
-  updatedAt: Date
-}
-
-export interface DuesPaymentDoc {
-  _id: string
-  branchId: string
-  memberId: string
-  month: string
-  /** What was due for the month when it was recorded, in 分. */
-  dueFen: number
-  paidFen: number
-  paidOn: string
-  way: DuesWay
-  /** Why less than due was accepted (required then). */
-  reason: string | null
-  recordedBy: { openid: string; name: string }
-  recordedAt: Date
-}
-
-/** The branch's yearly 党费收缴情况公布, one per branch and year. */
-export interface DuesPublicationDoc {
-  _id: string // `${branchId}:${year}`
-  branchId: string
-  year: number
-  title: string
-  body: string
-  by: { openid: string; name: string }
-  at: Date
-}
+// The documents are typed with every other in framework/model.ts (DocMap): dues_profiles, dues_payments,
+// dues_publications, dues_corrections, dues_settings.
+export type { DuesCorrectionDoc, DuesPaymentDoc, DuesProfileDoc, DuesPublicationDoc, DuesSettingsDoc } from '../framework/model'
 
 export const paymentId = (memberId: string, month: string) => `${memberId}:${month}`
+
+/** The national defaults of what the committee may set (types/dues.ts DUES_FLAG_MONTHS: 3 and 5 months behind). */
+export const DUES_DEFAULTS = { warnMonths: [...DUES_FLAG_MONTHS] as number[] }
+const SETTINGS_ID = 'committee'
+
+/** The committee's dues settings over the national defaults (a missing collection or document: the defaults). */
+export async function loadDuesSettings(port: Port): Promise<{ warnMonths: number[] }> {
+  try {
+    const saved = await loadOne(port, 'dues_settings', SETTINGS_ID)
+    return { warnMonths: saved?.warnMonths?.length === 2 ? [...saved.warnMonths] : [...DUES_DEFAULTS.warnMonths] }
+  } catch (error) {
+    if (isCollectionMissing(error)) return { warnMonths: [...DUES_DEFAULTS.warnMonths] }
+    throw error
+  }
+}
+
+export async function saveDuesSettings(port: Port, warnMonths: number[]): Promise<void> {
+  await port.db.createCollection('dues_settings').catch(() => undefined)
+  await collection(port, 'dues_settings').doc(SETTINGS_ID).set({ data: { warnMonths, updatedAt: port.now() } })
+}

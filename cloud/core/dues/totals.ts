@@ -2,13 +2,11 @@
  * A year's dues per branch for the committee's workbook (members owing, due, collected), by the same ledger rules
  * the branch's 党费台账 shows (ledger.ts yearTotals): three paged queries for a slice of branches, never one per branch.
  */
-import type { MemberDoc } from '../framework/model'
+import { readAll } from '../framework/data'
 import type { Port } from '../framework/port'
 import { beijingDate } from '../framework/time'
-import { readPaged } from '../reminders/store'
 import { owedFrom, yearTotals, type PaidMonth } from './ledger'
 import { FIXED_FEN, monthlyDues } from './rate'
-import type { DuesPaymentDoc, DuesProfileDoc } from './store'
 
 export interface BranchDues {
   /** Members with a standard set (those the ledger counts). */
@@ -22,11 +20,11 @@ export async function duesByBranch(port: Port, branchIds: string[], year: number
   const out = new Map<string, BranchDues>(branchIds.map((id) => [id, { members: 0, dueFen: 0, paidFen: 0 }]))
   if (!branchIds.length) return out
   const thisMonth = beijingDate(port.now()).slice(0, 7)
-  const profiles = await readPaged<DuesProfileDoc>(port, 'dues_profiles', { branchId: _.in(branchIds) })
+  const profiles = await readAll(port, 'dues_profiles', { branchId: _.in(branchIds) })
   if (!profiles.length) return out
   const [members, payments] = await Promise.all([
-    readPaged<MemberDoc>(port, 'members', { branchId: _.in(branchIds), state: 'active' }, { joinedPartyOn: true }),
-    readPaged<DuesPaymentDoc>(port, 'dues_payments', _.and({ branchId: _.in(branchIds) }, { month: _.gte(`${year}-01`) }, { month: _.lte(`${year}-12`) }) as Record<string, unknown>, { memberId: true, month: true, dueFen: true, paidFen: true }),
+    readAll(port, 'members', { branchId: _.in(branchIds), state: 'active' }, { fields: ['joinedPartyOn'] }),
+    readAll(port, 'dues_payments', _.and({ branchId: _.in(branchIds) }, { month: _.gte(`${year}-01`) }, { month: _.lte(`${year}-12`) }) as Record<string, unknown>, { fields: ['memberId', 'month', 'dueFen', 'paidFen'] }),
   ])
   const admitted = new Map(members.map((m) => [m._id, m.joinedPartyOn]))
   const paid = new Map<string, Map<string, PaidMonth>>()

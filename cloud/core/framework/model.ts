@@ -4,6 +4,8 @@
  */
 import type { ActivityType, MemberState, PartyStatus, Role } from '../../../types/domain'
 import type { ReminderKind } from '../../../types/subscription-templates'
+import type { DuesCategory, DuesWay } from '../../../types/dues'
+import type { LeaveKind, LeaveStatus } from '../../../types/leave'
 import type { AppraisalDoc, AppraisalSettingsDoc } from '../appraisal/store'
 
 export const COLLECTIONS = [
@@ -577,6 +579,96 @@ export interface WriteRequestDoc {
   result?: string
 }
 
+// 党费 (cloud/core/dues/store.ts says how they are used).
+export interface DuesProfileDoc {
+  _id: string
+  branchId: string
+  memberId: string
+  category: DuesCategory
+  /** 在职 / 离退休: the monthly base in 分 (税后月工资收入 / 离退休费); null for fixed categories. */
+  baseFen: number | null
+  /** 农民: the branch's monthly amount in 分 (20–100); null otherwise. */
+  farmerFen: number | null
+  /** The first month this ledger counts (YYYY-MM). */
+  startMonth: string
+  /** When the secretary or 组织委员 last set or confirmed the base (YYYY-MM-DD, Beijing). */
+  checkedOn: string
+  setBy: { openid: string; name: string }
+  updatedAt: Date
+}
+
+export interface DuesPaymentDoc {
+  _id: string
+  branchId: string
+  memberId: string
+  month: string
+  /** What was due for the month when it was recorded, in 分. */
+  dueFen: number
+  paidFen: number
+  paidOn: string
+  way: DuesWay
+  /** Why less than due was accepted (required then). */
+  reason: string | null
+  recordedBy: { openid: string; name: string }
+  recordedAt: Date
+}
+
+/** The branch's yearly 党费收缴情况公布, one per branch and year. */
+export interface DuesPublicationDoc {
+  _id: string // `${branchId}:${year}`
+  branchId: string
+  year: number
+  title: string
+  body: string
+  by: { openid: string; name: string }
+  at: Date
+}
+
+/**
+ * A correction of a recorded month (dues.correct): amended (amount, date, way) or voided (recorded by mistake), with
+ * the keeper's reason. The payment itself then holds what stands now; these documents keep what it was, so the
+ * month's history stays readable (member page) and nothing is changed silently (the audit log has it too).
+ */
+export interface DuesCorrectionDoc {
+  _id: string
+  branchId: string
+  memberId: string
+  month: string
+  kind: 'amend' | 'void'
+  /** The payment as it stood before the correction. */
+  before: Pick<DuesPaymentDoc, 'dueFen' | 'paidFen' | 'paidOn' | 'way' | 'reason'>
+  /** What stands after it (null: voided, the month is unpaid again). */
+  after: Pick<DuesPaymentDoc, 'dueFen' | 'paidFen' | 'paidOn' | 'way' | 'reason'> | null
+  reason: string
+  by: { openid: string; name: string }
+  at: Date
+}
+
+/** The committee's dues settings over the national defaults (dues/ledger.ts DUES_DEFAULTS); one document. */
+export interface DuesSettingsDoc {
+  _id: string
+  /** Months behind at which the secretary is told first and again (both before the 党章's six). */
+  warnMonths: number[]
+  updatedAt: Date
+}
+
+/** 请假: one request per member and session (`_id` = `${activityId}:${memberId}`); cloud/core/leave/store.ts. */
+export interface LeaveDoc {
+  _id: string
+  branchId: string
+  activityId: string
+  memberId: string
+  openid: string
+  name: string
+  kind: LeaveKind
+  note: string | null
+  status: LeaveStatus
+  askedAt: Date
+  decidedBy: { openid: string; name: string } | null
+  decidedAt: Date | null
+  decisionNote: string | null
+}
+
 /**
  * What each collection holds: the typed accessor (framework/data.ts `collection`, `readAll`, `loadOne`) reads and
  * writes through this map, so a read of 'activities' is ActivityDoc[] without a cast. A new collection adds its name
@@ -612,13 +704,13 @@ export interface DocMap {
   notices: NoticeDoc
   export_jobs: ExportJobDoc
   write_requests: WriteRequestDoc
-  // 党费 and 请假 (shapes in cloud/core/dues/store.ts and cloud/core/leave/store.ts).
-  dues_profiles: import('../dues/store').DuesProfileDoc
-  dues_payments: import('../dues/store').DuesPaymentDoc
-  dues_publications: import('../dues/store').DuesPublicationDoc
-  dues_corrections: import('../dues/store').DuesCorrectionDoc
-  dues_settings: import('../dues/store').DuesSettingsDoc
-  leave_requests: import('../leave/store').LeaveDoc
+  // 党费 and 请假.
+  dues_profiles: DuesProfileDoc
+  dues_payments: DuesPaymentDoc
+  dues_publications: DuesPublicationDoc
+  dues_corrections: DuesCorrectionDoc
+  dues_settings: DuesSettingsDoc
+  leave_requests: LeaveDoc
   // 组织关系转接 (shapes in cloud/core/transfers/store.ts).
   transfers: import('../transfers/store').TransferDoc
   transfer_settings: import('../transfers/store').TransferSettingsDoc

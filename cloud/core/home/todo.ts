@@ -37,6 +37,27 @@ const RECRUIT_PAGE = '/packages/recruitment/pages/person/index?id='
 const POINTS_TAB = '/pages/work-points/index'
 const ACTIVITIES_TAB = '/pages/activities/index'
 const REVIEW_QUEUE = '/packages/reviews/pages/queue/index'
+const DUES_LEDGER = '/packages/dues/pages/ledger/index?branchId='
+const MY_DUES = '/packages/dues/pages/member/index?memberId='
+
+/** 请假 waiting for the caller's decision (home/dues-leave.ts): how many, and the session page when all are of one. */
+export interface TodoLeave {
+  count: number
+  /** The session's id when every waiting request is of one session (the line opens it), else null (the activities tab). */
+  activityId: string | null
+}
+
+/** Lines of 请假 to decide and 党费 behind, for a branch's secretary / 组织委员 (ranked with the other asks). */
+function duesLeaveItems(branchId: string, leave: TodoLeave | undefined, duesBehind: number | undefined): Ranked[] {
+  const out: Ranked[] = []
+  if (leave && leave.count > 0) {
+    out.push({ key: 'leave-to-decide', kind: 'leave_to_decide', title: `${leave.count} 条请假待审批`, due: '活动开始前审批', tone: 'soon', page: leave.activityId ? DETAIL_PAGE + leave.activityId : ACTIVITIES_TAB, rank: 2 * BAND + BAND / 2 })
+  }
+  if (duesBehind && duesBehind > 0) {
+    out.push({ key: 'dues-behind', kind: 'dues_behind', title: `${duesBehind} 名党员欠缴党费`, due: '去党费台账', tone: 'soon', page: DUES_LEDGER + branchId, rank: 5 * BAND + 1 })
+  }
+  return out
+}
 const TERMS_PAGE = '/packages/terms/pages/term/index'
 
 /** 已逾期 3 天 · 今天到期 · 还剩 2 天 — `daysLeft` from today (Beijing) to the due date. */
@@ -114,6 +135,10 @@ export function writerTodo(input: {
   incomingTransfers?: number
   /** 发展党员 deadlines of the branch (recruitment/rules.ts dueItems), for its secretary and 组织委员. */
   recruitDue?: { recruitId: string; name: string; title: string; dueOn: string }[]
+  /** 请假 waiting for this caller's decision (the secretary's, or another 支委's for the secretary's own). */
+  leaveToDecide?: TodoLeave
+  /** Members with a past month unpaid, for the dues keepers (the secretary and 组织委员). */
+  duesBehind?: number
   /**
    * 换届, for the secretary: the term's state (terms/rules.ts termStatus). A line when it ends within six months or
    * has ended; a branch without a recorded term is asked monthly by the reminders instead (docs/terms.md).
@@ -122,6 +147,7 @@ export function writerTodo(input: {
 }) {
   const { now } = input
   const items = pointItems(input.points, input.today)
+  items.push(...duesLeaveItems(input.branchId, input.leaveToDecide, input.duesBehind))
   const t = input.term
   if (t && (t.state === 'due_soon' || t.state === 'overdue')) {
     const title = '筹备支委会换届选举'
@@ -167,9 +193,14 @@ export function writerTodo(input: {
  * What a member can act on: a session they are expected at whose sign-in is open (not yet signed in), or that
  * starts later today. Not the branch's points or meetings they cannot hold.
  */
-export function memberTodo(input: { today: string; now: Date; sessions: TodoSession[] }) {
+export function memberTodo(input: { today: string; now: Date; sessions: TodoSession[]; duesUnpaid?: { memberId: string; months: number } | null }) {
   const { now, today } = input
   const items: Ranked[] = []
+  // Their own dues: months owed in the past year still unpaid (this month is not late yet).
+  const d = input.duesUnpaid
+  if (d && d.months > 0) {
+    items.push({ key: 'dues-unpaid', kind: 'dues_unpaid', title: `${d.months} 个月党费未交纳`, due: '查看我的党费', tone: d.months >= 3 ? 'overdue' : 'soon', page: MY_DUES + d.memberId, rank: 5 * BAND })
+  }
   for (const s of input.sessions) {
     if (!s.eligible || s.signedIn) continue
     const state = windowState(now, signInWindow(s.startAt, s.endAt))

@@ -3,10 +3,11 @@
  * again 5 months in a row — well before the six months after which 党章 第九条 treats it as 自行脱党 — so there is
  * time to talk. Inbox only, once a month per member while the run lasts (the item's _id holds level and month).
  */
-import type { ActivityDoc, InboxDoc, MemberDoc } from '../framework/model'
+import { readAll } from '../framework/data'
+import type { ActivityDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { beijingDate } from '../framework/time'
-import { insertNew, readPaged } from '../reminders/store'
+import { levelReached, secretaryFlag, writeFlags, type InboxItem } from '../reminders/secretary-flags'
 import { missedMonthsInARow, type SessionMark } from './attendance'
 
 export const ABSENCE_FLAG_MONTHS = [3, 5] as const
@@ -16,7 +17,7 @@ export function planAbsenceReminders(input: {
   today: string
   sessions: Pick<ActivityDoc, 'branchId' | 'startAt' | 'attendance'>[]
   active: ReadonlySet<string>
-}): (InboxDoc & { _id: string })[] {
+}): InboxItem[] {
   const thisMonth = input.today.slice(0, 7)
   const marks = new Map<string, { branchId: string; name: string; marks: SessionMark[] }>()
   for (const s of input.sessions) {
@@ -28,23 +29,21 @@ export function planAbsenceReminders(input: {
       marks.set(a.memberId, entry)
     }
   }
-  const items: (InboxDoc & { _id: string })[] = []
+  const items: InboxItem[] = []
   for (const [memberId, m] of marks) {
     const run = missedMonthsInARow(m.marks, thisMonth)
-    const level = [...ABSENCE_FLAG_MONTHS].reverse().find((f) => run >= f)
-    if (!level) continue
-    const key = `absence:${memberId}:${level}:${thisMonth}`
-    items.push({
-      _id: key,
-      branchId: m.branchId,
-      roles: ['secretary'],
-      kind: 'absence_run',
-      title: `${m.name} 已连续 ${run} 个月未请假缺席组织生活`,
-      body: '请及时谈话，了解原因（党章第九条：连续六个月不参加党的组织生活又无正当理由的，视为自行脱党）。',
-      page: `${MEMBER_PAGE}?id=${memberId}`,
-      createdAt: new Date(0),
-      dedupeKey: key,
-    })
+    const level = levelReached(run, ABSENCE_FLAG_MONTHS)
+    if (level === null) continue
+    items.push(
+      secretaryFlag({
+        key: `absence:${memberId}:${level}:${thisMonth}`,
+        branchId: m.branchId,
+        kind: 'absence_run',
+        title: `${m.name} 已连续 ${run} 个月未请假缺席组织生活`,
+        body: '请及时谈话，了解原因（党章第九条：连续六个月不参加党的组织生活又无正当理由的，视为自行脱党）。',
+        page: `${MEMBER_PAGE}?id=${memberId}`,
+      }),
+    )
   }
   return items
 }
@@ -55,10 +54,8 @@ export async function runAbsenceReminders(port: Port, now: Date): Promise<number
   const today = beijingDate(now)
   const since = new Date(`${today.slice(0, 7)}-01T00:00:00+08:00`)
   since.setUTCMonth(since.getUTCMonth() - 6)
-  const sessions = await readPaged<ActivityDoc>(port, 'activities', _.and({ status: 'recorded', deleted: false }, { startAt: _.gte(since) }) as Record<string, unknown>, { branchId: true, startAt: true, attendance: true })
+  const sessions = await readAll(port, 'activities', _.and({ status: 'recorded', deleted: false }, { startAt: _.gte(since) }) as Record<string, unknown>, { fields: ['branchId', 'startAt', 'attendance'] })
   if (!sessions.length) return 0
-  const members = await readPaged<MemberDoc>(port, 'members', { state: 'active' }, { _id: true })
-  const items = planAbsenceReminders({ today, sessions, active: new Set(members.map((m) => m._id)) })
-  const fresh = items.map((i) => ({ ...i, createdAt: now }))
-  return (await insertNew(port, 'inbox', fresh)).size
+  const members = await readAll(port, 'members', { state: 'active' }, { fields: ['_id'] })
+  return writeFlags(port, planAbsenceReminders({ today, sessions, active: new Set(members.map((m) => m._id)) }), now)
 }

@@ -1,0 +1,90 @@
+/**
+ * A branch's 党费台账 as read by dues.ledger, dues.publish and home 待办 (rows, months behind, flags, totals), and
+ * who keeps the dues (the secretary, or a 支委 holding 组织委员). Reads through framework/data.ts; the arithmetic is
+ * ledger.ts and rate.ts.
+ */
+import { readAll } from '../framework/data'
+import type { Port } from '../framework/port'
+import { beijingDate } from '../framework/time'
+import { findActiveEntry } from '../organisation/store'
+import { addMonths, behindFlag, monthsBehind, monthsOf, monthState, owedFrom, yearOutstanding, yearTotals, type PaidMonth } from './ledger'
+import { fenToYuan, FIXED_FEN, monthlyDues } from './rate'
+import { DUES_DEFAULTS, type DuesProfileDoc } from './store'
+
+const thisMonthOf = (port: Port) => beijingDate(port.now()).slice(0, 7)
+
+/** The secretary, or a 支委 who holds 组织委员, of `branchId` (the people who keep the dues). */
+export async function keepsDuesIn(port: Port, memberships: readonly { role: string; branchId?: string | null }[], branchId: string, openid: string): Promise<boolean> {
+  const held = memberships.filter((m) => m.branchId === branchId)
+  if (held.some((m) => m.role === 'secretary')) return true
+  if (!held.some((m) => m.role === 'branch_committee')) return false
+  const entry = await findActiveEntry(port, branchId, openid)
+  return !!entry?.posts?.includes('组织委员')
+}
+
+export function quoteOf(p: DuesProfileDoc) {
+  return monthlyDues(p.category, p.baseFen ?? 0, p.farmerFen ?? FIXED_FEN)
+}
+
+/** The ledger's rows and totals for a branch and year (used by dues.ledger, dues.publish and the workbook). */
+export async function branchLedger(port: Port, branchId: string, year: number, warnMonths: readonly number[] = DUES_DEFAULTS.warnMonths) {
+  const _ = port.db.command
+  const thisMonth = thisMonthOf(port)
+  const [members, profiles, payments] = await Promise.all([
+    readAll(port, 'members', { branchId, state: 'active' }, { sortBy: 'name' }),
+    readAll(port, 'dues_profiles', { branchId }),
+    readAll(port, 'dues_payments', { branchId, month: _.gte(addMonths(`${year}-01`, -12)) }, { sortBy: 'month' }),
+  ])
+  const profileOf = new Map(profiles.map((p) => [p.memberId, p]))
+  const paidOf = new Map<string, Map<string, PaidMonth>>()
+  for (const p of payments) {
+    if (!paidOf.has(p.memberId)) paidOf.set(p.memberId, new Map())
+    paidOf.get(p.memberId)!.set(p.month, p)
+  }
+  const today = beijingDate(port.now())
+  const rows = members.map((m) => {
+    const profile = profileOf.get(m._id) ?? null
+    const paid = paidOf.get(m._id) ?? new Map<string, PaidMonth>()
+    const from = profile ? owedFrom(profile.startMonth, m.joinedPartyOn) : null
+    const dueFen = profile ? quoteOf(profile).amountFen : null
+    const totals = yearTotals(year, thisMonth, from, dueFen, paid)
+    const behind = monthsBehind(from, thisMonth, new Set(paid.keys()))
+    return {
+      member: m,
+      profile,
+      row: {
+        memberId: m._id,
+        name: m.name,
+        partyStatus: m.partyStatus,
+        category: profile?.category ?? null,
+        base: null as number | null,
+        monthlyDue: dueFen === null ? null : fenToYuan(dueFen),
+        needsRecheck: !!profile && profile.checkedOn.slice(0, 4) < today.slice(0, 4),
+        months: monthsOf(year).map((month) => monthState(month, thisMonth, from, paid.get(month))),
+        due: fenToYuan(totals.dueFen),
+        paid: fenToYuan(totals.paidFen),
+        behind,
+        flag: behindFlag(behind, warnMonths),
+      },
+      outstanding: yearOutstanding(year, thisMonth, from, dueFen, new Set(paid.keys())),
+      dueFen: totals.dueFen,
+      paidFen: totals.paidFen,
+    }
+  })
+  const dueFen = rows.reduce((s, r) => s + r.dueFen, 0)
+  const paidFen = rows.reduce((s, r) => s + r.paidFen, 0)
+  return {
+    rows,
+    thisMonth,
+    unset: rows.filter((r) => !r.profile).length,
+    totals: {
+      members: rows.filter((r) => r.profile).length,
+      due: fenToYuan(dueFen),
+      collected: fenToYuan(paidFen),
+      rate: dueFen > 0 ? Number((paidFen / dueFen).toFixed(4)) : null,
+    },
+    dueFen,
+    paidFen,
+  }
+}
+
