@@ -19,6 +19,11 @@ let zhaoId: string
 
 const shown = (page: Page, id: string) => page.getByTestId(id).filter({ visible: true })
 async function shot(page: Page, name: string) {
+  // From the top of the page, whichever box scrolls it.
+  await page.evaluate(() => {
+    for (const el of Array.from(document.querySelectorAll('*'))) if (el.scrollTop) el.scrollTop = 0
+    window.scrollTo(0, 0)
+  })
   await page.waitForTimeout(700)
   await page.screenshot({ path: `${process.env.E2E_SHOTS ? 'docs/screenshots' : 'test-results'}/${name}.png` })
 }
@@ -49,6 +54,9 @@ test('the secretary grades the members on the 民主评议 record, 确定 them, 
   await shown(sec, 'appraisal-rule').filter({ hasText: '参加评议 3 人' }).waitFor({ timeout: 30_000 })
   await expect(shown(sec, 'appraisal-rule').innerText()).resolves.toContain('本次最多 1 人')
 
+  // Tap targets at least 44 px high on a 390-wide phone.
+  for (const id of ['grade-王芳-excellent', 'appraisal-save', 'appraisal-finalize']) expect((await shown(sec, id).boundingBox())!.height).toBeGreaterThanOrEqual(44)
+
   // Two 优秀 of three: the form says so, and the cloud refuses the save with the cap.
   await shown(sec, 'grade-王芳-excellent').click()
   await shown(sec, 'grade-赵磊-excellent').click()
@@ -63,7 +71,6 @@ test('the secretary grades the members on the 民主评议 record, 确定 them, 
   await votes(sec, '李建国', [1, 2, 0, 0])
   await shown(sec, 'appraisal-save').click()
   await shown(sec, 'appraisal-saved').waitFor({ timeout: 30_000 })
-  await sec.evaluate(() => window.scrollTo(0, 0))
   await shot(sec, 'appraisal')
 
   await shown(sec, 'appraisal-finalize').click()
@@ -80,6 +87,7 @@ test('赵磊 finds his own grade from 我的 and on his page, and only his', asy
   await shown(zhao, 'open-appraisal').click()
   const item = shown(zhao, `appraisal-item-${YEAR}`)
   await item.filter({ hasText: '我的等次：合格' }).waitFor({ timeout: 30_000 })
+  expect((await item.boundingBox())!.height).toBeGreaterThanOrEqual(44)
   await item.click()
   await shown(zhao, 'appraisal-row-赵磊').filter({ hasText: '合格' }).waitFor({ timeout: 30_000 })
   await expect(zhao.getByTestId('appraisal-row-王芳').count()).resolves.toBe(0)
