@@ -46,6 +46,41 @@ function presentReview(doc: ActivityDoc, ctx: ActionContext) {
   }
 }
 
+/**
+ * One review step (decide, resubmit): the review fields and the version bump, on the condition that the record is
+ * still at the version read (a legacy record without a version counts as version 1), then the step's 修改历史 entry.
+ */
+async function reviewStep(
+  { port }: ActionContext,
+  doc: ActivityDoc,
+  step: {
+    data: Pick<ActivityDoc, 'reviewState'> & Partial<Pick<ActivityDoc, 'review'>>
+    kind: 'reviewed' | 'resubmitted'
+    by: { openid: string; name: string }
+    /** The 审核 line of the history: before → after. */
+    change: [string, string]
+    reason: string | null
+    conflict: string
+  },
+): Promise<void> {
+  const version = doc.version ?? 1
+  const { stats } = await port.db
+    .collection('activities')
+    .where({ _id: doc._id, version: doc.version ?? port.db.command.exists(false) })
+    .update({ data: { ...step.data, version: version + 1 } })
+  if (stats.updated === 0) throw new AppError('CONFLICT', step.conflict)
+  await writeVersion(port, {
+    activityId: doc._id,
+    branchId: doc.branchId,
+    version: version + 1,
+    kind: step.kind,
+    at: step.data.review?.at ?? port.now(),
+    by: step.by,
+    changes: [{ field: 'review', label: '审核', before: step.change[0], after: step.change[1] }],
+    reason: step.reason,
+  })
+}
+
 function assertRecorded(doc: ActivityDoc) {
   if (doc.status !== 'recorded') throw new AppError('CONFLICT', '活动尚未记录，不能审核')
 }
@@ -71,24 +106,16 @@ export const decideReview = defineAction({
     const version = currentVersion(doc, expectedVersion, '审核')
     const state = decision === 'approve' ? ('approved' as const) : ('returned' as const)
     if (state === 'approved' && doc.reviewState === 'approved') throw new AppError('CONFLICT', '该记录已审核通过')
-    const now = port.now()
     const by = { openid: ctx.caller.openid, name: await actorName(ctx) }
-    const review = { comment: comment ?? null, by, at: now }
+    const review = { comment: comment ?? null, by, at: port.now() }
     // Only the review fields and the version change: the committee does not touch the record's content.
-    const { stats } = await port.db
-      .collection('activities')
-      .where({ _id: activityId, version: doc.version ?? port.db.command.exists(false) })
-      .update({ data: { reviewState: state, review, version: version + 1 } })
-    if (stats.updated === 0) throw new AppError('CONFLICT', '该记录刚刚被修改，请刷新后再审核')
-    await writeVersion(port, {
-      activityId,
-      branchId: doc.branchId,
-      version: version + 1,
+    await reviewStep(ctx, doc, {
+      data: { reviewState: state, review },
       kind: 'reviewed',
-      at: now,
       by,
-      changes: [{ field: 'review', label: '审核', before: doc.reviewState ? STATE_LABEL[doc.reviewState] : '待审核', after: STATE_LABEL[state] }],
+      change: [doc.reviewState ? STATE_LABEL[doc.reviewState] : '待审核', STATE_LABEL[state]],
       reason: comment ?? null,
+      conflict: '该记录刚刚被修改，请刷新后再审核',
     })
     if (state === 'returned') {
       const item: InboxDoc & { _id: string } = {
@@ -99,7 +126,7 @@ export const decideReview = defineAction({
         title: `记录被退回修改：${doc.topic}`,
         body: `党委审核意见：${comment}`,
         page: `${DETAIL_PAGE}?id=${activityId}`,
-        createdAt: now,
+        createdAt: review.at,
         dedupeKey: `review_returned:${activityId}:${version + 1}`,
       }
       await insertNew(port, 'inbox', [{ ...item }])
@@ -112,30 +139,20 @@ export const resubmitReview = defineAction({
   name: 'reviews.resubmit',
   roles: WRITERS,
   scope: recordScope,
-  async handler({ activityId, note }, ctx) {
-    const { port } = ctx
+  async handler({ note }, ctx) {
     const doc = ctx.record as unknown as ActivityDoc
     assertRecorded(doc)
     const before: Review = presentReview(doc, ctx)
     if (doc.reviewState !== 'returned') throw new AppError('CONFLICT', '该记录没有被退回，不需重新提交')
     if (!before.canResubmit) throw new AppError('CONFLICT', before.resubmitHint ?? '请先修改记录')
     const version = doc.version ?? 1
-    const now = port.now()
-    const by = { openid: ctx.caller.openid, name: await actorName(ctx) }
-    const { stats } = await port.db
-      .collection('activities')
-      .where({ _id: activityId, version })
-      .update({ data: { reviewState: 'resubmitted', version: version + 1 } })
-    if (stats.updated === 0) throw new AppError('CONFLICT', '该记录刚刚被修改，请刷新后再提交')
-    await writeVersion(port, {
-      activityId,
-      branchId: doc.branchId,
-      version: version + 1,
+    await reviewStep(ctx, doc, {
+      data: { reviewState: 'resubmitted' },
       kind: 'resubmitted',
-      at: now,
-      by,
-      changes: [{ field: 'review', label: '审核', before: '退回修改', after: '重新提交' }],
+      by: { openid: ctx.caller.openid, name: await actorName(ctx) },
+      change: ['退回修改', '重新提交'],
       reason: note ?? null,
+      conflict: '该记录刚刚被修改，请刷新后再提交',
     })
     return presentReview({ ...doc, reviewState: 'resubmitted', version: version + 1 }, ctx)
   },
