@@ -249,6 +249,14 @@ export const organisationSchemas = {
       .strict(),
     output: z.object({ items: z.array(member), nextCursor: z.string().nullable() }),
   },
+  'members.attendance': {
+    // Each member's attendance at organisation life in a year, for the roster (present ÷ expected, leave apart; docs/leave.md).
+    input: z.object({ branchId: id('支部'), year: z.number({ error: '年份不正确' }).int().min(2000, { error: '年份不正确' }).max(2100, { error: '年份不正确' }).optional() }).strict(),
+    output: z.object({
+      year: z.number(),
+      items: z.array(z.object({ memberId: z.string(), expected: z.number(), present: z.number(), leave: z.number(), absent: z.number(), rate: z.number().nullable() })),
+    }),
+  },
   'members.get': {
     input: z.object({ memberId: id('党员') }).strict(),
     output: member,

@@ -11,13 +11,14 @@ import { claim } from '../framework/claims'
 import { AppError, invalid } from '../framework/errors'
 import type { MemberDoc } from '../framework/model'
 import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/paging'
-import { collection, insertNew, recordOf } from '../framework/data'
+import { collection, insertNew, readAll as readDocs, recordOf } from '../framework/data'
 import { postRefusal, withPostChange } from '../organisation/roster'
 import { beijingDate } from '../framework/time'
 import { dateText } from '../../../types/time-text'
 import { endGrants, grantRole, loadActiveBranch, loadBranch, loadGroup, loadMember, presentMembers, presentOne, readAll } from '../organisation/store'
 import { MANAGERS } from './invites'
 import { confirmationRefusal } from '../recruitment/rules'
+import { attendanceInYear, marksByMember } from '../leave/attendance'
 
 /** The words the audit log uses for a roster entry's fields (never its keys). */
 const MEMBER_FIELD_LABELS: Record<string, string> = {
@@ -54,6 +55,28 @@ export const listMembers = defineAction({
       .get()
     const page = pageOf(data, limit, (m) => m.name)
     return { items: await presentMembers(port, branchId, page.items), nextCursor: page.nextCursor }
+  },
+})
+
+/**
+ * The roster's 出勤率: each member's attendance in the year (present ÷ expected, leave apart), counted by the same
+ * rules as a member's own page (cloud/core/leave/attendance.ts; leave.attendance) from the year's recorded sessions.
+ */
+export const rosterAttendance = defineAction({
+  name: 'members.attendance',
+  roles: ROSTER_READERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId, year: asked }, { port }) {
+    const _ = port.db.command
+    const year = asked ?? Number(beijingDate(port.now()).slice(0, 4))
+    const sessions = await readDocs(
+      port,
+      'activities',
+      _.and({ branchId, status: 'recorded', deleted: false }, { startAt: _.gte(new Date(`${year}-01-01T00:00:00+08:00`)) }, { startAt: _.lt(new Date(`${year + 1}-01-01T00:00:00+08:00`)) }) as Record<string, unknown>,
+      { sortBy: 'startAt', fields: ['startAt', 'attendance'] },
+    )
+    const items = [...marksByMember(sessions)].map(([memberId, marks]) => ({ memberId, ...attendanceInYear(marks, year) }))
+    return { year, items }
   },
 })
 
@@ -248,4 +271,4 @@ async function handOver(ctx: ActionContext, branchId: string, toMemberId: string
   return { secretary: await presentOne(port, target) }
 }
 
-export const MEMBER_ACTIONS = [listMembers, getMember, updateMember, setPosts, transferOut, handOverSecretary] as const
+export const MEMBER_ACTIONS = [listMembers, rosterAttendance, getMember, updateMember, setPosts, transferOut, handOverSecretary] as const

@@ -4,6 +4,7 @@
  * beforehand; 党章 第九条 treats six months without attending organisation life, without a proper reason, as
  * 自行脱党 — so months missed WITHOUT leave in a row are counted for the secretary, well before six.
  */
+import { beijingDate } from '../framework/time'
 import { LEAVE_MARK_PREFIX } from './store'
 
 export interface SessionMark {
@@ -48,3 +49,29 @@ export function missedMonthsInARow(marks: readonly SessionMark[], thisMonth: str
   }
   return run
 }
+
+/** A recorded session as the marks need it: its start and its attendance list. */
+export interface MarkedSession {
+  startAt: Date | string
+  attendance?: { attendees: { memberId: string; present: boolean; absentReason?: string }[] }
+}
+
+/**
+ * Every member's marks from recorded sessions (their attendance lists), in the sessions' order: what attendanceOf and
+ * missedMonthsInARow count, for one member's page (leave.attendance) and for a whole roster (members.attendance).
+ */
+export function marksByMember(sessions: readonly MarkedSession[]): Map<string, SessionMark[]> {
+  const marks = new Map<string, SessionMark[]>()
+  for (const s of sessions) {
+    const on = beijingDate(new Date(s.startAt))
+    for (const a of s.attendance?.attendees ?? []) {
+      const list = marks.get(a.memberId) ?? []
+      list.push({ on, present: a.present, ...(a.absentReason ? { absentReason: a.absentReason } : {}) })
+      marks.set(a.memberId, list)
+    }
+  }
+  return marks
+}
+
+/** The year's attendance (Beijing dates) of some marks. */
+export const attendanceInYear = (marks: readonly SessionMark[], year: number) => attendanceOf(marks.filter((m) => m.on.startsWith(`${year}-`)))

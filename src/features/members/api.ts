@@ -9,4 +9,5 @@ export const updateMember = (input: ActionInput<'members.update'>) => callApi('m
 export const setMemberPosts = (input: ActionInput<'members.setPosts'>) => callApi('members.setPosts', input)
 export const transferMemberOut = (memberId: string, on: string, reason: string) => callApi('members.transferOut', { memberId, on, reason })
 export const handOverSecretary = (branchId: string, toMemberId: string) => callApi('members.handOverSecretary', { branchId, toMemberId })
+export const rosterAttendance = (branchId: string) => callApi('members.attendance', { branchId })
 export const listGroups = (branchId: string) => callApi('groups.list', { branchId })

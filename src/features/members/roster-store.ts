@@ -2,7 +2,8 @@
 import { create } from 'zustand'
 import type { MemberSummary } from '../../../types/domain'
 import { pagedList, type PagedList } from '../../lib/paged-list'
-import { listGroups, listMembers, ROSTER_PAGE_SIZE } from './api'
+import type { ActionOutput } from '../../../types/actions'
+import { listGroups, listMembers, rosterAttendance, ROSTER_PAGE_SIZE } from './api'
 
 export type RosterState = 'active' | 'transferred' | 'all'
 export interface RosterFilter {
@@ -17,8 +18,14 @@ export interface RosterScope {
   filter: RosterFilter
 }
 
+/** One member's attendance in the year (present ÷ expected, leave apart), as members.attendance counts it. */
+export type MemberAttendance = ActionOutput<'members.attendance'>['items'][number]
+
 interface RosterStore extends Omit<PagedList<MemberSummary, RosterScope>, 'load'> {
   groups: { id: string; name: string }[]
+  /** The year's attendance by member id, for the branch shown (null: not read, or it failed — the roster works without it). */
+  attendance: { branchId: string; year: number; byMember: Record<string, MemberAttendance> } | null
+  loadAttendance(branchId: string): Promise<void>
   /** First page for the branch with the filter (merged into the current one). */
   load(branchId: string, filter?: Partial<RosterFilter>): Promise<void>
   loadGroups(branchId: string): Promise<void>
@@ -56,6 +63,15 @@ export const useRosterStore = create<RosterStore>()((set, get) => {
   return {
     ...roster,
     groups: [],
+    attendance: null,
+    async loadAttendance(branchId) {
+      try {
+        const { year, items } = await rosterAttendance(branchId)
+        if (selectRosterBranch(get()) === branchId) set({ attendance: { branchId, year, byMember: Object.fromEntries(items.map((a) => [a.memberId, a])) } })
+      } catch {
+        // 出勤率 is extra on the roster; the roster still works without it.
+      }
+    },
     load(branchId, patch = {}) {
       const { scope } = get()
       return roster.load({ branchId, filter: { ...(scope?.branchId === branchId ? scope.filter : DEFAULT_FILTER), ...patch } })
@@ -80,7 +96,7 @@ export const useRosterStore = create<RosterStore>()((set, get) => {
     },
     reset() {
       roster.reset()
-      set({ groups: [] })
+      set({ groups: [], attendance: null })
     },
   }
 })

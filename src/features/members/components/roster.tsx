@@ -1,5 +1,5 @@
-/** The roster: search by name, party group and state filters, rows with status, group, posts and masked phone. */
-import { useState } from 'react'
+/** The roster: search by name, party group and state filters, rows with status, group, posts, masked phone and the year's 出勤率. */
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { PARTY_STATUS_LABELS, type MemberSummary } from '../../../../types/domain'
 import { Button } from '../../../components/button'
@@ -8,7 +8,8 @@ import { Segments } from '../../../components/form'
 import { SelectField } from '../../../components/pickers'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { testId } from '../../../lib/test-id'
-import { selectRosterBranch, selectRosterFilter, useRosterStore, type RosterState } from '../roster-store'
+import { selectRosterBranch, selectRosterFilter, useRosterStore, type MemberAttendance, type RosterState } from '../roster-store'
+import { attendanceWords } from '../attendance-words'
 import './roster.scss'
 
 /** 预备期至 2026年10月15日 · 还剩 12 天 / 已满 48 天，待转正 (Beijing days). */
@@ -65,6 +66,11 @@ export function RosterList({ onOpen }: { onOpen(m: MemberSummary): void }) {
   const moreError = useRosterStore((s) => s.moreError)
   const load = useRosterStore((s) => s.load)
   const loadMore = useRosterStore((s) => s.loadMore)
+  const attendance = useRosterStore((s) => (s.attendance && s.attendance.branchId === branchId ? s.attendance : null))
+  const loadAttendance = useRosterStore((s) => s.loadAttendance)
+  useEffect(() => {
+    if (branchId) void loadAttendance(branchId)
+  }, [branchId])
 
   if ((status === 'loading' || status === 'idle') && !items.length) return <LoadingState />
   if (status === 'error' && !items.length) return <ErrorState message={error ?? '加载失败'} onRetry={() => branchId && load(branchId)} />
@@ -78,7 +84,7 @@ export function RosterList({ onOpen }: { onOpen(m: MemberSummary): void }) {
   return (
     <View className='roster' {...testId('roster-list')}>
       {items.map((m) => (
-        <MemberRow key={m.id} m={m} onOpen={() => onOpen(m)} />
+        <MemberRow key={m.id} m={m} onOpen={() => onOpen(m)} attendance={attendance ? (attendance.byMember[m.id] ?? null) : undefined} year={attendance?.year} />
       ))}
       <View className='roster__foot'>
         {moreError ? <Text className='roster__error'>{moreError}</Text> : null}
@@ -94,7 +100,8 @@ export function RosterList({ onOpen }: { onOpen(m: MemberSummary): void }) {
   )
 }
 
-function MemberRow({ m, onOpen }: { m: MemberSummary; onOpen(): void }) {
+/** `attendance` undefined: not read (nothing shown); null: read, nothing expected of this member this year. */
+function MemberRow({ m, onOpen, attendance, year }: { m: MemberSummary; onOpen(): void; attendance?: MemberAttendance | null; year?: number }) {
   const out = m.state === 'transferred'
   return (
     <View className={`roster__row ${out ? 'roster__row--out' : ''}`} onClick={onOpen} {...testId('roster-item')}>
@@ -114,6 +121,11 @@ function MemberRow({ m, onOpen }: { m: MemberSummary; onOpen(): void }) {
             .join(' · ') || '—'}
         </Text>
         {m.probationEndsOn && !out ? <Text className='roster__meta' {...testId('roster-probation')}>{probationWords(m.probationEndsOn)}</Text> : null}
+        {attendance !== undefined && year && !out ? (
+          <Text className='roster__meta' {...testId('roster-attendance')}>
+            {attendanceWords(attendance, year)}
+          </Text>
+        ) : null}
         {out ? <Text className='roster__out'>{m.transferredOn ? `${m.transferredOn} 转出` : '已转出'}</Text> : null}
       </View>
       <Text className='roster__arrow'>›</Text>
