@@ -12,6 +12,8 @@
  * Advancing does not replay the timer runs the jump skips (as a machine that slept would not): fire the trigger
  * (`POST /cloud/triggers/<name>` or the console's run now) to run one at the new time.
  */
+import type { Op, Store } from './store'
+
 const RealDate = Date
 
 export class Clock {
@@ -46,6 +48,11 @@ export class Clock {
     this.changed()
   }
 
+  /** The offset kept from an earlier run (persistClock), taken before anything is scheduled: no change is announced. */
+  restore(offsetMs: number) {
+    this.offset = offsetMs
+  }
+
   onChange(fn: () => void) {
     this.listeners.push(fn)
   }
@@ -53,6 +60,27 @@ export class Clock {
   private changed() {
     for (const fn of this.listeners) fn()
   }
+}
+
+/** The collection that keeps the offset: `{ _id: 'offset', offsetMs, setAt }` (snapshots carry it like any other). */
+export const CLOCK_COLLECTION = '__clock'
+
+/**
+ * Keeps the clock's offset in the data directory, so a restart of the local cloud — and a snapshot, which holds
+ * every collection — keeps its time: the offset is read back at start (after any snapshot import) and written on
+ * every change. What is kept is the offset, not an instant: a clock set to 08:00 and restarted ten minutes later
+ * reads 08:10, as a clock that kept running would.
+ */
+export function persistClock(clock: Clock, store: Store) {
+  const saved = store.collections.get(CLOCK_COLLECTION)?.get('offset')
+  const offsetMs = Number(saved?.offsetMs)
+  if (saved && Number.isFinite(offsetMs)) clock.restore(offsetMs)
+  clock.onChange(() => {
+    const ops: Op[] = []
+    if (!store.collections.has(CLOCK_COLLECTION)) ops.push({ o: 'c', c: CLOCK_COLLECTION })
+    ops.push({ o: 'p', c: CLOCK_COLLECTION, d: { _id: 'offset', offsetMs: clock.offsetMs, setAt: new RealDate() } })
+    store.commit(ops)
+  })
 }
 
 let installed: (() => number) | undefined

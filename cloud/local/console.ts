@@ -7,6 +7,7 @@ import { Query } from 'mingo'
 import type { Store } from './store'
 import type { Functions } from './functions'
 import { checkJson } from './guard'
+import { storageFiles, serveStorageFile } from './console-storage'
 import { kindOfTemplate } from '../../config/deployment'
 
 export interface ConsoleDeps {
@@ -135,6 +136,15 @@ export function createConsole(d: ConsoleDeps, send: Send) {
       send(res, 200, await d.identities())
       return true
     }
+    // 存储文件 (console-storage.ts): the files under <data>/storage/ and each one's bytes.
+    if (method === 'GET' && p === '/_console/api/storage') {
+      send(res, 200, storageFiles(d.store))
+      return true
+    }
+    if (method === 'GET' && p.startsWith('/_console/api/storage/')) {
+      serveStorageFile(d.store, decodeURIComponent(p.slice('/_console/api/storage/'.length)), res, send)
+      return true
+    }
     if (method === 'GET' && p === '/_console/api/log') {
       send(res, 200, log.slice().reverse())
       return true
@@ -255,6 +265,12 @@ views.timers={title:'定时与时钟',async render(){
 views.log={title:'请求日志',async render(){
   const r=await api('/_console/api/log')
   $('#body').innerHTML='<section><h3>云函数调用 <span class="muted">最近 '+r.length+' 次（最新在前，只在内存中）</span></h3>'+(r.length?table([['时间',(e)=>bj(e.at)],['函数','fn'],['操作','action'],['调用者','caller'],['来源','source'],['耗时 ms','ms'],['结果','code']],r):'<p class="muted">还没有调用。</p>')+'</section>'
+}}
+views.storage={title:'存储文件',async render(){
+  const r=await api('/_console/api/storage')
+  const kb=(n)=>n<1024?n+' B':n<1048576?(n/1024).toFixed(1)+' KB':(n/1048576).toFixed(1)+' MB'
+  $('#body').innerHTML='<section><h3>云存储 <span class="muted">'+r.files.length+' 个文件，共 '+kb(r.bytes)+'（数据目录 storage/ 下）</span></h3>'+(r.files.length?table([['路径','path'],['大小',(f)=>kb(f.size)],['修改时间',(f)=>bj(f.mtime)],['上传者',(f)=>f.owner===null?'':f.owner||'云函数']],r.files,true):'<p class="muted">还没有文件。</p>')+'</section><div id="file"></div>'
+  $('#body').querySelectorAll('tr.click').forEach((tr)=>tr.onclick=()=>{const f=r.files[tr.dataset.i];const url='/_console/api/storage/'+f.path.split('/').map(encodeURIComponent).join('/');$('#file').innerHTML='<section><h3>'+esc(f.path)+'</h3><p class="muted">'+esc(f.fileID)+' · '+kb(f.size)+' · '+esc(f.type)+'</p>'+(f.image?'<img id="fileimg" alt="'+esc(f.path)+'" style="max-width:100%;max-height:480px" src="'+esc(url)+'">':'')+'<p><a class="act" href="'+esc(url)+'" target="_blank" rel="noopener">'+(f.image?'在新标签页打开':'下载文件')+'</a></p></section>';$('#file').scrollIntoView()})
 }}
 clock();show('collections')
 </script></body></html>`

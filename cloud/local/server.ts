@@ -14,7 +14,7 @@ import { listActions } from './catalog'
 import { startTimers, type Timers } from './timers'
 import { lockDataDir } from './lock'
 import { delay, latencyFromEnv, type Latency } from './latency'
-import { Clock, clockChange, clockScript } from './clock'
+import { Clock, clockChange, clockScript, persistClock } from './clock'
 import { exportSnapshot, importSnapshot } from './snapshot'
 import { createConsole } from './console'
 import { queryShape, servingIndex, UNINDEXED_FROM } from './index-check'
@@ -169,6 +169,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       throw e
     }
   }
+  // The clock's offset survives a restart and comes with a snapshot (clock.ts persistClock).
+  persistClock(clock, store)
   const wasEmpty = store.isEmpty()
   // Queries no declared index serves (cloud/indexes.ts) on a collection past UNINDEXED_FROM documents, by shape.
   const unindexed = new Map<string, { collection: string; query: string; from: string; count: number; size: number }>()
