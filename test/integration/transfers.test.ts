@@ -57,6 +57,12 @@ describe('inside the deployment: 甲 → 乙', () => {
   let transferId: string
   const letter = { letterNo: '甲党转〔2026〕1号', issuedOn: today, duesPaidTo: '2026-12' }
 
+  test('the receiving branch is picked from the other active branches, by name (keepers only)', async () => {
+    expect(await ok(organiser('transfers.branches', { branchId: branchA }))).toEqual({ items: [{ id: branchB, name: '乙学会党支部' }] })
+    expect(await publicity('transfers.branches', { branchId: branchA })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await secB('transfers.branches', { branchId: branchA })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
   test('the 组织委员 issues the letter; the member is marked transferred, keeps their record, and sees their own letter', async () => {
     const clientRequestId = rid()
     const t = await ok(organiser('transfers.issue', { memberId: ids['王预备'], toBranchId: branchB, ...letter, clientRequestId }))

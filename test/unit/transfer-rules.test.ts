@@ -6,6 +6,7 @@
 import { beijingDate } from '../../cloud/core/framework/time'
 import { isExpired, issueRefusal, probationEndsOn, receiptDueOn, receiptMilestone, receiveRefusal, TRANSFER_DEFAULTS, validUntil } from '../../cloud/core/transfers/rules'
 import { planReceiptReminders } from '../../cloud/core/transfers/reminders'
+import { writerTodo } from '../../cloud/core/home/todo'
 
 describe('validity', () => {
   test('90 days by default; the issue day is the first day', () => {
@@ -81,5 +82,15 @@ describe('refusals', () => {
     expect(receiveRefusal({ ...base, partyStatus: 'probationary', confirmedOn: '2001-07-01' }, today)).toMatchObject({ field: 'confirmedOn', message: '预备党员没有转正日期' })
     expect(receiveRefusal({ ...base, joinedPartyOn: '2026-11-21' }, today)).toMatchObject({ field: 'joinedPartyOn' })
     expect(receiveRefusal({ ...base, arrivedOn: '2026-12-04' }, today)).toMatchObject({ field: 'arrivedOn', message: '转入日期不能晚于今天' })
+  })
+})
+
+describe('home 待办', () => {
+  test('the receiving secretary is told how many letters wait; none, no line', () => {
+    const base = { today: '2026-12-03', now: new Date('2026-12-03T02:00:00Z'), points: [], sessions: [], joinRequests: 0, branchId: 'b1' }
+    expect(writerTodo({ ...base, incomingTransfers: 2 }).items).toEqual([
+      { key: 'transfers-incoming', kind: 'transfers_incoming', title: '2 份组织关系转入待接收', due: '去接收', tone: 'soon', page: '/packages/transfers/pages/list/index?direction=in' },
+    ])
+    expect(writerTodo({ ...base, incomingTransfers: 0 }).items).toEqual([])
   })
 })
