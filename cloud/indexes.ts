@@ -80,6 +80,10 @@ export const INDEXES: IndexDecl[] = [
   { collection: 'memberships', fields: asc('role', 'status'), note: 'everyone holding a role, e.g. the committee admins' },
   { collection: 'work_plans', fields: asc('status', 'year'), note: 'the published plans (of a year)' },
   { collection: 'assignments', fields: asc('planId', 'branchId'), note: "a plan's assignments: progress, dashboard" },
+  { collection: 'members', fields: asc('state', 'branchId'), note: 'the reminders run: every active member' },
+  { collection: 'memberships', fields: asc('role', 'status'), note: 'everyone holding a role, e.g. the committee admins' },
+  { collection: 'work_plans', fields: asc('status', 'year'), note: 'the published plans (of a year)' },
+  { collection: 'assignments', fields: asc('planId', 'branchId'), note: "a plan's assignments: progress, dashboard" },
 ]
 
 /** One index as the deployment table writes it: `branchId` + `startAt` (desc). */

@@ -6,6 +6,7 @@ import type http from 'node:http'
 import { Query } from 'mingo'
 import type { Store } from './store'
 import type { Functions } from './functions'
+import type { DbCall } from './env-view'
 import { checkJson } from './guard'
 import { storageFiles, serveStorageFile } from './console-storage'
 import { kindOfTemplate } from '../../config/deployment'
@@ -27,6 +28,8 @@ export interface LogEntry {
   source: string
   ms: number
   code: string
+  /** Its database calls, in order: time and whether a declared index serves each (server.ts records them). */
+  db: DbCall[]
 }
 
 type Send = (res: http.ServerResponse, status: number, body: unknown, type?: string) => void
@@ -56,9 +59,10 @@ export function createConsole(d: ConsoleDeps, send: Send) {
       source: caller.source ?? 'wx_client',
       ms: 0,
       code: 'OK',
+      db: [],
     }
     try {
-      const result = await invoke(name, event, caller)
+      const result = await invoke(name, event, { ...caller, calls: entry.db })
       entry.code = resultCode(result)
       return result
     } catch (e) {
@@ -264,8 +268,11 @@ views.timers={title:'定时与时钟',async render(){
 }}
 views.log={title:'请求日志',async render(){
   const r=await api('/_console/api/log')
-  $('#body').innerHTML='<section><h3>云函数调用 <span class="muted">最近 '+r.length+' 次（最新在前，只在内存中）</span></h3>'+(r.length?table([['时间',(e)=>bj(e.at)],['函数','fn'],['操作','action'],['调用者','caller'],['来源','source'],['耗时 ms','ms'],['结果','code']],r):'<p class="muted">还没有调用。</p>')+'</section>'
+  $('#body').innerHTML='<section><h3>云函数调用 <span class="muted">最近 '+r.length+' 次（最新在前，只在内存中）</span></h3>'+(r.length?table([['时间',(e)=>bj(e.at)],['函数','fn'],['操作','action'],['调用者','caller'],['来源','source'],['耗时 ms','ms'],['结果','code'],['数据库',dbSum]],r,true):'<p class="muted">还没有调用。</p>')+'</section><div id="calls"></div>'
+  $('#body').querySelectorAll('tr.click').forEach((tr)=>tr.onclick=()=>{const e=r[tr.dataset.i];$('#calls').innerHTML='<section><h3>'+esc(e.fn+' '+e.action)+' 的数据库调用 <span class="muted">'+e.db.length+' 次</span></h3>'+(e.db.length?table([['#',(c)=>e.db.indexOf(c)+1],['操作','op'],['集合','collection'],['耗时 ms','ms'],['索引',(c)=>c.index===undefined?'—':c.index===null?'无索引':c.index],['检查记录数',(c)=>c.examined??''],['结果',(c)=>c.code||'OK']],e.db):'<p class="muted">没有数据库调用。</p>')+'</section>';$('#calls').scrollIntoView()})
 }}
+// The request log's database column: how many calls, their time, and how many no declared index serves.
+function dbSum(e){const n=e.db.length;if(!n)return '';const ms=e.db.reduce((s,c)=>s+c.ms,0);const no=e.db.filter((c)=>c.index===null).length;return n+' 次 · '+ms+' ms'+(no?' · '+no+' 次无索引':'')}
 views.storage={title:'存储文件',async render(){
   const r=await api('/_console/api/storage')
   const kb=(n)=>n<1024?n+' B':n<1048576?(n/1024).toFixed(1)+' KB':(n/1048576).toFixed(1)+' MB'

@@ -9,6 +9,22 @@ export interface InvocationStore {
   fn: string
   env: Record<string, string>
   openid: string
+  /** The console's request log: the database calls this invocation makes (server.ts adds them). */
+  calls?: DbCall[]
+}
+
+/** One database call as the request log shows it. */
+export interface DbCall {
+  /** get, count, update, remove, add, aggregate, addCollection */
+  op: string
+  collection: string
+  /** The round trip as the function waits for it (with any added latency), ms. */
+  ms: number
+  /** The declared index (cloud/indexes.ts) that serves the query in the cloud: '_id', its fields, or null (none). */
+  index?: string | null
+  /** Documents the local cloud tested (its in-memory index's candidates, or the whole collection). */
+  examined?: number
+  code?: string
 }
 
 export const als = new AsyncLocalStorage<InvocationStore>()

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import crypto from 'node:crypto'
 import { createRequire } from 'node:module'
-import { als, installEnvView, type InvocationStore } from './env-view'
+import { als, installEnvView, type DbCall, type InvocationStore } from './env-view'
 
 export interface FunctionInfo {
   name: string
@@ -59,7 +59,7 @@ export class Functions {
     return i > 0 ? this.live.get(seqId.slice(0, i)) : undefined
   }
 
-  async invoke(name: string, event: unknown, caller: { openid?: string; unionid?: string; source?: string; clock?: Date } = {}): Promise<unknown> {
+  async invoke(name: string, event: unknown, caller: { openid?: string; unionid?: string; source?: string; clock?: Date; calls?: DbCall[] } = {}): Promise<unknown> {
     const info = this.info(name)
     if (!info) throw new NotFound(`云函数 ${name} 不存在`)
     const mod = this.load(info.entry)
@@ -80,6 +80,7 @@ export class Functions {
       },
     }
     if (caller.unionid) store.env.WX_UNIONID = caller.unionid
+    if (caller.calls) store.calls = caller.calls
     this.live.set(id, store)
     const context = {
       callbackWaitsForEmptyEventLoop: false,

@@ -3,6 +3,7 @@ import http from 'node:http'
 import fs from 'node:fs'
 import path from 'node:path'
 import crypto from 'node:crypto'
+import { performance } from 'node:perf_hooks'
 import { Store, type Doc } from './store'
 import { Database, CloudError } from './db'
 import { Functions, NotFound } from './functions'
@@ -18,11 +19,18 @@ import { Clock, clockChange, clockScript, persistClock } from './clock'
 import { exportSnapshot, importSnapshot } from './snapshot'
 import { createConsole } from './console'
 import { queryShape, servingIndex, UNINDEXED_FROM } from './index-check'
+import { describeIndex } from '../indexes'
 import { allowedHosts, checkHostAndOrigin, checkJson, newSecret, readToken, sameSecret, uploadToken, type GuardError } from './guard'
 import { TEMP_URL_DEFAULT_SECONDS, clientMayRead, clientMayWrite } from '../storage-rules'
 import { SUBSCRIPTION_TEMPLATES } from '../../config/deployment'
 
 const ROOT = path.resolve(__dirname, '../..')
+/** The request log's names of the database actions. */
+const DB_OPS: Record<string, string> = {
+  'database.getDocument': 'get', 'database.calculateDocument': 'count', 'database.modifyDocument': 'update',
+  'database.removeDocument': 'remove', 'database.insertDocument': 'add', 'database.aggregateDocuments': 'aggregate',
+  'database.addCollection': 'addCollection',
+}
 const OUTBOX = '__outbox'
 const GRANTS = '__subscription_grants'
 /** Who uploaded each client-uploaded file (cloudPath → openid; '' = a function through the SDK). */
@@ -175,8 +183,14 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   // Queries no declared index serves (cloud/indexes.ts) on a collection past UNINDEXED_FROM documents, by shape.
   const unindexed = new Map<string, { collection: string; query: string; from: string; count: number; size: number }>()
   let queryFrom = ''
+  // LOCALCLOUD_UNINDEXED_FROM=0 reports every unindexed query whatever its collection's size (the catalog test does).
+  const unindexedFrom = /^\d+$/.test(process.env.LOCALCLOUD_UNINDEXED_FROM ?? '') ? Number(process.env.LOCALCLOUD_UNINDEXED_FROM) : UNINDEXED_FROM
+  // The declared index serving the last query (the request log's "索引" column): '_id', its fields, or null.
+  let lastIndex: string | null | undefined
   db.onQuery = (collection, query, order, size) => {
-    if (size <= UNINDEXED_FROM || collection.startsWith('__') || servingIndex(collection, query, order)) return
+    const serving = collection.startsWith('__') ? '_id' : servingIndex(collection, query, order)
+    lastIndex = serving === '_id' ? '_id' : serving ? describeIndex(serving).replace(/`/g, '') : null
+    if (size <= unindexedFrom || collection.startsWith('__') || serving) return
     const shape = queryShape(query)
     const key = `${collection} ${shape}`
     const seen = unindexed.get(key)
@@ -271,11 +285,29 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     try {
       if (action.startsWith('database.')) {
         // The round trip's production cost (latency.ts), before the work: an answer is never given early.
+        const started = performance.now()
         await delay(latency.dbMs)
         queryFrom = caller?.fn ?? ''
-        const r = db.handle(action, p)
-        if (r === undefined) return { status: 200, body: { code: 'INVALID_PARAM', message: `local cloud does not support ${action}`, requestId } }
-        return { status: 200, body: { requestId, ...r } }
+        lastIndex = undefined
+        db.lastPlan = undefined
+        let code = 'OK'
+        try {
+          const r = db.handle(action, p)
+          if (r === undefined) return { status: 200, body: { code: 'INVALID_PARAM', message: `local cloud does not support ${action}`, requestId } }
+          return { status: 200, body: { requestId, ...r } }
+        } catch (e) {
+          code = e instanceof CloudError ? e.code : 'SYS_ERR'
+          throw e
+        } finally {
+          // The console's request log (console.ts): each database call of the invocation, its time and its index.
+          caller?.calls?.push({
+            op: DB_OPS[action] ?? action.slice('database.'.length),
+            collection: String(p.collectionName ?? ''),
+            ms: Math.round((performance.now() - started) * 10) / 10,
+            ...(lastIndex !== undefined ? { index: lastIndex, examined: (db.lastPlan as Database['lastPlan'])?.examined } : {}),
+            ...(code !== 'OK' ? { code } : {}),
+          })
+        }
       }
       switch (action) {
         case 'functions.invokeFunction': {

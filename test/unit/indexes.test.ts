@@ -40,9 +40,11 @@ test('an index serves equality, $in, ranges and not-equal on its first field; re
   expect(servingIndex('members', { branchId: { $in: ['b1', 'b2'] } })).not.toBeNull()
   // The timer's open assignments (reminders/run.ts loadDaily).
   expect(servingIndex('assignments', { $and: [{ state: { $ne: 'done' } }, { dueOn: { $lte: '2026-12-29' } }] })).not.toBeNull()
-  expect(servingIndex('assignments', { $and: [{ planId: 'p' }, { dueOn: { $lte: '2026-12-29' } }] })).toBeNull()
+  expect(servingIndex('assignments', { $and: [{ pointSeq: 3 }, { dueOn: { $lte: '2026-12-29' } }] })).toBeNull()
   expect(servingIndex('members', { name: /王/ })).toBeNull()
-  expect(servingIndex('members', { state: 'active' })).toBeNull()
+  expect(servingIndex('members', { partyStatus: 'full' })).toBeNull()
+  // The reminders run's every active member (declared for it since the catalog test found it).
+  expect(servingIndex('members', { state: 'active' })).toMatchObject({ fields: [{ field: 'state' }, { field: 'branchId' }] })
   expect(servingIndex('members', { _id: { $in: ['a'] }, name: /王/ })).toBe('_id')
   expect(servingIndex('members', { $or: [{ branchId: 'b1' }, { openid: 'o1' }] })).toBe('_id')
   expect(servingIndex('members', { $or: [{ branchId: 'b1' }, { name: 'x' }] })).toBeNull()
