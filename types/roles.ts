@@ -12,6 +12,8 @@ export const BRANCH_WRITERS = ['secretary', 'branch_committee'] as const satisfi
 export const RECORD_EDITORS = ['secretary', 'branch_committee', 'committee_admin'] as const satisfies readonly Role[]
 /** Who see a branch's roster and ledgers: staff, writers and the guide — not every member. */
 export const ROSTER_READERS = ['committee_admin', 'secretary', 'branch_committee', 'guide'] as const satisfies readonly Role[]
+/** Who read a branch's 发展党员 pipeline: committee staff, the secretary and the 支委 (writing is the secretary's, the 组织委员's and the committee's). */
+export const PIPELINE_READERS = ['committee_admin', 'secretary', 'branch_committee'] as const satisfies readonly Role[]
 /** Who run a branch's organisation (groups, invitations): committee staff and the secretary. */
 export const BRANCH_MANAGERS = ['committee_admin', 'secretary'] as const satisfies readonly Role[]
 

@@ -51,7 +51,11 @@ const entry = z.object({
   hours: z.number().nullable(),
   /** 政审结论: null when hidden from the reader. */
   result: z.string().nullable(),
+  /** 谈话人 (steps 2 and 16). */
+  talker: z.string().nullable(),
   approved: z.boolean().nullable(),
+  /** Corrections of this entry (recruitment.correct): what it said before, who changed it and why. */
+  corrections: z.array(z.object({ at: z.string(), by: z.string(), reason: z.string(), before: z.object({ on: z.string(), note: z.string().nullable() }) })),
   outcome: z.enum(['confirm', 'extend', 'cancel']).nullable(),
   extensionMonths: z.number().nullable(),
   reason: z.string().nullable(),
@@ -88,6 +92,8 @@ const detail = summary.extend({
           source: z.string(),
           repeatable: z.boolean(),
           fields: z.array(z.string()),
+          /** The 上级党委's decision: recorded by the committee only (the app offers it to nobody else). */
+          superiorDecision: z.boolean(),
           entries: z.array(entry),
         }),
       ),
@@ -153,6 +159,8 @@ export const recruitmentSchemas = {
         people: z.array(id('党员')).max(2, { error: '最多两人' }).optional(),
         /** 政审结论. */
         result: text('政审结论', 500).optional(),
+        /** 谈话人 (steps 2 and 16: who held the talk, 细则第八条、第二十四条). */
+        talker: text('谈话人', 40).optional(),
         from: dateOnly('开始日期', YEARS.from).optional(),
         to: dateOnly('结束日期', YEARS.from).optional(),
         hours: z.number({ error: '学时必须是数字' }).min(0).max(1000).optional(),
@@ -174,6 +182,24 @@ export const recruitmentSchemas = {
     output: detail,
   },
   /** A 预备党员 already on the roster (admitted before this app): a file from the 支部大会 on, for 转正 (steps 22–25). */
+  /**
+   * A recorded step corrected or withdrawn by a keeper, with why: the latest entry of the file only (later steps
+   * rest on earlier ones: withdraw those first). The original stays in the history with who recorded it.
+   */
+  'recruitment.correct': {
+    input: z
+      .object({
+        recruitId: id('发展对象档案'),
+        step,
+        action: z.enum(['amend', 'withdraw'], { error: '请选择更正或撤回' }),
+        on: dateOnly('日期', YEARS.from).optional(),
+        note: text('情况说明', 1000).optional(),
+        reason: text('更正原因', 200),
+        version: z.number().int().min(0),
+      })
+      .strict(),
+    output: detail,
+  },
   'recruitment.fromRoster': {
     input: z.object({ memberId: id('党员') }).strict(),
     output: detail,

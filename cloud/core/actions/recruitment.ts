@@ -6,20 +6,21 @@
  * 组织委员 (and the committee) write, and see 政审 and personal files. Every read of a person's file is audited.
  */
 import type { MaterialKey } from '../../../types/recruitment'
+import { PIPELINE_READERS } from '../../../types/roles'
 import { isCommitteeAdmin } from '../framework/access'
 import { defineAction, type ActionContext } from '../framework/action'
 import { AppError, forbidden, invalid } from '../framework/errors'
-import type { ActivityDoc, MemberDoc } from '../framework/model'
+import { collection, loadOne, readAll, recordOf } from '../framework/data'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import { beijingDate } from '../framework/time'
 import { quorumOf } from '../activities/rules'
 import { actorName, recordAudit } from '../organisation/audit'
-import { findActiveEntry, loadActiveBranch, loadGroup, newMemberDoc, readAll } from '../organisation/store'
+import { findActiveEntry, loadActiveBranch, loadGroup, newMemberDoc } from '../organisation/store'
 import { addMonths, congressRefusal, NATIONAL_DEFAULTS, probationEnd, stepRefusal, type RecruitmentSettings } from '../recruitment/rules'
-import { derived, loadSettings, presentDetail, presentSummary, saveSettings, type RecruitDoc, type RecruitEntry } from '../recruitment/store'
+import { derived, hiddenStep, loadSettings, presentDetail, presentSummary, saveSettings, type RecruitDoc, type RecruitEntry } from '../recruitment/store'
 import { foreignInputs, INPUT_LABELS, MATERIAL_TITLES, STEP_BY_CODE } from '../recruitment/steps'
 
-const READERS = ['committee_admin', 'secretary', 'branch_committee'] as const
+const READERS = PIPELINE_READERS
 const record = { kind: 'record', collection: 'recruits', noun: '发展党员档案', idOf: (input: { recruitId: string }) => input.recruitId } as const
 
 /**
@@ -40,7 +41,7 @@ async function assertKeeper(ctx: ActionContext, branchId: string) {
 async function names(ctx: ActionContext, doc: RecruitDoc): Promise<Map<string, string>> {
   const ids = [...new Set([...doc.contacts, ...doc.introducers, ...Object.values(doc.log).flatMap((l) => (l ?? []).flatMap((e) => e.people ?? []))])]
   if (!ids.length) return new Map()
-  const rows = await readAll<MemberDoc>(ctx.port, 'members', { _id: ctx.port.db.command.in(ids) })
+  const rows = await readAll(ctx.port, 'members', { _id: ctx.port.db.command.in(ids) }, { fields: ['name'] })
   return new Map(rows.map((m) => [m._id, m.name]))
 }
 
@@ -96,7 +97,7 @@ export const listRecruits = defineAction({
     const s = await loadSettings(port)
     const today = beijingDate(port.now())
     // Counts per status: one paged read of the (small) records' status, per branch or across branches.
-    const all = await readAll<Pick<RecruitDoc, '_id' | 'branchId' | 'status'>>(port, 'recruits', branchId ? { branchId } : {}).catch(() => [])
+    const all = await readAll(port, 'recruits', branchId ? { branchId } : {}, { fields: ['branchId', 'status'] }).catch(() => [])
     const tally = new Map<string, { branchId: string; status: RecruitDoc['status']; count: number }>()
     for (const r of all) {
       const key = `${r.branchId}:${r.status}`
@@ -110,14 +111,13 @@ export const listRecruits = defineAction({
       const c = decodeCursor(cursor, 'text')
       conditions.push(afterCursor(_, 'name', c.key, c.id, 'asc'))
     }
-    const { data } = await port.db
-      .collection('recruits')
+    const { data } = await collection(port, 'recruits')
       .where(_.and(...conditions) as Record<string, unknown>)
       .orderBy('name', 'asc')
       .orderBy('_id', 'asc')
       .limit(limit + 1)
       .get()
-    const page = pageOf(data as unknown as RecruitDoc[], limit, (r) => r.name)
+    const page = pageOf(data, limit, (r) => r.name)
     return {
       items: page.items.map((doc) => {
         const { dueItems: _due, ...summary } = presentSummary(doc, s, today)
@@ -161,7 +161,7 @@ export const createRecruit = defineAction({
       updatedAt: now,
     }
     await port.db.createCollection('recruits').catch(() => undefined)
-    const { _id } = await port.db.collection('recruits').add({ data: { ...doc } })
+    const { _id } = await collection(port, 'recruits').add({ data: { ...doc } })
     await recordAudit(ctx, { branchId, action: 'recruit.created', summary: `登记入党申请人 ${name}（申请日期 ${appliedOn}）`, target: { kind: 'recruit', id: _id }, before: null, after: { name, appliedOn } })
     return detail(ctx, { _id, ...doc }, s)
   },
@@ -172,7 +172,7 @@ export const getRecruit = defineAction({
   roles: READERS,
   scope: record,
   async handler(_input, ctx) {
-    const doc = ctx.record as unknown as RecruitDoc
+    const doc = recordOf(ctx, 'recruits')
     // Every read of a person's file is in the audit log (who read whose file, and whether personal data was shown).
     const personal = await keeper(ctx, doc.branchId)
     await recordAudit(ctx, {
@@ -191,7 +191,7 @@ export const getRecruit = defineAction({
 async function checkPeople(ctx: ActionContext, branchId: string, ids: readonly string[], what: string) {
   if (new Set(ids).size !== ids.length) throw invalid(`${what}不能重复`, { field: 'people' })
   if (!ids.length) return
-  const rows = await readAll<MemberDoc>(ctx.port, 'members', { _id: ctx.port.db.command.in([...ids]) })
+  const rows = await readAll(ctx.port, 'members', { _id: ctx.port.db.command.in([...ids]) })
   for (const id of ids) {
     const m = rows.find((r) => r._id === id)
     if (!m || m.branchId !== branchId || m.state !== 'active') throw invalid(`${what}应为本支部花名册中的党员`, { field: 'people' })
@@ -201,8 +201,7 @@ async function checkPeople(ctx: ActionContext, branchId: string, ids: readonly s
 
 /** The 支部党员大会 a step names: a record of this branch, held, voting, with its quorum. */
 async function congressFacts(ctx: ActionContext, branchId: string, activityId: string) {
-  const { data } = await ctx.port.db.collection('activities').where({ _id: activityId }).limit(1).get()
-  const a = data[0] as unknown as ActivityDoc | undefined
+  const a = await loadOne(ctx.port, 'activities', activityId)
   if (!a || a.branchId !== branchId || a.deleted) throw invalid('关联的支部党员大会不存在', { field: 'activityId' })
   if (a.type !== 'party_congress') throw invalid('请关联一次支部党员大会（不是其他类型的活动）', { field: 'activityId' })
   const q = quorumOf((a.attendance?.attendees ?? []) as Parameters<typeof quorumOf>[0])
@@ -215,7 +214,7 @@ export const recordStep = defineAction({
   scope: record,
   async handler(input, ctx) {
     const { port } = ctx
-    const before = ctx.record as unknown as RecruitDoc
+    const before = recordOf(ctx, 'recruits')
     await assertKeeper(ctx, before.branchId)
     await loadActiveBranch(port, before.branchId)
     if (input.version !== undefined && input.version !== before.version) throw new AppError('CONFLICT', '该档案刚被他人修改，请刷新后重试')
@@ -282,6 +281,7 @@ export const recordStep = defineAction({
       to: input.to ?? null,
       hours: input.hours ?? null,
       result: input.result ?? null,
+      talker: input.talker ?? null,
       approved: input.approved ?? null,
       outcome: input.outcome ?? null,
       extensionMonths: input.outcome === 'extend' ? (input.extensionMonths ?? null) : null,
@@ -316,7 +316,8 @@ export const recordStep = defineAction({
     await recordAudit(ctx, {
       branchId: before.branchId,
       action: 'recruit.step',
-      summary: `${before.name}：第${def.n}步「${def.title}」（${input.on}）${exception ? `；例外（${exception.rule}）：${exception.reason}` : ''}`,
+      // The audit log is read by every secretary and the committee: a hidden step's (政审) exception reason stays out of it.
+      summary: `${before.name}：第${def.n}步「${def.title}」（${input.on}）${exception ? (hiddenStep(input.step, false) ? `；例外（${exception.rule}）` : `；例外（${exception.rule}）：${exception.reason}`) : ''}`,
       target: { kind: 'recruit', id: before._id },
       before: { status: before.status },
       after: { status: after.status, step: input.step, on: input.on },
@@ -335,16 +336,15 @@ async function enrol(ctx: ActionContext, doc: RecruitDoc, log: RecruitDoc['log']
     { branchId: doc.branchId, openid: null, name: doc.name, partyStatus: 'probationary', joinedPartyOn: log.congress!.at(-1)!.on, groupId, joinedBranchOn: on },
     now,
   )
-  const { _id } = await ctx.port.db.collection('members').add({ data: { ...member } })
+  const { _id } = await collection(ctx.port, 'members').add({ data: { ...member } })
   return _id
 }
 
 /** 转正 approved: the roster entry becomes 正式, 转正日期 = the end of the 预备期 (党章第七条: 党龄从预备期满转为正式党员之日算起). */
 async function confirmMember(ctx: ActionContext, memberId: string, on: string) {
-  const { data } = await ctx.port.db.collection('members').where({ _id: memberId }).limit(1).get()
-  const m = data[0] as unknown as MemberDoc | undefined
+  const m = await loadOne(ctx.port, 'members', memberId)
   if (!m || m.state !== 'active' || m.partyStatus === 'full') return
-  await ctx.port.db.collection('members').doc(memberId).update({ data: { partyStatus: 'full', confirmedOn: on, updatedAt: ctx.port.now() } })
+  await collection(ctx.port, 'members').doc(memberId).update({ data: { partyStatus: 'full', confirmedOn: on, updatedAt: ctx.port.now() } })
   await recordAudit(ctx, {
     branchId: m.branchId,
     action: 'member.updated',
@@ -367,11 +367,11 @@ export const fromRoster = defineAction({
   scope: { kind: 'record', collection: 'members', noun: '党员', idOf: (input) => input.memberId },
   async handler({ memberId }, ctx) {
     const { port } = ctx
-    const m = ctx.record as unknown as MemberDoc
+    const m = recordOf(ctx, 'members')
     await assertKeeper(ctx, m.branchId)
     await port.db.createCollection('recruits').catch(() => undefined)
-    const { data: existing } = await port.db.collection('recruits').where({ memberId }).limit(1).get()
-    if (existing[0]) return detail(ctx, existing[0] as unknown as RecruitDoc)
+    const { data: existing } = await collection(port, 'recruits').where({ memberId }).limit(1).get()
+    if (existing[0]) return detail(ctx, existing[0])
     if (m.state !== 'active' || m.partyStatus !== 'probationary') throw new AppError('CONFLICT', `${m.name} 不是本支部的预备党员`)
     if (!m.joinedPartyOn) throw invalid(`请先在花名册中填写 ${m.name} 的入党日期（支部大会通过之日），预备期从这一天算起`, { field: 'joinedPartyOn' })
     const by = await actor(ctx)
@@ -399,7 +399,7 @@ export const fromRoster = defineAction({
       createdAt: now,
       updatedAt: now,
     }
-    const { _id } = await port.db.collection('recruits').add({ data: { ...doc } })
+    const { _id } = await collection(port, 'recruits').add({ data: { ...doc } })
     await recordAudit(ctx, { branchId: m.branchId, action: 'recruit.created', summary: `为预备党员 ${m.name} 建立转正档案（入党日期 ${m.joinedPartyOn}）`, target: { kind: 'recruit', id: _id }, before: null, after: { memberId } })
     return detail(ctx, { _id, ...doc }, s)
   },
@@ -410,7 +410,7 @@ export const setMaterial = defineAction({
   roles: READERS,
   scope: record,
   async handler({ key, done, on, files, note }, ctx) {
-    const before = ctx.record as unknown as RecruitDoc
+    const before = recordOf(ctx, 'recruits')
     await assertKeeper(ctx, before.branchId)
     checkFiles(before.branchId, files)
     if (on && on > beijingDate(ctx.port.now())) throw invalid('日期不能晚于今天', { field: 'on' })
@@ -423,6 +423,79 @@ export const setMaterial = defineAction({
     }
     const saved = await save(ctx, before, after)
     return detail(ctx, saved)
+  },
+})
+
+/** Steps whose recording changed the roster: corrected there (members.update), not by withdrawing the step. */
+const ROSTER_STEPS = new Set(['enrol', 'confirm_approval'])
+
+/**
+ * A recorded step corrected (its date or note) or withdrawn, with why. Only the file's latest entry: every later step
+ * rests on the earlier ones, so an earlier one is reached by withdrawing the later first. The original stays — in
+ * the entry's `corrections` (amend) and in the history line naming who recorded it and when (withdraw); the change is
+ * checked by the same rules as a new record, and audited.
+ */
+export const correctStep = defineAction({
+  name: 'recruitment.correct',
+  roles: READERS,
+  scope: record,
+  async handler(input, ctx) {
+    const { port } = ctx
+    const before = recordOf(ctx, 'recruits')
+    await assertKeeper(ctx, before.branchId)
+    await loadActiveBranch(port, before.branchId)
+    if (input.version !== before.version) throw new AppError('CONFLICT', '该档案刚被他人修改，请刷新后重试')
+    const def = STEP_BY_CODE[input.step]
+    const entries = before.log[input.step] ?? []
+    const last = entries.at(-1)
+    if (!last) throw invalid(`第${def.n}步「${def.title}」尚未记录`, { field: 'step' })
+    const latest = Object.values(before.log).flatMap((l) => l ?? []).reduce((a, b) => (new Date(b.at) > new Date(a.at) ? b : a))
+    if (latest !== last) throw new AppError('CONFLICT', `第${def.n}步之后已记录了其他步骤，请先更正或撤回后面的步骤`, { field: 'step' })
+    if (def.superiorDecision && !isCommitteeAdmin(ctx.caller.memberships)) throw forbidden(`第${def.n}步「${def.title}」由上级党委审批，请由党委管理员更正`)
+    if (ROSTER_STEPS.has(input.step)) throw new AppError('CONFLICT', `第${def.n}步已改动花名册，不能撤回或更正；请在花名册中更正`, { field: 'step' })
+    const s = await loadSettings(port)
+    const today = beijingDate(port.now())
+    const by = await actor(ctx)
+    const now = port.now()
+    const rest = entries.slice(0, -1)
+    const logWithout = { ...before.log, [input.step]: rest }
+    if (!rest.length) delete logWithout[input.step]
+    let log: RecruitDoc['log']
+    let what: string
+    if (input.action === 'withdraw') {
+      if (input.on || input.note) throw invalid('撤回时不填写日期和说明', { field: input.on ? 'on' : 'note' })
+      log = logWithout
+      what = `撤回第${def.n}步「${def.title}」（原记录 ${last.on}，${last.by.name} 记录）：${input.reason}`
+    } else {
+      if (!input.on && input.note === undefined) throw invalid('请填写更正后的日期或说明', { field: 'on' })
+      const on = input.on ?? last.on
+      if (on !== last.on) {
+        const refusal = stepRefusal(input.step, { on, from: last.from ?? null, to: last.to ?? null, approved: last.approved ?? null, outcome: last.outcome ?? null, extensionMonths: last.extensionMonths ?? null, contacts: def.fields.includes('contacts') ? (last.people ?? []).length : undefined, introducers: def.fields.includes('introducers') ? (last.people ?? []).length : undefined }, logWithout, s, today)
+        if (refusal && !last.exception) throw new AppError('CONFLICT', `更正后的日期不符合规定：${refusal.message}`, { rule: refusal.rule })
+      }
+      const corrected: RecruitEntry = { ...last, on, note: input.note ?? last.note ?? null, corrections: [...(last.corrections ?? []), { at: now, by, reason: input.reason, before: { on: last.on, note: last.note ?? null } }] }
+      log = { ...before.log, [input.step]: [...rest, corrected] }
+      what = `更正第${def.n}步「${def.title}」（原记录 ${last.on}，${last.by.name} 记录${on !== last.on ? `；日期改为 ${on}` : ''}）：${input.reason}`
+    }
+    const after: RecruitDoc = {
+      ...before,
+      log,
+      contacts: input.step === 'contacts' && input.action === 'withdraw' ? (rest.at(-1)?.people ?? []) : before.contacts,
+      introducers: input.step === 'introducers' && input.action === 'withdraw' ? (rest.at(-1)?.people ?? []) : before.introducers,
+      ...derived(log, s),
+      history: [...before.history, { at: now, by, what, exception: null }],
+    }
+    const saved = await save(ctx, before, after)
+    const hidden = hiddenStep(input.step, false)
+    await recordAudit(ctx, {
+      branchId: before.branchId,
+      action: 'recruit.correct',
+      summary: `${before.name}：${input.action === 'withdraw' ? '撤回' : '更正'}第${def.n}步「${def.title}」${hidden ? '' : `：${input.reason}`}`,
+      target: { kind: 'recruit', id: before._id },
+      before: { status: before.status, on: last.on },
+      after: { status: after.status, action: input.action },
+    })
+    return detail(ctx, saved, s)
   },
 })
 
@@ -451,4 +524,4 @@ export const setSettings = defineAction({
   },
 })
 
-export const RECRUITMENT_ACTIONS = [listRecruits, createRecruit, getRecruit, recordStep, fromRoster, setMaterial, getSettings, setSettings] as const
+export const RECRUITMENT_ACTIONS = [listRecruits, createRecruit, getRecruit, recordStep, correctStep, fromRoster, setMaterial, getSettings, setSettings] as const

@@ -12,14 +12,13 @@
  */
 import { SUBSCRIPTION_TEMPLATES } from '../../../config/deployment'
 import { dateText } from '../../../types/time-text'
-import { readRows } from '../framework/data'
-import type { MemberDoc } from '../framework/model'
+import { collection, readAll } from '../framework/data'
 import type { Port } from '../framework/port'
 import { beijingDate, daysBetween } from '../framework/time'
 import { messageData } from '../reminders/fit'
 import { beijing0800, dedupeKey, OVERDUE_WEEKS, type PlannedReminder, type PlannerPerson } from '../reminders/planner'
 import { addDays, dueItems, type RecruitmentSettings } from './rules'
-import { loadSettings, type RecruitDoc } from './store'
+import { loadSettings } from './store'
 
 export const RECRUIT_PAGE = (id: string) => `/packages/recruitment/pages/person/index?id=${id}`
 
@@ -75,11 +74,11 @@ export async function loadRecruitmentDue(port: Port, now: Date): Promise<{ dues:
   const today = beijingDate(now)
   const settings = await loadSettings(port)
   // nextDueOn is the nearest deadline: a person none of whose deadlines is within `lead` days (or twelve weeks late) is not read.
-  const rows = await readRows<RecruitDoc>(port, 'recruits', { nextDueOn: _.and(_.gte(addDays(today, -(OVERDUE_WEEKS * 7 + 1))), _.lte(addDays(today, settings.remindDaysBefore))) }, { fields: ['branchId', 'name', 'log', 'status'] }).catch(() => [] as RecruitDoc[])
+  const rows = await readAll(port, 'recruits', { nextDueOn: _.and(_.gte(addDays(today, -(OVERDUE_WEEKS * 7 + 1))), _.lte(addDays(today, settings.remindDaysBefore))) }, { fields: ['branchId', 'name', 'log', 'status'] }).catch(() => [])
   const dues: RecruitDue[] = []
   for (const r of rows) for (const d of dueItems(r.log, settings)) dues.push({ recruitId: r._id, branchId: r.branchId, name: r.name, step: d.step, title: d.title, dueOn: d.dueOn })
   const organisers = rows.length
-    ? (await readRows<MemberDoc>(port, 'members', { state: 'active', posts: '组织委员', openid: _.neq(null) }, { fields: ['openid', 'branchId'] })).map((m) => ({ openid: m.openid as string, branchId: m.branchId }))
+    ? (await readAll(port, 'members', { state: 'active', posts: '组织委员', openid: _.neq(null) }, { fields: ['openid', 'branchId'] })).flatMap((m) => (m.openid ? [{ openid: m.openid, branchId: m.branchId }] : []))
     : []
   return { dues, organisers, settings }
 }
@@ -90,10 +89,10 @@ export async function loadRecruitmentDue(port: Port, now: Date): Promise<{ dues:
  */
 export async function branchRecruitDue(port: Port, branchId: string, openid: string, isSecretary: boolean, until: string): Promise<RecruitDue[]> {
   if (!isSecretary) {
-    const { data } = await port.db.collection('members').where({ branchId, openid, state: 'active' }).limit(1).get()
-    if (!((data[0] as unknown as MemberDoc | undefined)?.posts ?? []).includes('组织委员')) return []
+    const { data } = await collection(port, 'members').where({ branchId, openid, state: 'active' }).limit(1).get()
+    if (!(data[0]?.posts ?? []).includes('组织委员')) return []
   }
   const settings = await loadSettings(port)
-  const rows = await readRows<RecruitDoc>(port, 'recruits', { branchId, nextDueOn: port.db.command.lte(until) }, { fields: ['branchId', 'name', 'log', 'status'] }).catch(() => [] as RecruitDoc[])
+  const rows = await readAll(port, 'recruits', { branchId, nextDueOn: port.db.command.lte(until) }, { fields: ['branchId', 'name', 'log', 'status'] }).catch(() => [])
   return rows.flatMap((r) => dueItems(r.log, settings).map((d) => ({ recruitId: r._id, branchId: r.branchId, name: r.name, step: d.step, title: d.title, dueOn: d.dueOn })))
 }

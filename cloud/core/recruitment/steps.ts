@@ -10,7 +10,7 @@ export { MATERIAL_TITLES, MATERIALS, STAGE_TITLES, STAGES, STATUS_LABELS, STEP_C
 export type { MaterialKey, PersonStatus, Stage, StepCode }
 
 /** Fields a step may record (beyond its date, note and files, which every step has). */
-export type StepField = 'contacts' | 'introducers' | 'result' | 'period' | 'hours' | 'congress' | 'approval' | 'outcome' | 'group'
+export type StepField = 'contacts' | 'introducers' | 'result' | 'period' | 'hours' | 'congress' | 'approval' | 'outcome' | 'group' | 'talker'
 
 /** A time rule's code; rules.ts stepRefusal and dueItems implement each. */
 export type TimeRule =
@@ -66,13 +66,14 @@ export const FIELD_INPUTS: Record<StepField, readonly string[]> = {
   approval: ['approved', 'reason'],
   outcome: ['outcome', 'extensionMonths', 'reason'],
   group: ['groupId'],
+  talker: ['talker'],
 }
 export const COMMON_INPUTS: readonly string[] = ['recruitId', 'step', 'on', 'note', 'files', 'exceptionReason', 'version']
 
 /** Chinese names of the input fields, for the refusal. */
 export const INPUT_LABELS: Record<string, string> = {
   people: '人员', result: '政审结论', from: '开始日期', to: '结束日期', hours: '学时', activityId: '支部党员大会', votes: '表决票数',
-  approved: '是否批准', reason: '原因', outcome: '讨论结果', extensionMonths: '延长期限', groupId: '党小组',
+  approved: '是否批准', reason: '原因', outcome: '讨论结果', extensionMonths: '延长期限', groupId: '党小组', talker: '谈话人',
 }
 
 /** Input fields `step` does not take (empty when all belong to it). */
@@ -86,7 +87,7 @@ export const PERSONAL_MATERIALS: readonly MaterialKey[] = ['vetting']
 
 export const STEPS: readonly StepDef[] = [
   { n: 1, code: 'apply', stage: 'applicant', title: '递交入党申请书', actor: '申请人', records: '申请日期、入党申请书', after: [], fields: [], becomes: 'applicant', source: '细则第七条', material: 'application' },
-  { n: 2, code: 'talk', stage: 'applicant', title: '党组织派人谈话', actor: '支部（指定党员）', records: '谈话日期、谈话人、谈话情况', after: ['apply'], fields: [], rule: 'talk_within_month', ruleText: '收到入党申请书后一个月内谈话', source: '细则第八条' },
+  { n: 2, code: 'talk', stage: 'applicant', title: '党组织派人谈话', actor: '支部（指定党员）', records: '谈话日期、谈话人、谈话情况', after: ['apply'], fields: ['talker'], rule: 'talk_within_month', ruleText: '收到入党申请书后一个月内谈话', source: '细则第八条' },
   { n: 3, code: 'activist', stage: 'activist', title: '推荐和确定入党积极分子', actor: '支部委员会', records: '党员推荐、群团推优情况，支委会研究日期', after: ['talk'], fields: [], becomes: 'activist', source: '细则第九条、第十条' },
   { n: 4, code: 'activist_filed', stage: 'activist', title: '报上级党委备案', actor: '支部', records: '备案日期', after: ['activist'], fields: [], source: '细则第十条' },
   { n: 5, code: 'contacts', stage: 'activist', title: '指定培养联系人', actor: '支部', records: '一至二名正式党员', after: ['activist'], fields: ['contacts'], source: '细则第十一条' },
@@ -100,7 +101,7 @@ export const STEPS: readonly StepDef[] = [
   { n: 13, code: 'pre_review', stage: 'admission', title: '上级党委预审', actor: '上级党委', records: '预审日期、结果', after: ['committee_review'], fields: [], source: '细则第十九条', superiorDecision: true },
   { n: 14, code: 'volunteer_form', stage: 'admission', title: '填写入党志愿书', actor: '发展对象（介绍人指导）', records: '填写日期、入党志愿书', after: ['pre_review'], fields: [], source: '细则第二十条', material: 'volunteer_form' },
   { n: 15, code: 'congress', stage: 'admission', title: '支部大会讨论', actor: '支部党员大会', records: '本工作台记录的支部党员大会（表决）、赞成/反对/弃权票数', after: ['volunteer_form'], fields: ['congress'], rule: 'before_congress', ruleText: '政审、集中培训、公示完成后召开；赞成票超过应到会有表决权的正式党员的半数', source: '细则第二十一条、第二十二条、第二十三条' },
-  { n: 16, code: 'superior_talk', stage: 'admission', title: '上级党委派人谈话', actor: '上级党委', records: '谈话日期、谈话人', after: ['congress'], fields: [], source: '细则第二十四条' },
+  { n: 16, code: 'superior_talk', stage: 'admission', title: '上级党委派人谈话', actor: '上级党委', records: '谈话日期、谈话人', after: ['congress'], fields: ['talker'], source: '细则第二十四条' },
   { n: 17, code: 'approval', stage: 'admission', title: '上级党委审批', actor: '上级党委', records: '审批日期、是否批准', after: ['superior_talk'], fields: ['approval'], becomes: 'probationary', rule: 'approval_within_months', ruleText: '支部大会通过后三个月内审批，特殊情况最长不超过六个月', source: '细则第二十五条', superiorDecision: true },
   { n: 18, code: 'approval_filed', stage: 'admission', title: '再上级党组织备案', actor: '上级党委', records: '备案日期', after: ['approval'], fields: [], source: '细则第二十六条' },
   { n: 19, code: 'enrol', stage: 'admission', title: '编入党支部和党小组', actor: '支部', records: '编入花名册（预备党员）、党小组', after: ['approval'], fields: ['group'], source: '细则第二十八条' },

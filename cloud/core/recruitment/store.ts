@@ -3,6 +3,7 @@
  * user) and the committee's local settings (`recruitment_settings`), and how a record is shown to a reader.
  */
 import type { MaterialKey, PersonStatus } from '../../../types/recruitment'
+import { collection } from '../framework/data'
 import type { Port } from '../framework/port'
 import { isCollectionMissing } from '../framework/errors'
 import { daysBetween } from '../framework/time'
@@ -21,6 +22,10 @@ export interface RecruitEntry extends StepEntry {
   hours?: number | null
   /** 政审结论 (personal data). */
   result?: string | null
+  /** 谈话人 (steps 2 and 16). */
+  talker?: string | null
+  /** Corrections (recruitment.correct): the entry as it was before each, who and why. */
+  corrections?: { at: Date; by: Actor; reason: string; before: { on: string; note: string | null } }[]
   reason?: string | null
   activityId?: string | null
   votes?: { for: number; against: number; abstain: number } | null
@@ -60,10 +65,13 @@ const SETTINGS_ID = 'committee'
 /** The committee's settings over the national defaults (a missing collection or document: the defaults). */
 export async function loadSettings(port: Port): Promise<RecruitmentSettings> {
   try {
-    const { data } = await port.db.collection('recruitment_settings').where({ _id: SETTINGS_ID }).limit(1).get()
-    const saved = (data[0] ?? {}) as Partial<RecruitmentSettings>
+    const { data } = await collection(port, 'recruitment_settings').where({ _id: SETTINGS_ID }).limit(1).get()
+    const saved: Partial<RecruitmentSettings> = data[0] ?? {}
     const out = { ...NATIONAL_DEFAULTS }
-    for (const k of Object.keys(NATIONAL_DEFAULTS) as (keyof RecruitmentSettings)[]) if (typeof saved[k] === 'number') out[k] = saved[k] as number
+    for (const k of Object.keys(NATIONAL_DEFAULTS) as (keyof RecruitmentSettings)[]) {
+      const v = saved[k]
+      if (typeof v === 'number') out[k] = v
+    }
     return out
   } catch (error) {
     if (isCollectionMissing(error)) return { ...NATIONAL_DEFAULTS }
@@ -73,9 +81,10 @@ export async function loadSettings(port: Port): Promise<RecruitmentSettings> {
 
 export async function saveSettings(port: Port, settings: RecruitmentSettings): Promise<void> {
   await port.db.createCollection('recruitment_settings').catch(() => undefined)
-  const { data } = await port.db.collection('recruitment_settings').where({ _id: SETTINGS_ID }).limit(1).get()
-  if (data.length) await port.db.collection('recruitment_settings').doc(SETTINGS_ID).update({ data: { ...settings, updatedAt: port.now() } })
-  else await port.db.collection('recruitment_settings').add({ data: { _id: SETTINGS_ID, ...settings, updatedAt: port.now() } })
+  const settingsDocs = collection(port, 'recruitment_settings')
+  const { data } = await settingsDocs.where({ _id: SETTINGS_ID }).limit(1).get()
+  if (data.length) await settingsDocs.doc(SETTINGS_ID).update({ data: { ...settings, updatedAt: port.now() } })
+  else await settingsDocs.add({ data: { _id: SETTINGS_ID, ...settings, updatedAt: port.now() } })
 }
 
 /** Status and nearest deadline, recomputed from the log on every write. */
@@ -123,7 +132,7 @@ export function presentSummary(doc: RecruitDoc, s: RecruitmentSettings, today: s
 }
 
 /** Whether a step's entries are personal data hidden from a reader without personal rights (政审, personal materials). */
-function hiddenStep(code: StepCode, personal: boolean): boolean {
+export function hiddenStep(code: StepCode, personal: boolean): boolean {
   const material = STEP_BY_CODE[code].material
   return !personal && (code === 'vetting' || (!!material && PERSONAL_MATERIALS.includes(material)))
 }
@@ -145,6 +154,8 @@ export function presentDetail(doc: RecruitDoc, s: RecruitmentSettings, today: st
       to: e.to ?? null,
       hours: e.hours ?? null,
       result: hidden ? null : (e.result ?? null),
+      talker: e.talker ?? null,
+      corrections: hidden ? [] : (e.corrections ?? []).map((c) => ({ at: new Date(c.at).toISOString(), by: c.by.name, reason: c.reason, before: c.before })),
       approved: e.approved ?? null,
       outcome: e.outcome ?? null,
       extensionMonths: e.extensionMonths ?? null,
@@ -180,6 +191,7 @@ export function presentDetail(doc: RecruitDoc, s: RecruitmentSettings, today: st
         source: x.source,
         repeatable: !!x.repeatable,
         fields: x.fields,
+        superiorDecision: !!x.superiorDecision,
         entries: (doc.log[x.code] ?? []).map((e) => showEntry(x.code, e)),
       })),
     })),

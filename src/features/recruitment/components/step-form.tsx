@@ -12,7 +12,8 @@ import { testId } from '../../../lib/test-id'
 import { todayInShanghai } from '../../../lib/time'
 import { ApiCallError, errorMessage } from '../../../services/api'
 import { dateText } from '../../../../types/time-text'
-import { listCongresses, listRoster, recordStep, type RecruitDetail, type RecruitStep } from '../api'
+import type { RecruitDetail, RecruitStep } from '../api'
+import { loadCongresses, loadFullMembers, saveStep } from '../hooks'
 
 type Outcome = 'confirm' | 'extend' | 'cancel'
 
@@ -22,6 +23,7 @@ export function StepForm({ detail, step, committee, onSaved, onCancel }: { detai
   const [note, setNote] = useState('')
   const [people, setPeople] = useState<string[]>([])
   const [result, setResult] = useState('')
+  const [talker, setTalker] = useState('')
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [hours, setHours] = useState('')
@@ -40,10 +42,10 @@ export function StepForm({ detail, step, committee, onSaved, onCancel }: { detai
 
   useEffect(() => {
     if (has('contacts') || has('introducers')) {
-      listRoster(detail.branchId).then((r) => setRoster(r.items.filter((m) => m.partyStatus === 'full').map((m) => ({ id: m.id, name: m.name }))), (e) => setError(errorMessage(e)))
+      loadFullMembers(detail.branchId).then(setRoster, (e) => setError(errorMessage(e)))
     }
     if (has('congress')) {
-      listCongresses(detail.branchId).then(
+      loadCongresses(detail.branchId).then(
         (r) => setCongresses(r.items.map((a) => ({ id: a.id, on: beijingDay(a.startAt), label: `${dateText(beijingDay(a.startAt))} ${a.topic}` }))),
         (e) => setError(errorMessage(e)),
       )
@@ -55,7 +57,7 @@ export function StepForm({ detail, step, committee, onSaved, onCancel }: { detai
     setError(null)
     const num = (v: string) => (v.trim() === '' ? undefined : Number(v))
     try {
-      const d = await recordStep({
+      const d = await saveStep({
         recruitId: detail.id,
         step: step.code,
         on,
@@ -63,6 +65,7 @@ export function StepForm({ detail, step, committee, onSaved, onCancel }: { detai
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(has('contacts') || has('introducers') ? { people } : {}),
         ...(has('result') && result.trim() ? { result: result.trim() } : {}),
+        ...(has('talker') && talker.trim() ? { talker: talker.trim() } : {}),
         ...(has('period') ? { ...(from ? { from } : {}), ...(to ? { to } : {}) } : {}),
         ...(has('hours') && num(hours) !== undefined ? { hours: num(hours) } : {}),
         ...(has('congress') ? { ...(activityId ? { activityId } : {}), votes: { for: num(votes.for) ?? 0, against: num(votes.against) ?? 0, abstain: num(votes.abstain) ?? 0 } } : {}),
@@ -96,6 +99,11 @@ export function StepForm({ detail, step, committee, onSaved, onCancel }: { detai
       {has('contacts') || has('introducers') ? (
         <Field label={has('contacts') ? '培养联系人（一至二名正式党员）' : '入党介绍人（两名正式党员）'}>
           <Chips options={roster.map((m) => m.name)} value={roster.filter((m) => people.includes(m.id)).map((m) => m.name)} onChange={(names) => setPeople(roster.filter((m) => names.includes(m.name)).map((m) => m.id))} id='step-people' />
+        </Field>
+      ) : null}
+      {has('talker') ? (
+        <Field label='谈话人' hint={step.code === 'talk' ? '党组织派去谈话的党员（细则第八条）' : '上级党委派去谈话的同志（细则第二十四条）'}>
+          <TextInput value={talker} onChange={setTalker} maxlength={40} placeholder='姓名' id='step-talker' />
         </Field>
       ) : null}
       {has('result') ? (

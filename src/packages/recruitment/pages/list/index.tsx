@@ -6,7 +6,7 @@ import { Field, TextInput } from '../../../../components/form'
 import { DateField } from '../../../../components/pickers'
 import { Section } from '../../../../components/section'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
-import { createRecruit, fromRoster, listRoster } from '../../../../features/recruitment/api'
+import { addRecruit, loadProbationers, startFromRoster } from '../../../../features/recruitment/hooks'
 import { dueText } from '../../../../features/recruitment/components/due-text'
 import { useRecruitList, type RecruitScope } from '../../../../features/recruitment/store'
 import { isCommitteeAdmin, rolesInBranch, useSessionStore } from '../../../../features/session/store'
@@ -42,15 +42,14 @@ export default function RecruitListPage() {
   const openProbationers = async () => {
     setFormError(null)
     try {
-      const roster = await listRoster(branchId!)
-      setProbationers(roster.items.filter((m) => m.partyStatus === 'probationary').map((m) => ({ id: m.id, name: m.name, joinedPartyOn: m.joinedPartyOn })))
+      setProbationers(await loadProbationers(branchId!))
     } catch (e) {
       setFormError(errorMessage(e))
     }
   }
   const startProbation = async (memberId: string) => {
     try {
-      const d = await fromRoster(memberId)
+      const d = await startFromRoster(memberId)
       setProbationers(null)
       void Taro.navigateTo({ url: personPage(d.id) })
     } catch (e) {
@@ -81,7 +80,7 @@ export default function RecruitListPage() {
     setSaving(true)
     setFormError(null)
     try {
-      const d = await createRecruit({ branchId, name: name.trim(), appliedOn })
+      const d = await addRecruit({ branchId, name: name.trim(), appliedOn })
       setAdding(false)
       setName('')
       void Taro.navigateTo({ url: personPage(d.id) })

@@ -1,15 +1,18 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { Button } from '../../../../components/button'
+import { Field, Segments, TextInput } from '../../../../components/form'
+import { DateField } from '../../../../components/pickers'
 import { Section } from '../../../../components/section'
 import { ErrorState, LoadingState } from '../../../../components/states'
-import { getRecruit, setMaterial, type RecruitDetail, type RecruitStep } from '../../../../features/recruitment/api'
+import type { RecruitStep } from '../../../../features/recruitment/api'
+import { readableDates, useRecruitFile } from '../../../../features/recruitment/hooks'
 import { dueText } from '../../../../features/recruitment/components/due-text'
 import { StepForm } from '../../../../features/recruitment/components/step-form'
 import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { testId } from '../../../../lib/test-id'
-import { errorMessage } from '../../../../services/api'
 import { beijingDateTimeText, dateText } from '../../../../../types/time-text'
 import '../recruitment.scss'
 
@@ -23,6 +26,7 @@ function EntryLine({ e }: { e: RecruitStep['entries'][number] }) {
   if (e.votes) parts.push(`赞成 ${e.votes.for} · 反对 ${e.votes.against} · 弃权 ${e.votes.abstain}`)
   if (e.approved !== null) parts.push(e.approved ? '批准' : '不批准')
   if (e.outcome) parts.push(`${OUTCOMES[e.outcome]}${e.extensionMonths ? ` ${e.extensionMonths} 个月` : ''}`)
+  if (e.talker) parts.push(`谈话人 ${e.talker}`)
   if (e.result) parts.push(`政审结论：${e.result}`)
   if (e.hidden) parts.push('（个人材料，仅书记、组织委员和党委可见）')
   return (
@@ -32,6 +36,46 @@ function EntryLine({ e }: { e: RecruitStep['entries'][number] }) {
       {e.reason ? <Text className='recruit-step__note'>原因：{e.reason}</Text> : null}
       {e.exception ? <Text className='recruit-step__exception'>例外（{e.exception.rule}）：{e.exception.reason}</Text> : null}
       <Text className='recruit-step__by'>{e.by} 记录</Text>
+      {e.corrections.map((c, i) => (
+        <Text key={i} className='recruit-step__by'>
+          {c.by} 于{beijingDateTimeText(c.at)}更正（原为 {dateText(c.before.on)}{c.before.note ? `：${c.before.note}` : ''}）：{c.reason}
+        </Text>
+      ))}
+    </View>
+  )
+}
+
+/** Corrects (date, note) or withdraws the file's latest entry, with why; the original stays in the history. */
+function CorrectForm({ step, entry, busy, error, onSave, onCancel }: { step: RecruitStep; entry: RecruitStep['entries'][number]; busy: boolean; error: string | null; onSave(v: { action: 'amend' | 'withdraw'; on?: string; note?: string; reason: string }): void; onCancel(): void }) {
+  const [action, setAction] = useState<'amend' | 'withdraw'>('amend')
+  const [on, setOn] = useState(entry.on)
+  const [note, setNote] = useState(entry.note ?? '')
+  const [reason, setReason] = useState('')
+  return (
+    <View className='recruit-correct' {...testId(`correct-form-${step.code}`)}>
+      <Segments<'amend' | 'withdraw'> options={[{ value: 'amend', label: '更正' }, { value: 'withdraw', label: '撤回' }]} value={action} onChange={setAction} id='correct-action' />
+      {action === 'amend' ? (
+        <>
+          <Field label='日期'>
+            <DateField value={on} onChange={setOn} id='correct-on' />
+          </Field>
+          <Field label='情况说明'>
+            <TextInput value={note} onChange={setNote} multiline maxlength={1000} id='correct-note' />
+          </Field>
+        </>
+      ) : null}
+      <Field label={action === 'amend' ? '更正原因' : '撤回原因'} hint='原记录保留在档案历史中'>
+        <TextInput value={reason} onChange={setReason} maxlength={200} placeholder='如：日期录入错误' id='correct-reason' />
+      </Field>
+      {error ? <Text className='recruit__error' {...testId('correct-error')}>{error}</Text> : null}
+      <View className='recruit__row'>
+        <Button type='primary' loading={busy} onClick={() => onSave(action === 'amend' ? { action, ...(on !== entry.on ? { on } : {}), ...(note.trim() !== (entry.note ?? '') ? { note: note.trim() } : {}), reason: reason.trim() } : { action, reason: reason.trim() })} {...testId('correct-save')}>
+          保存
+        </Button>
+        <Button type='plain' onClick={onCancel}>
+          取消
+        </Button>
+      </View>
     </View>
   )
 }
@@ -41,18 +85,10 @@ export default function RecruitPersonPage() {
   const id = decodeURIComponent(useRouter().params.id ?? '')
   const status = useSessionBootstrap()
   const committee = useSessionStore(selectIsCommitteeAdmin)
-  const [detail, setDetail] = useState<RecruitDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const file = useRecruitFile(id, status === 'ready')
+  const { detail, setDetail, error, load } = file
   const [open, setOpen] = useState<string | null>(null)
-  const [materialError, setMaterialError] = useState<string | null>(null)
-
-  const load = () => {
-    setError(null)
-    getRecruit(id).then(setDetail, (e) => setError(errorMessage(e)))
-  }
-  useEffect(() => {
-    if (status === 'ready' && id) load()
-  }, [status, id])
+  const [correcting, setCorrecting] = useState<string | null>(null)
 
   if (!id) return <ErrorState message='缺少档案编号' />
   if (error && !detail) return <ErrorState message={error} onRetry={load} />
@@ -60,6 +96,10 @@ export default function RecruitPersonPage() {
   const keeper = !detail.personalHidden
   const steps = detail.stages.flatMap((s) => s.steps)
   const openStep = steps.find((s) => s.code === open)
+  // The file's latest entry is the one a keeper may correct or withdraw (later steps rest on earlier ones).
+  const latestAt = steps.flatMap((s) => s.entries.map((e) => e.at)).sort().at(-1)
+  // The 上级党委's decisions (13, 17, 24) are the committee's: the branch is not offered them.
+  const mayRecord = (s: RecruitStep) => keeper && (committee || !s.superiorDecision)
 
   return (
     <View className='recruit'>
@@ -111,7 +151,7 @@ export default function RecruitPersonPage() {
                 <View className='recruit-step__head'>
                   <Text className='recruit-step__n'>{done ? '✓' : s.n}</Text>
                   <Text className='recruit-step__title'>{s.title}</Text>
-                  {keeper && (!done || s.repeatable || s.code === 'confirm_apply' || s.code === 'confirm_congress') && detail.status !== 'stopped' ? (
+                  {mayRecord(s) && (!done || s.repeatable || s.code === 'confirm_apply' || s.code === 'confirm_congress') && detail.status !== 'stopped' ? (
                     <Text className='recruit-step__record' onClick={() => setOpen(s.code)} {...testId(`record-${s.code}`)}>
                       {done ? '再记录' : '记录'}
                     </Text>
@@ -121,6 +161,21 @@ export default function RecruitPersonPage() {
                 {s.entries.map((e, i) => (
                   <EntryLine key={i} e={e} />
                 ))}
+                {mayRecord(s) && s.entries.at(-1)?.at === latestAt && detail.status !== 'stopped' && correcting !== s.code ? (
+                  <Text className='recruit-step__record recruit-step__correct' onClick={() => setCorrecting(s.code)} {...testId(`correct-${s.code}`)}>
+                    更正或撤回
+                  </Text>
+                ) : null}
+                {correcting === s.code ? (
+                  <CorrectForm
+                    step={s}
+                    entry={s.entries.at(-1)!}
+                    busy={file.busy}
+                    error={file.writeError}
+                    onCancel={() => setCorrecting(null)}
+                    onSave={(v) => void file.correct({ recruitId: detail.id, step: s.code, version: detail.version, ...v }).then((done) => done && setCorrecting(null))}
+                  />
+                ) : null}
               </View>
             )
           })}
@@ -135,7 +190,7 @@ export default function RecruitPersonPage() {
               <Text
                 className='recruit-step__record'
                 onClick={() =>
-                  void setMaterial({ recruitId: detail.id, key: m.key, done: !m.done, files: m.files }).then(setDetail, (e) => setMaterialError(errorMessage(e)))
+                  void file.setMaterial({ recruitId: detail.id, key: m.key, done: !m.done, files: m.files })
                 }
                 {...testId(`material-toggle-${m.key}`)}
               >
@@ -144,12 +199,12 @@ export default function RecruitPersonPage() {
             ) : null}
           </View>
         ))}
-        {materialError ? <Text className='recruit__error'>{materialError}</Text> : null}
+        {file.writeError && !correcting ? <Text className='recruit__error'>{file.writeError}</Text> : null}
       </Section>
       <Section title='档案历史'>
         {[...detail.history].reverse().map((h, i) => (
           <View key={i} className='recruit-history'>
-            <Text>{h.what}</Text>
+            <Text>{readableDates(h.what)}</Text>
             <Text className='recruit-step__by'>
               {beijingDateTimeText(h.at)} · {h.by}
             </Text>

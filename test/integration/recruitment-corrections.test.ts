@@ -1,0 +1,99 @@
+/**
+ * 发展党员 leftovers (issue #19, docs/recruitment.md): the 谈话人 of step 2, a recorded step corrected or withdrawn
+ * with its original kept in the history (who and why), the 上级党委's steps flagged so the app offers them to the
+ * committee only, and the audit log's summary of a hidden step (政审) without the committee's exception reason
+ * (it carried it before this fix).
+ */
+import { apiAs, ok, type Caller } from '../support/api'
+import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+
+let cloud: LocalCloudHandle
+let admin: Caller
+let secretary: Caller
+let member: Caller
+let branchId: string
+let recruitId: string
+const ids: Record<string, string> = {}
+
+async function join(openid: string, code: string, name: string) {
+  const as = apiAs(cloud.url, openid)
+  await ok(as('session.join', { code, name }))
+  return as
+}
+const version = async () => (await ok(secretary('recruitment.get', { recruitId }))).version
+const stepOf = async (code: string) => (await ok(secretary('recruitment.get', { recruitId }))).stages.flatMap((s) => s.steps).find((s) => s.code === code)!
+
+beforeAll(async () => {
+  cloud = await startLocalCloud({ seed: false })
+  admin = apiAs(cloud.url, 'rk-admin')
+  await ok(admin('org.bootstrap', { token: 'local-dev-bootstrap-token', committeeName: '测试党委', adminName: '党委管理员' }))
+  branchId = (await ok(admin('branches.create', { name: '丙学会党支部', startedOn: '2023-01-01' }))).id
+  secretary = await join('rk-sec', (await ok(admin('invites.create', { branchId, role: 'secretary' }))).code, '张书记')
+  const inv = await ok(secretary('invites.create', { branchId, role: 'member', maxUses: 10 }))
+  member = await join('rk-mem', inv.code, '老党员丙')
+  for (const m of (await ok(secretary('members.list', { branchId }))).items) ids[m.name] = m.id
+  recruitId = (await ok(secretary('recruitment.create', { branchId, name: '王申请', appliedOn: '2024-01-05' }))).id
+}, 90_000)
+afterAll(() => cloud?.stop())
+
+test('step 2 records its 谈话人; a step without one refuses the field', async () => {
+  const d = await ok(secretary('recruitment.record', { recruitId, step: 'talk', on: '2024-01-20', talker: '老党员丙', note: '谈话情况良好' }))
+  expect(d.stages[0].steps[1].entries[0]).toMatchObject({ talker: '老党员丙', note: '谈话情况良好' })
+  const stray = await secretary('recruitment.record', { recruitId, step: 'activist', on: '2024-03-01', talker: '某人' })
+  expect(stray).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '第3步「推荐和确定入党积极分子」不记录「谈话人」，请删去后再保存' } })
+})
+
+test('the 上级党委\'s steps are flagged (the screen offers them to the committee only)', async () => {
+  const steps = (await ok(secretary('recruitment.get', { recruitId }))).stages.flatMap((s) => s.steps)
+  expect(steps.filter((s) => s.superiorDecision).map((s) => s.n)).toEqual([13, 17, 24])
+})
+
+test('the latest step is corrected with why; the original stays; an earlier one waits for the later', async () => {
+  await ok(secretary('recruitment.record', { recruitId, step: 'activist', on: '2024-03-01' }))
+  // The talk is not the latest entry any more.
+  const early = await secretary('recruitment.correct', { recruitId, step: 'talk', action: 'amend', on: '2024-01-21', reason: '日期录入错误', version: await version() })
+  expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '第2步之后已记录了其他步骤，请先更正或撤回后面的步骤' } })
+  const byMember = await member('recruitment.correct', { recruitId, step: 'activist', action: 'withdraw', reason: '误录', version: await version() })
+  expect(byMember).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  const noReason = await secretary('recruitment.correct', { recruitId, step: 'activist', action: 'amend', on: '2024-03-02', reason: ' ', version: await version() })
+  expect(noReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  expect((noReason as { error: { message: string } }).error.message).toContain('请填写更正原因')
+  const stale = await secretary('recruitment.correct', { recruitId, step: 'activist', action: 'amend', on: '2024-03-02', reason: '日期录入错误', version: 0 })
+  expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  // Before the talk: refused by the order rule, as a new record would be.
+  const outOfOrder = await secretary('recruitment.correct', { recruitId, step: 'activist', action: 'amend', on: '2024-01-10', reason: '日期录入错误', version: await version() })
+  expect(outOfOrder).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  expect((outOfOrder as { error: { message: string } }).error.message).toMatch(/^更正后的日期不符合规定：/)
+
+  const d = await ok(secretary('recruitment.correct', { recruitId, step: 'activist', action: 'amend', on: '2024-03-02', note: '支委会研究确定', reason: '日期录入错误', version: await version() }))
+  const entry = d.stages.flatMap((s) => s.steps).find((s) => s.code === 'activist')!.entries[0]
+  expect(entry).toMatchObject({ on: '2024-03-02', note: '支委会研究确定', corrections: [{ by: '张书记', reason: '日期录入错误', before: { on: '2024-03-01', note: null } }] })
+  expect(d.history.at(-1)?.what).toBe('更正第3步「推荐和确定入党积极分子」（原记录 2024-03-01，张书记 记录；日期改为 2024-03-02）：日期录入错误')
+  // Stored, not only answered.
+  expect((await stepOf('activist')).entries[0]).toMatchObject({ on: '2024-03-02', note: '支委会研究确定' })
+})
+
+test('a withdrawn step leaves the file as before it, the original in the history; then the earlier step may be corrected', async () => {
+  const d = await ok(secretary('recruitment.correct', { recruitId, step: 'activist', action: 'withdraw', reason: '支委会尚未研究，误录', version: await version() }))
+  expect(d).toMatchObject({ status: 'applicant', nextStep: { n: 3 } })
+  expect((await stepOf('activist')).entries).toEqual([])
+  expect(d.history.at(-1)?.what).toBe('撤回第3步「推荐和确定入党积极分子」（原记录 2024-03-02，张书记 记录）：支委会尚未研究，误录')
+  expect(d.history.some((h) => h.what.startsWith('第3步「推荐和确定入党积极分子」（2024-03-01）'))).toBe(true)
+  await ok(secretary('recruitment.correct', { recruitId, step: 'talk', action: 'amend', on: '2024-01-21', reason: '日期录入错误', version: await version() }))
+  expect((await stepOf('talk')).entries[0]).toMatchObject({ on: '2024-01-21', talker: '老党员丙' })
+  const audit = await ok(secretary('audit.list', { branchId, limit: 50 }))
+  expect(audit.items.filter((e) => e.action === 'recruit.correct').map((e) => e.summary)).toEqual([
+    '王申请：更正第2步「党组织派人谈话」：日期录入错误',
+    '王申请：撤回第3步「推荐和确定入党积极分子」：支委会尚未研究，误录',
+    '王申请：更正第3步「推荐和确定入党积极分子」：日期录入错误',
+  ])
+})
+
+test('a hidden step\'s exception: the audit summary names the rule, not the reason (it carried the reason before)', async () => {
+  // 政审 before the 发展对象 stage: the committee records it as an exception.
+  await ok(admin('recruitment.record', { recruitId, step: 'vetting', on: '2024-02-01', result: '政治审查合格', exceptionReason: '组织部门已提前完成政审：其父曾受刑事处罚，经研究不影响', version: await version() }))
+  const audit = await ok(secretary('audit.list', { branchId, limit: 50 }))
+  const line = audit.items.find((e) => e.action === 'recruit.step' && e.summary.includes('第10步'))!.summary
+  expect(line).toBe('王申请：第10步「进行政治审查」（2024-02-01）；例外（细则第十五条、第十六条（程序顺序））')
+  expect(JSON.stringify(audit)).not.toContain('其父曾受刑事处罚')
+})
