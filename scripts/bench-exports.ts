@@ -30,7 +30,7 @@ function photoJpeg(seed: number, width = 1280, height = 960): Buffer {
   return Buffer.from(jpeg.encode({ data, width, height }, 80).data)
 }
 
-async function runExport(url: string, openid: string, input: unknown) {
+export async function runExport(url: string, openid: string, input: unknown) {
   const call = rawApiAs(url, openid)
   const t0 = performance.now()
   let r: any = await call('exports.start', input)

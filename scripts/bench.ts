@@ -14,11 +14,13 @@
  *   - indexes (bench-indexes.ts): a paged query of 20 and a point read over 100,000-document collections
  *   - exports (bench-exports.ts): the year-end workbook for 100 more branches and a 50-session record book with
  *     150 photos, step by step as the app drives them; dashboard overview and heatmap at that size
+ *   - dues (bench-dues.ts): 300 branches × 30 members × 12 months — the ledger page, the committee's view, the workbook
  */
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { parseWorkPlan } from '../cloud/core/work-plans/parse'
 import { benchExports } from './bench-exports'
+import { benchDues } from './bench-dues'
 import { benchReminders } from './bench-reminders'
 import { benchIndexes } from './bench-indexes'
 import { apiAs, identities } from '../test/support/api'
@@ -65,6 +67,8 @@ async function main() {
     if (!only || only === 'workPlans') await benchWorkPlans(cloud.url)
     if (!only || only === 'activities') await benchActivities(cloud.url, db)
     if (!only || only === 'exports') await benchExports(cloud.url, db)
+    // 党费 at 300 branches × 30 members × 12 months (bench-dues.ts).
+    if (!only || only === 'dues') await benchDues(cloud.url, db)
     // Reminders start their own clouds (100, 300, 1,000 branches each).
     if (!only || only === 'reminders') await benchReminders()
     // 100,000-document collections (bench-indexes.ts): its own cloud.
