@@ -17,5 +17,8 @@ export const PIPELINE_READERS = ['committee_admin', 'secretary', 'branch_committ
 /** Who run a branch's organisation (groups, invitations): committee staff and the secretary. */
 export const BRANCH_MANAGERS = ['committee_admin', 'secretary'] as const satisfies readonly Role[]
 
+/** 民主评议党员: who read every member's grade (the branch's 支委 and the committee); a member reads only their own. */
+export const APPRAISAL_READERS = ['committee_admin', 'secretary', 'branch_committee'] as const satisfies readonly Role[]
+
 /** Whether `role` is one of the branch's writers. */
 export const isWriterRole = (role: Role) => (BRANCH_WRITERS as readonly Role[]).includes(role)

@@ -9,7 +9,7 @@
  * edits, and a stale one is refused with the current version (versionConflict). A refused save writes nothing.
  */
 import { APPRAISAL_DEFAULT_SHARE, APPRAISAL_GRADE_LABELS, type AppraisalState } from '../../../types/appraisal'
-import { BRANCH_WRITERS } from '../../../types/roles'
+import { APPRAISAL_READERS, BRANCH_WRITERS } from '../../../types/roles'
 import { checkSheet, excellentCap, gradeCounts, isAppraised, type Share } from '../appraisal/rules'
 import { loadShare, saveShare, type AppraisalDoc, type AppraisalRowDoc } from '../appraisal/store'
 import { defineAction, type ActionContext } from '../framework/action'
@@ -23,7 +23,8 @@ import { actorName, recordAudit } from '../organisation/audit'
 import { findActiveEntry, loadActiveBranch } from '../organisation/store'
 
 export const APPRAISAL_PAGE = '/packages/appraisal/pages/sheet/index'
-const READERS = ['committee_admin', 'secretary', 'branch_committee', 'member'] as const
+/** The sheet's readers: those who read every row, and members (their own row, handled in `sheet`). */
+const READERS = [...APPRAISAL_READERS, 'member'] as const
 const reviewRecord = { kind: 'record', collection: 'activities', noun: '民主评议记录', idOf: (input: { activityId: string }) => input.activityId } as const
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null)
 const yearOf = (a: ActivityDoc) => Number(beijingDate(new Date(a.startAt)).slice(0, 4))
@@ -263,7 +264,7 @@ export const appraisalFinalize = defineAction({
 
 export const appraisalMember = defineAction({
   name: 'appraisal.member',
-  roles: ['committee_admin', 'secretary', 'branch_committee'],
+  roles: APPRAISAL_READERS,
   // A member reads their own history while they are of the branch.
   scope: { kind: 'record', collection: 'members', noun: '党员', idOf: (input) => input.memberId, ownerField: 'openid', ownerRoles: 'any' },
   async handler({ memberId }, ctx) {
@@ -291,7 +292,7 @@ const presentShare = (share: Share) => ({ share, defaults: { ...APPRAISAL_DEFAUL
 
 export const appraisalSettings = defineAction({
   name: 'appraisal.settings',
-  roles: ['committee_admin', 'secretary', 'branch_committee'],
+  roles: APPRAISAL_READERS,
   scope: { kind: 'authenticated' },
   async handler(_input, { port }) {
     return presentShare(await loadShare(port))
