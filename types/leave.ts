@@ -10,3 +10,13 @@ export const LEAVE_STATUS_LABELS: Record<LeaveStatus, string> = { pending: '待�
 /** The absence reason an approved leave writes into the record: 请假（病假） or 请假（其他：…）. */
 export const leaveReason = (kind: LeaveKind, note: string | null): string =>
   `请假（${LEAVE_KIND_LABELS[kind]}${note ? `：${note}` : ''}）`
+
+/**
+ * An absentee with their reason, as records show them: 刘洋（事假：家中有事）. An approved leave's reason is already
+ * 请假（…）, so it is shown as 刘洋（请假，事假：…）— one pair of brackets, never 刘洋（请假（事假…））.
+ */
+export function absenceText(name: string, reason: string | null | undefined, none = '未说明'): string {
+  const r = (reason ?? '').trim() || none
+  const leave = /^请假（(.*)）$/.exec(r)
+  return `${name}（${leave ? `请假，${leave[1]}` : r}）`
+}

@@ -21,3 +21,8 @@ export function SelectField<T extends string>({ value, options, onChange, id }: 
 export function DateField({ value, onChange, id }: { value: string; onChange(v: string): void; placeholder?: string; id?: string }) {
   return <input className='picker-field picker-field--native' type='date' data-testid={id} value={value} onChange={(e) => onChange(e.target.value)} />
 }
+
+/** A calendar month (YYYY-MM): the browser's month input. */
+export function MonthField({ value, onChange, id, start, end }: { value: string; onChange(v: string): void; placeholder?: string; id?: string; start?: string; end?: string }) {
+  return <input className='picker-field picker-field--native' type='month' data-testid={id} value={value} min={start} max={end} onChange={(e) => e.target.value && onChange(e.target.value)} />
+}

@@ -29,3 +29,15 @@ export function DateField({ value, onChange, placeholder = '请选择日期' }: 
     </Picker>
   )
 }
+
+/** A calendar month (YYYY-MM): the platform's month picker. */
+export function MonthField({ value, onChange, placeholder = '请选择月份', start, end }: { value: string; onChange(v: string): void; placeholder?: string; id?: string; start?: string; end?: string }) {
+  return (
+    <Picker mode='date' fields='month' value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value).slice(0, 7))}>
+      <View className='picker-field'>
+        <Text className={value ? '' : 'picker-field__placeholder'}>{value ? `${value.slice(0, 4)}年${Number(value.slice(5, 7))}月` : placeholder}</Text>
+        <Text className='picker-field__arrow'>›</Text>
+      </View>
+    </Picker>
+  )
+}

@@ -49,6 +49,18 @@ test('the secretary sets a standard and records a month; the member sees it paid
   await shown(page, `dues-month-${month}`).filter({ hasText: '已缴' }).waitFor({ timeout: 30_000 })
   await expect(shown(page, `dues-month-${month}`).innerText()).resolves.toMatch(/实缴 81\.00 元[\s\S]*现金 · 李建国 记录/)
 
+  // Typed wrong: corrected with a reason, which stays under the month (dues.correct).
+  await shown(page, `dues-correct-${month}`).click()
+  await shown(page, `dues-correct-form-${month}`).waitFor({ timeout: 30_000 })
+  await type(page, 'dues-correct-amount', '90')
+  await type(page, 'dues-correct-reason', '实收 90 元，记录时输错')
+  await shown(page, 'dues-correct-save').click()
+  await shown(page, `dues-correction-${month}-0`).waitFor({ timeout: 30_000 })
+  await expect(shown(page, `dues-correction-${month}-0`).innerText()).resolves.toMatch(/李建国更正了记录（81\.00 元 → 90\.00 元）：实收 90 元，记录时输错/)
+  await expect(shown(page, `dues-month-${month}`).innerText()).resolves.toMatch(/实缴 90\.00 元/)
+  await shown(page, `dues-month-${month}`).scrollIntoViewIfNeeded()
+  await shot(page, 'dues-correction')
+
   // Back to the ledger, which reads itself again on show.
   await page.goBack()
   await zhaoRow.filter({ hasText: '每月 81.00 元' }).waitFor({ timeout: 30_000 })

@@ -56,6 +56,41 @@ test('a member asks leave, the secretary approves, and the record shows it', asy
   await ok(secretary('activities.record', { id: sessionId, branchId: branch1, clientRequestId: `e2e-leave-record-${Date.now()}`, recorder: '王芳', minutes: '学习党章，交流心得。', attendance }))
 
   await zhao.reload()
-  await zhao.getByText('赵磊（请假（病假：发烧，在家休息））', { exact: false }).first().waitFor({ timeout: 30_000 })
+  // One pair of brackets (it read 赵磊（请假（病假：…）） before).
+  await zhao.getByText('赵磊（请假，病假：发烧，在家休息）', { exact: false }).first().waitFor({ timeout: 30_000 })
   await shot(zhao, 'leave-in-record')
+})
+
+test('a member withdraws a waiting request; the secretary has no 准假 on their own, another 支委 decides it', async () => {
+  const secretary = rawApiAs(world.url, SECRETARY)
+  const start = Date.now() + 3 * 86_400_000
+  const planned = await ok(secretary('activities.plan', { branchId: branch1, type: 'theme_day', topic: `${TOPIC}·撤回`, place: '学会会议室', startAt: new Date(start).toISOString(), endAt: new Date(start + 2 * 3600_000).toISOString(), host: '李建国', clientRequestId: `e2e-leave-w-${Date.now()}` }))
+  const page = `packages/activities/pages/detail/index?id=${planned.id}`
+
+  const zhao = (await world.person(ZHAO)).page
+  await goTo(zhao, world.url, page)
+  await shown(zhao, 'leave-send').waitFor({ timeout: 30_000 })
+  await shown(zhao, 'leave-send').click()
+  await shown(zhao, 'leave-withdraw').waitFor({ timeout: 30_000 })
+  await shot(zhao, 'leave-withdraw')
+  await shown(zhao, 'leave-withdraw').click()
+  await shown(zhao, 'leave-mine').filter({ hasText: '已撤回' }).waitFor({ timeout: 30_000 })
+  await shown(zhao, 'leave-send').waitFor({ timeout: 30_000 })
+
+  await ok(secretary('leave.request', { activityId: planned.id, kind: 'business', note: '区里开会' }))
+  const sec = (await world.person(SECRETARY)).page
+  await goTo(sec, world.url, page)
+  const own = sec.locator('[data-testid^="leave-row-"]').filter({ hasText: '李建国' })
+  await own.waitFor({ timeout: 30_000 })
+  await own.getByText('本人的请假由其他支委或上级党委审批').waitFor({ timeout: 30_000 })
+  expect(await own.getByText('准假', { exact: true }).count()).toBe(0)
+  await shot(sec, 'leave-own-request')
+
+  const wang = (await world.person('dev-member-1a')).page
+  await goTo(wang, world.url, page)
+  const row = wang.locator('[data-testid^="leave-row-"]').filter({ hasText: '李建国' })
+  await row.waitFor({ timeout: 30_000 })
+  await row.getByText('准假', { exact: true }).click()
+  await row.filter({ hasText: '已准假' }).waitFor({ timeout: 30_000 })
+  await shot(wang, 'leave-decide-secretary')
 })

@@ -65,3 +65,12 @@ describe('home 待办 lines for 请假 and 党费', () => {
     expect(memberTodo({ today: '2026-03-10', now, sessions: [], duesUnpaid: { memberId: 'm1', months: 0 } }).items).toEqual([])
   })
 })
+
+describe('an absentee on leave reads with one pair of brackets', () => {
+  test('请假（事假：…） becomes 刘洋（请假，事假：…）; other reasons and none stay as they were', () => {
+    const { absenceText } = jest.requireActual('../../types/leave') as typeof import('../../types/leave')
+    expect(absenceText('刘洋', '请假（事假：家中有事）')).toBe('刘洋（请假，事假：家中有事）')
+    expect(absenceText('刘洋', '出差')).toBe('刘洋（出差）')
+    expect(absenceText('刘洋', '')).toBe('刘洋（未说明）')
+  })
+})

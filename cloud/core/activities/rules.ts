@@ -8,6 +8,7 @@ import { ACTIVITY_EDITABLE_DAYS, ACTIVITY_TYPE_INFO, SIGN_IN_HOURS_WITHOUT_END, 
 import { ACTIVITY_FIELD_LABELS, ACTIVITY_TYPE_RULES, audienceLabel, type ActivityField } from '../../../types/activity-rules'
 import type { ActivityDoc, MemberDoc } from '../framework/model'
 import { beijingDateTimeText, dateText } from '../../../types/time-text'
+import { absenceText } from '../../../types/leave'
 import { hasQuorum } from '../organisation/roster'
 import { beijingDate, daysBetween, ZONE } from '../framework/time'
 
@@ -173,7 +174,7 @@ export function displayValue(field: string, value: unknown): string | null {
     }
     case 'attendance': {
       const a = value as NonNullable<ActivityDoc['attendance']>
-      const absent = a.attendees.filter((x) => !x.present).map((x) => (x.absentReason ? `${x.name}（${x.absentReason}）` : x.name))
+      const absent = a.attendees.filter((x) => !x.present).map((x) => (x.absentReason ? absenceText(x.name, x.absentReason) : x.name))
       return `应到 ${a.expected} 人，实到 ${a.present} 人${absent.length ? `；缺席：${absent.join('、')}` : ''}`
     }
     case 'photos':

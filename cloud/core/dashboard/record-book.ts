@@ -7,6 +7,7 @@ import dayjs from 'dayjs'
 import { ACTIVITY_TYPE_INFO } from '../../../types/domain'
 import { audienceLabel } from '../../../types/activity-rules'
 import { beijingDateTimeText } from '../../../types/time-text'
+import { absenceText } from '../../../types/leave'
 import { xmlSafe } from '../../../types/schema-kit'
 import { visiblePhotos } from '../activities/store'
 import type { ActivityDoc, BookEntry } from '../framework/model'
@@ -121,7 +122,7 @@ export async function buildRecordBook(
           ...(e.type === 'party_lecture' ? [field('授课人', e.lecturer)] : []),
           field('出席情况', attendance),
           field('出席人员', presentNames.join('、') || null),
-          field('缺席人员及原因', absent.map((p) => `${p.name}（${p.absentReason || '未说明原因'}）`).join('；') || (e.expected === null ? null : '无')),
+          field('缺席人员及原因', absent.map((p) => absenceText(p.name, p.absentReason, '未说明原因')).join('；') || (e.expected === null ? null : '无')),
           field('议程', e.agenda),
           field('会议内容', e.minutes),
           field('决议', e.resolutions),

@@ -11,3 +11,5 @@ export const setDuesProfile = (input: ActionInput<'dues.setProfile'>) => callApi
 export const recordDues = (input: ActionInput<'dues.record'>) => callApi('dues.record', input)
 export const getDuesLedger = (branchId: string, year?: number) => callApi('dues.ledger', { branchId, ...(year ? { year } : {}) })
 export const publishDues = (branchId: string, year: number) => callApi('dues.publish', { branchId, year })
+export const correctDues = (input: ActionInput<'dues.correct'>) => callApi('dues.correct', input)
+export const publishDuesOnce = (branchId: string, year: number, clientRequestId: string) => callApi('dues.publish', { branchId, year, clientRequestId })

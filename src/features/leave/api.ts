@@ -10,3 +10,4 @@ export const leaveForSession = (activityId: string) => callApi('leave.forSession
 export const requestLeave = (input: ActionInput<'leave.request'>) => callApi('leave.request', input)
 export const decideLeave = (input: ActionInput<'leave.decide'>) => callApi('leave.decide', input)
 export const memberAttendance = (memberId: string, year?: number) => callApi('leave.attendance', { memberId, ...(year ? { year } : {}) })
+export const withdrawLeave = (activityId: string) => callApi('leave.withdraw', { activityId })

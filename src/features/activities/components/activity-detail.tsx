@@ -9,6 +9,7 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_INFO, SIGN_IN_OPENS_MINUTES_BEFORE } from '../../../../types/domain'
 import { audienceLabel } from '../../../../types/activity-rules'
+import { absenceText } from '../../../../types/leave'
 import { Button } from '../../../components/button'
 import { Field, TextInput } from '../../../components/form'
 import { PhotoGrid, uploadSummary } from '../../../components/photo-grid'
@@ -310,7 +311,7 @@ export function ActivityDetail({ activity: a, onRemoved }: { activity: ActivityF
               缺席：
               {att.attendees
                 .filter((x) => !x.present)
-                .map((x) => `${x.name}（${x.absentReason || '未说明'}）`)
+                .map((x) => absenceText(x.name, x.absentReason))
                 .join('、')}
             </Text>
           ) : null}

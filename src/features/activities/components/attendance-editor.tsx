@@ -18,7 +18,7 @@ const REASONS = ['病假', '事假', '公出', '外地']
 /** From this many members on, the roster is a virtual list. */
 export const VIRTUAL_ROSTER_FROM = 40
 /** A row of the virtual roster in px (attendance-editor.scss draws it in PX to match). */
-export const ROSTER_ROW_HEIGHT = 96
+export const ROSTER_ROW_HEIGHT = 112
 const nativeTestId = (id: string) => (process.env.TARO_ENV === 'h5' ? { nativeProps: { 'data-testid': id } } : {})
 
 export function AttendanceCounts({ draft, showQuorum }: { draft: AttendanceView; showQuorum: boolean }) {

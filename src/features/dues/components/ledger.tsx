@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components'
 import { DUES_CATEGORY_LABELS, type DuesMonthState } from '../../../../types/dues'
 import { Section } from '../../../components/section'
 import { testId } from '../../../lib/test-id'
-import type { DuesLedger } from '../api'
+import type { DuesLedger } from '../store'
 import { memberDuesPage } from '../routes'
 import { dateText, rateText, yuanText } from '../text'
 import './dues.scss'
@@ -42,12 +42,14 @@ function Total({ label, value }: { label: string; value: string }) {
 
 export function LedgerFlags({ ledger }: { ledger: DuesLedger }) {
   const flagged = ledger.rows.filter((r) => r.flag !== null).sort((a, b) => b.behind - a.behind)
+  // The last warning the committee set (national default 5): from it the 党章's six months are near.
+  const last = Math.max(...ledger.warnMonths)
   if (!flagged.length) return null
   return (
     <Section title='需要谈话提醒'>
       {flagged.map((r) => (
         <Text key={r.memberId} className={`dues__flag dues__flag--${r.flag}`} {...testId(`dues-flag-${r.memberId}`)}>
-          {r.name}：已连续 {r.behind} 个月未交纳党费{r.flag === 5 ? '，再满一个月即按党章第九条视为自行脱党，请尽快谈话' : '，请提醒'}
+          {r.name}：已连续 {r.behind} 个月未交纳党费{r.flag === last ? `，再满 ${Math.max(1, 6 - r.behind)} 个月即按党章第九条视为自行脱党，请尽快谈话` : '，请提醒'}
         </Text>
       ))}
     </Section>

@@ -7,13 +7,14 @@ import { Text, View } from '@tarojs/components'
 import { DUES_BASE_LABELS, DUES_CATEGORIES, DUES_CATEGORY_LABELS, DUES_WAY_LABELS, type DuesCategory, type DuesWay } from '../../../../types/dues'
 import { Button } from '../../../components/button'
 import { Field, Segments, TextInput } from '../../../components/form'
-import { DateField } from '../../../components/pickers'
+import { DateField, MonthField } from '../../../components/pickers'
 import { Section } from '../../../components/section'
 import { errorMessage } from '../../../services/api'
 import { testId } from '../../../lib/test-id'
 import { todayInShanghai } from '../../../lib/time'
-import { previewDues, recordDues, setDuesProfile, type MemberDues } from '../api'
-import { dateText, monthText, MONTH_STATE_LABELS, rateText, yuanText } from '../text'
+import { newClientRequestId } from '../../../lib/request-id'
+import { correctDuesMonth, duesPreview, recordDuesMonths, saveDuesProfile, type MemberDues } from '../store'
+import { dateText, DUES_BASE_HINTS, monthText, MONTH_STATE_LABELS, rateText, yuanText } from '../text'
 import './dues.scss'
 
 const hasBase = (c: DuesCategory) => c === 'employed' || c === 'retired'
@@ -64,8 +65,9 @@ function Fact({ label, value, strong, warn }: { label: string; value: string; st
   )
 }
 
-export function DuesMonths({ dues }: { dues: MemberDues }) {
-  const shown = dues.months.filter((m) => m.state !== 'not_owed' || m.paid !== null)
+export function DuesMonths({ dues, onSaved }: { dues: MemberDues; onSaved?(d: MemberDues): void }) {
+  const [correcting, setCorrecting] = useState<string | null>(null)
+  const shown = dues.months.filter((m) => m.state !== 'not_owed' || m.paid !== null || m.corrections.length > 0)
   return (
     <Section title={`${dues.year}年交纳记录`}>
       {shown.length === 0 ? <Text className='dues__note'>这一年没有需要交纳的月份。</Text> : null}
@@ -85,6 +87,24 @@ export function DuesMonths({ dues }: { dues: MemberDues }) {
             </Text>
           ) : null}
           {m.reason ? <Text className='dues__month-meta'>少缴原因：{m.reason}</Text> : null}
+          {m.corrections.map((c, i) => (
+            <Text key={i} className='dues__month-meta dues__month-meta--history' {...testId(`dues-correction-${m.month}-${i}`)}>
+              {dateText(new Date(Date.parse(c.at) + 8 * 3600_000).toISOString().slice(0, 10))} {c.by}
+              {c.kind === 'void' ? '作废了原记录' : '更正了记录'}
+              {c.paidBefore !== null && c.kind === 'amend' && c.paidBefore !== c.paidAfter ? `（${yuanText(c.paidBefore)} → ${yuanText(c.paidAfter)}）` : ''}
+              {c.kind === 'amend' && c.paidOnAfter && c.paidOnAfter !== c.paidOnBefore ? `（缴纳日期 ${dateText(c.paidOnBefore)} → ${dateText(c.paidOnAfter)}）` : ''}
+              ：{c.reason}
+            </Text>
+          ))}
+          {dues.canManage && onSaved && m.paidOn ? (
+            correcting === m.month ? (
+              <DuesCorrectionForm dues={dues} month={m.month} onCancel={() => setCorrecting(null)} onSaved={(d) => { setCorrecting(null); onSaved(d) }} />
+            ) : (
+              <Text className='dues__link' onClick={() => setCorrecting(m.month)} {...testId(`dues-correct-${m.month}`)}>
+                更正或作废这条记录
+              </Text>
+            )
+          ) : null}
         </View>
       ))}
     </Section>
@@ -111,7 +131,7 @@ export function DuesProfileForm({ dues, onSaved }: { dues: MemberDues; onSaved(d
       return
     }
     const t = setTimeout(() => {
-      previewDues({ category, monthlyIncome: hasBase(category) ? amount : 0 })
+      duesPreview({ category, monthlyIncome: hasBase(category) ? amount : 0 })
         .then((q) => live && setPreview(category === 'farmer' ? `每月 ${farmer} 元` : `每月 ${q.amount.toFixed(2)} 元${q.rate ? `（${rateText(q.rate)}）` : ''}`))
         .catch((e) => live && setPreview(errorMessage(e)))
     }, 300)
@@ -125,7 +145,7 @@ export function DuesProfileForm({ dues, onSaved }: { dues: MemberDues; onSaved(d
     setBusy(true)
     setError(null)
     try {
-      const saved = await setDuesProfile({
+      const saved = await saveDuesProfile({
         memberId: dues.member.id,
         category,
         ...(hasBase(category) ? { monthlyIncome: income.trim() === '' ? (undefined as never) : amount } : {}),
@@ -146,7 +166,7 @@ export function DuesProfileForm({ dues, onSaved }: { dues: MemberDues; onSaved(d
         <Segments<DuesCategory> id='dues-category' value={category} onChange={setCategory} options={DUES_CATEGORIES.map((c) => ({ value: c, label: DUES_CATEGORY_LABELS[c].replace('依靠抚恤或', '') }))} />
       </Field>
       {hasBase(category) ? (
-        <Field label={`${DUES_BASE_LABELS[category]}（元）`} hint='按规定：在职党员以每月工资总额扣除个人所得税和“五险一金”后的收入为基数'>
+        <Field label={`${DUES_BASE_LABELS[category]}（元）`} hint={DUES_BASE_HINTS[category]}>
           <TextInput id='dues-income' type='digit' value={income} onChange={setIncome} placeholder='例如 5400' maxlength={12} />
         </Field>
       ) : null}
@@ -156,8 +176,8 @@ export function DuesProfileForm({ dues, onSaved }: { dues: MemberDues; onSaved(d
         </Field>
       ) : null}
       {p ? null : (
-        <Field label='起缴月份（YYYY-MM）' hint='台账从这个月开始计算；预备党员从支部大会通过之月起交纳'>
-          <TextInput id='dues-start' value={startMonth} onChange={setStartMonth} maxlength={7} placeholder='例如 2026-01' />
+        <Field label='起缴月份' hint='台账从这个月开始计算；预备党员从支部大会通过之月起交纳'>
+          <MonthField id='dues-start' value={startMonth} onChange={setStartMonth} end={nextMonth()} />
         </Field>
       )}
       {preview ? (
@@ -170,6 +190,82 @@ export function DuesProfileForm({ dues, onSaved }: { dues: MemberDues; onSaved(d
         {p ? '保存核定' : '保存'}
       </Button>
     </Section>
+  )
+}
+
+const nextMonth = () => {
+  const [y, m] = todayInShanghai().slice(0, 7).split('-').map(Number)
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+}
+
+type CorrectionKind = 'amend' | 'void'
+
+/**
+ * Corrects one recorded month: amend the amount, date or way, or void it (recorded by mistake). A reason is required
+ * and kept under the month; one request id per correction, so a second tap cannot apply it twice.
+ */
+function DuesCorrectionForm({ dues, month, onCancel, onSaved }: { dues: MemberDues; month: string; onCancel(): void; onSaved(d: MemberDues): void }) {
+  const m = dues.months.find((x) => x.month === month)!
+  const [kind, setKind] = useState<CorrectionKind>('amend')
+  const [amount, setAmount] = useState(m.paid !== null ? String(m.paid) : '')
+  const [paidOn, setPaidOn] = useState(m.paidOn ?? todayInShanghai())
+  const [way, setWay] = useState<DuesWay>(m.way ?? 'transfer')
+  const [reason, setReason] = useState('')
+  const [requestId] = useState(newClientRequestId)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const save = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      const changes =
+        kind === 'void'
+          ? {}
+          : {
+              ...(amount.trim() !== '' && Number(amount) !== m.paid ? { amount: Number(amount) } : {}),
+              ...(paidOn !== m.paidOn ? { paidOn } : {}),
+              ...(way !== m.way ? { way } : {}),
+            }
+      onSaved(await correctDuesMonth({ memberId: dues.member.id, month, kind, reason, ...changes, clientRequestId: requestId }))
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='dues__correct' {...testId(`dues-correct-form-${month}`)}>
+      <Segments<CorrectionKind> id='dues-correct-kind' value={kind} onChange={setKind} options={[{ value: 'amend', label: '更正' }, { value: 'void', label: '作废（误记）' }]} />
+      {kind === 'amend' ? (
+        <>
+          {m.paid !== null ? (
+            <Field label='实缴（元）'>
+              <TextInput id='dues-correct-amount' type='digit' value={amount} onChange={setAmount} maxlength={10} />
+            </Field>
+          ) : null}
+          <Field label='缴纳日期'>
+            <DateField id='dues-correct-paid-on' value={paidOn} onChange={setPaidOn} />
+          </Field>
+          <Field label='方式'>
+            <Segments<DuesWay> id='dues-correct-way' value={way} onChange={setWay} options={(['cash', 'transfer', 'proxy'] as const).map((w) => ({ value: w, label: DUES_WAY_LABELS[w] }))} />
+          </Field>
+        </>
+      ) : (
+        <Text className='dues__note'>作废后该月恢复为未缴，原记录和原因保留在这里。</Text>
+      )}
+      <Field label='更正原因'>
+        <TextInput id='dues-correct-reason' value={reason} onChange={setReason} maxlength={200} placeholder='例如：金额录入有误' />
+      </Field>
+      {error ? <Text className='field__error' {...testId('dues-correct-error')}>{error}</Text> : null}
+      <View className='dues__actions'>
+        <Button onClick={onCancel} disabled={busy}>
+          取消
+        </Button>
+        <Button type='primary' loading={busy} disabled={!reason.trim()} onClick={save} {...testId('dues-correct-save')}>
+          {kind === 'void' ? '作废' : '保存更正'}
+        </Button>
+      </View>
+    </View>
   )
 }
 
@@ -192,7 +288,7 @@ export function DuesRecordForm({ dues, onSaved }: { dues: MemberDues; onSaved(d:
     setBusy(true)
     setError(null)
     try {
-      const saved = await recordDues({ memberId: dues.member.id, months, amount: Number(amount), paidOn, way, ...(short && reason.trim() ? { reason } : {}) })
+      const saved = await recordDuesMonths({ memberId: dues.member.id, months, amount: Number(amount), paidOn, way, ...(short && reason.trim() ? { reason } : {}) })
       setMonths([])
       setReason('')
       onSaved(saved)

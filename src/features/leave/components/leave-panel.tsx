@@ -1,8 +1,9 @@
 /**
- * 请假 on a planned session's page: a member expected there asks before it starts; the secretary sees every request
- * and approves or declines (a decline needs a reason). Nothing shows to someone who neither asked nor may ask.
+ * 请假 on a planned session's page: a member expected there asks before it starts and may withdraw it while it
+ * waits; the secretary sees every request and approves or declines (a decline needs a reason) — never their own,
+ * which another 支委 or the committee decides here. Nothing shows to someone who neither asked nor may ask.
  */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { LEAVE_KIND_LABELS, LEAVE_KINDS, LEAVE_STATUS_LABELS, type LeaveKind } from '../../../../types/leave'
 import { Button } from '../../../components/button'
@@ -10,18 +11,13 @@ import { Field, Segments, TextInput } from '../../../components/form'
 import { Section } from '../../../components/section'
 import { testId } from '../../../lib/test-id'
 import { errorMessage } from '../../../services/api'
-import { decideLeave, leaveForSession, requestLeave, type LeaveRequest, type SessionLeave } from '../api'
+import { askLeave, decideOnLeave, useSessionLeave, withdrawOwnLeave, type LeaveRequest } from '../store'
 import './leave.scss'
 
 const kindText = (r: Pick<LeaveRequest, 'kind' | 'note'>) => `${LEAVE_KIND_LABELS[r.kind]}${r.note ? `：${r.note}` : ''}`
 
 export function LeavePanel({ activityId }: { activityId: string }) {
-  const [state, setState] = useState<SessionLeave | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const load = () => leaveForSession(activityId).then(setState, (e) => setError(errorMessage(e)))
-  useEffect(() => {
-    void load()
-  }, [activityId])
+  const { state, error, reload: load } = useSessionLeave(activityId)
 
   if (error) return <Text className='leave__error'>请假信息加载失败：{error}</Text>
   if (!state) return null
@@ -35,7 +31,8 @@ export function LeavePanel({ activityId }: { activityId: string }) {
             <View className='leave__mine' {...testId('leave-mine')}>
               <Text className={`leave__status leave__status--${state.mine.status}`}>{LEAVE_STATUS_LABELS[state.mine.status]}</Text>
               <Text className='leave__text'>{kindText(state.mine)}</Text>
-              {state.mine.decisionNote ? <Text className='leave__meta'>书记意见：{state.mine.decisionNote}</Text> : null}
+              {state.mine.decisionNote ? <Text className='leave__meta'>审批意见：{state.mine.decisionNote}</Text> : null}
+              {state.canWithdraw ? <WithdrawLeave activityId={activityId} onDone={load} /> : null}
             </View>
           ) : null}
           {state.canAsk ? <LeaveForm activityId={activityId} again={!!state.mine} onSent={load} /> : null}
@@ -45,7 +42,7 @@ export function LeavePanel({ activityId }: { activityId: string }) {
         <Section title={`请假申请（${state.all.length}）`}>
           {state.all.length === 0 ? <Text className='leave__meta'>暂无党员请假。</Text> : null}
           {state.all.map((r) => (
-            <LeaveDecision key={r.id} r={r} activityId={activityId} onDecided={load} />
+            <LeaveDecision key={r.id} r={r} activityId={activityId} canDecide={state.decidable.includes(r.id)} own={r.memberId === state.mine?.memberId} onDecided={load} />
           ))}
         </Section>
       ) : null}
@@ -62,7 +59,7 @@ function LeaveForm({ activityId, again, onSent }: { activityId: string; again: b
     setBusy(true)
     setError(null)
     try {
-      await requestLeave({ activityId, kind, ...(note.trim() ? { note } : {}) })
+      await askLeave({ activityId, kind, ...(note.trim() ? { note } : {}) })
       onSent()
     } catch (e) {
       setError(errorMessage(e))
@@ -87,7 +84,33 @@ function LeaveForm({ activityId, again, onSent }: { activityId: string; again: b
   )
 }
 
-function LeaveDecision({ r, activityId, onDecided }: { r: LeaveRequest; activityId: string; onDecided(): void }) {
+/** 撤回: the member takes back a request still waiting, before the session starts. */
+function WithdrawLeave({ activityId, onDone }: { activityId: string; onDone(): void }) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const withdraw = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await withdrawOwnLeave(activityId)
+      onDone()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='leave__actions'>
+      <Button loading={busy} onClick={withdraw} {...testId('leave-withdraw')}>
+        撤回请假
+      </Button>
+      {error ? <Text className='field__error'>{error}</Text> : null}
+    </View>
+  )
+}
+
+function LeaveDecision({ r, activityId, canDecide, own, onDecided }: { r: LeaveRequest; activityId: string; canDecide: boolean; own: boolean; onDecided(): void }) {
   const [declining, setDeclining] = useState(false)
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
@@ -96,7 +119,7 @@ function LeaveDecision({ r, activityId, onDecided }: { r: LeaveRequest; activity
     setBusy(true)
     setError(null)
     try {
-      await decideLeave({ activityId, memberId: r.memberId, approve, ...(note.trim() ? { note } : {}) })
+      await decideOnLeave({ activityId, memberId: r.memberId, approve, ...(note.trim() ? { note } : {}) })
       onDecided()
     } catch (e) {
       setError(errorMessage(e))
@@ -112,7 +135,8 @@ function LeaveDecision({ r, activityId, onDecided }: { r: LeaveRequest; activity
       </View>
       <Text className='leave__text'>{kindText(r)}</Text>
       {r.decisionNote ? <Text className='leave__meta'>意见：{r.decisionNote}</Text> : null}
-      {r.status === 'pending' ? (
+      {r.status === 'pending' && own ? <Text className='leave__meta' {...testId(`leave-own-${r.memberId}`)}>本人的请假由其他支委或上级党委审批</Text> : null}
+      {r.status === 'pending' && canDecide ? (
         declining ? (
           <View className='leave__decline'>
             <TextInput id={`leave-decline-note-${r.memberId}`} value={note} onChange={setNote} maxlength={100} placeholder='不准假的原因' />

@@ -1,18 +1,12 @@
 /** A member's attendance at organisation life this year: present ÷ expected, leave shown apart. */
-import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Section } from '../../../components/section'
 import { testId } from '../../../lib/test-id'
-import { errorMessage } from '../../../services/api'
-import { memberAttendance, type Attendance } from '../api'
+import { useAttendance } from '../store'
 import './leave.scss'
 
 export function MemberAttendance({ memberId }: { memberId: string }) {
-  const [a, setA] = useState<Attendance | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    memberAttendance(memberId).then(setA, (e) => setError(errorMessage(e)))
-  }, [memberId])
+  const { data: a, error } = useAttendance(memberId)
   if (error) return <Text className='leave__error'>出勤统计加载失败：{error}</Text>
   if (!a) return null
   return (

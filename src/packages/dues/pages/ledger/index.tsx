@@ -1,15 +1,14 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ConfirmAction } from '../../../../components/form'
 import { Section } from '../../../../components/section'
 import { ErrorState, LoadingState } from '../../../../components/states'
-import { getDuesLedger, publishDues, type DuesLedger } from '../../../../features/dues/api'
+import { publishIntent, useDuesLedger } from '../../../../features/dues/store'
 import { LedgerFlags, LedgerRows, LedgerTotals } from '../../../../features/dues/components/ledger'
 import { rolesInBranch, useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { testId } from '../../../../lib/test-id'
-import { errorMessage } from '../../../../services/api'
 import '../dues.scss'
 
 /**
@@ -23,18 +22,10 @@ export default function DuesLedgerPage() {
   const branchId = params.branchId ? decodeURIComponent(params.branchId) : current
   const isSecretary = useSessionStore((s) => rolesInBranch(s.roles, branchId).includes('secretary'))
   const [year, setYear] = useState<number>(params.year ? Number(params.year) : new Date(Date.now() + 8 * 3600_000).getUTCFullYear())
-  const [ledger, setLedger] = useState<DuesLedger | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { data: ledger, error, reload: load } = useDuesLedger(branchId, year, status === 'ready')
   const [published, setPublished] = useState<string | null>(null)
-
-  const load = () => {
-    if (!branchId) return
-    setError(null)
-    getDuesLedger(branchId, year).then(setLedger, (e) => setError(errorMessage(e)))
-  }
-  useEffect(() => {
-    if (status === 'ready') load()
-  }, [status, branchId, year])
+  // One request id per intent to publish: a double tap or a retry posts once (dues.publish clientRequestId).
+  const [publish, setPublish] = useState(() => publishIntent())
   // Back from a member's page where months were recorded: show the ledger as it is now.
   useDidShow(() => {
     if (status === 'ready' && ledger) load()
@@ -72,8 +63,10 @@ export default function DuesLedgerPage() {
             question={`把${year}年党费收缴情况发到支部每位党员的消息中？`}
             confirmLabel='公布'
             onConfirm={async () => {
-              const r = await publishDues(branchId!, year)
+              const r = await publish(branchId!, year)
               setPublished(`已公布：${r.body}`)
+              // A later, deliberate 重新公布 is a new intent.
+              setPublish(() => publishIntent())
               load()
             }}
           />
