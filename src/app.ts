@@ -2,7 +2,6 @@ import { type PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
 import { CLOUD_ENV } from '../config/deployment'
 import { registerPrivacyHandler } from './lib/privacy'
-import './lib/time'
 import './app.scss'
 
 if (process.env.TARO_ENV === 'h5') {

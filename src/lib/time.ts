@@ -1,40 +1,39 @@
 /**
- * dayjs set up once for the client: Chinese locale, and every display in Asia/Shanghai whatever the phone's zone.
- * Instants travel as ISO strings with an offset; the form builds them from a Beijing date and time.
+ * The client's time display helpers, in Beijing time whatever the phone's zone. Instants travel as ISO strings with
+ * an offset; the form builds them from a Beijing date and time.
  *
- * Asia/Shanghai is a fixed UTC+8 (no daylight saving since 1991), so the utc plugin's fixed offset is exact for
- * every date the app handles. The timezone plugin is not used: it needs `Intl.DateTimeFormat` with `timeZone`,
- * which not every mini-program JS engine provides, and it would add about 2 KB to the size-limited main package.
+ * Plain arithmetic: Asia/Shanghai is a fixed UTC+8 (no daylight saving since 1991), so shifting by eight hours and
+ * reading the UTC fields is exact. No date library, so the size-limited main package (the tabs use these) carries
+ * none; the screens that do date arithmetic use src/lib/dayjs.ts, in sub-packages.
  */
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import 'dayjs/locale/zh-cn'
-
-dayjs.extend(utc)
-dayjs.locale('zh-cn')
-
-export const ZONE = 'Asia/Shanghai'
 /** Minutes east of UTC. */
-const SHANGHAI_OFFSET = 8 * 60
+export const SHANGHAI_OFFSET_MINUTES = 8 * 60
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+const pad = (n: number) => String(n).padStart(2, '0')
 
-/** An instant in Beijing time. */
-export const inShanghai = (iso: string | Date | number) => dayjs(iso).utcOffset(SHANGHAI_OFFSET)
+/** The Beijing calendar fields of an instant. */
+function beijing(instant: string | Date | number) {
+  const d = new Date(new Date(instant).getTime() + SHANGHAI_OFFSET_MINUTES * 60_000)
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), weekday: d.getUTCDay(), hm: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` }
+}
 
 /** 2026年11月23日 周一 14:00 */
 export function formatDateTime(iso: string): string {
-  const d = inShanghai(iso)
-  return `${d.format('YYYY年M月D日')} ${WEEKDAYS[d.day()]} ${d.format('HH:mm')}`
+  const b = beijing(iso)
+  return `${b.y}年${b.m}月${b.d}日 ${WEEKDAYS[b.weekday]} ${b.hm}`
 }
 
 /** 11月23日 (or 2025年11月23日 when not this year) */
 export function formatShortDate(iso: string, now: Date = new Date()): string {
-  const d = inShanghai(iso)
-  return d.year() === inShanghai(now).year() ? d.format('M月D日') : d.format('YYYY年M月D日')
+  const b = beijing(iso)
+  return b.y === beijing(now).y ? `${b.m}月${b.d}日` : `${b.y}年${b.m}月${b.d}日`
 }
 
 /** Today's date in Beijing, YYYY-MM-DD. */
-export const todayInShanghai = (now: Date = new Date()) => inShanghai(now).format('YYYY-MM-DD')
+export function todayInShanghai(now: Date = new Date()): string {
+  const b = beijing(now)
+  return `${b.y}-${pad(b.m)}-${pad(b.d)}`
+}
 
 /** Beijing date (YYYY-MM-DD) and time (HH:mm) → ISO 8601 with the +08:00 offset. */
 export function shanghaiToIso(date: string, time: string): string {
@@ -42,7 +41,5 @@ export function shanghaiToIso(date: string, time: string): string {
 }
 
 export function isUpcoming(iso: string, now: Date = new Date()): boolean {
-  return dayjs(iso).valueOf() >= now.valueOf()
+  return new Date(iso).getTime() >= now.getTime()
 }
-
-export { dayjs }

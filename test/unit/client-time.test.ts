@@ -3,7 +3,8 @@
  * still the previous evening's date in UTC but already the next morning in Beijing. (The unit project runs under
  * whatever TZ the machine has; CI's is UTC, where a helper that used the local zone would fail these.)
  */
-import { formatDateTime, formatShortDate, inShanghai, shanghaiToIso, todayInShanghai } from '../../src/lib/time'
+import { inShanghai } from '../../src/lib/dayjs'
+import { formatDateTime, formatShortDate, shanghaiToIso, todayInShanghai } from '../../src/lib/time'
 
 test('an instant at 16:30 UTC is 00:30 the next day in Beijing, with its weekday', () => {
   expect(formatDateTime('2026-11-23T16:30:00Z')).toBe('2026年11月24日 周二 00:30')

@@ -19,7 +19,7 @@ export default function WorkPointsPage() {
   const isAdmin = useSessionStore(selectIsCommitteeAdmin)
   const hasRoles = useSessionStore(selectHasRoles)
   const branchId = useSessionStore((s) => s.currentBranchId)
-  const { items, error, load } = useWorkPointsStore()
+  const { items, status: list, error, load } = useWorkPointsStore()
   const reload = () => void (branchId && load(branchId))
 
   useEffect(reload, [status, branchId])
@@ -39,9 +39,9 @@ export default function WorkPointsPage() {
         isAdmin ? (
           <EmptyState title='在首页“各支部”中选一个支部，查看它的要点' />
         ) : null
-      ) : error ? (
-        <ErrorState message={error} onRetry={reload} />
-      ) : !items ? (
+      ) : list === 'error' ? (
+        <ErrorState message={error ?? '加载失败'} onRetry={reload} />
+      ) : list !== 'ready' && !items.length ? (
         <LoadingState />
       ) : items.length ? (
         <View>

@@ -15,7 +15,7 @@ export function ActivityList({ emptyHint, now = Date.now() }: { emptyHint?: stri
   const status = useActivitiesStore((s) => s.status)
   const error = useActivitiesStore((s) => s.error)
   const nextCursor = useActivitiesStore((s) => s.nextCursor)
-  const branchId = useActivitiesStore((s) => s.branchId)
+  const branchId = useActivitiesStore((s) => s.scope)
   const load = useActivitiesStore((s) => s.load)
 
   if ((status === 'loading' || status === 'idle') && !items.length) return <LoadingState />

@@ -3,7 +3,8 @@
  * a count, today is ringed, a tap selects a day. Pure rendering over `marks` (YYYY-MM-DD → count).
  */
 import { Text, View } from '@tarojs/components'
-import { dayjs, todayInShanghai } from '../../../lib/time'
+import { dayjs } from '../../../lib/dayjs'
+import { todayInShanghai } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
 import './month-calendar.scss'
 

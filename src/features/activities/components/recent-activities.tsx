@@ -12,7 +12,7 @@ export function RecentActivities({ now = new Date() }: { now?: Date }) {
   const items = useActivitiesStore((s) => s.items)
   const status = useActivitiesStore((s) => s.status)
   const error = useActivitiesStore((s) => s.error)
-  const branchId = useActivitiesStore((s) => s.branchId)
+  const branchId = useActivitiesStore((s) => s.scope)
   const load = useActivitiesStore((s) => s.load)
 
   if ((status === 'loading' || status === 'idle') && !items.length) return <LoadingState />

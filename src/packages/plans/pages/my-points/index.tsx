@@ -16,19 +16,20 @@ export default function MyPointsPage() {
   const branchId = useSessionStore((s) => s.currentBranchId)
   const items = useWorkPointsStore((s) => s.items)
   const error = useWorkPointsStore((s) => s.error)
+  const list = useWorkPointsStore((s) => s.status)
   const load = useWorkPointsStore((s) => s.load)
   const [q, setQ] = useState('')
   const [filter, setFilter] = useState<AssignmentStatus | 'all'>('all')
   const [order, setOrder] = useState<'plan' | 'due'>('plan')
 
   useEffect(() => {
-    if (session === 'ready' && branchId && useWorkPointsStore.getState().branchId !== branchId) void load(branchId)
+    if (session === 'ready' && branchId && useWorkPointsStore.getState().scope !== branchId) void load(branchId)
   }, [session, branchId, load])
 
   if (session !== 'ready') return <LoadingState />
   if (!branchId) return <EmptyState title='请选择支部' />
-  if (error) return <ErrorState message={error} onRetry={() => void load(branchId)} />
-  if (!items) return <LoadingState />
+  if (list === 'error') return <ErrorState message={error ?? '加载失败'} onRetry={() => void load(branchId)} />
+  if (list !== 'ready' && !items.length) return <LoadingState />
   const shown = filterAssignments(items, filter, q)
   return (
     <View className='plans-page'>
