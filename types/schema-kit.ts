@@ -5,8 +5,59 @@
 import { z } from 'zod'
 import { ACTIVITY_TYPES, COMMITTEE_POSTS, PARTY_STATUSES, ROLES } from './domain'
 
-// Messages zod writes itself (wrong type, unknown key…) come in Chinese too: callers show them to people.
+// Messages zod writes itself (wrong type, unknown key…) come in Chinese too: callers show them to people. zod's own
+// zh-CN texts are half English and read like a parser (「无效输入：期望 string，实际接收 数字」, 「出现未知的键(key)」),
+// so the common cases are phrased plainly here (zodPlainMessage); the locale stays for the rest. A schema's own
+// message (text(), dateString() …) still wins over both.
 z.config(z.locales.zhCN())
+z.config({ customError: (issue) => zodPlainMessage(issue) })
+
+const KIND: Record<string, string> = {
+  string: '文字', number: '数字', int: '整数', boolean: '是或否', array: '列表', object: '一组内容', date: '日期', bigint: '整数',
+}
+
+/** The parts of a zod issue the plain messages use. */
+export interface PlainIssue {
+  code: string
+  input?: unknown
+  expected?: string
+  origin?: string
+  minimum?: number | bigint
+  maximum?: number | bigint
+  inclusive?: boolean
+  keys?: string[]
+}
+
+/** A plain Chinese message for the issues any payload can hit, or undefined to leave it to zod's locale. */
+export function zodPlainMessage(issue: PlainIssue): string | undefined {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `不认识的字段：${(issue.keys ?? []).slice(0, 5).join('、')}`
+    case 'invalid_type':
+      if (issue.input === undefined) return '缺少这一项'
+      return `格式不对：应为${KIND[issue.expected ?? ''] ?? '正确的格式'}`
+    case 'invalid_value':
+      return '不是可选的值'
+    case 'invalid_format':
+      return '格式不对'
+    case 'too_small': {
+      const n = Number(issue.minimum)
+      if (issue.origin === 'string') return n <= 1 ? '不能为空' : `至少 ${n} 个字`
+      if (issue.origin === 'array') return `至少 ${n} 项`
+      if (issue.origin === 'number' || issue.origin === 'int') return issue.inclusive === false ? `应大于 ${n}` : `不能小于 ${n}`
+      return undefined
+    }
+    case 'too_big': {
+      const n = Number(issue.maximum)
+      if (issue.origin === 'string') return `不能超过 ${n} 个字`
+      if (issue.origin === 'array') return `最多 ${n} 项`
+      if (issue.origin === 'number' || issue.origin === 'int') return issue.inclusive === false ? `应小于 ${n}` : `不能大于 ${n}`
+      return undefined
+    }
+    default:
+      return undefined
+  }
+}
 
 /**
  * Characters XML 1.0 cannot carry (§2.2 Char): C0 controls other than tab, LF and CR, U+FFFE/U+FFFF and unpaired
@@ -80,7 +131,14 @@ export const dateOnly = (label: string, from: number = YEARS.history) =>
 export const cursor = z.string().max(300, { error: '分页参数无效，请刷新列表' })
 // Search words go into a database regex: a NUL byte there made the query fail (INTERNAL), so they are cleaned first.
 export const search = z.string().overwrite(cleanText).trim().max(20, { error: '搜索词不能超过 20 个字' })
-export const pageLimit = (max: number, byDefault: number) => z.number({ error: '每页条数必须是数字' }).int().min(1).max(max).default(byDefault)
+// One message for a number that is not a number, another for one out of range (0, 2.5 and 500 are numbers).
+export const pageLimit = (max: number, byDefault: number) =>
+  z
+    .number({ error: (issue) => (issue.code === 'invalid_type' && typeof issue.input !== 'number' ? '每页条数必须是数字' : `每页条数应为 1 到 ${max} 的整数`) })
+    .int()
+    .min(1)
+    .max(max)
+    .default(byDefault)
 export const inviteCode = z
   .string({ error: '请输入邀请码' })
   .trim()

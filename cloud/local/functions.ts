@@ -127,6 +127,17 @@ export class Functions {
   }
 }
 
+/**
+ * The event as the function would receive it across the platform's JSON boundary. Every event here was itself just
+ * parsed from JSON (an HTTP body, the SDK's request_data), so one nested too deep for JSON.stringify's recursion
+ * (thousands of brackets: RangeError) is already JSON-pure and goes through as it is, for the function to refuse.
+ */
 function clone(v: unknown): unknown {
-  return v === undefined ? {} : JSON.parse(JSON.stringify(v))
+  if (v === undefined) return {}
+  try {
+    return JSON.parse(JSON.stringify(v))
+  } catch (e) {
+    if (e instanceof RangeError) return v
+    throw e
+  }
 }

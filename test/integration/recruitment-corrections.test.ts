@@ -97,3 +97,13 @@ test('a hidden step\'s exception: the audit summary names the rule, not the reas
   expect(line).toBe('王申请：第10步「进行政治审查」（2024-02-01）；例外（细则第十五条、第十六条（程序顺序））')
   expect(JSON.stringify(audit)).not.toContain('其父曾受刑事处罚')
 })
+
+test('the committee\'s overview: people per status per branch and every overdue step', async () => {
+  // 王申请 applied on 2024-01-05 and is 入党申请人 again (step 3 withdrawn): nothing overdue; 李申请's talk is.
+  const late = await ok(secretary('recruitment.create', { branchId, name: '李申请', appliedOn: '2024-05-06' }))
+  const o = await ok(admin('recruitment.overview', {}))
+  expect(o.branches).toEqual([{ branchId, branchName: '丙学会党支部', counts: { applicant: 2 }, total: 2, overdue: 1 }])
+  expect(o.overdue).toEqual([expect.objectContaining({ recruitId: late.id, name: '李申请', title: '入党谈话', dueOn: '2024-06-06', branchName: '丙学会党支部' })])
+  expect(o.overdue[0].daysLate).toBeGreaterThan(365)
+  expect(await secretary('recruitment.overview', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+})

@@ -200,6 +200,14 @@ export const recruitmentSchemas = {
       .strict(),
     output: detail,
   },
+  /** The committee: people per status in every branch, and every overdue step (oldest first). */
+  'recruitment.overview': {
+    input: z.object({}).strict(),
+    output: z.object({
+      branches: z.array(z.object({ branchId: z.string(), branchName: z.string(), counts: z.record(z.string(), z.number()), total: z.number(), overdue: z.number() })),
+      overdue: z.array(z.object({ recruitId: z.string(), branchId: z.string(), branchName: z.string(), name: z.string(), title: z.string(), dueOn: z.string(), daysLate: z.number() })),
+    }),
+  },
   'recruitment.fromRoster': {
     input: z.object({ memberId: id('党员') }).strict(),
     output: detail,

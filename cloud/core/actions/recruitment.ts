@@ -12,11 +12,11 @@ import { defineAction, type ActionContext } from '../framework/action'
 import { AppError, forbidden, invalid } from '../framework/errors'
 import { collection, loadOne, readAll, recordOf } from '../framework/data'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
-import { beijingDate } from '../framework/time'
+import { beijingDate, daysBetween } from '../framework/time'
 import { quorumOf } from '../activities/rules'
 import { actorName, recordAudit } from '../organisation/audit'
 import { findActiveEntry, loadActiveBranch, loadGroup, newMemberDoc } from '../organisation/store'
-import { addMonths, congressRefusal, NATIONAL_DEFAULTS, probationEnd, stepRefusal, type RecruitmentSettings } from '../recruitment/rules'
+import { addMonths, congressRefusal, dueItems, NATIONAL_DEFAULTS, probationEnd, stepRefusal, type RecruitmentSettings } from '../recruitment/rules'
 import { derived, hiddenStep, loadSettings, presentDetail, presentSummary, saveSettings, type RecruitDoc, type RecruitEntry } from '../recruitment/store'
 import { foreignInputs, INPUT_LABELS, MATERIAL_TITLES, STEP_BY_CODE } from '../recruitment/steps'
 
@@ -499,6 +499,42 @@ export const correctStep = defineAction({
   },
 })
 
+/**
+ * The committee's overview: people per status in every active branch (one paged read of the records' status) and
+ * every overdue step (one read of the records whose nearest deadline has passed, by the `nextDueOn` index).
+ */
+export const recruitmentOverview = defineAction({
+  name: 'recruitment.overview',
+  roles: ['committee_admin'],
+  scope: { kind: 'committee' },
+  async handler(_input, { port }) {
+    const today = beijingDate(port.now())
+    const s = await loadSettings(port)
+    const [branches, all, late] = await Promise.all([
+      readAll(port, 'branches', { status: 'active' }, { fields: ['name'] }),
+      readAll(port, 'recruits', {}, { fields: ['branchId', 'status'] }).catch(() => []),
+      readAll(port, 'recruits', { nextDueOn: port.db.command.lt(today) }, { fields: ['branchId', 'name', 'log', 'status'] }).catch(() => []),
+    ])
+    const names = new Map(branches.map((b) => [b._id, b.name]))
+    const overdue = late
+      .filter((r) => names.has(r.branchId))
+      .flatMap((r) =>
+        dueItems(r.log, s)
+          .filter((d) => d.dueOn < today)
+          .map((d) => ({ recruitId: r._id, branchId: r.branchId, branchName: names.get(r.branchId)!, name: r.name, title: d.title, dueOn: d.dueOn, daysLate: daysBetween(d.dueOn, today) })),
+      )
+      .sort((a, b) => b.daysLate - a.daysLate || a.name.localeCompare(b.name, 'zh-Hans-CN'))
+    const rows = branches.map((b) => {
+      const mine = all.filter((r) => r.branchId === b._id)
+      const counts: Record<string, number> = {}
+      for (const r of mine) counts[r.status] = (counts[r.status] ?? 0) + 1
+      return { branchId: b._id, branchName: b.name, counts, total: mine.length, overdue: overdue.filter((o) => o.branchId === b._id).length }
+    })
+    rows.sort((a, b) => b.overdue - a.overdue || b.total - a.total || a.branchName.localeCompare(b.branchName, 'zh-Hans-CN'))
+    return { branches: rows, overdue }
+  },
+})
+
 const presentSettings = (s: RecruitmentSettings) => ({ ...s, defaults: NATIONAL_DEFAULTS })
 
 export const getSettings = defineAction({
@@ -524,4 +560,4 @@ export const setSettings = defineAction({
   },
 })
 
-export const RECRUITMENT_ACTIONS = [listRecruits, createRecruit, getRecruit, recordStep, correctStep, fromRoster, setMaterial, getSettings, setSettings] as const
+export const RECRUITMENT_ACTIONS = [listRecruits, createRecruit, getRecruit, recordStep, correctStep, recruitmentOverview, fromRoster, setMaterial, getSettings, setSettings] as const

@@ -10,7 +10,7 @@ import { authorize, loadMemberships } from './access'
 import { AppError, invalid, isCollectionMissing } from './errors'
 import type { Port } from './port'
 import { findAction } from './registry'
-import { findForbiddenKey, MAX_PAYLOAD_CHARS } from './payload'
+import { findForbiddenKey, MAX_PAYLOAD_CHARS, NESTED_TOO_DEEP } from './payload'
 import { requestKey, runOnce } from './writes'
 
 function describeIssues(error: z.ZodError) {
@@ -27,10 +27,12 @@ export async function dispatch(event: unknown, port: Port): Promise<ApiResult<un
     const def = findAction(action)
     if (!def) throw invalid(`未知的操作：${action.slice(0, 60)}`)
 
+    // Depth first: JSON.stringify recurses, and a payload thousands of brackets deep overflowed the stack (INTERNAL).
+    const badKey = findForbiddenKey(payload)
+    if (badKey === NESTED_TOO_DEEP) throw invalid('提交的内容层级过深，请检查后再试')
+    if (badKey) throw invalid(`提交的内容含有不允许的字段名：${badKey}`)
     const serialized = JSON.stringify(payload) ?? ''
     if (serialized.length > MAX_PAYLOAD_CHARS) throw invalid('提交的内容过大，请精简后再试')
-    const badKey = findForbiddenKey(payload)
-    if (badKey) throw invalid(`提交的内容含有不允许的字段名：${badKey}`)
 
     if (!port.caller.openid) throw new AppError('UNAUTHENTICATED', '无法识别你的身份，请在微信中重新打开小程序')
 

@@ -4,10 +4,12 @@
 export const MAX_PAYLOAD_CHARS = 64 * 1024
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 const MAX_DEPTH = 20
+/** What findForbiddenKey answers for a payload nested deeper than MAX_DEPTH. */
+export const NESTED_TOO_DEEP = '(嵌套过深)'
 
 /** The first forbidden key anywhere in `value`, or a note when it nests deeper than any action needs. */
 export function findForbiddenKey(value: unknown, depth = 0): string | undefined {
-  if (depth > MAX_DEPTH) return '(嵌套过深)'
+  if (depth > MAX_DEPTH) return NESTED_TOO_DEEP
   if (Array.isArray(value)) {
     for (const item of value) {
       const bad = findForbiddenKey(item, depth + 1)

@@ -14,6 +14,8 @@ export const getRecruit = (recruitId: string) => callApi('recruitment.get', { re
 export const recordStep = (input: RecordStepInput) => callApi('recruitment.record', input)
 export const fromRoster = (memberId: string) => callApi('recruitment.fromRoster', { memberId })
 export const setMaterial = (input: ActionInput<'recruitment.material'>) => callApi('recruitment.material', input)
+export const recruitmentOverview = () => callApi('recruitment.overview', {})
+export type RecruitOverview = ActionOutput<'recruitment.overview'>
 export const correctStep = (input: ActionInput<'recruitment.correct'>) => callApi('recruitment.correct', input)
 /** The branch's 支部党员大会 records, to link the meeting that voted. */
 export const listCongresses = (branchId: string) => callApi('activities.list', { branchId, type: 'party_congress', status: 'recorded', limit: 20 })

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react'
 import type { ActionInput } from '../../../types/actions'
 import { errorMessage } from '../../services/api'
-import { correctStep, createRecruit, fromRoster, getRecruit, listCongresses, listRoster, recordStep, setMaterial, type RecruitDetail } from './api'
+import { correctStep, createRecruit, fromRoster, getRecruit, listCongresses, listRoster, recordStep, recruitmentOverview, setMaterial, type RecruitDetail, type RecruitOverview } from './api'
 
 /** One person's file: loaded when `ready`; writes keep the answer (or the error) for the screen. */
 export function useRecruitFile(id: string, ready: boolean) {
@@ -58,3 +58,15 @@ export const loadProbationers = async (branchId: string) =>
 
 /** A history line's dates as the app writes them: 2026-12-03 → 2026年12月3日. */
 export const readableDates = (text: string) => text.replace(/(\d{4})-(\d{2})-(\d{2})/g, (_m, y: string, mo: string, d: string) => `${y}年${Number(mo)}月${Number(d)}日`)
+
+/** The committee's overview: people per status per branch and every overdue step. */
+export function useRecruitOverview() {
+  const [data, setData] = useState<RecruitOverview | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const load = () => {
+    setError(null)
+    recruitmentOverview().then(setData, (e) => setError(errorMessage(e)))
+  }
+  useEffect(load, [])
+  return { data, error, load }
+}

@@ -16,7 +16,7 @@ import { todayInShanghai } from '../../../../lib/time'
 import { errorMessage } from '../../../../services/api'
 import { STATUS_LABELS } from '../../../../../types/recruitment'
 import { dateText } from '../../../../../types/time-text'
-import { personPage } from '../../routes'
+import { overviewPage, personPage } from '../../routes'
 import '../recruitment.scss'
 
 const FILTERS: RecruitScope['status'][] = ['all', 'applicant', 'activist', 'candidate', 'probationary', 'full']
@@ -70,7 +70,16 @@ export default function RecruitListPage() {
   })
 
   if (status === 'idle' || status === 'loading') return <LoadingState />
-  if (!branchId) return <EmptyState title='请先在「我的」中选择支部' />
+  if (!branchId)
+    return isCommitteeAdmin(roles) ? (
+      <EmptyState title='请选择支部，或查看各支部概况'>
+        <Button type='primary' onClick={() => void Taro.navigateTo({ url: overviewPage() })} {...testId('recruit-overview')}>
+          各支部发展党员概况
+        </Button>
+      </EmptyState>
+    ) : (
+      <EmptyState title='请先在「我的」中选择支部' />
+    )
   if (!mayRead) return <EmptyState title='发展党员工作仅支部书记、支委和党委可以查看' />
   const counts = new Map((list.meta ?? []).map((c) => [c.status, c.count]))
   const total = [...counts.values()].reduce((a, b) => a + b, 0)
@@ -93,6 +102,11 @@ export default function RecruitListPage() {
 
   return (
     <View className='recruit'>
+      {isCommitteeAdmin(roles) ? (
+        <Text className='recruit-step__record recruit-step__correct recruit__overview-link' onClick={() => void Taro.navigateTo({ url: overviewPage() })} {...testId('recruit-overview')}>
+          各支部发展党员概况 ›
+        </Text>
+      ) : null}
       <View className='recruit__filters'>
         {FILTERS.map((f) => (
           <Text key={f} className={`recruit__filter ${f === filter ? 'recruit__filter--on' : ''}`} onClick={() => setFilter(f)} {...testId(`recruit-filter-${f}`)}>

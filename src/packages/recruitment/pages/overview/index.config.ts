@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '发展党员概况', enablePullDownRefresh: false })

@@ -1,0 +1,35 @@
+/**
+ * The committee's 发展党员 overview in the browser (390×844): people per stage in every branch and every overdue step,
+ * opened from 我的 → 发展党员工作 → 各支部发展党员概况. E2E_SHOTS=1 writes docs/screenshots/recruitment-overview.png.
+ */
+import type { Page } from 'playwright-core'
+import { SEED_BRANCHES, SEED_COMMITTEE } from '../../cloud/local/seed'
+import { rawApiAs, ok } from '../support/api'
+import { e2eWorld, goTo } from '../support/browser'
+
+const world = e2eWorld()
+const shown = (page: Page, id: string) => page.getByTestId(id).filter({ visible: true })
+
+beforeAll(async () => {
+  const branches = await ok(rawApiAs(world.url, SEED_COMMITTEE.openid)('branches.list', {}))
+  const branchOf = (i: number) => branches.items.find((b: { name: string }) => b.name === SEED_BRANCHES[i].name)!.id
+  const one = rawApiAs(world.url, SEED_BRANCHES[0].secretary.openid)
+  const two = rawApiAs(world.url, SEED_BRANCHES[1].secretary.openid)
+  const a = await ok(one('recruitment.create', { branchId: branchOf(0), name: '刘积极', appliedOn: '2025-03-02' }))
+  await ok(one('recruitment.record', { recruitId: a.id, step: 'talk', on: '2025-03-20', talker: '王芳' }))
+  await ok(one('recruitment.record', { recruitId: a.id, step: 'activist', on: '2025-05-06' }))
+  await ok(one('recruitment.create', { branchId: branchOf(0), name: '陈申请', appliedOn: '2026-11-20' }))
+  await ok(two('recruitment.create', { branchId: branchOf(1), name: '周申请', appliedOn: '2026-06-01' }))
+}, 120_000)
+
+test('the committee sees people per stage per branch and every overdue step', async () => {
+  const { page } = await world.person(SEED_COMMITTEE.openid)
+  await goTo(page, world.url, 'packages/recruitment/pages/list/index')
+  await shown(page, 'recruit-overview').click()
+  await shown(page, `overview-branch-${SEED_BRANCHES[0].name}`).waitFor({ timeout: 30_000 })
+  await expect(shown(page, `overview-branch-${SEED_BRANCHES[0].name}`).innerText()).resolves.toMatch(/1\s+1\s+0\s+0\s+1/)
+  await expect(shown(page, 'overview-late-周申请').innerText()).resolves.toContain('入党谈话')
+  await expect(shown(page, 'overview-late-刘积极').innerText()).resolves.toContain('半年考察')
+  await page.waitForTimeout(700)
+  await page.screenshot({ path: `${process.env.E2E_SHOTS ? 'docs/screenshots' : 'test-results'}/recruitment-overview.png` })
+})
