@@ -52,10 +52,6 @@ export default defineAppConfig({
       pages: ['pages/term/index'],
     },
     {
-      root: 'packages/terms',
-      pages: ['pages/term/index'],
-    },
-    {
       root: 'packages/recruitment',
       pages: ['pages/list/index', 'pages/person/index', 'pages/overview/index'],
     },
