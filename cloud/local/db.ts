@@ -100,7 +100,9 @@ export class Database {
     const source: Iterable<Doc> = plan ? plan.docs : c.values()
     this.lastPlan = { collection: name, field: plan?.field ?? null, examined: plan ? plan.docs.length : c.size }
     const out: Doc[] = []
-    for (const d of source) if (mq.test(d)) out.push(d)
+    const test = plan?.test
+    if (test) for (const d of source) { if (!test.has(d._id) || mq.test(d)) out.push(d) }
+    else for (const d of source) if (mq.test(d)) out.push(d)
     return out
   }
 

@@ -154,6 +154,11 @@ export interface Plan {
   field: string
   /** The candidates, in the collection's order. */
   docs: Doc[]
+  /**
+   * When the whole query is one equality or `$in` on the field: the candidates that must still be tested (those whose
+   * value the index could not key); every other candidate matches by its bucket alone. Undefined: test them all.
+   */
+  test?: Set<string>
 }
 
 const RANGE_OPS = new Set(['$gt', '$gte', '$lt', '$lte'])
@@ -187,21 +192,51 @@ class CollectionIndex {
   /** The candidates of the one condition that names the fewest; undefined when no condition can use an index. */
   plan(query: unknown): Plan | undefined {
     const best = this.candidates(query)
-    // Most of the collection named (`deleted: false`): testing every document in place is cheaper than gathering them.
-    if (!best || best.size * 10 > this.docs.size * 6) return undefined
-    const ids = new Set<string>()
-    for (const s of best.sets) for (const id of s) ids.add(id)
-    const order: Array<[number, Doc]> = []
-    for (const id of ids) {
-      const d = this.docs.get(id)
-      if (d) order.push([this.seq.get(id)!, d])
+    if (!best) return undefined
+    const ids = best.sets.length === 1 ? best.sets[0] : new Set<string>()
+    if (best.sets.length > 1) for (const s of best.sets) for (const id of s) ids.add(id)
+    let docs: Doc[]
+    if (ids.size * 8 > this.docs.size) {
+      // Much of the collection: walk it in order and keep the named ones (no sort).
+      docs = []
+      for (const d of this.docs.values()) if (ids.has(d._id)) docs.push(d)
+    } else {
+      const order: Array<[number, Doc]> = []
+      for (const id of ids) {
+        const d = this.docs.get(id)
+        if (d) order.push([this.seq.get(id)!, d])
+      }
+      order.sort((a, b) => a[0] - b[0])
+      docs = order.map((x) => x[1])
     }
-    order.sort((a, b) => a[0] - b[0])
-    return { field: best.field, docs: order.map((x) => x[1]) }
+    return { field: best.field, docs, ...(best.exact ? { test: best.exact } : {}) }
   }
 
-  private candidates(query: unknown): { field: string; sets: Set<string>[]; size: number } | undefined {
+  /** The one condition of a query that is exactly an equality or `$in` on an indexed field: its field's unkeyed ids. */
+  private exactly(query: Record<string, unknown>): Set<string> | undefined {
+    const keys = Object.keys(query)
+    if (keys.length !== 1 || keys[0].startsWith('$')) return undefined
+    const f = this.fields.get(keys[0])
+    if (!f) return undefined
+    const v = query[keys[0]]
+    if (!isOps(v)) return Array.isArray(v) || v instanceof RegExp || keyOf(v) === undefined ? undefined : f.other
+    const ops = Object.keys(v)
+    if (ops.length !== 1) return undefined
+    if (ops[0] === '$eq') return Array.isArray(v.$eq) || v.$eq instanceof RegExp || keyOf(v.$eq) === undefined ? undefined : f.other
+    if (ops[0] === '$in' && Array.isArray(v.$in) && v.$in.every((x) => keyOf(x) !== undefined)) return f.other
+    return undefined
+  }
+
+  private candidates(query: unknown, top = true): { field: string; sets: Set<string>[]; size: number; exact?: Set<string> } | undefined {
     if (!query || typeof query !== 'object' || Array.isArray(query)) return undefined
+    if (top) {
+      const exact = this.exactly(query as Record<string, unknown>)
+      if (exact) {
+        const [field] = Object.keys(query)
+        const c = this.condition(this.fields.get(field)!, (query as Record<string, unknown>)[field])
+        if (c) return { ...c, size: 0, sets: c.sets.filter((x) => x.size > 0), exact }
+      }
+    }
     let best: { field: string; sets: Set<string>[]; size: number } | undefined
     const consider = (c: { field: string; sets: Set<string>[] } | undefined) => {
       if (!c) return
@@ -210,10 +245,21 @@ class CollectionIndex {
     }
     for (const [k, v] of Object.entries(query as Record<string, unknown>)) {
       if (k === '$and' && Array.isArray(v)) {
-        for (const part of v) consider(this.candidates(part))
+        for (const part of v) consider(this.candidates(part, false))
+        // The SDK's `_.gt(a).and(_.lt(b))` is { $and: [{ f: { $gt: a } }, { f: { $lt: b } }] }: one range of both bounds
+        // (any of the bounds narrows to a superset of what meets them all).
+        const ranges = new Map<string, Record<string, unknown>>()
+        for (const part of v) {
+          if (!part || typeof part !== 'object' || Array.isArray(part)) continue
+          for (const [f, ops] of Object.entries(part as Record<string, unknown>)) {
+            if (!this.fields.has(f) || !isOps(ops) || !Object.keys(ops).every((o) => RANGE_OPS.has(o))) continue
+            ranges.set(f, { ...(ranges.get(f) ?? {}), ...ops })
+          }
+        }
+        for (const [f, ops] of ranges) consider(this.condition(this.fields.get(f)!, ops))
       } else if (k === '$or' && Array.isArray(v) && v.length) {
         // Served when every branch is: the union of theirs.
-        const parts = v.map((part) => this.candidates(part))
+        const parts = v.map((part) => this.candidates(part, false))
         if (parts.every((p) => p)) consider({ field: [...new Set(parts.map((p) => p!.field))].join('|'), sets: parts.flatMap((p) => p!.sets) })
       } else if (!k.startsWith('$')) {
         const f = this.fields.get(k)

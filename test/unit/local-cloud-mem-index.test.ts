@@ -90,7 +90,12 @@ const FIELDS = ['branchId', 'n', 'at', 'tags', 'day', 'state', '_id']
 function condition(r: R, ids: string[]): Record<string, unknown> {
   const field = r.pick(FIELDS)
   const one = () => (field === '_id' ? r.pick([...ids, 'missing']) : scalar(r, field))
-  switch (r.int(6)) {
+  switch (r.int(7)) {
+    case 6: {
+      // The SDK's `_.gte(a).and(_.lt(b))`: a top-level $and of one field's bounds.
+      const f = r.pick(RANGE_FIELDS)
+      return { $and: [{ [f]: { [r.pick(['$gt', '$gte'])]: scalar(r, f) } }, { [f]: { [r.pick(['$lt', '$lte'])]: scalar(r, f) } }] }
+    }
     case 0: return { [field]: one() }
     case 1: return { [field]: { $eq: one() } }
     case 2: return { [field]: { $in: [one(), one(), one()].slice(0, 1 + r.int(3)) } }
@@ -228,6 +233,8 @@ test('a lookup by an indexed field examines only its candidates; errors are the 
   expect(get({ branchId: 'b7' }, { n: -1 }).slice(0, 3)).toEqual(['x1907', 'x1807', 'x1707'])
   expect(db.lastPlan).toEqual({ collection: C, field: 'branchId', examined: 20 })
   expect(get({ n: { $gte: 10, $lt: 13 } })).toEqual(['x10', 'x11', 'x12'])
+  expect(db.lastPlan).toEqual({ collection: C, field: 'n', examined: 3 })
+  expect(get({ $and: [{ n: { $gte: 10 } }, { n: { $lt: 13 } }] })).toEqual(['x10', 'x11', 'x12'])
   expect(db.lastPlan).toEqual({ collection: C, field: 'n', examined: 3 })
   expect(get({ at: { $gt: new Date(T0 + 1998 * 1000) } })).toEqual(['x1999'])
   expect(db.lastPlan?.examined).toBe(1)
