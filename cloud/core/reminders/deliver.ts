@@ -130,6 +130,8 @@ export interface Sender {
   close(): Promise<SendResult>
   /** Stops starting messages (the run failed elsewhere); those in flight finish. */
   abort(): void
+  /** Resolves once every message pushed so far has started (or the sender stopped: deadline, failure, abort). */
+  drained(): Promise<void>
 }
 
 /**
@@ -165,6 +167,13 @@ export function startSending(
     const w = wake
     wake = undefined
     w?.()
+  }
+  let drainWaiters: (() => void)[] = []
+  const checkDrained = () => {
+    if (!drainWaiters.length || (started < pushed && !stop())) return
+    const list = drainWaiters
+    drainWaiters = []
+    for (const resolve of list) resolve()
   }
 
   async function one(r: ReminderLogDoc) {
@@ -223,6 +232,7 @@ export function startSending(
       while (lane.length && !stop()) {
         const r = lane.shift()!
         started += 1
+        checkDrained()
         try {
           await one(r)
         } catch (error) {
@@ -236,7 +246,13 @@ export function startSending(
       lanes.delete(key)
     }
   }
-  const workers = Array.from({ length: Math.max(1, width) }, worker)
+  const workers = Array.from({ length: Math.max(1, width) }, async () => {
+    try {
+      await worker()
+    } finally {
+      checkDrained()
+    }
+  })
 
   return {
     push(queued) {
@@ -263,6 +279,13 @@ export function startSending(
     abort() {
       broken = true
       signal()
+      checkDrained()
+    },
+    drained() {
+      return new Promise<void>((resolve) => {
+        drainWaiters.push(resolve)
+        checkDrained()
+      })
     },
   }
 }

@@ -34,3 +34,19 @@ export async function inChunks<T, R>(items: readonly T[], size: number, width: n
   })
   return out
 }
+
+/** A gate that lets `width` tasks run at once; the others wait their turn, in order. */
+export function limiter(width: number): <R>(task: () => Promise<R>) => Promise<R> {
+  let running = 0
+  const waiting: (() => void)[] = []
+  return async <R>(task: () => Promise<R>): Promise<R> => {
+    if (running >= width) await new Promise<void>((resolve) => waiting.push(resolve))
+    running += 1
+    try {
+      return await task()
+    } finally {
+      running -= 1
+      waiting.shift()?.()
+    }
+  }
+}

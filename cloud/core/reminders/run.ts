@@ -29,7 +29,7 @@ import { runTransferReminders } from '../transfers/reminders'
 import { loadTermBranches, planTermReminders } from '../terms/reminders'
 import { runBirthdays } from '../terms/birthdays'
 import { bump, insertAll, MAX_ATTEMPTS, startSending, writeInbox, type Counts } from './deliver'
-import { pool, inChunks } from './pool'
+import { inChunks, limiter, pool } from './pool'
 import { OVERDUE_WEEKS, planReminders, type PlannedReminder, type PlannerActivity, type PlannerBranch, type PlannerNotice, type PlannerPerson } from './planner'
 import { chunks, readAll } from '../framework/data'
 import type { ReminderLogDoc } from '../framework/model'
@@ -61,7 +61,12 @@ const CLAIM_PAGE = 500
 /** Pages of reminders that want a message are smaller (one insert each way): the first message goes ~3 round trips after planning. */
 const WANT_PAGE = 100
 const PAGE_CONCURRENCY = 2
-/** `_id in […]` reads of reminder_log in flight at once (500 keys each): 26 for a cold 1,000-branch run, ~0.2 s at 4. */
+/**
+ * Reads in flight at once: collections read side by side while the run gathers its data, and `_id in […]` reads of
+ * reminder_log (500 keys each: 26 for a cold 1,000-branch run, ~0.2 s at 4). Four keeps the reads to a fifth of the
+ * smallest plan's 20 database connections and lets the longest read (the year's sessions, ~34 pages at 1,000
+ * branches) overlap all the others.
+ */
 const READ_CONCURRENCY = 4
 
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10)
@@ -106,25 +111,26 @@ function complianceWindowStart(today: string): string | null {
 }
 
 /** The daily pass's reads (branches, groups, open assignments, the compliance window's sessions), side by side. */
-async function readDaily(port: Port, now: Date) {
+async function readDaily(port: Port, now: Date, gate: <R>(task: () => Promise<R>) => Promise<R>) {
   const _ = port.db.command
   const today = beijingDate(now)
   const windowStart = complianceWindowStart(today)
-  const [branches, groups, assignments, recorded] = await Promise.all([
-    readAll(port, 'branches', { status: 'active' }, { fields: ['name', 'foundedOn', 'startedOn', 'createdAt'] }),
-    readAll(port, 'groups', {}, { fields: ['branchId'] }),
-    readAll(
-      port,
-      'assignments',
-      _.and({ state: _.neq('done') }, { dueOn: _.lte(addDays(today, 7)) }, { dueOn: _.gte(addDays(today, -(OVERDUE_WEEKS * 7 + 1))) }) as Record<string, unknown>, { fields: ['branchId', 'title', 'planTitle', 'dueOn', 'state'] }),
+  // The longest read first (the sessions of the year on 22 December), so that the others overlap it.
+  const [recorded, assignments, branches, groups] = await Promise.all([
     windowStart
-      ? readAll(
+      ? gate(() => readAll(
           port,
           'activities',
           { status: 'recorded', deleted: false, startAt: _.gte(new Date(`${windowStart}T00:00:00+08:00`)) },
           { fields: ['branchId', 'type', 'startAt', 'lecturer', 'status', 'deleted'] },
-        )
+        ))
       : Promise.resolve([]),
+    gate(() => readAll(
+      port,
+      'assignments',
+      _.and({ state: _.neq('done') }, { dueOn: _.lte(addDays(today, 7)) }, { dueOn: _.gte(addDays(today, -(OVERDUE_WEEKS * 7 + 1))) }) as Record<string, unknown>, { fields: ['branchId', 'title', 'planTitle', 'dueOn', 'state'] })),
+    gate(() => readAll(port, 'branches', { status: 'active' }, { fields: ['name', 'foundedOn', 'startedOn', 'createdAt'] })),
+    gate(() => readAll(port, 'groups', {}, { fields: ['branchId'] })),
   ])
   return { windowStart, branches, groups, assignments, recorded }
 }
@@ -293,17 +299,20 @@ export async function runReminders(port: Port, now: Date, options: RunOptions = 
     // Everything the run reads, side by side (each collection paged in order, READ_PAGE rows a round trip): the
     // resumable log, sessions and notices first (they decide whether an hourly run plans at all), then the roster,
     // quota, the daily pass's collections and the 发展党员 deadlines.
-    const [resumed, activities, notices] = await Promise.all([resume(port, now, counts), loadUpcoming(port, now), loadNotices(port, now)])
+    // At most READ_CONCURRENCY collections are read at once (the roster reads two): a database busy with ten long
+    // paged reads answers each of them later, not sooner (the local cloud, one thread, timed out at 1,000 branches).
+    const gate = limiter(READ_CONCURRENCY)
+    const [resumed, activities, notices] = await Promise.all([gate(() => resume(port, now, counts)), gate(() => loadUpcoming(port, now)), gate(() => loadNotices(port, now))])
     // An hourly run with no session coming and no notice going out plans nothing new: it reads no roster.
     const planning = daily || activities.length > 0 || notices.length > 0
-    const [people, quota, dailyRead, recruitment, termBranches] = await Promise.all([
-      planning ? loadPeople(port) : Promise.resolve([]),
-      planning ? loadQuota(port) : Promise.resolve(new Map<string, number>()),
-      daily ? readDaily(port, now) : Promise.resolve(null),
+    const [dailyRead, people, quota, recruitment, termBranches] = await Promise.all([
+      daily ? readDaily(port, now, gate) : Promise.resolve(null),
+      planning ? gate(() => loadPeople(port)) : Promise.resolve([]),
+      planning ? gate(() => loadQuota(port)) : Promise.resolve(new Map<string, number>()),
       // 发展党员 deadlines (cloud/core/recruitment/reminders.ts): in the daily pass, through the same claims and sends.
-      daily ? loadRecruitmentDue(port, now) : Promise.resolve(null),
+      daily ? gate(() => loadRecruitmentDue(port, now)) : Promise.resolve(null),
       // 换届 (cloud/core/terms/reminders.ts): in the daily pass, through the same claims and sends.
-      daily ? loadTermBranches(port) : Promise.resolve(null),
+      daily ? gate(() => loadTermBranches(port)) : Promise.resolve(null),
     ])
     // Messages still owed from an earlier run hold their quota already.
     for (const r of [...resumed.queued, ...resumed.claimed.filter((c) => c.wantsMessage)]) {
@@ -336,30 +345,37 @@ export async function runReminders(port: Port, now: Date, options: RunOptions = 
     // A pipeline: messages start going out as soon as the first page is claimed and its inbox items are written,
     // while later pages are still being claimed. Pages of reminders that want a message come first (resumed ones
     // before them), so the sends — the slow part, and what the budget is for — start within a few round trips; the
-    // inbox-only rest is claimed beside them. Per page, in this order: claim (insert, _id = key), inbox items, state
-    // `queued` / `inbox_only`, and only then handed to the sender, which marks each message `sending` before it goes.
+    // inbox-only rest is claimed once every message has started, beside the last ones in flight. Per page, in this
+    // order: claim (insert, _id = key), inbox items, state `queued` / `inbox_only`, and only then handed to the
+    // sender, which marks each message `sending` before it goes. A kill leaves unclaimed reminders to the next run.
     let firstError: { error: unknown } | undefined
     const fail = (error: unknown) => {
       firstError ??= { error }
     }
     const sender = startSending(port, now, counts, { deadline: started + SEND_BUDGET_MS, concurrency: options.sendConcurrency, onError: fail })
     sender.push(resumed.queued)
-    const pages: { docs: ReminderLogDoc[]; resumed: boolean }[] = [
+    const wanting: { docs: ReminderLogDoc[]; resumed: boolean }[] = [
       ...chunks(resumed.claimed, CLAIM_PAGE).map((docs) => ({ docs, resumed: true })),
       ...chunks(fresh.filter((d) => d.wantsMessage), WANT_PAGE).map((docs) => ({ docs, resumed: false })),
-      ...chunks(fresh.filter((d) => !d.wantsMessage), CLAIM_PAGE).map((docs) => ({ docs, resumed: false })),
     ]
+    const inboxOnly = chunks(fresh.filter((d) => !d.wantsMessage), CLAIM_PAGE).map((docs) => ({ docs, resumed: false }))
     let firstPage = 0
-    await pool(pages, PAGE_CONCURRENCY, async (page) => {
+    const step = async (page: { docs: ReminderLogDoc[]; resumed: boolean }) => {
       if (firstError) throw firstError.error
       const mine = page.resumed ? page.docs : await claimOwned(port, page.docs)
       if (!page.resumed) for (const c of mine) bump(counts, c.kind, 'claimed')
       sender.push(await writeInbox(port, mine, now, counts))
       firstPage ||= Date.now() - started
-    }).catch((error) => {
-      fail(error)
-      sender.abort()
-    })
+    }
+    await pool(wanting, PAGE_CONCURRENCY, step)
+      // The inbox-only rest once every message has started: its bulk inserts would otherwise queue the messages'
+      // small writes behind them on a busy database (measured here: sends fell from ~35 to ~8 a second).
+      .then(() => sender.drained())
+      .then(() => pool(inboxOnly, PAGE_CONCURRENCY, step))
+      .catch((error) => {
+        fail(error)
+        sender.abort()
+      })
     phases.firstPageAt = firstPage
     phase('claim')
     const sent = await sender.close().catch((error) => {
