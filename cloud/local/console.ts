@@ -277,7 +277,7 @@ views.storage={title:'存储文件',async render(){
   const r=await api('/_console/api/storage')
   const kb=(n)=>n<1024?n+' B':n<1048576?(n/1024).toFixed(1)+' KB':(n/1048576).toFixed(1)+' MB'
   $('#body').innerHTML='<section><h3>云存储 <span class="muted">'+r.files.length+' 个文件，共 '+kb(r.bytes)+'（数据目录 storage/ 下）</span></h3>'+(r.files.length?table([['路径','path'],['大小',(f)=>kb(f.size)],['修改时间',(f)=>bj(f.mtime)],['上传者',(f)=>f.owner===null?'':f.owner||'云函数']],r.files,true):'<p class="muted">还没有文件。</p>')+'</section><div id="file"></div>'
-  $('#body').querySelectorAll('tr.click').forEach((tr)=>tr.onclick=()=>{const f=r.files[tr.dataset.i];const url='/_console/api/storage/'+f.path.split('/').map(encodeURIComponent).join('/');$('#file').innerHTML='<section><h3>'+esc(f.path)+'</h3><p class="muted">'+esc(f.fileID)+' · '+kb(f.size)+' · '+esc(f.type)+'</p>'+(f.image?'<img id="fileimg" alt="'+esc(f.path)+'" style="max-width:100%;max-height:480px" src="'+esc(url)+'">':'')+'<p><a class="act" href="'+esc(url)+'" target="_blank" rel="noopener">'+(f.image?'在新标签页打开':'下载文件')+'</a></p></section>';$('#file').scrollIntoView()})
+  $('#body').querySelectorAll('tr.click').forEach((tr)=>tr.onclick=()=>{const f=r.files[tr.dataset.i];const url='/_console/api/storage/'+f.path.split('/').map(encodeURIComponent).join('/');$('#file').innerHTML='<section><h3>'+esc(f.path)+'</h3><p class="muted">'+kb(f.size)+' · '+esc(f.type)+'</p>'+(f.image?'<img id="fileimg" alt="'+esc(f.path)+'" style="max-width:100%;max-height:480px" src="'+esc(url)+'">':'')+'<p><a class="act" href="'+esc(url)+'" target="_blank" rel="noopener">'+(f.image?'在新标签页打开':'下载文件')+'</a></p></section>';$('#file').scrollIntoView()})
 }}
 clock();show('collections')
 </script></body></html>`
