@@ -65,3 +65,22 @@ test('a transfer between two branches: issued from the roster, accepted by the r
   expect(there).toMatchObject({ partyStatus: 'probationary', joinedPartyOn: '2025-10-15', probationEndsOn: '2026-10-15', bound: true })
   expect(await ok(sender('members.get', { memberId: zhao.id }))).toMatchObject({ state: 'transferred' })
 })
+
+test('the committee sees every transfer in flight; a letter to outside whose 回执 is late stands out', async () => {
+  const admin = apiAs(world.url, 'dev-committee-admin')
+  const toId = (await ok(admin('branches.list', {}))).items.find((b) => b.name === TO.name)!.id
+  const secretary = apiAs(world.url, TO.secretary.openid)
+  const sun = (await ok(secretary('members.list', { branchId: toId }))).items.find((m) => m.name === '孙丽')!
+  await ok(secretary('transfers.issue', { memberId: sun.id, toOrgName: '北京市某研究院党委', letterNo: '湘机党转〔2026〕3号', issuedOn: '2026-11-01', duesPaidTo: '2026-10', clientRequestId: `e2e-transfer-${Date.now().toString(36)}` }))
+
+  const c = await world.person('dev-committee-admin')
+  await goTo(c.page, world.url, 'pages/me/index')
+  await shown(c.page, 'open-transfers').click()
+  const row = shown(c.page, 'transfer-row-孙丽')
+  await row.waitFor({ timeout: 30_000 })
+  const text = await row.innerText()
+  expect(text).toContain(`${TO.name} → 北京市某研究院党委`)
+  expect(text).toContain('待回执')
+  expect(text).toMatch(/回执已逾期 \d+ 天（应于2026年12月1日前寄回）/)
+  await shot(c.page, 'transfer-committee')
+})
