@@ -245,7 +245,14 @@ class CollectionIndex {
     }
     for (const [k, v] of Object.entries(query as Record<string, unknown>)) {
       if (k === '$and' && Array.isArray(v)) {
-        for (const part of v) consider(this.candidates(part, false))
+        // Parts that are only bounds of one indexed field are merged below (each alone would name half the collection).
+        const isBounds = (part: unknown) => {
+          if (!part || typeof part !== 'object' || Array.isArray(part)) return false
+          const keys = Object.keys(part)
+          const ops = (part as Record<string, unknown>)[keys[0]]
+          return keys.length === 1 && this.fields.has(keys[0]) && isOps(ops) && Object.keys(ops).every((o) => RANGE_OPS.has(o))
+        }
+        for (const part of v) if (!isBounds(part)) consider(this.candidates(part, false))
         // The SDK's `_.gt(a).and(_.lt(b))` is { $and: [{ f: { $gt: a } }, { f: { $lt: b } }] }: one range of both bounds
         // (any of the bounds narrows to a superset of what meets them all).
         const ranges = new Map<string, Record<string, unknown>>()
