@@ -12,7 +12,7 @@ import { AppError, invalid } from '../framework/errors'
 import type { ActivityDoc, InboxDoc, MemberDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { beijingDate } from '../framework/time'
-import { attendanceOf, missedMonthsInARow, type SessionMark } from '../leave/attendance'
+import { attendanceInYear, marksByMember, missedMonthsInARow } from '../leave/attendance'
 import { leaveId, type LeaveDoc } from '../leave/store'
 import { actorName } from '../organisation/audit'
 import { findActiveEntry, rolesByOpenid } from '../organisation/store'
@@ -228,12 +228,9 @@ export const memberAttendance = defineAction({
     const from = new Date(`${Math.min(year, Number(today.slice(0, 4)) - 1)}-01-01T00:00:00+08:00`)
     const to = new Date(`${year + 1}-01-01T00:00:00+08:00`)
     const sessions = await readAll(port, 'activities', _.and({ branchId: member.branchId, status: 'recorded', deleted: false }, { startAt: _.gte(from) }, { startAt: _.lt(to) }) as Record<string, unknown>, { sortBy: 'startAt' })
-    const marks: SessionMark[] = []
-    for (const s of sessions) {
-      const a = s.attendance?.attendees.find((x) => x.memberId === memberId)
-      if (a) marks.push({ on: beijingDate(new Date(s.startAt)), present: a.present, ...(a.absentReason ? { absentReason: a.absentReason } : {}) })
-    }
-    const ofYear = attendanceOf(marks.filter((m) => m.on.startsWith(String(year))))
+    // The same counting as the roster's (members.attendance): cloud/core/leave/attendance.ts.
+    const marks = marksByMember(sessions).get(memberId) ?? []
+    const ofYear = attendanceInYear(marks, year)
     return { year, ...ofYear, missedMonthsInARow: missedMonthsInARow(marks, today.slice(0, 7)) }
   },
 })
