@@ -2,7 +2,10 @@
  * The 发展党员 screens' calls (issue #17: components go through a feature's store or hooks, never its api.ts): a
  * person's file with its writes, the step form's roster and meetings, and the list page's entries.
  */
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import type { PickedFile } from '../../components/file-pick'
+import { newClientRequestId } from '../../lib/request-id'
+import { uploads, useUploadQueue } from '../../lib/upload-queue'
 import type { ActionInput } from '../../../types/actions'
 import { errorMessage } from '../../services/api'
 import { correctStep, createRecruit, fromRoster, getRecruit, listCongresses, listRoster, recordStep, recruitmentOverview, setMaterial, type RecruitDetail, type RecruitOverview } from './api'
@@ -69,4 +72,42 @@ export function useRecruitOverview() {
   }
   useEffect(load, [])
   return { data, error, load }
+}
+
+const UPLOAD_OWNER = 'recruitment'
+const extOf = (name: string) => (/\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1] ?? 'bin').toLowerCase()
+
+/**
+ * Checklist files through the shared upload queue (src/lib/upload-queue.ts): a file uploads as soon as it is picked,
+ * under recruitment/<branchId>/ (the only place recruitment.material accepts); once uploaded it is added to the
+ * material's files and the material marked 齐备. Jobs of this file are shown per material with their state.
+ */
+export function useMaterialUploads(file: ReturnType<typeof useRecruitFile>) {
+  const jobs = useUploadQueue((s) => s.jobs)
+  const latest = useRef(file)
+  latest.current = file
+  useEffect(
+    () =>
+      uploads.onSettled(UPLOAD_OWNER, (job) => {
+        const [recruitId, key] = job.key.split('.')
+        const d = latest.current.detail
+        if (job.status !== 'done' || !job.fileID || !d || d.id !== recruitId) return
+        const m = d.materials.find((x) => x.key === key)
+        if (!m) return
+        void latest.current.setMaterial({ recruitId, key: m.key, done: true, files: [...m.files, job.fileID], ...(m.on ? { on: m.on } : {}) }).then((ok) => ok && uploads.forget(job.key))
+      }),
+    [],
+  )
+  return {
+    /** Uploads of this person's material `key` still in the queue (uploading or failed). */
+    pending: (recruitId: string, key: string) => Object.values(jobs).filter((j) => j.owner === UPLOAD_OWNER && j.key.startsWith(`${recruitId}.${key}.`)),
+    add(branchId: string, recruitId: string, key: string, picked: PickedFile[]) {
+      for (const p of picked) {
+        const id = newClientRequestId()
+        uploads.add({ key: `${recruitId}.${key}.${id}`, owner: UPLOAD_OWNER, cloudPath: `recruitment/${branchId}/${recruitId}/${key}-${id}.${extOf(p.name)}`, source: p.source })
+      }
+    },
+    retry: (jobKey: string) => uploads.retry(jobKey),
+    drop: (jobKey: string) => uploads.forget(jobKey),
+  }
 }

@@ -7,7 +7,8 @@ import { DateField } from '../../../../components/pickers'
 import { Section } from '../../../../components/section'
 import { ErrorState, LoadingState } from '../../../../components/states'
 import type { RecruitStep } from '../../../../features/recruitment/api'
-import { readableDates, useRecruitFile } from '../../../../features/recruitment/hooks'
+import { readableDates, useMaterialUploads, useRecruitFile } from '../../../../features/recruitment/hooks'
+import { FileInput } from '../../../../components/file-input'
 import { dueText } from '../../../../features/recruitment/components/due-text'
 import { StepForm } from '../../../../features/recruitment/components/step-form'
 import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
@@ -87,6 +88,8 @@ export default function RecruitPersonPage() {
   const committee = useSessionStore(selectIsCommitteeAdmin)
   const file = useRecruitFile(id, status === 'ready')
   const { detail, setDetail, error, load } = file
+  const upload = useMaterialUploads(file)
+  const [fileRefused, setFileRefused] = useState<string | null>(null)
   const [open, setOpen] = useState<string | null>(null)
   const [correcting, setCorrecting] = useState<string | null>(null)
 
@@ -197,9 +200,20 @@ export default function RecruitPersonPage() {
                 {m.done ? '改为未齐备' : '标记齐备'}
               </Text>
             ) : null}
+            {keeper && !m.hidden ? (
+              <View className='recruit-material__files' {...testId(`material-files-${m.key}`)}>
+                {upload.pending(detail.id, m.key).map((j) => (
+                  <Text key={j.key} className={`recruit-step__by ${j.status === 'failed' ? 'recruit__error' : ''}`} onClick={() => (j.status === 'failed' ? upload.retry(j.key) : undefined)}>
+                    {j.name}：{j.status === 'failed' ? `上传失败（${j.error ?? '请重试'}），点此重试` : '上传中…'}
+                  </Text>
+                ))}
+                <FileInput remaining={9} onPicked={(files) => upload.add(detail.branchId, detail.id, m.key, files)} onRefused={setFileRefused} inputTestId={`material-input-${m.key}`} />
+              </View>
+            ) : null}
           </View>
         ))}
         {file.writeError && !correcting ? <Text className='recruit__error'>{file.writeError}</Text> : null}
+        {fileRefused ? <Text className='recruit__error'>{fileRefused}</Text> : null}
       </Section>
       <Section title='档案历史'>
         {[...detail.history].reverse().map((h, i) => (
