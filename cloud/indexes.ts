@@ -80,10 +80,8 @@ export const INDEXES: IndexDecl[] = [
   { collection: 'memberships', fields: asc('role', 'status'), note: 'everyone holding a role, e.g. the committee admins' },
   { collection: 'work_plans', fields: asc('status', 'year'), note: 'the published plans (of a year)' },
   { collection: 'assignments', fields: asc('planId', 'branchId'), note: "a plan's assignments: progress, dashboard" },
-  { collection: 'members', fields: asc('state', 'branchId'), note: 'the reminders run: every active member' },
-  { collection: 'memberships', fields: asc('role', 'status'), note: 'everyone holding a role, e.g. the committee admins' },
-  { collection: 'work_plans', fields: asc('status', 'year'), note: 'the published plans (of a year)' },
-  { collection: 'assignments', fields: asc('planId', 'branchId'), note: "a plan's assignments: progress, dashboard" },
+  { collection: 'progress_reports', fields: asc('assignmentId', 'at'), note: "an assignment's reports" },
+  { collection: 'progress_reports', fields: asc('branchId', 'kind'), note: 'home 待办: reopened points' },
 ]
 
 /** One index as the deployment table writes it: `branchId` + `startAt` (desc). */

@@ -272,7 +272,7 @@ views.log={title:'请求日志',async render(){
   $('#body').querySelectorAll('tr.click').forEach((tr)=>tr.onclick=()=>{const e=r[tr.dataset.i];$('#calls').innerHTML='<section><h3>'+esc(e.fn+' '+e.action)+' 的数据库调用 <span class="muted">'+e.db.length+' 次</span></h3>'+(e.db.length?table([['#',(c)=>e.db.indexOf(c)+1],['操作','op'],['集合','collection'],['耗时 ms','ms'],['索引',(c)=>c.index===undefined?'—':c.index===null?'无索引':c.index],['检查记录数',(c)=>c.examined??''],['结果',(c)=>c.code||'OK']],e.db):'<p class="muted">没有数据库调用。</p>')+'</section>';$('#calls').scrollIntoView()})
 }}
 // The request log's database column: how many calls, their time, and how many no declared index serves.
-function dbSum(e){const n=e.db.length;if(!n)return '';const ms=e.db.reduce((s,c)=>s+c.ms,0);const no=e.db.filter((c)=>c.index===null).length;return n+' 次 · '+ms+' ms'+(no?' · '+no+' 次无索引':'')}
+function dbSum(e){const n=e.db.length;if(!n)return '';const ms=Math.round(e.db.reduce((s,c)=>s+c.ms,0)*10)/10;const no=e.db.filter((c)=>c.index===null).length;return n+' 次 · '+ms+' ms'+(no?' · '+no+' 次无索引':'')}
 views.storage={title:'存储文件',async render(){
   const r=await api('/_console/api/storage')
   const kb=(n)=>n<1024?n+' B':n<1048576?(n/1024).toFixed(1)+' KB':(n/1048576).toFixed(1)+' MB'

@@ -183,14 +183,15 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   // Queries no declared index serves (cloud/indexes.ts) on a collection past UNINDEXED_FROM documents, by shape.
   const unindexed = new Map<string, { collection: string; query: string; from: string; count: number; size: number }>()
   let queryFrom = ''
-  // LOCALCLOUD_UNINDEXED_FROM=0 reports every unindexed query whatever its collection's size (the catalog test does).
+  // LOCALCLOUD_UNINDEXED_FROM=0 reports every unindexed query whatever its collection's size, empty ones too (the
+  // catalog test does).
   const unindexedFrom = /^\d+$/.test(process.env.LOCALCLOUD_UNINDEXED_FROM ?? '') ? Number(process.env.LOCALCLOUD_UNINDEXED_FROM) : UNINDEXED_FROM
   // The declared index serving the last query (the request log's "索引" column): '_id', its fields, or null.
   let lastIndex: string | null | undefined
   db.onQuery = (collection, query, order, size) => {
     const serving = collection.startsWith('__') ? '_id' : servingIndex(collection, query, order)
     lastIndex = serving === '_id' ? '_id' : serving ? describeIndex(serving).replace(/`/g, '') : null
-    if (size <= unindexedFrom || collection.startsWith('__') || serving) return
+    if ((unindexedFrom > 0 && size <= unindexedFrom) || collection.startsWith('__') || serving) return
     const shape = queryShape(query)
     const key = `${collection} ${shape}`
     const seen = unindexed.get(key)
