@@ -84,7 +84,7 @@ export const changePlan = defineAction({
     }
     const { notify, ...changes } = input
     // The change itself is activities.update's: version check, texts checked, history written with the reason.
-    const after = await updateActivity.handler(changes as unknown as ParsedInput<'activities.update'>, ctx)
+    const after = await updateActivity.handler(changes, ctx)
     const what = changeSentence(before, after)
     if (notify && what.length) {
       const typeName = ACTIVITY_TYPE_INFO[before.type].name

@@ -412,7 +412,7 @@ export const updateActivity = defineAction({
     if (committee && !input.reason?.trim()) throw invalid('党委修改支部的记录时请写明修改原因，支部会收到通知', { field: 'reason' })
     const _ = port.db.command
     const patch: Partial<ActivityDoc> = {}
-    const unset: string[] = []
+    const unset: ('lecturer' | 'endAt')[] = []
     for (const f of SIMPLE_FIELDS) if (input[f] !== undefined) patch[f] = input[f]
     const type = input.type ?? doc.type
     if (input.type !== undefined) patch.type = input.type
@@ -457,7 +457,7 @@ export const updateActivity = defineAction({
     }
 
     const after = { ...doc, ...patch } as ActivityDoc
-    for (const f of unset) delete (after as unknown as Record<string, unknown>)[f]
+    for (const f of unset) delete after[f]
     if (diffRecord(doc, after).length === 0) return present(ctx, doc)
 
     const now = port.now()
