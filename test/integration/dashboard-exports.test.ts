@@ -11,13 +11,14 @@ import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import { drawSeedPhoto } from '../../cloud/local/seed-photo'
 import { ACTIVITY_TYPE_INFO, ACTIVITY_TYPES, type ActivityType } from '../../types/domain'
-import { rawApiAs, identities, ok, uploadFile, type RawCaller, type DevIdentity } from '../support/api'
+import type { ActionInput } from '../../types/actions'
+import { apiAs, rawApiAs, identities, ok, uploadFile, type Caller, type DevIdentity } from '../support/api'
 import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 const YEAR = 2025
 let cloud: LocalCloudHandle
 let people: DevIdentity[]
-let committee: RawCaller
+let committee: Caller
 const branchOf = (openid: string) => people.find((p) => p.openid === openid)!.roles[0].branchId!
 
 interface Made {
@@ -52,7 +53,7 @@ function beijingYQ(d: Date): { y: number; q: number } {
   return { y: b.getUTCFullYear(), q: Math.floor(b.getUTCMonth() / 3) }
 }
 
-async function runJob(caller: RawCaller, start: unknown) {
+async function runJob(caller: Caller, start: ActionInput<'exports.start'>) {
   let job = await ok(caller('exports.start', start))
   const seen = [job.percent]
   for (let i = 0; i < 100 && job.status === 'running'; i += 1) {
@@ -63,7 +64,7 @@ async function runJob(caller: RawCaller, start: unknown) {
   // Progress only moves forward and ends at 100.
   expect(seen).toEqual([...seen].sort((a, b) => a - b))
   expect(seen[seen.length - 1]).toBe(100)
-  const res = await fetch(job.url)
+  const res = await fetch(job.url!)
   expect(res.ok).toBe(true)
   return { job, bytes: Buffer.from(await res.arrayBuffer()), steps: seen.length - 1 }
 }
@@ -74,7 +75,7 @@ let photoID: string
 beforeAll(async () => {
   cloud = await startLocalCloud()
   people = await identities(cloud.url)
-  committee = rawApiAs(cloud.url, 'dev-committee-admin')
+  committee = apiAs(cloud.url, 'dev-committee-admin')
   ;[b1, b2, b3] = ['dev-secretary-1', 'dev-secretary-2', 'dev-secretary-3'].map(branchOf)
   const db = sdkFor(cloud.url).database()
   photoID = await uploadFile(cloud.url, drawSeedPhoto(2), 'site.png')
@@ -119,9 +120,9 @@ beforeAll(async () => {
   const saved = await ok(committee('workPlans.save', { plan }))
   await ok(committee('workPlans.publish', { planId: saved.id }))
   await ok(committee('workPlans.assign', { planId: saved.id, branchIds: 'all', points: [{ seq: 1, dueOn: '2025-06-30' }, { seq: 2, dueOn: '2025-12-31' }] }))
-  const mine = await ok(rawApiAs(cloud.url, 'dev-secretary-1')('assignments.list', { branchId: b1, planId: saved.id }))
-  const first = mine.items.find((a: { pointSeq: number }) => a.pointSeq === 1)
-  await ok(rawApiAs(cloud.url, 'dev-secretary-1')('assignments.report', { assignmentId: first.id, note: '已完成', markDone: true, clientRequestId: 'dash-report-01' }))
+  const mine = await ok(apiAs(cloud.url, 'dev-secretary-1')('assignments.list', { branchId: b1, planId: saved.id }))
+  const first = mine.items.find((a) => a.pointSeq === 1)!
+  await ok(apiAs(cloud.url, 'dev-secretary-1')('assignments.report', { assignmentId: first.id, note: '已完成', markDone: true, clientRequestId: 'dash-report-01' }))
 })
 afterAll(() => cloud?.stop())
 
@@ -162,7 +163,7 @@ test('the assessment workbook counts what was recorded, per branch, type and qua
     expect(ws.getCell(r, top.get('其中逾期完成')!).value).toBe(b.id === b1 ? 1 : 0)
     expect(ws.getCell(r, top.get('逾期未完成')!).value).toBe(b.id === b1 ? 1 : 2)
     // The score is the dashboard's, and a branch that held nothing all year scores 0.
-    const row = overview.items.find((x: { branchId: string }) => x.branchId === b.id)
+    const row = overview.items.find((x) => x.branchId === b.id)!
     expect(ws.getCell(r, top.get('合规得分')!).value).toBe(row.score)
     if (b.id === b3) expect(row.score).toBe(0)
   }
@@ -188,7 +189,7 @@ test('the dashboard: overview filters and sorts, heatmap by month, points, one b
   expect(paged.nextOffset).toBe(1)
 
   const heat = await ok(committee('dashboard.heatmap', { year: YEAR }))
-  const h1 = heat.rows.find((r: { branchId: string }) => r.branchId === b1)
+  const h1 = heat.rows.find((r) => r.branchId === b1)!
   // January (the theme day at 00:30 on 1 January), February, April, July, August, December.
   expect(h1.months).toEqual([1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1])
 
@@ -198,13 +199,13 @@ test('the dashboard: overview filters and sorts, heatmap by month, points, one b
   const detail = await ok(committee('dashboard.branch', { branchId: b1, year: YEAR }))
   expect(detail.activities.map((a: { topic: string }) => a.topic)).toContain('第一季度支部党员大会')
   expect(detail.activities.find((a: { topic: string }) => a.topic === '第一季度支部党员大会')).toMatchObject({ expected: 3, present: 2, photoCount: 1 })
-  const congress = detail.compliance.find((c: { type: string }) => c.type === 'party_congress')
+  const congress = detail.compliance.find((c) => c.type === 'party_congress')!
   expect(congress.periods.map((p: { status: string }) => p.status)).toEqual(['done', 'missed', 'missed', 'missed'])
   expect(detail.assignments).toHaveLength(2)
 })
 
 test('the record book opens and holds every session, absentees with reasons, minutes and the photo', async () => {
-  const { bytes, job } = await runJob(rawApiAs(cloud.url, 'dev-secretary-1'), { kind: 'recordBook', branchId: b1, year: YEAR })
+  const { bytes, job } = await runJob(apiAs(cloud.url, 'dev-secretary-1'), { kind: 'recordBook', branchId: b1, year: YEAR })
   const expected = made.filter((m) => m.branchId === b1 && m.status === 'recorded' && !m.deleted && beijingYQ(m.startAt).y === YEAR)
   expect(job.total).toBe(expected.length)
   const { value: text } = await mammoth.extractRawText({ buffer: bytes })
@@ -225,7 +226,7 @@ test('the record book opens and holds every session, absentees with reasons, min
 })
 
 test('storage keeps one file per export: a newer record book replaces the older file, and thumbnails do not stay', async () => {
-  const secretary = rawApiAs(cloud.url, 'dev-secretary-1')
+  const secretary = apiAs(cloud.url, 'dev-secretary-1')
   const first = await runJob(secretary, { kind: 'recordBook', branchId: b1, year: YEAR })
   const second = await runJob(secretary, { kind: 'recordBook', branchId: b1, year: YEAR })
   const exportsDir = path.join(cloud.dataDir, 'storage', 'exports', String(YEAR))
@@ -237,26 +238,26 @@ test('storage keeps one file per export: a newer record book replaces the older 
   }
   // The newer export's file is there, without its thumbnails (they live inside the .docx).
   expect(filesOf(second.job.id)).toEqual(['record-book.docx'])
-  expect((await fetch(second.job.url)).ok).toBe(true)
+  expect((await fetch(second.job.url!)).ok).toBe(true)
   // The older one is gone, and opening that job again says why.
   expect(filesOf(first.job.id)).toEqual([])
-  expect((await fetch(first.job.url)).ok).toBe(false)
+  expect((await fetch(first.job.url!)).ok).toBe(false)
   const again = await ok(secretary('exports.step', { jobId: first.job.id }))
   expect(again).toMatchObject({ status: 'failed', url: null, error: '这份文件已被更新的导出替换，请重新导出' })
   // Another branch's book, or the workbook, is not touched by it.
   const workbook = await runJob(committee, { kind: 'assessment', year: YEAR })
-  expect((await fetch(second.job.url)).ok).toBe(true)
-  expect((await fetch(workbook.job.url)).ok).toBe(true)
+  expect((await fetch(second.job.url!)).ok).toBe(true)
+  expect((await fetch(workbook.job.url!)).ok).toBe(true)
 })
 
 test('access: a secretary exports only their own record book; members and outsiders cannot', async () => {
-  const sec1 = rawApiAs(cloud.url, 'dev-secretary-1')
-  const sec2 = rawApiAs(cloud.url, 'dev-secretary-2')
-  const member = rawApiAs(cloud.url, 'dev-member-1b')
+  const sec1 = apiAs(cloud.url, 'dev-secretary-1')
+  const sec2 = apiAs(cloud.url, 'dev-secretary-2')
+  const member = apiAs(cloud.url, 'dev-member-1b')
   expect(await sec1('exports.start', { kind: 'recordBook', branchId: b2, year: YEAR })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await member('exports.start', { kind: 'recordBook', branchId: b1, year: YEAR })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await sec1('exports.start', { kind: 'assessment', year: YEAR })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-  for (const action of ['dashboard.overview', 'dashboard.heatmap', 'dashboard.points']) {
+  for (const action of ['dashboard.overview', 'dashboard.heatmap', 'dashboard.points'] as const) {
     expect(await sec1(action, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   }
   expect(await sec1('dashboard.branch', { branchId: b1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -267,7 +268,7 @@ test('access: a secretary exports only their own record book; members and outsid
   const wbJob = await ok(committee('exports.start', { kind: 'assessment', year: YEAR }))
   expect(await sec1('exports.step', { jobId: wbJob.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   // A bad payload gets a clear Chinese message.
-  const bad = await committee('exports.start', { kind: 'pdf' })
+  const bad = await rawApiAs(cloud.url, 'dev-committee-admin')('exports.start', { kind: 'pdf' }) // off the contract on purpose
   expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   expect((bad as { error: { message: string } }).error.message).toMatch(/导出类型/)
   expect(await committee('exports.start', { kind: 'recordBook', year: YEAR })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('请指定要导出记录本的支部') } })

@@ -4,21 +4,22 @@
  * reused for another action is another request.
  */
 import { readFileSync } from 'node:fs'
-import { rawApiAs, identities, ok, type RawCaller } from '../support/api'
+import type { ActionInput } from '../../types/actions'
+import { apiAs, identities, ok, type Caller } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 import { SAMPLE_PLAN_TXT } from '../support/samples'
 
 const DAY = 86400e3
 let cloud: LocalCloudHandle
-let committee: RawCaller
-let secretary: RawCaller
+let committee: Caller
+let secretary: Caller
 let branchId: string
 let branch2: string
 
 beforeAll(async () => {
   cloud = await startLocalCloud()
-  committee = rawApiAs(cloud.url, 'dev-committee-admin')
-  secretary = rawApiAs(cloud.url, 'dev-secretary-1')
+  committee = apiAs(cloud.url, 'dev-committee-admin')
+  secretary = apiAs(cloud.url, 'dev-secretary-1')
   const people = await identities(cloud.url)
   branchId = people.find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
   branch2 = people.find((p) => p.openid === 'dev-secretary-2')!.roles[0].branchId!
@@ -49,7 +50,7 @@ test('assignments.report sent twice at once: both answer the first report, which
 })
 
 test('notices.send retried, and sent twice at once: the notice it sent, not CONFLICT; one message each', async () => {
-  const notice = { title: '关于开展主题党日活动的通知', body: '请于月底前开展主题党日。', branches: [branch2], roles: ['secretary'] }
+  const notice: Omit<ActionInput<'notices.send'>, 'clientRequestId'> = { title: '关于开展主题党日活动的通知', body: '请于月底前开展主题党日。', branches: [branch2], roles: ['secretary'] }
   const first = await committee('notices.send', { ...notice, clientRequestId: 'notice-retry-01' })
   expect(first).toMatchObject({ ok: true, data: { branchCount: 1 } })
   expect(await committee('notices.send', { ...notice, clientRequestId: 'notice-retry-01' })).toEqual(first)
@@ -60,7 +61,7 @@ test('notices.send retried, and sent twice at once: the notice it sent, not CONF
   ])
   expect(a.ok).toBe(true)
   expect(b).toEqual(a)
-  const inbox = await ok<{ items: { title: string }[] }>(rawApiAs(cloud.url, 'dev-secretary-2')('inbox.list', {}))
+  const inbox = await ok<{ items: { title: string }[] }>(apiAs(cloud.url, 'dev-secretary-2')('inbox.list', {}))
   expect(inbox.items.filter((i) => i.title === '第二条通知')).toHaveLength(1)
   expect(inbox.items.filter((i) => i.title === notice.title)).toHaveLength(1)
 })

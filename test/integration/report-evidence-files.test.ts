@@ -3,18 +3,18 @@
  * accepted as evidence, stored on the report and listed with their names and links; another kind, or a file not
  * uploaded for this assignment, is refused with a Chinese message and nothing is written.
  */
-import { rawApiAs, identities, ok, uploadFile, type RawCaller } from '../support/api'
+import { apiAs, identities, ok, uploadFile, type Caller } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
-let committee: RawCaller
-let secretary: RawCaller
+let committee: Caller
+let secretary: Caller
 let assignmentId = ''
 
 beforeAll(async () => {
   cloud = await startLocalCloud()
-  committee = rawApiAs(cloud.url, 'dev-committee-admin')
-  secretary = rawApiAs(cloud.url, 'dev-secretary-1')
+  committee = apiAs(cloud.url, 'dev-committee-admin')
+  secretary = apiAs(cloud.url, 'dev-secretary-1')
   const branchId = (await identities(cloud.url)).find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
   const plan = await ok(committee('workPlans.parse', { text: '2026年工作要点\n一、组织建设\n1. 报送年度党建工作总结。' }))
   const { id: planId } = await ok(committee('workPlans.save', { plan }))
