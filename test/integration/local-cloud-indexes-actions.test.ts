@@ -75,6 +75,7 @@ const DRIVEN: Record<string, (c: Ctx) => Call | undefined> = {
   'recruitment.create': (c) => ({ as: 'secretary', payload: { branchId: c.branchId, name: '索引测试申请人', appliedOn: `${c.year}-01-05` } }),
   'recruitment.get': (c) => c.recruitId ? { as: 'secretary', payload: { recruitId: c.recruitId } } : undefined,
   'recruitment.settings': () => ({ as: 'secretary', payload: {} }),
+  'recruitment.overview': () => ({ as: 'admin', payload: {} }),
   'leave.forSession': (c) => ({ as: 'member', payload: { activityId: c.activityId } }),
   'leave.attendance': (c) => ({ as: 'secretary', payload: { memberId: c.memberId } }),
   'reviews.get': (c) => ({ as: 'secretary', payload: { activityId: c.activityId } }),
