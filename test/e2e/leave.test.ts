@@ -84,6 +84,7 @@ test('a member withdraws a waiting request; the secretary has no 准假 on their
   await own.waitFor({ timeout: 30_000 })
   await own.getByText('本人的请假由其他支委或上级党委审批').waitFor({ timeout: 30_000 })
   expect(await own.getByText('准假', { exact: true }).count()).toBe(0)
+  await own.scrollIntoViewIfNeeded()
   await shot(sec, 'leave-own-request')
 
   const wang = (await world.person('dev-member-1a')).page
@@ -92,5 +93,6 @@ test('a member withdraws a waiting request; the secretary has no 准假 on their
   await row.waitFor({ timeout: 30_000 })
   await row.getByText('准假', { exact: true }).click()
   await row.filter({ hasText: '已准假' }).waitFor({ timeout: 30_000 })
+  await row.scrollIntoViewIfNeeded()
   await shot(wang, 'leave-decide-secretary')
 })
