@@ -121,6 +121,8 @@ export interface SendResult {
   failed: number
   /** Queued messages not started (the deadline passed, or a round trip failed): the next run sends them. */
   left: number
+  /** When the last message's outcome was recorded (Date.now()), if any was. */
+  lastAt?: number
 }
 
 export interface Sender {
@@ -206,6 +208,7 @@ export function startSending(
       await subs.doc(subId).update({ data: { remaining: _.inc(1), updatedAt: now } })
     }
     bump(counts, r.kind, outcome)
+    result.lastAt = Date.now()
     if (outcome === 'sent') result.sent += 1
     else if (outcome === 'no_quota') result.noQuota += 1
     else result.failed += 1

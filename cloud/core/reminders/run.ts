@@ -385,6 +385,8 @@ export async function runReminders(port: Port, now: Date, options: RunOptions = 
     if (firstError) throw firstError.error
     phase('send')
     if (sent?.left) counts.deferred = sent.left
+    // When the last message went out (ms from the start): what the 45 s budget is about.
+    if (sent?.lastAt) phases.lastMessageAt = sent.lastAt - started
 
     // 党费: unpaid months to the member, 3 and 5 months behind to the secretary (inbox only; cloud/core/dues/reminders.ts).
     if (daily) counts.dues = await runDuesReminders(port, now)
