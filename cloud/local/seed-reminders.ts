@@ -81,7 +81,7 @@ export async function seedReminders(ctx: ReminderSeedContext): Promise<void> {
   // Sessions planned for tomorrow (the activities work owns activities.plan; a demo without them still works).
   const sessions = [
     { branch: 0, type: 'theme_day', topic: '重温入党誓词主题党日', place: '学会会议室', hour: 14 },
-    { branch: 1, type: 'party_congress', topic: '支部党员大会：讨论年度党建工作总结', place: '学会秘书处', hour: 9 },
+    { branch: 1, type: 'party_congress', topic: '讨论年度党建工作总结', place: '学会秘书处', hour: 9 },
   ]
   for (const s of sessions) {
     const b = SEED_BRANCHES[s.branch]

@@ -4,7 +4,7 @@
  */
 import { BRANCH_READERS } from '../../../types/roles'
 import { defineAction } from '../framework/action'
-import { complianceAt, complianceYear } from '../compliance/rules'
+import { complianceAt, complianceYear, isSecretaryLecture } from '../compliance/rules'
 import { loadComplianceInputs } from '../compliance/data'
 import { notFound } from '../framework/errors'
 import type { BranchDoc } from '../framework/model'
@@ -59,9 +59,9 @@ const whenText = (at: Date) => {
 /**
  * The current periods' sessions per type (planned and recorded), and, where a type is not done yet but a session of
  * it is planned, the gap sentence says so and when: 本月主题党日尚未开展，还剩 6 天（已计划 12月4日 14:30）. One query
- * over the span of the current periods; the secretary's own 党课 takes the branch's 党课.
+ * over the span of the current periods; 书记讲党课 takes the 党课 the secretary gives (isSecretaryLecture).
  */
-async function withSessions(port: Port, c: ReturnType<typeof presentCompliance>) {
+async function withSessions(port: Port, c: ReturnType<typeof presentCompliance>, secretaryNames: string[]) {
   if (!c.items.length) return c
   const from = c.items.map((i) => i.period.start).sort()[0]
   const to = c.items.map((i) => i.period.end).sort().reverse()[0]
@@ -73,9 +73,10 @@ async function withSessions(port: Port, c: ReturnType<typeof presentCompliance>)
   })
   const byOld = new Map<string, string>()
   const items = c.items.map((i) => {
-    const type = i.type === 'secretary_lecture' ? 'party_lecture' : i.type
+    // 书记讲党课 lists only the secretary's own 党课 (it listed every 党课 of the year).
+    const ofItem = (d: (typeof docs)[number]) => (i.type === 'secretary_lecture' ? isSecretaryLecture(d, secretaryNames) : d.type === i.type)
     const inPeriod = docs
-      .filter((d) => d.type === type && beijingDate(new Date(d.startAt)) >= i.period.start && beijingDate(new Date(d.startAt)) <= i.period.end)
+      .filter((d) => ofItem(d) && beijingDate(new Date(d.startAt)) >= i.period.start && beijingDate(new Date(d.startAt)) <= i.period.end)
       .sort((x, y) => +new Date(x.startAt) - +new Date(y.startAt))
     const sessions = inPeriod.map((d) => ({ id: d._id, topic: d.topic, startAt: new Date(d.startAt).toISOString(), status: d.status }))
     // A planned session still ahead is 已计划; one whose time has passed was held (or not) and waits to be recorded.
@@ -100,7 +101,7 @@ export const complianceBranch = defineAction({
     if (!branch) throw notFound('支部')
     const date = beijingDate(port.now())
     const inputs = await loadComplianceInputs(port, [branchId], Number(date.slice(0, 4)))
-    return withSessions(port, presentCompliance(branch, inputs.get(branchId)!, date))
+    return withSessions(port, presentCompliance(branch, inputs.get(branchId)!, date), inputs.get(branchId)!.secretaryNames)
   },
 })
 

@@ -187,15 +187,21 @@ function missedSentence(type: ComplianceItemType, period: Period): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Counting
 
+/** Whether a session is the secretary's own 党课: a 党课 whose lecturer is one of the secretary's names. */
+export function isSecretaryLecture(a: { type: string; lecturer?: string | null }, secretaryNames: string[]): boolean {
+  if (a.type !== 'party_lecture' || !a.lecturer) return false
+  const lecturer = a.lecturer.trim()
+  return secretaryNames.some((n) => n.trim() !== '' && n.trim() === lecturer)
+}
+
 /** Recorded, not deleted activities bucketed by type and Beijing date. */
 function countable(input: ComplianceInput) {
-  const names = new Set(input.secretaryNames.map((n) => n.trim()).filter(Boolean))
   const rows: { type: ActivityType; date: string; bySecretary: boolean }[] = []
   for (const a of input.activities) {
     if (a.status !== 'recorded' || a.deleted) continue
     const at = a.startAt instanceof Date ? a.startAt : new Date(a.startAt)
     if (Number.isNaN(at.getTime())) continue
-    rows.push({ type: a.type, date: beijingDate(at), bySecretary: a.type === 'party_lecture' && !!a.lecturer && names.has(a.lecturer.trim()) })
+    rows.push({ type: a.type, date: beijingDate(at), bySecretary: isSecretaryLecture(a, input.secretaryNames) })
   }
   return rows
 }
