@@ -6,7 +6,6 @@ import type { ActivityType, MemberState, PartyStatus, Role } from '../../../type
 import type { ReminderKind } from '../../../types/subscription-templates'
 import type { DuesCategory, DuesWay } from '../../../types/dues'
 import type { LeaveKind, LeaveStatus } from '../../../types/leave'
-import type { AppraisalDoc, AppraisalSettingsDoc } from '../appraisal/store'
 
 export const COLLECTIONS = [
   'committees',
@@ -714,8 +713,8 @@ export interface DocMap {
   // 组织关系转接 (shapes in cloud/core/transfers/store.ts).
   transfers: import('../transfers/store').TransferDoc
   transfer_settings: import('../transfers/store').TransferSettingsDoc
-  appraisals: AppraisalDoc
-  appraisal_settings: AppraisalSettingsDoc
+  appraisals: import('../appraisal/store').AppraisalDoc
+  appraisal_settings: import('../appraisal/store').AppraisalSettingsDoc
 }
 /** Collections whose documents are in DocMap (every one should be: a new area adds its own). */
 export type TypedCollectionName = keyof DocMap & CollectionName
