@@ -28,7 +28,7 @@ export function isExpired(validUntilOn: string, today: string): boolean {
 
 /**
  * The 回执: the receiving organisation returns the letter's receipt stub, expected within one month of the letter
- * (../shared/docs/domain.md, 组织关系转接; issue #19.3). One calendar month, clamped at month end
+ * (the domain notes on 组织关系转接; issue #19.3). One calendar month, clamped at month end
  * (1月31日 → 2月28日, or 29日 in a leap year).
  */
 export const RECEIPT_MONTHS = 1
