@@ -180,6 +180,12 @@ test('secretary: 改期 opens in view; the join field shows a 10-character code'
   await shot(page, 'plan-change-in-view')
 
   await goTo(page, world.url, 'pages/me/index')
+  // Someone already in a branch opens the form with 我有邀请码 (the walk found it always shown, to members too).
+  const show = page.getByTestId('show-join')
+  await show.waitFor({ timeout: 30_000 })
+  expect((await show.boundingBox())!.height).toBeGreaterThanOrEqual(44)
+  expect(await page.locator('[data-testid=join-code]').count()).toBe(0)
+  await show.click()
   const code = page.locator('[data-testid=join-code] input, input[data-testid=join-code]').first()
   await code.waitFor({ state: 'attached', timeout: 30_000 })
   const example = ((await code.getAttribute('placeholder')) ?? '').replace(/^例如\s*/, '')

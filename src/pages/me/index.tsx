@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { APP_VERSION } from '../../lib/app-version'
 import { PrivacyDialog } from '../../components/privacy-dialog'
@@ -30,6 +31,7 @@ const MORE: [string, [string, string, Who, string][]][] = [
 
 export default function MePage() {
   const status = useSessionBootstrap()
+  const [joining, setJoining] = useState(false)
   const error = useSessionStore((s) => s.error)
   const load = useSessionStore((s) => s.load)
   const hasRoles = useSessionStore(selectHasRoles)
@@ -59,8 +61,15 @@ export default function MePage() {
           <Section title='我的支部与职务'>
             <RoleList />
           </Section>
-          <Section title='加入支部'>
-            <JoinForm compact />
+          {/* Someone already in a branch rarely needs the form (a guide's or a second role's code): one button opens it. */}
+          <Section title={hasRoles ? '邀请码' : '加入支部'}>
+            {hasRoles && !joining ? (
+              <Button type='plain' block onClick={() => setJoining(true)} {...testId('show-join')}>
+                我有邀请码
+              </Button>
+            ) : (
+              <JoinForm compact />
+            )}
           </Section>
           {/* One list of the sub-package entries (the main package is at its size limit: a row of data, not a block of JSX, each). */}
           {MORE.map(([title, rows]) => {
