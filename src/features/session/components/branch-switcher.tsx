@@ -2,7 +2,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { testId } from '../../../lib/test-id'
-import { useBranches, useSessionStore } from '../store'
+import { selectIsCommitteeAdmin, useBranches, useSessionStore } from '../store'
 import './branch-switcher.scss'
 
 export function BranchSwitcher() {
@@ -10,6 +10,8 @@ export function BranchSwitcher() {
   const currentId = useSessionStore((s) => s.currentBranchId)
   const currentName = useSessionStore((s) => s.currentBranchName)
   const switchBranch = useSessionStore((s) => s.switchBranch)
+  // A committee administrator without a branch of their own works across all of them: not 「尚未选择支部」.
+  const isAdmin = useSessionStore(selectIsCommitteeAdmin)
   const several = branches.length > 1
 
   const choose = async () => {
@@ -27,7 +29,7 @@ export function BranchSwitcher() {
   return (
     <View className='branch-switcher' onClick={choose}>
       <Text className='branch-switcher__name' {...testId('current-branch')}>
-        {currentId ? currentName ?? '未命名支部' : '尚未选择支部'}
+        {currentId ? currentName ?? '未命名支部' : isAdmin ? '党委 · 全部支部' : '尚未选择支部'}
       </Text>
       {several ? (
         <Text className='branch-switcher__action' {...testId('switch-branch')}>
