@@ -11,6 +11,8 @@ const DELETE_BATCH = 50 // deleteFile takes at most 50 files a call
 
 export function buildPort(cloud: Cloud, options: { now?: () => Date } = {}): Port {
   const context = cloud.getWXContext()
+  // The SDK's own typings of the database (wx-server-sdk's DB namespace) do not match the Port's narrow Database
+  // (the subset core uses, typed for the local cloud as well); the runtime object is the same, so it is cast once, here.
   const db = cloud.database() as unknown as Database
   return {
     db,

@@ -37,7 +37,9 @@ export const usePrivacyStore = create<PrivacyState>()((set, get) => ({
 
 /** Called once at app start on weapp; older base libraries have no such API, and then nothing is registered. */
 export function registerPrivacyHandler(): void {
-  const on = (Taro as unknown as { onNeedPrivacyAuthorization?: (cb: (resolve: Resolve) => void) => void }).onNeedPrivacyAuthorization
+  // Taro's types predate wx.onNeedPrivacyAuthorization (base library 2.32.3): declare it, optional, on Taro's own type.
+  const taro: typeof Taro & { onNeedPrivacyAuthorization?: (cb: (resolve: Resolve) => void) => void } = Taro
+  const on = taro.onNeedPrivacyAuthorization
   if (typeof on !== 'function') return
   on((resolve) => usePrivacyStore.getState().ask(resolve))
 }

@@ -19,7 +19,7 @@ export function askSubscriptions(templates: TemplateAsk[]): Promise<Record<strin
     // No await before this line: it must run inside the tap's own call stack.
     const taroPromise = Taro.requestSubscribeMessage({
       tmplIds,
-      success: (res) => resolve(pickGrants(tmplIds, res as unknown as Record<string, unknown>)),
+      success: (res) => resolve(pickGrants(tmplIds, res)),
       fail: (err) => reject(new SubscribeError(subscribeFailure(err?.errCode))),
     } as Taro.requestSubscribeMessage.Option) as Promise<unknown> | undefined
     // Taro also answers with a promise, which rejects when WeChat refuses (e.g. 20004, subscriptions switched off).

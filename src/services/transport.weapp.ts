@@ -15,7 +15,7 @@ const isNetworkFailure = (error: unknown) => {
 const transport: Transport = {
   async callFunction(event: ApiEvent) {
     try {
-      const res = await Taro.cloud.callFunction({ name: 'api', data: event as unknown as Record<string, unknown> })
+      const res = await Taro.cloud.callFunction({ name: 'api', data: { ...event } })
       return (res as { result?: unknown }).result
     } catch (error) {
       if (isNetworkFailure(error)) throw new NetworkError(String((error as { errMsg?: string }).errMsg ?? error))
@@ -33,7 +33,7 @@ const transport: Transport = {
         filePath: source.filePath,
         success: (res: { fileID: string }) => resolve(res.fileID),
         fail: (err: { errMsg: string }) => reject(isNetworkFailure(err) ? new NetworkError(String(err.errMsg)) : err),
-      } as Parameters<typeof Taro.cloud.uploadFile>[0]) as unknown as { onProgressUpdate?: (cb: (r: { progress: number }) => void) => void }
+      })
       if (task && typeof task.onProgressUpdate === 'function' && onProgress) {
         task.onProgressUpdate((r) => onProgress(r.progress))
       }

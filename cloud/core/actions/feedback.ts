@@ -8,27 +8,11 @@ import { createHash } from 'node:crypto'
 import { ROLES } from '../../../types/domain'
 import { defineAction } from '../framework/action'
 import { AppError } from '../framework/errors'
-import type { BranchDoc } from '../framework/model'
+import { collection, insertNew, loadOne, readAll } from '../framework/data'
+import type { FeedbackDoc } from '../framework/model'
+import type { Port } from '../framework/port'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import { actorName } from '../organisation/audit'
-import { readAll } from '../organisation/store'
-import { insertNew } from '../reminders/store'
-
-export interface FeedbackDoc {
-  _id: string
-  openid: string
-  fromName: string
-  kind: 'suggestion' | 'complaint'
-  body: string
-  branchId: string | null
-  branchName: string | null
-  /** open → answered (feedback.answer) → closed (feedback.close); an open item may also be closed unanswered. */
-  status: 'open' | 'answered' | 'closed'
-  createdAt: Date
-  answer: string | null
-  answeredBy: { openid: string; name: string } | null
-  answeredAt: Date | null
-}
 
 const present = (f: FeedbackDoc) => ({
   id: f._id,
@@ -43,9 +27,8 @@ const present = (f: FeedbackDoc) => ({
   answeredAt: f.answeredAt ? new Date(f.answeredAt).toISOString() : null,
 })
 
-async function load(port: Parameters<typeof insertNew>[0], id: string): Promise<FeedbackDoc | null> {
-  const { data } = await port.db.collection('feedback').where({ _id: id }).limit(1).get()
-  return (data[0] as unknown as FeedbackDoc | undefined) ?? null
+async function load(port: Port, id: string): Promise<FeedbackDoc | null> {
+  return (await loadOne(port, 'feedback', id)) ?? null
 }
 
 export const sendFeedback = defineAction({
@@ -61,8 +44,7 @@ export const sendFeedback = defineAction({
     let branchName: string | null = null
     if (branchId) {
       if (!ctx.caller.memberships.some((m) => m.branchId === branchId)) throw new AppError('FORBIDDEN', '只能就自己所在的支部提出意见')
-      const { data } = await port.db.collection('branches').where({ _id: branchId }).limit(1).get()
-      branchName = (data[0] as unknown as BranchDoc | undefined)?.name ?? null
+      branchName = (await loadOne(port, 'branches', branchId))?.name ?? null
     }
     const doc: FeedbackDoc = { _id, openid: ctx.caller.openid, fromName: await actorName(ctx), kind, body, branchId: branchId ?? null, branchName, status: 'open', createdAt: port.now(), answer: null, answeredBy: null, answeredAt: null }
     await insertNew(port, 'feedback', [{ ...doc }])
@@ -75,7 +57,7 @@ export const myFeedback = defineAction({
   roles: ROLES,
   scope: { kind: 'authenticated' },
   async handler(_input, { port, caller }) {
-    const rows = await readAll<FeedbackDoc>(port, 'feedback', { openid: caller.openid }, 'createdAt')
+    const rows = await readAll(port, 'feedback', { openid: caller.openid }, { sortBy: 'createdAt' })
     return { items: rows.reverse().map(present) }
   },
 })
@@ -91,8 +73,8 @@ export const listFeedback = defineAction({
       const c = decodeCursor(cursor, 'time')
       conditions.push(afterCursor(_, 'createdAt', c.key, c.id, 'asc'))
     }
-    const { data } = await port.db.collection('feedback').where(_.and(...conditions) as Record<string, unknown>).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit + 1).get()
-    const page = pageOf(data as unknown as FeedbackDoc[], limit, (f) => new Date(f.createdAt).getTime())
+    const { data } = await collection(port, 'feedback').where(_.and(...conditions) as Record<string, unknown>).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit + 1).get()
+    const page = pageOf(data, limit, (f) => new Date(f.createdAt).getTime())
     return { items: page.items.map(present), nextCursor: page.nextCursor }
   },
 })

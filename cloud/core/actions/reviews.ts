@@ -10,12 +10,11 @@ import { currentVersion, writeVersion } from '../activities/store'
 import { isCommitteeAdmin } from '../framework/access'
 import { defineAction, type ActionContext } from '../framework/action'
 import { AppError, invalid } from '../framework/errors'
-import type { ActivityDoc, BranchDoc, InboxDoc } from '../framework/model'
+import type { ActivityDoc, InboxDoc } from '../framework/model'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import { beijingDate } from '../framework/time'
 import { actorName } from '../organisation/audit'
-import { readAll } from '../organisation/store'
-import { insertNew, readPaged } from '../reminders/store'
+import { collection, insertNew, readAll, recordOf } from '../framework/data'
 
 const WRITERS = ['secretary', 'branch_committee'] as const
 const recordScope = { kind: 'record', collection: 'activities', noun: '活动记录', idOf: (input: { activityId: string }) => input.activityId } as const
@@ -90,7 +89,7 @@ export const getReview = defineAction({
   roles: ['committee_admin', 'secretary', 'branch_committee', 'member', 'guide'],
   scope: recordScope,
   async handler(_input, ctx) {
-    return presentReview(ctx.record as unknown as ActivityDoc, ctx)
+    return presentReview(recordOf(ctx, 'activities'), ctx)
   },
 })
 
@@ -100,7 +99,7 @@ export const decideReview = defineAction({
   scope: recordScope,
   async handler({ activityId, decision, comment, expectedVersion }, ctx) {
     const { port } = ctx
-    const doc = ctx.record as unknown as ActivityDoc
+    const doc = recordOf(ctx, 'activities')
     assertRecorded(doc)
     if (decision === 'return' && !comment) throw invalid('退回修改时请写明审核意见', { field: 'comment' })
     const version = currentVersion(doc, expectedVersion, '审核')
@@ -140,7 +139,7 @@ export const resubmitReview = defineAction({
   roles: WRITERS,
   scope: recordScope,
   async handler({ note }, ctx) {
-    const doc = ctx.record as unknown as ActivityDoc
+    const doc = recordOf(ctx, 'activities')
     assertRecorded(doc)
     const before: Review = presentReview(doc, ctx)
     if (doc.reviewState !== 'returned') throw new AppError('CONFLICT', '该记录没有被退回，不需重新提交')
@@ -174,16 +173,15 @@ export const reviewQueue = defineAction({
       const c = decodeCursor(cursor, 'time')
       conditions.push(afterCursor(_, 'startAt', c.key, c.id, 'asc'))
     }
-    const { data } = await port.db
-      .collection('activities')
+    const { data } = await collection(port, 'activities')
       .where(_.and(...conditions) as Record<string, unknown>)
       .orderBy('startAt', 'asc')
       .orderBy('_id', 'asc')
       .limit(limit + 1)
       .get()
-    const page = pageOf(data as unknown as ActivityDoc[], limit, (a) => new Date(a.startAt).getTime())
+    const page = pageOf(data, limit, (a) => new Date(a.startAt).getTime())
     const ids = [...new Set(page.items.map((a) => a.branchId))]
-    const branches = ids.length ? await readAll<BranchDoc>(port, 'branches', { _id: _.in(ids) }) : []
+    const branches = ids.length ? await readAll(port, 'branches', { _id: _.in(ids) }, { fields: ['name'] }) : []
     const names = new Map(branches.map((b) => [b._id, b.name]))
     return {
       items: page.items.map((a) => ({
@@ -210,13 +208,13 @@ export const reviewCounts = defineAction({
     const _ = port.db.command
     const year = asked ?? Number(beijingDate(port.now()).slice(0, 4))
     const [rows, branches] = await Promise.all([
-      readPaged<ActivityDoc>(
+      readAll(
         port,
         'activities',
         _.and({ status: 'recorded', deleted: false }, { startAt: _.gte(new Date(`${year}-01-01T00:00:00+08:00`)) }, { startAt: _.lt(new Date(`${year + 1}-01-01T00:00:00+08:00`)) }) as Record<string, unknown>,
-        { branchId: true, reviewState: true },
+        { fields: ['branchId', 'reviewState'] },
       ),
-      readPaged<BranchDoc>(port, 'branches', { status: 'active' }, { name: true }),
+      readAll(port, 'branches', { status: 'active' }, { fields: ['name'] }),
     ])
     const per = new Map(branches.map((b) => [b._id, { branchId: b._id, branchName: b.name, waiting: 0, returned: 0, approved: 0 }]))
     for (const a of rows) {

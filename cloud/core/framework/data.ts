@@ -118,6 +118,7 @@ export async function readRows<T extends { _id: string }>(
   let last: string | undefined
   for (;;) {
     const condition = last === undefined ? where : (_.and(where, { _id: _.gt(last) }) as Where)
+    // The caller names the row type of a collection outside DocMap: the one place it is taken on trust.
     let q = (port.db.collection(name) as unknown as TypedQuery<T>).where(condition).orderBy('_id', 'asc').limit(READ_PAGE)
     if (options.fields) q = q.field({ ...Object.fromEntries(options.fields.map((f) => [f, true])), _id: true })
     const { data } = await q.get()
@@ -134,6 +135,8 @@ export async function readRows<T extends { _id: string }>(
  */
 export function recordOf<N extends TypedCollectionName>(ctx: { record?: Doc }, name: N): Stored<DocMap[N]> {
   if (!ctx.record) throw new AppError('INTERNAL', `操作未声明 ${name} 记录范围`)
+  // access.ts read ctx.record from the collection the action's scope names (an untyped Doc there, as access serves
+  // every collection); the caller names that same collection, so this is the document DocMap says it holds.
   return ctx.record as unknown as Stored<DocMap[N]>
 }
 

@@ -668,6 +668,23 @@ export interface LeaveDoc {
   decisionNote: string | null
 }
 
+/** 意见反馈 (cloud/core/actions/feedback.ts; docs/feedback.md). */
+export interface FeedbackDoc {
+  _id: string
+  openid: string
+  fromName: string
+  kind: 'suggestion' | 'complaint'
+  body: string
+  branchId: string | null
+  branchName: string | null
+  /** open → answered (feedback.answer) → closed (feedback.close); an open item may also be closed unanswered. */
+  status: 'open' | 'answered' | 'closed'
+  createdAt: Date
+  answer: string | null
+  answeredBy: { openid: string; name: string } | null
+  answeredAt: Date | null
+}
+
 /**
  * What each collection holds: the typed accessor (framework/data.ts `collection`, `readAll`, `loadOne`) reads and
  * writes through this map, so a read of 'activities' is ActivityDoc[] without a cast. A new collection adds its name
@@ -715,6 +732,7 @@ export interface DocMap {
   transfer_settings: import('../transfers/store').TransferSettingsDoc
   appraisals: import('../appraisal/store').AppraisalDoc
   appraisal_settings: import('../appraisal/store').AppraisalSettingsDoc
+  feedback: FeedbackDoc
 }
 /** Collections whose documents are in DocMap (every one should be: a new area adds its own). */
 export type TypedCollectionName = keyof DocMap & CollectionName

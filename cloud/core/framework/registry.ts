@@ -63,7 +63,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...REVIEW_ACTIONS,
   ...FEEDBACK_ACTIONS,
   ...APPRAISAL_ACTIONS,
-] as unknown as readonly ActionDef[]
+]
 
 const byName = new Map(ACTIONS.map((a) => [a.name as string, a]))
 

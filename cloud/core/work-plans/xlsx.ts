@@ -23,6 +23,8 @@ export async function xlsxTables(buffer: Buffer): Promise<string[][][]> {
   const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   try {
+    // exceljs declares its own `Buffer` (an ArrayBuffer) that a Node Buffer does not match; at runtime it reads a
+    // Node Buffer (JSZip underneath), and a copy into an ArrayBuffer would double a large workbook's memory.
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
   } catch {
     throw new NotXlsxError('not an xlsx workbook')
