@@ -50,6 +50,7 @@ export const INDEXES: IndexDecl[] = [
   { collection: 'dues_profiles', fields: asc('branchId', '_id') },
   { collection: 'dues_payments', fields: asc('memberId', 'month'), note: 'ids are `memberId:YYYY-MM`, one per member and month' },
   { collection: 'dues_payments', fields: asc('branchId', 'month') },
+  { collection: 'dues_payments', fields: asc('month'), note: "the dues reminders: every member's payments of the last months" },
   { collection: 'dues_corrections', fields: asc('memberId', 'month', 'at'), note: 'a month\'s corrections on the member\'s dues page' },
   { collection: 'appraisals', fields: asc('branchId', 'state', 'memberIds'), note: "a member's 民主评议 history; ids are the record's" },
   { collection: 'appraisals', fields: asc('year', 'branchId'), note: 'the workbook' },
@@ -82,6 +83,7 @@ export const INDEXES: IndexDecl[] = [
   { collection: 'assignments', fields: asc('planId', 'branchId'), note: "a plan's assignments: progress, dashboard" },
   { collection: 'progress_reports', fields: asc('assignmentId', 'at'), note: "an assignment's reports" },
   { collection: 'progress_reports', fields: asc('branchId', 'kind'), note: 'home 待办: reopened points' },
+  { collection: 'export_jobs', fields: [f('createdByOpenid'), f('status'), f('createdAt', true)], note: "exports.start: the person's running job for the same book and year" },
 ]
 
 /** One index as the deployment table writes it: `branchId` + `startAt` (desc). */
