@@ -149,3 +149,9 @@ describe('image check events', () => {
     expect(reviewKey('cloud://env.1234/activities/a.b/photo2.png')).not.toBe(key)
   })
 })
+
+test('the history leaves out fields nobody entered: absent and empty are the same (user walk: 「表决：（空）→ 不表决」)', () => {
+  expect(diffRecord({ topic: '甲' }, { topic: '甲', voting: false, assignmentIds: [], photos: [] })).toEqual([])
+  expect(diffRecord({ topic: '甲', voting: false }, { topic: '甲', voting: true })).toEqual([{ field: 'voting', label: '表决', before: '不表决', after: '表决' }])
+  expect(diffRecord({ assignmentIds: [] }, { assignmentIds: ['a1'] })).toEqual([{ field: 'assignmentIds', label: '关联工作要点', before: null, after: '1 项' }])
+})

@@ -190,9 +190,14 @@ export function displayValue(field: string, value: unknown): string | null {
   }
 }
 
-/** Comparable form of a value (dates by instant, arrays and objects by JSON). */
+/**
+ * Comparable form of a value (dates by instant, arrays and objects by JSON). A field never entered and its empty
+ * value are the same: no 表决 is 不表决, no list is an empty list (the history showed 「表决：（空）→ 不表决」 and
+ * 「关联工作要点：（空）→（名单有调整）」 for fields nobody touched).
+ */
 function comparable(value: unknown): string {
-  if (value === undefined || value === null || value === '') return ''
+  if (value === undefined || value === null || value === '' || value === false) return ''
+  if (Array.isArray(value) && value.length === 0) return ''
   if (value instanceof Date) return value.toISOString()
   if (typeof value === 'object') return JSON.stringify(value, (_k, v) => (v instanceof Date ? v.toISOString() : v))
   return String(value)
