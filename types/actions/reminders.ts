@@ -14,10 +14,13 @@
  *   roles; lands in the inbox and goes out as a subscription message to everyone with quota.
  */
 import { z } from 'zod'
+import { COMPLIANCE_STATUSES, type ComplianceStatus } from '../compliance-status'
 import { REMINDER_KINDS } from '../subscription-templates'
 import { cursor, empty, id, pageLimit, text } from '../schema-kit'
 
-const periodStatus = z.enum(['done', 'due_soon', 'open', 'missed'])
+// The statuses come from types/compliance-status.ts (one list with their words); a current period is never 'missed',
+// a past one is done or missed.
+const periodStatus = z.enum(COMPLIANCE_STATUSES)
 const frequency = z.enum(['month', 'quarter', 'year'])
 const period = z.object({ key: z.string(), label: z.string(), start: z.string(), end: z.string() })
 const itemType = z.string() // an ActivityType, or 'secretary_lecture' (the secretary's own 党课 of the year)
@@ -27,14 +30,14 @@ const complianceItem = z.object({
   name: z.string(),
   frequency,
   period,
-  status: z.enum(['done', 'due_soon', 'open']),
+  status: periodStatus.exclude(['missed']),
   count: z.number(),
   /** Days left in the period, today included. */
   daysLeft: z.number(),
   /** e.g. 本季度支部党员大会尚未召开，还剩 12 天 — null when done. */
   sentence: z.string().nullable(),
   previous: z
-    .object({ period, status: z.enum(['done', 'missed']), count: z.number(), sentence: z.string().nullable() })
+    .object({ period, status: periodStatus.extract(['done', 'missed']), count: z.number(), sentence: z.string().nullable() })
     .nullable(),
   /**
    * compliance.branch only: the sessions of this type in the current period, planned and recorded, so the screen can
@@ -42,7 +45,8 @@ const complianceItem = z.object({
    */
   sessions: z.array(z.object({ id: z.string(), topic: z.string(), startAt: z.string(), status: z.enum(['planned', 'recorded']) })).optional(),
 })
-const counts = z.object({ done: z.number(), due_soon: z.number(), open: z.number(), missed: z.number() })
+// One count per status: `satisfies` fails tsc when the list in types/compliance-status.ts changes.
+const counts = z.object({ done: z.number(), due_soon: z.number(), open: z.number(), missed: z.number() } satisfies Record<ComplianceStatus, z.ZodNumber>)
 const yearType = z.object({
   type: itemType,
   name: z.string(),
