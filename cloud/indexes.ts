@@ -84,6 +84,7 @@ export const INDEXES: IndexDecl[] = [
   { collection: 'progress_reports', fields: asc('assignmentId', 'at'), note: "an assignment's reports" },
   { collection: 'progress_reports', fields: asc('branchId', 'kind'), note: 'home 待办: reopened points' },
   { collection: 'export_jobs', fields: [f('createdByOpenid'), f('status'), f('createdAt', true)], note: "exports.start: the person's running job for the same book and year" },
+  { collection: 'export_jobs', fields: asc('kind', 'year', 'branchId', 'status', 'createdAt'), note: 'the earlier files of the same book a new one supersedes' },
 ]
 
 /** One index as the deployment table writes it: `branchId` + `startAt` (desc). */

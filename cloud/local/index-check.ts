@@ -22,9 +22,9 @@ function constrained(query: unknown, served: (q: unknown) => boolean): Set<strin
   for (const [k, v] of Object.entries(query as Record<string, unknown>)) {
     if (k === '$and' && Array.isArray(v)) {
       for (const part of v) {
-        const inner = constrained(part, served)
-        if (!inner) return undefined
-        inner.forEach((x) => out.add(x))
+        // A part no index serves (an `$or` of unindexed branches) narrows nothing, but the other parts of the
+        // `$and` still do: `_.and({ _id }, _.or({ a: null }, { a: _.lt(t) }))` is served by `_id`.
+        constrained(part, served)?.forEach((x) => out.add(x))
       }
     } else if (k === '$or' && Array.isArray(v)) {
       if (!v.every((part) => served(part))) return undefined

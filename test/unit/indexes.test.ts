@@ -42,6 +42,10 @@ test('an index serves equality, $in, ranges and not-equal on its first field; re
   expect(servingIndex('assignments', { $and: [{ state: { $ne: 'done' } }, { dueOn: { $lte: '2026-12-29' } }] })).not.toBeNull()
   expect(servingIndex('assignments', { $and: [{ pointSeq: 3 }, { dueOn: { $lte: '2026-12-29' } }] })).toBeNull()
   expect(servingIndex('members', { name: /王/ })).toBeNull()
+  // An `$and` with an `$or` no index serves is still served by its other parts (exports.ts write's claim); alone it is not.
+  expect(servingIndex('export_jobs', { $and: [{ _id: 'j1', status: 'running' }, { $or: [{ writingSince: null }, { writingSince: { $lt: new Date() } }] }] })).toBe('_id')
+  expect(servingIndex('members', { $and: [{ branchId: 'b1' }, { $or: [{ name: /王/ }, { phone: '1' }] }] })).toMatchObject({ collection: 'members' })
+  expect(servingIndex('members', { $and: [{ $or: [{ partyStatus: 'full' }, { phone: '1' }] }] })).toBeNull()
   expect(servingIndex('members', { partyStatus: 'full' })).toBeNull()
   // The reminders run's every active member (declared for it since the catalog test found it).
   expect(servingIndex('members', { state: 'active' })).toMatchObject({ fields: [{ field: 'state' }, { field: 'branchId' }] })
