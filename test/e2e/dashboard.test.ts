@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs'
 import mammoth from 'mammoth'
 import type { Page } from 'playwright-core'
-import { rawApiAs, identities, ok } from '../support/api'
+import { apiAs, identities, ok } from '../support/api'
 import { e2eWorld, goTo } from '../support/browser'
 import { distinctNames } from '../../src/features/dashboard/charts/options'
 
@@ -36,7 +36,7 @@ async function download(page: Page): Promise<{ name: string; bytes: Buffer }> {
 
 test('the committee opens the dashboard and downloads the year-end workbook', async () => {
   const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
-  const overview = await ok(rawApiAs(world.url, 'dev-committee-admin')('dashboard.overview', { year, limit: 100 }))
+  const overview = await ok(apiAs(world.url, 'dev-committee-admin')('dashboard.overview', { year, limit: 100 }))
   expect(overview.items.length).toBeGreaterThan(0)
 
   const { page } = await person('dev-committee-admin')
@@ -54,7 +54,7 @@ test('the committee opens the dashboard and downloads the year-end workbook', as
   }
 
   // A filter narrows the list to what the cloud says matches.
-  const silent = await ok(rawApiAs(world.url, 'dev-committee-admin')('dashboard.overview', { year, filter: 'silent', limit: 100 }))
+  const silent = await ok(apiAs(world.url, 'dev-committee-admin')('dashboard.overview', { year, filter: 'silent', limit: 100 }))
   await page.getByTestId('filter-silent').click()
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=dashboard-branch]').length === n || (n === 0 && !!document.querySelector('.state--empty')), silent.items.length)
   await page.getByTestId('filter-all').click()
@@ -62,7 +62,7 @@ test('the committee opens the dashboard and downloads the year-end workbook', as
 
   // A search by part of a name keeps the branches the cloud finds; one that matches nothing says so.
   const word = overview.items[0].name.slice(3, 6)
-  const found = await ok(rawApiAs(world.url, 'dev-committee-admin')('dashboard.overview', { year, q: word, limit: 100 }))
+  const found = await ok(apiAs(world.url, 'dev-committee-admin')('dashboard.overview', { year, q: word, limit: 100 }))
   expect(found.items.length).toBeGreaterThan(0)
   await page.getByTestId('dashboard-search').fill(word)
   await page.getByTestId('dashboard-search-submit').click()
@@ -104,7 +104,7 @@ test('the committee opens the dashboard and downloads the year-end workbook', as
 
 test('a secretary exports their branch record book from the branch page', async () => {
   const branchId = (await identities(world.url)).find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
-  const list = await ok(rawApiAs(world.url, 'dev-secretary-1')('activities.list', { branchId, limit: 50 }))
+  const list = await ok(apiAs(world.url, 'dev-secretary-1')('activities.list', { branchId, limit: 50 }))
   const { page } = await person('dev-secretary-1')
   await goTo(page, world.url, `packages/org/pages/branch/index?id=${branchId}`)
   await page.getByTestId('open-record-book-export').click()
@@ -120,23 +120,23 @@ test('a secretary exports their branch record book from the branch page', async 
 
 test('the charts: the heatmap names the least active branches and a tap on one opens it; the points chart gives each rate', async () => {
   const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
-  const committee = rawApiAs(world.url, 'dev-committee-admin')
+  const committee = apiAs(world.url, 'dev-committee-admin')
   // A plan with two points for every branch; one branch (the first secretary's) reports point 1 done.
   const plan = {
     title: `看板图表 ${Date.now()}`, docNumber: null, issuer: null, issuedOn: null, year, intro: '', warnings: [],
     sections: [{ seq: 1, title: '一、组织建设', points: [1, 2].map((seq) => ({ seq, title: `图表要点${seq}`, body: '按期报送。', responsible: [], forAllBranches: true, timeHints: [] })) }],
   }
-  const saved = await ok(committee<{ id: string }>('workPlans.save', { plan }))
+  const saved = await ok(committee('workPlans.save', { plan }))
   await ok(committee('workPlans.publish', { planId: saved.id }))
   await ok(committee('workPlans.assign', { planId: saved.id, branchIds: 'all', points: [{ seq: 1, dueOn: `${year}-12-31` }, { seq: 2, dueOn: `${year}-12-31` }] }))
-  const secretary = rawApiAs(world.url, 'dev-secretary-1')
+  const secretary = apiAs(world.url, 'dev-secretary-1')
   const branchId = (await identities(world.url)).find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
-  const mine = await ok(secretary<{ items: { id: string; pointSeq: number }[] }>('assignments.list', { branchId, planId: saved.id }))
+  const mine = await ok(secretary('assignments.list', { branchId, planId: saved.id }))
   const first = mine.items.find((a) => a.pointSeq === 1)!
   await ok(secretary('assignments.report', { assignmentId: first.id, note: '已完成', markDone: true, clientRequestId: `chart-${Date.now()}` }))
 
-  const heat = await ok(committee<{ rows: { branchId: string; name: string; total: number }[] }>('dashboard.heatmap', { year }))
-  const points = await ok(committee<{ planId: string; points: { seq: number; rate: number }[] }>('dashboard.points', { year }))
+  const heat = await ok(committee('dashboard.heatmap', { year }))
+  const points = await ok(committee('dashboard.points', { year }))
   expect(points.planId).toBe(saved.id)
 
   const { page } = await person('dev-committee-admin')

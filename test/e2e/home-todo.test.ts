@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core'
 import { SEED_BRANCHES } from '../../cloud/local/seed'
-import { rawApiAs, ok } from '../support/api'
+import { apiAs, ok } from '../support/api'
 import { e2eWorld, goTo } from '../support/browser'
 
 const RUN = Date.now() % 100000
@@ -25,7 +25,7 @@ const world = e2eWorld()
 const beijingDay = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 10)
 
 beforeAll(async () => {
-  const committee = rawApiAs(world.url, 'dev-committee-admin')
+  const committee = apiAs(world.url, 'dev-committee-admin')
   const now = Date.now()
   const year = Number(beijingDay(now).slice(0, 4))
   const plan = {
@@ -35,12 +35,12 @@ beforeAll(async () => {
       { seq: 2, title: SOON, body: '按期报送。', responsible: [], forAllBranches: true, timeHints: [] },
     ] }],
   }
-  const saved = await ok(committee<{ id: string }>('workPlans.save', { plan }))
+  const saved = await ok(committee('workPlans.save', { plan }))
   await ok(committee('workPlans.publish', { planId: saved.id }))
-  const branches = await ok(committee<{ items: { id: string; name: string }[] }>('branches.list', {}))
+  const branches = await ok(committee('branches.list', {}))
   const b1 = branches.items.find((b) => b.name === SEED_BRANCHES[0].name)!.id
   await ok(committee('workPlans.assign', { planId: saved.id, branchIds: [b1], points: [{ seq: 1, dueOn: beijingDay(now - 2 * DAY) }, { seq: 2, dueOn: beijingDay(now + DAY) }] }))
-  const secretary = rawApiAs(world.url, SECRETARY)
+  const secretary = apiAs(world.url, SECRETARY)
   // Starts in 10 minutes: its sign-in opened 20 minutes ago.
   const soon = new Date(now + 10 * 60_000)
   await ok(secretary('activities.plan', { branchId: b1, type: 'theme_day', topic: OPEN_SESSION, place: '学会会议室', startAt: soon.toISOString(), endAt: new Date(soon.getTime() + 2 * 3600_000).toISOString(), host: '李建国', clientRequestId: `todo-open-${RUN}` }))
@@ -87,9 +87,9 @@ test('secretary: late point first, then the open sign-in, the session to record 
 }, 180_000)
 
 test('secretary: compliance says a missing 主题党日 is planned, and when; its row opens the session (#16.7)', async () => {
-  const branches = await ok(rawApiAs(world.url, SECRETARY)<{ roles: { role: string; branchId?: string }[] }>('session.get', {}))
+  const branches = await ok(apiAs(world.url, SECRETARY)('session.get', {}))
   const b1 = branches.roles.find((r) => r.role === 'secretary')!.branchId!
-  const c = await ok(rawApiAs(world.url, SECRETARY)<{ items: { type: string; status: string; sentence: string | null; sessions?: { topic: string; status: string }[] }[]; gaps: string[] }>('compliance.branch', { branchId: b1 }))
+  const c = await ok(apiAs(world.url, SECRETARY)('compliance.branch', { branchId: b1 }))
   const themeDay = c.items.find((i) => i.type === 'theme_day')!
   expect(themeDay.sessions?.some((x) => x.topic === OPEN_SESSION && x.status === 'planned')).toBe(true)
   if (themeDay.status !== 'done') {

@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import { PNG } from 'pngjs'
 import type { Locator, Page } from 'playwright-core'
 import { SEED_BRANCHES } from '../../cloud/local/seed'
-import { apiAs, rawApiAs, ok } from '../support/api'
+import { apiAs, ok } from '../support/api'
 import { e2eWorld, goTo, PHONE } from '../support/browser'
 import { SAMPLE_PLAN_TXT } from '../support/samples'
 
@@ -41,15 +41,15 @@ function tinyPng(shade: number): Buffer {
 }
 
 beforeAll(async () => {
-  const committee = rawApiAs(world.url, ADMIN)
-  const branches = await ok(committee<{ items: { id: string; name: string }[] }>('branches.list', {}))
+  const committee = apiAs(world.url, ADMIN)
+  const branches = await ok(committee('branches.list', {}))
   branch1 = branches.items.find((b) => b.name === SEED_BRANCHES[0].name)!.id
-  const secretary = rawApiAs(world.url, SECRETARY)
+  const secretary = apiAs(world.url, SECRETARY)
   const at = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
-  sessionA = (await ok(secretary<{ id: string }>('activities.plan', { branchId: branch1, type: 'theme_day', topic: `甲活动${RUN}`, place: '学会会议室', startAt: at(3), host: '李建国', clientRequestId: `fit-a-${RUN}` }))).id
-  sessionB = (await ok(secretary<{ id: string }>('activities.plan', { branchId: branch1, type: 'theme_day', topic: `乙活动${RUN}`, place: '科技馆', startAt: at(4), host: '李建国', clientRequestId: `fit-b-${RUN}` }))).id
+  sessionA = (await ok(secretary('activities.plan', { branchId: branch1, type: 'theme_day', topic: `甲活动${RUN}`, place: '学会会议室', startAt: at(3), host: '李建国', clientRequestId: `fit-a-${RUN}` }))).id
+  sessionB = (await ok(secretary('activities.plan', { branchId: branch1, type: 'theme_day', topic: `乙活动${RUN}`, place: '科技馆', startAt: at(4), host: '李建国', clientRequestId: `fit-b-${RUN}` }))).id
   // The member is told of a change (an inbox line that opens the session elsewhere: 查看 ›).
-  const planned = await ok(secretary<{ version?: number }>('activities.get', { id: sessionA }))
+  const planned = await ok(secretary('activities.get', { id: sessionA }))
   await ok(secretary('activities.changePlan', { id: sessionA, expectedVersion: planned.version ?? 1, place: '三楼会议室', notify: true }))
 }, 180_000)
 

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core'
 import { SEED_BRANCHES, SEED_COMMITTEE } from '../../cloud/local/seed'
-import { rawApiAs, ok } from '../support/api'
+import { apiAs, ok } from '../support/api'
 import { e2eWorld, goTo } from '../support/browser'
 import { addDays } from '../../cloud/core/terms/rules'
 import { beijingDate } from '../../cloud/core/framework/time'
@@ -26,8 +26,8 @@ async function type(page: Page, id: string, text: string) {
 let voters: string[] = []
 beforeAll(async () => {
   // The 换届选举 大会, recorded through the API: everyone on the roster present.
-  const secretary = rawApiAs(world.url, SECRETARY)
-  const branches = await ok(rawApiAs(world.url, SEED_COMMITTEE.openid)('branches.list', {}))
+  const secretary = apiAs(world.url, SECRETARY)
+  const branches = await ok(apiAs(world.url, SEED_COMMITTEE.openid)('branches.list', {}))
   const branchId = branches.items.find((b: { name: string }) => b.name === SEED_BRANCHES[0].name)!.id
   const sheet = await ok(secretary('activities.attendanceSheet', { branchId, type: 'party_congress', on: yesterday }))
   await ok(

@@ -5,18 +5,18 @@
  * where no committee exists. Screenshots with E2E_SHOTS=1 go to docs/screenshots.
  */
 import type { Page } from 'playwright-core'
-import { rawApiAs, ok } from '../support/api'
+import { apiAs, ok } from '../support/api'
 import { e2eWorld, goTo } from '../support/browser'
 
 const world = e2eWorld()
 let branch1 = ''
 const SHOTS = process.env.E2E_SHOTS ? 'docs/screenshots' : 'test-results'
 const DAY = 86400e3
-const secretary = () => rawApiAs(world.url, 'dev-secretary-1')
+const secretary = () => apiAs(world.url, 'dev-secretary-1')
 const input = (page: Page, id: string) => page.locator(`[data-testid=${id}] input, [data-testid=${id}] textarea, input[data-testid=${id}], textarea[data-testid=${id}]`).first()
 
 beforeAll(async () => {
-  branch1 = (await ok(secretary()('session.get'))).roles.find((r: { role: string }) => r.role === 'secretary').branchId
+  branch1 = (await ok(secretary()('session.get'))).roles.find((r) => r.role === 'secretary')?.branchId ?? ''
 }, 120_000)
 const person = (openid: string) => world.person(openid)
 

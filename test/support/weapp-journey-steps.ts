@@ -3,7 +3,7 @@
  * runtime stand-in (test/weapp-run/): a session that is open for sign-in, who signed in, a photo to pick.
  */
 import jpeg from 'jpeg-js'
-import { rawApiAs, identities, ok } from './api'
+import { apiAs, identities, ok } from './api'
 
 const MIN = 60_000
 
@@ -20,7 +20,7 @@ export async function planSignInSession(url: string, topic: string): Promise<str
   const now = Date.now()
   const iso = (t: number) => new Date(t).toISOString()
   const planned = await ok(
-    rawApiAs(url, 'dev-secretary-1')<{ id: string }>('activities.plan', {
+    apiAs(url, 'dev-secretary-1')('activities.plan', {
       branchId: await branchOf(url, 'dev-secretary-1'),
       type: 'theme_day',
       topic: `${topic} ${now}`,
@@ -37,7 +37,7 @@ export async function planSignInSession(url: string, topic: string): Promise<str
 /** When the secretary's attendance sheet says `name` signed in to the session; null when they have not. */
 export async function signedInAt(url: string, id: string, name: string): Promise<string | null> {
   const sheet = await ok(
-    rawApiAs(url, 'dev-secretary-1')<{ attendees: { name: string; signedInAt?: string }[] }>('activities.attendanceSheet', {
+    apiAs(url, 'dev-secretary-1')('activities.attendanceSheet', {
       branchId: await branchOf(url, 'dev-secretary-1'),
       id,
     }),
