@@ -28,6 +28,7 @@ const ZHAO = 'dev-member-1b' // 赵磊, 预备党员 of branch 1
 const NEWSEC = 'dev-idx-secretary' // joins the branch created here
 const NEWBIE = 'dev-idx-newbie' // joins branch 1 through an invite that needs approval
 const MOVER = 'dev-idx-mover' // joins branch 1, then leaves by members.transferOut
+const REFUSED = 'dev-idx-refused' // asks to join branch 1 and is refused
 const LEAVER = 'dev-idx-leaver' // joins branch 1, then leaves with a letter to a party organisation outside
 
 /** What the steps learn as they go (ids made by earlier writes), read by later steps' payloads. */
@@ -151,6 +152,9 @@ const STEPS: Step[] = [
   step('session.join', NEWBIE, (c) => ({ code: c.v.approvalCode, name: '钱新人' })),
   step('joinRequests.list', SEC, (c) => ({ branchId: c.branchId }), (d, c) => { c.v.request = d.items.find((r: any) => r.name === '钱新人')?.id }),
   step('joinRequests.decide', SEC, (c) => ({ requestId: c.v.request, approve: true, partyStatus: 'full' })),
+  step('session.join', REFUSED, (c) => ({ code: c.v.approvalCode, name: '吴婉拒' })),
+  step('joinRequests.list', SEC, (c) => ({ branchId: c.branchId }), (d, c) => { c.v.refused = d.items.find((r: any) => r.name === '吴婉拒')?.id }),
+  step('joinRequests.decide', SEC, (c) => ({ requestId: c.v.refused, approve: false, reason: '不是本学会会员' })),
   step('invites.create', SEC, (c) => ({ branchId: c.branchId, role: 'member', maxUses: 2 }), (d, c) => { c.v.moverCode = d.code }),
   step('session.join', MOVER, (c) => ({ code: c.v.moverCode, name: '孙调动' })),
   step('session.join', LEAVER, (c) => ({ code: c.v.moverCode, name: '周外调' })),
@@ -172,6 +176,8 @@ const STEPS: Step[] = [
   step('leave.decide', SEC, (c) => ({ activityId: c.v.now.id, memberId: c.ids['赵磊'], approve: true })),
   step('leave.request', NEWBIE, (c) => ({ activityId: c.v.now.id, kind: 'sick' })),
   step('leave.withdraw', NEWBIE, (c) => ({ activityId: c.v.now.id })),
+  step('leave.request', LEAVER, (c) => ({ activityId: c.v.now.id, kind: 'personal', note: '出差' })),
+  step('leave.decide', SEC, (c) => ({ activityId: c.v.now.id, memberId: c.ids['周外调'], approve: false, note: '会议重要，请安排时间参加' })),
   step('leave.forSession', SEC, (c) => ({ activityId: c.v.now.id })),
   step('activities.plan', SEC, (c) => ({ branchId: c.branchId, type: 'party_lecture', topic: '索引测试党课', place: '科技馆', startAt: new Date(Date.now() + 5 * 86_400_000).toISOString(), host: '李建国', lecturer: '李建国', clientRequestId: rid() }), (d, c) => { c.v.later = d }),
   step('activities.cancel', SEC, (c) => ({ id: c.v.later.id, reason: '讲课人出差', expectedVersion: c.v.later.version })),
@@ -208,6 +214,8 @@ const STEPS: Step[] = [
   ...['李建国', '赵磊', '钱新人', '孙调动', '周外调'].map((name) => step('dues.setProfile', SEC, (c) => ({ memberId: c.ids[name], category: 'retired', monthlyIncome: 3000, startMonth: c.month }))),
   step('dues.record', SEC, (c) => ({ memberId: c.ids['王芳'], months: [c.month], amount: c.v.duesPreview.monthly ?? c.v.duesPreview.amount ?? 25, paidOn: c.today, way: 'cash' })),
   step('dues.correct', SEC, (c) => ({ memberId: c.ids['王芳'], month: c.month, kind: 'amend', reason: '缴纳方式记错了', way: 'transfer' })),
+  step('dues.correct', SEC, (c) => ({ memberId: c.ids['王芳'], month: c.month, kind: 'void', reason: '记到了别人名下' })),
+  step('dues.record', SEC, (c) => ({ memberId: c.ids['王芳'], months: [c.month], amount: c.v.duesPreview.monthly ?? c.v.duesPreview.amount ?? 25, paidOn: c.today, way: 'transfer' })),
   step('dues.publish', SEC, (c) => ({ branchId: c.branchId, year: c.year, clientRequestId: rid() })),
   step('dues.ledger', SEC, (c) => ({ branchId: c.branchId, year: c.year })),
 
