@@ -24,6 +24,7 @@ import {
   userName,
   writeVersion,
 } from '../activities/store'
+import { finalAppraisalOf, recordYear } from '../appraisal/store'
 import { linkPhotoChecks, startPhotoChecks, type PhotoReview } from '../activities/media-check'
 import { collection, isDuplicateKey, recordOf } from '../framework/data'
 import { AppError, invalid, notFound } from '../framework/errors'
@@ -107,6 +108,21 @@ async function attendanceFor(port: Port, doc: Pick<ActivityDoc, '_id' | 'branchI
   const expectedIds = new Set(expected.map((m) => m._id))
   const withLeave = [...marks, ...leave.filter((l) => expectedIds.has(l.memberId) && !marked.has(l.memberId) && !signIns.has(l.memberId))]
   return computeAttendance(expected, withLeave, signIns)
+}
+
+/**
+ * A 民主评议党员 record whose appraisal is 确定 keeps its type, its year and its existence: the grades were given at
+ * that meeting, members were told them, and every report (appraisal.list, appraisal.member, the record book, the
+ * workbook) counts them by that record (docs/appraisal.md). Other fields (minutes, photos, the date within the year)
+ * may still be corrected.
+ */
+async function assertNoFinalAppraisal(port: Port, doc: ActivityDoc, what: 'change' | 'remove') {
+  if (doc.type !== 'democratic_review' || !(await finalAppraisalOf(port, doc._id))) return
+  const message =
+    what === 'remove'
+      ? '这次民主评议党员的结果已经确定并通知了党员，记录不能删除；如确需更正，请联系党委处理'
+      : '这次民主评议党员的结果已经确定，记录的活动类型和年份不能再改（结果按这条记录计入当年）；其他内容仍可修改，如确需更正请联系党委'
+  throw new AppError('CONFLICT', message, { rule: 'appraisal_finalized' })
 }
 
 const dedupe = (ids: string[]) => [...new Set(ids)]
@@ -432,6 +448,7 @@ export const updateActivity = defineAction({
       patch.assignmentIds = dedupe(input.assignmentIds)
     }
     if (input.voting !== undefined) patch.voting = input.voting
+    if ((patch.type && patch.type !== doc.type) || (patch.startAt && recordYear(patch.startAt) !== recordYear(doc.startAt))) await assertNoFinalAppraisal(port, doc, 'change')
 
     // Audience follows the type and the group; a change of either re-derives who is expected.
     const currentGroup = doc.audience?.kind === 'group' ? doc.audience.groupId : undefined
@@ -503,6 +520,7 @@ export const removeActivity = defineAction({
     const current = currentVersion(doc, input.expectedVersion, '删除')
     const committee = byCommittee(doc, caller)
     if (!committee) assertRemovableByBranch(doc)
+    await assertNoFinalAppraisal(port, doc, 'remove')
     await checkTexts(port, caller.openid, [['reason', '删除原因', input.reason]])
     const by = { openid: caller.openid, name: await userName(port, caller.openid) }
     const { stats } = await collection(port, 'activities')

@@ -10,8 +10,9 @@
  */
 import { APPRAISAL_DEFAULT_SHARE, APPRAISAL_GRADE_LABELS, type AppraisalState } from '../../../types/appraisal'
 import { APPRAISAL_READERS, BRANCH_WRITERS } from '../../../types/roles'
-import { checkSheet, excellentCap, gradeCounts, isAppraised, type Share } from '../appraisal/rules'
-import { loadShare, saveShare, type AppraisalDoc, type AppraisalRowDoc } from '../appraisal/store'
+import { checkSheet, checkVotes, excellentCap, gradeCounts, isAppraised, type Share } from '../appraisal/rules'
+import { branchRoster } from '../activities/store'
+import { loadShare, recordYear, saveShare, standing, type AppraisalDoc, type AppraisalRowDoc } from '../appraisal/store'
 import { defineAction, type ActionContext } from '../framework/action'
 import { collection, insertNew, isDuplicateKey, loadOne, readAll, recordOf, type Stored } from '../framework/data'
 import { AppError, forbidden, invalid } from '../framework/errors'
@@ -27,7 +28,7 @@ export const APPRAISAL_PAGE = '/packages/appraisal/pages/sheet/index'
 const READERS = [...APPRAISAL_READERS, 'member'] as const
 const reviewRecord = { kind: 'record', collection: 'activities', noun: '民主评议记录', idOf: (input: { activityId: string }) => input.activityId } as const
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null)
-const yearOf = (a: ActivityDoc) => Number(beijingDate(new Date(a.startAt)).slice(0, 4))
+const yearOf = (a: ActivityDoc) => recordYear(a.startAt)
 
 /** The secretary, or a 支委 who holds 组织委员, of `branchId`: who grade and 确定 (《关于党员民主评议的规定》: 支部委员会). */
 async function keepsAppraisal(ctx: ActionContext, branchId: string): Promise<boolean> {
@@ -46,11 +47,20 @@ function requireReview(a: ActivityDoc) {
   if (a.type !== 'democratic_review') throw invalid('只有“民主评议党员”的记录可以评定等次', { rule: 'not_democratic_review' })
 }
 
-/** Those appraised now: the branch's active 正式 and 预备 members, by name. */
-async function appraisedRoster(port: Port, branchId: string): Promise<Stored<MemberDoc>[]> {
-  const members = await readAll(port, 'members', { branchId, state: 'active' }, { sortBy: 'name' })
+/**
+ * Those appraised: the 正式 and 预备 members on the roster as it stood on the record's Beijing date (rosterAsOf, the
+ * same roster attendance uses): someone who joined after the meeting is not appraised there, nor raises the 优秀 cap.
+ */
+async function appraisedRoster(port: Port, a: Pick<ActivityDoc, 'branchId' | 'startAt'>): Promise<Stored<MemberDoc>[]> {
+  const members = await branchRoster(port, a.branchId, beijingDate(new Date(a.startAt)))
   return members.filter(isAppraised)
 }
+
+/**
+ * Who took part in the 民主测评: the meeting's present attendance, or everyone appraised when no attendance was kept
+ * (a record saved without marks counts nobody present; a meeting of none cannot have voted).
+ */
+const votersOf = (a: ActivityDoc, appraised: number) => (a.attendance && a.attendance.present > 0 ? a.attendance.present : appraised)
 
 /** The sheet's rows: 确定 results as kept; otherwise the roster now, with what was saved for each member. */
 function rowsOf(roster: MemberDoc[], doc: AppraisalDoc | undefined): AppraisalRowDoc[] {
@@ -64,7 +74,7 @@ function rowsOf(roster: MemberDoc[], doc: AppraisalDoc | undefined): AppraisalRo
 
 async function sheet(ctx: ActionContext, a: ActivityDoc, doc: AppraisalDoc | undefined, share: Share) {
   const { port } = ctx
-  const [canWrite, roster] = await Promise.all([keepsAppraisal(ctx, a.branchId), doc?.state === 'final' ? Promise.resolve([]) : appraisedRoster(port, a.branchId)])
+  const [canWrite, roster] = await Promise.all([keepsAppraisal(ctx, a.branchId), doc?.state === 'final' ? Promise.resolve([]) : appraisedRoster(port, a)])
   const all = rowsOf(roster, doc)
   const full = canWrite || readsAll(ctx, a.branchId)
   const state: AppraisalState = doc?.state ?? 'none'
@@ -158,7 +168,7 @@ export const appraisalSave = defineAction({
     requireReview(a)
     if (!(await keepsAppraisal(ctx, a.branchId))) throw forbidden('只有支部书记或组织委员可以评定民主评议结果')
     await loadActiveBranch(port, a.branchId)
-    const [current, share, roster] = await Promise.all([loadOne(port, 'appraisals', activityId), loadShare(port), appraisedRoster(port, a.branchId)])
+    const [current, share, roster] = await Promise.all([loadOne(port, 'appraisals', activityId), loadShare(port), appraisedRoster(port, a)])
     if (current?.state === 'final') throw new AppError('CONFLICT', '评议结果已经确定，不能再修改', { rule: 'finalized' })
     if ((current?.version ?? 0) !== version) throw versionConflict(current?.version ?? 0)
     const seen = new Set<string>()
@@ -169,6 +179,11 @@ export const appraisalSave = defineAction({
     const onRoster = new Set(roster.map((m) => m._id))
     const stranger = given.find((r) => !onRoster.has(r.memberId))
     if (stranger) throw invalid('名单中有不是本支部正式或预备党员的人员，请刷新后再评', { rule: 'not_appraised', memberId: stranger.memberId })
+    const voters = votersOf(a, roster.length)
+    for (const r of given) {
+      const bad = checkVotes(roster.find((m) => m._id === r.memberId)!.name, r.votes, voters)
+      if (bad) throw invalid(bad.message, { rule: bad.rule, memberId: r.memberId, voters })
+    }
     const byId = new Map(given.map((r) => [r.memberId, r]))
     // Members not in this save keep what was saved for them before.
     const rows = rowsOf(roster, current).map((r) => {
@@ -220,11 +235,18 @@ export const appraisalFinalize = defineAction({
     requireReview(a)
     if (!(await keepsAppraisal(ctx, a.branchId))) throw forbidden('只有支部书记或组织委员可以确定民主评议结果')
     await loadActiveBranch(port, a.branchId)
-    const [current, share, roster] = await Promise.all([loadOne(port, 'appraisals', activityId), loadShare(port), appraisedRoster(port, a.branchId)])
+    const [current, share, roster] = await Promise.all([loadOne(port, 'appraisals', activityId), loadShare(port), appraisedRoster(port, a)])
     if (!current) throw new AppError('CONFLICT', '还没有评定结果，请先评定每名党员的等次', { rule: 'ungraded' })
     if (current.state === 'final') throw new AppError('CONFLICT', '评议结果已经确定', { rule: 'finalized' })
     if (current.version !== version) throw versionConflict(current.version)
     if (a.status !== 'recorded') throw new AppError('CONFLICT', '请先记录民主评议党员会议，再确定评议结果', { rule: 'not_recorded' })
+    // One 确定 民主评议党员 a branch a year (《关于党员民主评议的规定》: once a year): a second record of the year
+    // cannot replace the first's grades.
+    const others = await standing(
+      port,
+      (await readAll(port, 'appraisals', { branchId: a.branchId, year: yearOf(a), state: 'final' }, { fields: ['year'] })).filter((d) => d._id !== activityId),
+    )
+    if (others.length) throw new AppError('CONFLICT', `本支部${yearOf(a)}年的民主评议党员结果已经确定（每年一次），不能再确定第二次；如需更正，请联系党委`, { rule: 'one_per_year', activityId: others[0]._id })
     const rows = rowsOf(roster, current)
     const breach = checkSheet(rows, share, true)
     if (breach) throw invalid(breach.message, { rule: breach.rule, names: breach.names })
@@ -270,7 +292,7 @@ export const appraisalMember = defineAction({
   async handler({ memberId }, ctx) {
     const { port } = ctx
     const member = recordOf(ctx, 'members')
-    const docs = await readAll(port, 'appraisals', { branchId: member.branchId, state: 'final', memberIds: memberId }, { sortBy: 'year' })
+    const docs = await standing(port, await readAll(port, 'appraisals', { branchId: member.branchId, state: 'final', memberIds: memberId }, { sortBy: 'year' }))
     const ids = docs.map((d) => d.activityId)
     const _ = port.db.command
     const topics = ids.length ? await readAll(port, 'activities', { _id: _.in(ids) }, { fields: ['topic'] }) : []

@@ -10,7 +10,7 @@ import { loadOne, readAll } from '../framework/data'
 import type { AssessmentRow, BookEntry } from '../framework/model'
 import type { Port } from '../framework/port'
 import { gradeCounts } from './rules'
-import type { AppraisalDoc } from './store'
+import { standing, type AppraisalDoc } from './store'
 
 export const APPRAISAL_SHEET = '民主评议党员'
 export const APPRAISAL_HEADERS = ['序号', '支部', '参加评议', '优秀', '合格', '基本合格', '不合格'] as const
@@ -34,7 +34,8 @@ export function appraisalText(doc: AppraisalDoc): string {
 export async function withAppraisal(port: Port, entry: BookEntry): Promise<BookEntry> {
   if (entry.type !== 'democratic_review') return entry
   const doc = await loadOne(port, 'appraisals', entry.id).catch(() => undefined)
-  return doc?.state === 'final' ? { ...entry, appraisal: appraisalText(doc) } : entry
+  const counted = doc?.state === 'final' ? (await standing(port, [doc])).length > 0 : false
+  return doc && counted ? { ...entry, appraisal: appraisalText(doc) } : entry
 }
 
 /** Per branch, the year's 确定 results counted per grade (every 民主评议 record of the year together). */
@@ -42,7 +43,9 @@ export async function appraisalByBranch(port: Port, branchIds: string[], year: n
   const _ = port.db.command
   const out = new Map<string, BranchAppraisal>()
   if (!branchIds.length) return out
-  const docs = await readAll(port, 'appraisals', { year, branchId: _.in(branchIds), state: 'final' }, { fields: ['branchId', 'rows'] }).catch(() => [])
+  const found = await readAll(port, 'appraisals', { year, branchId: _.in(branchIds), state: 'final' }, { fields: ['branchId', 'rows', 'year'] }).catch(() => [])
+  // Only appraisals whose record still stands (the same as appraisal.list and appraisal.member count).
+  const docs = await standing(port, found)
   for (const d of docs) {
     const c = gradeCounts(d.rows.map((r) => r.grade))
     const b = out.get(d.branchId) ?? { appraised: 0, excellent: 0, qualified: 0, basic: 0, unqualified: 0 }

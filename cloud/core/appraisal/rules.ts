@@ -38,6 +38,21 @@ export function gradeCounts(grades: (AppraisalGrade | null)[]): Record<Appraisal
   return out
 }
 
+/**
+ * What is wrong with one member's 民主测评 votes (null: nothing). Each voter casts one vote per member
+ * (《关于党员民主评议的规定》: 民主测评 by the members taking part), so the votes for a member are whole numbers, none
+ * negative, and together at most the number who took part (`voters`: the meeting's present attendance, or the
+ * appraised count when no attendance was kept). Rule name: `votes_exceed_voters` / `votes_not_counts`.
+ */
+export function checkVotes(name: string, votes: Record<AppraisalGrade, number> | null, voters: number): { rule: 'votes_not_counts' | 'votes_exceed_voters'; message: string } | null {
+  if (!votes) return null
+  const values = Object.values(votes)
+  if (values.some((v) => !Number.isInteger(v) || v < 0)) return { rule: 'votes_not_counts', message: `${name}的民主测评票数须为不小于 0 的整数` }
+  const sum = values.reduce((a, b) => a + b, 0)
+  if (sum > voters) return { rule: 'votes_exceed_voters', message: `民主测评每人一票：${name}的票数合计 ${sum} 票，超过参加测评的 ${voters} 人，请核对后再填` }
+  return null
+}
+
 export interface GradeRow {
   name: string
   grade: AppraisalGrade | null

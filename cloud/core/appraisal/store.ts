@@ -4,9 +4,10 @@
  */
 import { APPRAISAL_DEFAULT_SHARE, type AppraisalDisposal, type AppraisalGrade, type AppraisalVotes } from '../../../types/appraisal'
 import type { PartyStatus } from '../../../types/domain'
-import { collection, loadOne } from '../framework/data'
+import { collection, loadOne, readAll, type Stored } from '../framework/data'
 import { isCollectionMissing } from '../framework/errors'
 import type { Port } from '../framework/port'
+import { beijingDate } from '../framework/time'
 import type { Share } from './rules'
 
 export interface AppraisalRowDoc {
@@ -61,4 +62,26 @@ export async function loadShare(port: Port): Promise<Share> {
 export async function saveShare(port: Port, share: Share): Promise<void> {
   await port.db.createCollection('appraisal_settings').catch(() => undefined)
   await collection(port, 'appraisal_settings').doc(SETTINGS_ID).set({ data: { share, updatedAt: port.now() } })
+}
+
+/** The Beijing year of a record's start: the year its appraisal counts for. */
+export const recordYear = (startAt: Date | string) => Number(beijingDate(new Date(startAt)).slice(0, 4))
+
+/**
+ * The appraisals every report counts (appraisal.list, appraisal.member, the record book, the workbook): those whose
+ * 民主评议党员 record still stands — not deleted, still of that type, still in the appraisal's year. Once 确定 these are
+ * locked (activities.update / activities.remove refuse), so this only drops what older data left behind.
+ */
+export async function standing<T extends Pick<AppraisalDoc, '_id' | 'year'>>(port: Port, docs: T[]): Promise<T[]> {
+  if (!docs.length) return docs
+  const _ = port.db.command
+  const records = await readAll(port, 'activities', { _id: _.in(docs.map((d) => d._id)) }, { fields: ['deleted', 'type', 'startAt'] })
+  const ok = new Set(records.filter((r) => !r.deleted && r.type === 'democratic_review').map((r) => `${r._id}|${recordYear(r.startAt)}`))
+  return docs.filter((d) => ok.has(`${d._id}|${d.year}`))
+}
+
+/** The 确定 appraisal of a record, if any (activities.update / remove refuse to change its type, year or existence). */
+export async function finalAppraisalOf(port: Port, activityId: string): Promise<Stored<AppraisalDoc> | undefined> {
+  const doc = await loadOne(port, 'appraisals', activityId).catch(() => undefined)
+  return doc?.state === 'final' ? doc : undefined
 }
