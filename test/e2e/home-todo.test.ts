@@ -86,6 +86,20 @@ test('secretary: late point first, then the open sign-in, the session to record 
   await page.getByText(LATE).filter({ visible: true }).first().waitFor({ timeout: 30_000 })
 }, 180_000)
 
+test('secretary: 记录活动 offers the session waiting for its record first, and opens that plan (user walk: it ignored it)', async () => {
+  const { page } = await person(SECRETARY)
+  await goTo(page, world.url, 'pages/home/index')
+  await shown(page, 'home-todo').waitFor({ timeout: 30_000 })
+  await shown(page, 'home-record-activity').click()
+  const offer = page.getByText(`记录：支委会「${HELD_SESSION}」`).filter({ visible: true }).first()
+  await offer.waitFor({ timeout: 10_000 })
+  await expect(page.getByText('记录其他活动').filter({ visible: true }).count()).resolves.toBe(1)
+  await offer.click()
+  await page.waitForURL(/packages\/activities\/pages\/edit\/index\?id=/, { timeout: 30_000 })
+  // The plan's own fields are in the form: its topic, not an empty record.
+  await page.waitForFunction((t) => [...document.querySelectorAll('input, textarea')].some((e) => (e as HTMLInputElement).value === t), HELD_SESSION, { timeout: 30_000 })
+}, 120_000)
+
 test('secretary: compliance says a missing 主题党日 is planned, and when; its row opens the session (#16.7)', async () => {
   const branches = await ok(apiAs(world.url, SECRETARY)('session.get', {}))
   const b1 = branches.roles.find((r) => r.role === 'secretary')!.branchId!

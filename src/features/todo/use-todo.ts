@@ -10,12 +10,14 @@ import { callApi } from '../../services/api'
 
 export type Todo = ActionOutput<'home.todo'>
 
-/** null until the first answer, and when it failed (the block then stays away). */
-export function useTodo(branchId: string | null): Todo | null {
+/** null until the first answer, and when it failed (the block then stays away); nothing is read until `enabled`. */
+export function useTodo(branchId: string | null, enabled = true): Todo | null {
   const [todo, setTodo] = useState<Todo | null>(null)
   const shown = useRef(false)
-  const load = () => void callApi('home.todo', branchId ? { branchId } : {}).then(setTodo, () => setTodo(null))
-  useEffect(load, [branchId])
+  const load = () => {
+    if (enabled) void callApi('home.todo', branchId ? { branchId } : {}).then(setTodo, () => setTodo(null))
+  }
+  useEffect(load, [branchId, enabled])
   useDidShow(() => (shown.current ? load() : (shown.current = true)))
   return todo
 }

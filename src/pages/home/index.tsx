@@ -17,11 +17,28 @@ import { RecentActivities } from '../../features/activities/components/recent-ac
 import { useActivitiesStore } from '../../features/activities/store'
 import { HomeReminders } from '../../features/reminders/components/home-reminders'
 import { HomeTodo } from '../../features/todo/components/home-todo'
+import { useTodo, type Todo } from '../../features/todo/use-todo'
 import './index.scss'
 
 const EDIT_PAGE = '/packages/activities/pages/edit/index'
 const BRANCHES_PAGE = '/packages/org/pages/branches/index'
 const branchPage = (id: string) => `/packages/org/pages/branch/index?id=${encodeURIComponent(id)}`
+
+/**
+ * 记录活动: a planned session that has started and waits for its record (待办's 待记录) is what a secretary means
+ * nearly always, so it is offered first; 记录其他活动 opens an empty record as before (the walk found the button
+ * ignoring today's session).
+ */
+async function recordActivity(todo: Todo | null) {
+  const waiting = (todo?.items ?? []).filter((i) => i.kind === 'to_record').slice(0, 5)
+  if (!waiting.length) return void Taro.navigateTo({ url: EDIT_PAGE })
+  try {
+    const { tapIndex } = await Taro.showActionSheet({ itemList: [...waiting.map((i) => `记录：${i.title}`), '记录其他活动'] })
+    void Taro.navigateTo({ url: waiting[tapIndex]?.page ?? EDIT_PAGE })
+  } catch {
+    // cancelled
+  }
+}
 
 export default function HomePage() {
   const status = useSessionBootstrap()
@@ -40,6 +57,7 @@ export default function HomePage() {
   const loadActivities = useActivitiesStore((s) => s.load)
 
   useCurrentBranchLoad(loadActivities)
+  const todo = useTodo(currentBranchId, status === 'ready' && hasRoles)
 
   usePullDownRefresh(async () => {
     await loadSession()
@@ -94,12 +112,12 @@ export default function HomePage() {
         </View>
       </View>
 
-      <HomeTodo branchId={currentBranchId} />
+      <HomeTodo todo={todo} />
       <HomeReminders branchId={currentBranchId} manages={canWrite} />
 
       {canWrite ? (
         <View className='home__actions'>
-          <Button type='primary' size='large' block onClick={() => Taro.navigateTo({ url: EDIT_PAGE })} {...testId('home-record-activity')}>
+          <Button type='primary' size='large' block onClick={() => void recordActivity(todo)} {...testId('home-record-activity')}>
             记录活动
           </Button>
         </View>

@@ -7,14 +7,14 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useTodo } from '../use-todo'
+import type { Todo } from '../use-todo'
 import { testId } from '../../../lib/test-id'
 import './home-todo.scss'
 
 const open = (page: string) => void (page.startsWith('/pages/') ? Taro.switchTab({ url: page }) : Taro.navigateTo({ url: page }))
 
-export function HomeTodo({ branchId }: { branchId: string | null }) {
-  const todo = useTodo(branchId)
+/** The page reads home.todo once (useTodo) and hands it here and to 记录活动, which offers the sessions waiting. */
+export function HomeTodo({ todo }: { todo: Todo | null }) {
   const [all, setAll] = useState(false)
   if (!todo) return null
   // Five lines first, so the block does not push everything else off the first screen.
