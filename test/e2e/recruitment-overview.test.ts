@@ -15,11 +15,11 @@ beforeAll(async () => {
   const branchOf = (i: number) => branches.items.find((b: { name: string }) => b.name === SEED_BRANCHES[i].name)!.id
   const one = rawApiAs(world.url, SEED_BRANCHES[0].secretary.openid)
   const two = rawApiAs(world.url, SEED_BRANCHES[1].secretary.openid)
-  const a = await ok(one('recruitment.create', { branchId: branchOf(0), name: '刘积极', appliedOn: '2025-03-02' }))
+  const a = await ok(one('recruitment.create', { branchId: branchOf(0), name: '刘积极', appliedOn: '2025-03-02', clientRequestId: 'rc-recruitmentoverview-1' }))
   await ok(one('recruitment.record', { recruitId: a.id, step: 'talk', on: '2025-03-20', talker: '王芳' }))
   await ok(one('recruitment.record', { recruitId: a.id, step: 'activist', on: '2025-05-06' }))
-  await ok(one('recruitment.create', { branchId: branchOf(0), name: '陈申请', appliedOn: '2026-11-20' }))
-  await ok(two('recruitment.create', { branchId: branchOf(1), name: '周申请', appliedOn: '2026-06-01' }))
+  await ok(one('recruitment.create', { branchId: branchOf(0), name: '陈申请', appliedOn: '2026-11-20', clientRequestId: 'rc-recruitmentoverview-2' }))
+  await ok(two('recruitment.create', { branchId: branchOf(1), name: '周申请', appliedOn: '2026-06-01', clientRequestId: 'rc-recruitmentoverview-3' }))
 }, 120_000)
 
 test('the committee sees people per stage per branch and every overdue step', async () => {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const branches = await ok(rawApiAs(world.url, SEED_COMMITTEE.openid)('branches.list', {}))
   const branchId = branches.items.find((b: { name: string }) => b.name === SEED_BRANCHES[0].name)!.id
   const secretary = rawApiAs(world.url, SECRETARY)
-  recruitId = (await ok(secretary('recruitment.create', { branchId, name: '吴申请', appliedOn: '2025-03-02' }))).id
+  recruitId = (await ok(secretary('recruitment.create', { branchId, name: '吴申请', appliedOn: '2025-03-02', clientRequestId: 'rc-recruitmentupload-1' }))).id
   await ok(secretary('recruitment.record', { recruitId, step: 'talk', on: '2025-03-20', talker: '王芳' }))
 }, 120_000)
 

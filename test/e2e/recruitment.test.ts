@@ -28,10 +28,10 @@ beforeAll(async () => {
   const secretary = rawApiAs(world.url, SECRETARY)
   const branches = await ok(rawApiAs(world.url, 'dev-committee-admin')('branches.list', {}))
   const branchId = branches.items.find((b: { name: string }) => b.name === SEED_BRANCHES[0].name)!.id
-  const a = await ok(secretary('recruitment.create', { branchId, name: '刘积极', appliedOn: '2025-03-02' }))
+  const a = await ok(secretary('recruitment.create', { branchId, name: '刘积极', appliedOn: '2025-03-02', clientRequestId: 'rc-recruitment-1' }))
   await ok(secretary('recruitment.record', { recruitId: a.id, step: 'talk', on: '2025-03-20' }))
   await ok(secretary('recruitment.record', { recruitId: a.id, step: 'activist', on: '2025-05-06' }))
-  const b = await ok(secretary('recruitment.create', { branchId, name: '陈申请', appliedOn: '2026-10-20' }))
+  const b = await ok(secretary('recruitment.create', { branchId, name: '陈申请', appliedOn: '2026-10-20', clientRequestId: 'rc-recruitment-2' }))
   expect(b.id).toBeTruthy()
 }, 120_000)
 

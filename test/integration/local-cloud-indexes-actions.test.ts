@@ -220,7 +220,7 @@ const STEPS: Step[] = [
   step('dues.ledger', SEC, (c) => ({ branchId: c.branchId, year: c.year })),
 
   // 发展党员.
-  step('recruitment.create', SEC, (c) => ({ branchId: c.branchId, name: '索引测试申请人', appliedOn: `${c.year}-01-05` }), (d, c) => { c.recruitId = d.id }),
+  step('recruitment.create', SEC, (c) => ({ branchId: c.branchId, name: '索引测试申请人', appliedOn: `${c.year}-01-05`, clientRequestId: 'rc-localcloudindexesactions-1' }), (d, c) => { c.recruitId = d.id }),
   step('recruitment.record', SEC, (c) => ({ recruitId: c.recruitId, step: 'talk', on: `${c.year}-01-20`, talker: '王芳', note: '谈话情况良好' })),
   step('recruitment.get', SEC, (c) => ({ recruitId: c.recruitId }), (d, c) => { c.v.recruit = d }),
   step('recruitment.correct', SEC, (c) => ({ recruitId: c.recruitId, step: 'talk', action: 'amend', on: `${c.year}-01-21`, reason: '日期录入错误', version: c.v.recruit.version })),

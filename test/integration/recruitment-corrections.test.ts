@@ -32,7 +32,7 @@ beforeAll(async () => {
   const inv = await ok(secretary('invites.create', { branchId, role: 'member', maxUses: 10 }))
   member = await join('rk-mem', inv.code, '老党员丙')
   for (const m of (await ok(secretary('members.list', { branchId }))).items) ids[m.name] = m.id
-  recruitId = (await ok(secretary('recruitment.create', { branchId, name: '王申请', appliedOn: '2024-01-05' }))).id
+  recruitId = (await ok(secretary('recruitment.create', { branchId, name: '王申请', appliedOn: '2024-01-05', clientRequestId: 'rc-recruitmentcorrections-1' }))).id
 }, 90_000)
 afterAll(() => cloud?.stop())
 
@@ -100,7 +100,7 @@ test('a hidden step\'s exception: the audit summary names the rule, not the reas
 
 test('the committee\'s overview: people per status per branch and every overdue step', async () => {
   // 王申请 applied on 2024-01-05 and is 入党申请人 again (step 3 withdrawn): nothing overdue; 李申请's talk is.
-  const late = await ok(secretary('recruitment.create', { branchId, name: '李申请', appliedOn: '2024-05-06' }))
+  const late = await ok(secretary('recruitment.create', { branchId, name: '李申请', appliedOn: '2024-05-06', clientRequestId: 'rc-recruitmentcorrections-2' }))
   const o = await ok(admin('recruitment.overview', {}))
   expect(o.branches).toEqual([{ branchId, branchName: '丙学会党支部', counts: { applicant: 2 }, total: 2, overdue: 1 }])
   expect(o.overdue).toEqual([expect.objectContaining({ recruitId: late.id, name: '李申请', title: '入党谈话', dueOn: '2024-06-06', branchName: '丙学会党支部' })])

@@ -73,7 +73,7 @@ const step = (as: RawCaller, body: Record<string, unknown>) => as('recruitment.r
 
 describe('one applicant from 入党申请 to 正式党员', () => {
   test('an application is recorded for someone who is not a user; the talk is due a month later', async () => {
-    const d = await ok(secretary('recruitment.create', { branchId, name: '王申请', appliedOn: '2024-01-05' }))
+    const d = await ok(secretary('recruitment.create', { branchId, name: '王申请', appliedOn: '2024-01-05', clientRequestId: 'rc-recruitment-1' }))
     recruitId = d.id
     expect(d).toMatchObject({ status: 'applicant', statusLabel: '入党申请人', nextStep: { n: 2, title: '党组织派人谈话' } })
     expect(d.dueItems[0]).toMatchObject({ step: 'talk', dueOn: '2024-02-05' })
@@ -192,7 +192,7 @@ describe('who may see and write', () => {
   })
 
   test('the list pages by name and counts per status; the committee sees counts per branch', async () => {
-    await ok(secretary('recruitment.create', { branchId, name: '李申请', appliedOn: '2026-11-20' }))
+    await ok(secretary('recruitment.create', { branchId, name: '李申请', appliedOn: '2026-11-20', clientRequestId: 'rc-recruitment-2' }))
     const first = await ok(secretary('recruitment.list', { branchId, limit: 1 }))
     expect(first.items.map((i: any) => i.name)).toEqual(['李申请'])
     const second = await ok(secretary('recruitment.list', { branchId, limit: 1, cursor: first.nextCursor ?? undefined }))
@@ -202,8 +202,8 @@ describe('who may see and write', () => {
   })
 
   test('bad input: a date after today and a stranger\'s file attachment are refused', async () => {
-    expect(await secretary('recruitment.create', { branchId, name: '赵申请', appliedOn: '2099-01-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '申请日期不能晚于今天' } })
-    expect(await secretary('recruitment.create', { branchId, name: '赵申请', appliedOn: '2026-01-01', files: ['cloud://env/activities/x/a.pdf'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '附件不是本支部上传的，请重新上传' } })
+    expect(await secretary('recruitment.create', { branchId, name: '赵申请', appliedOn: '2099-01-01', clientRequestId: 'rc-recruitment-3' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '申请日期不能晚于今天' } })
+    expect(await secretary('recruitment.create', { branchId, name: '赵申请', appliedOn: '2026-01-01', clientRequestId: 'rc-recruitment-4', files: ['cloud://env/activities/x/a.pdf'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '附件不是本支部上传的，请重新上传' } })
   })
 })
 

@@ -139,6 +139,8 @@ export const recruitmentSchemas = {
         appliedOn: dateOnly('申请日期', YEARS.from),
         note: text('说明', 500).optional(),
         files: files.default([]),
+        /** One per intent (the form's 保存): five taps or a retry make one file (framework/writes.ts runOnce). */
+        clientRequestId: z.string({ error: '缺少请求编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求编号格式不正确' }),
       })
       .strict(),
     output: detail,

@@ -11,7 +11,7 @@ import { AppError } from '../framework/errors'
 import type { JoinRequestDoc } from '../framework/model'
 import { ROLE_LABELS } from '../../../types/domain'
 import { postRefusal } from '../organisation/roster'
-import { loadActiveBranch, readAll } from '../organisation/store'
+import { assertOneBranch, loadActiveBranch, readAll } from '../organisation/store'
 import { mayInvite, MANAGERS } from './invites'
 import { admit } from './session'
 
@@ -61,6 +61,8 @@ export const decideJoinRequest = defineAction({
       throw new AppError('CONFLICT', `${postRefusal({ name: request.name, partyStatus })?.replace('支委职务', `${ROLE_LABELS[request.role]}`)}；请拒绝此申请，改发党员邀请`, { field: 'partyStatus' })
     }
     await loadActiveBranch(port, request.branchId)
+    // One person, one branch: they may have joined another branch (or been transferred) since they asked.
+    if (approve && request.role !== 'guide') await assertOneBranch(port, request.openid, request.branchId, { who: request.name })
     const decided = { status: approve ? ('approved' as const) : ('rejected' as const), decidedBy: ctx.caller.openid, reason: reason ?? null }
     // Only a still-pending request changes: two secretaries deciding at once cannot both win.
     const { stats } = await collection(port, 'join_requests')

@@ -218,6 +218,14 @@ export const recordStep = defineAction({
     await assertKeeper(ctx, before.branchId)
     await loadActiveBranch(port, before.branchId)
     if (input.version !== undefined && input.version !== before.version) throw new AppError('CONFLICT', '该档案刚被他人修改，请刷新后重试')
+    // Someone transferred out (letter in transit, or received elsewhere) is no longer this branch's to develop: a step
+    // here would make the file say 正式 while the roster says 预备 (the receiving branch's roster is the record).
+    if (before.memberId) {
+      const m = await loadOne(port, 'members', before.memberId)
+      if (m && m.state !== 'active') {
+        throw new AppError('CONFLICT', `${before.name} 的组织关系已从本支部转出${m.transferReason ? `（${m.transferReason}）` : ''}，不能再在本支部记录发展党员步骤；转接中的请等待接收支部办理，之后由接收支部继续`, { rule: 'transferred' })
+      }
+    }
     const def = STEP_BY_CODE[input.step]
     // The 上级党委's decisions are the committee's to record (steps.ts superiorDecision), not the branch's.
     if (def.superiorDecision && !isCommitteeAdmin(ctx.caller.memberships)) throw forbidden(`第${def.n}步「${def.title}」由上级党委审批，请由党委管理员记录`)

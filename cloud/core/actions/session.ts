@@ -7,7 +7,7 @@ import { claim } from '../framework/claims'
 import { AppError, isCollectionMissing } from '../framework/errors'
 import type { BranchDoc, InviteDoc, JoinRequestDoc, MemberDoc, JoinRateDoc, Membership } from '../framework/model'
 import type { Port } from '../framework/port'
-import { ensureRosterEntry, grantRole, loadBranch, readAll } from '../organisation/store'
+import { assertOneBranch, ensureRosterEntry, grantRole, loadBranch, readAll } from '../organisation/store'
 import { INVITE_REFUSALS, inviteStatus, loadInvite } from './invites'
 
 /** Wrong codes allowed from one person within the window before joining is paused. */
@@ -209,6 +209,9 @@ async function joinClaimed(ctx: ActionContext, invite: InviteDoc, name: string, 
   if (current.some((m) => m.branchId === invite.branchId && m.role === invite.role)) {
     return { roles: await describeRoles(port, caller.openid, current), pending: false, branchName: branch }
   }
+  // One person, one branch: someone on another branch's roster (or whose letter is in transit) is refused before a
+  // use is spent or a request made. Guides are on no roster.
+  if (invite.role !== 'guide') await assertOneBranch(port, caller.openid, invite.branchId)
   const users = await collection(port, 'users').where({ _id: caller.openid }).limit(1).get()
   const user = users.data[0]
   await collection(port, 'users').doc(caller.openid).set({ data: { name, createdAt: user?.createdAt ?? port.now() } })

@@ -19,7 +19,7 @@ import { checkTexts } from '../framework/writes'
 import { actorName, recordAudit } from '../organisation/audit'
 import { newInviteCode } from '../organisation/invite-code'
 import { withPostChange } from '../organisation/roster'
-import { endGrants, findActiveEntry, grantRole, loadActiveBranch, loadBranch, loadGroup, newMemberDoc } from '../organisation/store'
+import { assertOneBranch, endGrants, findActiveEntry, grantRole, loadActiveBranch, loadBranch, loadGroup, newMemberDoc } from '../organisation/store'
 import { issueRefusal, isExpired, receiptDueOn, receiveRefusal, TRANSFER_DEFAULTS, validUntil, type TransferSettings } from '../transfers/rules'
 import { loadSettings, presentDetail, presentSummary, saveSettings, STATE_LABELS, type TransferDoc } from '../transfers/store'
 
@@ -244,6 +244,7 @@ export const acceptTransfer = defineAction({
         const names = await Promise.all(active.map((a) => loadBranch(port, a.branchId).then((b) => b.name)))
         throw new AppError('CONFLICT', `${t.memberName} 目前在「${names.join('、')}」的花名册中，一名党员不能同时在两个支部`)
       }
+      await assertOneBranch(port, t.openid, to._id, { who: t.memberName, exceptTransfer: t._id })
     }
     const newMemberId = `${t._id}-in`
     const after = await advance(ctx, t, { state: 'accepted', newMemberId }, `「${to.name}」接收（转入日期 ${dateText(on)}）`)
@@ -271,6 +272,8 @@ export const returnTransfer = defineAction({
     if (t.kind !== 'inside') throw invalid('只有本系统内支部之间的转接可以在这里退回', { field: 'transferId' })
     if (t.state !== 'in_transit') throw new AppError('CONFLICT', `这份转接${STATE_LABELS[t.kind][t.state]}，不能再退回`)
     await checkTexts(port, ctx.caller.openid, [['reason', '退回原因', reason]])
+    // One person, one branch: back on the sending roster only if they are on no other (this letter aside).
+    if (t.openid) await assertOneBranch(port, t.openid, t.fromBranchId!, { who: t.memberName, exceptTransfer: t._id })
     const after = await advance(ctx, t, { state: 'returned', returnReason: reason }, `「${t.toName}」退回：${reason}`)
     // The letter is void: the member is back on the sending branch's roster (as a member; posts are not restored).
     await collection(port, 'members')

@@ -4,7 +4,7 @@
  * nothing here deletes.
  */
 import type { MemberSummary, PartyStatus, Role } from '../../../types/domain'
-import { collection, loadOr404, readRows } from '../framework/data'
+import { collection, loadOr404, readAll as readDocs, readRows } from '../framework/data'
 import { AppError } from '../framework/errors'
 import type { BranchDoc, GroupDoc, MemberDoc, Membership } from '../framework/model'
 import type { Port } from '../framework/port'
@@ -67,6 +67,40 @@ export async function loadMember(port: Port, memberId: string): Promise<MemberDo
 export async function findActiveEntry(port: Port, branchId: string, openid: string): Promise<MemberDoc | undefined> {
   const { data } = await collection(port, 'members').where({ branchId, openid, state: 'active' }).limit(1).get()
   return data[0]
+}
+
+/**
+ * One person, one branch (党章第八条: every member belongs to one 支部; 组织关系 moves only by a letter): refuses
+ * putting `openid` on the roster of `branchId` while they are active on another branch's roster, or while a letter
+ * of theirs is in transit (they are between branches until the receiver acts). Every path that makes someone active
+ * on a roster calls it before writing anything: session.join (invitations, incl. the code transfers.receive makes),
+ * joinRequests.decide, transfers.accept and transfers.return. Guides (第一书记 / 党建指导员) and the committee are on
+ * no roster and are not checked. `who` is 「你」 for the person themself, else their name. `exceptTransfer`: the
+ * letter being acted on. Test: test/integration/organisation-one-branch.test.ts.
+ */
+export async function assertOneBranch(
+  port: Port,
+  openid: string,
+  branchId: string,
+  opts: { who?: string; exceptTransfer?: string } = {},
+): Promise<void> {
+  const who = opts.who ?? '你'
+  const active = await readDocs(port, 'members', { openid, state: 'active' }, { fields: ['branchId'] })
+  const elsewhere = [...new Set(active.filter((e) => e.branchId !== branchId).map((e) => e.branchId))]
+  if (elsewhere.length) {
+    const names = await Promise.all(elsewhere.map((id) => loadBranch(port, id).then((b) => b.name, () => '另一个党支部')))
+    throw new AppError(
+      'CONFLICT',
+      `${who}已是「${names.join('、')}」的党员：一名党员只能在一个党支部。转到本支部请由原支部办理组织关系转出`,
+      { rule: 'one_branch' },
+    )
+  }
+  // Before the first letter the collection may not exist: nobody is in transit.
+  const letters = await readDocs(port, 'transfers', { openid, state: 'in_transit' }, { fields: ['toName'] }).catch(() => [])
+  const open = letters.find((t) => t._id !== opts.exceptTransfer)
+  if (open) {
+    throw new AppError('CONFLICT', `${who === '你' ? '你' : who + ' '}的组织关系正在转往「${open.toName}」，请等待接收支部办理`, { rule: 'in_transit' })
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { newClientRequestId } from '../../lib/request-id'
 import { uploads, useUploadQueue } from '../../lib/upload-queue'
 import type { ActionInput } from '../../../types/actions'
 import { errorMessage } from '../../services/api'
-import { correctStep, createRecruit, fromRoster, getRecruit, listCongresses, listRoster, recordStep, recruitmentOverview, setMaterial, type RecruitDetail, type RecruitOverview } from './api'
+import { correctStep, fromRoster, getRecruit, listCongresses, listRoster, recordStep, recruitmentOverview, setMaterial, type RecruitDetail, type RecruitOverview } from './api'
 
 /** One person's file: loaded when `ready`; writes keep the answer (or the error) for the screen. */
 export function useRecruitFile(id: string, ready: boolean) {
@@ -54,7 +54,6 @@ export const loadCongresses = (branchId: string) => listCongresses(branchId)
 export const saveStep = recordStep
 
 /** The list page: a new applicant, a roster 预备党员's 转正 file, and the roster's 预备党员. */
-export const addRecruit = createRecruit
 export const startFromRoster = fromRoster
 export const loadProbationers = async (branchId: string) =>
   (await listRoster(branchId)).items.filter((m) => m.partyStatus === 'probationary').map((m) => ({ id: m.id, name: m.name, joinedPartyOn: m.joinedPartyOn }))

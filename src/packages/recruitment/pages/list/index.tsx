@@ -6,9 +6,9 @@ import { Field, TextInput } from '../../../../components/form'
 import { DateField } from '../../../../components/pickers'
 import { Section } from '../../../../components/section'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
-import { addRecruit, loadProbationers, startFromRoster } from '../../../../features/recruitment/hooks'
+import { loadProbationers, startFromRoster } from '../../../../features/recruitment/hooks'
 import { dueText } from '../../../../features/recruitment/components/due-text'
-import { useRecruitList, type RecruitScope } from '../../../../features/recruitment/store'
+import { addApplicant, useRecruitList, type RecruitScope } from '../../../../features/recruitment/store'
 import { isCommitteeAdmin, rolesInBranch, useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { testId } from '../../../../lib/test-id'
@@ -89,7 +89,7 @@ export default function RecruitListPage() {
     setSaving(true)
     setFormError(null)
     try {
-      const d = await addRecruit({ branchId, name: name.trim(), appliedOn })
+      const d = await addApplicant({ branchId, name: name.trim(), appliedOn })
       setAdding(false)
       setName('')
       void Taro.navigateTo({ url: personPage(d.id) })
