@@ -4,7 +4,7 @@
  * templates render. A journey passes only if the bundle raised no error and called no wx API the stand-in lacks.
  * Run: npx jest --selectProjects weapp-run  (builds dist/ unless this `npm test` run already did)
  */
-import { rawApiAs, ok } from '../support/api'
+import { apiAs, ok } from '../support/api'
 import { branchOf, planSignInSession, signedInAt, smallJpeg } from '../support/weapp-journey-steps'
 import { closeWorld, expectClean, launchAs, startWorld, type World } from './harness'
 import type { MiniProgram } from './runtime/mini-program'
@@ -144,11 +144,11 @@ describe('activities', () => {
     mp.answer(modal, true)
     await mp.waitFor(() => mp.toasts.find((t) => t.title.startsWith('已订阅')), 'the subscription toast')
 
-    const secretary = rawApiAs(world.cloud.url, 'dev-secretary-1')
-    const list = await ok(secretary<{ items: { id: string; topic: string; status: string; photoCount: number }[] }>('activities.list', { branchId: await branchOf(world.cloud.url, 'dev-secretary-1') }))
+    const secretary = apiAs(world.cloud.url, 'dev-secretary-1')
+    const list = await ok(secretary('activities.list', { branchId: await branchOf(world.cloud.url, 'dev-secretary-1') }))
     const saved = list.items.find((a) => a.topic === topic)
     expect(saved).toMatchObject({ status: 'recorded', photoCount: 2 })
-    const subs = await ok(secretary<{ items: { remaining: number }[] }>('subscriptions.get', {}))
+    const subs = await ok(secretary('subscriptions.get', {}))
     expect(subs.items.some((q) => q.remaining > 0)).toBe(true)
     expectClean(mp)
   })
