@@ -203,7 +203,7 @@ describe('reminders and the workbook', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(await (await fetch(job.url)).arrayBuffer()) as any)
     const ws = wb.getWorksheet('党费收缴')!
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '支部', '交纳党员数', '应缴（元）', '实缴（元）', '收缴率'])
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '支部', '交纳党员数', '应缴（元）', '实缴（元）', '收缴率', '说明'])
     const ledger = await ok(secretary()('dues.ledger', { branchId: branch1, year }))
     const branchName = (await ok(secretary()('branches.get', { branchId: branch1 }))).branch.name
     let found = false

@@ -118,11 +118,16 @@ const ledgerRow = z.object({
 
 export const totals = z.object({
   members: z.number(),
-  /** 元 due in the year up to this month (months ahead are not yet due). */
-  due: z.number(),
-  collected: z.number(),
+  /** 元 due in the year up to this month (months ahead are not yet due); null when hidden (see amountsNote). */
+  due: z.number().nullable(),
+  collected: z.number().nullable(),
   /** collected ÷ due as a fraction, null when nothing was due. */
   rate: z.number().nullable(),
+  /**
+   * Why the amounts are not shown: to readers who see masked rows, fewer than 3 members with a standard would give
+   * an income back (cloud/core/dues/totals.ts MIN_MEMBERS_FOR_AMOUNTS). Null when shown.
+   */
+  amountsNote: z.string().nullable().optional(),
 })
 
 export const duesSchemas = {

@@ -19,6 +19,7 @@ import { beijingDate } from '../framework/time'
 import { actorName, recordAudit } from '../organisation/audit'
 import { loadActiveBranch, loadBranch } from '../organisation/store'
 import { addMonths, checkWarnMonths, monthsBehind, monthsOf, monthState, owedFrom, paidOnRefusal } from '../dues/ledger'
+import { AMOUNTS_HIDDEN_NOTE, showsAmounts } from '../dues/totals'
 import { bpToFraction, fenText, fenToYuan, hasBase, monthlyDues, yuanToFen } from '../dues/rate'
 import { DUES_PAGE } from '../dues/reminders'
 import { branchLedger, keepsDuesIn, quoteOf } from '../dues/branch-ledger'
@@ -306,7 +307,8 @@ export const duesLedger = defineAction({
           : { ...r.row, base: null, category: null, monthlyDue: null, due: null, paid: null, masked: !!r.profile },
       ),
       unset: ledger.unset,
-      totals: ledger.totals,
+      // Masked readers get money totals only over at least 3 standards (totals.ts MIN_MEMBERS_FOR_AMOUNTS).
+      totals: seesBase || showsAmounts(ledger.totals.members) ? { ...ledger.totals, amountsNote: null } : { ...ledger.totals, due: null, collected: null, amountsNote: AMOUNTS_HIDDEN_NOTE },
       canManage: seesBase,
       warnMonths: settings.warnMonths,
       seesBase,
@@ -338,12 +340,17 @@ export const duesPublish = defineAction({
     const title = `${branch.name}${year}年度党费收缴情况公布`
     // Totals only: what each member pays follows from their income, which the branch does not see. Paid up = every
     // month owed up to now recorded (ledger.ts yearOutstanding). Nothing on 上缴: the app does not track the hand-over.
+    // Fewer than 3 members with a standard: each could subtract their own from a total (totals.ts
+    // MIN_MEMBERS_FOR_AMOUNTS), so counts and the rate only.
+    const amounts = showsAmounts(counted.length)
+    const rate = `收缴率 ${ledger.totals.rate === null ? '—' : `${(ledger.totals.rate * 100).toFixed(1)}%`}`
     const body =
       `${year}年（统计至${upTo}）本支部应交纳党费的党员 ${ledger.totals.members} 人，` +
-      `应缴 ${fenText(ledger.dueFen)} 元，实缴 ${fenText(ledger.paidFen)} 元，收缴率 ${ledger.totals.rate === null ? '—' : `${(ledger.totals.rate * 100).toFixed(1)}%`}；` +
+      (amounts ? `应缴 ${fenText(ledger.dueFen)} 元，实缴 ${fenText(ledger.paidFen)} 元，${rate}；` : `${rate}；`) +
       (behind.length
-        ? `截至${upTo}已交清 ${counted.length - behind.length} 人，欠缴 ${behind.length} 人（共欠缴 ${fenText(owedFen)} 元）。`
+        ? `截至${upTo}已交清 ${counted.length - behind.length} 人，欠缴 ${behind.length} 人${amounts ? `（共欠缴 ${fenText(owedFen)} 元）` : ''}。`
         : `截至${upTo}全部党员均已交清。`) +
+      (amounts ? '' : `（${AMOUNTS_HIDDEN_NOTE}）`) +
       '接受党员监督。'
     const now = port.now()
     const by = { openid: ctx.caller.openid, name: await actorName(ctx) }

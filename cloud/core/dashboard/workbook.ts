@@ -8,12 +8,13 @@ import { beijingDateTimeText } from '../../../types/time-text'
 import type { AssessmentRow } from '../framework/model'
 import { LOW_SCORE } from './aggregate'
 import { addAppraisalSheet } from '../appraisal/export'
+import { AMOUNTS_HIDDEN_NOTE, showsAmounts } from '../dues/totals'
 
 /** Kept in the export job's document: model.ts has its shape. */
 export type { AssessmentRow }
 
 export const DUES_SHEET = '党费收缴'
-export const DUES_HEADERS = ['序号', '支部', '交纳党员数', '应缴（元）', '实缴（元）', '收缴率'] as const
+export const DUES_HEADERS = ['序号', '支部', '交纳党员数', '应缴（元）', '实缴（元）', '收缴率', '说明'] as const
 
 export const QUARTERS = ['一季度', '二季度', '三季度', '四季度'] as const
 /** Leading columns before the per-type block; the test and readers find columns by these header names. */
@@ -104,8 +105,11 @@ export async function buildWorkbook(rows: AssessmentRow[], meta: { year: number;
     line.getCell(1).value = i + 1
     line.getCell(2).value = xmlSafe(r.name)
     line.getCell(3).value = d.members
-    line.getCell(4).value = d.dueFen / 100
-    line.getCell(5).value = d.paidFen / 100
+    // Fewer than 3 standards: the amounts would give an income back (dues/totals.ts MIN_MEMBERS_FOR_AMOUNTS).
+    const amounts = showsAmounts(d.members) || d.members === 0
+    line.getCell(4).value = amounts ? d.dueFen / 100 : null
+    line.getCell(5).value = amounts ? d.paidFen / 100 : null
+    line.getCell(7).value = amounts ? null : AMOUNTS_HIDDEN_NOTE
     line.getCell(6).value = d.dueFen > 0 ? Math.round((d.paidFen / d.dueFen) * 1000) / 1000 : null
     line.getCell(4).numFmt = '0.00'
     line.getCell(5).numFmt = '0.00'
@@ -113,6 +117,7 @@ export async function buildWorkbook(rows: AssessmentRow[], meta: { year: number;
   })
   dues.getColumn(2).width = 28
   for (const c of [3, 4, 5, 6]) dues.getColumn(c).width = 12
+  dues.getColumn(7).width = 30
 
   addAppraisalSheet(wb, rows)
   const notes = wb.addWorksheet('说明')

@@ -14,6 +14,17 @@ import { beijingDate } from '../framework/time'
 import { owedFrom, yearTotals, type PaidMonth } from './ledger'
 import { FIXED_FEN, monthlyDues } from './rate'
 
+/**
+ * Money totals are shown to those who do not see each member's base (宣传委员, 党建指导员, the committee, the
+ * published 党费收缴情况公布, the committee's workbook) only when at least this many members have a standard: with
+ * one member the total due is that member's dues (2962.8 ÷ 12 months ÷ 2% gives the income back), and with two each
+ * member subtracts their own from the published total. Three or more mix at least two others' incomes.
+ */
+export const MIN_MEMBERS_FOR_AMOUNTS = 3
+export const AMOUNTS_HIDDEN_NOTE = `核定人数少于 ${MIN_MEMBERS_FOR_AMOUNTS} 人，不显示金额`
+/** Whether money totals over `members` members with a standard may be shown to those who see masked rows. */
+export const showsAmounts = (members: number) => members >= MIN_MEMBERS_FOR_AMOUNTS
+
 export interface BranchDues {
   /** Members with a standard set (those the ledger counts). */
   members: number

@@ -19,12 +19,13 @@ export function LedgerTotals({ ledger }: { ledger: DuesLedger }) {
   return (
     <Section title={`${ledger.year}年收缴情况`}>
       <View className='dues__totals' {...testId('dues-totals')}>
-        <Total label='应缴' value={yuanText(t.due)} />
-        <Total label='实缴' value={yuanText(t.collected)} />
+        <Total label='应缴' value={t.due === null ? '—' : yuanText(t.due)} />
+        <Total label='实缴' value={t.collected === null ? '—' : yuanText(t.collected)} />
         <Total label='收缴率' value={t.rate === null ? '—' : rateText(t.rate)} />
       </View>
       <Text className='dues__note'>
         {t.members} 人已核定标准{ledger.unset ? `，${ledger.unset} 人尚未设定` : ''}
+        {t.amountsNote ? `；${t.amountsNote}` : ''}
         {ledger.publishedAt ? `；已于 ${dateText(new Date(Date.parse(ledger.publishedAt) + 8 * 3600_000).toISOString().slice(0, 10))} 向支部公布` : ''}
       </Text>
     </Section>
