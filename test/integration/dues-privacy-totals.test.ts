@@ -40,7 +40,6 @@ test('the committee\'s workbook leaves the amounts blank for that branch, with t
   for (let i = 0; i < 50 && job.status === 'running'; i += 1) job = await ok(admin()('exports.step', { jobId: job.id }))
   expect(job.status).toBe('done')
   const wb = new ExcelJS.Workbook()
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   await wb.xlsx.load(Buffer.from(await (await fetch(job.url!)).arrayBuffer()) as any)
   const ws = wb.getWorksheet('党费收缴')!
   const name = (await ok(as('dev-secretary-1')('branches.get', { branchId: branch1 }))).branch.name

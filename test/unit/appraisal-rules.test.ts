@@ -3,7 +3,7 @@
  * committee's share (one third nationally) of those appraised, 不合格 only with its 处置 recorded, and every member
  * graded before the results are 确定.
  */
-import { checkSheet, excellentCap, gradeCounts, isAppraised } from '../../cloud/core/appraisal/rules'
+import { checkSheet, checkVotes, excellentCap, gradeCounts, isAppraised } from '../../cloud/core/appraisal/rules'
 import type { AppraisalGrade } from '../../types/appraisal'
 
 const THIRD = { numerator: 1, denominator: 3 }
@@ -66,5 +66,23 @@ describe('a sheet of grades', () => {
     expect(isAppraised({ partyStatus: 'full', state: 'active' })).toBe(true)
     expect(isAppraised({ partyStatus: 'probationary', state: 'active' })).toBe(true)
     expect(isAppraised({ partyStatus: 'full', state: 'transferred' })).toBe(false)
+  })
+})
+
+describe('checkVotes: one vote per voter (民主测评)', () => {
+  const v = (excellent: number, qualified: number, basic = 0, unqualified = 0) => ({ excellent, qualified, basic, unqualified })
+  test('no votes, or a sum up to the voters, passes', () => {
+    expect(checkVotes('王芳', null, 3)).toBeNull()
+    expect(checkVotes('王芳', v(0, 0), 0)).toBeNull()
+    expect(checkVotes('王芳', v(1, 1, 1), 3)).toBeNull()
+    expect(checkVotes('王芳', v(1, 1), 3)).toBeNull()
+  })
+  test('one over the voters is refused, naming the rule', () => {
+    expect(checkVotes('王芳', v(1, 1, 1, 1), 3)).toMatchObject({ rule: 'votes_exceed_voters', message: expect.stringContaining('合计 4 票，超过参加测评的 3 人') })
+    expect(checkVotes('王芳', v(9999, 0), 3)?.rule).toBe('votes_exceed_voters')
+  })
+  test('negative or fractional counts are refused', () => {
+    expect(checkVotes('王芳', v(-1, 2), 3)?.rule).toBe('votes_not_counts')
+    expect(checkVotes('王芳', v(0.5, 0), 3)?.rule).toBe('votes_not_counts')
   })
 })
