@@ -7,7 +7,7 @@
  * transferred out are refused, and recruitment.create runs once per clientRequestId.
  */
 import { apiAs, ok, type Caller } from '../support/api'
-import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
 let admin: Caller
@@ -39,6 +39,7 @@ beforeAll(async () => {
   await join('ob-m1', inv.code, '孙丽')
   await join('ob-m2', inv.code, '钱预备')
   await join('ob-m3', inv.code, '周转出')
+  await join('ob-m4', inv.code, '郑退回')
 }, 90_000)
 afterAll(() => cloud?.stop())
 
@@ -109,6 +110,21 @@ test('while their letter is in transit a member cannot re-join their own branch 
   const [letter] = (await ok(secB('transfers.list', { branchId: branchB, direction: 'in', limit: 10 }))).items.filter((t) => t.memberName === '周转出')
   await ok(secB('transfers.accept', { transferId: letter.id, clientRequestId: rid() }))
   expect((await ok(secB('members.list', { branchId: branchB }))).items.filter((m) => m.name === '周转出')).toHaveLength(1)
+})
+
+test('transfers.return does not put a member back on the sending roster while they are active on another (data from before the check)', async () => {
+  const ids = Object.fromEntries((await ok(secA('members.list', { branchId: branchA }))).items.map((m) => [m.name, m.id]))
+  const t = await ok(secA('transfers.issue', { memberId: ids['郑退回'], toBranchId: branchB, letterNo: '机党转〔2026〕3号', issuedOn: today, duesPaidTo: '2026-12', clientRequestId: rid() }))
+  // Before assertOneBranch a code could still put them on 科普's roster meanwhile: written here as such data would be.
+  const db = sdkFor(cloud.url).database()
+  const now = new Date()
+  await db.collection('members').add({ data: { branchId: branchB, openid: 'ob-m4', name: '郑退回', partyStatus: 'full', joinedPartyOn: null, confirmedOn: null, groupId: null, joinedBranchOn: today, phone: null, posts: [], groupLeader: false, state: 'active', transferredOn: null, transferReason: null, createdAt: now, updatedAt: now } })
+  expect(await secB('transfers.return', { transferId: t.id, reason: '本人未到', clientRequestId: rid() })).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT', message: '郑退回已是「科普学会党支部」的党员：一名党员只能在一个党支部。转到本支部请由原支部办理组织关系转出' },
+  })
+  expect((await ok(secA('transfers.get', { transferId: t.id }))).state).toBe('in_transit')
+  expect(await rosterNames(secA, branchA)).not.toContain('郑退回')
 })
 
 test('a 预备党员 transferred out: 发展党员 steps in the old branch are refused (the file would say 正式 while the roster says 预备)', async () => {
