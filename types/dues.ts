@@ -35,3 +35,13 @@ export type DuesMonthState = (typeof DUES_MONTH_STATES)[number]
 export const DUES_FLAG_MONTHS = [3, 5] as const
 /** 党章 第九条: six months in a row without paying and without a proper reason is 自行脱党 (fixed; not a setting). */
 export const DUES_LAPSE_MONTHS = 6
+
+/**
+ * What the committee reads about the six months of 党章 第九条 (连续六个月不交纳党费又无正当理由的，视为自行脱党):
+ * the months left are 6 − behind; from six on it says the six months are reached — never a negative or a fixed count.
+ */
+export function lapseCountdownText(behind: number): string {
+  const left = DUES_LAPSE_MONTHS - behind
+  if (left <= 0) return '已满六个月，请支部按党章第九条处理'
+  return `再满 ${left} 个月即按党章第九条视为自行脱党`
+}

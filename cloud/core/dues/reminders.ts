@@ -7,7 +7,7 @@
  *   treats six months without paying and without a proper reason as 自行脱党, so the secretary hears in time to talk.
  * planDuesReminders is pure; runDuesReminders reads what it needs with paged queries (never one per branch).
  */
-import { DUES_LAPSE_MONTHS } from '../../../types/dues'
+import { lapseCountdownText } from '../../../types/dues'
 import { readAll } from '../framework/data'
 import type { MemberDoc } from '../framework/model'
 import type { Port } from '../framework/port'
@@ -56,7 +56,6 @@ export function planDuesReminders(input: {
     }
     const flag = levelReached(behind, warnMonths)
     if (flag !== null) {
-      const left = DUES_LAPSE_MONTHS - behind
       items.push(
         secretaryFlag({
           key: `dues_behind:${p.memberId}:${flag}:${addMonths(thisMonth, flag - behind)}`,
@@ -65,7 +64,7 @@ export function planDuesReminders(input: {
           title: `${m.name} 已连续 ${behind} 个月未交纳党费`,
           body:
             flag === last
-              ? `${left <= 1 ? '再满一个月' : `再满 ${left} 个月`}，按党章第九条即视为自行脱党。请尽快与其谈话，了解原因；确有困难的，可经支部同意少交或免交。`
+              ? `${lapseCountdownText(behind)}。请尽快与其谈话，了解原因；确有困难的，可经支部同意少交或免交。`
               : '请及时提醒并了解原因（党章第九条：连续六个月不交纳党费又无正当理由的，视为自行脱党）。',
           page: `${DUES_LEDGER_PAGE}?branchId=${p.branchId}`,
         }),

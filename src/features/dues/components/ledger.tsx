@@ -4,7 +4,7 @@
  */
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { DUES_CATEGORY_LABELS, type DuesMonthState } from '../../../../types/dues'
+import { DUES_CATEGORY_LABELS, lapseCountdownText, type DuesMonthState } from '../../../../types/dues'
 import { Section } from '../../../components/section'
 import { testId } from '../../../lib/test-id'
 import type { DuesLedger } from '../store'
@@ -50,7 +50,7 @@ export function LedgerFlags({ ledger }: { ledger: DuesLedger }) {
     <Section title='需要谈话提醒'>
       {flagged.map((r) => (
         <Text key={r.memberId} className={`dues__flag dues__flag--${r.flag}`} {...testId(`dues-flag-${r.memberId}`)}>
-          {r.name}：已连续 {r.behind} 个月未交纳党费{r.flag === last ? `，再满 ${Math.max(1, 6 - r.behind)} 个月即按党章第九条视为自行脱党，请尽快谈话` : '，请提醒'}
+          {r.name}：已连续 {r.behind} 个月未交纳党费{r.flag === last ? `，${lapseCountdownText(r.behind)}，请尽快谈话` : '，请提醒'}
         </Text>
       ))}
     </Section>
