@@ -25,20 +25,20 @@ test('a payload 10,000 brackets deep is refused as too deep, and the function go
   expect(after.ok).toBe(true)
 })
 
-test('an unknown field, a wrong type and a missing field get plain Chinese, naming the field', async () => {
+test('an unknown field, a wrong type and a missing field get plain Chinese; the field\'s path is in details, not in the words (「（字段 rows.2.disposal.note）」 reached the screen)', async () => {
   const call = rawApiAs(cloud.url, SECRETARY)
   const unknown = await call('session.get', { sneaky: 1 })
   expect(unknown).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '不认识的字段：sneaky' } })
   const wrongType = await call('feedback.list', { limit: 2.5 })
-  expect(wrongType).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '每页条数应为 1 到 50 的整数（字段 limit）' } })
+  expect(wrongType).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '每页条数应为 1 到 50 的整数', details: { field: 'limit' } } })
   // 0 is a number: the message said 「每页条数必须是数字」.
   const tooSmall = await call('feedback.list', { limit: 0 })
-  expect(tooSmall).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '每页条数应为 1 到 50 的整数（字段 limit）' } })
+  expect(tooSmall).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '每页条数应为 1 到 50 的整数', details: { field: 'limit' } } })
   // A schema's own message still wins over the plain ones.
   const own = await call('feedback.send', { kind: 7, body: '建议', clientRequestId: 'shape-000001' })
-  expect(own).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '类型只能是建议或投诉（字段 kind）' } })
+  expect(own).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '类型只能是建议或投诉', details: { field: 'kind' } } })
   for (const r of [unknown, wrongType, tooSmall]) {
     if (r.ok) continue
-    expect(r.error.message).not.toMatch(/[a-zA-Z]{4,}.*实际接收|期望 (string|number|object)|出现未知的键/)
+    expect(r.error.message).not.toMatch(/[a-zA-Z]{4,}.*实际接收|期望 (string|number|object)|出现未知的键|（字段/)
   }
 })

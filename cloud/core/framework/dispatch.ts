@@ -40,8 +40,9 @@ export async function dispatch(event: unknown, port: Port): Promise<ApiResult<un
     if (!parsed.success) {
       const issues = describeIssues(parsed.error)
       const first = issues[0]
-      const where = first?.path ? `（字段 ${first.path}）` : ''
-      throw invalid(first ? `${first.message}${where}` : '提交的内容不正确', { issues })
+      // People read the message; the field's path (rows.2.disposal.note) is for the screen and the developer, in
+      // details (the user walk found 「请填写处置说明（字段 rows.2.disposal.note）」 on screen).
+      throw invalid(first ? first.message : '提交的内容不正确', { issues, ...(first?.path ? { field: first.path } : {}) })
     }
 
     const ctx: ActionContext = {
