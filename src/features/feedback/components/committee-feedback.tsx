@@ -85,7 +85,7 @@ export function CommitteeFeedback() {
     void q.load(status)
   }, [status])
   return (
-    <Section title='群众意见'>
+    <Section title='意见建议'>
       <Segments<FeedbackStatus> id='feedback-status' value={status} onChange={setStatus} options={[{ value: 'open', label: '待处理' }, { value: 'answered', label: '已答复' }, { value: 'closed', label: '已关闭' }]} />
       {q.status === 'loading' && !q.items.length ? <LoadingState /> : null}
       {q.status === 'error' ? <ErrorState message={q.error ?? '加载失败'} onRetry={() => void q.refresh()} /> : null}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '群众意见处理' })
+export default definePageConfig({ navigationBarTitleText: '意见建议处理' })

@@ -8,6 +8,6 @@ export default function FeedbackListPage() {
   const status = useSessionBootstrap()
   const isAdmin = useSessionStore(selectIsCommitteeAdmin)
   if (status !== 'ready') return <LoadingState />
-  if (!isAdmin) return <EmptyState title='只有党委可以处理群众意见' hint='你提的意见在「我的 → 意见反馈」里查看' />
+  if (!isAdmin) return <EmptyState title='只有党委可以处理意见建议' hint='你提的意见在「我的 → 意见反馈」里查看' />
   return <CommitteeFeedback />
 }

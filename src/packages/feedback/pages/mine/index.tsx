@@ -22,7 +22,7 @@ export default function MyFeedbackPage() {
       {isAdmin ? (
         <Section>
           <Button type='plain' block onClick={() => void Taro.navigateTo({ url: '/packages/feedback/pages/list/index' })} {...testId('open-feedback-list')}>
-            处理群众意见（党委）
+            处理意见建议（党委）
           </Button>
         </Section>
       ) : null}
