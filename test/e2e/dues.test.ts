@@ -91,3 +91,15 @@ test('the committee opens a member’s dues: paid or not, but no category, rate 
   expect(await shown(page, 'dues-record-save').count()).toBe(0)
   await shot(page, 'dues-member-masked')
 })
+
+test('the committee opens the ledger of a branch with one standard: counts and the rate, no amounts, and why', async () => {
+  const { rawApiAs, ok } = await import('../support/api')
+  const branchId = ((await ok(rawApiAs(world.url, SECRETARY)('session.get', {}))) as { roles: { branchId?: string }[] }).roles.find((r) => r.branchId)!.branchId!
+  const { page } = await world.person('dev-committee-admin')
+  await goTo(page, world.url, `packages/dues/pages/ledger/index?branchId=${encodeURIComponent(branchId)}`)
+  await shown(page, 'dues-totals').waitFor({ timeout: 30_000 })
+  const totals = await shown(page, 'dues-totals').innerText()
+  expect(totals).toMatch(/^—\s*应缴\s*—\s*实缴\s*[\d.]+%\s*收缴率/)
+  await expect(page.getByText('核定人数少于 3 人，不显示金额', { exact: false }).first().isVisible()).resolves.toBe(true)
+  await shot(page, 'dues-ledger-few-standards')
+})
