@@ -64,6 +64,11 @@ describe('home 待办 lines for 请假 and 党费', () => {
     ])
     expect(memberTodo({ today: '2026-03-10', now, sessions: [], duesUnpaid: { memberId: 'm1', months: 0 } }).items).toEqual([])
   })
+  test('a secretary or 支委 on the roster sees their own unpaid months too, beside the branch line (walk: 刘洋, 9 months)', () => {
+    const r = writerTodo({ today: '2026-03-10', now, points: [], sessions: [], joinRequests: 0, branchId: 'b1', duesBehind: 0, duesUnpaid: { memberId: 'm9', months: 9 } })
+    expect(r.items).toEqual([expect.objectContaining({ kind: 'dues_unpaid', title: '9 个月党费未交纳', tone: 'overdue', page: '/packages/dues/pages/member/index?memberId=m9' })])
+    expect(writerTodo({ today: '2026-03-10', now, points: [], sessions: [], joinRequests: 0, branchId: 'b1', duesUnpaid: { memberId: 'm9', months: 0 } }).items).toEqual([])
+  })
 })
 
 describe('an absentee on leave reads with one pair of brackets', () => {

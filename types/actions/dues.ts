@@ -199,6 +199,11 @@ export const duesSchemas = {
         kind: z.enum(['amend', 'void'], { error: '请选择更正或作废' }),
         /** Why the record is corrected (kept in the month's history and the audit log). */
         reason: text('更正原因', 200),
+        /**
+         * amend to less than due: why less was accepted (the month's 少缴原因), its own field — the correction's reason
+         * says why the record was wrong. Required unless the month already carries one.
+         */
+        shortReason: text('少缴原因', 200).optional(),
         /** amend: 元 paid for the month, the date and the way (each defaults to what was recorded). */
         amount: yuan('实缴金额', 100_000).optional(),
         paidOn: dateOnly('缴纳日期', YEARS.from).optional(),

@@ -337,9 +337,12 @@ export const duesPublish = defineAction({
     const behind = counted.filter((r) => r.outstanding.months > 0)
     const owedFen = behind.reduce((s, r) => s + r.outstanding.fen, 0)
     const upTo = year < thisYear ? '12月' : `${Number(ledger.thisMonth.slice(5))}月`
+    // Arrears are counted through last month (this month is still 本月待缴 in the ledger): 截至11月 on 12月3日.
+    const lastMonthNo = year < thisYear ? 12 : Number(ledger.thisMonth.slice(5)) - 1
+    const owedUpTo = `${lastMonthNo}月`
     const title = `${branch.name}${year}年度党费收缴情况公布`
     // Totals only: what each member pays follows from their income, which the branch does not see. Paid up = every
-    // month owed up to now recorded (ledger.ts yearOutstanding). Nothing on 上缴: the app does not track the hand-over.
+    // month owed through last month recorded (ledger.ts yearOutstanding). Nothing on 上缴: the app does not track the hand-over.
     // Fewer than 3 members with a standard: each could subtract their own from a total (totals.ts
     // MIN_MEMBERS_FOR_AMOUNTS), so counts and the rate only.
     const amounts = showsAmounts(counted.length)
@@ -347,9 +350,11 @@ export const duesPublish = defineAction({
     const body =
       `${year}年（统计至${upTo}）本支部应交纳党费的党员 ${ledger.totals.members} 人，` +
       (amounts ? `应缴 ${fenText(ledger.dueFen)} 元，实缴 ${fenText(ledger.paidFen)} 元，${rate}；` : `${rate}；`) +
-      (behind.length
-        ? `截至${upTo}已交清 ${counted.length - behind.length} 人，欠缴 ${behind.length} 人${amounts ? `（共欠缴 ${fenText(owedFen)} 元）` : ''}。`
-        : `截至${upTo}全部党员均已交清。`) +
+      (lastMonthNo === 0
+        ? '1月党费为本月待缴，本年度尚无欠缴月份。'
+        : behind.length
+          ? `截至${owedUpTo}已交清 ${counted.length - behind.length} 人，欠缴 ${behind.length} 人${amounts ? `（共欠缴 ${fenText(owedFen)} 元）` : ''}。`
+          : `截至${owedUpTo}全部党员均已交清。`) +
       (amounts ? '' : `（${AMOUNTS_HIDDEN_NOTE}）`) +
       '接受党员监督。'
     const now = port.now()
@@ -389,7 +394,7 @@ export const duesCorrect = defineAction({
   name: 'dues.correct',
   roles: KEEPERS,
   scope: { ...memberRecord, idOf: (input) => input.memberId },
-  async handler({ memberId, month, kind, reason, amount, paidOn, way }, ctx) {
+  async handler({ memberId, month, kind, reason, shortReason, amount, paidOn, way }, ctx) {
     const { port } = ctx
     const member = recordOf(ctx, 'members')
     await requireKeeper(ctx, member.branchId)
@@ -398,7 +403,7 @@ export const duesCorrect = defineAction({
     const payment = await loadOne(port, 'dues_payments', paymentId(memberId, month))
     const words = `${month.slice(0, 4)}年${Number(month.slice(5))}月`
     if (!payment) throw new AppError('NOT_FOUND', `${member.name} ${words}还没有交纳记录，无需更正`)
-    if (kind === 'void' && (amount !== undefined || paidOn !== undefined || way !== undefined)) {
+    if (kind === 'void' && (amount !== undefined || paidOn !== undefined || way !== undefined || shortReason !== undefined)) {
       throw invalid('作废记录时不需填写金额、日期或方式', { field: 'kind' })
     }
     const before = snapshot(payment)
@@ -413,8 +418,13 @@ export const duesCorrect = defineAction({
       if (payment.dueFen > 0 && paidFen > 12 * payment.dueFen) {
         throw invalid(`实缴不能超过应缴的 12 倍（${fenText(12 * payment.dueFen)} 元）`, { field: 'amount' })
       }
-      after = { dueFen: payment.dueFen, paidFen, paidOn: date, way: way ?? payment.way, reason: paidFen < payment.dueFen ? (payment.reason ?? reason) : null }
-      if (after.paidFen === before.paidFen && after.paidOn === before.paidOn && after.way === before.way) {
+      // The correction's reason is why the record changed, never a 少缴原因 (walk: a typo fix 81 → 60 「金额录入有误」
+      // read as 少缴原因). Short after the correction: its own 少缴原因, or the one the month already had.
+      const short = paidFen < payment.dueFen
+      const shortWhy = short ? (shortReason ?? payment.reason ?? null) : null
+      if (short && !shortWhy) throw invalid(`每月应缴 ${fenText(payment.dueFen)} 元，更正后少缴须填写少缴原因`, { field: 'shortReason' })
+      after = { dueFen: payment.dueFen, paidFen, paidOn: date, way: way ?? payment.way, reason: shortWhy }
+      if (after.paidFen === before.paidFen && after.paidOn === before.paidOn && after.way === before.way && after.reason === before.reason) {
         throw invalid('金额、日期和方式都与原记录相同，无需更正')
       }
       const { stats } = await collection(port, 'dues_payments').where(same).update({ data: { paidFen: after.paidFen, paidOn: after.paidOn, way: after.way, reason: after.reason } })

@@ -113,13 +113,16 @@ export const homeTodo = defineAction({
       const incoming = await incomingTransfers(port, b, caller.openid, rolesHere.includes('secretary'))
       // 请假 waiting for this caller's decision, and members behind on dues for the keepers (home/dues-leave.ts).
       const isSecretaryHere = rolesHere.includes('secretary')
-      const [leaveWaiting, duesBehind] = await Promise.all([
+      const [leaveWaiting, duesBehind, ownEntry] = await Promise.all([
         leaveToDecide(port, b, caller.openid, isSecretaryHere),
         (await keepsDuesIn(port, memberships, b, caller.openid)) ? membersBehindOnDues(port, b) : Promise.resolve(0),
+        // A secretary or 支委 on the roster owes dues like anyone: their own unpaid months too (walk: 刘洋, 9 months).
+        findActiveEntry(port, b, caller.openid),
       ])
+      const duesUnpaid = ownEntry ? { memberId: ownEntry._id, months: await ownDuesUnpaid(port, ownEntry) } : null
       const merged = new Map(points.map((a) => [a._id, asPoint(a)]))
       for (const [id, r] of returned) merged.set(id, asPoint(r.doc, r.reason))
-      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total, returnedRecords: returnedRecords.data.map((a) => ({ id: a._id, topic: a.topic, comment: a.review?.comment ?? null })), recruitDue, term, incomingTransfers: incoming, leaveToDecide: leaveWaiting, duesBehind })
+      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total, returnedRecords: returnedRecords.data.map((a) => ({ id: a._id, topic: a.topic, comment: a.review?.comment ?? null })), recruitDue, term, incomingTransfers: incoming, leaveToDecide: leaveWaiting, duesBehind, duesUnpaid })
       return { view: 'writer' as const, ...result }
     }
 

@@ -66,7 +66,8 @@ export async function branchLedger(port: Port, branchId: string, year: number, w
         behind,
         flag: behindFlag(behind, warnMonths),
       },
-      outstanding: yearOutstanding(year, thisMonth, from, dueFen, new Set(paid.keys())),
+      // Owed and unpaid through last month: this month is 本月待缴, not arrears (as the rows' `due` state says).
+      outstanding: yearOutstanding(year, addMonths(thisMonth, -1), from, dueFen, new Set(paid.keys())),
       dueFen: totals.dueFen,
       paidFen: totals.paidFen,
     }

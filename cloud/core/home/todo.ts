@@ -121,6 +121,15 @@ function pointItems(points: TodoPoint[], today: string): Ranked[] {
   return out
 }
 
+/**
+ * The caller's own dues: months owed in the past year still unpaid (this month is not late yet). Anyone on the
+ * roster owes them, whatever their posts — the same line for a member and for a secretary or 支委委员.
+ */
+function ownDuesItem(d: { memberId: string; months: number } | null | undefined): Ranked[] {
+  if (!d || d.months <= 0) return []
+  return [{ key: 'dues-unpaid', kind: 'dues_unpaid', title: `${d.months} 个月党费未交纳`, due: '查看我的党费', tone: d.months >= 3 ? 'overdue' : 'soon', page: MY_DUES + d.memberId, rank: 5 * BAND }]
+}
+
 /** What the branch's secretary and 支委 should do: points, sign-ins to run, sessions to record, join requests. */
 export function writerTodo(input: {
   today: string
@@ -139,6 +148,8 @@ export function writerTodo(input: {
   leaveToDecide?: TodoLeave
   /** Members with a past month unpaid, for the dues keepers (the secretary and 组织委员). */
   duesBehind?: number
+  /** The caller's own dues unpaid when they are on the roster: a 支委 owes like any member (ownDuesItem). */
+  duesUnpaid?: { memberId: string; months: number } | null
   /**
    * 换届, for the secretary: the term's state (terms/rules.ts termStatus). A line when it ends within six months or
    * has ended; a branch without a recorded term is asked monthly by the reminders instead (docs/terms.md).
@@ -148,6 +159,7 @@ export function writerTodo(input: {
   const { now } = input
   const items = pointItems(input.points, input.today)
   items.push(...duesLeaveItems(input.branchId, input.leaveToDecide, input.duesBehind))
+  items.push(...ownDuesItem(input.duesUnpaid))
   const t = input.term
   if (t && (t.state === 'due_soon' || t.state === 'overdue')) {
     const title = '筹备支委会换届选举'
@@ -195,12 +207,7 @@ export function writerTodo(input: {
  */
 export function memberTodo(input: { today: string; now: Date; sessions: TodoSession[]; duesUnpaid?: { memberId: string; months: number } | null }) {
   const { now, today } = input
-  const items: Ranked[] = []
-  // Their own dues: months owed in the past year still unpaid (this month is not late yet).
-  const d = input.duesUnpaid
-  if (d && d.months > 0) {
-    items.push({ key: 'dues-unpaid', kind: 'dues_unpaid', title: `${d.months} 个月党费未交纳`, due: '查看我的党费', tone: d.months >= 3 ? 'overdue' : 'soon', page: MY_DUES + d.memberId, rank: 5 * BAND })
-  }
+  const items: Ranked[] = [...ownDuesItem(input.duesUnpaid)]
   for (const s of input.sessions) {
     if (!s.eligible || s.signedIn) continue
     const state = windowState(now, signInWindow(s.startAt, s.endAt))

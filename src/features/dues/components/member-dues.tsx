@@ -211,6 +211,9 @@ function DuesCorrectionForm({ dues, month, onCancel, onSaved }: { dues: MemberDu
   const [paidOn, setPaidOn] = useState(m.paidOn ?? todayInShanghai())
   const [way, setWay] = useState<DuesWay>(m.way ?? 'transfer')
   const [reason, setReason] = useState('')
+  // Corrected to less than due: why less was accepted is the month's 少缴原因, asked for on its own.
+  const [shortReason, setShortReason] = useState(m.reason ?? '')
+  const short = kind === 'amend' && m.due !== null && amount.trim() !== '' && Number(amount) < m.due
   const [requestId] = useState(newClientRequestId)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -225,6 +228,7 @@ function DuesCorrectionForm({ dues, month, onCancel, onSaved }: { dues: MemberDu
               ...(amount.trim() !== '' && Number(amount) !== m.paid ? { amount: Number(amount) } : {}),
               ...(paidOn !== m.paidOn ? { paidOn } : {}),
               ...(way !== m.way ? { way } : {}),
+              ...(short && shortReason.trim() && shortReason !== m.reason ? { shortReason } : {}),
             }
       onSaved(await correctDuesMonth({ memberId: dues.member.id, month, kind, reason, ...changes, clientRequestId: requestId }))
     } catch (e) {
@@ -249,6 +253,11 @@ function DuesCorrectionForm({ dues, month, onCancel, onSaved }: { dues: MemberDu
           <Field label='方式'>
             <Segments<DuesWay> id='dues-correct-way' value={way} onChange={setWay} options={(['cash', 'transfer', 'proxy'] as const).map((w) => ({ value: w, label: DUES_WAY_LABELS[w] }))} />
           </Field>
+          {short ? (
+            <Field label='少缴原因'>
+              <TextInput id='dues-correct-short-reason' value={shortReason} onChange={setShortReason} maxlength={200} placeholder='例如：经支委会同意，因病减缴' />
+            </Field>
+          ) : null}
         </>
       ) : (
         <Text className='dues__note'>作废后该月恢复为未缴，原记录和原因保留在这里。</Text>
@@ -261,7 +270,7 @@ function DuesCorrectionForm({ dues, month, onCancel, onSaved }: { dues: MemberDu
         <Button onClick={onCancel} disabled={busy}>
           取消
         </Button>
-        <Button type='primary' loading={busy} disabled={!reason.trim()} onClick={save} {...testId('dues-correct-save')}>
+        <Button type='primary' loading={busy} disabled={!reason.trim() || (short && !shortReason.trim())} onClick={save} {...testId('dues-correct-save')}>
           {kind === 'void' ? '作废' : '保存更正'}
         </Button>
       </View>
