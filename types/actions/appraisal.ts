@@ -8,6 +8,8 @@
  *   the 组织委员, the 支委 and the committee; a member sees their own row only, once 确定.
  * - appraisal.save — the secretary or 组织委员: the sheet as a draft (versioned, idempotent by clientRequestId).
  * - appraisal.finalize — the secretary or 组织委员: every member graded, the results 确定 (then read-only).
+ * - appraisal.reopen — the secretary or 组织委员, while the committee has returned the record (退回修改): the 确定
+ *   results become a draft again to be corrected and 确定 anew; the first results and the reopening stay in `history`.
  * - appraisal.member — one member's grades over the years (their history): the member, the branch's 支委, the committee.
  * - appraisal.settings / appraisal.setSettings — the committee's share of 优秀 (national default one third).
  */
@@ -60,6 +62,12 @@ const sheet = z.object({
   updatedAt: z.string().nullable(),
   finalizedBy: z.string().nullable(),
   finalizedAt: z.string().nullable(),
+  /** The committee's review of the record (退回修改 with its comment); null for a member's own view or none yet. */
+  review: z.object({ state: z.enum(['waiting', 'returned', 'resubmitted', 'approved']), comment: z.string().nullable(), by: z.string().nullable(), at: z.string().nullable() }).nullable(),
+  /** The keeper may reopen the 确定 results (重新评定): only while the record is returned (退回修改). */
+  canReopen: z.boolean(),
+  /** Earlier 确定 results and reopenings, oldest first (empty for a member's own view). */
+  history: z.array(z.object({ kind: z.enum(['finalized', 'reopened']), by: z.string(), at: z.string(), note: z.string() })),
 })
 
 const saveRow = z.object({ memberId: id('党员'), grade: grade.nullable(), votes: votes.nullable().default(null), disposal: disposal.nullable().default(null) }).strict()
@@ -99,6 +107,10 @@ export const appraisalSchemas = {
     output: sheet,
   },
   'appraisal.finalize': {
+    input: z.object({ activityId: id('民主评议记录'), version, clientRequestId }).strict(),
+    output: sheet,
+  },
+  'appraisal.reopen': {
     input: z.object({ activityId: id('民主评议记录'), version, clientRequestId }).strict(),
     output: sheet,
   },

@@ -9,10 +9,11 @@
  * edits, and a stale one is refused with the current version (versionConflict). A refused save writes nothing.
  */
 import { APPRAISAL_DEFAULT_SHARE, APPRAISAL_GRADE_LABELS, type AppraisalState } from '../../../types/appraisal'
+import { writeVersion } from '../activities/store'
 import { APPRAISAL_READERS, BRANCH_WRITERS } from '../../../types/roles'
 import { checkSheet, checkVotes, excellentCap, gradeCounts, isAppraised, type Share } from '../appraisal/rules'
 import { branchRoster } from '../activities/store'
-import { loadShare, recordYear, saveShare, standing, type AppraisalDoc, type AppraisalRowDoc } from '../appraisal/store'
+import { loadShare, recordYear, saveShare, standing, type AppraisalDoc, type AppraisalHistoryDoc, type AppraisalRowDoc } from '../appraisal/store'
 import { defineAction, type ActionContext } from '../framework/action'
 import { collection, insertNew, isDuplicateKey, loadOne, readAll, recordOf, type Stored } from '../framework/data'
 import { AppError, forbidden, invalid } from '../framework/errors'
@@ -85,6 +86,7 @@ async function sheet(ctx: ActionContext, a: ActivityDoc, doc: AppraisalDoc | und
     rows = state === 'final' && own ? all.filter((r) => r.memberId === own._id) : []
   }
   const used = doc?.state === 'final' ? doc.share : share
+  const review = full && a.status === 'recorded' ? reviewOf(a) : null
   return {
     activity: { id: a._id, branchId: a.branchId, topic: a.topic, startAt: new Date(a.startAt).toISOString(), status: a.status },
     year: yearOf(a),
@@ -101,7 +103,29 @@ async function sheet(ctx: ActionContext, a: ActivityDoc, doc: AppraisalDoc | und
     updatedAt: iso(doc?.updatedAt),
     finalizedBy: doc?.finalizedBy?.name ?? null,
     finalizedAt: iso(doc?.finalizedAt),
+    review,
+    canReopen: canWrite && state === 'final' && a.reviewState === 'returned',
+    history: full ? (doc?.history ?? []).map(presentHistory) : [],
   }
+}
+
+/** The committee's review of the record as the sheet shows it (docs/reviews.md). */
+const reviewOf = (a: ActivityDoc) => ({
+  state: a.reviewState ?? ('waiting' as const),
+  comment: a.review?.comment ?? null,
+  by: a.review?.by.name ?? null,
+  at: iso(a.review?.at),
+})
+
+function countsLine(grades: (AppraisalRowDoc['grade'])[]) {
+  const c = gradeCounts(grades)
+  return `优秀 ${c.excellent} 人，合格 ${c.qualified} 人，基本合格 ${c.basic} 人，不合格 ${c.unqualified} 人`
+}
+
+function presentHistory(h: AppraisalHistoryDoc) {
+  const at = new Date(h.at).toISOString()
+  if (h.kind === 'finalized') return { kind: h.kind, by: h.by.name, at, note: `确定：${countsLine(h.grades.map((g) => g.grade))}` }
+  return { kind: h.kind, by: h.by.name, at, note: h.comment ? `重新评定（党委审核意见：${h.comment}）` : '重新评定' }
 }
 
 /** Reads of others' grades by anyone but the keepers are logged (the secretary and the committee read the log). */
@@ -256,30 +280,106 @@ export const appraisalFinalize = defineAction({
     const { stats } = await collection(port, 'appraisals').where({ _id: activityId, version: current.version, state: 'draft' }).update({ data: patch })
     if (stats.updated === 0) throw versionConflict((await loadOne(port, 'appraisals', activityId))?.version ?? current.version)
     const doc: AppraisalDoc = { ...current, ...patch }
+    const again = !!current.reopenedAt
+    if (again) await markCorrected(port, a, by, now)
     const counts = gradeCounts(rows.map((r) => r.grade))
     await recordAudit(ctx, {
       branchId: a.branchId,
       action: 'appraisal.finalize',
-      summary: `确定${doc.year}年民主评议党员结果：优秀 ${counts.excellent} 人，合格 ${counts.qualified} 人，基本合格 ${counts.basic} 人，不合格 ${counts.unqualified} 人`,
+      summary: `${again ? '重新' : ''}确定${doc.year}年民主评议党员结果：优秀 ${counts.excellent} 人，合格 ${counts.qualified} 人，基本合格 ${counts.basic} 人，不合格 ${counts.unqualified} 人`,
       target: { kind: 'activity', id: activityId },
       before: { version: current.version, state: 'draft' },
       after: { version: doc.version, state: 'final' },
     })
     // Each member is told their own grade, privately (their inbox only).
     const openids = new Map(roster.filter((m) => m.openid).map((m) => [m._id, m.openid as string]))
+    // After a reopening (重新评定) each member is told again, under a key of this version.
+    const round = again ? `_v${doc.version}` : ''
     const items = rows
       .filter((r) => openids.has(r.memberId) && r.grade)
       .map((r) => ({
-        _id: `appraisal_${activityId}_${r.memberId}`,
+        _id: `appraisal_${activityId}_${r.memberId}${round}`,
         openid: openids.get(r.memberId)!,
         kind: 'appraisal_result',
-        title: `${doc.year}年民主评议党员结果：${APPRAISAL_GRADE_LABELS[r.grade!]}`,
-        body: `支部已确定${doc.year}年民主评议党员结果，你的等次为「${APPRAISAL_GRADE_LABELS[r.grade!]}」。`,
+        title: `${doc.year}年民主评议党员结果${again ? '（重新评定）' : ''}：${APPRAISAL_GRADE_LABELS[r.grade!]}`,
+        body: `支部已${again ? '重新' : ''}确定${doc.year}年民主评议党员结果，你的等次为「${APPRAISAL_GRADE_LABELS[r.grade!]}」。`,
         page: `${APPRAISAL_PAGE}?id=${activityId}`,
         createdAt: now,
-        dedupeKey: `appraisal:${activityId}:${r.memberId}`,
+        dedupeKey: `appraisal:${activityId}:${r.memberId}${round}`,
       }))
     if (items.length) await insertNew(port, 'inbox', items)
+    return sheet(ctx, a, doc, share)
+  },
+})
+
+/**
+ * A 确定 appraisal made again after a reopening is the branch's correction of the returned record: the record's
+ * updatedAt and version move and its 修改历史 gets the step, so reviews.resubmit sees a corrected record
+ * (docs/reviews.md: a returned record is corrected, then resubmitted).
+ */
+async function markCorrected(port: Port, a: ActivityDoc, by: { openid: string; name: string }, now: Date) {
+  const current = (await loadOne(port, 'activities', a._id)) ?? a
+  const version = current.version ?? 1
+  const { stats } = await port.db
+    .collection('activities')
+    .where({ _id: a._id, version: current.version ?? port.db.command.exists(false) })
+    .update({ data: { updatedAt: now, version: version + 1 } })
+  if (stats.updated === 0) return
+  await writeVersion(port, {
+    activityId: a._id,
+    branchId: a.branchId,
+    version: version + 1,
+    kind: 'updated',
+    at: now,
+    by,
+    changes: [{ field: 'appraisal', label: '民主评议结果', before: '重新评定', after: '已重新确定' }],
+    reason: '按党委审核意见重新评定民主评议结果',
+  })
+}
+
+/**
+ * 重新评定: while the committee has returned the record (退回修改, docs/reviews.md), the secretary or 组织委员 reopens
+ * its 确定 results to correct them: the appraisal is a draft again (members no longer see their grade until it is
+ * 确定 anew), and its history keeps the first results (who 确定 when, each grade) and the reopening with the
+ * committee's comment. Not returned: CONFLICT `not_returned`.
+ */
+export const appraisalReopen = defineAction({
+  name: 'appraisal.reopen',
+  roles: BRANCH_WRITERS,
+  scope: reviewRecord,
+  async handler({ activityId, version }, ctx) {
+    const { port } = ctx
+    const a = recordOf(ctx, 'activities')
+    requireReview(a)
+    if (!(await keepsAppraisal(ctx, a.branchId))) throw forbidden('只有支部书记或组织委员可以重新评定民主评议结果')
+    await loadActiveBranch(port, a.branchId)
+    const [current, share] = await Promise.all([loadOne(port, 'appraisals', activityId), loadShare(port)])
+    if (current?.state !== 'final') throw new AppError('CONFLICT', '评议结果还没有确定，可以直接修改', { rule: 'not_finalized' })
+    if (a.reviewState !== 'returned') {
+      throw new AppError('CONFLICT', '只有党委退回修改的民主评议记录才能重新评定；确需更正，请联系党委退回', { rule: 'not_returned' })
+    }
+    if (current.version !== version) throw versionConflict(current.version)
+    const by = { openid: ctx.caller.openid, name: await actorName(ctx) }
+    const now = port.now()
+    const first: AppraisalHistoryDoc = {
+      kind: 'finalized',
+      by: current.finalizedBy ?? current.updatedBy,
+      at: current.finalizedAt ?? current.updatedAt,
+      grades: current.rows.map((r) => ({ memberId: r.memberId, name: r.name, grade: r.grade })),
+    }
+    const history: AppraisalHistoryDoc[] = [...(current.history ?? []), first, { kind: 'reopened', by, at: now, comment: a.review?.comment ?? null }]
+    const patch = { state: 'draft' as const, version: current.version + 1, updatedBy: by, updatedAt: now, finalizedBy: null, finalizedAt: null, reopenedAt: now, history }
+    const { stats } = await collection(port, 'appraisals').where({ _id: activityId, version: current.version, state: 'final' }).update({ data: patch })
+    if (stats.updated === 0) throw versionConflict((await loadOne(port, 'appraisals', activityId))?.version ?? current.version)
+    const doc: AppraisalDoc = { ...current, ...patch }
+    await recordAudit(ctx, {
+      branchId: a.branchId,
+      action: 'appraisal.reopen',
+      summary: `重新评定${doc.year}年民主评议党员结果（党委退回修改：${a.review?.comment ?? ''}）`,
+      target: { kind: 'activity', id: activityId },
+      before: { version: current.version, state: 'final' },
+      after: { version: doc.version, state: 'draft' },
+    })
     return sheet(ctx, a, doc, share)
   },
 })
@@ -341,4 +441,4 @@ export const appraisalSetSettings = defineAction({
   },
 })
 
-export const APPRAISAL_ACTIONS = [appraisalList, appraisalGet, appraisalSave, appraisalFinalize, appraisalMember, appraisalSettings, appraisalSetSettings] as const
+export const APPRAISAL_ACTIONS = [appraisalList, appraisalGet, appraisalSave, appraisalFinalize, appraisalReopen, appraisalMember, appraisalSettings, appraisalSetSettings] as const

@@ -14,7 +14,7 @@ import type { ActivityDoc, InboxDoc } from '../framework/model'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import { beijingDate } from '../framework/time'
 import { actorName } from '../organisation/audit'
-import { collection, insertNew, readAll, recordOf } from '../framework/data'
+import { collection, insertNew, loadOne, readAll, recordOf } from '../framework/data'
 
 const WRITERS = ['secretary', 'branch_committee'] as const
 const recordScope = { kind: 'record', collection: 'activities', noun: '活动记录', idOf: (input: { activityId: string }) => input.activityId } as const
@@ -143,6 +143,13 @@ export const resubmitReview = defineAction({
     assertRecorded(doc)
     const before: Review = presentReview(doc, ctx)
     if (doc.reviewState !== 'returned') throw new AppError('CONFLICT', '该记录没有被退回，不需重新提交')
+    // A 民主评议 record whose results were reopened (appraisal.reopen) is resubmitted once they are 确定 again.
+    if (doc.type === 'democratic_review') {
+      const appraisal = await loadOne(ctx.port, 'appraisals', doc._id).catch(() => undefined)
+      if (appraisal?.state === 'draft' && appraisal.reopenedAt) {
+        throw new AppError('CONFLICT', '民主评议结果已重新评定但还没有确定，请先确定评议结果，再重新提交', { rule: 'appraisal_reopened' })
+      }
+    }
     if (!before.canResubmit) throw new AppError('CONFLICT', before.resubmitHint ?? '请先修改记录')
     const version = doc.version ?? 1
     await reviewStep(ctx, doc, {

@@ -38,7 +38,19 @@ export interface AppraisalDoc {
   finalizedBy: { openid: string; name: string } | null
   finalizedAt: Date | null
   createdAt: Date
+  /**
+   * Earlier 确定 results and reopenings (appraisal.reopen, while the committee has returned the record), oldest first:
+   * a 'finalized' entry keeps who 确定 when and each member's grade then; a 'reopened' entry who reopened, when, and
+   * the committee's comment. Absent on appraisals never reopened.
+   */
+  history?: AppraisalHistoryDoc[]
+  /** When last reopened (null/absent: never); a later 确定 is a correction of the returned record. */
+  reopenedAt?: Date | null
 }
+
+export type AppraisalHistoryDoc =
+  | { kind: 'finalized'; by: { openid: string; name: string }; at: Date; grades: { memberId: string; name: string; grade: AppraisalGrade | null }[] }
+  | { kind: 'reopened'; by: { openid: string; name: string }; at: Date; comment: string | null }
 
 export interface AppraisalSettingsDoc {
   _id: string

@@ -11,4 +11,5 @@ export const listAppraisals = (branchId: string) => callApi('appraisal.list', { 
 export const getAppraisal = (activityId: string) => callApi('appraisal.get', { activityId })
 export const saveAppraisal = (input: ActionInput<'appraisal.save'>) => callApi('appraisal.save', input)
 export const finalizeAppraisal = (input: ActionInput<'appraisal.finalize'>) => callApi('appraisal.finalize', input)
+export const reopenAppraisal = (input: ActionInput<'appraisal.reopen'>) => callApi('appraisal.reopen', input)
 export const memberAppraisals = (memberId: string) => callApi('appraisal.member', { memberId })

@@ -8,7 +8,7 @@ import { create } from 'zustand'
 import type { ActionInput } from '../../../types/actions'
 import { newClientRequestId } from '../../lib/request-id'
 import { errorMessage } from '../../services/api'
-import { finalizeAppraisal, getAppraisal, listAppraisals, memberAppraisals, saveAppraisal, type AppraisalList, type AppraisalSheet, type MemberAppraisals } from './api'
+import { finalizeAppraisal, getAppraisal, listAppraisals, memberAppraisals, reopenAppraisal, saveAppraisal, type AppraisalList, type AppraisalSheet, type MemberAppraisals } from './api'
 
 type Rows = ActionInput<'appraisal.save'>['rows']
 
@@ -37,7 +37,7 @@ interface SheetStore {
   activityId: string | null
   sheet: AppraisalSheet | null
   error: string | null
-  busy: 'save' | 'finalize' | null
+  busy: 'save' | 'finalize' | 'reopen' | null
   /** Why the last save or 确定 was refused (the cloud's sentence). */
   saveError: string | null
   saved: boolean
@@ -46,6 +46,8 @@ interface SheetStore {
   save(rows: Rows): Promise<boolean>
   /** Saves what is on screen, then 确定 it. */
   finalize(rows: Rows): Promise<boolean>
+  /** 重新评定: reopens 确定 results while the committee has returned the record (appraisal.reopen). */
+  reopen(): Promise<boolean>
   touched(): void
 }
 
@@ -87,6 +89,20 @@ export const useAppraisalSheet = create<SheetStore>()((set, get) => ({
     try {
       const done = await finalizeAppraisal({ activityId: sheet!.activity.id, version: sheet!.version, clientRequestId: newClientRequestId() })
       set({ sheet: done })
+      return true
+    } catch (e) {
+      set({ saveError: errorMessage(e) })
+      return false
+    } finally {
+      set({ busy: null })
+    }
+  },
+  async reopen() {
+    const { sheet } = get()
+    if (!sheet) return false
+    set({ busy: 'reopen', saveError: null, saved: false })
+    try {
+      set({ sheet: await reopenAppraisal({ activityId: sheet.activity.id, version: sheet.version, clientRequestId: newClientRequestId() }) })
       return true
     } catch (e) {
       set({ saveError: errorMessage(e) })

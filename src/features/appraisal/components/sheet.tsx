@@ -226,7 +226,7 @@ export function SheetEditor({ sheet }: { sheet: AppraisalSheet }) {
         </Button>
         {asking ? (
           <View className='appraisal__confirm' {...testId('appraisal-finalize-confirm-box')}>
-            <Text className='appraisal__note'>确定后不能再修改，每名党员会收到自己的评议结果。</Text>
+            <Text className='appraisal__note'>确定后不能再修改（党委退回修改时可重新评定），每名党员会收到自己的评议结果。</Text>
             <View className='appraisal__confirm-actions'>
               <Button size='large' disabled={!!busy} onClick={() => setAsking(false)} {...testId('appraisal-finalize-cancel')}>
                 取消

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../../components/states'
+import { SheetReturn } from '../../../../features/appraisal/components/returned'
 import { SheetEditor, SheetSummary, SheetView } from '../../../../features/appraisal/components/sheet'
 import { useAppraisalSheet } from '../../../../features/appraisal/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
@@ -25,6 +26,7 @@ export default function AppraisalSheetPage() {
   return (
     <View className='appraisal-page'>
       <SheetSummary sheet={sheet} />
+      <SheetReturn sheet={sheet} />
       {sheet.canWrite ? <SheetEditor key={sheet.activity.id} sheet={sheet} /> : <SheetView sheet={sheet} />}
     </View>
   )
