@@ -41,6 +41,12 @@ test('returned with a comment, corrected and resubmitted, then approved', async 
   await admin.locator('[data-testid=review-comment-input] textarea:visible, textarea[data-testid=review-comment-input]:visible').first().fill(COMMENT)
   await shown(admin, 'review-return-confirm').click()
   await shown(admin, 'review-state').filter({ hasText: '党委退回修改' }).waitFor({ timeout: 30_000 })
+  // Back in the queue, the returned record has left 待审核 without a reload (the user walk saw the list stale).
+  await admin.goBack()
+  await admin.locator('[data-testid=review-queue-item]:visible').first().or(admin.getByText('没有待审核的记录').filter({ visible: true })).first().waitFor({ timeout: 30_000 })
+  await admin.locator('[data-testid=review-queue-item]').filter({ hasText: TOPIC }).first().waitFor({ state: 'hidden', timeout: 20_000 })
+  await goTo(admin, world.url, `packages/activities/pages/detail/index?id=${recordId}`)
+  await shown(admin, 'review-state').filter({ hasText: '党委退回修改' }).waitFor({ timeout: 30_000 })
 
   const sec = (await world.person(SECRETARY)).page
   await goTo(sec, world.url, 'pages/home/index')

@@ -1,5 +1,6 @@
 /** The review screens' data: one record's review with its actions, the committee's queue (paged), the counts. */
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
 import { createPagedList } from '../../lib/paged-list'
 import { errorMessage } from '../../services/api'
 import { decideReview, getReview, resubmitReview, reviewCounts, reviewQueue, type QueuePage, type Review, type ReviewCounts } from './api'
@@ -18,9 +19,14 @@ export const useReviewQueue = createPagedList<QueueItem, QueueState, string, nev
 export function useReviewCounts(): { counts: ReviewCounts | null; error: string | null } {
   const [counts, setCounts] = useState<ReviewCounts | null>(null)
   const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    reviewCounts().then(setCounts, (e) => setError(errorMessage(e)))
-  }, [])
+  const load = () => void reviewCounts().then(setCounts, (e) => setError(errorMessage(e)))
+  useEffect(load, [])
+  // Read again when the page shows again (after a decision on a record's page).
+  const shownBefore = useRef(false)
+  useDidShow(() => {
+    if (shownBefore.current) load()
+    shownBefore.current = true
+  })
   return { counts, error }
 }
 

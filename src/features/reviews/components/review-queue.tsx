@@ -1,6 +1,6 @@
 /** The committee's review queue (records waiting, oldest first, 加载更多) and the year's counts per branch. */
-import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../../components/button'
 import { Segments } from '../../../components/form'
@@ -19,8 +19,14 @@ export function ReviewQueue() {
   useEffect(() => {
     void q.load(state)
   }, [state])
+  // Back from a record just approved or returned: the list is read again (the walk saw it stale until a reload).
+  const shownBefore = useRef(false)
+  useDidShow(() => {
+    if (shownBefore.current) void q.refresh()
+    shownBefore.current = true
+  })
   return (
-    <Section title='记录审核'>
+    <Section title='待审核的记录'>
       <Segments<State> id='review-queue-state' value={state} onChange={setState} options={[{ value: 'waiting', label: '待审核' }, { value: 'returned', label: '已退回' }]} />
       {q.status === 'loading' && !q.items.length ? <LoadingState /> : null}
       {q.status === 'error' ? <ErrorState message={q.error ?? '加载失败'} onRetry={() => void q.refresh()} /> : null}
