@@ -63,7 +63,8 @@ test('finalize → committee returns → secretary reopens, changes a grade, 确
   // Correct 赵磊's grade and 确定 again.
   const fixed = await ok(secretary()('appraisal.save', { activityId: id, version: reopened.version, clientRequestId: rid(), rows: [{ memberId: zhaoId, grade: 'basic', votes: null, disposal: null }] }))
   const again = await ok(secretary()('appraisal.finalize', { activityId: id, version: fixed.version, clientRequestId: rid() }))
-  expect(again).toMatchObject({ state: 'final', canReopen: false, counts: { basic: 1 } })
+  // Still returned until resubmitted: another reopening stays possible.
+  expect(again).toMatchObject({ state: 'final', canReopen: true, counts: { basic: 1 } })
   expect(again.rows.find((r) => r.memberId === zhaoId)!.grade).toBe('basic')
   expect(again.history.map((h) => h.kind)).toEqual(['finalized', 'reopened'])
   expect(await ok(zhao()('appraisal.get', { activityId: id }))).toMatchObject({ rows: [expect.objectContaining({ name: '赵磊', grade: 'basic' })] })

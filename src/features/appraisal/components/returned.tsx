@@ -30,6 +30,11 @@ export function SheetReturn({ sheet }: { sheet: AppraisalSheet }) {
             {returned.at ? ` 于 ${formatDateTime(returned.at)} 退回` : ''}
           </Text>
           {sheet.state === 'draft' && sheet.canWrite ? <Text className='appraisal__note'>请按审核意见修改等次，保存并确定评议结果后，在记录页面重新提交审核。</Text> : null}
+          {sheet.state === 'final' && sheet.canReopen && sheet.history.length ? (
+            <Text className='appraisal__note' {...testId('appraisal-refinalized')}>
+              评议结果已重新确定，请回到记录页面重新提交审核。
+            </Text>
+          ) : null}
         </View>
       ) : null}
       {sheet.canReopen ? (
