@@ -7,6 +7,7 @@ import { apiAs, ok } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
+let branch1: string
 let branch2: string
 let zhaoId: string
 let liuId: string
@@ -21,6 +22,7 @@ const monthBefore = (m: string, n: number) => {
 
 beforeAll(async () => {
   cloud = await startLocalCloud()
+  branch1 = (await ok(secretary()('session.get', {}))).roles.find((r) => r.role === 'secretary')!.branchId!
   zhaoId = (await ok(as('dev-member-1b')('session.get', {}))).roles.find((r) => r.memberId)!.memberId!
   const liu = (await ok(as('dev-member-2a')('session.get', {}))).roles.find((r) => r.memberId)!
   liuId = liu.memberId!
@@ -49,4 +51,31 @@ test('a 支委委员 on the roster sees his own unpaid dues on home, as a plain 
   const home = await ok(as('dev-member-2a')('home.todo', { branchId: branch2 }))
   expect(home.view).toBe('writer')
   expect(home.items.find((i) => i.kind === 'dues_unpaid')).toMatchObject({ title: '9 个月党费未交纳', tone: 'overdue', page: `/packages/dues/pages/member/index?memberId=${liuId}` })
+})
+
+test('transferred out: the old branch keeps her months up to the transfer (row 已转出), its totals do not change', async () => {
+  const m = thisMonth()
+  const start = monthBefore(m, 4)
+  const wangId = (await ok(as('dev-member-1a')('session.get', {}))).roles.find((r) => r.memberId)!.memberId!
+  await ok(secretary()('dues.setProfile', { memberId: wangId, category: 'employed', monthlyIncome: 5400, startMonth: start }))
+  await ok(secretary()('dues.record', { memberId: wangId, months: [start, monthBefore(m, 3)], amount: 81, paidOn: today(), way: 'cash' }))
+  // Publishing needs a standard for everyone on the roster.
+  for (const r of (await ok(secretary()('dues.ledger', { branchId: branch1 }))).rows.filter((x) => x.monthlyDue === null)) {
+    await ok(secretary()('dues.setProfile', { memberId: r.memberId, category: 'student', startMonth: start }))
+  }
+  const before = await ok(secretary()('dues.ledger', { branchId: branch1 }))
+  const rowBefore = before.rows.find((r) => r.memberId === wangId)!
+  expect(rowBefore.paid).toBe(162)
+
+  const rid = () => `walk-${Math.random().toString(36).slice(2, 12)}`
+  const t = await ok(secretary()('transfers.issue', { memberId: wangId, toBranchId: branch2, letterNo: '党费转〔2026〕1号', issuedOn: today(), duesPaidTo: monthBefore(m, 3), clientRequestId: rid() }))
+  await ok(as('dev-secretary-2')('transfers.accept', { transferId: t.id, clientRequestId: rid() }))
+
+  const after = await ok(secretary()('dues.ledger', { branchId: branch1 }))
+  expect(after.totals).toEqual(before.totals)
+  const row = after.rows.find((r) => r.memberId === wangId)!
+  expect(row).toMatchObject({ transferredOn: today(), paid: 162, due: rowBefore.due, months: rowBefore.months, behind: 0, flag: null })
+  // The published figures are the ledger's.
+  const published = await ok(secretary()('dues.publish', { branchId: branch1, year: Number(m.slice(0, 4)), clientRequestId: rid() }))
+  expect(published.body).toContain(`应缴 ${after.totals.due!.toFixed(2)} 元，实缴 ${after.totals.collected!.toFixed(2)} 元`)
 })

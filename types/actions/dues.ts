@@ -114,6 +114,8 @@ const ledgerRow = z.object({
   behind: z.number(),
   /** 3 or 5 months behind (DUES_FLAG_MONTHS), else null. */
   flag: z.number().nullable(),
+  /** Transferred out (YYYY-MM-DD): the row keeps the months up to the transfer and reads 已转出; null while on the roster. */
+  transferredOn: z.string().nullable(),
 })
 
 export const totals = z.object({

@@ -30,12 +30,17 @@ export function quoteOf(p: DuesProfileDoc) {
 export async function branchLedger(port: Port, branchId: string, year: number, warnMonths: readonly number[] = DUES_DEFAULTS.warnMonths) {
   const _ = port.db.command
   const thisMonth = thisMonthOf(port)
-  const [members, profiles, payments] = await Promise.all([
+  const [active, gone, profiles, payments] = await Promise.all([
     readAll(port, 'members', { branchId, state: 'active' }, { sortBy: 'name' }),
+    // Transferred out during or after the year: their months up to the transfer stay the branch's (rows 已转出),
+    // so the year's figures do not change when a member leaves (walk: 3397 / 870 became 2425 / 0).
+    readAll(port, 'members', { branchId, state: 'transferred', transferredOn: _.gte(`${year}-01-01`) }, { sortBy: 'name' }),
     readAll(port, 'dues_profiles', { branchId }),
     readAll(port, 'dues_payments', { branchId, month: _.gte(addMonths(`${year}-01`, -12)) }, { sortBy: 'month' }),
   ])
   const profileOf = new Map(profiles.map((p) => [p.memberId, p]))
+  // A transferred member without a standard owed the branch nothing on record: not a row (nor an unset one).
+  const members = [...active, ...gone.filter((m) => profileOf.has(m._id))]
   const paidOf = new Map<string, Map<string, PaidMonth>>()
   for (const p of payments) {
     if (!paidOf.has(p.memberId)) paidOf.set(p.memberId, new Map())
@@ -47,8 +52,11 @@ export async function branchLedger(port: Port, branchId: string, year: number, w
     const paid = paidOf.get(m._id) ?? new Map<string, PaidMonth>()
     const from = profile ? owedFrom(profile.startMonth, m.joinedPartyOn) : null
     const dueFen = profile ? quoteOf(profile).amountFen : null
-    const totals = yearTotals(year, thisMonth, from, dueFen, paid)
-    const behind = monthsBehind(from, thisMonth, new Set(paid.keys()))
+    // Transferred: owed through the month of the transfer, nothing after; no longer flagged (not the branch's to remind).
+    const until = m.state === 'transferred' && m.transferredOn ? m.transferredOn.slice(0, 7) : null
+    const upTo = until && until < thisMonth ? until : thisMonth
+    const totals = yearTotals(year, upTo, from, dueFen, paid)
+    const behind = until ? 0 : monthsBehind(from, thisMonth, new Set(paid.keys()))
     return {
       member: m,
       profile,
@@ -59,15 +67,17 @@ export async function branchLedger(port: Port, branchId: string, year: number, w
         category: profile?.category ?? null,
         base: null as number | null,
         monthlyDue: dueFen === null ? null : fenToYuan(dueFen),
-        needsRecheck: !!profile && profile.checkedOn.slice(0, 4) < today.slice(0, 4),
-        months: monthsOf(year).map((month) => monthState(month, thisMonth, from, paid.get(month))),
+        needsRecheck: !until && !!profile && profile.checkedOn.slice(0, 4) < today.slice(0, 4),
+        months: monthsOf(year).map((month) => (until && month > until && !paid.has(month) ? 'not_owed' : monthState(month, thisMonth, from, paid.get(month)))),
+        /** YYYY-MM-DD the member was transferred out (the row reads 已转出), else null. */
+        transferredOn: until ? m.transferredOn : null,
         due: fenToYuan(totals.dueFen),
         paid: fenToYuan(totals.paidFen),
         behind,
         flag: behindFlag(behind, warnMonths),
       },
       // Owed and unpaid through last month: this month is 本月待缴, not arrears (as the rows' `due` state says).
-      outstanding: yearOutstanding(year, addMonths(thisMonth, -1), from, dueFen, new Set(paid.keys())),
+      outstanding: yearOutstanding(year, until && until < addMonths(thisMonth, -1) ? until : addMonths(thisMonth, -1), from, dueFen, new Set(paid.keys())),
       dueFen: totals.dueFen,
       paidFen: totals.paidFen,
     }

@@ -74,6 +74,7 @@ export function LedgerRows({ ledger }: { ledger: DuesLedger }) {
             <Text className='dues__row-name'>
               {r.name}
               {r.partyStatus === 'probationary' ? <Text className='dues__tag'>预备</Text> : null}
+              {r.transferredOn ? <Text className='dues__tag' {...testId(`dues-transferred-${r.memberId}`)}>{`${Number(r.transferredOn.slice(5, 7))}月${Number(r.transferredOn.slice(8, 10))}日已转出`}</Text> : null}
             </Text>
             <Text className='dues__row-due'>{r.masked ? '金额已隐去' : r.monthlyDue === null ? '未设定标准' : `每月 ${yuanText(r.monthlyDue)}`}</Text>
           </View>
