@@ -59,6 +59,9 @@ test('finalize → committee returns → secretary reopens, changes a grade, 确
   expect(await ok(zhao()('appraisal.get', { activityId: id }))).toMatchObject({ view: 'own', rows: [], history: [] })
   expect((await ok(zhao()('appraisal.list', { branchId: branch1 }))).items.find((i) => i.activityId === id)).toMatchObject({ state: 'draft', mine: null })
   expect(await secretary()('reviews.resubmit', { activityId: id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { rule: 'appraisal_reopened' } } })
+  // Reopened results still hold the record's type (they were 确定 and members were told).
+  const recNow = await ok(secretary()('activities.get', { id }))
+  expect(await secretary()('activities.update', { id, expectedVersion: recNow.version, type: 'theme_day' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { rule: 'appraisal_finalized' } } })
 
   // Correct 赵磊's grade and 确定 again.
   const fixed = await ok(secretary()('appraisal.save', { activityId: id, version: reopened.version, clientRequestId: rid(), rows: [{ memberId: zhaoId, grade: 'basic', votes: null, disposal: null }] }))

@@ -92,8 +92,11 @@ export async function standing<T extends Pick<AppraisalDoc, '_id' | 'year'>>(por
   return docs.filter((d) => ok.has(`${d._id}|${d.year}`))
 }
 
-/** The 确定 appraisal of a record, if any (activities.update / remove refuse to change its type, year or existence). */
+/**
+ * The 确定 appraisal of a record, if any (activities.update / remove refuse to change its type, year or existence).
+ * One reopened to be corrected (appraisal.reopen, 重新评定) counts too: it was 确定 and members were told.
+ */
 export async function finalAppraisalOf(port: Port, activityId: string): Promise<Stored<AppraisalDoc> | undefined> {
   const doc = await loadOne(port, 'appraisals', activityId).catch(() => undefined)
-  return doc?.state === 'final' ? doc : undefined
+  return doc?.state === 'final' || doc?.reopenedAt ? doc : undefined
 }
