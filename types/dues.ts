@@ -45,3 +45,17 @@ export function lapseCountdownText(behind: number): string {
   if (left <= 0) return '已满六个月，请支部按党章第九条处理'
   return `再满 ${left} 个月即按党章第九条视为自行脱党`
 }
+
+/**
+ * 介绍信's 党费交至: the last month settled without a gap from the first month owed (paid, or paid less with the
+ * branch's recorded reason), in the order the ledger lists the year; null when nothing of the year is settled.
+ */
+export function paidThroughMonth(months: readonly { month: string; state: DuesMonthState }[]): string | null {
+  let through: string | null = null
+  for (const m of months) {
+    if (m.state === 'not_owed') continue
+    if (m.state !== 'paid' && m.state !== 'short') break
+    through = m.month
+  }
+  return through
+}

@@ -17,3 +17,5 @@ export const receiveTransfer = (input: ActionInput<'transfers.receive'>) => call
 export const transferBranches = (branchId: string) => callApi('transfers.branches', { branchId })
 export const transferSettings = () => callApi('transfers.settings', {})
 export const getMember = (memberId: string) => callApi('members.get', { memberId })
+/** The member's 党费 of this year (dues.member), for the 介绍信's 党费交至 default. */
+export const getMemberDuesYear = (memberId: string) => callApi('dues.member', { memberId })

@@ -8,7 +8,8 @@ import { createPagedList } from '../../lib/paged-list'
 import { newClientRequestId } from '../../lib/request-id'
 import { errorMessage } from '../../services/api'
 import type { ActionInput } from '../../../types/actions'
-import { acceptTransfer, getMember, getTransfer, issueTransfer, listTransfers, myTransfers, receiveTransfer, recordReceipt, returnTransfer, transferBranches, transferSettings, type TransferDetail, type TransferSummary } from './api'
+import { paidThroughMonth } from '../../../types/dues'
+import { acceptTransfer, getMember, getMemberDuesYear, getTransfer, issueTransfer, listTransfers, myTransfers, receiveTransfer, recordReceipt, returnTransfer, transferBranches, transferSettings, type TransferDetail, type TransferSummary } from './api'
 
 export interface TransferScope {
   /** null: the committee's transfers in flight across every branch. */
@@ -82,8 +83,13 @@ export type { TransferSummary, TransferDetail } from './api'
 /** The issue form's facts: the member, the other branches to choose from, the committee's default validity. */
 export async function loadIssueForm(memberId: string) {
   const member = await getMember(memberId)
-  const [branches, settings] = await Promise.all([transferBranches(member.branchId), transferSettings()])
-  return { member, branches: branches.items, validDays: settings.validDays }
+  const [branches, settings, dues] = await Promise.all([
+    transferBranches(member.branchId),
+    transferSettings(),
+    // 党费交至 defaults to what the ledger says was paid (types/dues.ts paidThroughMonth); without it, the form's own default.
+    getMemberDuesYear(memberId).catch(() => null),
+  ])
+  return { member, branches: branches.items, validDays: settings.validDays, duesPaidTo: dues ? paidThroughMonth(dues.months) : null }
 }
 export const issue = (input: ActionInput<'transfers.issue'>) => issueTransfer(input)
 export const receive = (input: ActionInput<'transfers.receive'>) => receiveTransfer(input)

@@ -30,6 +30,8 @@ interface Loaded {
   member: { id: string; name: string; branchId: string; partyStatus: string; joinedPartyOn: string | null; state: string }
   branches: { id: string; name: string }[]
   validDays: number
+  /** The last month the ledger shows settled (党费交至's default), or null. */
+  duesPaidTo: string | null
 }
 
 /** 转出: the secretary or 组织委员 issues a member's 介绍信, to a branch of this deployment or an organisation outside it. */
@@ -57,6 +59,7 @@ export default function TransferIssuePage() {
       const form = await loadIssueForm(memberId)
       setLoaded(form)
       setValidDays(String(form.validDays))
+      if (form.duesPaidTo) setDuesPaidTo(form.duesPaidTo)
       setToBranchId(form.branches[0]?.id ?? '')
       if (!form.branches.length) setWhere('outside')
     } catch (e) {
@@ -133,7 +136,7 @@ export default function TransferIssuePage() {
           <DateField id='issue-date' value={issuedOn} onChange={setIssuedOn} />
         </Field>
         <Field label='党费交至'>
-          <SelectField id='issue-dues' value={duesPaidTo} onChange={setDuesPaidTo} options={monthsAround(today).map((x) => ({ value: x, label: monthText(x) }))} />
+          <SelectField id='issue-dues' value={duesPaidTo} onChange={setDuesPaidTo} options={[...new Set([duesPaidTo, ...monthsAround(today)])].sort().map((x) => ({ value: x, label: monthText(x) }))} />
         </Field>
         <Field label='有效期（天）' hint={`党委设定的默认有效期为 ${loaded.validDays} 天。`}>
           <TextInput id='issue-valid' type='number' value={validDays} onChange={setValidDays} maxlength={3} />
