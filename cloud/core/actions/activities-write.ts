@@ -26,14 +26,14 @@ import {
 } from '../activities/store'
 import { finalAppraisalOf, recordYear } from '../appraisal/store'
 import { linkPhotoChecks, startPhotoChecks, type PhotoReview } from '../activities/media-check'
-import { collection, isDuplicateKey, recordOf } from '../framework/data'
+import { collection, isDuplicateKey, recordOf, readAll } from '../framework/data'
 import { AppError, invalid, notFound } from '../framework/errors'
 import { checkTexts, versionConflict } from '../framework/writes'
-import type { ActivityDoc, ActivityVersionDoc, AssignmentDoc, MemberDoc } from '../framework/model'
+import type { ActivityDoc, ActivityVersionDoc } from '../framework/model'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import type { Port } from '../framework/port'
 import { approvedLeaveMarks } from '../leave/store'
-import { loadActiveBranch, readAll } from '../organisation/store'
+import { loadActiveBranch } from '../organisation/store'
 import { beijingDate } from '../framework/time'
 import { insertNew } from '../reminders/store'
 
@@ -80,7 +80,7 @@ function requireFields(type: ActivityType, phase: 'plan' | 'record', fields: Rec
 /** Linked work points must be assignments of this branch. */
 async function checkAssignments(port: Port, branchId: string, ids: string[] | undefined) {
   if (!ids?.length) return
-  const rows = await readAll<AssignmentDoc>(port, 'assignments', { _id: port.db.command.in(ids), branchId })
+  const rows = await readAll(port, 'assignments', { _id: port.db.command.in(ids), branchId })
   const known = new Set(rows.map((r) => r._id))
   const unknown = ids.filter((x) => !known.has(x))
   if (unknown.length) throw invalid('关联的工作要点不存在，或不属于该支部', { field: 'assignmentIds', ids: unknown })
@@ -97,7 +97,7 @@ async function attendanceFor(port: Port, doc: Pick<ActivityDoc, '_id' | 'branchI
   const strangers = dropStrangers ? [] : unknownMarks(expected, marks)
   if (strangers.length) {
     // Named from the whole roster: someone not on that day's roster (joined later, transferred earlier) is still named.
-    const everyone = await readAll<MemberDoc>(port, 'members', { branchId: doc.branchId })
+    const everyone = await readAll(port, 'members', { branchId: doc.branchId })
     const names = strangers.map((s) => everyone.find((m) => m._id === s.memberId)?.name ?? s.memberId)
     throw invalid(`${names.join('、')}不在本次活动的应到名单中`, { field: 'attendance', memberIds: strangers.map((s) => s.memberId) })
   }

@@ -4,7 +4,7 @@
  * ../activities/rules.ts. The contract is types/actions/activities.ts.
  */
 import { BRANCH_READERS, RECORD_EDITORS } from '../../../types/roles'
-import { collection, isDuplicateKey, recordOf } from '../framework/data'
+import { collection, isDuplicateKey, recordOf, readAll } from '../framework/data'
 import { SIGN_IN_PAGE } from '../../../types/actions/activities'
 import { holdsRoleInBranch, isCommitteeAdmin } from '../framework/access'
 import { defineAction } from '../framework/action'
@@ -12,9 +12,9 @@ import { monthBounds, computeAttendance, quorumOf, signInWindow, windowState } f
 import { approvedLeaveMarks } from '../leave/store'
 import { audienceOf, branchRoster, expectedFor, iso, isWriterIn, LIST_FIELDS, loadActivity, presentDetail, presentList, signInStateFor, signInsOf } from '../activities/store'
 import { AppError, forbidden, notFound } from '../framework/errors'
-import type { ActivityDoc, ActivitySignInDoc, BranchDoc, MemberDoc } from '../framework/model'
+import type { ActivityDoc, ActivitySignInDoc, MemberDoc } from '../framework/model'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
-import { findActiveEntry, groupNames, readAll } from '../organisation/store'
+import { findActiveEntry, groupNames } from '../organisation/store'
 import { beijingDate } from '../framework/time'
 import { activityHistory, planActivity, recordActivity, removeActivity, updateActivity } from './activities-write'
 
@@ -107,8 +107,8 @@ export const upcomingActivities = defineAction({
       .get()
     const docs = data
     const [entries, branches] = await Promise.all([
-      readAll<MemberDoc>(port, 'members', { branchId: _.in(branchIds), openid: caller.openid || '-', state: 'active' }),
-      readAll<BranchDoc>(port, 'branches', { _id: _.in(branchIds) }),
+      readAll(port, 'members', { branchId: _.in(branchIds), openid: caller.openid || '-', state: 'active' }),
+      readAll(port, 'branches', { _id: _.in(branchIds) }),
     ])
     const entryOf = new Map(entries.map((e) => [e.branchId, e]))
     const visible = docs
@@ -119,7 +119,7 @@ export const upcomingActivities = defineAction({
       })
       .slice(0, limit)
     const ids = visible.map((d) => d._id)
-    const signIns = ids.length ? await readAll<ActivitySignInDoc>(port, 'activity_signins', { activityId: _.in(ids) }) : []
+    const signIns = ids.length ? await readAll(port, 'activity_signins', { activityId: _.in(ids) }) : []
     const count = new Map<string, number>()
     for (const s of signIns) count.set(s.activityId, (count.get(s.activityId) ?? 0) + 1)
     const listed = await presentList(port, visible, memberships)

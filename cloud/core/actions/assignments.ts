@@ -2,13 +2,12 @@ import { BRANCH_READERS, BRANCH_WRITERS } from '../../../types/roles'
 import type { AssignmentStatus } from '../../../types/assignment-status'
 import { defineAction } from '../framework/action'
 import { actorName } from '../organisation/audit'
-import { collection, isDuplicateKey, loadOr404, recordOf } from '../framework/data'
+import { collection, isDuplicateKey, loadOr404, recordOf, readAll } from '../framework/data'
 import { checkTexts } from '../framework/writes'
 import { AppError } from '../framework/errors'
 import type { ActivityDoc, AssignmentDoc, ProgressReportDoc } from '../framework/model'
 import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/paging'
 import type { Port } from '../framework/port'
-import { readAll } from '../organisation/store'
 import { assignmentStatus } from '../work-plans/rules'
 import { beijingDate, daysBetween } from '../framework/time'
 
@@ -84,7 +83,7 @@ async function presentReports(port: Port, reports: ProgressReportDoc[]) {
   const activityIds = [...new Set(reports.flatMap((r) => r.activityIds))]
   const photos = [...new Set(reports.flatMap((r) => [...r.photos, ...(r.files ?? []).map((f) => f.fileID)]))]
   const [activities, urls] = await Promise.all([
-    activityIds.length ? readAll<ActivityDoc>(port, 'activities', { _id: _.in(activityIds) }) : Promise.resolve([]),
+    activityIds.length ? readAll(port, 'activities', { _id: _.in(activityIds) }) : Promise.resolve([]),
     photos.length ? port.storage.getTempFileURLs(photos) : Promise.resolve(new Map<string, string>()),
   ])
   const byId = new Map(activities.map((a) => [a._id, a]))
@@ -111,7 +110,7 @@ export const getAssignment = defineAction({
     const a = recordOf({ record }, 'assignments')
     const [plans, reports] = await Promise.all([
       collection(port, 'work_plans').where({ _id: a.planId }).limit(1).get(),
-      readAll<ProgressReportDoc>(port, 'progress_reports', { assignmentId }, 'at'),
+      readAll(port, 'progress_reports', { assignmentId }, { sortBy: 'at' }),
     ])
     const plan = plans.data[0]
     const point = plan?.sections.flatMap((s) => s.points).find((p) => p.seq === a.pointSeq)

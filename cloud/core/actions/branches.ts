@@ -2,17 +2,17 @@
  * branches.*: the committee's branches — create, edit, 撤销 (archive), list and one branch's page. Party groups are
  * groups.ts; the contract is types/actions/organisation.ts; the page is docs/organisation.md.
  */
-import { collection } from '../framework/data'
+import { collection, readAll } from '../framework/data'
 import { BRANCH_READERS } from '../../../types/roles'
 import { checkTexts } from '../framework/writes'
 import { defineAction } from '../framework/action'
 import { isCommitteeAdmin } from '../framework/access'
 import { recordAudit } from '../organisation/audit'
 import { AppError } from '../framework/errors'
-import type { BranchDoc, GroupDoc, MemberDoc, Membership } from '../framework/model'
+import type { BranchDoc } from '../framework/model'
 import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/paging'
 import type { Port } from '../framework/port'
-import { loadActiveBranch, loadBranch, readAll } from '../organisation/store'
+import { loadActiveBranch, loadBranch } from '../organisation/store'
 
 
 export const presentBranch = (b: BranchDoc) => ({
@@ -137,16 +137,16 @@ export const getBranch = defineAction({
   async handler({ branchId }, { port }) {
     const [branch, groups, members, grants] = await Promise.all([
       loadBranch(port, branchId),
-      readAll<GroupDoc>(port, 'groups', { branchId }, 'name'),
-      readAll<MemberDoc>(port, 'members', { branchId }),
-      readAll<Membership>(port, 'memberships', { branchId, status: 'active' }),
+      readAll(port, 'groups', { branchId }, { sortBy: 'name' }),
+      readAll(port, 'members', { branchId }),
+      readAll(port, 'memberships', { branchId, status: 'active' }),
     ])
     const active = members.filter((m) => m.state === 'active')
     const secretary = grants.find((g) => g.role === 'secretary')
     const nameOf = (openid: string) => members.find((m) => m.openid === openid && m.state === 'active')?.name
     const guideGrants = grants.filter((g) => g.role === 'guide')
     const guideUsers = guideGrants.length
-      ? await readAll<{ _id: string; name: string }>(port, 'users', { _id: port.db.command.in(guideGrants.map((g) => g.openid)) })
+      ? await readAll(port, 'users', { _id: port.db.command.in(guideGrants.map((g) => g.openid)) })
       : []
     return {
       branch: presentBranch(branch),

@@ -2,14 +2,14 @@
  * groups.*: a branch's party groups (党小组) — create, rename, list. The contract is types/actions/organisation.ts; the
  * page is docs/organisation.md.
  */
-import { collection, recordOf } from '../framework/data'
+import { collection, recordOf, readAll } from '../framework/data'
 import { BRANCH_MANAGERS, BRANCH_READERS } from '../../../types/roles'
 import { checkTexts } from '../framework/writes'
 import { defineAction } from '../framework/action'
 import { recordAudit } from '../organisation/audit'
 import { AppError } from '../framework/errors'
-import type { GroupDoc, MemberDoc } from '../framework/model'
-import { groupNames, loadActiveBranch, readAll } from '../organisation/store'
+import type { GroupDoc } from '../framework/model'
+import { groupNames, loadActiveBranch } from '../organisation/store'
 
 const presentGroup = (g: GroupDoc, leaderName: string | null, memberCount: number) => ({
   id: g._id,
@@ -63,7 +63,7 @@ export const renameGroup = defineAction({
       before: { name: group.name },
       after: { name },
     })
-    const members = await readAll<MemberDoc>(ctx.port, 'members', { branchId: group.branchId, groupId, state: 'active' })
+    const members = await readAll(ctx.port, 'members', { branchId: group.branchId, groupId, state: 'active' })
     return presentGroup({ ...group, name }, members.find((m) => m.groupLeader)?.name ?? null, members.length)
   },
 })
@@ -74,8 +74,8 @@ export const listGroups = defineAction({
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler({ branchId }, { port }) {
     const [groups, members] = await Promise.all([
-      readAll<GroupDoc>(port, 'groups', { branchId }, 'name'),
-      readAll<MemberDoc>(port, 'members', { branchId, state: 'active' }),
+      readAll(port, 'groups', { branchId }, { sortBy: 'name' }),
+      readAll(port, 'members', { branchId, state: 'active' }),
     ])
     return {
       items: groups.map((g) => {

@@ -4,14 +4,14 @@
  * no branch = committee staff only); which lines a caller gets follows their role in that branch, read from the
  * roster like every other check.
  */
-import { collection } from '../framework/data'
+import { collection, readAll } from '../framework/data'
 import { BRANCH_READERS } from '../../../types/roles'
 import { isCommitteeAdmin } from '../framework/access'
 import { defineAction } from '../framework/action'
 import { isWriterIn } from '../activities/store'
-import type { ActivityDoc, ActivitySignInDoc, AssignmentDoc, ProgressReportDoc, WorkPlanDoc } from '../framework/model'
+import type { ActivityDoc, AssignmentDoc } from '../framework/model'
 import type { Port } from '../framework/port'
-import { findActiveEntry, readAll } from '../organisation/store'
+import { findActiveEntry } from '../organisation/store'
 import { beijingDate } from '../framework/time'
 import { committeeTodo, guideTodo, memberTodo, SOON_DAYS, writerTodo, type TodoPoint, type TodoSession } from '../home/todo'
 import { inAudience } from './activities'
@@ -27,7 +27,7 @@ const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00
 /** Points not done and due by `until` (late ones included), in one branch or across branches. */
 async function openPoints(port: Port, until: string, branchId?: string): Promise<AssignmentDoc[]> {
   const _ = port.db.command
-  return readAll<AssignmentDoc>(port, 'assignments', {
+  return readAll(port, 'assignments', {
     ...(branchId ? { branchId } : {}),
     state: _.in(['not_started', 'in_progress']),
     dueOn: _.lte(until),
@@ -37,10 +37,10 @@ async function openPoints(port: Port, until: string, branchId?: string): Promise
 /** Points of the branch the committee reopened after the branch's last report: returned for correction. */
 async function returnedPoints(port: Port, branchId: string): Promise<Map<string, { doc: AssignmentDoc; reason: string }>> {
   const _ = port.db.command
-  const reopens = await readAll<ProgressReportDoc>(port, 'progress_reports', { branchId, kind: 'reopen' })
+  const reopens = await readAll(port, 'progress_reports', { branchId, kind: 'reopen' })
   const out = new Map<string, { doc: AssignmentDoc; reason: string }>()
   if (!reopens.length) return out
-  const docs = await readAll<AssignmentDoc>(port, 'assignments', { _id: _.in([...new Set(reopens.map((r) => r.assignmentId))]), state: _.neq('done') })
+  const docs = await readAll(port, 'assignments', { _id: _.in([...new Set(reopens.map((r) => r.assignmentId))]), state: _.neq('done') })
   for (const doc of docs) {
     const last = reopens.filter((r) => r.assignmentId === doc._id).sort((a, b) => +new Date(b.at) - +new Date(a.at))[0]
     if (last && (!doc.lastReportAt || new Date(last.at) > new Date(doc.lastReportAt))) out.set(doc._id, { doc, reason: last.note })
@@ -62,7 +62,7 @@ const asSession = (d: ActivityDoc, eligible: boolean, signedIn: boolean): TodoSe
 /** Planned sessions of the branch that have begun or open for sign-in within `ahead` ms. */
 async function plannedBy(port: Port, branchId: string, until: Date): Promise<ActivityDoc[]> {
   const _ = port.db.command
-  return readAll<ActivityDoc>(port, 'activities', { branchId, status: 'planned', deleted: false, startAt: _.lte(until) }, 'startAt')
+  return readAll(port, 'activities', { branchId, status: 'planned', deleted: false, startAt: _.lte(until) }, { sortBy: 'startAt' })
 }
 
 export const homeTodo = defineAction({
@@ -79,7 +79,7 @@ export const homeTodo = defineAction({
       const _ = port.db.command
       const [points, drafts, toReview] = await Promise.all([
         openPoints(port, soonUntil),
-        readAll<WorkPlanDoc>(port, 'work_plans', { status: 'draft' }),
+        readAll(port, 'work_plans', { status: 'draft' }),
         // The same records reviews.queue lists as 待审核 (cloud/core/actions/reviews.ts): a resubmitted one counts again.
         collection(port, 'activities').where({ status: 'recorded', deleted: false, reviewState: _.nin(['approved', 'returned']) }).count(),
       ])
@@ -131,10 +131,10 @@ export const homeTodo = defineAction({
       const endOfToday = new Date(Date.parse(`${plusDays(today, 1)}T00:00:00+08:00`))
       const [entry, docs] = await Promise.all([
         findActiveEntry(port, b, caller.openid),
-        readAll<ActivityDoc>(port, 'activities', { branchId: b, status: 'planned', deleted: false, signInClosesAt: _.gte(now), startAt: _.lt(endOfToday) }, 'startAt'),
+        readAll(port, 'activities', { branchId: b, status: 'planned', deleted: false, signInClosesAt: _.gte(now), startAt: _.lt(endOfToday) }, { sortBy: 'startAt' }),
       ])
       const ids = entry ? docs.map((d) => `${d._id}:${entry._id}`) : []
-      const signed = ids.length ? await readAll<ActivitySignInDoc>(port, 'activity_signins', { _id: _.in(ids) }) : []
+      const signed = ids.length ? await readAll(port, 'activity_signins', { _id: _.in(ids) }) : []
       const signedIds = new Set(signed.map((s) => s.activityId))
       const sessions = docs.map((d) => asSession(d, !!entry && inAudience(d, entry, false, false), signedIds.has(d._id)))
       // Their own dues unpaid (home/dues-leave.ts), as the monthly reminder counts them.

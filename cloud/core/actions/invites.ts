@@ -1,4 +1,4 @@
-import { collection, loadOne, recordOf } from '../framework/data'
+import { collection, loadOne, recordOf, readAll } from '../framework/data'
 import type { PartyStatus, Role } from '../../../types/domain'
 import { defineAction } from '../framework/action'
 import { isCommitteeAdmin } from '../framework/access'
@@ -7,7 +7,7 @@ import { AppError } from '../framework/errors'
 import { newInviteCode } from '../organisation/invite-code'
 import type { InviteDoc, Membership } from '../framework/model'
 import type { Port } from '../framework/port'
-import { loadActiveBranch, loadBranch, loadGroup, readAll } from '../organisation/store'
+import { loadActiveBranch, loadBranch, loadGroup } from '../organisation/store'
 
 export const MANAGERS = ['committee_admin', 'secretary'] as const
 /** The page a scanned invitation opens; its `scene` is the code. */
@@ -132,7 +132,7 @@ export const listInvites = defineAction({
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler({ branchId }, { port, caller }) {
     const branch = await loadBranch(port, branchId)
-    const invites = await readAll<InviteDoc>(port, 'invites', { branchId }, 'createdAt')
+    const invites = await readAll(port, 'invites', { branchId }, { sortBy: 'createdAt' })
     const committee = isCommitteeAdmin(caller.memberships)
     const now = port.now()
     // A secretary sees the invitations they may hand out; the committee sees all (secretary and guide codes too).

@@ -2,7 +2,7 @@
  * joinRequests.*: requests to join a branch made with an invitation that needs approval, and the secretary's (or
  * committee's) decision. The contract is types/actions/organisation.ts; the page is docs/organisation.md.
  */
-import { collection, recordOf } from '../framework/data'
+import { collection, recordOf, readAll } from '../framework/data'
 import { checkTexts } from '../framework/writes'
 import { defineAction } from '../framework/action'
 import { isCommitteeAdmin } from '../framework/access'
@@ -11,7 +11,7 @@ import { AppError } from '../framework/errors'
 import type { JoinRequestDoc } from '../framework/model'
 import { ROLE_LABELS } from '../../../types/domain'
 import { postRefusal } from '../organisation/roster'
-import { assertOneBranch, loadActiveBranch, readAll } from '../organisation/store'
+import { assertOneBranch, loadActiveBranch } from '../organisation/store'
 import { mayInvite, MANAGERS } from './invites'
 import { admit } from './session'
 
@@ -32,7 +32,7 @@ export const listJoinRequests = defineAction({
   roles: MANAGERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler({ branchId }, { port, caller }) {
-    const requests = await readAll<JoinRequestDoc>(port, 'join_requests', { branchId, status: 'pending' }, 'createdAt')
+    const requests = await readAll(port, 'join_requests', { branchId, status: 'pending' }, { sortBy: 'createdAt' })
     // A secretary sees the requests they may decide: those for roles they may invite (not secretary or guide).
     const committee = isCommitteeAdmin(caller.memberships)
     return { items: requests.filter((r) => mayInvite(committee, r.role)).map(presentRequest) }

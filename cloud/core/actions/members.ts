@@ -11,11 +11,11 @@ import { claim } from '../framework/claims'
 import { AppError, invalid } from '../framework/errors'
 import type { MemberDoc } from '../framework/model'
 import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/paging'
-import { collection, insertNew, readAll as readDocs, recordOf } from '../framework/data'
+import { collection, insertNew, readAll as readDocs, recordOf, readAll } from '../framework/data'
 import { postRefusal, withPostChange } from '../organisation/roster'
 import { beijingDate } from '../framework/time'
 import { dateText } from '../../../types/time-text'
-import { endGrants, grantRole, loadActiveBranch, loadBranch, loadGroup, loadMember, presentMembers, presentOne, readAll } from '../organisation/store'
+import { endGrants, grantRole, loadActiveBranch, loadBranch, loadGroup, loadMember, presentMembers, presentOne } from '../organisation/store'
 import { MANAGERS } from './invites'
 import { confirmationRefusal } from '../recruitment/rules'
 import { attendanceInYear, marksByMember } from '../leave/attendance'
@@ -256,7 +256,7 @@ export const handOverSecretary = defineAction({
 
 async function handOver(ctx: ActionContext, branchId: string, toMemberId: string, target: MemberDoc & { openid: string }) {
   const { port, caller } = ctx
-  const current = await readAll<{ openid: string }>(port, 'memberships', { branchId, role: 'secretary', status: 'active' })
+  const current = await readAll(port, 'memberships', { branchId, role: 'secretary', status: 'active' })
   if (current.some((g) => g.openid === target.openid)) throw new AppError('CONFLICT', `${target.name} 已经是支部书记`)
   for (const g of current) await endGrants(port, g.openid, branchId, 'revoked', 'secretary')
   await grantRole(port, target.openid, branchId, 'secretary')

@@ -3,10 +3,10 @@
  * cloud/core/organisation/roster.ts; the contract is types/actions/organisation.ts.
  */
 import { ROSTER_READERS } from '../../../types/roles'
+import { readAll } from '../framework/data'
 import { defineAction } from '../framework/action'
-import type { MemberDoc } from '../framework/model'
 import { expectedAttendees, votingMembers } from '../organisation/roster'
-import { loadGroup, readAll } from '../organisation/store'
+import { loadGroup } from '../organisation/store'
 
 export const attendanceBasis = defineAction({
   name: 'roster.attendanceBasis',
@@ -15,7 +15,7 @@ export const attendanceBasis = defineAction({
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler({ branchId, groupId }, { port }) {
     if (groupId) await loadGroup(port, groupId, branchId)
-    const roster = await readAll<MemberDoc>(port, 'members', { branchId, state: 'active' }, 'name')
+    const roster = await readAll(port, 'members', { branchId, state: 'active' }, { sortBy: 'name' })
     const expected = expectedAttendees(roster, groupId)
     return {
       expected: expected.map((m) => ({ memberId: m._id, name: m.name, partyStatus: m.partyStatus })),

@@ -1,13 +1,13 @@
-import { collection, loadOne } from '../framework/data'
+import { collection, loadOne, readAll } from '../framework/data'
 import { checkTexts } from '../framework/writes'
 import { PARTY_STATUS_LABELS, ROLE_LABELS, type PartyStatus, type RoleGrant } from '../../../types/domain'
 import { defineAction, type ActionContext } from '../framework/action'
 import { recordAudit } from '../organisation/audit'
 import { claim } from '../framework/claims'
 import { AppError, isCollectionMissing } from '../framework/errors'
-import type { BranchDoc, InviteDoc, JoinRequestDoc, MemberDoc, JoinRateDoc, Membership } from '../framework/model'
+import type { InviteDoc, JoinRequestDoc, MemberDoc, JoinRateDoc, Membership } from '../framework/model'
 import type { Port } from '../framework/port'
-import { assertOneBranch, ensureRosterEntry, grantRole, loadBranch, readAll } from '../organisation/store'
+import { assertOneBranch, ensureRosterEntry, grantRole, loadBranch } from '../organisation/store'
 import { INVITE_REFUSALS, inviteStatus, loadInvite } from './invites'
 
 /** Wrong codes allowed from one person within the window before joining is paused. */
@@ -17,7 +17,7 @@ export const JOIN_WINDOW_MS = 15 * 60 * 1000
 async function branchNames(port: Port, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map()
   const _ = port.db.command
-  const branches = await readAll<BranchDoc>(port, 'branches', { _id: _.in(ids) })
+  const branches = await readAll(port, 'branches', { _id: _.in(ids) })
   return new Map(branches.map((b) => [b._id, b.name]))
 }
 
@@ -25,7 +25,7 @@ export async function describeRoles(port: Port, openid: string, memberships: Mem
   const ids = [...new Set(memberships.map((m) => m.branchId).filter((id): id is string => !!id))]
   const [names, entries] = await Promise.all([
     branchNames(port, ids),
-    ids.length ? readAll<MemberDoc>(port, 'members', { openid, state: 'active' }) : Promise.resolve([] as MemberDoc[]),
+    ids.length ? readAll(port, 'members', { openid, state: 'active' }) : Promise.resolve([] as MemberDoc[]),
   ])
   return memberships.map((m) => {
     if (!m.branchId) return { role: m.role }
@@ -42,7 +42,7 @@ export async function describeRoles(port: Port, openid: string, memberships: Mem
 
 /** The caller's roster entries marked 转出, latest first, with the branch's name. */
 async function transfersOf(port: Port, openid: string): Promise<{ branchName: string; on: string | null; reason: string | null }[]> {
-  const entries = await readAll<MemberDoc>(port, 'members', { openid, state: 'transferred' })
+  const entries = await readAll(port, 'members', { openid, state: 'transferred' })
   if (entries.length === 0) return []
   const names = await branchNames(port, [...new Set(entries.map((e) => e.branchId))])
   return entries
@@ -190,7 +190,7 @@ export const joinWithInvite = defineAction({
     const release = await claim(port, `join:${invite.branchId}:${caller.openid}`)
     if (!release) {
       // Another call of this person is joining this branch right now: it spends the use and writes the entry.
-      const memberships = await readAll<Membership>(port, 'memberships', { openid: caller.openid, status: 'active' })
+      const memberships = await readAll(port, 'memberships', { openid: caller.openid, status: 'active' })
       return { roles: await describeRoles(port, caller.openid, memberships), pending: invite.requiresApproval, branchName: branch }
     }
     try {
@@ -205,7 +205,7 @@ export const joinWithInvite = defineAction({
 async function joinClaimed(ctx: ActionContext, invite: InviteDoc, name: string, branch: string) {
   const { port, caller } = ctx
   // Read again under the claim: a call that finished just before may already have granted the role.
-  const current = await readAll<Membership>(port, 'memberships', { openid: caller.openid, status: 'active' })
+  const current = await readAll(port, 'memberships', { openid: caller.openid, status: 'active' })
   if (current.some((m) => m.branchId === invite.branchId && m.role === invite.role)) {
     return { roles: await describeRoles(port, caller.openid, current), pending: false, branchName: branch }
   }
@@ -251,7 +251,7 @@ async function joinClaimed(ctx: ActionContext, invite: InviteDoc, name: string, 
     // 转入 from outside (transfers.receive): they join as the entry recorded from their letter.
     ...(invite.memberId ? { memberId: invite.memberId } : {}),
   })
-  const memberships = await readAll<Membership>(port, 'memberships', { openid: caller.openid, status: 'active' })
+  const memberships = await readAll(port, 'memberships', { openid: caller.openid, status: 'active' })
   return { roles: await describeRoles(port, caller.openid, memberships), pending: false, branchName: branch }
 }
 

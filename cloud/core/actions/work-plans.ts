@@ -1,4 +1,4 @@
-import { collection, recordOf } from '../framework/data'
+import { collection, recordOf, readAll } from '../framework/data'
 import { BRANCH_WRITERS } from '../../../types/roles'
 import { createHash } from 'node:crypto'
 import type { ParsedInput } from '../../../types/actions'
@@ -7,7 +7,6 @@ import { recordAudit } from '../organisation/audit'
 import { AppError } from '../framework/errors'
 import type { AssignmentDoc, BranchDoc, InboxDoc, WorkPlanDoc } from '../framework/model'
 import type { Port } from '../framework/port'
-import { readAll } from '../organisation/store'
 import { beijingDate } from '../framework/time'
 import { parseWorkPlan } from '../work-plans/parse'
 import { parseWorkPlanFile, PlanFileError } from '../work-plans/file'
@@ -162,7 +161,7 @@ export const listPlans = defineAction({
     if (!committee && caller.memberships.length === 0) return { items: [] }
     const where: Record<string, unknown> = committee ? {} : { status: 'published' }
     if (year) where.year = year
-    const plans = await readAll<WorkPlanDoc>(port, 'work_plans', where, 'createdAt')
+    const plans = await readAll(port, 'work_plans', where, { sortBy: 'createdAt' })
     return { items: plans.reverse().map(summary) }
   },
 })
@@ -187,7 +186,7 @@ export const assignmentIdFor = (planId: string, seq: number, branchId: string) =
   createHash('sha256').update(`${planId}\u0000${seq}\u0000${branchId}`).digest('hex').slice(0, 32)
 
 async function targetBranches(port: Port, branchIds: 'all' | string[]): Promise<BranchDoc[]> {
-  const active = await readAll<BranchDoc>(port, 'branches', { status: 'active' }, 'name')
+  const active = await readAll(port, 'branches', { status: 'active' }, { sortBy: 'name' })
   if (branchIds === 'all') return active
   const chosen = active.filter((b) => branchIds.includes(b._id))
   if (chosen.length !== new Set(branchIds).size) throw new AppError('NOT_FOUND', '所选支部中有不存在或已撤销的支部')
@@ -211,7 +210,7 @@ export const assignPlan = defineAction({
     for (const { seq } of points) if (!bySeq.has(seq)) throw new AppError('INVALID_INPUT', `工作要点中没有第 ${seq} 条`)
     const branches = await targetBranches(port, branchIds)
     const existing = new Set(
-      (await readAll<{ _id: string }>(port, 'assignments', { planId })).map((a) => a._id),
+      (await readAll(port, 'assignments', { planId })).map((a) => a._id),
     )
     const now = port.now()
     const toCreate: AssignmentDoc[] = []
@@ -277,7 +276,7 @@ export const planProgress = defineAction({
   async handler({ planId }, { port, record }) {
     const plan = recordOf({ record }, 'work_plans')
     const today = beijingDate(port.now())
-    const rows = await readAll<AssignmentDoc>(port, 'assignments', { planId })
+    const rows = await readAll(port, 'assignments', { planId })
     const byPoint = tallyByStatus(rows, (a) => a.pointSeq, today)
     const byBranch = tallyByStatus(rows, (a) => a.branchId, today)
     const branchName = new Map(rows.map((a) => [a.branchId, a.branchName]))

@@ -7,12 +7,11 @@ import type { ActionOutput } from '../../../types/actions'
 import type { ActivityType } from '../../../types/domain'
 import { isCommitteeAdmin } from '../framework/access'
 import type { ActionContext } from '../framework/action'
-import { collection, isDuplicateKey } from '../framework/data'
+import { collection, isDuplicateKey, readAll } from '../framework/data'
 import { AppError } from '../framework/errors'
 import { versionConflict } from '../framework/writes'
-import type { ActivityDoc, ActivitySignInDoc, ActivityVersionDoc, AssignmentDoc, MemberDoc, Membership } from '../framework/model'
+import type { ActivityDoc, ActivityVersionDoc, MemberDoc, Membership } from '../framework/model'
 import type { Port } from '../framework/port'
-import { readAll } from '../organisation/store'
 import { expectedAttendees, grantHeldOn, rosterAsOf } from '../organisation/roster'
 import { lockDate, quorumOf, readOnlyReason, signInWindow, windowState } from './rules'
 
@@ -54,8 +53,8 @@ export const isWriterIn = (memberships: Membership[], branchId: string) =>
  */
 export async function branchRoster(port: Port, branchId: string, on?: string): Promise<MemberDoc[]> {
   const members = on
-    ? rosterAsOf(await readAll<MemberDoc>(port, 'members', { branchId }), on)
-    : await readAll<MemberDoc>(port, 'members', { branchId, state: 'active' })
+    ? rosterAsOf(await readAll(port, 'members', { branchId }), on)
+    : await readAll(port, 'members', { branchId, state: 'active' })
   return members.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a._id.localeCompare(b._id))
 }
 
@@ -67,7 +66,7 @@ export async function expectedFor(port: Port, branchId: string, audience: Activi
   const members = roster ?? (await branchRoster(port, branchId, on))
   if (audience.kind === 'group') return expectedAttendees(members, audience.groupId)
   if (audience.kind === 'committee') {
-    const grants = await readAll<Membership>(port, 'memberships', {
+    const grants = await readAll(port, 'memberships', {
       branchId,
       // On a date, 支委 are those with a post that day (posts are dated); the secretary's grant, unless it had ended.
       ...(on ? {} : { status: 'active' }),
@@ -95,7 +94,7 @@ export async function audienceOf(
 }
 
 export async function signInsOf(port: Port, activityId: string): Promise<Map<string, Date>> {
-  const rows = await readAll<ActivitySignInDoc>(port, 'activity_signins', { activityId })
+  const rows = await readAll(port, 'activity_signins', { activityId })
   return new Map(rows.map((r) => [r.memberId, new Date(r.at)]))
 }
 
@@ -202,7 +201,7 @@ export async function presentDetail(port: Port, doc: ActivityDoc, caller: Action
   const eligible = !!mine && expected.some((m) => m._id === mine._id)
   let assignments: Detail['assignments'] = []
   if (doc.assignmentIds?.length) {
-    const rows = await readAll<AssignmentDoc>(port, 'assignments', { _id: port.db.command.in(doc.assignmentIds) })
+    const rows = await readAll(port, 'assignments', { _id: port.db.command.in(doc.assignmentIds) })
     const byId = new Map(rows.map((a) => [a._id, a]))
     assignments = doc.assignmentIds.filter((id) => byId.has(id)).map((id) => ({ id, title: byId.get(id)!.title }))
   }

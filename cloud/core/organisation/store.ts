@@ -4,21 +4,12 @@
  * nothing here deletes.
  */
 import type { MemberSummary, PartyStatus, Role } from '../../../types/domain'
-import { collection, loadOr404, readAll as readDocs, readRows } from '../framework/data'
+import { collection, loadOr404, readAll } from '../framework/data'
 import { AppError } from '../framework/errors'
 import type { BranchDoc, GroupDoc, MemberDoc, Membership } from '../framework/model'
 import type { Port } from '../framework/port'
 import { presentMember } from './roster'
 import { beijingDate } from '../framework/time'
-
-/**
- * @deprecated Read typed with framework/data.ts readAll (this is its paging for collections not yet in model.ts
- * DocMap; `orderField` sorts the rows once read).
- */
-export async function readAll<T>(port: Port, collection: string, where: Record<string, unknown>, orderField = '_id'): Promise<T[]> {
-  const rows = await readRows<T & { _id: string }>(port, collection, where, orderField === '_id' ? {} : { sortBy: orderField })
-  return rows
-}
 
 export async function loadBranch(port: Port, branchId: string): Promise<BranchDoc> {
   return loadOr404(port, 'branches', branchId, '支部不存在')
@@ -31,7 +22,7 @@ export async function loadActiveBranch(port: Port, branchId: string): Promise<Br
 }
 
 export async function groupNames(port: Port, branchId: string): Promise<Map<string, string>> {
-  const groups = await readAll<GroupDoc>(port, 'groups', { branchId })
+  const groups = await readAll(port, 'groups', { branchId })
   return new Map(groups.map((g) => [g._id, g.name]))
 }
 
@@ -44,7 +35,7 @@ export async function rolesByOpenid(port: Port, branchId: string, openids: strin
   const roles = new Map<string, Role[]>()
   if (openids.length === 0) return roles
   const _ = port.db.command
-  const grants = await readAll<Membership>(port, 'memberships', { branchId, status: 'active', openid: _.in(openids) })
+  const grants = await readAll(port, 'memberships', { branchId, status: 'active', openid: _.in(openids) })
   for (const g of grants) roles.set(g.openid, [...(roles.get(g.openid) ?? []), g.role])
   return roles
 }
@@ -85,7 +76,7 @@ export async function assertOneBranch(
   opts: { who?: string; exceptTransfer?: string } = {},
 ): Promise<void> {
   const who = opts.who ?? '你'
-  const active = await readDocs(port, 'members', { openid, state: 'active' }, { fields: ['branchId'] })
+  const active = await readAll(port, 'members', { openid, state: 'active' }, { fields: ['branchId'] })
   const elsewhere = [...new Set(active.filter((e) => e.branchId !== branchId).map((e) => e.branchId))]
   if (elsewhere.length) {
     const names = await Promise.all(elsewhere.map((id) => loadBranch(port, id).then((b) => b.name, () => '另一个党支部')))
@@ -96,7 +87,7 @@ export async function assertOneBranch(
     )
   }
   // Before the first letter the collection may not exist: nobody is in transit.
-  const letters = await readDocs(port, 'transfers', { openid, state: 'in_transit' }, { fields: ['toName'] }).catch(() => [])
+  const letters = await readAll(port, 'transfers', { openid, state: 'in_transit' }, { fields: ['toName'] }).catch(() => [])
   const open = letters.find((t) => t._id !== opts.exceptTransfer)
   if (open) {
     throw new AppError('CONFLICT', `${who === '你' ? '你' : who + ' '}的组织关系正在转往「${open.toName}」，请等待接收支部办理`, { rule: 'in_transit' })
