@@ -198,8 +198,13 @@ const STEPS: Step[] = [
   step('activities.record', SEC, (c) => ({ ...REC, branchId: c.branchId, type: 'democratic_review', topic: `${c.year}年度民主评议党员`, place: '学会会议室', startAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), clientRequestId: rid() }), (d, c) => { c.v.review = d.id }),
   step('appraisal.get', SEC, (c) => ({ activityId: c.v.review }), (d, c) => { c.v.sheet = d }),
   step('appraisal.save', WANG, (c) => ({ activityId: c.v.review, version: c.v.sheet.version, clientRequestId: rid(), rows: c.v.sheet.rows.map((r: any) => ({ memberId: r.memberId, grade: 'qualified', votes: { excellent: 0, qualified: 3, basic: 0, unqualified: 0 } })) }), (d, c) => { c.v.sheet = d }),
-  step('appraisal.finalize', SEC, (c) => ({ activityId: c.v.review, version: c.v.sheet.version, clientRequestId: rid() })),
+  step('appraisal.finalize', SEC, (c) => ({ activityId: c.v.review, version: c.v.sheet.version, clientRequestId: rid() }), (d, c) => { c.v.sheet = d }),
   step('appraisal.member', SEC, (c) => ({ memberId: c.ids['赵磊'] })),
+  // The committee returns the record; its grades are reopened (重新评定) and confirmed again.
+  step('activities.get', SEC, (c) => ({ id: c.v.review }), (d, c) => { c.v.reviewRec = d }),
+  step('reviews.decide', ADMIN, (c) => ({ activityId: c.v.review, decision: 'return', comment: '请核对测评票数', expectedVersion: c.v.reviewRec.version })),
+  step('appraisal.reopen', SEC, (c) => ({ activityId: c.v.review, version: c.v.sheet.version, clientRequestId: rid() }), (d, c) => { c.v.sheet = d }),
+  step('appraisal.finalize', SEC, (c) => ({ activityId: c.v.review, version: c.v.sheet.version, clientRequestId: rid() })),
 
   // 支委会换届.
   step('terms.record', SEC, (c) => ({ branchId: c.branchId, clientRequestId: rid(), kind: 'existing', startOn: '2024-01-01', members: [{ memberId: c.ids['李建国'], post: '书记' }, { memberId: c.ids['王芳'], post: '组织委员' }] })),
