@@ -22,6 +22,9 @@ test('a member sends a suggestion (a retry writes it once); only the committee l
   expect(await member()('feedback.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await member()('feedback.answer', { feedbackId: sent.id, answer: '好' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 
+  // The committee's 首页 待办 says something waits (the user walk found new items noticed only by opening 我的).
+  const todo = await ok(admin()('home.todo', {}))
+  expect(todo.items.find((i) => i.kind === 'feedback_open')).toMatchObject({ title: expect.stringMatching(/^\d+ 条意见建议待答复$/), page: '/packages/feedback/pages/list/index' })
   const open = await ok(admin()('feedback.list', {}))
   expect(open.items.filter((i) => i.id === sent.id)).toHaveLength(1)
   const answered = await ok(admin()('feedback.answer', { feedbackId: sent.id, answer: '已列入明年的改进计划' }))

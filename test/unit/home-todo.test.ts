@@ -101,3 +101,10 @@ test('committee: records waiting for review are one line to the queue, after lat
   expect(items[1]).toMatchObject({ title: '3 条组织生活记录待审核', page: '/packages/reviews/pages/queue/index' })
   expect(committeeTodo({ today: '2026-12-02', points: [], drafts: [], toReview: 0 }).items).toEqual([])
 })
+
+test('committee: 意见反馈 waiting for an answer is one line to the committee\'s list (user walk: the committee never saw new ones); none when zero', () => {
+  const { items } = committeeTodo({ today: '2026-12-02', points: [], drafts: [{ id: 'd', title: '草稿' }], toReview: 0, feedbackOpen: 2 })
+  expect(items.map((i) => i.kind)).toEqual(['feedback_open', 'plan_draft'])
+  expect(items[0]).toMatchObject({ title: '2 条意见建议待答复', page: '/packages/feedback/pages/list/index' })
+  expect(committeeTodo({ today: '2026-12-02', points: [], drafts: [], feedbackOpen: 0 }).items).toEqual([])
+})

@@ -77,17 +77,20 @@ export const homeTodo = defineAction({
 
     if (isCommitteeAdmin(memberships)) {
       const _ = port.db.command
-      const [points, drafts, toReview] = await Promise.all([
+      const [points, drafts, toReview, feedbackOpen] = await Promise.all([
         openPoints(port, soonUntil),
         readAll(port, 'work_plans', { status: 'draft' }),
         // The same records reviews.queue lists as 待审核 (cloud/core/actions/reviews.ts): a resubmitted one counts again.
         collection(port, 'activities').where({ status: 'recorded', deleted: false, reviewState: _.nin(['approved', 'returned']) }).count(),
+        // 意见反馈 waiting for an answer; an environment from before feedback has no collection yet: none.
+        collection(port, 'feedback').where({ status: 'open' }).count().catch(() => ({ total: 0 })),
       ])
       const result = committeeTodo({
         today,
         points: points.map((a) => ({ ...asPoint(a), pointSeq: a.pointSeq, branchId: a.branchId })),
         drafts: drafts.map((d) => ({ id: d._id, title: d.title })),
         toReview: toReview.total,
+        feedbackOpen: feedbackOpen.total,
       })
       return { view: 'committee' as const, ...result }
     }

@@ -37,6 +37,7 @@ const RECRUIT_PAGE = '/packages/recruitment/pages/person/index?id='
 const POINTS_TAB = '/pages/work-points/index'
 const ACTIVITIES_TAB = '/pages/activities/index'
 const REVIEW_QUEUE = '/packages/reviews/pages/queue/index'
+const FEEDBACK_PAGE = '/packages/feedback/pages/list/index'
 const DUES_LEDGER = '/packages/dues/pages/ledger/index?branchId='
 const MY_DUES = '/packages/dues/pages/member/index?memberId='
 
@@ -252,6 +253,8 @@ export function committeeTodo(input: {
   drafts: { id: string; title: string }[]
   /** Records waiting for the committee's review (reviews.queue 待审核: never reviewed, resubmitted, edited after approval). */
   toReview?: number
+  /** 意见反馈 still 待处理 (feedback.list's open items): the senders wait on the committee too. */
+  feedbackOpen?: number
 }) {
   const { today } = input
   const byPoint = new Map<string, { planId: string; title: string; late: number; maxLate: number; soon: number; minLeft: number }>()
@@ -282,6 +285,9 @@ export function committeeTodo(input: {
   if (input.toReview) {
     // After late points, with the other returned/asked-back work: the branches wait on the committee here.
     items.push({ key: 'records-to-review', kind: 'records_to_review', title: `${input.toReview} 条组织生活记录待审核`, due: '去审核', tone: 'soon', page: REVIEW_QUEUE, rank: BAND })
+  }
+  if (input.feedbackOpen) {
+    items.push({ key: 'feedback-open', kind: 'feedback_open', title: `${input.feedbackOpen} 条意见建议待答复`, due: '去处理', tone: 'soon', page: FEEDBACK_PAGE, rank: 5 * BAND })
   }
   for (const d of input.drafts) {
     items.push({ key: `draft:${d.id}`, kind: 'plan_draft', title: d.title, due: '草稿，尚未发布', tone: 'info', page: PLANS_PAGE, rank: 7 * BAND })
