@@ -31,6 +31,18 @@ const reviewRecord = { kind: 'record', collection: 'activities', noun: '民主�
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null)
 const yearOf = (a: ActivityDoc) => recordYear(a.startAt)
 
+/**
+ * The 民主评议 record an appraisal write is on, once the caller is its keeper (书记 or 组织委员) and the branch is active;
+ * `verb` names the refused step (评定, 确定, 重新评定). One check for save, finalize and reopen.
+ */
+async function recordToWrite(ctx: ActionContext, verb: string) {
+  const a = recordOf(ctx, 'activities')
+  requireReview(a)
+  if (!(await keepsAppraisal(ctx, a.branchId))) throw forbidden(`只有支部书记或组织委员可以${verb}民主评议结果`)
+  await loadActiveBranch(ctx.port, a.branchId)
+  return a
+}
+
 /** The secretary, or a 支委 who holds 组织委员, of `branchId`: who grade and 确定 (《关于党员民主评议的规定》: 支部委员会). */
 async function keepsAppraisal(ctx: ActionContext, branchId: string): Promise<boolean> {
   const held = ctx.caller.memberships.filter((m) => m.branchId === branchId)
@@ -188,10 +200,7 @@ export const appraisalSave = defineAction({
   scope: reviewRecord,
   async handler({ activityId, version, rows: given }, ctx) {
     const { port } = ctx
-    const a = recordOf(ctx, 'activities')
-    requireReview(a)
-    if (!(await keepsAppraisal(ctx, a.branchId))) throw forbidden('只有支部书记或组织委员可以评定民主评议结果')
-    await loadActiveBranch(port, a.branchId)
+    const a = await recordToWrite(ctx, '评定')
     const [current, share, roster] = await Promise.all([loadOne(port, 'appraisals', activityId), loadShare(port), appraisedRoster(port, a)])
     if (current?.state === 'final') throw new AppError('CONFLICT', '评议结果已经确定，不能再修改', { rule: 'finalized' })
     if ((current?.version ?? 0) !== version) throw versionConflict(current?.version ?? 0)
@@ -255,10 +264,7 @@ export const appraisalFinalize = defineAction({
   scope: reviewRecord,
   async handler({ activityId, version }, ctx) {
     const { port } = ctx
-    const a = recordOf(ctx, 'activities')
-    requireReview(a)
-    if (!(await keepsAppraisal(ctx, a.branchId))) throw forbidden('只有支部书记或组织委员可以确定民主评议结果')
-    await loadActiveBranch(port, a.branchId)
+    const a = await recordToWrite(ctx, '确定')
     const [current, share, roster] = await Promise.all([loadOne(port, 'appraisals', activityId), loadShare(port), appraisedRoster(port, a)])
     if (!current) throw new AppError('CONFLICT', '还没有评定结果，请先评定每名党员的等次', { rule: 'ungraded' })
     if (current.state === 'final') throw new AppError('CONFLICT', '评议结果已经确定', { rule: 'finalized' })
@@ -349,10 +355,7 @@ export const appraisalReopen = defineAction({
   scope: reviewRecord,
   async handler({ activityId, version }, ctx) {
     const { port } = ctx
-    const a = recordOf(ctx, 'activities')
-    requireReview(a)
-    if (!(await keepsAppraisal(ctx, a.branchId))) throw forbidden('只有支部书记或组织委员可以重新评定民主评议结果')
-    await loadActiveBranch(port, a.branchId)
+    const a = await recordToWrite(ctx, '重新评定')
     const [current, share] = await Promise.all([loadOne(port, 'appraisals', activityId), loadShare(port)])
     if (current?.state !== 'final') throw new AppError('CONFLICT', '评议结果还没有确定，可以直接修改', { rule: 'not_finalized' })
     if (a.reviewState !== 'returned') {
