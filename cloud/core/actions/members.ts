@@ -242,17 +242,24 @@ export const handOverSecretary = defineAction({
     // 支部书记 is a 支委 post, elected: the same rule as any post (a 预备党员 cannot be elected).
     const refusal = postRefusal(target)
     if (refusal) throw new AppError('CONFLICT', refusal.replace('支委职务', '支部书记'), { field: 'toMemberId' })
-    // One handover per branch at a time: two at once each ended the old grant and granted their own successor,
-    // leaving two secretaries. The second is told to look again.
-    const release = await claim(port, `secretary:${branchId}`)
-    if (!release) throw new AppError('CONFLICT', '书记职务正在移交中，请刷新后查看')
-    try {
-      return await handOver(ctx, branchId, toMemberId, target as MemberDoc & { openid: string })
-    } finally {
-      await release()
-    }
+    return handOverSecretaryTo(ctx, branchId, toMemberId, target as MemberDoc & { openid: string })
   },
 })
+
+/**
+ * The one way the secretary's role changes hands (members.handOverSecretary, and terms.syncRoles after a 换届选举):
+ * the former secretaries' grants end and `target`'s begins, audited. One handover per branch at a time: two at once
+ * each ended the old grant and granted their own successor, leaving two secretaries. The second is told to look again.
+ */
+export async function handOverSecretaryTo(ctx: ActionContext, branchId: string, toMemberId: string, target: MemberDoc & { openid: string }) {
+  const release = await claim(ctx.port, `secretary:${branchId}`)
+  if (!release) throw new AppError('CONFLICT', '书记职务正在移交中，请刷新后查看')
+  try {
+    return await handOver(ctx, branchId, toMemberId, target)
+  } finally {
+    await release()
+  }
+}
 
 async function handOver(ctx: ActionContext, branchId: string, toMemberId: string, target: MemberDoc & { openid: string }) {
   const { port, caller } = ctx

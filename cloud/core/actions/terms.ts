@@ -14,10 +14,14 @@ import { AppError, invalid } from '../framework/errors'
 import { beijingDate } from '../framework/time'
 import { quorumOf, type Attendee } from '../activities/rules'
 import { actorName, recordAudit } from '../organisation/audit'
-import { loadActiveBranch, loadBranch } from '../organisation/store'
+import { endGrants, grantRole, loadActiveBranch, loadBranch } from '../organisation/store'
 import { postRefusal, withPostChange } from '../organisation/roster'
-import { electionRefusal, postsRefusal, termEnd, termStatus, type Refusal } from '../terms/rules'
-import { branchTerms, currentTerms, presentTerm, termId, type TermDoc } from '../terms/store'
+import type { Port } from '../framework/port'
+import type { MemberDoc } from '../framework/model'
+import { byPost, electionRefusal, postponeRefusal, postsRefusal, termEnd, termStatus, type Refusal } from '../terms/rules'
+import { roleSyncPlan, type RoleSyncPlan } from '../terms/roles'
+import { branchTerms, currentTerms, dueOf, presentTerm, termId, type TermDoc } from '../terms/store'
+import { handOverSecretaryTo } from './members'
 
 const fail = (r: Refusal): never => {
   throw new AppError(r.code, r.message, { field: r.field })
@@ -34,17 +38,64 @@ export const getTerm = defineAction({
     const branch = await loadBranch(ctx.port, branchId)
     const terms = await branchTerms(ctx.port, branchId)
     const current = terms.find((t) => t.current) ?? null
+    const may = canRecord(ctx, branchId)
+    // The account roles the current term asks for, shown to whoever may confirm them (terms.syncRoles).
+    const plan = may && current ? await planRoles(ctx.port, branchId, current) : null
     return {
       branchId,
       branchName: branch.name,
       term: current ? presentTerm(current) : null,
-      status: termStatus(current, beijingDate(ctx.port.now())),
+      status: termStatus(current ? { endOn: dueOf(current) } : null, beijingDate(ctx.port.now())),
       past: terms.filter((t) => t !== current).map(presentTerm),
-      canRecord: canRecord(ctx, branchId),
+      canRecord: may,
       greetings: branch.birthdayGreetings !== false,
+      roleSync: plan && (plan.lines.length || plan.blocked) ? { lines: plan.lines, blocked: plan.blocked } : null,
     }
   },
 })
+
+const termLine = (members: TermDoc['members']) => byPost(members).map((m) => `${m.post} ${m.name}`).join('、')
+
+/** The roster's 支委 posts (副书记, 组织委员 …) become the term's from `on` (dated: postHistory); others' posts end. */
+async function rosterPostsFollow(port: Port, branchId: string, on: string, members: readonly { memberId: string; post: string }[]) {
+  const isPost = (p: string) => (COMMITTEE_POSTS as readonly string[]).includes(p)
+  const newPost = new Map(members.filter((m) => m.post !== '书记').map((m) => [m.memberId, m.post]))
+  const holders = await readAll(port, 'members', { branchId, state: 'active' }, { fields: ['posts', 'postHistory', 'name'] })
+  for (const m of holders) {
+    const kept = (m.posts ?? []).filter((p) => !isPost(p))
+    const next = newPost.has(m._id) ? [...kept, newPost.get(m._id)!] : kept
+    if (next.length === (m.posts ?? []).length && next.every((p) => (m.posts ?? []).includes(p))) continue
+    const postHistory = withPostChange(m, on, next)
+    await collection(port, 'members').doc(m._id).update({ data: { posts: next, postHistory: port.db.command.set(postHistory), updatedAt: port.now() } })
+  }
+}
+
+/** Everyone named: active 正式党员 of this branch (党章第七条: 预备党员 have no right to elect or be elected). */
+async function namedMembers(port: Port, branchId: string, ids: string[]): Promise<Map<string, MemberDoc>> {
+  const people = ids.length ? await readAll(port, 'members', { _id: port.db.command.in(ids) }) : []
+  const byId = new Map(people.map((m) => [m._id, m]))
+  for (const id of ids) {
+    const m = byId.get(id)
+    if (!m || m.branchId !== branchId || m.state !== 'active') throw invalid('候选人和支委应为本支部花名册中的党员', { field: 'members' })
+    const refusal = postRefusal(m)
+    if (refusal) throw invalid(refusal, { field: 'members' })
+  }
+  return byId
+}
+
+/** The account roles the current term asks for (roles.ts roleSyncPlan): the branch's roster and its 书记 / 支委 grants. */
+async function planRoles(port: Port, branchId: string, term: TermDoc): Promise<RoleSyncPlan> {
+  const [roster, secretaries, committee] = await Promise.all([
+    readAll(port, 'members', { branchId, state: 'active' }, { fields: ['name', 'openid', 'posts'] }),
+    readAll(port, 'memberships', { branchId, role: 'secretary', status: 'active' }),
+    readAll(port, 'memberships', { branchId, role: 'branch_committee', status: 'active' }),
+  ])
+  return roleSyncPlan(
+    term,
+    roster.map((m) => ({ memberId: m._id, name: m.name, openid: m.openid ?? null, posts: m.posts ?? [] })),
+    { secretary: [...new Set(secretaries.map((g) => g.openid))], committee: [...new Set(committee.map((g) => g.openid))] },
+  )
+}
 
 const RANK = { overdue: 0, none: 1, due_soon: 2, ok: 3 } as const
 
@@ -62,7 +113,7 @@ export const termsOverview = defineAction({
     const secretaryOf = new Map(secretaries.map((t) => [t.branchId, t.members.find((m) => m.post === '书记')?.name ?? null]))
     const items = branches.map((b) => {
       const t = terms.get(b._id) ?? null
-      return { branchId: b._id, branchName: b.name, startOn: t?.startOn ?? null, secretary: secretaryOf.get(b._id) ?? null, ...termStatus(t, today) }
+      return { branchId: b._id, branchName: b.name, startOn: t?.startOn ?? null, secretary: secretaryOf.get(b._id) ?? null, postponed: t?.postponed ?? false, ...termStatus(t, today) }
     })
     items.sort((a, b) => RANK[a.state] - RANK[b.state] || (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.branchName.localeCompare(b.branchName, 'zh-Hans-CN'))
     const counts = { none: 0, ok: 0, due_soon: 0, overdue: 0 }
@@ -94,16 +145,9 @@ export const recordTerm = defineAction({
     const posts = postsRefusal(input.members)
     if (posts) fail(posts)
 
-    // Everyone named: active 正式党员 of this branch (党章第七条: 预备党员 have no right to elect or be elected).
     const ids = [...new Set([...input.members.map((m) => m.memberId), ...input.candidates.map((c) => c.memberId)])]
-    const people = await readAll(port, 'members', { _id: port.db.command.in(ids) })
-    const byId = new Map(people.map((m) => [m._id, m]))
-    for (const id of ids) {
-      const m = byId.get(id)
-      if (!m || m.branchId !== branchId || m.state !== 'active') throw invalid('候选人和支委应为本支部花名册中的党员', { field: 'members' })
-      const refusal = postRefusal(m)
-      if (refusal) throw invalid(refusal, { field: 'members' })
-    }
+    const byId = await namedMembers(port, branchId, ids)
+    const people = [...byId.values()]
 
     let election: TermDoc['election'] = null
     if (input.kind === 'election') {
@@ -118,7 +162,7 @@ export const recordTerm = defineAction({
         voters: q.voters,
         presentVoters: q.presentVoters,
       }
-      const refusal = electionRefusal(meeting, input)
+      const refusal = electionRefusal(meeting, input, new Map(people.map((m) => [m._id, m.name])))
       if (refusal) fail(refusal)
       const elected = new Set(input.members.map((m) => m.memberId))
       election = {
@@ -126,6 +170,7 @@ export const recordTerm = defineAction({
         topic: a!.topic,
         voters: q.voters,
         presentVoters: q.presentVoters,
+        seats: input.seats ?? input.members.length,
         candidates: input.candidates.map((c) => ({ memberId: c.memberId, name: byId.get(c.memberId)!.name, votes: c.votes, elected: elected.has(c.memberId) })),
       }
     }
@@ -156,20 +201,10 @@ export const recordTerm = defineAction({
     }
     if (current) await collection(port, 'branch_terms').doc(current._id).update({ data: { current: false } })
 
-    // The roster's 支委 posts follow the election from its day (书记 is the term's post and the account's role).
-    if (input.kind === 'election') {
-      const isPost = (p: string) => (COMMITTEE_POSTS as readonly string[]).includes(p)
-      const newPost = new Map(input.members.filter((m) => m.post !== '书记').map((m) => [m.memberId, m.post as string]))
-      const holders = await readAll(port, 'members', { branchId, state: 'active' }, { fields: ['posts', 'postHistory', 'name'] })
-      for (const m of holders) {
-        const kept = (m.posts ?? []).filter((p) => !isPost(p))
-        const next = newPost.has(m._id) ? [...kept, newPost.get(m._id)!] : kept
-        if (next.length === (m.posts ?? []).length && next.every((p) => (m.posts ?? []).includes(p))) continue
-        const postHistory = withPostChange(m, input.startOn, next)
-        await collection(port, 'members').doc(m._id).update({ data: { posts: next, postHistory: port.db.command.set(postHistory), updatedAt: now } })
-      }
-    }
-    const line = doc.members.map((m) => `${m.post} ${m.name}`).join('、')
+    // The roster's 支委 posts follow the election from its day (书记 is the term's post; the account roles follow
+    // when the secretary confirms 同步支委职务到账号, terms.syncRoles).
+    if (input.kind === 'election') await rosterPostsFollow(port, branchId, input.startOn, input.members)
+    const line = termLine(doc.members)
     await recordAudit(ctx, {
       branchId,
       action: 'term.recorded',
@@ -197,4 +232,152 @@ export const setGreetings = defineAction({
   },
 })
 
-export const TERM_ACTIONS = [getTerm, termsOverview, recordTerm, setGreetings] as const
+/** The current term of the branch, or CONFLICT. */
+async function currentTermOf(port: Port, branchId: string) {
+  const terms = await branchTerms(port, branchId)
+  const current = terms.find((t) => t.current)
+  if (!current) throw new AppError('CONFLICT', '本支部尚未登记任期', { field: 'termId' })
+  return { current, terms }
+}
+
+export const correctTerm = defineAction({
+  name: 'terms.correct',
+  roles: BRANCH_MANAGERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler(input, ctx) {
+    const { port } = ctx
+    const { branchId } = input
+    await loadActiveBranch(port, branchId)
+    const today = beijingDate(port.now())
+    const { current, terms } = await currentTermOf(port, branchId)
+    if (input.termId !== current._id) throw new AppError('CONFLICT', '只能更正本届任期；历届任期已由换届选举接替', { field: 'termId' })
+    if (input.startOn > today) throw invalid('任期开始日期不能晚于今天', { field: 'startOn' })
+    const earlier = terms.filter((t) => t !== current).map((t) => t.startOn).sort().at(-1)
+    if (earlier && input.startOn <= earlier) throw invalid(`本届任期应晚于上一届（${earlier} 起）`, { field: 'startOn' })
+    const posts = postsRefusal(input.members)
+    if (posts) fail(posts)
+    const candidates = input.candidates ?? current.election?.candidates.map((c) => ({ memberId: c.memberId, votes: c.votes })) ?? []
+    if (current.kind === 'existing' && input.candidates?.length) throw invalid('补录的现任支委会不记录得票', { field: 'candidates' })
+    const ids = [...new Set([...input.members.map((m) => m.memberId), ...candidates.map((c) => c.memberId)])]
+    const byId = await namedMembers(port, branchId, ids)
+
+    let election = current.election
+    if (current.kind === 'election' && current.election) {
+      // The election's rules hold for the corrected term too: the start is the meeting's day, each one elected by
+      // the votes (majority, 差额 order), as when it was recorded (the meeting's counts as recorded then).
+      const a = await loadOne(port, 'activities', current.election.activityId)
+      const on = a && !a.deleted ? beijingDate(new Date(a.startAt)) : current.startOn
+      const seats = input.seats ?? current.election.seats ?? input.members.length
+      const refusal = electionRefusal(
+        { branchMatches: true, deleted: false, type: 'party_congress', recorded: true, on, voters: current.election.voters, presentVoters: current.election.presentVoters },
+        { startOn: input.startOn, candidates, members: input.members, seats },
+        new Map([...byId.values()].map((m) => [m._id, m.name])),
+      )
+      if (refusal) fail(refusal)
+      const elected = new Set(input.members.map((m) => m.memberId))
+      election = { ...current.election, seats, candidates: candidates.map((c) => ({ memberId: c.memberId, name: byId.get(c.memberId)!.name, votes: c.votes, elected: elected.has(c.memberId) })) }
+    }
+
+    const members = input.members.map((m) => ({ memberId: m.memberId, name: byId.get(m.memberId)!.name, post: m.post }))
+    const endOn = termEnd(input.startOn, input.years)
+    const changes: string[] = []
+    if (input.startOn !== current.startOn) changes.push(`任期开始 ${current.startOn} → ${input.startOn}`)
+    if (input.years !== current.years) changes.push(`任期 ${current.years} 年 → ${input.years} 年`)
+    if (termLine(members) !== termLine(current.members)) changes.push(`支委会 ${termLine(current.members)} → ${termLine(members)}`)
+    const votes = (e: TermDoc['election']) => (e ? e.candidates.map((c) => `${c.name}${c.votes}`).join(',') + `/${e.seats ?? ''}` : '')
+    if (votes(election) !== votes(current.election)) changes.push('选举得票')
+    if (!changes.length) throw invalid('没有需要更正的内容', { field: 'members' })
+    if (postponedPast(current, endOn)) throw new AppError('CONFLICT', `已批准延期换届至 ${dueOf(current)}，更正后的任期届满日（${endOn}）不能晚于它；请先核对延期`, { field: 'years' })
+
+    const summary = changes.join('；')
+    const by = await actorName(ctx)
+    const correction = { at: port.now(), by, reason: input.reason, summary }
+    await collection(port, 'branch_terms')
+      .doc(current._id)
+      .update({
+        data: {
+          startOn: input.startOn,
+          endOn,
+          years: input.years,
+          members: port.db.command.set(members),
+          election: port.db.command.set(election),
+          corrections: port.db.command.set([...(current.corrections ?? []), correction]),
+        },
+      })
+    if (current.kind === 'election') await rosterPostsFollow(port, branchId, input.startOn, input.members)
+    await recordAudit(ctx, {
+      branchId,
+      action: 'term.corrected',
+      summary: `更正本届支委会任期：${summary}（原因：${input.reason}）`,
+      target: { kind: 'term', id: current._id },
+      before: { startOn: current.startOn, endOn: current.endOn, years: current.years, members: termLine(current.members) },
+      after: { startOn: input.startOn, endOn, years: input.years, members: termLine(members) },
+    })
+    return presentTerm({ ...current, startOn: input.startOn, endOn, years: input.years, members, election, corrections: [...(current.corrections ?? []), correction] })
+  },
+})
+
+/** A postponement recorded for the term can only put the 换届 after the term's end. */
+const postponedPast = (t: TermDoc, endOn: string) => !!t.postponements?.length && endOn >= dueOf(t)
+
+export const postponeTerm = defineAction({
+  name: 'terms.postpone',
+  roles: BRANCH_MANAGERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler(input, ctx) {
+    const { port } = ctx
+    const { branchId } = input
+    const branch = await loadActiveBranch(port, branchId)
+    const { current } = await currentTermOf(port, branchId)
+    const refusal = postponeRefusal({ startOn: current.startOn, endOn: current.endOn, dueOn: dueOf(current) }, input, beijingDate(port.now()))
+    if (refusal) fail(refusal)
+    const entry = { approvedOn: input.approvedOn, reason: input.reason, dueOn: input.dueOn, by: await actorName(ctx), at: port.now() }
+    const postponements = [...(current.postponements ?? []), entry]
+    await collection(port, 'branch_terms').doc(current._id).update({ data: { postponements: port.db.command.set(postponements) } })
+    await recordAudit(ctx, {
+      branchId,
+      action: 'term.postponed',
+      summary: `${branch.name}延期换届：上级党组织于 ${input.approvedOn} 批准，换届延至 ${input.dueOn}（${input.reason}）`,
+      target: { kind: 'term', id: current._id },
+      before: { dueOn: dueOf(current) },
+      after: { dueOn: input.dueOn, approvedOn: input.approvedOn },
+    })
+    return presentTerm({ ...current, postponements })
+  },
+})
+
+export const syncRoles = defineAction({
+  name: 'terms.syncRoles',
+  roles: BRANCH_MANAGERS,
+  scope: { kind: 'branch', branchOf: (input) => input.branchId },
+  async handler({ branchId }, ctx) {
+    const { port } = ctx
+    await loadActiveBranch(port, branchId)
+    const { current } = await currentTermOf(port, branchId)
+    const plan = await planRoles(port, branchId, current)
+    // The branch never ends without a secretary: with the new 书记 unable to take the role, nothing changes.
+    if (plan.blocked) throw new AppError('CONFLICT', plan.blocked, { field: 'members' })
+    if (!plan.lines.length) return { lines: [] as string[] }
+    if (plan.secretaryTo) {
+      // The same handover as members.handOverSecretary: the new 书记's grant begins, every other secretary's ends.
+      const target = await loadOne(port, 'members', plan.secretaryTo.memberId)
+      if (!target?.openid) throw new AppError('CONFLICT', `${plan.secretaryTo.name} 尚未加入小程序，不能接任书记`, { field: 'members' })
+      await handOverSecretaryTo(ctx, branchId, target._id, { ...target, openid: target.openid })
+    } else {
+      for (const openid of plan.secretaryFrom) await endGrants(port, openid, branchId, 'revoked', 'secretary')
+    }
+    for (const openid of plan.committeeGrant) await grantRole(port, openid, branchId, 'branch_committee')
+    for (const openid of plan.committeeEnd) await endGrants(port, openid, branchId, 'revoked', 'branch_committee')
+    await recordAudit(ctx, {
+      branchId,
+      action: 'term.rolesSynced',
+      summary: `同步支委职务到账号：${plan.lines.join('；')}`,
+      target: { kind: 'term', id: current._id },
+      before: null,
+      after: { lines: plan.lines },
+    })
+    return { lines: plan.lines }
+  },
+})
+
+export const TERM_ACTIONS = [getTerm, termsOverview, recordTerm, setGreetings, correctTerm, postponeTerm, syncRoles] as const

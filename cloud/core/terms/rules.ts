@@ -11,7 +11,7 @@
  * - 《中国共产党章程》第七条: 预备党员没有表决权、选举权和被选举权 — only 正式党员 vote (the roster's voters) and
  *   only 正式党员 can be elected (organisation/roster.ts postRefusal).
  */
-import type { TermPost, TermState } from '../../../types/terms'
+import { TERM_POSTS, type TermPost, type TermState } from '../../../types/terms'
 
 /** 支部工作条例（试行）第六章: a branch committee's term is three years by default. */
 export const TERM_YEARS = 3
@@ -95,6 +95,8 @@ export interface ElectionInput {
   startOn: string
   candidates: { memberId: string; votes: number }[]
   members: { memberId: string; post: TermPost }[]
+  /** 应选人数 (default: as many as elected). */
+  seats?: number
 }
 
 export interface Refusal {
@@ -103,8 +105,8 @@ export interface Refusal {
   message: string
 }
 
-/** Why the 换届选举 cannot be recorded as given, or null. */
-export function electionRefusal(meeting: ElectionMeeting, input: ElectionInput): Refusal | null {
+/** Why the 换届选举 cannot be recorded as given, or null (`names` words the 差额 messages: electedRefusal). */
+export function electionRefusal(meeting: ElectionMeeting, input: ElectionInput, names: ReadonlyMap<string, string> = new Map()): Refusal | null {
   if (!meeting.branchMatches || meeting.deleted) return { code: 'INVALID_INPUT', field: 'activityId', message: '关联的支部党员大会不存在' }
   if (meeting.type !== 'party_congress') return { code: 'INVALID_INPUT', field: 'activityId', message: '换届选举应在支部党员大会上进行，请关联一次支部党员大会' }
   if (!meeting.recorded) return { code: 'CONFLICT', field: 'activityId', message: '请先记录这次支部党员大会（出席情况），再登记选举结果' }
@@ -125,7 +127,7 @@ export function electionRefusal(meeting: ElectionMeeting, input: ElectionInput):
       return { code: 'CONFLICT', field: 'members', message: `得 ${v} 票，未超过应到会有选举权党员 ${meeting.voters} 人的一半，不能当选（《中国共产党基层组织选举工作条例》）` }
     }
   }
-  return null
+  return electedRefusal(input, meeting.voters, names)
 }
 
 /** The committee's posts as given: one 书记, each person once, each post but none twice. */
@@ -153,4 +155,87 @@ export function politicalBirthday(joinedOn: string | null, today: string): numbe
   let md = joinedOn.slice(5)
   if (md === '02-29' && !isLeap(Number(today.slice(0, 4)))) md = '02-28'
   return today.slice(5) === md ? years : null
+}
+
+/** The order posts are listed in (书记, 副书记, 组织委员, 宣传委员, 纪检委员, then the others): types/terms.ts TERM_POSTS. */
+export function byPost<T extends { post: string }>(members: readonly T[]): T[] {
+  const rank = (p: string) => {
+    const i = (TERM_POSTS as readonly string[]).indexOf(p)
+    return i < 0 ? TERM_POSTS.length : i
+  }
+  return [...members].sort((a, b) => rank(a.post) - rank(b.post))
+}
+
+export interface ElectionResult {
+  /** Elected, most votes first. */
+  elected: string[]
+  /** Tied at the last seat(s): they must vote again (重新投票) before anyone of them is elected. */
+  tied: string[]
+  /** Seats neither filled nor tied: 另行选举. */
+  open: number
+}
+
+/**
+ * Who is elected (差额选举 or 等额选举) from the votes per candidate, `seats` to fill (应选人数) and `voters` (应到会有
+ * 选举权的人数). 《中国共产党基层组织选举工作条例》(2020): 被选举人获得的赞成票超过应到会有选举权的人数的一半，始得当选;
+ * 获得赞成票超过半数的被选举人多于应选名额时，以得票多少为序，至取足应选名额为止; 如遇票数相等不能确定当选人时，应当就
+ * 票数相等的被选举人重新投票，得票多的当选; 当选人少于应选名额时，对不足的名额另行选举. (../shared/docs/domain.md names
+ * the 换届 only; the rule is the 条例's.) Exactly half is not more than half: not elected.
+ */
+export function electionResult(candidates: readonly { memberId: string; votes: number }[], seats: number, voters: number): ElectionResult {
+  const over = candidates.filter((c) => c.votes * 2 > voters).sort((a, b) => b.votes - a.votes)
+  if (over.length <= seats) return { elected: over.map((c) => c.memberId), tied: [], open: seats - over.length }
+  const cut = over[seats - 1].votes
+  const above = over.filter((c) => c.votes > cut)
+  const atCut = over.filter((c) => c.votes === cut)
+  if (above.length + atCut.length === seats) return { elected: [...above, ...atCut].map((c) => c.memberId), tied: [], open: 0 }
+  return { elected: above.map((c) => c.memberId), tied: atCut.map((c) => c.memberId), open: 0 }
+}
+
+/**
+ * Why the elected committee as given does not follow from the votes, or null: each one elected by more than half of
+ * the voters, the most votes first up to the seats, no tie left at the last seat, no seat left open (另行选举 first).
+ * `names` words the messages.
+ */
+export function electedRefusal(
+  input: { candidates: readonly { memberId: string; votes: number }[]; members: readonly { memberId: string }[]; seats?: number },
+  voters: number,
+  names: ReadonlyMap<string, string>,
+): Refusal | null {
+  const seats = input.seats ?? input.members.length
+  const name = (id: string) => names.get(id) ?? '候选人'
+  if (seats < input.members.length) return { code: 'INVALID_INPUT', field: 'seats', message: `当选 ${input.members.length} 人，多于应选人数 ${seats} 人` }
+  if (input.candidates.length < seats) return { code: 'INVALID_INPUT', field: 'candidates', message: `候选人（${input.candidates.length} 人）不能少于应选人数（${seats} 人）` }
+  const r = electionResult(input.candidates, seats, voters)
+  if (r.tied.length) {
+    return { code: 'CONFLICT', field: 'candidates', message: `${r.tied.map(name).join('、')} 票数相等，不能确定当选人，应就票数相等的被选举人重新投票，得票多的当选；请登记重新投票的得票（《中国共产党基层组织选举工作条例》）` }
+  }
+  const elected = new Set(r.elected)
+  const wrong = input.members.find((m) => !elected.has(m.memberId))
+  if (wrong) return { code: 'CONFLICT', field: 'members', message: `${name(wrong.memberId)} 得票未进入前 ${seats} 名，不能当选：超过半数的被选举人多于应选名额时，以得票多少为序（《中国共产党基层组织选举工作条例》）` }
+  const given = new Set(input.members.map((m) => m.memberId))
+  const missing = r.elected.find((id) => !given.has(id))
+  if (missing) return { code: 'INVALID_INPUT', field: 'members', message: `${name(missing)} 当选，请为其选择职务` }
+  if (r.open) return { code: 'CONFLICT', field: 'seats', message: `当选 ${r.elected.length} 人，少于应选 ${seats} 人，不足的名额应另行选举；请登记另行选举后的结果（《中国共产党基层组织选举工作条例》）` }
+  return null
+}
+
+/** 延期换届 may put the 换届 off by at most this many months (一般不超过 1 年). */
+export const POSTPONE_MAX_MONTHS = 12
+
+/**
+ * Why a 延期换届 cannot be recorded as given, or null. 《中国共产党支部工作条例（试行）》第六章: 任期届满应当按期进行换届
+ * 选举，如需延期，应报上级党组织批准; 《中国共产党基层组织选举工作条例》(2020): 延长或者提前期限一般不超过 1 年. The
+ * approval is dated (not ahead of today, not before the term began); the new due date is after the term's end, after
+ * today, and within a year of the end (a second postponement extends the first, within the same year).
+ */
+export function postponeRefusal(term: { startOn: string; endOn: string; dueOn: string }, input: { approvedOn: string; dueOn: string }, today: string): Refusal | null {
+  if (input.approvedOn > today) return { code: 'INVALID_INPUT', field: 'approvedOn', message: '批准日期不能晚于今天' }
+  if (input.approvedOn < term.startOn) return { code: 'INVALID_INPUT', field: 'approvedOn', message: '批准日期不能早于本届任期开始' }
+  if (input.dueOn <= term.endOn) return { code: 'INVALID_INPUT', field: 'dueOn', message: `延期后的换届日期应晚于任期届满日（${term.endOn}）` }
+  if (input.dueOn <= today) return { code: 'INVALID_INPUT', field: 'dueOn', message: '延期后的换届日期应晚于今天' }
+  if (input.dueOn > addMonths(term.endOn, POSTPONE_MAX_MONTHS)) {
+    return { code: 'CONFLICT', field: 'dueOn', message: `延期一般不超过 1 年（至 ${addMonths(term.endOn, POSTPONE_MAX_MONTHS)}，《中国共产党基层组织选举工作条例》）` }
+  }
+  return null
 }

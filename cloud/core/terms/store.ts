@@ -5,6 +5,24 @@
 import type { TermPost } from '../../../types/terms'
 import { collection, readAll } from '../framework/data'
 import type { Port } from '../framework/port'
+import { byPost } from './rules'
+
+/** A 延期换届 approved by the 上级党组织 (the committee): the 换届 is due on `dueOn` instead of the term's end. */
+export interface TermPostponement {
+  approvedOn: string
+  reason: string
+  dueOn: string
+  by: string
+  at: Date
+}
+
+/** A correction of the current term (a typo, a wrong date): who, when, why, and what changed. */
+export interface TermCorrection {
+  at: Date
+  by: string
+  reason: string
+  summary: string
+}
 
 export interface TermDoc {
   _id: string
@@ -21,12 +39,21 @@ export interface TermDoc {
     topic: string
     voters: number
     presentVoters: number
+    /** 应选人数 (absent on terms recorded before 差额选举 was modelled: as many as elected). */
+    seats?: number
     candidates: { memberId: string; name: string; votes: number; elected: boolean }[]
   } | null
   note: string | null
   recordedBy: { openid: string; name: string }
   createdAt: Date
+  /** 延期换届, newest last; the last one's dueOn is when the 换届 is due. */
+  postponements?: TermPostponement[]
+  /** Corrections of the term, oldest first (also in the audit log, `term.corrected`). */
+  corrections?: TermCorrection[]
 }
+
+/** When the 换届 is due: the term's end, or the last approved postponement's date. */
+export const dueOf = (t: Pick<TermDoc, 'endOn' | 'postponements'>) => t.postponements?.at(-1)?.dueOn ?? t.endOn
 
 export const termId = (branchId: string, startOn: string) => `${branchId}:${startOn}`
 
@@ -37,11 +64,14 @@ export function presentTerm(t: TermDoc) {
     endOn: t.endOn,
     years: t.years,
     kind: t.kind,
-    members: t.members.map((m) => ({ memberId: m.memberId, name: m.name, post: m.post })),
-    election: t.election,
+    dueOn: dueOf(t),
+    members: byPost(t.members).map((m) => ({ memberId: m.memberId, name: m.name, post: m.post })),
+    election: t.election ? { ...t.election, seats: t.election.seats ?? t.election.candidates.filter((c) => c.elected).length } : null,
     note: t.note,
     recordedBy: t.recordedBy.name,
     recordedAt: new Date(t.createdAt).toISOString(),
+    postponements: (t.postponements ?? []).map((p) => ({ approvedOn: p.approvedOn, reason: p.reason, dueOn: p.dueOn, by: p.by })),
+    corrections: (t.corrections ?? []).map((c) => ({ at: new Date(c.at).toISOString(), by: c.by, reason: c.reason, summary: c.summary })),
   }
 }
 
@@ -51,13 +81,16 @@ export async function branchTerms(port: Port, branchId: string): Promise<TermDoc
   return rows.sort((a, b) => b.startOn.localeCompare(a.startOn))
 }
 
-/** Every branch's current term, by branch id: one paged read of the current terms (fields the state needs). */
-export async function currentTerms(port: Port): Promise<Map<string, Pick<TermDoc, '_id' | 'branchId' | 'startOn' | 'endOn'>>> {
-  const rows = await readAll(port, 'branch_terms', { current: true }, { fields: ['branchId', 'startOn', 'endOn'] }).catch(() => [])
-  const out = new Map<string, Pick<TermDoc, '_id' | 'branchId' | 'startOn' | 'endOn'>>()
+/**
+ * Every branch's current term, by branch id: one paged read of the current terms (fields the state needs). `endOn`
+ * is when the 换届 is due (the term's end, or the approved postponement's date: dueOf), `postponed` whether it was put off.
+ */
+export async function currentTerms(port: Port): Promise<Map<string, { _id: string; branchId: string; startOn: string; endOn: string; postponed: boolean }>> {
+  const rows = await readAll(port, 'branch_terms', { current: true }, { fields: ['branchId', 'startOn', 'endOn', 'postponements'] }).catch(() => [])
+  const out = new Map<string, { _id: string; branchId: string; startOn: string; endOn: string; postponed: boolean }>()
   for (const r of rows) {
     const seen = out.get(r.branchId)
-    if (!seen || seen.startOn < r.startOn) out.set(r.branchId, r)
+    if (!seen || seen.startOn < r.startOn) out.set(r.branchId, { _id: r._id, branchId: r.branchId, startOn: r.startOn, endOn: dueOf(r), postponed: !!r.postponements?.length })
   }
   return out
 }
