@@ -25,7 +25,8 @@ beforeAll(async () => {
   const people = (await (await fetch(`${cloud.url}/dev/identities`)).json()) as { openid: string; roles: { branchId?: string }[] }[]
   branch1 = people.find((p) => p.openid === 'dev-secretary-1')!.roles[0].branchId!
   zhaoId = (await ok(zhao()('session.get', {})) as { roles: { memberId?: string }[] }).roles.find((r) => r.memberId)!.memberId!
-  const plan = (topic: string, start: number) => ok(secretary()('activities.plan', { branchId: branch1, type: 'theme_day', topic, place: '学会会议室', startAt: at(start), endAt: at(start + 2 * 3600_000), host: '李建国', clientRequestId: rid() }))
+  // 王芳 hosts (the host does not ask leave), so the secretary may ask as any member does.
+  const plan = (topic: string, start: number) => ok(secretary()('activities.plan', { branchId: branch1, type: 'theme_day', topic, place: '学会会议室', startAt: at(start), endAt: at(start + 2 * 3600_000), host: '王芳', clientRequestId: rid() }))
   // Starts in ten minutes: leave can still be asked, and it can be recorded at once (sign-in opened).
   soon = await plan('请假测试·即将开始', 10 * MIN)
   later = await plan('请假测试·下周', 7 * DAY)
@@ -83,7 +84,7 @@ test('leave for a session already held, or after recording, is refused and nothi
   expect(await secretary()('leave.decide', { activityId: soon.id, memberId: zhaoId, approve: false, note: '晚了' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
 })
 
-test('nobody decides their own leave: the secretary’s goes to another 支委; a decision is not flipped', async () => {
+test('nobody decides their own leave: the secretary’s goes to another 支委; a decision changed before the session is told', async () => {
   const mine = await ok(secretary()('leave.request', { activityId: later.id, kind: 'personal', note: '出差' }))
   expect(mine).toMatchObject({ name: '李建国', status: 'pending' })
   const secretaryId = mine.memberId as string
@@ -92,11 +93,13 @@ test('nobody decides their own leave: the secretary’s goes to another 支委; 
 
   await ok(zhao()('leave.request', { activityId: later.id, kind: 'sick', note: '住院' }))
   await ok(secretary()('leave.decide', { activityId: later.id, memberId: zhaoId, approve: true }))
-  expect(await secretary()('leave.decide', { activityId: later.id, memberId: zhaoId, approve: false, note: '改主意' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该请假已经审批过了（已准假），不能更改' } })
+  // The same decision twice is refused; a change before the session is made and the member told (docs/leave.md).
+  expect(await secretary()('leave.decide', { activityId: later.id, memberId: zhaoId, approve: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该请假已经是「已准假」' } })
+  await ok(secretary()('leave.decide', { activityId: later.id, memberId: zhaoId, approve: false, note: '改主意' }))
   const view = await ok(zhao()('leave.forSession', { activityId: later.id }))
-  expect(view.mine).toMatchObject({ status: 'approved' })
+  expect(view.mine).toMatchObject({ status: 'declined', decisionNote: '改主意' })
   const titles = (await ok(zhao()('inbox.list', {}))).items.map((i: { title: string }) => i.title)
-  expect(titles.filter((t: string) => t.endsWith('请假测试·下周'))).toEqual(['已准假：请假测试·下周'])
+  expect(titles.filter((t: string) => t.endsWith('请假测试·下周'))).toEqual(['请假审批已更改为未准假：请假测试·下周', '已准假：请假测试·下周'])
 })
 
 test('approved leave stands in a record made without attendance marks', async () => {

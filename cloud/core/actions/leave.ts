@@ -13,6 +13,7 @@ import type { ActivityDoc, InboxDoc, MemberDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { beijingDate } from '../framework/time'
 import { attendanceInYear, marksByMember, missedMonthsInARow } from '../leave/attendance'
+import { decisionOpen, LEAD_WORDS, leadsSession, withdrawIsQuiet } from '../leave/rules'
 import { leaveId, type LeaveDoc } from '../leave/store'
 import { actorName } from '../organisation/audit'
 import { findActiveEntry, rolesByOpenid } from '../organisation/store'
@@ -48,6 +49,8 @@ const begun = (port: Port, doc: ActivityDoc) => doc.status !== 'planned' || new 
 async function refusal(ctx: ActionContext, doc: ActivityDoc, entry: MemberDoc | undefined): Promise<string | null> {
   if (!entry) return '你不在本支部的花名册中'
   if (begun(ctx.port, doc)) return '活动已经开始，不能再请假；如未能参加，请向支部书记说明'
+  const lead = leadsSession(doc, entry.name)
+  if (lead) return `你是本次活动的${LEAD_WORDS[lead]}，不需请假；如不能参加，请先在活动计划中更换${LEAD_WORDS[lead]}`
   const expected = await expectedFor(ctx.port, doc.branchId, doc.audience ?? { kind: 'branch' })
   if (!expected.some((m) => m._id === entry._id)) return '本次活动你不在应到名单中，不需请假'
   return null
@@ -69,6 +72,7 @@ export const requestLeave = defineAction({
     const prior = await loadLeave(port, _id)
     if (prior && prior.status !== 'declined' && prior.status !== 'withdrawn') throw new AppError('CONFLICT', `你已经请过假了（${LEAVE_STATUS_LABELS[prior.status]}）`)
     const now = port.now()
+    const noticeId = `leave_${_id}_${now.getTime()}`
     const doc2: LeaveDoc = {
       _id,
       branchId: doc.branchId,
@@ -83,12 +87,15 @@ export const requestLeave = defineAction({
       decidedBy: null,
       decidedAt: null,
       decisionNote: null,
+      noticeId,
     }
     const { _id: key, ...data } = doc2
     // A declined or withdrawn request may be asked again (a new reason): it replaces the old one.
     await collection(port, 'leave_requests').doc(key).set({ data })
+    // One notice per member and session: the earlier ask's or withdrawal's notice gives way to this one.
+    if (prior?.noticeId) await collection(port, 'inbox').doc(prior.noticeId).remove()
     const item: InboxDoc & { _id: string } = {
-      _id: `leave_${key}_${now.getTime()}`,
+      _id: noticeId,
       branchId: doc.branchId,
       roles: ['secretary'],
       kind: 'leave_request',
@@ -96,7 +103,7 @@ export const requestLeave = defineAction({
       body: `${LEAVE_KIND_LABELS[kind]}${note ? `，${note}` : ''}。请在活动页审批。`,
       page: `${DETAIL_PAGE}?id=${activityId}`,
       createdAt: now,
-      dedupeKey: `leave:${key}:${now.getTime()}`,
+      dedupeKey: noticeId,
     }
     await insertNew(port, 'inbox', [{ ...item }])
     return present(doc2)
@@ -125,7 +132,8 @@ export const leaveForSession = defineAction({
     }
     const why = await refusal(ctx, doc, entry)
     const open = !mine || mine.status === 'declined' || mine.status === 'withdrawn'
-    const decidable = doc.status === 'recorded' ? [] : all.filter((l) => l.status === 'pending' && l.openid !== ctx.caller.openid).map((l) => l._id)
+    const session = { recorded: doc.status === 'recorded', begun: begun(port, doc) }
+    const decidable = all.filter((l) => l.openid !== ctx.caller.openid && decisionOpen(l.status, session)).map((l) => l._id)
     return {
       mine: mine ? present(mine) : null,
       canAsk: !why && open,
@@ -154,19 +162,26 @@ export const withdrawLeave = defineAction({
     const { stats } = await collection(port, 'leave_requests').where({ _id: leave._id, status: 'pending' }).update({ data: { status: 'withdrawn' } })
     if (stats.updated !== 1) throw new AppError('CONFLICT', '请假刚刚已被审批，不能撤回，请刷新后再看')
     const now = port.now()
-    await insertNew(port, 'inbox', [
-      {
-        _id: `leave_withdrawn_${leave._id}_${now.getTime()}`,
-        branchId: doc.branchId,
-        roles: ['secretary'],
-        kind: 'leave_request',
-        title: `${leave.name} 撤回了请假：${doc.topic}`,
-        body: '该党员将按时参加，无需审批。',
-        page: `${DETAIL_PAGE}?id=${activityId}`,
-        createdAt: now,
-        dedupeKey: `leave_withdrawn:${leave._id}:${now.getTime()}`,
-      },
-    ])
+    // One notice per member and session: the ask's notice goes; soon after the ask nothing replaces it (the
+    // secretary never needed either), later a 撤回 notice does.
+    if (leave.noticeId) await collection(port, 'inbox').doc(leave.noticeId).remove()
+    const noticeId = withdrawIsQuiet(leave.askedAt, now) ? null : `leave_withdrawn_${leave._id}_${now.getTime()}`
+    if (noticeId) {
+      await insertNew(port, 'inbox', [
+        {
+          _id: noticeId,
+          branchId: doc.branchId,
+          roles: ['secretary'],
+          kind: 'leave_request',
+          title: `${leave.name} 撤回了请假：${doc.topic}`,
+          body: '该党员将按时参加，无需审批。',
+          page: `${DETAIL_PAGE}?id=${activityId}`,
+          createdAt: now,
+          dedupeKey: noticeId,
+        },
+      ])
+    }
+    await collection(port, 'leave_requests').doc(leave._id).update({ data: { noticeId } })
     return present({ ...leave, status: 'withdrawn' })
   },
 })
@@ -188,23 +203,29 @@ export const decideLeave = defineAction({
       if (!askerRoles.includes('secretary')) throw new AppError('FORBIDDEN', '请假由支部书记审批')
     }
     if (leave.status === 'withdrawn') throw new AppError('CONFLICT', '该党员已撤回请假，无需审批')
-    // One decision per request: a flip would send the member contradicting messages.
-    if (leave.status !== 'pending') throw new AppError('CONFLICT', `该请假已经审批过了（${LEAVE_STATUS_LABELS[leave.status]}），不能更改`)
     // Once the session is recorded its attendance is written: a decision then would change nothing there.
     if (doc.status === 'recorded') throw new AppError('CONFLICT', '活动已记录，请在记录的出勤中修改缺席原因')
+    const next = approve ? ('approved' as const) : ('declined' as const)
+    const change = leave.status !== 'pending'
+    if (leave.status === next) throw new AppError('CONFLICT', `该请假已经是「${LEAVE_STATUS_LABELS[next]}」`)
+    // A decision may be changed until the session starts (leave/rules.ts decisionOpen); the member is told each time.
+    if (!decisionOpen(leave.status, { recorded: false, begun: begun(port, doc) })) {
+      throw new AppError('CONFLICT', `活动已经开始，审批结果（${LEAVE_STATUS_LABELS[leave.status]}）不能再更改；如需更正，请在活动记录的出勤中修改`)
+    }
     if (!approve && !note) throw invalid('不准假时请写明原因', { field: 'note' })
     const now = port.now()
-    const patch = { status: approve ? ('approved' as const) : ('declined' as const), decidedBy: { openid: ctx.caller.openid, name: await actorName(ctx) }, decidedAt: now, decisionNote: note ?? null }
-    // Conditional on still waiting: a withdrawal or another decision at the same moment is not overwritten.
-    const { stats } = await collection(port, 'leave_requests').where({ _id: leave._id, status: 'pending' }).update({ data: patch })
+    const patch = { status: next, decidedBy: { openid: ctx.caller.openid, name: await actorName(ctx) }, decidedAt: now, decisionNote: approve ? (note ?? null) : note! }
+    // Conditional on the status read: a withdrawal or another decision at the same moment is not overwritten.
+    const { stats } = await collection(port, 'leave_requests').where({ _id: leave._id, status: leave.status }).update({ data: patch })
     if (stats.updated !== 1) throw new AppError('CONFLICT', '该请假刚刚已被撤回或审批，请刷新后再看')
+    const was = change ? `（原为${LEAVE_STATUS_LABELS[leave.status]}）` : ''
     await insertNew(port, 'inbox', [
       {
         _id: `leave_decided_${leave._id}_${now.getTime()}`,
         openid: leave.openid,
         kind: 'leave_decided',
-        title: `${approve ? '已准假' : '未准假'}：${doc.topic}`,
-        body: approve ? `${LEAVE_KIND_LABELS[leave.kind]}已批准。` : `未批准：${note}。请尽量参加。`,
+        title: `${change ? '请假审批已更改为' : ''}${approve ? '已准假' : '未准假'}：${doc.topic}`,
+        body: approve ? `${LEAVE_KIND_LABELS[leave.kind]}已批准${was}。` : `未批准${was}：${note}。请尽量参加。`,
         page: `${DETAIL_PAGE}?id=${activityId}`,
         createdAt: now,
         dedupeKey: `leave_decided:${leave._id}:${now.getTime()}`,

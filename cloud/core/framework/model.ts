@@ -506,7 +506,7 @@ export interface AssessmentRow {
   overdue: number
   lastActivityOn: string | null
   /** 党费 of the year (cloud/core/dues/totals.ts): absent in jobs collected before dues were kept. */
-  dues?: { members: number; dueFen: number; paidFen: number }
+  dues?: { members: number; dueFen: number; paidFen: number; transferred?: { name: string; month: string }[] }
   /** 民主评议党员 of the year per grade (cloud/core/appraisal/export.ts): absent in jobs collected before it was kept. */
   appraisal?: { appraised: number; excellent: number; qualified: number; basic: number; unqualified: number }
 }
@@ -540,7 +540,8 @@ export interface BookEntry {
 /** An export job (cloud/core/actions/exports.ts): progress and the finished file of a workbook or record book. */
 export interface ExportJobDoc {
   _id: string
-  kind: 'assessment' | 'recordBook'
+  /** transferLetter: a 介绍信 made in one call and stored as a finished job (transfers.letter). */
+  kind: 'assessment' | 'recordBook' | 'transferLetter'
   year: number
   /** null for the committee-wide workbook: only committee admins reach such a job. */
   branchId: string | null
@@ -666,6 +667,8 @@ export interface LeaveDoc {
   decidedBy: { openid: string; name: string } | null
   decidedAt: Date | null
   decisionNote: string | null
+  /** The secretary's one inbox notice about this request (ask or withdraw), replaced by the next (docs/leave.md). */
+  noticeId?: string | null
 }
 
 /** 意见反馈 (cloud/core/actions/feedback.ts; docs/feedback.md). */

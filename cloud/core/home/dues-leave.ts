@@ -8,12 +8,14 @@
  */
 import { addMonths, owedFrom } from '../dues/ledger'
 import { branchLedger } from '../dues/branch-ledger'
+import { earlierDues, settledElsewhere } from '../dues/history'
+import { loadDuesSettings } from '../dues/store'
 import { collection, loadOne, readAll } from '../framework/data'
 import type { MemberDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { beijingDate } from '../framework/time'
 import { rolesByOpenid } from '../organisation/store'
-import type { TodoLeave } from './todo'
+import type { TodoDuesBehind, TodoLeave } from './todo'
 
 export async function leaveToDecide(port: Port, branchId: string, openid: string, isSecretary: boolean): Promise<TodoLeave> {
   const _ = port.db.command
@@ -23,33 +25,47 @@ export async function leaveToDecide(port: Port, branchId: string, openid: string
     const roles = await rolesByOpenid(port, branchId, [...new Set(mine.map((l) => l.openid))])
     mine = mine.filter((l) => (roles.get(l.openid) ?? []).includes('secretary'))
   }
-  if (!mine.length) return { count: 0, activityId: null }
+  if (!mine.length) return { count: 0, activityId: null, sessions: 0 }
   // Only sessions still ahead: once one has begun the request no longer needs a decision before it.
   const ids = [...new Set(mine.map((l) => l.activityId))]
-  const ahead = await readAll(port, 'activities', { _id: _.in(ids), status: 'planned', deleted: false, startAt: _.gt(port.now()) }, { fields: ['_id'] })
+  const ahead = await readAll(port, 'activities', { _id: _.in(ids), status: 'planned', deleted: false, startAt: _.gt(port.now()) }, { fields: ['_id', 'startAt'] })
   const open = new Set(ahead.map((a) => a._id))
   const waiting = mine.filter((l) => open.has(l.activityId))
   const sessions = new Set(waiting.map((l) => l.activityId))
-  return { count: waiting.length, activityId: sessions.size === 1 ? [...sessions][0] : null }
+  // The line opens the soonest of them: its requests are the first to need an answer.
+  const soonest = ahead.filter((a) => sessions.has(a._id)).sort((a, b) => new Date(a.startAt).getTime() - new Date(b.startAt).getTime())[0]
+  return { count: waiting.length, activityId: soonest?._id ?? null, sessions: sessions.size }
 }
 
-/** Members of the branch with at least one past month unpaid (the ledger's months-behind ≥ 1). */
-export async function membersBehindOnDues(port: Port, branchId: string): Promise<number> {
+/**
+ * Members of the branch with at least one past month unpaid (the ledger's months-behind ≥ 1, at the committee's
+ * warning months), the longest behind first: how many, the first names, the most months behind and whether anyone
+ * reached a warning (todo.ts names up to three: 「张三、李四等 5 人欠缴党费」).
+ */
+export async function membersBehindOnDues(port: Port, branchId: string): Promise<TodoDuesBehind> {
   const year = Number(beijingDate(port.now()).slice(0, 4))
-  const ledger = await branchLedger(port, branchId, year)
-  return ledger.rows.filter((r) => r.row.behind > 0).length
+  const settings = await loadDuesSettings(port)
+  const ledger = await branchLedger(port, branchId, year, settings.warnMonths)
+  const behind = ledger.rows.filter((r) => r.row.behind > 0).sort((a, b) => b.row.behind - a.row.behind || a.row.name.localeCompare(b.row.name, 'zh'))
+  return { count: behind.length, names: behind.slice(0, 3).map((r) => r.row.name), most: behind[0]?.row.behind ?? 0, flagged: behind.some((r) => r.row.flag !== null) }
 }
 
-/** The member's own months owed and unpaid in the twelve months up to last month (0 without a standard set). */
-export async function ownDuesUnpaid(port: Port, member: Pick<MemberDoc, '_id' | 'joinedPartyOn'>): Promise<number> {
+/**
+ * The member's own months owed and unpaid in the twelve months up to last month (0 without a standard set); months
+ * settled in their earlier branch (recorded there, or under the letter's 党费交至) are not unpaid (dues/history.ts).
+ */
+export async function ownDuesUnpaid(port: Port, member: Pick<MemberDoc, '_id' | 'joinedPartyOn' | 'branchId'>): Promise<number> {
   const _ = port.db.command
   const profile = await loadOne(port, 'dues_profiles', member._id)
   if (!profile) return 0
   const thisMonth = beijingDate(port.now()).slice(0, 7)
   const from = owedFrom(profile.startMonth, member.joinedPartyOn)
   const since = addMonths(thisMonth, -12)
-  const payments = await readAll(port, 'dues_payments', { memberId: member._id, month: _.gte(since) }, { fields: ['month'] })
-  const paid = new Set(payments.map((p) => p.month))
+  const [payments, earlier] = await Promise.all([
+    readAll(port, 'dues_payments', { memberId: member._id, month: _.gte(since) }, { fields: ['month'] }),
+    earlierDues(port, [member], since),
+  ])
+  const paid = new Set([...payments.map((p) => p.month), ...settledElsewhere(earlier.get(member._id), from, thisMonth)])
   let unpaid = 0
   for (let m = since; m < thisMonth; m = addMonths(m, 1)) if (m >= from && !paid.has(m)) unpaid += 1
   return unpaid

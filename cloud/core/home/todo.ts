@@ -41,21 +41,41 @@ const FEEDBACK_PAGE = '/packages/feedback/pages/list/index'
 const DUES_LEDGER = '/packages/dues/pages/ledger/index?branchId='
 const MY_DUES = '/packages/dues/pages/member/index?memberId='
 
-/** 请假 waiting for the caller's decision (home/dues-leave.ts): how many, and the session page when all are of one. */
+/** 请假 waiting for the caller's decision (home/dues-leave.ts): how many, of how many sessions, and the soonest one. */
 export interface TodoLeave {
   count: number
-  /** The session's id when every waiting request is of one session (the line opens it), else null (the activities tab). */
+  /** The soonest session with a request waiting (the line opens it, where the requests are decided). */
   activityId: string | null
+  /** How many sessions the waiting requests are of (more than one: the line says so; the next opens after). */
+  sessions?: number
+}
+
+/** 党费 behind in the branch, for its keepers (home/dues-leave.ts membersBehindOnDues): how many, who first, how long. */
+export interface TodoDuesBehind {
+  count: number
+  /** Up to three names, the longest behind first. */
+  names: string[]
+  /** The most consecutive months behind. */
+  most: number
+  /** Someone reached the committee's warning months (the ledger's flag). */
+  flagged: boolean
 }
 
 /** Lines of 请假 to decide and 党费 behind, for a branch's secretary / 组织委员 (ranked with the other asks). */
-function duesLeaveItems(branchId: string, leave: TodoLeave | undefined, duesBehind: number | undefined): Ranked[] {
+function duesLeaveItems(branchId: string, leave: TodoLeave | undefined, duesBehind: number | TodoDuesBehind | undefined): Ranked[] {
   const out: Ranked[] = []
   if (leave && leave.count > 0) {
-    out.push({ key: 'leave-to-decide', kind: 'leave_to_decide', title: `${leave.count} 条请假待审批`, due: '活动开始前审批', tone: 'soon', page: leave.activityId ? DETAIL_PAGE + leave.activityId : ACTIVITIES_TAB, rank: 2 * BAND + BAND / 2 })
+    out.push({ key: 'leave-to-decide', kind: 'leave_to_decide', title: `${leave.count} 条请假待审批${(leave.sessions ?? 1) > 1 ? `（${leave.sessions} 次活动）` : ''}`, due: (leave.sessions ?? 1) > 1 ? '先看最近的一次活动' : '活动开始前审批', tone: 'soon', page: leave.activityId ? DETAIL_PAGE + leave.activityId : ACTIVITIES_TAB, rank: 2 * BAND + BAND / 2 })
   }
-  if (duesBehind && duesBehind > 0) {
-    out.push({ key: 'dues-behind', kind: 'dues_behind', title: `${duesBehind} 名党员欠缴党费`, due: '去党费台账', tone: 'soon', page: DUES_LEDGER + branchId, rank: 5 * BAND + 1 })
+  const dues = typeof duesBehind === 'number' ? { count: duesBehind, names: [], most: 0, flagged: false } : duesBehind
+  if (dues && dues.count > 0) {
+    // Who, by name (up to three, the longest behind first): 「张三、李四等 5 人欠缴党费」. Someone at the committee's
+    // warning months (3 / 5 by default, toward 党章 第九条's six) ranks with the overdue work, others after the
+    // sign-ins and 请假, so the line is not folded under 展开全部 (walk: sixth of six, below the fold).
+    const names = dues.names.join('、')
+    const who = !names ? `${dues.count} 名党员欠缴党费` : dues.count > dues.names.length ? `${names}等 ${dues.count} 人欠缴党费` : `${names}欠缴党费`
+    const due = dues.most > 0 ? `最长 ${dues.most} 个月，去党费台账` : '去党费台账'
+    out.push({ key: 'dues-behind', kind: 'dues_behind', title: who, due, tone: dues.flagged ? 'overdue' : 'soon', page: DUES_LEDGER + branchId, rank: dues.flagged ? BAND - 2 : 2 * BAND + BAND / 2 + 1 })
   }
   return out
 }
@@ -143,12 +163,14 @@ export function writerTodo(input: {
   returnedRecords?: { id: string; topic: string; comment: string | null }[]
   /** 组织关系转接 waiting for this branch to accept (transfers/reminders.ts incomingTransfers). */
   incomingTransfers?: number
+  /** Letters to outside whose 回执 is late (transfers/reminders.ts overdueReceipts), for the sending keepers. */
+  overdueReceipts?: number
   /** 发展党员 deadlines of the branch (recruitment/rules.ts dueItems), for its secretary and 组织委员. */
   recruitDue?: { recruitId: string; name: string; title: string; dueOn: string }[]
   /** 请假 waiting for this caller's decision (the secretary's, or another 支委's for the secretary's own). */
   leaveToDecide?: TodoLeave
-  /** Members with a past month unpaid, for the dues keepers (the secretary and 组织委员). */
-  duesBehind?: number
+  /** Members with a past month unpaid, for the dues keepers (the secretary and 组织委员): a count, or who and how long. */
+  duesBehind?: number | TodoDuesBehind
   /** The caller's own dues unpaid when they are on the roster: a 支委 owes like any member (ownDuesItem). */
   duesUnpaid?: { memberId: string; months: number } | null
   /**
@@ -175,6 +197,9 @@ export function writerTodo(input: {
   }
   if (input.incomingTransfers) {
     items.push({ key: 'transfers-incoming', kind: 'transfers_incoming', title: `${input.incomingTransfers} 份组织关系转入待接收`, due: '去接收', tone: 'soon', page: '/packages/transfers/pages/list/index?direction=in', rank: BAND })
+  }
+  if (input.overdueReceipts) {
+    items.push({ key: 'transfers-receipts-overdue', kind: 'transfer_receipts_overdue', title: `${input.overdueReceipts} 份介绍信回执已逾期`, due: '去查看', tone: 'overdue', page: '/packages/transfers/pages/list/index?direction=out', rank: BAND })
   }
   for (const r of input.returnedRecords ?? []) {
     items.push({ key: `record-returned:${r.id}`, kind: 'record_returned', title: `「${r.topic}」被退回修改`, due: `党委意见：${r.comment ?? '请修改'}`, tone: 'overdue', page: DETAIL_PAGE + r.id, rank: BAND })
