@@ -13,6 +13,7 @@ import type { FeedbackDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import { actorName } from '../organisation/audit'
+import { feedbackRefusal, feedbackWindowStart } from './feedback-limit'
 
 const present = (f: FeedbackDoc) => ({
   id: f._id,
@@ -41,12 +42,17 @@ export const sendFeedback = defineAction({
     const _id = createHash('sha256').update(`feedback\u0000${ctx.caller.openid}\u0000${clientRequestId}`).digest('hex').slice(0, 32)
     const prior = await load(port, _id)
     if (prior) return present(prior)
+    // At most 5 a Beijing day, and not the same text twice in 10 minutes (feedback-limit.ts): RATE_LIMITED, nothing written.
+    const now = port.now()
+    const recent = await readAll(port, 'feedback', { openid: ctx.caller.openid, createdAt: port.db.command.gte(feedbackWindowStart(now)) }, { fields: ['body', 'createdAt'] })
+    const refusal = feedbackRefusal(recent, body, now)
+    if (refusal) throw new AppError('RATE_LIMITED', refusal.message, refusal.details)
     let branchName: string | null = null
     if (branchId) {
       if (!ctx.caller.memberships.some((m) => m.branchId === branchId)) throw new AppError('FORBIDDEN', '只能就自己所在的支部提出意见')
       branchName = (await loadOne(port, 'branches', branchId))?.name ?? null
     }
-    const doc: FeedbackDoc = { _id, openid: ctx.caller.openid, fromName: await actorName(ctx), kind, body, branchId: branchId ?? null, branchName, status: 'open', createdAt: port.now(), answer: null, answeredBy: null, answeredAt: null }
+    const doc: FeedbackDoc = { _id, openid: ctx.caller.openid, fromName: await actorName(ctx), kind, body, branchId: branchId ?? null, branchName, status: 'open', createdAt: now, answer: null, answeredBy: null, answeredAt: null }
     await insertNew(port, 'feedback', [{ ...doc }])
     return present((await load(port, _id)) ?? doc)
   },

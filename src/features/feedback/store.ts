@@ -84,7 +84,9 @@ export const useMyFeedback = create<MyFeedbackStore>()((set, get) => ({
       set({ items: [item, ...get().items.filter((i) => i.id !== item.id)], draft: freshDraft(), sending: false, sentId: item.id })
       return true
     } catch (e) {
-      set({ sending: false, sendError: `没有发出去：${errorMessage(e)}。你写的内容还在，可以再点一次发送。` })
+      // Too many today or the same text again (RATE_LIMITED): sending again now would only be refused again.
+      const limited = (e as { code?: string }).code === 'RATE_LIMITED'
+      set({ sending: false, sendError: limited ? errorMessage(e) : `没有发出去：${errorMessage(e)}。你写的内容还在，可以再点一次发送。` })
       return false
     }
   },

@@ -1,0 +1,60 @@
+/**
+ * feedback.send's limits through the local cloud (cloud/core/actions/feedback-limit.ts, docs/feedback.md): not the same
+ * text twice within 10 minutes, at most 5 items a Beijing day — RATE_LIMITED with a Chinese message, nothing written;
+ * a retry of a sent item still answers that item; someone else is not limited; the next day starts afresh.
+ */
+import { apiAs, ok } from '../support/api'
+import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+
+let cloud: LocalCloudHandle
+const as = (openid: string) => apiAs(cloud.url, openid)
+const ZHAO = 'dev-member-1b'
+const WANG = 'dev-member-1a'
+const rid = (n: string) => `fblimit-${Date.now().toString(36)}-${n}`
+
+async function clock(change: Record<string, unknown>) {
+  const res = await fetch(`${cloud.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(change) })
+  expect(res.status).toBe(200)
+}
+
+beforeAll(async () => {
+  cloud = await startLocalCloud()
+})
+afterAll(() => cloud?.stop())
+
+test('the same text again within 10 minutes and a sixth item in a day are refused (RATE_LIMITED), nothing written; others and the next day are not', async () => {
+  // Tomorrow 09:00 Beijing: the whole test stays inside one Beijing day until it moves to the next on purpose.
+  const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86400_000).toISOString().slice(0, 10)
+  await clock({ set: `${tomorrow}T09:00:00+08:00` })
+  const zhao = as(ZHAO)
+  const before = (await ok(zhao('feedback.mine', {}))).items.length
+  const send = (body: string, id: string) => zhao('feedback.send', { kind: 'suggestion', body, clientRequestId: id })
+
+  const firstId = rid('a')
+  const first = await ok(send('活动通知请提前三天发出', firstId))
+  await clock({ advance: '1m' })
+  const again = await send('活动通知请提前三天发出 ', rid('b'))
+  expect(again).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', details: { reason: 'REPEATED', retryAfterMinutes: 9 } } })
+  if (!again.ok) expect(again.error.message).toMatch(/^这条意见刚刚已经提交过.*9 分钟后再提交$/)
+  // A retry of the first send (its own request id) is no new item: it answers the item, not the limit.
+  expect((await ok(send('活动通知请提前三天发出', firstId))).id).toBe(first.id)
+
+  await clock({ advance: '10m' })
+  await ok(send('活动通知请提前三天发出', rid('c')))
+  for (const n of ['d', 'e', 'f']) await ok(send(`第 ${n} 条：希望增加党费缴纳记录的导出`, rid(n)))
+  const sixth = await send('再提一条：学习资料请放到小程序里', rid('g'))
+  expect(sixth).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', details: { reason: 'DAILY_LIMIT', limit: 5 } } })
+  if (!sixth.ok) expect(sixth.error.message).toBe('今天已经提交了 5 条意见建议，请明天再提交；已提交的在下方“我提的意见”里')
+  const mine = await ok(zhao('feedback.mine', {}))
+  expect(mine.items).toHaveLength(before + 5)
+  expect(mine.items.map((i) => i.body)).not.toContain('再提一条：学习资料请放到小程序里')
+
+  // Another member is not limited by 赵磊's items, even with his words.
+  await ok(as(WANG)('feedback.send', { kind: 'suggestion', body: '活动通知请提前三天发出', clientRequestId: rid('w') }))
+
+  // The next Beijing day starts afresh.
+  await clock({ set: `${tomorrow}T23:59:00+08:00` })
+  expect(await send('再提一条：学习资料请放到小程序里', rid('h'))).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+  await clock({ advance: '2m' })
+  await ok(send('再提一条：学习资料请放到小程序里', rid('i')))
+})
