@@ -197,3 +197,83 @@ describe('换届', () => {
     expect((await inboxOf(member)).filter((i) => i.kind === 'political_birthday')).toHaveLength(1)
   })
 })
+
+describe('换届 after the walk: correct the term, 差额选举, 延期换届, the roles follow', () => {
+  const termOf = async () => (await ok(secretary('terms.get', { branchId }))).term!
+
+  test('the current term lists its posts in order: 书记, 副书记, 组织委员, 宣传委员 …', async () => {
+    // Recorded with 宣传委员 first: shown 书记 first.
+    const t = await termOf()
+    expect(t.members.map((m) => m.post)).toEqual(['书记', '组织委员', '宣传委员'])
+    expect(t.election).toMatchObject({ seats: 3 })
+  })
+
+  test('terms.correct: posts and length corrected with a reason, kept in the term and the audit; roster posts follow', async () => {
+    const t = await termOf()
+    const body = {
+      branchId, termId: t.id, clientRequestId: 'tm-req-fix-1', startOn: t.startOn, years: 5, reason: '组织委员与宣传委员登记颠倒；任期按社区党支部 5 年',
+      members: [{ memberId: ids['钱敏'], post: '组织委员' as const }, { memberId: ids['王芳'], post: '书记' as const }, { memberId: ids['赵强'], post: '宣传委员' as const }],
+    }
+    expect(await member('terms.correct', { ...body, clientRequestId: 'tm-req-fix-m' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await secretary('terms.correct', { ...body, clientRequestId: 'tm-req-fix-r', reason: ' ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请填写更正原因' } })
+    // Inconsistent: 孙丽 had 2 of 6 votes; the start is the election's day; an earlier term is not the current one.
+    const sunli = await secretary('terms.correct', { ...body, clientRequestId: 'tm-req-fix-2', members: [...body.members.slice(0, 2), { memberId: ids['孙丽'], post: '宣传委员' as const }] })
+    expect(sunli).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('得 2 票') } })
+    expect(await secretary('terms.correct', { ...body, clientRequestId: 'tm-req-fix-3', startOn: addDays(yesterday, -1) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'startOn' } } })
+    const past = (await ok(secretary('terms.get', { branchId }))).past[0]
+    expect(await secretary('terms.correct', { ...body, clientRequestId: 'tm-req-fix-4', termId: past.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await termOf()).toMatchObject({ years: 3, corrections: [] })
+
+    const fixed = await ok(secretary('terms.correct', body))
+    expect(fixed).toMatchObject({ years: 5, endOn: addMonths(yesterday, 60), dueOn: addMonths(yesterday, 60) })
+    expect(fixed.members.map((m) => `${m.post} ${m.name}`)).toEqual(['书记 王芳', '组织委员 钱敏', '宣传委员 赵强'])
+    expect(fixed.corrections).toEqual([expect.objectContaining({ reason: body.reason, by: '张书记', summary: expect.stringContaining('任期 3 年 → 5 年') })])
+    expect(await termOf()).toEqual(fixed)
+    // Nothing left to correct: said so.
+    expect(await secretary('terms.correct', { ...body, clientRequestId: 'tm-req-fix-5' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '没有需要更正的内容' } })
+    const posts = Object.fromEntries((await ok(secretary('members.list', { branchId }))).items.map((m) => [m.name, m.posts]))
+    expect(posts).toMatchObject({ 赵强: ['宣传委员'], 钱敏: ['组织委员'] })
+    expect(JSON.stringify(await ok(secretary('audit.list', { branchId })))).toContain('更正本届支委会任期')
+  })
+
+  test('terms.postpone: the 换届 put off with the approval; the state, the overview and the reminders follow the new date', async () => {
+    const t = await termOf()
+    const dueOn = addMonths(t.endOn, 6)
+    const tooLate = await secretary('terms.postpone', { branchId, clientRequestId: 'tm-req-pp-1', approvedOn: today, dueOn: addMonths(t.endOn, 13), reason: '换届筹备' })
+    expect(tooLate).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { field: 'dueOn' } } })
+    expect(await member('terms.postpone', { branchId, clientRequestId: 'tm-req-pp-m', approvedOn: today, dueOn, reason: '换届筹备' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const p = await ok(secretary('terms.postpone', { branchId, clientRequestId: 'tm-req-pp-2', approvedOn: today, dueOn, reason: '社区党组织统一换届' }))
+    expect(p).toMatchObject({ endOn: t.endOn, dueOn, postponements: [{ approvedOn: today, dueOn, reason: '社区党组织统一换届', by: '张书记' }] })
+    expect((await ok(secretary('terms.get', { branchId }))).status.endOn).toBe(dueOn)
+    const item = (await ok(admin('terms.overview', {}))).items.find((i) => i.branchId === branchId)!
+    expect(item).toMatchObject({ postponed: true, endOn: dueOn })
+    // Three months before the new date the secretary is told, with the postponement named.
+    await trigger(new Date(`${addMonths(dueOn, -3)}T01:00:00Z`))
+    const told = (await inboxOf(secretary)).filter((i) => i.kind === 'term_due' && i.title.startsWith('距延期换届日期'))
+    expect(told).toHaveLength(1)
+    expect(told[0].body).toContain('经上级党组织批准延期换届')
+  })
+
+  test('同步支委职务到账号: after the election the new 书记 can do what a secretary does and the former one cannot; never no secretary', async () => {
+    const before = await ok(secretary('terms.get', { branchId }))
+    expect(before.roleSync?.blocked).toBeNull()
+    expect(before.roleSync?.lines).toEqual(expect.arrayContaining(['王芳 任书记（获得书记权限）', '张书记 不再担任书记（改为党员）']))
+    expect(await member('terms.setGreetings', { branchId, on: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await member('terms.syncRoles', { branchId, clientRequestId: 'tm-req-sync-m' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+
+    const done = await ok(secretary('terms.syncRoles', { branchId, clientRequestId: 'tm-req-sync-1' }))
+    expect(done.lines).toEqual(before.roleSync!.lines)
+    expect(await ok(member('terms.setGreetings', { branchId, on: true }))).toEqual({ greetings: true })
+    expect(await secretary('terms.setGreetings', { branchId, on: false })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const roles = async (as: Caller) => (await ok(as('session.get'))).roles.filter((r: { branchId?: string | null }) => r.branchId === branchId).map((r: { role: string }) => r.role).sort()
+    expect(await roles(secretary)).toEqual(['member'])
+    expect(await roles(member)).toEqual(['member', 'secretary'])
+    const zhao = apiAs(cloud.url, 'tm-m3')
+    expect(await roles(zhao)).toEqual(['branch_committee', 'member'])
+    // Done: the new secretary sees nothing left to change; a second call changes nothing.
+    expect(await ok(member('terms.get', { branchId }))).toMatchObject({ canRecord: true, roleSync: null })
+    expect(await ok(member('terms.syncRoles', { branchId, clientRequestId: 'tm-req-sync-2' }))).toEqual({ lines: [] })
+    expect(await roles(member)).toEqual(['member', 'secretary'])
+    expect(JSON.stringify(await ok(member('audit.list', { branchId })))).toContain('同步支委职务到账号')
+  })
+})
