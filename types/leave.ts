@@ -20,3 +20,14 @@ export function absenceText(name: string, reason: string | null | undefined, non
   const leave = /^请假（(.*)）$/.exec(r)
   return `${name}（${leave ? `请假，${leave[1]}` : r}）`
 }
+
+/**
+ * The approved leave inside an absence reason (leaveReason's words back): 「请假（病假：发烧）」 → { kind: '病假',
+ * note: '发烧' }; any other reason → null. The record form shows it as its own chip (请假·病假).
+ */
+export function leaveInReason(reason: string | null | undefined): { kind: string; note: string | null } | null {
+  const m = /^请假（(.*)）$/.exec((reason ?? '').trim())
+  if (!m) return null
+  const [kind, ...rest] = m[1].split('：')
+  return { kind, note: rest.length ? rest.join('：') : null }
+}

@@ -19,9 +19,11 @@ import { PICK_AGAIN, uploads, useUploadProgress } from '../../lib/upload-queue'
 import { ApiCallError } from '../../services/api'
 import type { PickedPhoto } from '../../components/photo-input'
 import { activityPhotoPath, getActivity, planActivity, recordActivity, updateActivity, type ActivityFull, type SheetAttendee } from './api'
+import { leaveInReason } from '../../../types/leave'
 import {
   draftKey,
   donePhotos,
+  effectiveMark,
   fieldOf,
   MAX_PHOTOS,
   newDraft,
@@ -196,7 +198,15 @@ export const useDraftStore = create<Store>()(
           set({ errors: { ...get().errors, [key]: errors } })
         },
         markAllPresent(key) {
-          patchDraft(key, (d) => ({ marks: Object.fromEntries(d.sheet.map((m) => [m.memberId, { present: true, absentReason: '' }])) }))
+          // An approved leave stays: absent with its reason (types/leave.ts leaveInReason; docs/leave.md).
+          patchDraft(key, (d) => ({
+            marks: Object.fromEntries(
+              d.sheet.map((m) => {
+                const onLeave = !m.present && !!leaveInReason(m.absentReason) && effectiveMark(d, m).absentReason === m.absentReason
+                return [m.memberId, onLeave ? { present: false, absentReason: m.absentReason ?? '' } : { present: true, absentReason: '' }]
+              }),
+            ),
+          }))
           const errors = { ...(get().errors[key] ?? {}) }
           delete errors.attendance
           set({ errors: { ...get().errors, [key]: errors } })

@@ -11,6 +11,7 @@ import { errorMessage } from '../../services/api'
 import { finalizeAppraisal, getAppraisal, listAppraisals, memberAppraisals, reopenAppraisal, saveAppraisal, type AppraisalList, type AppraisalSheet, type MemberAppraisals } from './api'
 
 type Rows = ActionInput<'appraisal.save'>['rows']
+export type GradeCounts = NonNullable<AppraisalSheet['counts']>
 
 interface ListStore {
   branchId: string | null
@@ -41,6 +42,8 @@ interface SheetStore {
   /** Why the last save or 确定 was refused (the cloud's sentence). */
   saveError: string | null
   saved: boolean
+  /** The grades as chosen on screen, counted (优秀 N · 合格 N …), before any save; null: the saved counts stand. */
+  liveCounts: GradeCounts | null
   requestId: string
   load(activityId: string): Promise<void>
   save(rows: Rows): Promise<boolean>
@@ -48,7 +51,10 @@ interface SheetStore {
   finalize(rows: Rows): Promise<boolean>
   /** 重新评定: reopens 确定 results while the committee has returned the record (appraisal.reopen). */
   reopen(): Promise<boolean>
+  /** Something on the form changed: the last save's 已保存 and its refusal no longer describe it. */
   touched(): void
+  /** The editor's grades as they stand, counted live for the summary. */
+  setLiveCounts(counts: GradeCounts | null): void
 }
 
 export const useAppraisalSheet = create<SheetStore>()((set, get) => ({
@@ -58,9 +64,10 @@ export const useAppraisalSheet = create<SheetStore>()((set, get) => ({
   busy: null,
   saveError: null,
   saved: false,
+  liveCounts: null,
   requestId: newClientRequestId(),
   async load(activityId) {
-    set((s) => ({ activityId, error: null, saveError: null, saved: false, sheet: s.activityId === activityId ? s.sheet : null }))
+    set((s) => ({ activityId, error: null, saveError: null, saved: false, liveCounts: null, sheet: s.activityId === activityId ? s.sheet : null }))
     try {
       set({ sheet: await getAppraisal(activityId) })
     } catch (e) {
@@ -112,7 +119,10 @@ export const useAppraisalSheet = create<SheetStore>()((set, get) => ({
     }
   },
   touched() {
-    if (get().saved) set({ saved: false })
+    if (get().saved || get().saveError) set({ saved: false, saveError: null })
+  },
+  setLiveCounts(liveCounts) {
+    set({ liveCounts })
   },
 }))
 

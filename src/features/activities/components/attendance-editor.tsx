@@ -9,6 +9,7 @@ import { useMemo } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { VirtualList } from '@nutui/nutui-react-taro'
+import { leaveInReason } from '../../../../types/leave'
 import { formatDateTime } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
 import { attendanceCounts, effectiveMark, type ActivityDraft, type AttendanceView, type Mark } from '../draft-store'
@@ -52,6 +53,8 @@ type Member = ActivityDraft['sheet'][number]
 
 function AttendeeRow({ draft, m, onMark }: { draft: ActivityDraft; m: Member; onMark(memberId: string, mark: Mark): void }) {
   const mark = effectiveMark(draft, m)
+  // An approved leave (leave.decide) comes in the sheet as the member's reason: its own chip, on while it stands.
+  const leave = !m.present ? leaveInReason(m.absentReason) : null
   return (
     <View className='attend__row' {...testId('attendee')}>
       <View className='attend__who'>
@@ -81,6 +84,15 @@ function AttendeeRow({ draft, m, onMark }: { draft: ActivityDraft; m: Member; on
       {!mark.present ? (
         <View className='attend__reason'>
           <View className='attend__chips'>
+            {leave ? (
+              <Text
+                className={`attend__chip attend__chip--leave ${mark.absentReason === m.absentReason ? 'attend__chip--on' : ''}`}
+                onClick={() => onMark(m.memberId, { present: false, absentReason: m.absentReason ?? '' })}
+                {...testId(`leave-chip-${m.name}`)}
+              >
+                已准假·{leave.kind}
+              </Text>
+            ) : null}
             {REASONS.map((r) => (
               <Text
                 key={r}
@@ -108,13 +120,16 @@ function AttendeeRow({ draft, m, onMark }: { draft: ActivityDraft; m: Member; on
 
 /** 全部出席 while anyone is still absent; the sign-ins and the session's leads are already present. */
 function AllPresent({ draft, onAllPresent }: { draft: ActivityDraft; onAllPresent?: () => void }) {
-  const absent = draft.sheet.filter((m) => !effectiveMark(draft, m).present).length
+  // Those on approved leave stay absent with their reason (全部出席 keeps them: draft-store markAllPresent).
+  const onLeave = draft.sheet.filter((m) => !m.present && leaveInReason(m.absentReason) && effectiveMark(draft, m).absentReason === m.absentReason).length
+  const absent = draft.sheet.filter((m) => !effectiveMark(draft, m).present).length - onLeave
   if (!onAllPresent || !draft.sheet.length) return null
   return (
     <View className='attend__bulk'>
       <Text className='attend__bulk-hint'>
         {/* The words say what the marks below show: the others are 缺席 (each asking a reason) until marked 出席. */}
-        {absent ? `已签到和主持、记录、授课的人已记为出席；其余 ${absent} 人记为缺席，请填写原因，或改为出席` : '全部出席'}
+        {absent ? `已签到和主持、记录、授课的人已记为出席；其余 ${absent} 人记为缺席，请填写原因，或改为出席` : onLeave ? '其余全部出席' : '全部出席'}
+        {onLeave ? `（准假 ${onLeave} 人，记为请假）` : ''}
       </Text>
       {absent ? (
         <Text className='attend__bulk-btn' onClick={onAllPresent} {...testId('attendance-all-present')}>

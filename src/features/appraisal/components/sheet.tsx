@@ -4,7 +4,7 @@
  * results. Others read what they may: the 支委 and the committee every row, a member their own grade. No ranking,
  * no points: members are listed by name.
  */
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import {
   APPRAISAL_DISPOSAL_LABELS,
@@ -21,13 +21,15 @@ import { Section } from '../../../components/section'
 import { testId } from '../../../lib/test-id'
 import { formatDateTime } from '../../../lib/time'
 import type { AppraisalRow, AppraisalSheet } from '../api'
-import { useAppraisalSheet } from '../store'
+import { useAppraisalSheet, type GradeCounts } from '../store'
 import './appraisal.scss'
 
 const VOTE_LABELS: Record<AppraisalGrade, string> = { excellent: '优秀', qualified: '合格', basic: '基本合格', unqualified: '不合格' }
 
 export function SheetSummary({ sheet }: { sheet: AppraisalSheet }) {
-  const c = sheet.counts
+  // While the keeper grades, the counts follow the choices on screen (SheetEditor), not the last save.
+  const live = useAppraisalSheet((s) => (s.activityId === sheet.activity.id && sheet.canWrite ? s.liveCounts : null))
+  const c = live ?? sheet.counts
   return (
     <Section title={`${sheet.year}年民主评议党员`} extra={<Text className={`appraisal__state appraisal__state--${sheet.state}`}>{APPRAISAL_STATE_LABELS[sheet.state]}</Text>}>
       <Text className='appraisal__note' {...testId('appraisal-rule')}>
@@ -119,6 +121,13 @@ const draftOf = (r: AppraisalRow): Draft => ({
 
 const count = (s: string) => (s.trim() === '' ? 0 : Number(s))
 
+/** The grades chosen, counted as the cloud counts them (rules.ts gradeCounts). */
+export function countGrades(grades: (AppraisalGrade | null)[]): GradeCounts {
+  const c: GradeCounts = { excellent: 0, qualified: 0, basic: 0, unqualified: 0, ungraded: 0 }
+  for (const g of grades) c[g ?? 'ungraded'] += 1
+  return c
+}
+
 /** The keeper's form: a grade per member, the votes, the 处置 of a 不合格; 保存 as often as needed, then 确定. */
 export function SheetEditor({ sheet }: { sheet: AppraisalSheet }) {
   const [drafts, setDrafts] = useState<Record<string, Draft>>(() => Object.fromEntries(sheet.rows.map((r) => [r.memberId, draftOf(r)])))
@@ -129,6 +138,12 @@ export function SheetEditor({ sheet }: { sheet: AppraisalSheet }) {
   const [asking, setAsking] = useState(false)
   const excellent = useMemo(() => Object.values(drafts).filter((d) => d.grade === 'excellent').length, [drafts])
   const ungraded = Object.values(drafts).filter((d) => d.grade === null).length
+  const grades = sheet.rows.map((r) => drafts[r.memberId]?.grade ?? null)
+  const gradesKey = grades.join(',')
+  useEffect(() => {
+    store().setLiveCounts(countGrades(grades))
+  }, [gradesKey])
+  useEffect(() => () => store().setLiveCounts(null), [])
 
   const edit = (memberId: string, patch: Partial<Draft>) => {
     store().touched()

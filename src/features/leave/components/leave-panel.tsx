@@ -1,7 +1,9 @@
 /**
  * 请假 on a planned session's page: a member expected there asks before it starts and may withdraw it while it
- * waits; the secretary sees every request and approves or declines (a decline needs a reason) — never their own,
- * which another 支委 or the committee decides here. Nothing shows to someone who neither asked nor may ask.
+ * waits; the secretary sees every request and approves or declines (a decline needs a reason and is confirmed) —
+ * never their own, which another 支委 or the committee decides here — and may change a decision until the session
+ * starts (the member is told). Nothing shows to someone who neither asked nor may ask (nor to the session's host or
+ * recorder, who do not ask leave). An error goes as soon as the field it is about changes.
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
@@ -55,6 +57,14 @@ function LeaveForm({ activityId, again, onSent }: { activityId: string; again: b
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const pick = (k: LeaveKind) => {
+    setKind(k)
+    setError(null)
+  }
+  const type = (v: string) => {
+    setNote(v)
+    setError(null)
+  }
   const send = async () => {
     setBusy(true)
     setError(null)
@@ -71,10 +81,10 @@ function LeaveForm({ activityId, again, onSent }: { activityId: string; again: b
     <View className='leave__form'>
       <Text className='leave__meta'>{again ? '可以说明新的原因，再次请假。' : '不能参加的，请在活动开始前向支部书记请假。'}</Text>
       <Field label='请假类型'>
-        <Segments<LeaveKind> id='leave-kind' value={kind} onChange={setKind} options={LEAVE_KINDS.map((k) => ({ value: k, label: LEAVE_KIND_LABELS[k] }))} />
+        <Segments<LeaveKind> id='leave-kind' value={kind} onChange={pick} options={LEAVE_KINDS.map((k) => ({ value: k, label: LEAVE_KIND_LABELS[k] }))} />
       </Field>
       <Field label={kind === 'other' ? '请假原因' : '说明（可不填）'}>
-        <TextInput id='leave-note' value={note} onChange={setNote} maxlength={100} placeholder={kind === 'other' ? '请写明原因' : '例如：在外地出差'} />
+        <TextInput id='leave-note' value={note} onChange={type} maxlength={100} placeholder={kind === 'other' ? '请写明原因' : '例如：在外地出差'} />
       </Field>
       {error ? <Text className='field__error' {...testId('leave-error')}>{error}</Text> : null}
       <Button type='primary' block loading={busy} onClick={send} {...testId('leave-send')}>
@@ -115,11 +125,17 @@ function LeaveDecision({ r, activityId, canDecide, own, onDecided }: { r: LeaveR
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const type = (v: string) => {
+    setNote(v)
+    setError(null)
+  }
   const decide = async (approve: boolean) => {
     setBusy(true)
     setError(null)
     try {
-      await decideOnLeave({ activityId, memberId: r.memberId, approve, ...(note.trim() ? { note } : {}) })
+      await decideOnLeave({ activityId, memberId: r.memberId, approve, ...(!approve && note.trim() ? { note } : {}) })
+      setDeclining(false)
+      setNote('')
       onDecided()
     } catch (e) {
       setError(errorMessage(e))
@@ -136,20 +152,27 @@ function LeaveDecision({ r, activityId, canDecide, own, onDecided }: { r: LeaveR
       <Text className='leave__text'>{kindText(r)}</Text>
       {r.decisionNote ? <Text className='leave__meta'>意见：{r.decisionNote}</Text> : null}
       {r.status === 'pending' && own ? <Text className='leave__meta' {...testId(`leave-own-${r.memberId}`)}>本人的请假由其他支委或上级党委审批</Text> : null}
-      {r.status === 'pending' && canDecide ? (
+      {canDecide ? (
         declining ? (
-          <View className='leave__decline'>
-            <TextInput id={`leave-decline-note-${r.memberId}`} value={note} onChange={setNote} maxlength={100} placeholder='不准假的原因' />
+          <View className='leave__decline' {...testId(`leave-decline-box-${r.memberId}`)}>
+            <Text className='leave__meta'>不准假：{r.name}会收到通知，请写明原因。</Text>
+            <TextInput id={`leave-decline-note-${r.memberId}`} value={note} onChange={type} maxlength={100} placeholder='不准假的原因' />
             <View className='leave__actions'>
-              <Button onClick={() => setDeclining(false)} disabled={busy}>
+              <Button
+                onClick={() => {
+                  setDeclining(false)
+                  setError(null)
+                }}
+                disabled={busy}
+              >
                 取消
               </Button>
               <Button type='primary' loading={busy} onClick={() => decide(false)} {...testId(`leave-decline-confirm-${r.memberId}`)}>
-                不准假
+                确定不准假
               </Button>
             </View>
           </View>
-        ) : (
+        ) : r.status === 'pending' ? (
           <View className='leave__actions'>
             <Button onClick={() => setDeclining(true)} disabled={busy} {...testId(`leave-decline-${r.memberId}`)}>
               不准假
@@ -157,6 +180,22 @@ function LeaveDecision({ r, activityId, canDecide, own, onDecided }: { r: LeaveR
             <Button type='primary' loading={busy} onClick={() => decide(true)} {...testId(`leave-approve-${r.memberId}`)}>
               准假
             </Button>
+          </View>
+        ) : (
+          // Decided, the session not begun: the decision may still change; the member is told.
+          <View className='leave__change'>
+            <Text className='leave__meta'>活动开始前可以更改，{r.name}会收到通知</Text>
+            <View className='leave__actions'>
+            {r.status === 'approved' ? (
+              <Button onClick={() => setDeclining(true)} disabled={busy} {...testId(`leave-change-${r.memberId}`)}>
+                改为不准假
+              </Button>
+            ) : (
+              <Button loading={busy} onClick={() => decide(true)} {...testId(`leave-change-${r.memberId}`)}>
+                改为准假
+              </Button>
+            )}
+            </View>
           </View>
         )
       ) : null}
