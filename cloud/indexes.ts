@@ -75,6 +75,8 @@ export const INDEXES: IndexDecl[] = [
   { collection: 'transfers', fields: asc('toBranchId', 'letterNo') },
   { collection: 'transfers', fields: asc('toBranchId', 'state', 'kind'), note: 'home 待办' },
   { collection: 'transfers', fields: asc('kind', 'state', 'receiptDueOn'), note: '回执 reminders' },
+  { collection: 'transfers', fields: asc('kind', 'state', 'validUntil'), note: 'validity reminders' },
+  { collection: 'transfers', fields: asc('fromBranchId', 'kind', 'state', 'receiptDueOn'), note: 'home 待办: late 回执' },
   { collection: 'transfers', fields: asc('openid'), note: 'a member\'s own letters' },
   { collection: 'branch_terms', fields: asc('current', '_id'), note: 'every branch\'s current term: the reminders run and the committee\'s overview' },
   { collection: 'branch_terms', fields: asc('branchId', 'current'), note: 'a branch\'s term; ids are `branchId:startOn`' },

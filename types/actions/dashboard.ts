@@ -35,9 +35,10 @@ const branchRow = z.object({
   silent: z.boolean(),
 })
 
-const exportJob = z.object({
+/** A finished or running export; also the answer of transfers.letter (a 介绍信 stored as a finished export). */
+export const exportJob = z.object({
   id: z.string(),
-  kind: z.enum(['assessment', 'recordBook']),
+  kind: z.enum(['assessment', 'recordBook', 'transferLetter']),
   year: z.number(),
   branchId: z.string().nullable(),
   status: z.enum(['running', 'done', 'failed']),

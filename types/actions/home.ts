@@ -14,7 +14,7 @@
 import { z } from 'zod'
 import { id } from '../schema-kit'
 
-export const TODO_KINDS = ['point_overdue', 'point_returned', 'record_returned', 'sign_in_open', 'to_record', 'point_due', 'join_requests', 'session_today', 'plan_draft', 'branch_state', 'recruitment_due', 'records_to_review', 'leave_to_decide', 'dues_behind', 'dues_unpaid', 'term_due', 'transfers_incoming', 'feedback_open'] as const
+export const TODO_KINDS = ['point_overdue', 'point_returned', 'record_returned', 'sign_in_open', 'to_record', 'point_due', 'join_requests', 'session_today', 'plan_draft', 'branch_state', 'recruitment_due', 'records_to_review', 'leave_to_decide', 'dues_behind', 'dues_unpaid', 'term_due', 'transfers_incoming', 'transfer_receipts_overdue', 'feedback_open'] as const
 
 const todoItem = z.object({
   /** Stable per item (for lists and tests). */

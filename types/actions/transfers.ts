@@ -9,6 +9,10 @@
  * - transfers.get — one transfer: the keepers of either branch, the committee, or the member themself.
  * - transfers.accept / transfers.return — the receiving branch's secretary or 组织委员 accepts (the member joins with
  *   入党日期, 转正日期 and status intact) or returns it with a reason (the member is back in the sending branch).
+ * - transfers.withdraw — 撤回: the sending branch takes back a letter not yet accepted (with a reason); the member is
+ *   back on its roster, the receiving branch no longer sees it.
+ * - transfers.return also records, for a letter to outside, that the other side sent it back (对方退回).
+ * - transfers.letter — the printable 介绍信 (存根, 介绍信, 回执) as a .docx, stored as a finished export.
  * - transfers.receipt — the 回执 of a letter to an outside organisation is recorded (reminded until then).
  * - transfers.receive — 转入 from outside: the incoming letter recorded, the member put on the roster and invited.
  * - transfers.branches — the other active branches by name, to pick the receiving one.
@@ -17,13 +21,14 @@
  */
 import { z } from 'zod'
 import { cursor, dateOnly, id, pageLimit, partyStatus, text, YEARS } from '../schema-kit'
+import { exportJob } from './dashboard'
 
 const clientRequestId = z.string({ error: '缺少请求编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求编号格式不正确' })
 const letterNo = text('介绍信编号', 30)
 const month = z.string({ error: '请选择党费交至月份' }).regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, { error: '党费交至月份格式应为 2026-12' })
 
 export const TRANSFER_KINDS = ['inside', 'to_outside', 'from_outside'] as const
-export const TRANSFER_STATES = ['in_transit', 'accepted', 'returned', 'completed'] as const
+export const TRANSFER_STATES = ['in_transit', 'accepted', 'returned', 'completed', 'withdrawn'] as const
 
 const summary = z.object({
   id: z.string(),
@@ -55,6 +60,10 @@ const detail = summary.extend({
   probationEndsOn: z.string().nullable(),
   reason: z.string().nullable(),
   returnReason: z.string().nullable(),
+  /** 撤回: why the sending branch took the letter back. */
+  withdrawReason: z.string().nullable(),
+  /** A 预备党员's 发展党员 file handed over with the accepted transfer (now the receiving branch's). */
+  recruitId: z.string().nullable(),
   receiptNote: z.string().nullable(),
   /** 转入 from outside: the invitation the member joins by (keepers of the receiving branch only). */
   inviteCode: z.string().nullable(),
@@ -63,10 +72,19 @@ const detail = summary.extend({
   newMemberId: z.string().nullable(),
   mayAccept: z.boolean(),
   mayRecordReceipt: z.boolean(),
+  /** The sending keepers may withdraw it (not yet accepted / no 回执 yet). */
+  mayWithdraw: z.boolean(),
+  /** A letter to outside: the sending keepers may record that the other side sent it back. */
+  mayRecordSentBack: z.boolean(),
+  /** The sending keepers may print it (transfers.letter). */
+  mayPrint: z.boolean(),
   history: z.array(z.object({ at: z.string(), by: z.string(), what: z.string() })),
 })
 
 const settings = z.object({ validDays: z.number().int().min(15).max(180) })
+
+/** 身份证号码 (GB 11643-1999): 17 digits and a check digit or X; checked in cloud/core/transfers/rules.ts idCardFacts. */
+const idNumber = z.string({ error: '身份证号码应为文字' }).regex(/^\d{17}[\dXx]$/, { error: '身份证号码应为 18 位（最后一位可为 X）' })
 
 export const transferSchemas = {
   'transfers.issue': {
@@ -119,9 +137,30 @@ export const transferSchemas = {
       .strict(),
     output: detail,
   },
+  /** Inside: the receiving branch returns the letter. To outside: the sending branch records that the other side sent it back (对方退回). */
   'transfers.return': {
-    input: z.object({ transferId: id('转接记录'), reason: text('退回原因', 200), clientRequestId }).strict(),
+    input: z.object({ transferId: id('转接记录'), reason: text('退回原因', 200), returnedOn: dateOnly('退回日期', YEARS.from).optional(), clientRequestId }).strict(),
     output: detail,
+  },
+  'transfers.withdraw': {
+    input: z.object({ transferId: id('转接记录'), reason: text('撤回原因', 200), clientRequestId }).strict(),
+    output: detail,
+  },
+  /**
+   * The printable letter (.docx, A4: 存根, 介绍信, 回执). The roster keeps no sex, age, nation or ID number: given here
+   * for the print only (not stored); blank lines are left to fill by hand.
+   */
+  'transfers.letter': {
+    input: z
+      .object({
+        transferId: id('转接记录'),
+        gender: z.enum(['男', '女'], { error: '性别只能是男或女' }).optional(),
+        age: z.number({ error: '年龄必须是数字' }).int({ error: '年龄应为整数' }).min(16, { error: '年龄不能小于 16 岁' }).max(120, { error: '年龄不能大于 120 岁' }).optional(),
+        ethnicity: text('民族', 10).optional(),
+        idNumber: idNumber.optional(),
+      })
+      .strict(),
+    output: exportJob,
   },
   'transfers.receipt': {
     input: z.object({ transferId: id('转接记录'), receivedOn: dateOnly('回执日期', YEARS.from), note: text('说明', 200).optional(), clientRequestId }).strict(),
@@ -153,8 +192,9 @@ export const transferSchemas = {
     output: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }),
   },
   'transfers.settings': {
-    input: z.object({}).strict(),
-    output: settings.extend({ defaults: settings }),
+    /** With a branch: also whether the caller may issue its letters (mayIssue: secretary, 组织委员, committee). */
+    input: z.object({ branchId: id('支部').optional() }).strict(),
+    output: settings.extend({ defaults: settings, mayIssue: z.boolean().optional() }),
   },
   'transfers.setSettings': {
     input: settings.strict(),

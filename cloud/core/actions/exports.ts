@@ -294,8 +294,26 @@ async function downloadThumbnails(port: Port, entries: BookEntry[]): Promise<Map
  * allows for this shape only (cloud/storage-rules.ts EXPORT_FILE_PATH); the 32 random hex digits keep the path
  * unguessable, since WeChat's database ids are not.
  */
+const FILE_STEMS: Record<ExportJobDoc['kind'], string> = { assessment: 'assessment', recordBook: 'record-book', transferLetter: 'transfer-letter' }
 export function exportFilePath(job: Pick<ExportJobDoc, 'year' | '_id' | 'kind'>, ext: string): string {
-  return `exports/${job.year}/${job._id}/${randomBytes(16).toString('hex')}/${job.kind === 'assessment' ? 'assessment' : 'record-book'}.${ext}`
+  return `exports/${job.year}/${job._id}/${randomBytes(16).toString('hex')}/${FILE_STEMS[job.kind]}.${ext}`
+}
+
+/**
+ * A document made in one call (a 介绍信, transfers.letter): nothing to collect, so no steps — it is stored as a
+ * finished job under the same path rule and answered like any export (fileID, a temporary link), so the app opens it
+ * the same way. The job's `_id` names the document: printing it again replaces its file (the old one is deleted).
+ */
+export async function storeDocument(port: Port, spec: Pick<ExportJobDoc, '_id' | 'kind' | 'year' | 'branchId' | 'branchName' | 'createdByOpenid' | 'fileName'>, bytes: Buffer, ext: string): Promise<JobOut> {
+  const prior = await collection(port, 'export_jobs').where({ _id: spec._id }).limit(1).get().then((r) => r.data[0]).catch(() => undefined)
+  const now = port.now()
+  const { _id, ...rest } = spec
+  const fileID = await port.storage.upload(exportFilePath(spec, ext), bytes)
+  const data: Omit<ExportJobDoc, '_id'> = { ...rest, status: 'done', total: 1, done: 1, branchIds: [], rows: [], after: null, entries: [], writingSince: null, fileID, error: null, createdAt: now, updatedAt: now }
+  await port.db.createCollection('export_jobs').catch(() => undefined)
+  await collection(port, 'export_jobs').doc(_id).set({ data })
+  if (prior?.fileID && prior.fileID !== fileID) await port.storage.remove([prior.fileID]).catch(() => undefined)
+  return present(port, { _id, ...data })
 }
 
 async function write(port: Port, job: ExportJobDoc): Promise<void> {

@@ -18,7 +18,7 @@ import { inAudience } from './activities'
 import { branchRecruitDue } from '../recruitment/reminders'
 import { leaveToDecide, membersBehindOnDues, ownDuesUnpaid } from '../home/dues-leave'
 import { keepsDuesIn } from '../dues/branch-ledger'
-import { incomingTransfers } from '../transfers/reminders'
+import { incomingTransfers, overdueReceipts } from '../transfers/reminders'
 import { secretaryTermDue } from '../terms/reminders'
 
 const DAY = 86_400_000
@@ -113,7 +113,7 @@ export const homeTodo = defineAction({
         rolesHere.includes('secretary') ? secretaryTermDue(port, b, today) : null,
       ])
       // 组织关系转接 waiting for this branch, for its secretary and 组织委员 (transfers/reminders.ts).
-      const incoming = await incomingTransfers(port, b, caller.openid, rolesHere.includes('secretary'))
+      const [incoming, lateReceipts] = await Promise.all([incomingTransfers(port, b, caller.openid, rolesHere.includes('secretary')), overdueReceipts(port, b, caller.openid, rolesHere.includes('secretary'), today)])
       // 请假 waiting for this caller's decision, and members behind on dues for the keepers (home/dues-leave.ts).
       const isSecretaryHere = rolesHere.includes('secretary')
       const [leaveWaiting, duesBehind, ownEntry] = await Promise.all([
@@ -125,7 +125,7 @@ export const homeTodo = defineAction({
       const duesUnpaid = ownEntry ? { memberId: ownEntry._id, months: await ownDuesUnpaid(port, ownEntry) } : null
       const merged = new Map(points.map((a) => [a._id, asPoint(a)]))
       for (const [id, r] of returned) merged.set(id, asPoint(r.doc, r.reason))
-      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total, returnedRecords: returnedRecords.data.map((a) => ({ id: a._id, topic: a.topic, comment: a.review?.comment ?? null })), recruitDue, term, incomingTransfers: incoming, leaveToDecide: leaveWaiting, duesBehind, duesUnpaid })
+      const result = writerTodo({ today, now, branchId: b, points: [...merged.values()], sessions: sessions.map((d) => asSession(d, true, false)), joinRequests: requests.total, returnedRecords: returnedRecords.data.map((a) => ({ id: a._id, topic: a.topic, comment: a.review?.comment ?? null })), recruitDue, term, incomingTransfers: incoming, overdueReceipts: lateReceipts, leaveToDecide: leaveWaiting, duesBehind, duesUnpaid })
       return { view: 'writer' as const, ...result }
     }
 

@@ -20,11 +20,15 @@ import { actorName, recordAudit } from '../organisation/audit'
 import { newInviteCode } from '../organisation/invite-code'
 import { withPostChange } from '../organisation/roster'
 import { assertOneBranch, endGrants, findActiveEntry, grantRole, loadActiveBranch, loadBranch, loadGroup, newMemberDoc } from '../organisation/store'
-import { issueRefusal, isExpired, receiptDueOn, receiveRefusal, TRANSFER_DEFAULTS, validUntil, type TransferSettings } from '../transfers/rules'
+import { handOverRecruit } from '../recruitment/handover'
+import { buildTransferLetter, letterFileName } from '../transfers/letter'
+import { idCardFacts, issueRefusal, isExpired, receiptDueOn, receiveRefusal, TRANSFER_DEFAULTS, validUntil, type TransferSettings } from '../transfers/rules'
 import { loadSettings, presentDetail, presentSummary, saveSettings, STATE_LABELS, type TransferDoc } from '../transfers/store'
+import { storeDocument } from './exports'
 
 const READERS = ['committee_admin', 'secretary', 'branch_committee'] as const
 export const TRANSFER_PAGE = (id: string) => `/packages/transfers/pages/detail/index?id=${id}`
+const TRANSFER_LIST_PAGE_IN = '/packages/transfers/pages/list/index?direction=in'
 /** How long the invitation of a member transferred in from outside stays open (invites.ts allows up to 90). */
 const INVITE_DAYS = 30
 
@@ -48,7 +52,8 @@ async function actor(ctx: ActionContext) {
 async function loadVisible(ctx: ActionContext, transferId: string): Promise<{ t: TransferDoc; from: boolean; to: boolean; own: boolean }> {
   const t = await loadOne(ctx.port, 'transfers', transferId).catch(() => undefined)
   if (!t) throw new AppError('NOT_FOUND', '转接记录不存在')
-  const [from, to] = await Promise.all([keeper(ctx, t.fromBranchId), keeper(ctx, t.toBranchId)])
+  // A withdrawn letter is no longer the receiving branch's business: it no longer sees it (its audit log keeps it).
+  const [from, to] = await Promise.all([keeper(ctx, t.fromBranchId), t.state === 'withdrawn' ? false : keeper(ctx, t.toBranchId)])
   const own = !!t.openid && t.openid === ctx.caller.openid
   if (!from && !to && !own) throw new AppError('NOT_FOUND', '转接记录不存在')
   return { t, from, to, own }
@@ -176,7 +181,8 @@ export const listTransfers = defineAction({
   async handler({ branchId, direction, cursor, limit }, ctx) {
     const { port } = ctx
     const _ = port.db.command
-    const conditions: unknown[] = [branchId ? (direction === 'in' ? { toBranchId: branchId } : { fromBranchId: branchId }) : { state: 'in_transit' }]
+    // A letter withdrawn before it was accepted disappears from the receiving branch's list (transfers.withdraw).
+    const conditions: unknown[] = [branchId ? (direction === 'in' ? { toBranchId: branchId, state: _.neq('withdrawn') } : { fromBranchId: branchId }) : { state: 'in_transit' }]
     if (cursor) {
       const c = decodeCursor(cursor, 'text')
       conditions.push(afterCursor(_, 'issuedOn', c.key, c.id, 'desc'))
@@ -250,39 +256,149 @@ export const acceptTransfer = defineAction({
     const after = await advance(ctx, t, { state: 'accepted', newMemberId }, `「${to.name}」接收（转入日期 ${dateText(on)}）`)
     const entry = { ...newMemberDoc({ branchId: to._id, openid: t.openid, name: t.memberName, partyStatus: t.partyStatus, joinedPartyOn: t.joinedPartyOn, groupId: groupId ?? null, joinedBranchOn: on }, port.now()), confirmedOn: t.confirmedOn }
     await insertNew(port, 'members', [{ _id: newMemberId, ...entry }])
+    // A 预备党员's 发展党员 file goes with them: the receiving branch records the 转正 (recruitment/handover.ts).
+    const recruitId = t.partyStatus === 'probationary' && t.memberId ? await handOverRecruit(port, { fromBranchId: t.fromBranchId!, fromMemberId: t.memberId, toBranchId: to._id, toMemberId: newMemberId, by: await actor(ctx), what: `组织关系由「${t.fromName}」转入「${to.name}」（介绍信 ${t.letterNo}，${dateText(on)}），发展党员档案随转，由「${to.name}」继续记录预备期和转正` }) : null
+    if (recruitId) {
+      const line = { at: port.now(), by: await actor(ctx), what: `发展党员档案（预备期、转正）随转至「${to.name}」` }
+      await collection(port, 'transfers').doc(t._id).update({ data: { recruitId, history: port.db.command.push([line]) } })
+      Object.assign(after, { recruitId, history: [...after.history, line] })
+    }
     if (t.openid) {
       await grantRole(port, t.openid, to._id, 'member')
       await tell(ctx, [{ openid: t.openid, kind: 'transfer_accepted', title: `你的组织关系已转入「${to.name}」`, body: `转入日期：${dateText(on)}。入党日期、转正日期和党员身份按介绍信保留。`, page: TRANSFER_PAGE(t._id), createdAt: port.now(), dedupeKey: `transfer:${t._id}:accepted:member` }])
     }
     await tell(ctx, [{ branchId: t.fromBranchId!, roles: ['secretary'], kind: 'transfer_accepted', title: `${t.memberName} 的组织关系已被「${to.name}」接收`, body: `介绍信 ${t.letterNo}，转入日期 ${dateText(on)}。`, page: TRANSFER_PAGE(t._id), createdAt: port.now(), dedupeKey: `transfer:${t._id}:accepted:from` }])
-    await audit(ctx, [t.toBranchId, t.fromBranchId], 'transfer.accepted', `「${to.name}」接收 ${t.memberName} 的组织关系（介绍信 ${t.letterNo}，转入日期 ${dateText(on)}）`, t, { newMemberId, joinedBranchOn: on, partyStatus: t.partyStatus })
+    await audit(ctx, [t.toBranchId, t.fromBranchId], 'transfer.accepted', `「${to.name}」接收 ${t.memberName} 的组织关系（介绍信 ${t.letterNo}，转入日期 ${dateText(on)}）${recruitId ? '；发展党员档案随转' : ''}`, t, { newMemberId, joinedBranchOn: on, partyStatus: t.partyStatus, recruitId })
     return show(ctx, after, v)
   },
 })
 
+/** One person, one branch: back on the sending roster only if they are on no other (this letter aside). */
+async function mayPutBack(ctx: ActionContext, t: TransferDoc) {
+  if (t.openid) await assertOneBranch(ctx.port, t.openid, t.fromBranchId!, { who: t.memberName, exceptTransfer: t._id })
+}
+/**
+ * The member back on the sending roster after a letter that did not take effect (returned, sent back from outside,
+ * withdrawn): active again as before the letter, as a member — posts are not restored (the 支委 may have been filled
+ * meanwhile; the secretary sets them again) — and able to act in the branch again.
+ */
+async function putBack(ctx: ActionContext, t: TransferDoc) {
+  const { port } = ctx
+  await collection(port, 'members')
+    .where({ _id: t.memberId!, state: 'transferred' })
+    .update({ data: { state: 'active', transferredOn: null, transferReason: null, updatedAt: port.now() } })
+  if (t.openid) await grantRole(port, t.openid, t.fromBranchId!, 'member')
+}
+
 export const returnTransfer = defineAction({
   name: 'transfers.return',
+  roles: 'any',
+  scope: { kind: 'authenticated' },
+  async handler({ transferId, reason, returnedOn }, ctx) {
+    const { port } = ctx
+    const v = await loadVisible(ctx, transferId)
+    const t = v.t
+    if (t.kind === 'to_outside') return sentBack(ctx, v, reason, returnedOn)
+    if (!v.to) throw forbidden('只有接收支部的书记、组织委员或党委可以退回')
+    if (t.kind !== 'inside') throw invalid('只有本系统内支部之间的转接可以在这里退回', { field: 'transferId' })
+    if (t.state !== 'in_transit') throw new AppError('CONFLICT', `这份转接${STATE_LABELS[t.kind][t.state]}，不能再退回`)
+    await checkTexts(port, ctx.caller.openid, [['reason', '退回原因', reason]])
+    await mayPutBack(ctx, t)
+    const after = await advance(ctx, t, { state: 'returned', returnReason: reason }, `「${t.toName}」退回：${reason}`)
+    // The letter is void: the member is back on the sending branch's roster.
+    await putBack(ctx, t)
+    await tell(ctx, [{ branchId: t.fromBranchId!, roles: ['secretary'], kind: 'transfer_returned', title: `${t.memberName} 的介绍信被「${t.toName}」退回`, body: `退回原因：${reason}。${t.memberName} 已回到本支部花名册，如需转出请重新开具介绍信。`, page: TRANSFER_PAGE(t._id), createdAt: port.now(), dedupeKey: `transfer:${t._id}:returned` }])
+    await audit(ctx, [t.toBranchId, t.fromBranchId], 'transfer.returned', `「${t.toName}」退回 ${t.memberName} 的介绍信（${t.letterNo}）：${reason}`, t, { reason })
+    return show(ctx, after, v)
+  },
+})
+
+/**
+ * 对方退回: a letter to an organisation outside this deployment came back (a wrong name, the member did not go): the
+ * sending branch records it with the reason and the day; the member is back on its roster as before the letter, and
+ * the 回执 reminders stop (they read only letters in transit).
+ */
+async function sentBack(ctx: ActionContext, v: { t: TransferDoc; from: boolean; to: boolean }, reason: string, returnedOn: string | undefined) {
+  const { port } = ctx
+  const t = v.t
+  if (!v.from) throw forbidden('只有转出支部的书记、组织委员或党委可以登记对方退回')
+  if (t.state !== 'in_transit') throw new AppError('CONFLICT', `这份转接${STATE_LABELS[t.kind][t.state]}，不能再登记退回`)
+  const today = beijingDate(port.now())
+  const on = returnedOn ?? today
+  if (on > today) throw invalid('退回日期不能晚于今天', { field: 'returnedOn' })
+  if (on < t.issuedOn) throw invalid('退回日期不能早于介绍信开具日期', { field: 'returnedOn' })
+  await checkTexts(port, ctx.caller.openid, [['reason', '退回原因', reason]])
+  await mayPutBack(ctx, t)
+  const after = await advance(ctx, t, { state: 'returned', returnReason: reason }, `「${t.toName}」退回介绍信（${dateText(on)}）：${reason}`)
+  await putBack(ctx, t)
+  if (t.openid) await tell(ctx, [{ openid: t.openid, kind: 'transfer_returned', title: `你的介绍信被「${t.toName}」退回`, body: `退回原因：${reason}。你已回到「${t.fromName}」，如需转出请联系支部重新开具介绍信。`, page: TRANSFER_PAGE(t._id), createdAt: port.now(), dedupeKey: `transfer:${t._id}:returned:member` }])
+  await audit(ctx, [t.fromBranchId], 'transfer.returned', `登记「${t.toName}」退回 ${t.memberName} 的介绍信（${t.letterNo}，${dateText(on)}）：${reason}`, t, { reason, returnedOn: on })
+  return show(ctx, after, v)
+}
+
+/**
+ * 撤回: the sending branch takes back a letter not yet accepted (inside) or not yet answered by a 回执 (to outside),
+ * with a reason. The member stays in the branch (back on its roster as before the letter); the letter and its
+ * history are kept, state 撤回; a receiving branch of this deployment no longer lists or reads it, and its
+ * secretary is told. Both audit logs keep it.
+ */
+export const withdrawTransfer = defineAction({
+  name: 'transfers.withdraw',
   roles: 'any',
   scope: { kind: 'authenticated' },
   async handler({ transferId, reason }, ctx) {
     const { port } = ctx
     const v = await loadVisible(ctx, transferId)
     const t = v.t
-    if (!v.to) throw forbidden('只有接收支部的书记、组织委员或党委可以退回')
-    if (t.kind !== 'inside') throw invalid('只有本系统内支部之间的转接可以在这里退回', { field: 'transferId' })
-    if (t.state !== 'in_transit') throw new AppError('CONFLICT', `这份转接${STATE_LABELS[t.kind][t.state]}，不能再退回`)
-    await checkTexts(port, ctx.caller.openid, [['reason', '退回原因', reason]])
-    // One person, one branch: back on the sending roster only if they are on no other (this letter aside).
-    if (t.openid) await assertOneBranch(port, t.openid, t.fromBranchId!, { who: t.memberName, exceptTransfer: t._id })
-    const after = await advance(ctx, t, { state: 'returned', returnReason: reason }, `「${t.toName}」退回：${reason}`)
-    // The letter is void: the member is back on the sending branch's roster (as a member; posts are not restored).
-    await collection(port, 'members')
-      .where({ _id: t.memberId!, state: 'transferred' })
-      .update({ data: { state: 'active', transferredOn: null, transferReason: null, updatedAt: port.now() } })
-    if (t.openid) await grantRole(port, t.openid, t.fromBranchId!, 'member')
-    await tell(ctx, [{ branchId: t.fromBranchId!, roles: ['secretary'], kind: 'transfer_returned', title: `${t.memberName} 的介绍信被「${t.toName}」退回`, body: `退回原因：${reason}。${t.memberName} 已回到本支部花名册，如需转出请重新开具介绍信。`, page: TRANSFER_PAGE(t._id), createdAt: port.now(), dedupeKey: `transfer:${t._id}:returned` }])
-    await audit(ctx, [t.toBranchId, t.fromBranchId], 'transfer.returned', `「${t.toName}」退回 ${t.memberName} 的介绍信（${t.letterNo}）：${reason}`, t, { reason })
+    if (!v.from) throw forbidden('只有转出支部的书记、组织委员或党委可以撤回介绍信')
+    if (t.kind === 'from_outside') throw invalid('从本系统以外转入的介绍信不能撤回', { field: 'transferId' })
+    if (t.state !== 'in_transit') throw new AppError('CONFLICT', t.kind === 'inside' && t.state === 'accepted' ? `「${t.toName}」已接收，不能再撤回` : `这份转接${STATE_LABELS[t.kind][t.state]}，不能再撤回`)
+    await checkTexts(port, ctx.caller.openid, [['reason', '撤回原因', reason]])
+    await mayPutBack(ctx, t)
+    const after = await advance(ctx, t, { state: 'withdrawn', withdrawReason: reason }, `「${t.fromName}」撤回介绍信：${reason}`)
+    await putBack(ctx, t)
+    const told: InboxDoc[] = []
+    if (t.openid) told.push({ openid: t.openid, kind: 'transfer_withdrawn', title: `你的组织关系介绍信已撤回`, body: `「${t.fromName}」撤回了介绍信 ${t.letterNo}（原因：${reason}），你仍在本支部。`, page: TRANSFER_PAGE(t._id), createdAt: port.now(), dedupeKey: `transfer:${t._id}:withdrawn:member` })
+    if (t.kind === 'inside' && t.toBranchId) {
+      // The receiving secretary's 「待接收」 message goes; a line without the letter's page says why.
+      await collection(port, 'inbox').where({ _id: `transfer:${t._id}:issued:to` }).remove().catch(() => undefined)
+      told.push({ branchId: t.toBranchId, roles: ['secretary'], kind: 'transfer_withdrawn', title: `${t.memberName} 的组织关系转入已撤回`, body: `「${t.fromName}」撤回了介绍信 ${t.letterNo}（原因：${reason}），无需接收。`, page: TRANSFER_LIST_PAGE_IN, createdAt: port.now(), dedupeKey: `transfer:${t._id}:withdrawn:to` })
+    }
+    await tell(ctx, told)
+    await audit(ctx, [t.fromBranchId, t.toBranchId], 'transfer.withdrawn', `「${t.fromName}」撤回 ${t.memberName} 的介绍信（${t.letterNo}，转往「${t.toName}」）：${reason}`, t, { reason })
     return show(ctx, after, v)
+  },
+})
+/**
+ * The printable 介绍信 (.docx: 存根, 介绍信, 回执 on one A4 page; transfers/letter.ts), for the sending branch's keepers,
+ * stored as a finished export (actions/exports.ts storeDocument) and opened by the app like the record book. Sex,
+ * age, nation and ID number are not on the roster: given for this print (an ID number gives sex and age; a wrong
+ * check digit is refused), not stored; missing ones are blank lines on the paper. Audited: the file carries them.
+ */
+export const printLetter = defineAction({
+  name: 'transfers.letter',
+  roles: 'any',
+  scope: { kind: 'authenticated' },
+  async handler({ transferId, ...given }, ctx) {
+    const { port } = ctx
+    const v = await loadVisible(ctx, transferId)
+    const t = v.t
+    if (!v.from || t.kind === 'from_outside') throw forbidden('只有转出支部的书记、组织委员或党委可以打印介绍信')
+    if (t.state === 'withdrawn' || t.state === 'returned') throw new AppError('CONFLICT', `这份介绍信${STATE_LABELS[t.kind][t.state]}，不能再打印`)
+    const facts = { ...given }
+    if (given.idNumber) {
+      const id = idCardFacts(given.idNumber, beijingDate(port.now()))
+      if (!id) throw invalid('身份证号码有误（校验位或出生日期不对），请核对', { field: 'idNumber' })
+      if (given.gender && given.gender !== id.gender) throw invalid(`性别与身份证号码不符（号码为${id.gender}性）`, { field: 'gender' })
+      facts.gender = id.gender
+      facts.age = given.age ?? id.age
+    }
+    await checkTexts(port, ctx.caller.openid, [['ethnicity', '民族', given.ethnicity]])
+    const bytes = await buildTransferLetter(t, facts)
+    const from = t.fromBranchId ? await loadBranch(port, t.fromBranchId).catch(() => null) : null
+    const job = await storeDocument(port, { _id: `transfer-letter-${t._id}`, kind: 'transferLetter', year: Number(t.issuedOn.slice(0, 4)), branchId: t.fromBranchId, branchName: from?.name ?? t.fromName, createdByOpenid: ctx.caller.openid, fileName: letterFileName(t) }, bytes, 'docx')
+    await audit(ctx, [t.fromBranchId], 'transfer.printed', `打印 ${t.memberName} 的组织关系介绍信（${t.letterNo}）${given.idNumber ? '，含身份证号码' : ''}`, t, { withId: !!given.idNumber })
+    return job
   },
 })
 
@@ -385,8 +501,10 @@ export const getTransferSettings = defineAction({
   name: 'transfers.settings',
   roles: READERS,
   scope: { kind: 'authenticated' },
-  async handler(_input, { port }) {
-    return presentSettings(await loadSettings(port))
+  async handler({ branchId }, ctx) {
+    const settings = presentSettings(await loadSettings(ctx.port))
+    // The roster's member page asks whether to offer 开具介绍信 (the secretary, the 组织委员, the committee).
+    return branchId ? { ...settings, mayIssue: await keeper(ctx, branchId) } : settings
   },
 })
 
@@ -402,4 +520,4 @@ export const setTransferSettings = defineAction({
   },
 })
 
-export const TRANSFER_ACTIONS = [issueTransfer, listTransfers, myTransfers, getTransfer, acceptTransfer, returnTransfer, recordReceipt, receiveTransfer, transferBranches, getTransferSettings, setTransferSettings] as const
+export const TRANSFER_ACTIONS = [issueTransfer, listTransfers, myTransfers, getTransfer, acceptTransfer, returnTransfer, withdrawTransfer, printLetter, recordReceipt, receiveTransfer, transferBranches, getTransferSettings, setTransferSettings] as const

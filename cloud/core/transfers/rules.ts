@@ -79,3 +79,43 @@ export function receiveRefusal(input: { issuedOn: string; validUntil: string; jo
   }
   return null
 }
+
+/**
+ * The letter's validity running out while it is not yet accepted (a letter inside this deployment): reminded
+ * EXPIRY_LEAD_DAYS before its last day ('soon') and the day after it ('expired'), once each (the reminders' dedupe key
+ * names the milestone). An expired letter cannot be accepted (isExpired): the receiving branch returns it or the
+ * sending branch withdraws it and issues anew. Before the lead day: nothing.
+ */
+export const EXPIRY_LEAD_DAYS = 3
+export function expiryMilestone(validUntilOn: string, today: string): 'soon' | 'expired' | null {
+  if (isExpired(validUntilOn, today)) return 'expired'
+  return today >= addDays(validUntilOn, -EXPIRY_LEAD_DAYS) ? 'soon' : null
+}
+
+/** Days of validity as the form prints them (有效期 N 天): the issue day is day 1 (the inverse of validUntil). */
+export function validDaysOf(issuedOn: string, validUntilOn: string): number {
+  return Math.round((Date.parse(`${validUntilOn}T00:00:00Z`) - Date.parse(`${issuedOn}T00:00:00Z`)) / 86_400_000) + 1
+}
+
+/**
+ * What an 18-digit 身份证号码 says (GB 11643-1999 公民身份号码): digits 7–14 the birth date, the 17th odd for a man,
+ * even for a woman, the 18th a check digit (ISO 7064 MOD 11-2: weights 2^(17-i) mod 11, check = (12 − Σ mod 11) mod 11,
+ * 10 written X). Null when the check digit or the date is wrong. Age is in whole years on `today`.
+ */
+export function idCardFacts(id: string, today: string): { birthOn: string; gender: '男' | '女'; age: number } | null {
+  if (!/^\d{17}[\dXx]$/.test(id)) return null
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = weights.reduce((s, w, i) => s + w * Number(id[i]), 0)
+  const check = (12 - (sum % 11)) % 11
+  if ((check === 10 ? 'X' : String(check)) !== id[17].toUpperCase()) return null
+  const birthOn = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`
+  const d = new Date(`${birthOn}T00:00:00Z`)
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== birthOn || birthOn > today) return null
+  const age = Number(today.slice(0, 4)) - Number(birthOn.slice(0, 4)) - (today.slice(5) < birthOn.slice(5) ? 1 : 0)
+  return { birthOn, gender: Number(id[16]) % 2 === 1 ? '男' : '女', age }
+}
+
+/** 「×××字第××号」: the form's number line. A number already written in full (…号, 〔2026〕1号) is printed as it is. */
+export function letterNoLine(letterNo: string): string {
+  return /号$/.test(letterNo) ? letterNo : `字第 ${letterNo} 号`
+}

@@ -10,7 +10,7 @@ import type { Port } from '../framework/port'
 import { isExpired, probationEndsOn, TRANSFER_DEFAULTS, type TransferSettings } from './rules'
 
 export type TransferKind = 'inside' | 'to_outside' | 'from_outside'
-export type TransferState = 'in_transit' | 'accepted' | 'returned' | 'completed'
+export type TransferState = 'in_transit' | 'accepted' | 'returned' | 'completed' | 'withdrawn'
 
 export interface TransferHistoryLine {
   at: Date
@@ -45,6 +45,10 @@ export interface TransferDoc {
   receiptOn: string | null
   receiptNote: string | null
   returnReason: string | null
+  /** 撤回 by the sending branch (transfers.withdraw): why; absent on letters before it existed. */
+  withdrawReason?: string | null
+  /** A 预备党员's 发展党员 file (recruits) handed over to the receiving branch on acceptance. */
+  recruitId?: string | null
   /** The receiving roster entry (made on acceptance, or when a letter from outside is recorded). */
   newMemberId: string | null
   /** From outside: the invitation the member joins by. */
@@ -60,9 +64,9 @@ export interface TransferSettingsDoc extends TransferSettings {
 }
 
 export const STATE_LABELS: Record<TransferKind, Record<TransferState, string>> = {
-  inside: { in_transit: '待接收', accepted: '已接收', returned: '已退回', completed: '已接收' },
-  to_outside: { in_transit: '待回执', accepted: '已办结', returned: '已退回', completed: '已收到回执' },
-  from_outside: { in_transit: '待加入', accepted: '已转入', returned: '已退回', completed: '已转入' },
+  inside: { in_transit: '待接收', accepted: '已接收', returned: '已退回', completed: '已接收', withdrawn: '已撤回' },
+  to_outside: { in_transit: '待回执', accepted: '已办结', returned: '对方已退回', completed: '已收到回执', withdrawn: '已撤回' },
+  from_outside: { in_transit: '待加入', accepted: '已转入', returned: '已退回', completed: '已转入', withdrawn: '已撤回' },
 }
 
 export async function loadSettings(port: Port): Promise<TransferSettings> {
@@ -97,6 +101,7 @@ export function presentSummary(t: TransferDoc, today: string) {
 }
 
 export function presentDetail(t: TransferDoc, today: string, may: { accept: boolean; receipt: boolean; invite: boolean }) {
+  const sending = may.receipt && t.kind !== 'from_outside'
   return {
     ...presentSummary(t, today),
     partyStatus: t.partyStatus,
@@ -105,12 +110,17 @@ export function presentDetail(t: TransferDoc, today: string, may: { accept: bool
     probationEndsOn: probationEndsOn(t.partyStatus, t.joinedPartyOn),
     reason: t.reason,
     returnReason: t.returnReason,
+    withdrawReason: t.withdrawReason ?? null,
+    recruitId: t.recruitId ?? null,
     receiptNote: t.receiptNote,
     inviteCode: may.invite ? t.inviteCode : null,
     memberId: t.memberId,
     newMemberId: t.newMemberId,
     mayAccept: may.accept && t.kind === 'inside' && t.state === 'in_transit',
     mayRecordReceipt: may.receipt && t.kind === 'to_outside' && t.state === 'in_transit',
+    mayWithdraw: sending && t.state === 'in_transit',
+    mayRecordSentBack: sending && t.kind === 'to_outside' && t.state === 'in_transit',
+    mayPrint: sending && t.state !== 'withdrawn' && t.state !== 'returned',
     history: t.history.map((h) => ({ at: new Date(h.at).toISOString(), by: h.by.name, what: h.what })),
   }
 }
