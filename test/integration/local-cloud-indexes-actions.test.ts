@@ -261,6 +261,10 @@ const STEPS: Step[] = [
   step('transfers.receipt', SEC, (c) => ({ transferId: c.v.t2, receivedOn: c.today, note: '对方党委已回执', clientRequestId: rid() })),
   step('transfers.issue', SEC2, (c) => ({ memberId: c.ids['孙丽'], toBranchId: c.branchId, letterNo: '索引转〔2026〕3号', issuedOn: c.today, duesPaidTo: c.month, clientRequestId: rid() }), (d, c) => { c.v.t3 = d.id }),
   step('transfers.return', SEC, (c) => ({ transferId: c.v.t3, reason: '本人工作单位未变动，暂不转入', clientRequestId: rid() })),
+  // 孙丽 again: the letter printed (.docx, a finished export), then withdrawn by the sender before 支部 1 accepts.
+  step('transfers.issue', SEC2, (c) => ({ memberId: c.ids['孙丽'], toBranchId: c.branchId, letterNo: '索引转〔2026〕4号', issuedOn: c.today, duesPaidTo: c.month, clientRequestId: rid() }), (d, c) => { c.v.t4 = d.id }),
+  step('transfers.letter', SEC2, (c) => ({ transferId: c.v.t4, ethnicity: '汉' })),
+  step('transfers.withdraw', SEC2, (c) => ({ transferId: c.v.t4, reason: '本人暂缓调动', clientRequestId: rid() })),
   step('transfers.receive', SEC, (c) => ({ branchId: c.branchId, letterNo: '外党转〔2026〕7号', fromOrgName: '某外单位党委', issuedOn: c.today, validUntil: c.soon, duesPaidTo: c.month, name: '郑转入', partyStatus: 'full', joinedPartyOn: '2010-07-01', clientRequestId: rid() })),
   step('transfers.list', SEC, (c) => ({ branchId: c.branchId, direction: 'out' })),
 
