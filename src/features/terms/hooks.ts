@@ -2,7 +2,22 @@
 import { useEffect, useState } from 'react'
 import { errorMessage } from '../../services/api'
 import { newClientRequestId } from '../../lib/request-id'
-import { getTerm, listCongresses, listRoster, recordTerm, setGreetings, termsOverview, type RecordTermInput, type TermsOverview, type TermView } from './api'
+import {
+  correctTerm,
+  getTerm,
+  listCongresses,
+  listRoster,
+  postponeTerm,
+  recordTerm,
+  setGreetings,
+  syncRoles,
+  termsOverview,
+  type CorrectTermInput,
+  type PostponeTermInput,
+  type RecordTermInput,
+  type TermsOverview,
+  type TermView,
+} from './api'
 
 export interface Meeting {
   id: string
@@ -62,6 +77,26 @@ export function useBranchTerm(branchId: string | null) {
       setBusy(false)
     }
   }
+  /** One write of the term (record, correct, postpone, sync), then the term read again; false with the message kept. */
+  const write = async (call: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true)
+    setSaveError(null)
+    try {
+      await call()
+      await load()
+      return true
+    } catch (e) {
+      setSaveError(errorMessage(e))
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }
+  const correct = (input: Omit<CorrectTermInput, 'clientRequestId'>, requestId = newClientRequestId()) => write(() => correctTerm({ ...input, clientRequestId: requestId }))
+  const postpone = (input: Omit<PostponeTermInput, 'clientRequestId'>, requestId = newClientRequestId()) => write(() => postponeTerm({ ...input, clientRequestId: requestId }))
+  /** 同步支委职务到账号 (confirmed by the secretary). */
+  const confirmRoles = (requestId = newClientRequestId()) => (branchId ? write(() => syncRoles(branchId, requestId)) : Promise.resolve(false))
+  const clearError = () => setSaveError(null)
   const toggleGreetings = async (on: boolean) => {
     if (!branchId) return
     setSaveError(null)
@@ -72,7 +107,31 @@ export function useBranchTerm(branchId: string | null) {
       setSaveError(errorMessage(e))
     }
   }
-  return { view, error, busy, saveError, reload: load, meetings, voters, loadFormData, save, toggleGreetings }
+  return { view, error, busy, saveError, reload: load, meetings, voters, loadFormData, save, correct, postpone, confirmRoles, clearError, toggleGreetings }
+}
+
+/**
+ * The 换届选举 held at a 支部党员大会, as registered in the term (typed once, in 支委会换届): for the meeting's page.
+ * null while reading or when none names this meeting.
+ */
+export function useMeetingElection(branchId: string | null, activityId: string) {
+  const [found, setFound] = useState<{ term: NonNullable<TermView['term']>; current: boolean } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const load = async () => {
+    if (!branchId) return
+    setError(null)
+    try {
+      const v = await getTerm(branchId)
+      const all = [...(v.term ? [{ term: v.term, current: true }] : []), ...v.past.map((t) => ({ term: t, current: false }))]
+      setFound(all.find((x) => x.term.election?.activityId === activityId) ?? null)
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+  useEffect(() => {
+    void load()
+  }, [branchId, activityId])
+  return { found, error, reload: load }
 }
 
 export function useTermsOverview(enabled: boolean) {

@@ -1,2 +1,2 @@
-/** Pages of the 换届 sub-package: a branch's term, or (committee, no branch) every branch's state. */
-export const termPage = (branchId?: string) => `/packages/terms/pages/term/index${branchId ? `?branchId=${branchId}` : ''}`
+/** Pages of the 换届 sub-package (defined with the feature, which the 支部党员大会's page links from too). */
+export { termPage } from '../../features/terms/routes'

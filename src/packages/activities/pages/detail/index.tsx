@@ -10,6 +10,7 @@ import { followRemoved, followSaved } from '../../../../features/activities/reco
 import { PlanChanges } from '../../../../features/activities/components/plan-changes'
 import { LeavePanel } from '../../../../features/leave/components/leave-panel'
 import { AppraisalLink } from '../../../../features/appraisal/components/appraisal-link'
+import { MeetingElection } from '../../../../features/terms/components/election'
 import { ReviewPanel } from '../../../../features/reviews/components/review-panel'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { offerPending } from '../../../../features/reminders/ask-again'
@@ -53,6 +54,8 @@ export default function ActivityDetailPage() {
         {activity.status === 'recorded' ? <ReviewPanel activityId={id} onChanged={() => void fetch(id)} /> : null}
         {/* 民主评议党员: the record's grades (#20). */}
         {activity.type === 'democratic_review' ? <AppraisalLink activityId={id} /> : null}
+        {/* 换届选举: the candidates and votes as registered in 支委会换届 (typed once there), for the meeting that held it. */}
+        {activity.type === 'party_congress' && activity.status === 'recorded' ? <MeetingElection branchId={activity.branchId} activityId={id} /> : null}
         {/* A plan can still change before it is held: 改期, place, host, topic, or be cancelled (#16.11). */}
         <PlanChanges
           a={activity}

@@ -8,22 +8,33 @@ import { Section } from '../../../../components/section'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states'
 import type { Term, TermView } from '../../../../features/terms/api'
 import { useBranchTerm, useTermsOverview } from '../../../../features/terms/hooks'
+import { ElectionLines } from '../../../../features/terms/components/election'
 import { isCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { testId } from '../../../../lib/test-id'
 import { inShanghai } from '../../../../lib/dayjs'
 import { todayInShanghai } from '../../../../lib/time'
+import { addMonthsText } from '../../../../features/terms/dates'
 import { TERM_POSTS, TERM_STATE_WORDS, type TermPost, type TermState } from '../../../../../types/terms'
 import { dateText } from '../../../../../types/time-text'
 import { termPage } from '../../routes'
 import './term.scss'
 
-const stateLine = (s: TermView['status']) =>
+/** The state in words; `postponed`: the date is the approved 延期换届's, not the term's end. */
+const stateLine = (s: TermView['status'], postponed = false) =>
   s.state === 'none'
     ? '尚未登记任期'
-    : s.state === 'overdue'
-      ? `已于${dateText(s.endOn!)}届满 ${-(s.daysLeft ?? 0)} 天，请尽快换届`
-      : `${dateText(s.endOn!)}届满 · 还剩 ${s.daysLeft} 天`
+    : postponed
+      ? s.state === 'overdue'
+        ? `延期换届日期（${dateText(s.endOn!)}）已过 ${-(s.daysLeft ?? 0)} 天，请尽快换届`
+        : `经批准延期换届至${dateText(s.endOn!)} · 还剩 ${s.daysLeft} 天`
+      : s.state === 'overdue'
+        ? `已于${dateText(s.endOn!)}届满 ${-(s.daysLeft ?? 0)} 天，请尽快换届`
+        : `${dateText(s.endOn!)}届满 · 还剩 ${s.daysLeft} 天`
+
+/** Term lengths offered: 3 years (the rule) and 5 (村、社区党支部), 《中国共产党支部工作条例（试行）》; a recorded other length stays offered. */
+const yearOptions = (current?: number) =>
+  [...new Set([3, 5, ...(current ? [current] : [])])].sort((a, b) => a - b).map((y) => ({ value: String(y), label: `${y} 年${y === 3 ? '（一般）' : y === 5 ? '（村、社区党支部）' : ''}` }))
 
 function Badge({ state }: { state: TermState }) {
   return <Text className={`term__badge term__badge--${state}`}>{TERM_STATE_WORDS[state]}</Text>
@@ -43,14 +54,17 @@ function TermCard({ term, title }: { term: Term; title: string }) {
           </Text>
         ))}
       </View>
-      {term.election ? (
-        <View className='term__election'>
-          <Text className='term__meta'>
-            {term.election.topic} · 应到会有选举权党员 {term.election.voters} 人，实到 {term.election.presentVoters} 人
-          </Text>
-          {term.election.candidates.map((c) => (
-            <Text key={c.memberId} className='term__meta'>
-              {c.name}：{c.votes} 票{c.elected ? '，当选' : ''}
+      {term.election ? <ElectionLines election={term.election} /> : null}
+      {term.postponements.map((p) => (
+        <Text key={`${p.approvedOn}-${p.dueOn}`} className='term__meta term__postponed' {...testId('term-postponed')}>
+          延期换届：上级党组织{dateText(p.approvedOn)}批准，延至{dateText(p.dueOn)}（{p.reason}）
+        </Text>
+      ))}
+      {term.corrections.length ? (
+        <View className='term__election' {...testId('term-corrections')}>
+          {term.corrections.map((c) => (
+            <Text key={c.at} className='term__meta'>
+              {inShanghai(c.at).format('M月D日')} {c.by}更正：{c.summary}（{c.reason}）
             </Text>
           ))}
         </View>
@@ -62,12 +76,28 @@ function TermCard({ term, title }: { term: Term; title: string }) {
 type Row = { votes: string; post: TermPost | '' }
 const POST_OPTIONS = [{ value: '' as const, label: '不任职' }, ...TERM_POSTS.map((p) => ({ value: p, label: p }))]
 
-/** The 换届选举 (or, once, the committee in office): per 正式党员 their votes and the post they take. */
-function RecordForm({ branchId, kind, t, onDone }: { branchId: string; kind: 'election' | 'existing'; t: ReturnType<typeof useBranchTerm>; onDone(): void }) {
+type FormKind = 'election' | 'existing' | 'correct'
+const FORM_TITLES: Record<FormKind, string> = { election: '登记换届选举', existing: '补录现任支委会', correct: '更正本届任期' }
+
+/**
+ * The 换届选举 (or, once, the committee in office; or a correction of the current term): per 正式党员 their votes and
+ * the post they take. A correction starts from the term as recorded and asks why.
+ */
+function RecordForm({ branchId, kind, t, onDone }: { branchId: string; kind: FormKind; t: ReturnType<typeof useBranchTerm>; onDone(): void }) {
+  const term = kind === 'correct' ? t.view?.term ?? null : null
+  const isElection = kind === 'election' || (kind === 'correct' && term?.kind === 'election')
   const [activityId, setActivityId] = useState('')
-  const [startOn, setStartOn] = useState(todayInShanghai())
-  const [rows, setRows] = useState<Record<string, Row>>({})
-  const [years, setYears] = useState('3')
+  const [startOn, setStartOn] = useState(term?.startOn ?? todayInShanghai())
+  const [rows, setRows] = useState<Record<string, Row>>(() => {
+    if (!term) return {}
+    const out: Record<string, Row> = {}
+    for (const c of term.election?.candidates ?? []) out[c.memberId] = { votes: String(c.votes), post: '' }
+    for (const m of term.members) out[m.memberId] = { votes: out[m.memberId]?.votes ?? '', post: m.post as TermPost }
+    return out
+  })
+  const [years, setYears] = useState(String(term?.years ?? 3))
+  const [seats, setSeats] = useState(term?.election ? String(term.election.seats) : '')
+  const [reason, setReason] = useState('')
   const meeting = t.meetings?.find((m) => m.id === activityId)
   const meetingOn = meeting ? inShanghai(meeting.on).format('YYYY-MM-DD') : null
   if (!t.meetings || !t.voters) return t.saveError ? <ErrorState message={t.saveError} onRetry={() => void t.loadFormData()} /> : <LoadingState />
@@ -76,14 +106,17 @@ function RecordForm({ branchId, kind, t, onDone }: { branchId: string; kind: 'el
   const submit = async () => {
     const members = t.voters!.filter((v) => row(v.id).post).map((v) => ({ memberId: v.id, post: row(v.id).post as TermPost }))
     const candidates = t.voters!.filter((v) => row(v.id).votes.trim() !== '').map((v) => ({ memberId: v.id, votes: Number(row(v.id).votes) }))
+    const seatCount = seats.trim() ? Number(seats) : undefined
     const ok =
       kind === 'election'
-        ? await t.save({ branchId, kind, startOn: meetingOn ?? '', activityId: activityId || undefined, candidates, members, years: Number(years) })
-        : await t.save({ branchId, kind, startOn, members, years: Number(years) })
+        ? await t.save({ branchId, kind, startOn: meetingOn ?? '', activityId: activityId || undefined, candidates, members, years: Number(years), seats: seatCount })
+        : kind === 'existing'
+          ? await t.save({ branchId, kind, startOn, members, years: Number(years) })
+          : await t.correct({ branchId, termId: term!.id, startOn, years: Number(years), members, reason, ...(isElection ? { candidates, seats: seatCount } : {}) })
     if (ok) onDone()
   }
   return (
-    <Section title={kind === 'election' ? '登记换届选举' : '补录现任支委会'}>
+    <Section title={FORM_TITLES[kind]}>
       {kind === 'election' ? (
         <Field label='选举大会' hint='换届选举在支部党员大会上进行；请先记录大会的出席情况。新一届任期从选举之日起算'>
           {t.meetings.length ? (
@@ -92,19 +125,32 @@ function RecordForm({ branchId, kind, t, onDone }: { branchId: string; kind: 'el
             <Text className='term__hint'>还没有记录过支部党员大会，请先在「活动」中记录选举大会</Text>
           )}
         </Field>
+      ) : isElection ? (
+        <Field label='任期开始日期' hint='选举产生的任期从选举大会之日起算'>
+          <Text className='term__meta'>{dateText(startOn)}（{term?.election?.topic}）</Text>
+        </Field>
       ) : (
         <Field label='本届任期开始日期'>
           <DateField value={startOn} onChange={setStartOn} id='term-start' />
         </Field>
       )}
-      <Field label='任期（年）' hint='党支部委员会每届任期一般为 3 年，村、社区党支部为 5 年（《中国共产党支部工作条例（试行）》）'>
-        <SelectField value={years} options={['3', '5', '2', '4'].map((y) => ({ value: y, label: `${y} 年` }))} onChange={setYears} id='term-years' />
+      <Field label='任期' hint='党支部委员会每届任期一般为 3 年，村、社区党支部为 5 年（《中国共产党支部工作条例（试行）》）'>
+        <SelectField value={years} options={yearOptions(term?.years)} onChange={setYears} id='term-years' />
       </Field>
-      <Text className='term__hint'>{kind === 'election' ? '填写每位候选人的得票数，并为当选者选择职务（得票须超过应到会有选举权党员的一半）' : '为现任支委选择职务'}</Text>
+      {isElection ? (
+        <Field label='应选人数' hint='差额选举时候选人多于应选人数；不填则按当选人数'>
+          <TextInput value={seats} onChange={(x) => setSeats(x.replace(/\D/g, ''))} type='number' maxlength={1} placeholder='按当选人数' id='term-seats' />
+        </Field>
+      ) : null}
+      <Text className='term__hint'>
+        {isElection
+          ? '填写每位候选人的得票数，并为当选者选择职务。得票超过应到会有选举权党员半数的，按得票多少依次当选，至取足应选人数（《中国共产党基层组织选举工作条例》）'
+          : '为现任支委选择职务'}
+      </Text>
       {t.voters.map((v) => (
         <View key={v.id} className='term__row' {...testId(`term-row-${v.name}`)}>
           <Text className='term__row-name'>{v.name}</Text>
-          {kind === 'election' ? (
+          {isElection ? (
             <View className='term__votes'>
               <TextInput value={row(v.id).votes} onChange={(x) => set(v.id, { votes: x.replace(/\D/g, '') })} type='number' maxlength={3} placeholder='票数' id={`term-votes-${v.name}`} />
             </View>
@@ -114,9 +160,48 @@ function RecordForm({ branchId, kind, t, onDone }: { branchId: string; kind: 'el
           </View>
         </View>
       ))}
+      {kind === 'correct' ? (
+        <Field label='更正原因' hint='更正记入任期的更正记录和操作日志'>
+          <TextInput value={reason} onChange={setReason} maxlength={200} placeholder='如：职务登记颠倒、开始日期录错' id='term-reason' />
+        </Field>
+      ) : null}
       {t.saveError ? <Text className='term__error' {...testId('term-error')}>{t.saveError}</Text> : null}
       <View className='term__buttons'>
         <Button type='primary' loading={t.busy} onClick={() => void submit()} {...testId('term-save')}>
+          {kind === 'correct' ? '保存更正' : '保存'}
+        </Button>
+        <Button type='plain' onClick={onDone}>
+          取消
+        </Button>
+      </View>
+    </Section>
+  )
+}
+
+/** 延期换届: the 上级党组织's approval (date, reason) and the new due date; the reminders follow it. */
+function PostponeForm({ branchId, t, onDone }: { branchId: string; t: ReturnType<typeof useBranchTerm>; onDone(): void }) {
+  const term = t.view?.term
+  const [approvedOn, setApprovedOn] = useState(todayInShanghai())
+  const [dueOn, setDueOn] = useState(term ? addMonthsText(term.dueOn, 6) : todayInShanghai())
+  const [reason, setReason] = useState('')
+  const submit = async () => {
+    if (await t.postpone({ branchId, approvedOn, dueOn, reason })) onDone()
+  }
+  return (
+    <Section title='登记延期换届'>
+      <Text className='term__hint'>任期届满应按期换届；如需延期，应报上级党组织批准，延长期限一般不超过 1 年（《中国共产党基层组织选举工作条例》）。</Text>
+      <Field label='上级党组织批准日期'>
+        <DateField value={approvedOn} onChange={setApprovedOn} id='term-approved' />
+      </Field>
+      <Field label='延期后的换届日期' hint={term ? `本届任期${dateText(term.endOn)}届满，最迟可延至${dateText(addMonthsText(term.endOn, 12))}` : undefined}>
+        <DateField value={dueOn} onChange={setDueOn} id='term-due' />
+      </Field>
+      <Field label='延期原因'>
+        <TextInput value={reason} onChange={setReason} maxlength={200} placeholder='如：与社区党组织统一换届' id='term-postpone-reason' />
+      </Field>
+      {t.saveError ? <Text className='term__error' {...testId('term-error')}>{t.saveError}</Text> : null}
+      <View className='term__buttons'>
+        <Button type='primary' loading={t.busy} onClick={() => void submit()} {...testId('term-postpone-save')}>
           保存
         </Button>
         <Button type='plain' onClick={onDone}>
@@ -127,22 +212,49 @@ function RecordForm({ branchId, kind, t, onDone }: { branchId: string; kind: 'el
   )
 }
 
+/** 同步支委职务到账号: what changes in the branch's account roles, confirmed by the secretary (terms.syncRoles). */
+function RoleSync({ t }: { t: ReturnType<typeof useBranchTerm> }) {
+  const sync = t.view?.roleSync
+  if (!sync) return null
+  return (
+    <Section title='同步支委职务到账号'>
+      <View {...testId('term-role-sync')}>
+        <Text className='term__hint'>账号的书记、支委权限尚未按本届支委会调整。确认后将作如下变更：</Text>
+        {sync.lines.map((l) => (
+          <Text key={l} className='term__meta term__sync-line'>
+            · {l}
+          </Text>
+        ))}
+        {sync.blocked ? <Text className='term__error'>{sync.blocked}</Text> : null}
+        {t.saveError ? <Text className='term__error' {...testId('term-error')}>{t.saveError}</Text> : null}
+        {!sync.blocked ? (
+          <Button type='primary' block loading={t.busy} onClick={() => void t.confirmRoles()} {...testId('term-sync-roles')}>
+            确认同步
+          </Button>
+        ) : null}
+      </View>
+    </Section>
+  )
+}
+
 function BranchTerm({ branchId }: { branchId: string }) {
   const t = useBranchTerm(branchId)
-  const [form, setForm] = useState<'election' | 'existing' | null>(null)
+  const [form, setForm] = useState<FormKind | 'postpone' | null>(null)
   if (t.error) return <ErrorState message={t.error} onRetry={() => void t.reload()} />
   if (!t.view) return <LoadingState />
   const v = t.view
-  const open = (kind: 'election' | 'existing') => {
+  const open = (kind: FormKind | 'postpone') => {
+    t.clearError()
     setForm(kind)
-    void t.loadFormData()
+    if (kind !== 'postpone') void t.loadFormData()
   }
+  const postponed = !!v.term?.postponements.length
   return (
     <View className='term'>
       <View className='term__head' {...testId('term-status')}>
         <Text className='term__branch'>{v.branchName}</Text>
         <Badge state={v.status.state} />
-        <Text className='term__meta'>{stateLine(v.status)}</Text>
+        <Text className='term__meta'>{stateLine(v.status, postponed)}</Text>
       </View>
       {v.term ? <TermCard term={v.term} title='本届支委会' /> : <EmptyState title='尚未登记支委会任期' hint='请补录现任支委会，或登记最近一次换届选举，以便按期提醒换届' />}
       {v.canRecord && !form ? (
@@ -155,9 +267,22 @@ function BranchTerm({ branchId }: { branchId: string }) {
               补录现任支委会
             </Button>
           ) : null}
+          {v.term ? (
+            <View className='term__actions-row'>
+              <Button type='plain' onClick={() => open('correct')} {...testId('term-correct')}>
+                更正本届任期
+              </Button>
+              {v.status.state !== 'ok' ? (
+                <Button type='plain' onClick={() => open('postpone')} {...testId('term-postpone')}>
+                  登记延期换届
+                </Button>
+              ) : null}
+            </View>
+          ) : null}
         </View>
       ) : null}
-      {form ? <RecordForm branchId={branchId} kind={form} t={t} onDone={() => setForm(null)} /> : null}
+      {!form ? <RoleSync t={t} /> : null}
+      {form === 'postpone' ? <PostponeForm branchId={branchId} t={t} onDone={() => setForm(null)} /> : form ? <RecordForm key={form} branchId={branchId} kind={form} t={t} onDone={() => setForm(null)} /> : null}
       {v.canRecord ? (
         <Section title='政治生日'>
           <View className='term__switch'>
@@ -200,7 +325,7 @@ function Overview() {
             <Badge state={i.state} />
           </View>
           <Text className='term__meta'>
-            {i.state === 'none' ? '尚未登记任期' : `${dateText(i.startOn!)} 起 · ${stateLine(i)}`}
+            {i.state === 'none' ? '尚未登记任期' : `${dateText(i.startOn!)} 起 · ${stateLine(i, i.postponed)}`}
             {i.secretary ? ` · 书记 ${i.secretary}` : ''}
           </Text>
         </View>
