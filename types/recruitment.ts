@@ -77,3 +77,17 @@ export const MATERIAL_TITLES: Record<MaterialKey, string> = {
   volunteer_form: '入党志愿书',
   confirm_application: '转正申请书',
 }
+
+/**
+ * What a checklist file may be: a photo of the paper (a scanned 申请书 is usually a phone photo; shown with
+ * previewImage) or a PDF / Word / Excel document (opened with openDocument). recruitment.attach refuses anything else
+ * by name; the pickers say so before uploading.
+ */
+export const MATERIAL_IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'gif', 'heic']
+export const MATERIAL_DOCUMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx']
+export const MATERIAL_EXTENSIONS = [...MATERIAL_IMAGE_EXTENSIONS, ...MATERIAL_DOCUMENT_EXTENSIONS]
+export const extensionOf = (name: string) => (/\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1] ?? '').toLowerCase()
+export const fileKind = (name: string): 'image' | 'document' => (MATERIAL_IMAGE_EXTENSIONS.includes(extensionOf(name)) ? 'image' : 'document')
+/** Why a picked file is not taken, said by name (never dropped silently); null when it is. */
+export const materialFileProblem = (name: string): string | null =>
+  MATERIAL_EXTENSIONS.includes(extensionOf(name)) ? null : `${name} 不是照片（JPG、PNG）或 PDF、Word、Excel 文件，未添加`

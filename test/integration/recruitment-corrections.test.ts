@@ -48,11 +48,11 @@ test('the 上级党委\'s steps are flagged (the screen offers them to the commi
   expect(steps.filter((s) => s.superiorDecision).map((s) => s.n)).toEqual([13, 17, 24])
 })
 
-test('the latest step is corrected with why; the original stays; an earlier one waits for the later', async () => {
+test('the latest step is corrected with why; the original stays; an earlier one may be withdrawn only after the later', async () => {
   await ok(secretary('recruitment.record', { recruitId, step: 'activist', on: '2024-03-01' }))
-  // The talk is not the latest entry any more.
-  const early = await secretary('recruitment.correct', { recruitId, step: 'talk', action: 'amend', on: '2024-01-21', reason: '日期录入错误', version: await version() })
-  expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '第2步之后已记录了其他步骤，请先更正或撤回后面的步骤' } })
+  // The talk is not the latest entry any more: it cannot be withdrawn (step 3 rests on it).
+  const early = await secretary('recruitment.correct', { recruitId, step: 'talk', action: 'withdraw', reason: '误录', version: await version() })
+  expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '只能撤回最后记录的步骤：第2步之后已记录了其他步骤，请先撤回后面的步骤（日期或说明有误可直接更正）' } })
   const byMember = await member('recruitment.correct', { recruitId, step: 'activist', action: 'withdraw', reason: '误录', version: await version() })
   expect(byMember).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   const noReason = await secretary('recruitment.correct', { recruitId, step: 'activist', action: 'amend', on: '2024-03-02', reason: ' ', version: await version() })
@@ -89,6 +89,34 @@ test('a withdrawn step leaves the file as before it, the original in the history
   ])
 })
 
+test('an earlier step corrected when every later rule still holds; refused, naming the rule, when one would break (the walk: only the latest could be)', async () => {
+  // 李积极: 积极分子 on 1 March 2024, 考察 twice, 发展对象 on 1 March 2025 — exactly the year 细则第十三条 asks.
+  const id = (await ok(secretary('recruitment.create', { branchId, name: '李积极', appliedOn: '2024-01-05', clientRequestId: 'rc-recruitmentcorrections-3' }))).id
+  await ok(secretary('recruitment.record', { recruitId: id, step: 'talk', on: '2024-01-20', talker: '老党员丙' }))
+  await ok(secretary('recruitment.record', { recruitId: id, step: 'activist', on: '2024-03-01' }))
+  await ok(secretary('recruitment.record', { recruitId: id, step: 'contacts', on: '2024-03-02', people: [ids['老党员丙']] }))
+  await ok(secretary('recruitment.record', { recruitId: id, step: 'inspect', on: '2024-08-20' }))
+  await ok(secretary('recruitment.record', { recruitId: id, step: 'inspect', on: '2025-02-20' }))
+  await ok(secretary('recruitment.record', { recruitId: id, step: 'candidate', on: '2025-03-01' }))
+  const v = async () => (await ok(secretary('recruitment.get', { recruitId: id }))).version
+  // One day later would leave 发展对象 less than a year after 积极分子: refused, the rule and the step named; nothing written.
+  const later = await secretary('recruitment.correct', { recruitId: id, step: 'activist', action: 'amend', on: '2024-03-02', reason: '支委会会议记录为3月2日', version: await v() })
+  expect(later).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { rule: '细则第十三条（培养考察一年以上）', step: 'candidate' } } })
+  expect((later as { error: { message: string } }).error.message).toBe('更正后第7步「确定发展对象」不再符合规定：入党积极分子经过一年以上培养教育和考察才能确定为发展对象：2024年3月2日确定为积极分子，最早 2025年3月2日（细则第十三条）')
+  // The first 考察 moved so half a year passes without one: refused by 细则第十二条.
+  const gap = await secretary('recruitment.correct', { recruitId: id, step: 'inspect', index: 0, action: 'amend', on: '2024-09-05', reason: '日期录入错误', version: await v() })
+  expect(gap).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { rule: '细则第十二条（每半年考察一次）' } } })
+  // One day earlier keeps every rule: corrected, the reason and the original in the history.
+  const d = await ok(secretary('recruitment.correct', { recruitId: id, step: 'activist', action: 'amend', on: '2024-02-29', reason: '支委会会议记录为2月29日', version: await v() }))
+  expect(d.stages.flatMap((s) => s.steps).find((s) => s.code === 'activist')!.entries[0]).toMatchObject({ on: '2024-02-29', corrections: [{ reason: '支委会会议记录为2月29日', before: { on: '2024-03-01' } }] })
+  expect(d.history.at(-1)?.what).toBe('更正第3步「推荐和确定入党积极分子」（原记录 2024-03-01，张书记 记录；日期改为 2024-02-29）：支委会会议记录为2月29日')
+  // The second 考察's note, by its index: the history names which.
+  const n = await ok(secretary('recruitment.correct', { recruitId: id, step: 'inspect', index: 1, action: 'amend', note: '表现良好', reason: '补充考察情况', version: await v() }))
+  expect(n.stages.flatMap((s) => s.steps).find((s) => s.code === 'inspect')!.entries.map((e) => e.note)).toEqual([null, '表现良好'])
+  expect(n.history.at(-1)?.what).toBe('更正第6步「培养教育考察」第2次记录（原记录 2025-02-20，张书记 记录）：补充考察情况')
+  expect(n.status).toBe('candidate')
+})
+
 test('a hidden step\'s exception: the audit summary names the rule, not the reason (it carried the reason before)', async () => {
   // 政审 before the 发展对象 stage: the committee records it as an exception.
   await ok(admin('recruitment.record', { recruitId, step: 'vetting', on: '2024-02-01', result: '政治审查合格', exceptionReason: '组织部门已提前完成政审：其父曾受刑事处罚，经研究不影响', version: await version() }))
@@ -99,10 +127,10 @@ test('a hidden step\'s exception: the audit summary names the rule, not the reas
 })
 
 test('the committee\'s overview: people per status per branch and every overdue step', async () => {
-  // 王申请 applied on 2024-01-05 and is 入党申请人 again (step 3 withdrawn): nothing overdue; 李申请's talk is.
+  // 王申请 applied on 2024-01-05 and is 入党申请人 again (step 3 withdrawn): nothing overdue; 李申请's talk is; 李积极 is 发展对象.
   const late = await ok(secretary('recruitment.create', { branchId, name: '李申请', appliedOn: '2024-05-06', clientRequestId: 'rc-recruitmentcorrections-2' }))
   const o = await ok(admin('recruitment.overview', {}))
-  expect(o.branches).toEqual([{ branchId, branchName: '丙学会党支部', counts: { applicant: 2 }, total: 2, overdue: 1 }])
+  expect(o.branches).toEqual([{ branchId, branchName: '丙学会党支部', counts: { applicant: 2, candidate: 1 }, total: 3, overdue: 1 }])
   expect(o.overdue).toEqual([expect.objectContaining({ recruitId: late.id, name: '李申请', title: '入党谈话', dueOn: '2024-06-06', branchName: '丙学会党支部' })])
   expect(o.overdue[0].daysLate).toBeGreaterThan(365)
   expect(await secretary('recruitment.overview', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

@@ -7,6 +7,7 @@ import {
   addMonths,
   confirmationRefusal,
   congressRefusal,
+  correctionRefusal,
   dueItems,
   inspectionGaps,
   NATIONAL_DEFAULTS as S,
@@ -209,5 +210,42 @@ describe('入党 / 转正 dates on the roster (confirmationRefusal; the reviewer
     expect(m('probationary', '2026-06-01', '2027-06-01')).toContain('预备党员还没有转正日期')
     expect(m('full', null, '2026-11-01')).toBeNull()
     expect(m('probationary', '2026-06-01', null)).toBeNull()
+  })
+})
+
+describe('correcting an earlier step (correctionRefusal): every later step\'s rule must still hold', () => {
+  // 积极分子 on 1 March 2024, 考察 every half year, 发展对象 on 1 March 2025: exactly a year (细则第十三条).
+  const file: StepLog = {
+    apply: e('2024-01-05'),
+    talk: e('2024-01-20'),
+    activist: e('2024-03-01'),
+    contacts: [{ on: '2024-03-02', people: ['a'] } as StepEntry],
+    inspect: [{ on: '2024-08-20' }, { on: '2025-02-20' }],
+    candidate: e('2025-03-01'),
+  }
+  const moved = (code: keyof StepLog, on: string, index = 0): StepLog => ({ ...file, [code]: file[code]!.map((x, i) => (i === index ? { ...x, on } : x)) })
+  test('moving 确定为积极分子 one day later leaves 发展对象 short of a year: refused, the rule named', () => {
+    const r = correctionRefusal(file, moved('activist', '2024-03-02'), S, TODAY)
+    expect(r?.step).toBe('candidate')
+    expect(r?.refusal.rule).toBe('细则第十三条（培养考察一年以上）')
+    expect(r?.refusal.message).toContain('最早 2025年3月2日')
+  })
+  test('moving it one day earlier keeps every rule: accepted', () => {
+    expect(correctionRefusal(file, moved('activist', '2024-02-29'), S, TODAY)).toBeNull()
+  })
+  test('moving a 考察 so half a year passes without one: refused by 细则第十二条', () => {
+    expect(correctionRefusal(file, moved('inspect', '2024-09-02', 0), S, TODAY)?.refusal.rule).toBe('细则第十二条（每半年考察一次）')
+  })
+  test('moving the talk after the 积极分子 date: refused by the order rule of step 3', () => {
+    const r = correctionRefusal(file, moved('talk', '2024-03-05'), S, TODAY)
+    expect(r?.step).toBe('activist')
+    expect(r?.refusal.rule).toBe('细则第九条、第十条（程序顺序）')
+  })
+  test('a rule the file already broke (a committee exception) does not block a correction elsewhere', () => {
+    const excepted: StepLog = { ...file, candidate: [{ on: '2025-02-01', exception: { rule: '细则第十三条（培养考察一年以上）', reason: '特殊情况' } }] }
+    expect(correctionRefusal(excepted, { ...excepted, talk: e('2024-01-21') }, S, TODAY)).toBeNull()
+  })
+  test('a date after today is refused', () => {
+    expect(correctionRefusal(file, moved('candidate', '2026-12-03'), S, TODAY)?.refusal.rule).toBe('记录已发生的事')
   })
 })

@@ -11,7 +11,9 @@
  *   records an exception with its reason. Only the fields the step's row defines (others refused); the 上级党委's
  *   decisions (预审, 审批, 转正审批) by the committee only.
  * - recruitment.fromRoster — a 预备党员 already on the roster gets a file from the 支部大会 (入党日期) on, for 转正.
- * - recruitment.material — a materials-checklist item: done or not, with files.
+ * - recruitment.material — a materials-checklist item: done or not (its files kept unless given).
+ * - recruitment.attach / recruitment.detach — a checklist file added (with its name) or removed (in the history).
+ * - recruitment.file — a file's short-lived link to open it (keepers only; audited).
  * - recruitment.settings / recruitment.setSettings — the committee's local rules (national defaults otherwise).
  */
 import { z } from 'zod'
@@ -24,6 +26,10 @@ const status = z.enum(Object.keys(STATUS_LABELS) as [keyof typeof STATUS_LABELS,
 const files = z.array(fileID).max(9, { error: '附件最多 9 个' })
 const count = (label: string) => z.number({ error: `${label}必须是数字` }).int({ error: `${label}必须是整数` }).min(0, { error: `${label}不能是负数` }).max(10_000)
 const personRef = z.object({ id: z.string(), name: z.string() })
+
+const materialFile = z.object({ fileID: z.string(), name: z.string(), kind: z.enum(['image', 'document']) })
+/** A checklist file as picked: its fileID (uploaded under recruitment/<branchId>/) and its name (申请书.jpg). */
+const pickedFile = z.object({ fileID, name: text('文件名', 120) }).strict()
 
 const due = z.object({ step, title: z.string(), dueOn: z.string(), daysLeft: z.number() })
 
@@ -99,7 +105,11 @@ const detail = summary.extend({
       ),
     }),
   ),
-  materials: z.array(z.object({ key: material, title: z.string(), done: z.boolean(), on: z.string().nullable(), files: z.array(z.string()), note: z.string().nullable(), hidden: z.boolean() })),
+  /**
+   * The checklist. `files` (names as picked, images told from documents) only for the secretary, the 组织委员 and the
+   * committee (empty for another reader, who sees `fileCount`); they open one with recruitment.file.
+   */
+  materials: z.array(z.object({ key: material, title: z.string(), done: z.boolean(), on: z.string().nullable(), files: z.array(materialFile), fileCount: z.number(), note: z.string().nullable(), hidden: z.boolean() })),
   history: z.array(z.object({ at: z.string(), by: z.string(), what: z.string(), exception: z.object({ rule: z.string(), reason: z.string() }).nullable() })),
 })
 
@@ -185,8 +195,9 @@ export const recruitmentSchemas = {
   },
   /** A 预备党员 already on the roster (admitted before this app): a file from the 支部大会 on, for 转正 (steps 22–25). */
   /**
-   * A recorded step corrected or withdrawn by a keeper, with why: the latest entry of the file only (later steps
-   * rest on earlier ones: withdraw those first). The original stays in the history with who recorded it.
+   * A recorded step corrected or withdrawn by a keeper, with why. Any entry's date or note may be corrected when every
+   * step's rule still holds afterwards (rules.ts correctionRefusal); only the file's latest entry may be withdrawn
+   * (later steps rest on earlier ones). The original stays in the history with who recorded it.
    */
   'recruitment.correct': {
     input: z
@@ -194,6 +205,8 @@ export const recruitmentSchemas = {
         recruitId: id('发展对象档案'),
         step,
         action: z.enum(['amend', 'withdraw'], { error: '请选择更正或撤回' }),
+        /** Which of the step's entries (a 考察 is recorded more than once); the last when left out. */
+        index: z.number().int().min(0).max(100).optional(),
         on: dateOnly('日期', YEARS.from).optional(),
         note: text('情况说明', 1000).optional(),
         reason: text('更正原因', 200),
@@ -221,11 +234,33 @@ export const recruitmentSchemas = {
         key: material,
         done: z.boolean({ error: '请说明是否齐备' }),
         on: dateOnly('日期', YEARS.from).optional(),
-        files: files.default([]),
+        /** The item's files, all of them (left out: kept as they are). Adding and removing one: recruitment.attach / detach. */
+        files: files.optional(),
         note: text('说明', 500).optional(),
       })
       .strict(),
     output: detail,
+  },
+  /** Files added to a checklist item (appended to what is there, so two uploads finishing together both stay); the item becomes 齐备. */
+  'recruitment.attach': {
+    input: z
+      .object({
+        recruitId: id('发展对象档案'),
+        key: material,
+        files: z.array(pickedFile).min(1, { error: '请选择文件' }).max(9, { error: '一次最多添加 9 个文件' }),
+      })
+      .strict(),
+    output: detail,
+  },
+  /** A checklist file removed (the file deleted from storage unless a step still has it); the history names it. */
+  'recruitment.detach': {
+    input: z.object({ recruitId: id('发展对象档案'), key: material, fileID, version: z.number().int().min(0).optional() }).strict(),
+    output: detail,
+  },
+  /** A file of the person's file to open: a short-lived link, its name and kind; keepers only, every open audited. */
+  'recruitment.file': {
+    input: z.object({ recruitId: id('发展对象档案'), fileID }).strict(),
+    output: z.object({ fileID: z.string(), name: z.string(), kind: z.enum(['image', 'document']), url: z.string() }),
   },
   'recruitment.settings': {
     input: z.object({}).strict(),

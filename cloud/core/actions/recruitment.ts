@@ -5,20 +5,20 @@
  * Who: the branch's secretary and 支委 read the branch's pipeline, the committee every branch's; the secretary and the
  * 组织委员 (and the committee) write, and see 政审 and personal files. Every read of a person's file is audited.
  */
-import type { MaterialKey } from '../../../types/recruitment'
+import { extensionOf, fileKind, materialFileProblem, type MaterialKey } from '../../../types/recruitment'
 import { PIPELINE_READERS } from '../../../types/roles'
 import { isCommitteeAdmin } from '../framework/access'
 import { defineAction, type ActionContext } from '../framework/action'
-import { AppError, forbidden, invalid } from '../framework/errors'
+import { AppError, forbidden, invalid, notFound } from '../framework/errors'
 import { collection, loadOne, readAll, recordOf } from '../framework/data'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import { beijingDate, daysBetween } from '../framework/time'
 import { quorumOf } from '../activities/rules'
 import { actorName, recordAudit } from '../organisation/audit'
 import { findActiveEntry, loadActiveBranch, loadGroup, newMemberDoc } from '../organisation/store'
-import { addMonths, congressRefusal, dueItems, NATIONAL_DEFAULTS, probationEnd, stepRefusal, type RecruitmentSettings } from '../recruitment/rules'
-import { derived, hiddenStep, loadSettings, presentDetail, presentSummary, saveSettings, type RecruitDoc, type RecruitEntry } from '../recruitment/store'
-import { foreignInputs, INPUT_LABELS, MATERIAL_TITLES, STEP_BY_CODE } from '../recruitment/steps'
+import { addMonths, congressRefusal, correctionRefusal, dueItems, NATIONAL_DEFAULTS, probationEnd, stepRefusal, type RecruitmentSettings } from '../recruitment/rules'
+import { derived, hiddenStep, loadSettings, materialFiles, presentDetail, presentSummary, saveSettings, type RecruitDoc, type RecruitEntry } from '../recruitment/store'
+import { foreignInputs, INPUT_LABELS, MATERIAL_TITLES, MATERIALS, PERSONAL_MATERIALS, STEP_BY_CODE } from '../recruitment/steps'
 
 const READERS = PIPELINE_READERS
 const record = { kind: 'record', collection: 'recruits', noun: '发展党员档案', idOf: (input: { recruitId: string }) => input.recruitId } as const
@@ -417,13 +417,17 @@ export const setMaterial = defineAction({
   name: 'recruitment.material',
   roles: READERS,
   scope: record,
-  async handler({ key, done, on, files, note }, ctx) {
+  async handler({ key, done, on, files: given, note }, ctx) {
     const before = recordOf(ctx, 'recruits')
     await assertKeeper(ctx, before.branchId)
-    checkFiles(before.branchId, files)
+    const was = before.materials[key]
+    // Marking an item 齐备 or not keeps its files (a toggle must not drop what was uploaded meanwhile).
+    const files = given ?? was?.files ?? []
+    checkFiles(before.branchId, given ?? [])
     if (on && on > beijingDate(ctx.port.now())) throw invalid('日期不能晚于今天', { field: 'on' })
     const by = await actor(ctx)
-    const materials = { ...before.materials, [key as MaterialKey]: { done, on: on ?? null, files, note: note ?? null } }
+    const names = (was?.names ?? []).filter((n) => files.includes(n.fileID))
+    const materials = { ...before.materials, [key as MaterialKey]: { done, on: on ?? was?.on ?? null, files, note: note ?? was?.note ?? null, ...(names.length ? { names } : {}) } }
     const after: RecruitDoc = {
       ...before,
       materials,
@@ -434,14 +438,133 @@ export const setMaterial = defineAction({
   },
 })
 
+/** Files one checklist item keeps (思想汇报 come every quarter for years). */
+const MATERIAL_MAX_FILES = 30
+
+/**
+ * Files added to a checklist item, by name: appended to what the item has now (read in the action), so two uploads
+ * finishing together both stay — the screen used to send the whole list, and the second upload's list, read before
+ * the first was saved, dropped the first. The item becomes 齐备; the history names the files.
+ */
+export const attachFiles = defineAction({
+  name: 'recruitment.attach',
+  roles: READERS,
+  scope: record,
+  async handler({ key, files }, ctx) {
+    const before = recordOf(ctx, 'recruits')
+    await assertKeeper(ctx, before.branchId)
+    await loadActiveBranch(ctx.port, before.branchId)
+    checkFiles(before.branchId, files.map((f) => f.fileID))
+    // A photo of the paper or a PDF/Word/Excel document (types/recruitment.ts MATERIAL_EXTENSIONS), said by name.
+    const refused = files.map((f) => materialFileProblem(f.name)).filter((m): m is string => !!m)
+    if (refused.length) throw invalid(refused.join('；'), { field: 'files' })
+    const was = before.materials[key]
+    const fresh = files.filter((f) => !(was?.files ?? []).includes(f.fileID))
+    const all = [...(was?.files ?? []), ...fresh.map((f) => f.fileID)]
+    if (all.length > MATERIAL_MAX_FILES) throw invalid(`每项材料最多 ${MATERIAL_MAX_FILES} 个附件，请先删除不需要的`, { field: 'files' })
+    if (!fresh.length) return detail(ctx, before)
+    const by = await actor(ctx)
+    const today = beijingDate(ctx.port.now())
+    const materials = {
+      ...before.materials,
+      [key]: { done: true, on: was?.on ?? today, files: all, note: was?.note ?? null, names: [...(was?.names ?? []), ...fresh.map((f) => ({ fileID: f.fileID, name: f.name }))] },
+    }
+    const after: RecruitDoc = {
+      ...before,
+      materials,
+      history: [...before.history, { at: ctx.port.now(), by, what: `材料「${MATERIAL_TITLES[key]}」添加附件：${fresh.map((f) => f.name).join('、')}`, exception: null }],
+    }
+    return detail(ctx, await save(ctx, before, after))
+  },
+})
+
+/**
+ * A checklist file removed, by its keeper (the screen asks first). The history names the file and who removed it; the
+ * stored file is deleted unless one of the person's steps still has it (a step's files stay with the step).
+ */
+export const detachFile = defineAction({
+  name: 'recruitment.detach',
+  roles: READERS,
+  scope: record,
+  async handler({ key, fileID, version }, ctx) {
+    const before = recordOf(ctx, 'recruits')
+    await assertKeeper(ctx, before.branchId)
+    await loadActiveBranch(ctx.port, before.branchId)
+    if (version !== undefined && version !== before.version) throw new AppError('CONFLICT', '该档案刚被他人修改，请刷新后重试')
+    const was = before.materials[key]
+    const shown = materialFiles(key, was).find((f) => f.fileID === fileID)
+    if (!was || !shown) throw notFound('附件')
+    const by = await actor(ctx)
+    const materials = { ...before.materials, [key]: { ...was, files: was.files.filter((f) => f !== fileID), names: (was.names ?? []).filter((n) => n.fileID !== fileID) } }
+    const after: RecruitDoc = {
+      ...before,
+      materials,
+      history: [...before.history, { at: ctx.port.now(), by, what: `材料「${MATERIAL_TITLES[key]}」删除附件：${shown.name}`, exception: null }],
+    }
+    const saved = await save(ctx, before, after)
+    const inSteps = Object.values(before.log).some((l) => (l ?? []).some((e) => (e.files ?? []).includes(fileID)))
+    const elsewhere = MATERIALS.some((k) => k !== key && (before.materials[k]?.files ?? []).includes(fileID))
+    if (!inSteps && !elsewhere) await ctx.port.storage.remove([fileID])
+    await recordAudit(ctx, {
+      branchId: before.branchId,
+      action: 'recruit.file.removed',
+      // The audit log is read by every secretary: a personal material's (政审) file name stays out of it.
+      summary: `${before.name}：删除材料「${MATERIAL_TITLES[key]}」的附件${PERSONAL_MATERIALS.includes(key) ? '' : ` ${shown.name}`}`,
+      target: { kind: 'recruit', id: before._id },
+      before: null,
+      after: null,
+    })
+    return detail(ctx, saved)
+  },
+})
+
+/**
+ * One file of a person's file, to open: a short-lived link (images are shown, documents downloaded and opened), its
+ * name and kind. Only the secretary, the 组织委员 and the committee (the person is not a user of the file), and every
+ * open is in the audit log as reads of the file are (`recruit.file`).
+ */
+export const openFile = defineAction({
+  name: 'recruitment.file',
+  roles: READERS,
+  scope: record,
+  async handler({ fileID }, ctx) {
+    const doc = recordOf(ctx, 'recruits')
+    if (!(await keeper(ctx, doc.branchId))) throw forbidden('发展党员档案的材料仅支部书记、组织委员和党委可以查看')
+    const fromMaterial = MATERIALS.flatMap((k) => materialFiles(k, doc.materials[k]).map((f) => ({ ...f, key: k, title: MATERIAL_TITLES[k] }))).find((f) => f.fileID === fileID)
+    const step = stepWithFile(doc, fileID)
+    if (!fromMaterial && !step) throw notFound('附件')
+    const name = fromMaterial?.name ?? `第${step!.n}步「${step!.title}」附件${extensionOf(fileID) ? `.${extensionOf(fileID)}` : ''}`
+    const kind = fromMaterial?.kind ?? fileKind(fileID)
+    const url = (await ctx.port.storage.getTempFileURLs([fileID])).get(fileID)
+    if (!url) throw new AppError('NOT_FOUND', '文件已不在云存储中，请重新上传')
+    const personalFile = (fromMaterial && PERSONAL_MATERIALS.includes(fromMaterial.key)) || (!!step && hiddenStep(step.code, false))
+    await recordAudit(ctx, {
+      branchId: doc.branchId,
+      action: 'recruit.file',
+      summary: `查看 ${doc.name} 的${fromMaterial ? `材料「${fromMaterial.title}」` : `第${step!.n}步`}附件${personalFile ? '' : ` ${name}`}`,
+      target: { kind: 'recruit', id: doc._id },
+      before: null,
+      after: null,
+    })
+    return { fileID, name, kind, url }
+  },
+})
+
+/** The step whose entries hold `fileID`, if one does. */
+function stepWithFile(doc: RecruitDoc, fileID: string) {
+  const code = (Object.keys(doc.log) as (keyof RecruitDoc['log'])[]).find((c) => (doc.log[c] ?? []).some((e) => (e.files ?? []).includes(fileID)))
+  return code ? STEP_BY_CODE[code] : null
+}
+
 /** Steps whose recording changed the roster: corrected there (members.update), not by withdrawing the step. */
 const ROSTER_STEPS = new Set(['enrol', 'confirm_approval'])
 
 /**
- * A recorded step corrected (its date or note) or withdrawn, with why. Only the file's latest entry: every later step
- * rests on the earlier ones, so an earlier one is reached by withdrawing the later first. The original stays — in
- * the entry's `corrections` (amend) and in the history line naming who recorded it and when (withdraw); the change is
- * checked by the same rules as a new record, and audited.
+ * A recorded step corrected (its date or note) or withdrawn, with why. Any entry may be corrected when the corrected
+ * file still keeps every rule it kept (rules.ts correctionRefusal: moving 确定为入党积极分子 later must not leave
+ * 确定为发展对象 less than a year after it); only the file's latest entry may be withdrawn, since every later step rests
+ * on the earlier ones. The original stays — in the entry's `corrections` (amend) and in the history line naming who
+ * recorded it and when — and the change is audited.
  */
 export const correctStep = defineAction({
   name: 'recruitment.correct',
@@ -455,35 +578,48 @@ export const correctStep = defineAction({
     if (input.version !== before.version) throw new AppError('CONFLICT', '该档案刚被他人修改，请刷新后重试')
     const def = STEP_BY_CODE[input.step]
     const entries = before.log[input.step] ?? []
-    const last = entries.at(-1)
-    if (!last) throw invalid(`第${def.n}步「${def.title}」尚未记录`, { field: 'step' })
-    const latest = Object.values(before.log).flatMap((l) => l ?? []).reduce((a, b) => (new Date(b.at) > new Date(a.at) ? b : a))
-    if (latest !== last) throw new AppError('CONFLICT', `第${def.n}步之后已记录了其他步骤，请先更正或撤回后面的步骤`, { field: 'step' })
+    if (!entries.length) throw invalid(`第${def.n}步「${def.title}」尚未记录`, { field: 'step' })
+    const index = input.index ?? entries.length - 1
+    const target = entries[index]
+    if (!target) throw invalid(`第${def.n}步「${def.title}」没有第${index + 1}次记录`, { field: 'index' })
+    const which = entries.length > 1 ? `第${index + 1}次记录` : ''
     if (def.superiorDecision && !isCommitteeAdmin(ctx.caller.memberships)) throw forbidden(`第${def.n}步「${def.title}」由上级党委审批，请由党委管理员更正`)
     if (ROSTER_STEPS.has(input.step)) throw new AppError('CONFLICT', `第${def.n}步已改动花名册，不能撤回或更正；请在花名册中更正`, { field: 'step' })
     const s = await loadSettings(port)
     const today = beijingDate(port.now())
     const by = await actor(ctx)
     const now = port.now()
-    const rest = entries.slice(0, -1)
-    const logWithout = { ...before.log, [input.step]: rest }
-    if (!rest.length) delete logWithout[input.step]
     let log: RecruitDoc['log']
     let what: string
+    let rest = entries
     if (input.action === 'withdraw') {
       if (input.on || input.note) throw invalid('撤回时不填写日期和说明', { field: input.on ? 'on' : 'note' })
-      log = logWithout
-      what = `撤回第${def.n}步「${def.title}」（原记录 ${last.on}，${last.by.name} 记录）：${input.reason}`
+      const latest = Object.values(before.log).flatMap((l) => l ?? []).reduce((a, b) => (new Date(b.at) > new Date(a.at) ? b : a))
+      if (latest !== target) throw new AppError('CONFLICT', `只能撤回最后记录的步骤：第${def.n}步之后已记录了其他步骤，请先撤回后面的步骤（日期或说明有误可直接更正）`, { field: 'step' })
+      rest = entries.filter((_, i) => i !== index)
+      log = { ...before.log, [input.step]: rest }
+      if (!rest.length) delete log[input.step]
+      what = `撤回第${def.n}步「${def.title}」${which}（原记录 ${target.on}，${target.by.name} 记录）：${input.reason}`
     } else {
       if (!input.on && input.note === undefined) throw invalid('请填写更正后的日期或说明', { field: 'on' })
-      const on = input.on ?? last.on
-      if (on !== last.on) {
-        const refusal = stepRefusal(input.step, { on, from: last.from ?? null, to: last.to ?? null, approved: last.approved ?? null, outcome: last.outcome ?? null, extensionMonths: last.extensionMonths ?? null, contacts: def.fields.includes('contacts') ? (last.people ?? []).length : undefined, introducers: def.fields.includes('introducers') ? (last.people ?? []).length : undefined }, logWithout, s, today)
-        if (refusal && !last.exception) throw new AppError('CONFLICT', `更正后的日期不符合规定：${refusal.message}`, { rule: refusal.rule })
+      const on = input.on ?? target.on
+      const corrected: RecruitEntry = { ...target, on, note: input.note ?? target.note ?? null, corrections: [...(target.corrections ?? []), { at: now, by, reason: input.reason, before: { on: target.on, note: target.note ?? null } }] }
+      log = { ...before.log, [input.step]: entries.map((e, i) => (i === index ? corrected : e)) }
+      if (on !== target.on) {
+        // A 支部大会 step is dated by the meeting it names (细则第二十三条), and the 入党日期 on the roster is its date.
+        if (def.fields.includes('congress') && target.activityId) {
+          const meeting = await congressFacts(ctx, before.branchId, target.activityId)
+          if (meeting.on !== on) throw new AppError('CONFLICT', `第${def.n}步的日期是所关联的支部党员大会的日期（${meeting.on}），不能单独更正；会议日期有误请更正那次会议的记录`, { field: 'on' })
+        }
+        if (input.step === 'congress' && before.memberId) throw new AppError('CONFLICT', `第${def.n}步的日期已作为入党日期记入花名册，请在花名册中更正`, { field: 'on' })
+        const broken = correctionRefusal(before.log, log, s, today)
+        if (broken) {
+          const other = STEP_BY_CODE[broken.step]
+          const message = broken.step === input.step ? `更正后的日期不符合规定：${broken.refusal.message}` : `更正后第${other.n}步「${other.title}」不再符合规定：${broken.refusal.message}`
+          throw new AppError('CONFLICT', message, { rule: broken.refusal.rule, step: broken.step })
+        }
       }
-      const corrected: RecruitEntry = { ...last, on, note: input.note ?? last.note ?? null, corrections: [...(last.corrections ?? []), { at: now, by, reason: input.reason, before: { on: last.on, note: last.note ?? null } }] }
-      log = { ...before.log, [input.step]: [...rest, corrected] }
-      what = `更正第${def.n}步「${def.title}」（原记录 ${last.on}，${last.by.name} 记录${on !== last.on ? `；日期改为 ${on}` : ''}）：${input.reason}`
+      what = `更正第${def.n}步「${def.title}」${which}（原记录 ${target.on}，${target.by.name} 记录${on !== target.on ? `；日期改为 ${on}` : ''}）：${input.reason}`
     }
     const after: RecruitDoc = {
       ...before,
@@ -500,7 +636,7 @@ export const correctStep = defineAction({
       action: 'recruit.correct',
       summary: `${before.name}：${input.action === 'withdraw' ? '撤回' : '更正'}第${def.n}步「${def.title}」${hidden ? '' : `：${input.reason}`}`,
       target: { kind: 'recruit', id: before._id },
-      before: { status: before.status, on: last.on },
+      before: { status: before.status, on: target.on },
       after: { status: after.status, action: input.action },
     })
     return detail(ctx, saved, s)
@@ -568,4 +704,4 @@ export const setSettings = defineAction({
   },
 })
 
-export const RECRUITMENT_ACTIONS = [listRecruits, createRecruit, getRecruit, recordStep, correctStep, recruitmentOverview, fromRoster, setMaterial, getSettings, setSettings] as const
+export const RECRUITMENT_ACTIONS = [listRecruits, createRecruit, getRecruit, recordStep, correctStep, recruitmentOverview, fromRoster, setMaterial, attachFiles, detachFile, openFile, getSettings, setSettings] as const

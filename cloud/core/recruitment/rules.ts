@@ -314,3 +314,54 @@ export function confirmationRefusal(m: { partyStatus: 'full' | 'probationary'; j
   }
   return null
 }
+
+/** An entry's facts as stepRefusal reads them (培养联系人 / 入党介绍人 counted from its people). */
+export function factsOf(step: StepCode, e: StepEntry & { people?: readonly string[] }): StepInput {
+  const fields = STEP_BY_CODE[step].fields
+  return {
+    on: e.on,
+    from: e.from ?? null,
+    to: e.to ?? null,
+    approved: e.approved ?? null,
+    outcome: e.outcome ?? null,
+    extensionMonths: e.extensionMonths ?? null,
+    exception: e.exception ?? null,
+    contacts: fields.includes('contacts') ? (e.people ?? []).length : undefined,
+    introducers: fields.includes('introducers') ? (e.people ?? []).length : undefined,
+  }
+}
+
+/**
+ * Every entry of a file checked again in the 细则's order, as if recorded one after the other: each refusal as
+ * `step#index` with its rule. The steps go by their number (each after the ones it rests on), except the 转正 rounds
+ * (22–24), which follow their dates, since after a 延长预备期 a new 转正申请 and 支部大会 come after the first.
+ */
+export function replayRefusals(log: StepLog, s: RecruitmentSettings, today: string): Map<string, Refusal> {
+  const group = (n: number) => (n >= 22 && n <= 24 ? 22 : n)
+  const all = (Object.keys(log) as StepCode[]).flatMap((code) => (log[code] ?? []).map((entry, index) => ({ code, index, entry, n: STEP_BY_CODE[code].n })))
+  all.sort((a, b) => group(a.n) - group(b.n) || a.entry.on.localeCompare(b.entry.on) || a.n - b.n || a.index - b.index)
+  const out = new Map<string, Refusal>()
+  const sofar: StepLog = {}
+  for (const { code, index, entry } of all) {
+    const refusal = stepRefusal(code, factsOf(code, entry), sofar, s, today)
+    if (refusal) out.set(`${code}#${index}`, refusal)
+    sofar[code] = [...(sofar[code] ?? []), entry]
+  }
+  return out
+}
+
+/**
+ * Whether an earlier step's date may be corrected (recruitment.correct): the corrected file is checked again step by
+ * step, and a rule that held before the correction must still hold — moving 确定为入党积极分子 later must not leave
+ * 确定为发展对象 less than a year after it (细则第十三条), moving a 考察 must not open a half-year gap (细则第十二条), a
+ * step may not come before the one it rests on. Refusals the file already had (an exception the committee recorded,
+ * a file made from the roster) are not the correction's: they do not block it. Null when the correction may stand.
+ */
+export function correctionRefusal(before: StepLog, after: StepLog, s: RecruitmentSettings, today: string): { step: StepCode; refusal: Refusal } | null {
+  const had = replayRefusals(before, s, today)
+  for (const [key, refusal] of replayRefusals(after, s, today)) {
+    if (had.get(key)?.rule === refusal.rule) continue
+    return { step: key.split('#')[0] as StepCode, refusal }
+  }
+  return null
+}

@@ -2,7 +2,7 @@
  * The 发展党员 pipeline's records (`recruits`, one per person, the branch's record even when the person is not a
  * user) and the committee's local settings (`recruitment_settings`), and how a record is shown to a reader.
  */
-import type { MaterialKey, PersonStatus } from '../../../types/recruitment'
+import { extensionOf, fileKind, type MaterialKey, type PersonStatus } from '../../../types/recruitment'
 import { collection } from '../framework/data'
 import type { Port } from '../framework/port'
 import { isCollectionMissing } from '../framework/errors'
@@ -46,7 +46,7 @@ export interface RecruitDoc {
   contacts: string[]
   introducers: string[]
   log: Partial<Record<StepCode, RecruitEntry[]>>
-  materials: Partial<Record<MaterialKey, { done: boolean; on: string | null; files: string[]; note: string | null }>>
+  materials: Partial<Record<MaterialKey, MaterialDoc>>
   history: { at: Date; by: Actor; what: string; exception: { rule: string; reason: string } | null }[]
   /** Made from a roster 预备党员 (recruitment.fromRoster): steps before the 预备期 were never kept here. */
   imported?: boolean
@@ -55,6 +55,28 @@ export interface RecruitDoc {
   version: number
   createdAt: Date
   updatedAt: Date
+}
+
+/** A checklist item: done or not, its files (fileIDs) and the names they were picked with (recruitment.attach). */
+export interface MaterialDoc {
+  done: boolean
+  on: string | null
+  files: string[]
+  note: string | null
+  /** The file's name as picked (申请书.jpg); files attached before names were kept, or through a step, have none. */
+  names?: { fileID: string; name: string }[]
+}
+
+
+/**
+ * A material's files as shown: each with its name (as picked; else 「入党申请书 2.pdf」 from the title and the stored
+ * file's extension) and whether it is a picture.
+ */
+export function materialFiles(key: MaterialKey, m: MaterialDoc | undefined) {
+  return (m?.files ?? []).map((fileID, i) => {
+    const name = m?.names?.find((x) => x.fileID === fileID)?.name ?? `${MATERIAL_TITLES[key]} ${i + 1}${extensionOf(fileID) ? `.${extensionOf(fileID)}` : ''}`
+    return { fileID, name, kind: fileKind(name) }
+  })
 }
 
 /** recruitment_settings/committee: the committee's local rules (missing keys: the national defaults). */
@@ -149,7 +171,8 @@ export function presentDetail(doc: RecruitDoc, s: RecruitmentSettings, today: st
     return {
       on: e.on,
       note: hidden ? null : (e.note ?? null),
-      files: hidden ? [] : (e.files ?? []),
+      // Files are listed (and opened, recruitment.file) only for the secretary, the 组织委员 and the committee.
+      files: hidden || !personal ? [] : (e.files ?? []),
       from: e.from ?? null,
       to: e.to ?? null,
       hours: e.hours ?? null,
@@ -198,7 +221,7 @@ export function presentDetail(doc: RecruitDoc, s: RecruitmentSettings, today: st
     materials: MATERIALS.map((key) => {
       const m = doc.materials[key]
       const hidden = !personal && PERSONAL_MATERIALS.includes(key)
-      return { key, title: MATERIAL_TITLES[key], done: !!m?.done, on: m?.on ?? null, files: hidden ? [] : (m?.files ?? []), note: hidden ? null : (m?.note ?? null), hidden }
+      return { key, title: MATERIAL_TITLES[key], done: !!m?.done, on: m?.on ?? null, files: personal ? materialFiles(key, m) : [], fileCount: m?.files.length ?? 0, note: hidden ? null : (m?.note ?? null), hidden }
     }),
     history: doc.history.map((h) => {
       // A step's line begins 「第N步」 (recordStep): a hidden step's line keeps its title and date, not the exception's reason.

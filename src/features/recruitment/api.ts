@@ -14,6 +14,11 @@ export const getRecruit = (recruitId: string) => callApi('recruitment.get', { re
 export const recordStep = (input: RecordStepInput) => callApi('recruitment.record', input)
 export const fromRoster = (memberId: string) => callApi('recruitment.fromRoster', { memberId })
 export const setMaterial = (input: ActionInput<'recruitment.material'>) => callApi('recruitment.material', input)
+export const attachFiles = (input: ActionInput<'recruitment.attach'>) => callApi('recruitment.attach', input)
+export const detachFile = (input: ActionInput<'recruitment.detach'>) => callApi('recruitment.detach', input)
+/** A short-lived link to one of the person's files (keepers only; every open is audited). */
+export const fileLink = (recruitId: string, fileID: string) => callApi('recruitment.file', { recruitId, fileID })
+export type MaterialFile = RecruitDetail['materials'][number]['files'][number]
 export const recruitmentOverview = () => callApi('recruitment.overview', {})
 export type RecruitOverview = ActionOutput<'recruitment.overview'>
 export const correctStep = (input: ActionInput<'recruitment.correct'>) => callApi('recruitment.correct', input)

@@ -3,12 +3,14 @@
  * person's file with its writes, the step form's roster and meetings, and the list page's entries.
  */
 import { useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import type { PickedFile } from '../../components/file-pick'
 import { newClientRequestId } from '../../lib/request-id'
 import { uploads, useUploadQueue } from '../../lib/upload-queue'
 import type { ActionInput } from '../../../types/actions'
+import { extensionOf } from '../../../types/recruitment'
 import { errorMessage } from '../../services/api'
-import { correctStep, fromRoster, getRecruit, listCongresses, listRoster, recordStep, recruitmentOverview, setMaterial, type RecruitDetail, type RecruitOverview } from './api'
+import { attachFiles, correctStep, detachFile, fileLink, fromRoster, getRecruit, listCongresses, listRoster, recordStep, recruitmentOverview, setMaterial, type MaterialFile, type RecruitDetail, type RecruitOverview } from './api'
 
 /** One person's file: loaded when `ready`; writes keep the answer (or the error) for the screen. */
 export function useRecruitFile(id: string, ready: boolean) {
@@ -44,6 +46,8 @@ export function useRecruitFile(id: string, ready: boolean) {
     busy,
     load,
     setMaterial: (input: ActionInput<'recruitment.material'>) => write(() => setMaterial(input)),
+    attach: (input: ActionInput<'recruitment.attach'>) => write(() => attachFiles(input)),
+    detach: (input: ActionInput<'recruitment.detach'>) => write(() => detachFile(input)),
     correct: (input: ActionInput<'recruitment.correct'>) => write(() => correctStep(input)),
   }
 }
@@ -73,18 +77,52 @@ export function useRecruitOverview() {
   return { data, error, load }
 }
 
+/**
+ * Opens one of the person's files: its short-lived link from the function (recruitment.file: keepers only, audited),
+ * then a picture full screen (previewImage) and a document downloaded and opened (openDocument; in the browser, the
+ * link in a new tab). Answers the error's words, or null.
+ */
+export async function openMaterialFile(recruitId: string, file: MaterialFile): Promise<string | null> {
+  let link: { url: string; kind: 'image' | 'document' }
+  try {
+    link = await fileLink(recruitId, file.fileID)
+  } catch (e) {
+    return errorMessage(e)
+  }
+  if (link.kind === 'image') {
+    await Taro.previewImage({ urls: [link.url], current: link.url }).catch(() => undefined)
+    return null
+  }
+  if (process.env.TARO_ENV === 'h5') {
+    window.open(link.url, '_blank', 'noopener')
+    return null
+  }
+  void Taro.showLoading({ title: '正在打开…' })
+  try {
+    const { tempFilePath } = await Taro.downloadFile({ url: link.url })
+    await Taro.openDocument({ filePath: tempFilePath, showMenu: true })
+    return null
+  } catch {
+    return `${file.name} 打开失败，请稍后重试`
+  } finally {
+    Taro.hideLoading()
+  }
+}
+
 const UPLOAD_OWNER = 'recruitment'
-const extOf = (name: string) => (/\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1] ?? 'bin').toLowerCase()
 
 /**
  * Checklist files through the shared upload queue (src/lib/upload-queue.ts): a file uploads as soon as it is picked,
- * under recruitment/<branchId>/ (the only place recruitment.material accepts); once uploaded it is added to the
- * material's files and the material marked 齐备. Jobs of this file are shown per material with their state.
+ * under recruitment/<branchId>/ (the only place the actions accept); once uploaded it is added, with its name, to what
+ * the material has now (recruitment.attach appends in the cloud, and this file's attaches go one at a time: two
+ * uploads finishing together both stay — the whole list was sent before, and the second list dropped the first).
+ * Jobs of this file are shown per material with their state.
  */
 export function useMaterialUploads(file: ReturnType<typeof useRecruitFile>) {
   const jobs = useUploadQueue((s) => s.jobs)
   const latest = useRef(file)
   latest.current = file
+  const chain = useRef<Promise<unknown>>(Promise.resolve())
   useEffect(
     () =>
       uploads.onSettled(UPLOAD_OWNER, (job) => {
@@ -93,7 +131,10 @@ export function useMaterialUploads(file: ReturnType<typeof useRecruitFile>) {
         if (job.status !== 'done' || !job.fileID || !d || d.id !== recruitId) return
         const m = d.materials.find((x) => x.key === key)
         if (!m) return
-        void latest.current.setMaterial({ recruitId, key: m.key, done: true, files: [...m.files, job.fileID], ...(m.on ? { on: m.on } : {}) }).then((ok) => ok && uploads.forget(job.key))
+        const fileID = job.fileID
+        chain.current = chain.current.then(() =>
+          latest.current.attach({ recruitId, key: m.key, files: [{ fileID, name: job.name }] }).then((ok) => ok && uploads.forget(job.key)),
+        )
       }),
     [],
   )
@@ -103,7 +144,7 @@ export function useMaterialUploads(file: ReturnType<typeof useRecruitFile>) {
     add(branchId: string, recruitId: string, key: string, picked: PickedFile[]) {
       for (const p of picked) {
         const id = newClientRequestId()
-        uploads.add({ key: `${recruitId}.${key}.${id}`, owner: UPLOAD_OWNER, cloudPath: `recruitment/${branchId}/${recruitId}/${key}-${id}.${extOf(p.name)}`, source: p.source })
+        uploads.add({ key: `${recruitId}.${key}.${id}`, owner: UPLOAD_OWNER, cloudPath: `recruitment/${branchId}/${recruitId}/${key}-${id}.${extensionOf(p.name) || 'bin'}`, source: p.source })
       }
     },
     retry: (jobKey: string) => uploads.retry(jobKey),

@@ -8,8 +8,8 @@ import { Section } from '../../../../components/section'
 import { ErrorState, LoadingState } from '../../../../components/states'
 import type { RecruitStep } from '../../../../features/recruitment/api'
 import { readableDates, useMaterialUploads, useRecruitFile } from '../../../../features/recruitment/hooks'
-import { FileInput } from '../../../../components/file-input'
 import { dueText } from '../../../../features/recruitment/components/due-text'
+import { MaterialRow } from '../../../../features/recruitment/components/material-row'
 import { StepForm } from '../../../../features/recruitment/components/step-form'
 import { selectIsCommitteeAdmin, useSessionStore } from '../../../../features/session/store'
 import { useSessionBootstrap } from '../../../../features/session/use-session'
@@ -17,6 +17,8 @@ import { testId } from '../../../../lib/test-id'
 import { beijingDateTimeText, dateText } from '../../../../../types/time-text'
 import '../recruitment.scss'
 
+/** Steps that changed the roster (编入, 转正审批): corrected on the roster, not here (recruitment.correct refuses them). */
+const ROSTER_STEPS: readonly string[] = ['enrol', 'confirm_approval']
 const OUTCOMES = { confirm: '按期转正', extend: '延长预备期', cancel: '取消预备党员资格' } as const
 
 function EntryLine({ e }: { e: RecruitStep['entries'][number] }) {
@@ -46,15 +48,16 @@ function EntryLine({ e }: { e: RecruitStep['entries'][number] }) {
   )
 }
 
-/** Corrects (date, note) or withdraws the file's latest entry, with why; the original stays in the history. */
-function CorrectForm({ step, entry, busy, error, onSave, onCancel }: { step: RecruitStep; entry: RecruitStep['entries'][number]; busy: boolean; error: string | null; onSave(v: { action: 'amend' | 'withdraw'; on?: string; note?: string; reason: string }): void; onCancel(): void }) {
+/** Corrects an entry (date, note) or withdraws the file's latest entry, with why; the original stays in the history. */
+function CorrectForm({ step, entry, mayWithdraw, busy, error, onSave, onCancel }: { step: RecruitStep; entry: RecruitStep['entries'][number]; mayWithdraw: boolean; busy: boolean; error: string | null; onSave(v: { action: 'amend' | 'withdraw'; on?: string; note?: string; reason: string }): void; onCancel(): void }) {
   const [action, setAction] = useState<'amend' | 'withdraw'>('amend')
   const [on, setOn] = useState(entry.on)
   const [note, setNote] = useState(entry.note ?? '')
   const [reason, setReason] = useState('')
   return (
     <View className='recruit-correct' {...testId(`correct-form-${step.code}`)}>
-      <Segments<'amend' | 'withdraw'> options={[{ value: 'amend', label: '更正' }, { value: 'withdraw', label: '撤回' }]} value={action} onChange={setAction} id='correct-action' />
+      {mayWithdraw ? <Segments<'amend' | 'withdraw'> options={[{ value: 'amend', label: '更正' }, { value: 'withdraw', label: '撤回' }]} value={action} onChange={setAction} id='correct-action' /> : null}
+      {!mayWithdraw ? <Text className='recruit-form__hint'>更正较早步骤的日期时，后面各步骤的时限仍须符合规定（如确定发展对象须在确定为入党积极分子一年以后）。</Text> : null}
       {action === 'amend' ? (
         <>
           <Field label='日期'>
@@ -161,24 +164,33 @@ export default function RecruitPersonPage() {
                   ) : null}
                 </View>
                 {next && !done ? <Text className='recruit-step__rule'>下一步 · {s.actor}{s.ruleText ? ` · ${s.ruleText}` : ''}</Text> : null}
-                {s.entries.map((e, i) => (
-                  <EntryLine key={i} e={e} />
-                ))}
-                {mayRecord(s) && s.entries.at(-1)?.at === latestAt && detail.status !== 'stopped' && correcting !== s.code ? (
-                  <Text className='recruit-step__record recruit-step__correct' onClick={() => setCorrecting(s.code)} {...testId(`correct-${s.code}`)}>
-                    更正或撤回
-                  </Text>
-                ) : null}
-                {correcting === s.code ? (
-                  <CorrectForm
-                    step={s}
-                    entry={s.entries.at(-1)!}
-                    busy={file.busy}
-                    error={file.writeError}
-                    onCancel={() => setCorrecting(null)}
-                    onSave={(v) => void file.correct({ recruitId: detail.id, step: s.code, version: detail.version, ...v }).then((done) => done && setCorrecting(null))}
-                  />
-                ) : null}
+                {s.entries.map((e, i) => {
+                  const key = `${s.code}#${i}`
+                  // Any entry's date or note may be corrected (the cloud checks every later step's rule); only the
+                  // file's latest entry may be withdrawn. Steps that changed the roster are corrected there.
+                  const latest = i === s.entries.length - 1 && e.at === latestAt
+                  return (
+                    <View key={i}>
+                      <EntryLine e={e} />
+                      {mayRecord(s) && !ROSTER_STEPS.includes(s.code) && detail.status !== 'stopped' && correcting !== key ? (
+                        <Text className='recruit-step__record recruit-step__correct' onClick={() => setCorrecting(key)} {...testId(latest ? `correct-${s.code}` : `correct-${s.code}-${i}`)}>
+                          {latest ? '更正或撤回' : '更正'}
+                        </Text>
+                      ) : null}
+                      {correcting === key ? (
+                        <CorrectForm
+                          step={s}
+                          entry={e}
+                          mayWithdraw={latest}
+                          busy={file.busy}
+                          error={file.writeError}
+                          onCancel={() => setCorrecting(null)}
+                          onSave={(v) => void file.correct({ recruitId: detail.id, step: s.code, index: i, version: detail.version, ...v }).then((done) => done && setCorrecting(null))}
+                        />
+                      ) : null}
+                    </View>
+                  )
+                })}
               </View>
             )
           })}
@@ -186,34 +198,10 @@ export default function RecruitPersonPage() {
       ))}
       <Section title='材料清单'>
         {detail.materials.map((m) => (
-          <View key={m.key} className='recruit-material' {...testId(`material-${m.key}`)}>
-            <Text className='recruit-material__title'>{m.done ? '✓ ' : '○ '}{m.title}</Text>
-            <Text className='recruit-material__meta'>{m.hidden ? '个人材料' : m.files.length ? `附件 ${m.files.length} 个` : m.done ? (m.on ? dateText(m.on) : '已齐备') : '未齐备'}</Text>
-            {keeper ? (
-              <Text
-                className='recruit-step__record'
-                onClick={() =>
-                  void file.setMaterial({ recruitId: detail.id, key: m.key, done: !m.done, files: m.files })
-                }
-                {...testId(`material-toggle-${m.key}`)}
-              >
-                {m.done ? '改为未齐备' : '标记齐备'}
-              </Text>
-            ) : null}
-            {keeper && !m.hidden ? (
-              <View className='recruit-material__files' {...testId(`material-files-${m.key}`)}>
-                {upload.pending(detail.id, m.key).map((j) => (
-                  <Text key={j.key} className={`recruit-step__by ${j.status === 'failed' ? 'recruit__error' : ''}`} onClick={() => (j.status === 'failed' ? upload.retry(j.key) : undefined)}>
-                    {j.name}：{j.status === 'failed' ? `上传失败（${j.error ?? '请重试'}），点此重试` : '上传中…'}
-                  </Text>
-                ))}
-                <FileInput remaining={9} onPicked={(files) => upload.add(detail.branchId, detail.id, m.key, files)} onRefused={setFileRefused} inputTestId={`material-input-${m.key}`} />
-              </View>
-            ) : null}
-          </View>
+          <MaterialRow key={m.key} m={m} detail={detail} keeper={keeper} file={file} upload={upload} onRefused={setFileRefused} />
         ))}
-        {file.writeError && !correcting ? <Text className='recruit__error'>{file.writeError}</Text> : null}
-        {fileRefused ? <Text className='recruit__error'>{fileRefused}</Text> : null}
+        {file.writeError && !correcting ? <Text className='recruit__error' {...testId('material-error')}>{file.writeError}</Text> : null}
+        {fileRefused ? <Text className='recruit__error' {...testId('material-refused')}>{fileRefused}</Text> : null}
       </Section>
       <Section title='档案历史'>
         {[...detail.history].reverse().map((h, i) => (
