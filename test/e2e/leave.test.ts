@@ -64,7 +64,7 @@ test('a member asks leave, the secretary approves, and the record shows it', asy
 test('a member withdraws a waiting request; the secretary has no 准假 on their own, another 支委 decides it', async () => {
   const secretary = rawApiAs(world.url, SECRETARY)
   const start = Date.now() + 3 * 86_400_000
-  const planned = await ok(secretary('activities.plan', { branchId: branch1, type: 'theme_day', topic: `${TOPIC}·撤回`, place: '学会会议室', startAt: new Date(start).toISOString(), endAt: new Date(start + 2 * 3600_000).toISOString(), host: '李建国', clientRequestId: `e2e-leave-w-${Date.now()}` }))
+  const planned = await ok(secretary('activities.plan', { branchId: branch1, type: 'theme_day', topic: `${TOPIC}·撤回`, place: '学会会议室', startAt: new Date(start).toISOString(), endAt: new Date(start + 2 * 3600_000).toISOString(), host: '王芳', clientRequestId: `e2e-leave-w-${Date.now()}` }))
   const page = `packages/activities/pages/detail/index?id=${planned.id}`
 
   const zhao = (await world.person(ZHAO)).page
