@@ -115,11 +115,14 @@ describe('the warning months are the committee\'s setting', () => {
   })
 })
 
-test('home 待办: the member sees their own unpaid dues; the keepers see how many members are behind', async () => {
+test('home 待办: the member sees their own unpaid dues; the keepers see who is behind (up to three names) and how many', async () => {
   const wangHome = await ok(as('dev-member-1a')('home.todo', { branchId: branch1 }))
   const behind = wangHome.items.find((i) => i.kind === 'dues_behind')
   expect(behind).toMatchObject({ page: `/packages/dues/pages/ledger/index?branchId=${branch1}` })
-  expect(behind!.title).toMatch(/^\d+ 名党员欠缴党费$/)
+  // Named, the longest behind first (walk: the line did not say who): 「王芳、赵磊等 N 人欠缴党费」 or 「王芳、赵磊欠缴党费」.
+  expect(behind!.title).toMatch(/^[^\d]+(等 \d+ 人)?欠缴党费$/)
+  expect(behind!.title).toContain('王芳')
+  expect(behind!.due).toMatch(/^最长 \d+ 个月，去党费台账$/)
   const zhaoHome = await ok(zhao()('home.todo', { branchId: branch1 }))
   const own = zhaoHome.items.find((i) => i.kind === 'dues_unpaid')
   expect(own).toMatchObject({ page: `/packages/dues/pages/member/index?memberId=${zhaoId}` })

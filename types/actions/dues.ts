@@ -16,7 +16,7 @@ import { z } from 'zod'
 import { DUES_CATEGORIES, DUES_MONTH_STATES, DUES_WAYS } from '../dues'
 import { dateOnly, id, text, YEARS } from '../schema-kit'
 
-const category = z.enum(DUES_CATEGORIES, { error: '党员类别只能是在职、离退休、学生、下岗失业、低保或农民' })
+const category = z.enum(DUES_CATEGORIES, { error: '党员类别只能是在职、离退休、学生、下岗失业、抚恤救济或低保、农民' })
 const way = z.enum(DUES_WAYS, { error: '缴纳方式只能是现金、转账或代缴' })
 
 /** An amount in 元 as a person types it: a number ≥ 0 with at most two decimals (whole 分). */
@@ -69,6 +69,13 @@ const monthEntry = z.object({
   /** Why less than due was accepted. */
   reason: z.string().nullable(),
   recordedBy: z.string().nullable(),
+  /**
+   * The branch that recorded the month — the member's earlier branch for a month paid before a transfer; for a month
+   * settled by a letter's 党费交至 (`elsewhere` state), the organisation that issued the letter. Null when unrecorded.
+   */
+  branchName: z.string().nullable(),
+  /** Settled in another branch (recorded there, or under a letter's 党费交至): not this branch's to collect. */
+  elsewhere: z.boolean(),
   /** Corrections of this month, oldest first (dues.correct): what it was, what it became, why, by whom. */
   corrections: z.array(
     z.object({
@@ -94,6 +101,11 @@ const memberYear = z.object({
   behind: z.number(),
   /** Whether the caller may set the profile and record payments (the secretary or the 组织委员). */
   canManage: z.boolean(),
+  /**
+   * The member arrived by a transfer (组织关系转接): the letter's 党费交至 (YYYY-MM) and who issued it, and the branches
+   * of this deployment they belonged to before (their months there show with the branch). Null otherwise.
+   */
+  earlier: z.object({ paidTo: z.string().nullable(), paidToBy: z.string().nullable(), branches: z.array(z.string()) }).nullable(),
 })
 
 const ledgerRow = z.object({

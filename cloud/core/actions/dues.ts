@@ -8,7 +8,7 @@
  * the audit log (cloud/core/organisation/audit.ts), which the secretary and the committee can read.
  */
 import { ROLES } from '../../../types/domain'
-import { DUES_CATEGORY_LABELS, DUES_LAPSE_MONTHS, DUES_WAY_LABELS } from '../../../types/dues'
+import { collectionRateText, DUES_CATEGORY_LABELS, DUES_LAPSE_MONTHS, DUES_WAY_LABELS } from '../../../types/dues'
 import { BRANCH_WRITERS, ROSTER_READERS } from '../../../types/roles'
 import { defineAction, type ActionContext } from '../framework/action'
 import { collection, insertNew, loadOne, readAll, recordOf } from '../framework/data'
@@ -23,6 +23,7 @@ import { AMOUNTS_HIDDEN_NOTE, showsAmounts } from '../dues/totals'
 import { bpToFraction, fenText, fenToYuan, hasBase, monthlyDues, yuanToFen } from '../dues/rate'
 import { DUES_PAGE } from '../dues/reminders'
 import { branchLedger, keepsDuesIn, quoteOf } from '../dues/branch-ledger'
+import { earlierDues, settledElsewhere } from '../dues/history'
 import { DUES_DEFAULTS, loadDuesSettings, paymentId, saveDuesSettings, type DuesCorrectionDoc, type DuesPaymentDoc, type DuesProfileDoc, type DuesPublicationDoc } from '../dues/store'
 
 /** Who read a branch's ledger: its 支委, guides and the committee (types/roles.ts). */
@@ -44,19 +45,35 @@ async function loadProfile(port: Port, memberId: string): Promise<DuesProfileDoc
   return (await loadOne(port, 'dues_profiles', memberId)) ?? null
 }
 
+/**
+ * One member's year. Across branches (组织关系转接 inside this deployment): a month the member's earlier roster entry
+ * recorded shows as paid with the branch that recorded it, and the months up to the 党费交至 of the letter that
+ * brought them are settled (`elsewhere`), never 未缴 (history.ts). The amounts of another branch's months are the
+ * member's own to see: the keepers here see paid / not paid and the branch.
+ */
 async function memberYear(ctx: ActionContext, member: MemberDoc, year: number) {
   const { port } = ctx
   const _ = port.db.command
   const thisMonth = thisMonthOf(port)
-  const [profile, canManage] = await Promise.all([loadProfile(port, member._id), keepsDues(ctx, member.branchId)])
-  const seesBase = canManage || member.openid === ctx.caller.openid
-  // Back to six months before January, for the months-behind count across a new year.
+  // Back to a year before January, for the months-behind count across a new year.
   const earliest = addMonths(`${year}-01`, -12)
+  const [profile, canManage, branch, earlierOf] = await Promise.all([
+    loadProfile(port, member._id),
+    keepsDues(ctx, member.branchId),
+    loadBranch(port, member.branchId),
+    earlierDues(port, [member], earliest),
+  ])
+  const self = !!member.openid && member.openid === ctx.caller.openid
+  const seesBase = canManage || self
   const [payments, corrections] = await Promise.all([
     readAll(port, 'dues_payments', { memberId: member._id, month: _.gte(earliest) }, { sortBy: 'month' }),
     readAll(port, 'dues_corrections', { memberId: member._id, month: _.gte(`${year}-01`) }, { sortBy: 'at' }),
   ])
   const byMonth = new Map(payments.map((p) => [p.month, p]))
+  const earlier = earlierOf.get(member._id)
+  // An earlier branch's record of a month (the most recent entry first), for months this branch did not record.
+  const earlierByMonth = new Map<string, NonNullable<typeof earlier>['payments'][number]>()
+  for (const p of earlier?.payments ?? []) if (!earlierByMonth.has(p.month)) earlierByMonth.set(p.month, p)
   const correctionsOf = (month: string) =>
     corrections
       .filter((c) => c.month === month)
@@ -71,6 +88,7 @@ async function memberYear(ctx: ActionContext, member: MemberDoc, year: number) {
         at: new Date(c.at).toISOString(),
       }))
   const from = profile ? owedFrom(profile.startMonth, member.joinedPartyOn) : null
+  const elsewhere = settledElsewhere(earlier, from, addMonths(thisMonth, 12))
   const quote = profile ? quoteOf(profile) : null
   const today = beijingDate(port.now())
   if (!seesBase && profile) {
@@ -102,22 +120,43 @@ async function memberYear(ctx: ActionContext, member: MemberDoc, year: number) {
           }
         : null,
     months: monthsOf(year).map((month) => {
-      const p = byMonth.get(month)
-      const state = monthState(month, thisMonth, from, p)
+      const own = byMonth.get(month)
+      const there = own ? undefined : earlierByMonth.get(month)
+      if (there) {
+        // Recorded by the member's earlier branch: paid, with that branch's name; its amounts are the member's own.
+        return {
+          month,
+          state: monthState(month, thisMonth, from, there),
+          due: self ? fenToYuan(there.dueFen) : null,
+          paid: self ? fenToYuan(there.paidFen) : null,
+          paidOn: there.paidOn,
+          way: there.way,
+          reason: there.reason,
+          recordedBy: there.recordedBy.name,
+          branchName: there.branchName,
+          elsewhere: true,
+          corrections: [],
+        }
+      }
+      const state = monthState(month, thisMonth, from, own, elsewhere)
       return {
         month,
         state,
-        due: !seesBase ? null : p ? fenToYuan(p.dueFen) : state === 'not_owed' || !quote ? null : fenToYuan(quote.amountFen),
-        paid: p && seesBase ? fenToYuan(p.paidFen) : null,
-        paidOn: p?.paidOn ?? null,
-        way: p?.way ?? null,
-        reason: p?.reason ?? null,
-        recordedBy: p?.recordedBy.name ?? null,
+        due: !seesBase ? null : own ? fenToYuan(own.dueFen) : state === 'not_owed' || state === 'elsewhere' || !quote ? null : fenToYuan(quote.amountFen),
+        paid: own && seesBase ? fenToYuan(own.paidFen) : null,
+        paidOn: own?.paidOn ?? null,
+        way: own?.way ?? null,
+        reason: own?.reason ?? null,
+        recordedBy: own?.recordedBy.name ?? null,
+        // Settled under a letter's 党费交至: the organisation that issued it.
+        branchName: own ? branch.name : state === 'elsewhere' ? (earlier?.paidToBy ?? null) : null,
+        elsewhere: state === 'elsewhere',
         corrections: correctionsOf(month),
       }
     }),
-    behind: monthsBehind(from, thisMonth, new Set(byMonth.keys())),
+    behind: monthsBehind(from, thisMonth, new Set([...byMonth.keys(), ...elsewhere])),
     canManage,
+    earlier: earlier ? { paidTo: earlier.paidTo, paidToBy: earlier.paidToBy, branches: [...new Set(earlier.entries.map((e) => e.branchName))] } : null,
   }
 }
 
@@ -163,7 +202,7 @@ export const duesSetProfile = defineAction({
     if (category !== 'farmer' && farmerAmount !== undefined) throw invalid('只有农民党员可以设定每月金额', { field: 'farmerAmount' })
     const farmerFen = category === 'farmer' ? yuanToFen(farmerAmount ?? 0.2) : null
     if (category === 'farmer' && (farmerFen === null || farmerFen < 20 || farmerFen > 100)) {
-      throw invalid('农民党员每月交纳 0.2 元至 1 元', { field: 'farmerAmount' })
+      throw invalid('农民党员每月交纳 0.20 元至 1.00 元', { field: 'farmerAmount' })
     }
     if (startMonth && startMonth > addMonths(thisMonth, 1)) throw invalid('起缴月份不能晚于下个月', { field: 'startMonth' })
     const before = await loadProfile(port, memberId)
@@ -346,7 +385,7 @@ export const duesPublish = defineAction({
     // Fewer than 3 members with a standard: each could subtract their own from a total (totals.ts
     // MIN_MEMBERS_FOR_AMOUNTS), so counts and the rate only.
     const amounts = showsAmounts(counted.length)
-    const rate = `收缴率 ${ledger.totals.rate === null ? '—' : `${(ledger.totals.rate * 100).toFixed(1)}%`}`
+    const rate = `收缴率 ${collectionRateText(ledger.totals.rate)}`
     const body =
       `${year}年（统计至${upTo}）本支部应交纳党费的党员 ${ledger.totals.members} 人，` +
       (amounts ? `应缴 ${fenText(ledger.dueFen)} 元，实缴 ${fenText(ledger.paidFen)} 元，${rate}；` : `${rate}；`) +

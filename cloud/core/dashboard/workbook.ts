@@ -109,7 +109,10 @@ export async function buildWorkbook(rows: AssessmentRow[], meta: { year: number;
     const amounts = showsAmounts(d.members) || d.members === 0
     line.getCell(4).value = amounts ? d.dueFen / 100 : null
     line.getCell(5).value = amounts ? d.paidFen / 100 : null
-    line.getCell(7).value = amounts ? null : AMOUNTS_HIDDEN_NOTE
+    // Members transferred out during the year stay in the totals up to their transfer, as in the ledger (已转出).
+    const gone = (d.transferred ?? []).map((t) => `${xmlSafe(t.name)}（${Number(t.month.slice(5))}月已转出）`)
+    const notes = [amounts ? '' : AMOUNTS_HIDDEN_NOTE, gone.length ? `含年内已转出 ${gone.length} 人，计至转出当月：${gone.join('、')}` : ''].filter(Boolean)
+    line.getCell(7).value = notes.length ? notes.join('；') : null
     line.getCell(6).value = d.dueFen > 0 ? Math.round((d.paidFen / d.dueFen) * 1000) / 1000 : null
     line.getCell(4).numFmt = '0.00'
     line.getCell(5).numFmt = '0.00'
@@ -117,7 +120,8 @@ export async function buildWorkbook(rows: AssessmentRow[], meta: { year: number;
   })
   dues.getColumn(2).width = 28
   for (const c of [3, 4, 5, 6]) dues.getColumn(c).width = 12
-  dues.getColumn(7).width = 30
+  dues.getColumn(7).width = 48
+  dues.getColumn(7).alignment = { wrapText: true }
 
   addAppraisalSheet(wb, rows)
   const notes = wb.addWorksheet('说明')

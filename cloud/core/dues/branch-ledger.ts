@@ -9,6 +9,7 @@ import { beijingDate } from '../framework/time'
 import { findActiveEntry } from '../organisation/store'
 import { addMonths, behindFlag, monthsBehind, monthsOf, monthState, owedFrom, yearOutstanding, yearTotals, type PaidMonth } from './ledger'
 import { fenToYuan, FIXED_FEN, monthlyDues } from './rate'
+import { earlierDues, settledElsewhere } from './history'
 import { DUES_DEFAULTS, type DuesProfileDoc } from './store'
 
 const thisMonthOf = (port: Port) => beijingDate(port.now()).slice(0, 7)
@@ -41,6 +42,9 @@ export async function branchLedger(port: Port, branchId: string, year: number, w
   const profileOf = new Map(profiles.map((p) => [p.memberId, p]))
   // A transferred member without a standard owed the branch nothing on record: not a row (nor an unset one).
   const members = [...active, ...gone.filter((m) => profileOf.has(m._id))]
+  // Members who arrived by a transfer: months paid in their earlier branch, or under the letter's 党费交至, are
+  // settled there — not owed here, not collected here, never 未缴 (history.ts).
+  const earlier = await earlierDues(port, members, addMonths(`${year}-01`, -12))
   const paidOf = new Map<string, Map<string, PaidMonth>>()
   for (const p of payments) {
     if (!paidOf.has(p.memberId)) paidOf.set(p.memberId, new Map())
@@ -55,8 +59,10 @@ export async function branchLedger(port: Port, branchId: string, year: number, w
     // Transferred: owed through the month of the transfer, nothing after; no longer flagged (not the branch's to remind).
     const until = m.state === 'transferred' && m.transferredOn ? m.transferredOn.slice(0, 7) : null
     const upTo = until && until < thisMonth ? until : thisMonth
-    const totals = yearTotals(year, upTo, from, dueFen, paid)
-    const behind = until ? 0 : monthsBehind(from, thisMonth, new Set(paid.keys()))
+    const elsewhere = settledElsewhere(earlier.get(m._id), from, addMonths(thisMonth, 12))
+    const settled = new Set([...paid.keys(), ...elsewhere])
+    const totals = yearTotals(year, upTo, from, dueFen, paid, elsewhere)
+    const behind = until ? 0 : monthsBehind(from, thisMonth, settled)
     return {
       member: m,
       profile,
@@ -68,7 +74,7 @@ export async function branchLedger(port: Port, branchId: string, year: number, w
         base: null as number | null,
         monthlyDue: dueFen === null ? null : fenToYuan(dueFen),
         needsRecheck: !until && !!profile && profile.checkedOn.slice(0, 4) < today.slice(0, 4),
-        months: monthsOf(year).map((month) => (until && month > until && !paid.has(month) ? 'not_owed' : monthState(month, thisMonth, from, paid.get(month)))),
+        months: monthsOf(year).map((month) => (until && month > until && !paid.has(month) ? 'not_owed' : monthState(month, thisMonth, from, paid.get(month), elsewhere))),
         /** YYYY-MM-DD the member was transferred out (the row reads 已转出), else null. */
         transferredOn: until ? m.transferredOn : null,
         due: fenToYuan(totals.dueFen),
@@ -77,7 +83,7 @@ export async function branchLedger(port: Port, branchId: string, year: number, w
         flag: behindFlag(behind, warnMonths),
       },
       // Owed and unpaid through last month: this month is 本月待缴, not arrears (as the rows' `due` state says).
-      outstanding: yearOutstanding(year, until && until < addMonths(thisMonth, -1) ? until : addMonths(thisMonth, -1), from, dueFen, new Set(paid.keys())),
+      outstanding: yearOutstanding(year, until && until < addMonths(thisMonth, -1) ? until : addMonths(thisMonth, -1), from, dueFen, settled),
       dueFen: totals.dueFen,
       paidFen: totals.paidFen,
     }

@@ -7,7 +7,7 @@
  * here. Six consecutive months unpaid without a proper reason is 自行脱党 (党章 第九条): `behind` counts them.
  */
 import type { DuesMonthState } from '../../../types/dues'
-import { DUES_FLAG_MONTHS, DUES_LAPSE_MONTHS } from '../../../types/dues'
+import { DUES_FLAG_MONTHS } from '../../../types/dues'
 
 /** YYYY-MM plus n months (n may be negative). */
 export function addMonths(month: string, n: number): string {
@@ -29,8 +29,9 @@ export interface PaidMonth {
   paidFen: number
 }
 
-export function monthState(month: string, thisMonth: string, from: string | null, payment: PaidMonth | undefined): DuesMonthState {
+export function monthState(month: string, thisMonth: string, from: string | null, payment: PaidMonth | undefined, elsewhere?: ReadonlySet<string>): DuesMonthState {
   if (payment) return payment.paidFen >= payment.dueFen ? 'paid' : 'short'
+  if (elsewhere?.has(month)) return 'elsewhere'
   if (from === null || month < from) return 'not_owed'
   if (month > thisMonth) return 'upcoming'
   return month === thisMonth ? 'due' : 'unpaid'
@@ -57,18 +58,8 @@ export function behindFlag(behind: number, warnMonths: readonly number[] = DUES_
   return flag
 }
 
-/**
- * Why a committee's warning months are refused (null: fine). Two warnings, the first earlier than the second, both
- * before the six months of 党章 第九条 (DUES_LAPSE_MONTHS) — a warning at six would come too late to talk.
- */
-export function checkWarnMonths(warnMonths: readonly number[]): string | null {
-  if (warnMonths.length !== 2 || warnMonths.some((m) => !Number.isInteger(m))) return '请设定两次提醒的月数（整数）'
-  const [first, second] = warnMonths
-  if (first < 1) return '第一次提醒至少在欠缴 1 个月时'
-  if (second <= first) return '第二次提醒的月数应大于第一次'
-  if (second >= DUES_LAPSE_MONTHS) return `第二次提醒应早于党章第九条规定的 ${DUES_LAPSE_MONTHS} 个月（最多 ${DUES_LAPSE_MONTHS - 1} 个月）`
-  return null
-}
+// The committee's warning months are checked by the one rule the settings screen uses too (types/dues.ts).
+export { checkWarnMonths } from '../../../types/dues'
 
 /** YYYY-MM-DD as 2026年3月5日. */
 const dayWords = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
@@ -91,8 +82,26 @@ export function paidOnRefusal(paidOn: string, months: readonly string[], today: 
 }
 
 /**
+ * The months a member settled in another branch of this deployment before arriving here: those their earlier roster
+ * entries recorded, and the months up to the 党费交至 of the letter that brought them (组织关系介绍信: 党费交至 X月
+ * means paid through X), from the first month known to be owed (`owedSince`: the earliest 起缴 here or there) —
+ * never earlier, so a letter's date does not reach back before the member owed anything. Capped at `upTo`.
+ * Such a month is neither owed nor collected here and is never unpaid (walk: a member transferred in saw the months
+ * paid in the old branch as 未缴 in the new one).
+ */
+export function elsewhereMonths(e: { recorded: Iterable<string>; paidTo: string | null; owedSince: string | null }, upTo: string): Set<string> {
+  const out = new Set(e.recorded)
+  if (e.paidTo && e.owedSince) {
+    const last = e.paidTo < upTo ? e.paidTo : upTo
+    for (let m = e.owedSince, n = 0; m <= last && n < 240; m = addMonths(m, 1), n += 1) out.add(m)
+  }
+  return out
+}
+
+/**
  * Due and collected over the months of `year` up to `thisMonth` (the whole year once it is past): a month paid is
- * counted at what was due when it was recorded; a month unpaid at the member's current monthly amount.
+ * counted at what was due when it was recorded; a month unpaid at the member's current monthly amount; a month
+ * settled in another branch (`elsewhere`, elsewhereMonths) is that branch's: neither due nor collected here.
  */
 export function yearTotals(
   year: number,
@@ -100,6 +109,7 @@ export function yearTotals(
   from: string | null,
   currentDueFen: number | null,
   payments: ReadonlyMap<string, PaidMonth>,
+  elsewhere?: ReadonlySet<string>,
 ): { dueFen: number; paidFen: number } {
   let dueFen = 0
   let paidFen = 0
@@ -109,7 +119,7 @@ export function yearTotals(
     if (p) {
       dueFen += p.dueFen
       paidFen += p.paidFen
-    } else if (from !== null && m >= from && currentDueFen !== null) {
+    } else if (from !== null && m >= from && currentDueFen !== null && !elsewhere?.has(m)) {
       dueFen += currentDueFen
     }
   }

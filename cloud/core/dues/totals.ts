@@ -11,7 +11,8 @@
 import { readAll } from '../framework/data'
 import type { Port } from '../framework/port'
 import { beijingDate } from '../framework/time'
-import { owedFrom, yearTotals, type PaidMonth } from './ledger'
+import { earlierDues, settledElsewhere } from './history'
+import { addMonths, owedFrom, yearTotals, type PaidMonth } from './ledger'
 import { FIXED_FEN, monthlyDues } from './rate'
 
 /**
@@ -26,10 +27,15 @@ export const AMOUNTS_HIDDEN_NOTE = `核定人数少于 ${MIN_MEMBERS_FOR_AMOUNTS
 export const showsAmounts = (members: number) => members >= MIN_MEMBERS_FOR_AMOUNTS
 
 export interface BranchDues {
-  /** Members with a standard set (those the ledger counts). */
+  /** Members with a standard set (those the ledger counts), those transferred out during the year included. */
   members: number
   dueFen: number
   paidFen: number
+  /**
+   * Members transferred out during the year (or since) whose months up to the transfer stay in the branch's
+   * totals, as in its ledger (rows 已转出): name and the month of the transfer (YYYY-MM).
+   */
+  transferred?: { name: string; month: string }[]
 }
 
 /** Payments one query should bring back at most (a page is 1,000; headroom for months recorded for members since gone). */
@@ -85,21 +91,33 @@ export async function duesByBranch(port: Port, branchIds: string[], year: number
   for (const p of profiles) standards.set(p.branchId, (standards.get(p.branchId) ?? 0) + 1)
   const yearOf = (ids: string[]) =>
     readAll(port, 'dues_payments', _.and({ branchId: _.in(ids) }, { month: _.gte(`${year}-01`) }, { month: _.lte(`${year}-12`) }) as Record<string, unknown>, { fields: ['memberId', 'month', 'dueFen', 'paidFen'] })
-  const [members, byGroup] = await Promise.all([
-    readAll(port, 'members', { branchId: _.in(branchIds), state: 'active' }, { fields: ['joinedPartyOn'] }),
+  const [members, gone, byGroup] = await Promise.all([
+    readAll(port, 'members', { branchId: _.in(branchIds), state: 'active' }, { fields: ['branchId', 'joinedPartyOn', 'name', 'state', 'transferredOn'] }),
+    // Transferred out during the year or since: their months up to the transfer stay the branch's, as in the
+    // ledger (branch-ledger.ts; walk: the sheet's collected fell short of the ledger's by their months).
+    readAll(port, 'members', { branchId: _.in(branchIds), state: 'transferred', transferredOn: _.gte(`${year}-01-01`) }, { fields: ['branchId', 'joinedPartyOn', 'name', 'state', 'transferredOn'] }),
     inTurns(paymentGroups(branchIds, standards), PAYMENT_CONCURRENCY, yearOf),
   ])
-  const admitted = new Map(members.map((m) => [m._id, m.joinedPartyOn]))
+  const roster = new Map([...members, ...gone].map((m) => [m._id, m]))
   const paid = new Map<string, Map<string, PaidMonth>>()
   for (const payments of byGroup) for (const p of payments) paid.set(p.memberId, (paid.get(p.memberId) ?? new Map()).set(p.month, p))
-  for (const p of profiles) {
-    if (!admitted.has(p.memberId)) continue // transferred out: no longer the branch's to collect
+  const counted = profiles.filter((p) => roster.has(p.memberId))
+  // Members who arrived by a transfer: months settled in their earlier branch are not this branch's (history.ts).
+  const earlier = await earlierDues(port, counted.map((p) => roster.get(p.memberId)!), `${year}-01`)
+  for (const p of counted) {
+    const m = roster.get(p.memberId)!
     const due = monthlyDues(p.category, p.baseFen ?? 0, p.farmerFen ?? FIXED_FEN).amountFen
-    const t = yearTotals(year, thisMonth, owedFrom(p.startMonth, admitted.get(p.memberId) ?? null), due, paid.get(p.memberId) ?? new Map())
+    const from = owedFrom(p.startMonth, m.joinedPartyOn ?? null)
+    const until = m.state === 'transferred' && m.transferredOn ? m.transferredOn.slice(0, 7) : null
+    const upTo = until && until < thisMonth ? until : thisMonth
+    const elsewhere = settledElsewhere(earlier.get(m._id), from, addMonths(thisMonth, 12))
+    const t = yearTotals(year, upTo, from, due, paid.get(p.memberId) ?? new Map(), elsewhere)
     const b = out.get(p.branchId)!
     b.members += 1
     b.dueFen += t.dueFen
     b.paidFen += t.paidFen
+    if (until) (b.transferred ??= []).push({ name: m.name, month: until })
   }
+  for (const b of out.values()) b.transferred?.sort((x, y) => x.month.localeCompare(y.month) || x.name.localeCompare(y.name))
   return out
 }
