@@ -29,7 +29,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/committee',
-      pages: ['pages/dashboard/index', 'pages/branch/index', 'pages/export/index'],
+      pages: ['pages/dashboard/index', 'pages/branch/index', 'pages/export/index', 'pages/settings/index'],
     },
     {
       root: 'packages/reviews',

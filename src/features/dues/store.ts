@@ -5,10 +5,18 @@
 import { useEffect, useState } from 'react'
 import type { ActionInput } from '../../../types/actions'
 import { newClientRequestId } from '../../lib/request-id'
-import { errorMessage } from '../../services/api'
+import { ApiCallError, errorMessage } from '../../services/api'
 import { correctDues, getDuesLedger, getMemberDues, previewDues, publishDuesOnce, recordDues, setDuesProfile, type DuesLedger, type MemberDues } from './api'
 
 export type { DuesLedger, MemberDues } from './api'
+
+/** The field a refusal names (the cloud's details.field: reason, amount, paidOn …), for the form to show it there. */
+export function errorField(e: unknown): string | null {
+  const details = e instanceof ApiCallError ? (e.details as { field?: unknown } | undefined) : undefined
+  return typeof details?.field === 'string' ? details.field : null
+}
+
+export { errorMessage }
 
 function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]) {
   const [data, setData] = useState<T | null>(null)

@@ -1,9 +1,11 @@
-/** How dues read on screen: 81.00 元, 2026年11月, 2026年12月3日, 1.5%. */
+/** How dues read on screen: 81.00 元, 2026年11月, 2026年12月3日, 交纳比例 1.5%, 收缴率 25.6%. */
 import type { DuesCategory, DuesMonthState } from '../../../types/dues'
 
-export const yuanText = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v.toFixed(2)} 元`)
+/** Money always with two decimals (0.20 元, 81.00 元): the one helper, shared with the cloud (types/dues.ts). */
+export { collectionRateText, yuanText } from '../../../types/dues'
 export const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`
 export const dateText = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
+/** A member's 交纳比例 (0.5%, 1.5%, 2%) — not the 收缴率, which is collectionRateText. */
 export const rateText = (r: number) => `${Number((r * 100).toFixed(2))}%`
 
 /**
@@ -21,4 +23,5 @@ export const MONTH_STATE_LABELS: Record<DuesMonthState, string> = {
   due: '本月待缴',
   unpaid: '未缴',
   upcoming: '未到期',
+  elsewhere: '已在原支部交纳',
 }

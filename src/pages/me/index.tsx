@@ -27,6 +27,7 @@ const MORE: [string, [string, string, Who, string][]][] = [
   ['民主评议', [['民主评议党员', 'appraisal/pages/list', 'roster', 'appraisal']]],
   ['提醒与通知', [['订阅提醒', 'inbox/pages/subscribe', 'all', 'subscribe'], ['发布通知', 'inbox/pages/notice', 'admin', 'notice'], ['记录审核', 'reviews/pages/queue', 'admin', 'review-queue']]],
   ['意见反馈', [['向党委提意见', 'feedback/pages/mine', 'all', 'feedback']]],
+  ['党委设置', [['优秀比例与党费提醒', 'committee/pages/settings', 'admin', 'committee-settings']]],
 ]
 
 export default function MePage() {

@@ -9,10 +9,10 @@ import { Section } from '../../../components/section'
 import { testId } from '../../../lib/test-id'
 import type { DuesLedger } from '../store'
 import { memberDuesPage } from '../routes'
-import { dateText, rateText, yuanText } from '../text'
+import { collectionRateText, dateText, yuanText } from '../text'
 import './dues.scss'
 
-const CELL: Record<DuesMonthState, string> = { not_owed: '', paid: '✓', short: '少', due: '·', unpaid: '欠', upcoming: '' }
+const CELL: Record<DuesMonthState, string> = { not_owed: '', paid: '✓', short: '少', due: '·', unpaid: '欠', upcoming: '', elsewhere: '原' }
 
 export function LedgerTotals({ ledger }: { ledger: DuesLedger }) {
   const t = ledger.totals
@@ -21,7 +21,7 @@ export function LedgerTotals({ ledger }: { ledger: DuesLedger }) {
       <View className='dues__totals' {...testId('dues-totals')}>
         <Total label='应缴' value={t.due === null ? '—' : yuanText(t.due)} />
         <Total label='实缴' value={t.collected === null ? '—' : yuanText(t.collected)} />
-        <Total label='收缴率' value={t.rate === null ? '—' : rateText(t.rate)} />
+        <Total label='收缴率' value={collectionRateText(t.rate)} />
       </View>
       <Text className='dues__note'>
         {t.members} 人已核定标准{ledger.unset ? `，${ledger.unset} 人尚未设定` : ''}
@@ -66,6 +66,7 @@ export function LedgerRows({ ledger }: { ledger: DuesLedger }) {
         <Text>少 少缴有原因</Text>
         <Text>欠 未缴</Text>
         <Text>· 本月待缴</Text>
+        {ledger.rows.some((r) => r.months.includes('elsewhere')) ? <Text>原 已在原支部交纳</Text> : null}
       </View>
       {ledger.rows.length === 0 ? <Text className='dues__note'>支部还没有党员。</Text> : null}
       {ledger.rows.map((r) => (
@@ -84,10 +85,11 @@ export function LedgerRows({ ledger }: { ledger: DuesLedger }) {
             {r.due === null ? '' : ` · 已缴 ${yuanText(r.paid)} / 应缴 ${yuanText(r.due)}`}
             {r.needsRecheck ? ' · 待年度核定' : ''}
           </Text>
+          {/* Two rows of six 44 px cells (a tap on any opens the member's months), never shrunk to fit one row. */}
           <View className='dues__cells'>
             {r.months.map((s, i) => (
-              <View key={i} className={`dues__cell dues__cell--${s} ${i + 1 === thisMonthNo ? 'dues__cell--now' : ''}`}>
-                <Text className='dues__cell-no'>{i + 1}</Text>
+              <View key={i} className={`dues__cell dues__cell--${s} ${i + 1 === thisMonthNo ? 'dues__cell--now' : ''}`} {...testId(`dues-cell-${r.memberId}-${i + 1}`)}>
+                <Text className='dues__cell-no'>{i + 1}月</Text>
                 <Text className='dues__cell-mark'>{CELL[s]}</Text>
               </View>
             ))}

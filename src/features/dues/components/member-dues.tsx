@@ -4,16 +4,16 @@
  */
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { DUES_BASE_LABELS, DUES_CATEGORIES, DUES_CATEGORY_LABELS, DUES_WAY_LABELS, type DuesCategory, type DuesWay } from '../../../../types/dues'
+import { DUES_BASE_LABELS, DUES_CATEGORIES, DUES_CATEGORY_LABELS, DUES_CATEGORY_RULES, DUES_WAY_LABELS, type DuesCategory, type DuesWay } from '../../../../types/dues'
 import { Button } from '../../../components/button'
 import { Field, Segments, TextInput } from '../../../components/form'
 import { DateField, MonthField } from '../../../components/pickers'
 import { Section } from '../../../components/section'
-import { errorMessage } from '../../../services/api'
 import { testId } from '../../../lib/test-id'
 import { todayInShanghai } from '../../../lib/time'
 import { newClientRequestId } from '../../../lib/request-id'
-import { correctDuesMonth, duesPreview, recordDuesMonths, saveDuesProfile, type MemberDues } from '../store'
+import { correctDuesMonth, duesPreview, errorField, errorMessage, recordDuesMonths, saveDuesProfile, type MemberDues } from '../store'
+import { correctionFormErrors, profileFormErrors, recordFormErrors, withoutError, type CorrectionField, type FieldErrors, type ProfileField, type RecordField } from '../validate'
 import { dateText, DUES_BASE_HINTS, monthText, MONTH_STATE_LABELS, rateText, yuanText } from '../text'
 import './dues.scss'
 
@@ -21,12 +21,14 @@ const hasBase = (c: DuesCategory) => c === 'employed' || c === 'retired'
 
 export function DuesSummary({ dues }: { dues: MemberDues }) {
   const p = dues.profile
+  const earlier = dues.earlier ? <EarlierNote earlier={dues.earlier} /> : null
   if (!p) {
     return (
       <Section title='党费标准'>
         <Text className='dues__note' {...testId('dues-unset')}>
           {dues.canManage ? '尚未设定该党员的类别和交纳基数，请在下方设定。' : '支部尚未核定你的党费标准，请联系支部书记或组织委员。'}
         </Text>
+        {earlier}
       </Section>
     )
   }
@@ -47,12 +49,25 @@ export function DuesSummary({ dues }: { dues: MemberDues }) {
         <Fact label='起缴月份' value={monthText(p.owedFrom)} />
         <Fact label='核定日期' value={`${dateText(p.checkedOn)}${p.needsRecheck ? '（今年尚未重新核定）' : ''}`} warn={p.needsRecheck} />
       </View>
+      {earlier}
       {dues.behind >= 3 ? (
         <Text className='dues__alert' {...testId('dues-behind')}>
           已连续 {dues.behind} 个月未交纳党费。按党章第九条，连续六个月不交纳党费又无正当理由的，视为自行脱党。
         </Text>
       ) : null}
     </Section>
+  )
+}
+
+/** Arrived by a transfer: where from, the letter's 党费交至, and that months paid there show with that branch. */
+function EarlierNote({ earlier }: { earlier: NonNullable<MemberDues['earlier']> }) {
+  const from = earlier.branches.length ? `由「${earlier.branches[0]}」转入本支部` : earlier.paidToBy ? `由「${earlier.paidToBy}」转入本支部` : '转入本支部'
+  return (
+    <Text className='dues__note dues__note--earlier' {...testId('dues-earlier')}>
+      {from}
+      {earlier.paidTo ? `，介绍信注明党费交至 ${monthText(earlier.paidTo)}，此前的月份无需在本支部补交` : ''}
+      {earlier.branches.length ? '；在原支部交纳的月份注明了记录的支部' : ''}。
+    </Text>
   )
 }
 
@@ -65,9 +80,21 @@ function Fact({ label, value, strong, warn }: { label: string; value: string; st
   )
 }
 
+/** The amounts line of a month: 应缴 / 实缴, or why they are not shown. */
+function amountsLine(dues: MemberDues, m: MemberDues['months'][number]): string {
+  if (m.state === 'elsewhere' && m.paidOn === null) {
+    const to = dues.earlier?.paidTo ? monthText(dues.earlier.paidTo) : null
+    return `${to ? `介绍信注明党费交至 ${to}` : '按介绍信已交纳'}${m.branchName ? `（${m.branchName}开具）` : ''}`
+  }
+  if (m.due === null && m.paid === null) return m.elsewhere ? '金额由原支部记录' : dues.profile?.baseMasked ? '金额已隐去' : `应缴 ${yuanText(m.due)}`
+  return `应缴 ${yuanText(m.due)}${m.paid !== null ? ` · 实缴 ${yuanText(m.paid)}` : ''}`
+}
+
 export function DuesMonths({ dues, onSaved }: { dues: MemberDues; onSaved?(d: MemberDues): void }) {
   const [correcting, setCorrecting] = useState<string | null>(null)
   const shown = dues.months.filter((m) => m.state !== 'not_owed' || m.paid !== null || m.corrections.length > 0)
+  // Across branches the month names the branch that recorded it (walk: months paid in the old branch vanished).
+  const named = !!dues.earlier
   return (
     <Section title={`${dues.year}年交纳记录`}>
       {shown.length === 0 ? <Text className='dues__note'>这一年没有需要交纳的月份。</Text> : null}
@@ -77,13 +104,10 @@ export function DuesMonths({ dues, onSaved }: { dues: MemberDues; onSaved?(d: Me
             <Text className='dues__month-name'>{monthText(m.month)}</Text>
             <Text className={`dues__state dues__state--${m.state}`}>{MONTH_STATE_LABELS[m.state]}</Text>
           </View>
-          <Text className='dues__month-line'>
-            {m.due === null && m.paid === null && dues.profile?.baseMasked ? '金额已隐去' : `应缴 ${yuanText(m.due)}`}
-            {m.paid !== null ? ` · 实缴 ${yuanText(m.paid)}` : ''}
-          </Text>
+          <Text className='dues__month-line'>{amountsLine(dues, m)}</Text>
           {m.paidOn ? (
             <Text className='dues__month-meta'>
-              {dateText(m.paidOn)} {m.way ? DUES_WAY_LABELS[m.way] : ''} · {m.recordedBy} 记录
+              {dateText(m.paidOn)} {m.way ? DUES_WAY_LABELS[m.way] : ''} · {m.recordedBy} 记录{named && m.branchName ? `（${m.branchName}）` : ''}
             </Text>
           ) : null}
           {m.reason ? <Text className='dues__month-meta'>少缴原因：{m.reason}</Text> : null}
@@ -96,7 +120,7 @@ export function DuesMonths({ dues, onSaved }: { dues: MemberDues; onSaved?(d: Me
               ：{c.reason}
             </Text>
           ))}
-          {dues.canManage && onSaved && m.paidOn ? (
+          {dues.canManage && onSaved && m.paidOn && !m.elsewhere ? (
             correcting === m.month ? (
               <DuesCorrectionForm dues={dues} month={m.month} onCancel={() => setCorrecting(null)} onSaved={(d) => { setCorrecting(null); onSaved(d) }} />
             ) : (
@@ -111,17 +135,52 @@ export function DuesMonths({ dues, onSaved }: { dues: MemberDues; onSaved?(d: Me
   )
 }
 
+/** The cloud's field names (details.field) as the forms' own. */
+const PROFILE_FIELDS: Record<string, ProfileField> = { monthlyIncome: 'income', farmerAmount: 'farmer' }
+const RECORD_FIELDS: Record<string, RecordField> = { months: 'months', amount: 'amount', reason: 'reason' }
+const CORRECTION_FIELDS: Record<string, CorrectionField> = { amount: 'amount', shortReason: 'shortReason', reason: 'reason' }
+
+/**
+ * A form's errors: per field (shown under it, dropped when that field changes) and one for the rest (dropped when
+ * anything changes). A refusal from the cloud lands on the field it names.
+ */
+function useFormErrors<F extends string>(fields: Record<string, F>) {
+  const [errors, setErrors] = useState<FieldErrors<F>>({})
+  const [general, setGeneral] = useState<string | null>(null)
+  return {
+    errors,
+    general,
+    /** The field changed: its error goes, and the general one (it was about the form as it was). */
+    changed(field: F | null) {
+      if (field) setErrors((e) => withoutError(e, field))
+      setGeneral(null)
+    },
+    /** Validated on submit: true when nothing stops it. */
+    check(next: FieldErrors<F>) {
+      setErrors(next)
+      setGeneral(null)
+      return Object.keys(next).length === 0
+    },
+    refused(e: unknown) {
+      const field = errorField(e)
+      const mine = field ? fields[field] : undefined
+      if (mine) setErrors((x) => ({ ...x, [mine]: errorMessage(e) }))
+      else setGeneral(errorMessage(e))
+    },
+  }
+}
+
 /** Sets or re-checks a member's category and base; shows the amount the cloud's rule gives as the keeper types. */
 export function DuesProfileForm({ dues, onSaved }: { dues: MemberDues; onSaved(d: MemberDues): void }) {
   const p = dues.profile
   const [category, setCategory] = useState<DuesCategory>(p?.category ?? 'employed')
   const [income, setIncome] = useState(p?.base !== null && p?.base !== undefined ? String(p.base) : '')
-  const [farmer, setFarmer] = useState(p?.category === 'farmer' ? String(p.monthlyDue) : '0.2')
+  const [farmer, setFarmer] = useState(p?.category === 'farmer' && p.monthlyDue !== null ? p.monthlyDue.toFixed(2) : '0.20')
   // Set once, when the ledger starts here: a secretary backfilling the year starts it in an earlier month.
   const [startMonth, setStartMonth] = useState(todayInShanghai().slice(0, 7))
   const [preview, setPreview] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const form = useFormErrors<ProfileField>(PROFILE_FIELDS)
   const amount = Number(income)
 
   useEffect(() => {
@@ -132,7 +191,7 @@ export function DuesProfileForm({ dues, onSaved }: { dues: MemberDues; onSaved(d
     }
     const t = setTimeout(() => {
       duesPreview({ category, monthlyIncome: hasBase(category) ? amount : 0 })
-        .then((q) => live && setPreview(category === 'farmer' ? `每月 ${farmer} 元` : `每月 ${q.amount.toFixed(2)} 元${q.rate ? `（${rateText(q.rate)}）` : ''}`))
+        .then((q) => live && setPreview(category === 'farmer' ? `每月 ${yuanText(Number(farmer) || 0)}` : `每月 ${yuanText(q.amount)}${q.rate ? `（${rateText(q.rate)}）` : ''}`))
         .catch((e) => live && setPreview(errorMessage(e)))
     }, 300)
     return () => {
@@ -142,19 +201,20 @@ export function DuesProfileForm({ dues, onSaved }: { dues: MemberDues; onSaved(d
   }, [category, income, farmer])
 
   const save = async () => {
+    const baseLabel = hasBase(category) ? (DUES_BASE_LABELS[category] ?? '基数') : ''
+    if (!form.check(profileFormErrors({ hasBase: hasBase(category), income, farmer: category === 'farmer', farmerAmount: farmer, baseLabel }))) return
     setBusy(true)
-    setError(null)
     try {
       const saved = await saveDuesProfile({
         memberId: dues.member.id,
         category,
-        ...(hasBase(category) ? { monthlyIncome: income.trim() === '' ? (undefined as never) : amount } : {}),
+        ...(hasBase(category) ? { monthlyIncome: amount } : {}),
         ...(category === 'farmer' ? { farmerAmount: Number(farmer) } : {}),
         ...(p ? {} : { startMonth: startMonth.trim() }),
       })
       onSaved(saved)
     } catch (e) {
-      setError(errorMessage(e))
+      form.refused(e)
     } finally {
       setBusy(false)
     }
@@ -162,22 +222,63 @@ export function DuesProfileForm({ dues, onSaved }: { dues: MemberDues; onSaved(d
 
   return (
     <Section title={p ? '核定党费标准（每年核定一次）' : '设定党费标准'}>
-      <Field label='党员类别'>
-        <Segments<DuesCategory> id='dues-category' value={category} onChange={setCategory} options={DUES_CATEGORIES.map((c) => ({ value: c, label: DUES_CATEGORY_LABELS[c].replace('依靠抚恤或', '') }))} />
+      <Field label='党员类别' hint={DUES_CATEGORY_RULES[category]}>
+        <View className='chips'>
+          {DUES_CATEGORIES.map((c) => (
+            <Text
+              key={c}
+              className={`chips__chip dues__chip ${c === category ? 'chips__chip--on' : ''}`}
+              onClick={() => {
+                setCategory(c)
+                form.changed(null)
+              }}
+              {...testId(`dues-category-${c}`)}
+            >
+              {DUES_CATEGORY_LABELS[c]}
+            </Text>
+          ))}
+        </View>
       </Field>
       {hasBase(category) ? (
-        <Field label={`${DUES_BASE_LABELS[category]}（元）`} hint={DUES_BASE_HINTS[category]}>
-          <TextInput id='dues-income' type='digit' value={income} onChange={setIncome} placeholder='例如 5400' maxlength={12} />
+        <Field label={`${DUES_BASE_LABELS[category]}（元）`} hint={DUES_BASE_HINTS[category]} error={form.errors.income} errorId='dues-income-error'>
+          <TextInput
+            id='dues-income'
+            type='digit'
+            value={income}
+            onChange={(v) => {
+              setIncome(v)
+              form.changed('income')
+            }}
+            placeholder='例如 5400.00'
+            maxlength={12}
+          />
         </Field>
       ) : null}
       {category === 'farmer' ? (
-        <Field label='每月金额（元，0.2–1）'>
-          <TextInput id='dues-farmer' type='digit' value={farmer} onChange={setFarmer} maxlength={4} />
+        <Field label='每月金额（元，0.20–1.00）' error={form.errors.farmer} errorId='dues-farmer-error'>
+          <TextInput
+            id='dues-farmer'
+            type='digit'
+            value={farmer}
+            onChange={(v) => {
+              setFarmer(v)
+              form.changed('farmer')
+            }}
+            maxlength={4}
+          />
         </Field>
       ) : null}
       {p ? null : (
         <Field label='起缴月份' hint='台账从这个月开始计算；预备党员从支部大会通过之月起交纳'>
-          <MonthField id='dues-start' value={startMonth} onChange={setStartMonth} end={nextMonth()} />
+          <MonthField
+            id='dues-start'
+            value={startMonth}
+            onChange={(v) => {
+              setStartMonth(v)
+              form.changed(null)
+            }}
+            end={nextMonth()}
+          />
         </Field>
       )}
       {preview ? (
@@ -185,7 +286,7 @@ export function DuesProfileForm({ dues, onSaved }: { dues: MemberDues; onSaved(d
           按规定应缴：{preview}
         </Text>
       ) : null}
-      {error ? <Text className='field__error' {...testId('dues-profile-error')}>{error}</Text> : null}
+      {form.general ? <Text className='field__error' {...testId('dues-profile-error')}>{form.general}</Text> : null}
       <Button type='primary' block loading={busy} onClick={save} {...testId('dues-profile-save')}>
         {p ? '保存核定' : '保存'}
       </Button>
@@ -207,7 +308,7 @@ type CorrectionKind = 'amend' | 'void'
 function DuesCorrectionForm({ dues, month, onCancel, onSaved }: { dues: MemberDues; month: string; onCancel(): void; onSaved(d: MemberDues): void }) {
   const m = dues.months.find((x) => x.month === month)!
   const [kind, setKind] = useState<CorrectionKind>('amend')
-  const [amount, setAmount] = useState(m.paid !== null ? String(m.paid) : '')
+  const [amount, setAmount] = useState(m.paid !== null ? m.paid.toFixed(2) : '')
   const [paidOn, setPaidOn] = useState(m.paidOn ?? todayInShanghai())
   const [way, setWay] = useState<DuesWay>(m.way ?? 'transfer')
   const [reason, setReason] = useState('')
@@ -216,10 +317,10 @@ function DuesCorrectionForm({ dues, month, onCancel, onSaved }: { dues: MemberDu
   const short = kind === 'amend' && m.due !== null && amount.trim() !== '' && Number(amount) < m.due
   const [requestId] = useState(newClientRequestId)
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const form = useFormErrors<CorrectionField>(CORRECTION_FIELDS)
   const save = async () => {
+    if (!form.check(correctionFormErrors({ kind, amount: m.paid !== null ? amount : null, shortReason, reason, due: m.due }))) return
     setBusy(true)
-    setError(null)
     try {
       const changes =
         kind === 'void'
@@ -232,45 +333,96 @@ function DuesCorrectionForm({ dues, month, onCancel, onSaved }: { dues: MemberDu
             }
       onSaved(await correctDuesMonth({ memberId: dues.member.id, month, kind, reason, ...changes, clientRequestId: requestId }))
     } catch (e) {
-      setError(errorMessage(e))
+      form.refused(e)
     } finally {
       setBusy(false)
     }
   }
   return (
     <View className='dues__correct' {...testId(`dues-correct-form-${month}`)}>
-      <Segments<CorrectionKind> id='dues-correct-kind' value={kind} onChange={setKind} options={[{ value: 'amend', label: '更正' }, { value: 'void', label: '作废（误记）' }]} />
+      <Segments<CorrectionKind>
+        id='dues-correct-kind'
+        value={kind}
+        onChange={(k) => {
+          setKind(k)
+          form.changed(null)
+        }}
+        options={[{ value: 'amend', label: '更正' }, { value: 'void', label: '作废（误记）' }]}
+      />
       {kind === 'amend' ? (
         <>
           {m.paid !== null ? (
-            <Field label='实缴（元）'>
-              <TextInput id='dues-correct-amount' type='digit' value={amount} onChange={setAmount} maxlength={10} />
+            <Field label='实缴（元）' error={form.errors.amount} errorId='dues-correct-amount-error'>
+              <TextInput
+                id='dues-correct-amount'
+                type='digit'
+                value={amount}
+                onChange={(v) => {
+                  setAmount(v)
+                  form.changed('amount')
+                  form.changed('shortReason')
+                }}
+                maxlength={10}
+              />
             </Field>
           ) : null}
           <Field label='缴纳日期'>
-            <DateField id='dues-correct-paid-on' value={paidOn} onChange={setPaidOn} />
+            <DateField
+              id='dues-correct-paid-on'
+              value={paidOn}
+              onChange={(v) => {
+                setPaidOn(v)
+                form.changed(null)
+              }}
+            />
           </Field>
           <Field label='方式'>
-            <Segments<DuesWay> id='dues-correct-way' value={way} onChange={setWay} options={(['cash', 'transfer', 'proxy'] as const).map((w) => ({ value: w, label: DUES_WAY_LABELS[w] }))} />
+            <Segments<DuesWay>
+              id='dues-correct-way'
+              value={way}
+              onChange={(w) => {
+                setWay(w)
+                form.changed(null)
+              }}
+              options={(['cash', 'transfer', 'proxy'] as const).map((w) => ({ value: w, label: DUES_WAY_LABELS[w] }))}
+            />
           </Field>
           {short ? (
-            <Field label='少缴原因'>
-              <TextInput id='dues-correct-short-reason' value={shortReason} onChange={setShortReason} maxlength={200} placeholder='例如：经支委会同意，因病减缴' />
+            <Field label='少缴原因' error={form.errors.shortReason} errorId='dues-correct-short-reason-error'>
+              <TextInput
+                id='dues-correct-short-reason'
+                value={shortReason}
+                onChange={(v) => {
+                  setShortReason(v)
+                  form.changed('shortReason')
+                }}
+                maxlength={200}
+                placeholder='例如：经支委会同意，因病减缴'
+              />
             </Field>
           ) : null}
         </>
       ) : (
         <Text className='dues__note'>作废后该月恢复为未缴，原记录和原因保留在这里。</Text>
       )}
-      <Field label='更正原因'>
-        <TextInput id='dues-correct-reason' value={reason} onChange={setReason} maxlength={200} placeholder='例如：金额录入有误' />
+      <Field label='更正原因' error={form.errors.reason} errorId='dues-correct-reason-error'>
+        <TextInput
+          id='dues-correct-reason'
+          value={reason}
+          onChange={(v) => {
+            setReason(v)
+            form.changed('reason')
+          }}
+          maxlength={200}
+          placeholder='例如：金额录入有误'
+        />
       </Field>
-      {error ? <Text className='field__error' {...testId('dues-correct-error')}>{error}</Text> : null}
+      {form.general ? <Text className='field__error' {...testId('dues-correct-error')}>{form.general}</Text> : null}
       <View className='dues__actions'>
         <Button onClick={onCancel} disabled={busy}>
           取消
         </Button>
-        <Button type='primary' loading={busy} disabled={!reason.trim() || (short && !shortReason.trim())} onClick={save} {...testId('dues-correct-save')}>
+        <Button type='primary' loading={busy} onClick={save} {...testId('dues-correct-save')}>
           {kind === 'void' ? '作废' : '保存更正'}
         </Button>
       </View>
@@ -282,27 +434,30 @@ function DuesCorrectionForm({ dues, month, onCancel, onSaved }: { dues: MemberDu
 export function DuesRecordForm({ dues, onSaved }: { dues: MemberDues; onSaved(d: MemberDues): void }) {
   const open = dues.months.filter((m) => m.state === 'unpaid' || m.state === 'due' || m.state === 'upcoming')
   const [months, setMonths] = useState<string[]>(() => open.filter((m) => m.state !== 'upcoming').slice(-1).map((m) => m.month))
-  const [amount, setAmount] = useState(String(dues.profile?.monthlyDue ?? ''))
+  const [amount, setAmount] = useState(dues.profile?.monthlyDue != null ? dues.profile.monthlyDue.toFixed(2) : '')
   const [paidOn, setPaidOn] = useState(todayInShanghai())
   const [way, setWay] = useState<DuesWay>('transfer')
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const form = useFormErrors<RecordField>(RECORD_FIELDS)
   if (!dues.profile || dues.profile.monthlyDue === null) return null
   const due = dues.profile.monthlyDue
   const short = amount.trim() !== '' && Number(amount) < due
-  const toggle = (m: string) => setMonths((list) => (list.includes(m) ? list.filter((x) => x !== m) : [...list, m].sort()))
+  const toggle = (m: string) => {
+    setMonths((list) => (list.includes(m) ? list.filter((x) => x !== m) : [...list, m].sort()))
+    form.changed('months')
+  }
 
   const save = async () => {
+    if (!form.check(recordFormErrors({ months, amount, reason, due }))) return
     setBusy(true)
-    setError(null)
     try {
       const saved = await recordDuesMonths({ memberId: dues.member.id, months, amount: Number(amount), paidOn, way, ...(short && reason.trim() ? { reason } : {}) })
       setMonths([])
       setReason('')
       onSaved(saved)
     } catch (e) {
-      setError(errorMessage(e))
+      form.refused(e)
     } finally {
       setBusy(false)
     }
@@ -313,32 +468,66 @@ export function DuesRecordForm({ dues, onSaved }: { dues: MemberDues; onSaved(d:
       {open.length === 0 ? <Text className='dues__note'>{dues.year}年没有待记录的月份。</Text> : null}
       {open.length ? (
         <>
-          <Field label='交纳月份（可多选，预交或补交按月记录）'>
+          <Field label='交纳月份（可多选，预交或补交按月记录）' error={form.errors.months} errorId='dues-months-error'>
             <View className='chips'>
               {open.map((m) => (
-                <Text key={m.month} className={`chips__chip ${months.includes(m.month) ? 'chips__chip--on' : ''}`} onClick={() => toggle(m.month)} {...testId(`dues-pick-${m.month}`)}>
+                <Text key={m.month} className={`chips__chip dues__chip ${months.includes(m.month) ? 'chips__chip--on' : ''}`} onClick={() => toggle(m.month)} {...testId(`dues-pick-${m.month}`)}>
                   {months.includes(m.month) ? '✓ ' : ''}
                   {Number(m.month.slice(5))}月
                 </Text>
               ))}
             </View>
           </Field>
-          <Field label={`每月实缴（元，应缴 ${due.toFixed(2)}）`} hint='可以多交；少交须写明原因'>
-            <TextInput id='dues-amount' type='digit' value={amount} onChange={setAmount} maxlength={10} />
+          <Field label={`每月实缴（元，应缴 ${yuanText(due)}）`} hint='可以多交；少交须写明原因' error={form.errors.amount} errorId='dues-amount-error'>
+            <TextInput
+              id='dues-amount'
+              type='digit'
+              value={amount}
+              onChange={(v) => {
+                setAmount(v)
+                form.changed('amount')
+                form.changed('reason')
+              }}
+              maxlength={10}
+            />
           </Field>
-          {short ? (
-            <Field label='少缴原因'>
-              <TextInput id='dues-reason' value={reason} onChange={setReason} maxlength={200} placeholder='例如：经支委会同意，因病减缴' />
+          {short || form.errors.reason ? (
+            <Field label='少缴原因' error={form.errors.reason} errorId='dues-reason-error'>
+              <TextInput
+                id='dues-reason'
+                value={reason}
+                onChange={(v) => {
+                  setReason(v)
+                  form.changed('reason')
+                }}
+                maxlength={200}
+                placeholder='例如：经支委会同意，因病减缴'
+              />
             </Field>
           ) : null}
           <Field label='缴纳日期'>
-            <DateField id='dues-paid-on' value={paidOn} onChange={setPaidOn} />
+            <DateField
+              id='dues-paid-on'
+              value={paidOn}
+              onChange={(v) => {
+                setPaidOn(v)
+                form.changed(null)
+              }}
+            />
           </Field>
           <Field label='方式'>
-            <Segments<DuesWay> id='dues-way' value={way} onChange={setWay} options={(['cash', 'transfer', 'proxy'] as const).map((w) => ({ value: w, label: DUES_WAY_LABELS[w] }))} />
+            <Segments<DuesWay>
+              id='dues-way'
+              value={way}
+              onChange={(w) => {
+                setWay(w)
+                form.changed(null)
+              }}
+              options={(['cash', 'transfer', 'proxy'] as const).map((w) => ({ value: w, label: DUES_WAY_LABELS[w] }))}
+            />
           </Field>
-          {error ? <Text className='field__error' {...testId('dues-record-error')}>{error}</Text> : null}
-          <Button type='primary' block loading={busy} disabled={months.length === 0} onClick={save} {...testId('dues-record-save')}>
+          {form.general ? <Text className='field__error' {...testId('dues-record-error')}>{form.general}</Text> : null}
+          <Button type='primary' block loading={busy} onClick={save} {...testId('dues-record-save')}>
             {months.length ? `记录 ${months.length} 个月` : '请选择月份'}
           </Button>
         </>
