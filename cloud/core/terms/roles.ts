@@ -50,6 +50,6 @@ export function roleSyncPlan(
   if (plan.secretaryTo) plan.lines.push(`${plan.secretaryTo.name} 任书记（获得书记权限）`)
   for (const o of plan.secretaryFrom) plan.lines.push(`${nameOf(o)} 不再担任书记（${wanted.has(o) ? '改为支委' : '改为党员'}）`)
   for (const o of plan.committeeGrant) if (!plan.secretaryFrom.includes(o)) plan.lines.push(`${nameOf(o)} 获得支委权限`)
-  for (const o of plan.committeeEnd) if (!plan.secretaryFrom.includes(o)) plan.lines.push(`${nameOf(o)} 不再是支委（改为党员）`)
+  for (const o of plan.committeeEnd) if (!plan.secretaryFrom.includes(o) && o !== person?.openid) plan.lines.push(`${nameOf(o)} 不再是支委（改为党员）`)
   return plan
 }

@@ -179,7 +179,7 @@ export interface ElectionResult {
  * Who is elected (差额选举 or 等额选举) from the votes per candidate, `seats` to fill (应选人数) and `voters` (应到会有
  * 选举权的人数). 《中国共产党基层组织选举工作条例》(2020): 被选举人获得的赞成票超过应到会有选举权的人数的一半，始得当选;
  * 获得赞成票超过半数的被选举人多于应选名额时，以得票多少为序，至取足应选名额为止; 如遇票数相等不能确定当选人时，应当就
- * 票数相等的被选举人重新投票，得票多的当选; 当选人少于应选名额时，对不足的名额另行选举. (../shared/docs/domain.md names
+ * 票数相等的被选举人重新投票，得票多的当选; 当选人少于应选名额时，对不足的名额另行选举. (The project's domain notes name
  * the 换届 only; the rule is the 条例's.) Exactly half is not more than half: not elected.
  */
 export function electionResult(candidates: readonly { memberId: string; votes: number }[], seats: number, voters: number): ElectionResult {
