@@ -1,6 +1,8 @@
 /**
- * The committee's 发展党员 overview in the browser (390×844): people per stage in every branch and every overdue step,
- * opened from 我的 → 发展党员工作 → 各支部发展党员概况. E2E_SHOTS=1 writes docs/screenshots/recruitment-overview.png.
+ * The committee's 发展党员 in the browser (390×844): 我的 → 发展党员工作 lands on the overview (the users' walk found an
+ * empty 「请选择支部」 page): people per stage in every branch, every overdue step, the column labels on one line each
+ * (they wrapped a character a line), and a branch's row opening its list. E2E_SHOTS=1 writes
+ * docs/screenshots/recruitment-overview.png.
  */
 import type { Page } from 'playwright-core'
 import { SEED_BRANCHES, SEED_COMMITTEE } from '../../cloud/local/seed'
@@ -22,14 +24,23 @@ beforeAll(async () => {
   await ok(two('recruitment.create', { branchId: branchOf(1), name: '周申请', appliedOn: '2026-06-01', clientRequestId: 'rc-recruitmentoverview-3' }))
 }, 120_000)
 
-test('the committee sees people per stage per branch and every overdue step', async () => {
+test('the committee lands on people per stage per branch and every overdue step, and goes into a branch from its row', async () => {
   const { page } = await world.person(SEED_COMMITTEE.openid)
-  await goTo(page, world.url, 'packages/recruitment/pages/list/index')
-  await shown(page, 'recruit-overview').click()
+  await goTo(page, world.url, 'pages/me/index')
+  await shown(page, 'open-recruitment').click()
   await shown(page, `overview-branch-${SEED_BRANCHES[0].name}`).waitFor({ timeout: 30_000 })
   await expect(shown(page, `overview-branch-${SEED_BRANCHES[0].name}`).innerText()).resolves.toMatch(/1\s+1\s+0\s+0\s+1/)
   await expect(shown(page, 'overview-late-周申请').innerText()).resolves.toContain('入党谈话')
   await expect(shown(page, 'overview-late-刘积极').innerText()).resolves.toContain('半年考察')
+  // Each column label on one line: as tall as one line of its text, nothing cut off.
+  const labels = await shown(page, 'overview-head').locator('.recruit-grid__n').evaluateAll((els) =>
+    els.map((e) => ({ text: e.textContent, oneLine: e.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(e).fontSize), clipped: e.scrollWidth > e.clientWidth + 1 })),
+  )
+  expect(labels.map((l) => l.text)).toEqual(['申请人', '积极分子', '发展对象', '预备党员', '逾期'])
+  for (const l of labels) expect(l).toMatchObject({ oneLine: true, clipped: false })
   await page.waitForTimeout(700)
   await page.screenshot({ path: `${process.env.E2E_SHOTS ? 'docs/screenshots' : 'test-results'}/recruitment-overview.png` })
+  // A branch's row opens its list.
+  await shown(page, `overview-branch-${SEED_BRANCHES[0].name}`).click()
+  await shown(page, 'recruit-row-刘积极').waitFor({ timeout: 30_000 })
 })

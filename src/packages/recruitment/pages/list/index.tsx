@@ -57,9 +57,15 @@ export default function RecruitListPage() {
     }
   }
 
+  const committee = isCommitteeAdmin(roles)
   useEffect(() => {
     if (status === 'ready' && branchId && mayRead) void list.load({ branchId, status: filter })
   }, [status, branchId, mayRead, filter])
+  // The committee without a branch lands on the overview (counts per stage per branch, overdue steps), where a
+  // branch's row opens its list: the users' walk found an empty 「请选择支部」 page here.
+  useEffect(() => {
+    if (status === 'ready' && !branchId && committee) void Taro.redirectTo({ url: overviewPage() })
+  }, [status, branchId, committee])
   useDidShow(() => {
     if (list.status === 'ready') void list.refresh()
   })
@@ -70,16 +76,7 @@ export default function RecruitListPage() {
   })
 
   if (status === 'idle' || status === 'loading') return <LoadingState />
-  if (!branchId)
-    return isCommitteeAdmin(roles) ? (
-      <EmptyState title='请选择支部，或查看各支部概况'>
-        <Button type='primary' onClick={() => void Taro.navigateTo({ url: overviewPage() })} {...testId('recruit-overview')}>
-          各支部发展党员概况
-        </Button>
-      </EmptyState>
-    ) : (
-      <EmptyState title='请先在「我的」中选择支部' />
-    )
+  if (!branchId) return committee ? <LoadingState /> : <EmptyState title='请先在「我的」中选择支部' />
   if (!mayRead) return <EmptyState title='发展党员工作仅支部书记、支委和党委可以查看' />
   const counts = new Map((list.meta ?? []).map((c) => [c.status, c.count]))
   const total = [...counts.values()].reduce((a, b) => a + b, 0)
@@ -102,7 +99,7 @@ export default function RecruitListPage() {
 
   return (
     <View className='recruit'>
-      {isCommitteeAdmin(roles) ? (
+      {committee ? (
         <Text className='recruit-step__record recruit-step__correct recruit__overview-link' onClick={() => void Taro.navigateTo({ url: overviewPage() })} {...testId('recruit-overview')}>
           各支部发展党员概况 ›
         </Text>

@@ -24,21 +24,27 @@ function Overview() {
   return (
     <View className='recruit'>
       <Section title='各支部人数（按阶段）'>
+        <Text className='recruit__meta'>点支部查看其发展党员名单、登记和记录步骤。</Text>
         <View className='recruit-grid'>
-          <View className='recruit-grid__row recruit-grid__row--head'>
-            <Text className='recruit-grid__name'>支部</Text>
+          {/* Five equal columns under the branch's name: the labels fit a 390 px phone on one line (they wrapped a character a line). */}
+          <View className='recruit-grid__row recruit-grid__row--head' {...testId('overview-head')}>
             {COLUMNS.map(([, label]) => (
               <Text key={label} className='recruit-grid__n'>{label}</Text>
             ))}
             <Text className='recruit-grid__n'>逾期</Text>
           </View>
           {data.branches.map((b) => (
-            <View key={b.branchId} className='recruit-grid__row' onClick={() => void Taro.navigateTo({ url: recruitListPage(b.branchId) })} {...testId(`overview-branch-${b.branchName}`)}>
-              <Text className='recruit-grid__name'>{b.branchName}</Text>
-              {COLUMNS.map(([status]) => (
-                <Text key={status} className='recruit-grid__n'>{b.counts[status] ?? 0}</Text>
-              ))}
-              <Text className={`recruit-grid__n ${b.overdue ? 'recruit-grid__n--late' : ''}`}>{b.overdue}</Text>
+            <View key={b.branchId} className='recruit-grid__branch' onClick={() => void Taro.navigateTo({ url: recruitListPage(b.branchId) })} {...testId(`overview-branch-${b.branchName}`)}>
+              <View className='recruit-grid__name-row'>
+                <Text className='recruit-grid__name'>{b.branchName}</Text>
+                <Text className='recruit-grid__go'>名单 ›</Text>
+              </View>
+              <View className='recruit-grid__row'>
+                {COLUMNS.map(([status]) => (
+                  <Text key={status} className='recruit-grid__n'>{b.counts[status] ?? 0}</Text>
+                ))}
+                <Text className={`recruit-grid__n ${b.overdue ? 'recruit-grid__n--late' : ''}`}>{b.overdue}</Text>
+              </View>
             </View>
           ))}
         </View>

@@ -57,7 +57,7 @@ function CorrectForm({ step, entry, mayWithdraw, busy, error, onSave, onCancel }
   return (
     <View className='recruit-correct' {...testId(`correct-form-${step.code}`)}>
       {mayWithdraw ? <Segments<'amend' | 'withdraw'> options={[{ value: 'amend', label: '更正' }, { value: 'withdraw', label: '撤回' }]} value={action} onChange={setAction} id='correct-action' /> : null}
-      {!mayWithdraw ? <Text className='recruit-form__hint'>更正较早步骤的日期时，后面各步骤的时限仍须符合规定（如确定发展对象须在确定为入党积极分子一年以后）。</Text> : null}
+      {!mayWithdraw ? <Text className='recruit-correct__hint'>更正较早步骤的日期时，后面各步骤的时限仍须符合规定（如确定发展对象须在确定为入党积极分子一年以后）。</Text> : null}
       {action === 'amend' ? (
         <>
           <Field label='日期'>
