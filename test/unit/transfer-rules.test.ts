@@ -4,8 +4,8 @@
  * Beijing days vs UTC.
  */
 import { beijingDate } from '../../cloud/core/framework/time'
-import { isExpired, issueRefusal, probationEndsOn, receiptDueOn, receiptMilestone, receiveRefusal, TRANSFER_DEFAULTS, validUntil } from '../../cloud/core/transfers/rules'
-import { planReceiptReminders } from '../../cloud/core/transfers/reminders'
+import { expiryMilestone, idCardFacts, isExpired, issueRefusal, letterNoLine, probationEndsOn, receiptDueOn, receiptMilestone, receiveRefusal, TRANSFER_DEFAULTS, validDaysOf, validUntil } from '../../cloud/core/transfers/rules'
+import { planExpiryReminders, planReceiptReminders } from '../../cloud/core/transfers/reminders'
 import { writerTodo } from '../../cloud/core/home/todo'
 
 describe('validity', () => {
@@ -92,5 +92,56 @@ describe('home 待办', () => {
       { key: 'transfers-incoming', kind: 'transfers_incoming', title: '2 份组织关系转入待接收', due: '去接收', tone: 'soon', page: '/packages/transfers/pages/list/index?direction=in' },
     ])
     expect(writerTodo({ ...base, incomingTransfers: 0 }).items).toEqual([])
+  })
+  test('the sending keepers are told how many 回执 are late, opening the letters out', () => {
+    const base = { today: '2026-12-03', now: new Date('2026-12-03T02:00:00Z'), points: [], sessions: [], joinRequests: 0, branchId: 'b1' }
+    expect(writerTodo({ ...base, overdueReceipts: 3 }).items).toEqual([
+      { key: 'transfers-receipts-overdue', kind: 'transfer_receipts_overdue', title: '3 份介绍信回执已逾期', due: '去查看', tone: 'overdue', page: '/packages/transfers/pages/list/index?direction=out' },
+    ])
+    expect(writerTodo({ ...base, overdueReceipts: 0 }).items).toEqual([])
+  })
+})
+
+describe('the validity running out', () => {
+  test('three days ahead (Beijing day), then the day after the last day; nothing before', () => {
+    expect(expiryMilestone('2026-12-10', '2026-12-06')).toBeNull()
+    expect(expiryMilestone('2026-12-10', '2026-12-07')).toBe('soon')
+    expect(expiryMilestone('2026-12-10', '2026-12-10')).toBe('soon')
+    expect(expiryMilestone('2026-12-10', '2026-12-11')).toBe('expired')
+    // 16:30 UTC on the last day is already the next Beijing day.
+    expect(expiryMilestone('2026-12-10', beijingDate(new Date('2026-12-10T16:30:00Z')))).toBe('expired')
+    expect(expiryMilestone('2027-03-01', '2027-02-26')).toBe('soon')
+  })
+  test('one item per letter, milestone and side, to each branch\'s secretary', () => {
+    const t = { _id: 't1', fromBranchId: 'a', toBranchId: 'b', fromName: '甲', toName: '乙', memberName: '王', letterNo: 'X1', validUntil: '2026-12-10' }
+    const soon = planExpiryReminders('2026-12-08', [t])
+    expect(soon.map((i) => [i._id, i.branchId, i.title])).toEqual([
+      ['transfer_expiry:t1:soon:to', 'b', '王 的介绍信即将过期（还剩 2 天）'],
+      ['transfer_expiry:t1:soon:from', 'a', '王 的介绍信尚未被接收（还剩 2 天）'],
+    ])
+    expect(planExpiryReminders('2026-12-20', [t]).map((i) => i._id)).toEqual(['transfer_expiry:t1:expired:to', 'transfer_expiry:t1:expired:from'])
+    expect(planExpiryReminders('2026-12-01', [t])).toEqual([])
+  })
+})
+
+describe('the printed letter', () => {
+  test('有效期 N 天 is the inverse of validUntil', () => {
+    expect(validDaysOf('2026-12-03', validUntil('2026-12-03', 90))).toBe(90)
+    expect(validDaysOf('2028-02-01', '2028-02-29')).toBe(29)
+    expect(validDaysOf('2026-12-03', '2026-12-03')).toBe(1)
+  })
+  test('the number line: as written when it ends in 号, else 字第 … 号', () => {
+    expect(letterNoLine('赣科社党转〔2026〕1号')).toBe('赣科社党转〔2026〕1号')
+    expect(letterNoLine('2026-07')).toBe('字第 2026-07 号')
+  })
+  test('身份证号码 (GB 11643): check digit, birth date, sex, age on the Beijing day', () => {
+    expect(idCardFacts('11010519491231002X', '2026-12-03')).toEqual({ birthOn: '1949-12-31', gender: '女', age: 76 })
+    expect(idCardFacts('11010519491231002x', '2026-12-30')).toMatchObject({ age: 76 })
+    expect(idCardFacts('11010519491231002X', '2026-12-31')).toMatchObject({ age: 77 })
+    expect(idCardFacts('110105194912310021', '2026-12-03')).toBeNull()
+    // Check digits right, dates wrong: 31 February, and a birth after today.
+    expect(idCardFacts('110105194902310026', '2026-12-03')).toBeNull()
+    expect(idCardFacts('110105203012010023', '2026-12-03')).toBeNull()
+    expect(idCardFacts('11010519491231002', '2026-12-03')).toBeNull()
   })
 })

@@ -9,7 +9,7 @@ import { newClientRequestId } from '../../lib/request-id'
 import { errorMessage } from '../../services/api'
 import type { ActionInput } from '../../../types/actions'
 import { paidThroughMonth } from '../../../types/dues'
-import { acceptTransfer, getMember, getMemberDuesYear, getTransfer, issueTransfer, listTransfers, myTransfers, receiveTransfer, recordReceipt, returnTransfer, transferBranches, transferSettings, type TransferDetail, type TransferSummary } from './api'
+import { acceptTransfer, getMember, getMemberDuesYear, getTransfer, issueTransfer, listTransfers, myTransfers, printLetter, receiveTransfer, recordReceipt, returnTransfer, transferBranches, transferSettings, withdrawTransfer, type LetterFile, type TransferDetail, type TransferSummary } from './api'
 
 export interface TransferScope {
   /** null: the committee's transfers in flight across every branch. */
@@ -25,7 +25,15 @@ export const useTransferList = createPagedList<TransferSummary, TransferScope, s
   id: (t) => t.id,
 })
 
-type Step = 'accept' | 'return' | 'receipt'
+type Step = 'accept' | 'return' | 'receipt' | 'withdraw' | 'sentBack'
+
+/** What the print form adds to the letter (not kept by the roster, not stored): each may be left blank. */
+export interface LetterFacts {
+  gender?: '男' | '女'
+  age?: number
+  ethnicity?: string
+  idNumber?: string
+}
 
 interface TransferState {
   id: string | null
@@ -40,6 +48,15 @@ interface TransferState {
   accept(joinedBranchOn: string): Promise<boolean>
   giveBack(reason: string): Promise<boolean>
   receipt(receivedOn: string, note: string): Promise<boolean>
+  /** 撤回 by the sending branch. */
+  withdraw(reason: string): Promise<boolean>
+  /** 对方退回: a letter to outside came back. */
+  sentBack(reason: string, returnedOn: string): Promise<boolean>
+  /** The printable letter (.docx), once made: opened like an export. */
+  letter: LetterFile | null
+  printing: boolean
+  printError: string | null
+  print(facts: LetterFacts): Promise<void>
 }
 
 export const useTransferStore = create<TransferState>((set, get) => {
@@ -63,8 +80,11 @@ export const useTransferStore = create<TransferState>((set, get) => {
     busy: null,
     actionError: null,
     requests: {},
+    letter: null,
+    printing: false,
+    printError: null,
     async load(id) {
-      set((s) => ({ id, status: 'loading', error: null, actionError: null, ...(s.id === id ? {} : { transfer: null, requests: {} }) }))
+      set((s) => ({ id, status: 'loading', error: null, actionError: null, ...(s.id === id ? {} : { transfer: null, requests: {}, letter: null, printError: null }) }))
       try {
         const transfer = await getTransfer(id)
         if (get().id === id) set({ transfer, status: 'ready' })
@@ -74,6 +94,19 @@ export const useTransferStore = create<TransferState>((set, get) => {
     },
     accept: (joinedBranchOn) => run('accept', (clientRequestId) => acceptTransfer({ transferId: get().id!, joinedBranchOn, clientRequestId })),
     giveBack: (reason) => run('return', (clientRequestId) => returnTransfer({ transferId: get().id!, reason, clientRequestId })),
+    withdraw: (reason) => run('withdraw', (clientRequestId) => withdrawTransfer({ transferId: get().id!, reason, clientRequestId })),
+    sentBack: (reason, returnedOn) => run('sentBack', (clientRequestId) => returnTransfer({ transferId: get().id!, reason, returnedOn, clientRequestId })),
+    async print(facts) {
+      const id = get().id
+      if (!id) return
+      set({ printing: true, printError: null, letter: null })
+      try {
+        const letter = await printLetter({ transferId: id, ...facts })
+        if (get().id === id) set({ letter, printing: false })
+      } catch (e) {
+        if (get().id === id) set({ printing: false, printError: errorMessage(e) })
+      }
+    },
     receipt: (receivedOn, note) => run('receipt', (clientRequestId) => recordReceipt({ transferId: get().id!, receivedOn, ...(note.trim() ? { note: note.trim() } : {}), clientRequestId })),
   }
 })
@@ -94,3 +127,5 @@ export async function loadIssueForm(memberId: string) {
 export const issue = (input: ActionInput<'transfers.issue'>) => issueTransfer(input)
 export const receive = (input: ActionInput<'transfers.receive'>) => receiveTransfer(input)
 export const mine = async () => (await myTransfers()).items
+/** Whether the caller may issue this branch's letters (secretary, 组织委员, committee): the roster page's button. */
+export const mayIssueIn = async (branchId: string) => (await transferSettings(branchId)).mayIssue === true

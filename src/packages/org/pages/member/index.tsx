@@ -9,6 +9,7 @@ import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { MemberCard, MemberManage } from '../../../../features/members/components/member-detail'
 import { MemberAttendance } from '../../../../features/leave/components/member-attendance'
 import { MemberAppraisal } from '../../../../features/appraisal/components/member-appraisal'
+import { TransferIssueEntry } from '../../../../features/transfers/components/issue-entry'
 import { useMemberStore } from '../../../../features/members/member-store'
 import { selectRosterBranch, useRosterStore } from '../../../../features/members/roster-store'
 import '../org.scss'
@@ -29,6 +30,8 @@ export default function MemberPage() {
   const branchId = member?.branchId ?? null
   const isAdmin = isCommitteeAdmin(roles)
   const isSecretary = useMemo(() => rolesInBranch(roles, branchId).includes('secretary'), [roles, branchId])
+  // A 支委 may be the 组织委员, who issues letters too (the server says: TransferIssueEntry).
+  const isCommitteeMember = useMemo(() => rolesInBranch(roles, branchId).includes('branch_committee'), [roles, branchId])
 
   useEffect(() => {
     if (status === 'ready' && id) void load(id)
@@ -52,6 +55,7 @@ export default function MemberPage() {
       </Section>
       <MemberAttendance memberId={id} />
       <MemberAppraisal memberId={id} />
+      {!isAdmin && !isSecretary && isCommitteeMember && branchId ? <TransferIssueEntry memberId={id} branchId={branchId} active={member.state === 'active'} /> : null}
       <MemberManage groups={rosterBranch === branchId ? groups : []} canEdit={isAdmin || isSecretary} isSecretary={isSecretary} onChanged={onChanged} />
       <View className='org-page__bottom' />
     </View>

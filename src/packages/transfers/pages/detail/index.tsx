@@ -12,6 +12,7 @@ import { useSessionBootstrap } from '../../../../features/session/use-session'
 import { testId } from '../../../../lib/test-id'
 import { todayInShanghai } from '../../../../lib/time'
 import { beijingDateTimeText, dateText } from '../../../../../types/time-text'
+import { PrintLetter, SenderSteps } from './sender-steps'
 import '../transfers.scss'
 
 const KIND_WORDS = { inside: '本系统内支部之间', to_outside: '转往本系统以外', from_outside: '从本系统以外转入' } as const
@@ -70,6 +71,8 @@ export default function TransferDetailPage() {
           {t.receiptOn ? <Fact label='回执日期' value={`${dateText(t.receiptOn)}${t.receiptNote ? `（${t.receiptNote}）` : ''}`} /> : null}
           {t.reason ? <Fact label='转出原因' value={t.reason} /> : null}
           {t.returnReason ? <Fact label='退回原因' value={t.returnReason} /> : null}
+          {t.withdrawReason ? <Fact label='撤回原因' value={t.withdrawReason} id='transfer-withdraw-reason' /> : null}
+          {t.recruitId ? <Fact label='发展党员档案' value={`随转至${t.toName}`} id='transfer-recruit' /> : null}
         </View>
       </Section>
       <Section title='党员信息（随介绍信转移）'>
@@ -140,6 +143,8 @@ export default function TransferDetailPage() {
           </Button>
         </Section>
       ) : null}
+      {t.mayPrint ? <PrintLetter /> : null}
+      <SenderSteps memberName={t.memberName} mayWithdraw={t.mayWithdraw} maySentBack={t.mayRecordSentBack} />
       {s.actionError ? (
         <Text className='transfer__error transfer__actions' {...testId('transfer-action-error')}>
           {s.actionError}
