@@ -9,7 +9,7 @@
  * writes, in an order that makes each write's preconditions true) or listed in NOT_DRIVEN with the reason; a new
  * action fails the test until it is placed in one of them.
  */
-import { rawApiAs, identities } from '../support/api'
+import { rawApiAs, identities, uploadFile } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 jest.setTimeout(300000)
@@ -54,7 +54,7 @@ interface Step {
   action: string
   as: string
   payload: (c: Ctx) => Payload | undefined
-  then?: (data: any, c: Ctx) => void
+  then?: (data: any, c: Ctx) => void | Promise<void>
   /** Call again (up to 60 times) while this says so: an export's steps until its job is done. */
   again?: (data: any) => boolean
 }
@@ -229,7 +229,12 @@ const STEPS: Step[] = [
   step('recruitment.record', SEC, (c) => ({ recruitId: c.recruitId, step: 'talk', on: `${c.year}-01-20`, talker: '王芳', note: '谈话情况良好' })),
   step('recruitment.get', SEC, (c) => ({ recruitId: c.recruitId }), (d, c) => { c.v.recruit = d }),
   step('recruitment.correct', SEC, (c) => ({ recruitId: c.recruitId, step: 'talk', action: 'amend', on: `${c.year}-01-21`, reason: '日期录入错误', version: c.v.recruit.version })),
-  step('recruitment.material', SEC, (c) => ({ recruitId: c.recruitId, key: 'application', done: true, on: `${c.year}-01-05` })),
+  step('recruitment.material', SEC, (c) => ({ recruitId: c.recruitId, key: 'application', done: true, on: `${c.year}-01-05` }), async (_d, c) => {
+    c.v.recruitFile = await uploadFile(cloud.url, Buffer.from('%PDF-1.4\n%%EOF\n'), 'a.pdf', 'application/pdf', `recruitment/${c.branchId}/${c.recruitId}/application-idx.pdf`, SEC)
+  }),
+  step('recruitment.attach', SEC, (c) => ({ recruitId: c.recruitId, key: 'application', files: [{ fileID: c.v.recruitFile, name: '入党申请书.pdf' }] }), (d, c) => { c.v.recruit = d }),
+  step('recruitment.file', SEC, (c) => ({ recruitId: c.recruitId, fileID: c.v.recruitFile })),
+  step('recruitment.detach', SEC, (c) => ({ recruitId: c.recruitId, key: 'application', fileID: c.v.recruitFile, version: c.v.recruit.version })),
   step('recruitment.setSettings', ADMIN, () => ({ talkWithinMonths: 1 })),
   step('recruitment.fromRoster', SEC, (c) => ({ memberId: c.ids['赵磊'] })),
 
@@ -409,7 +414,7 @@ test('the actions and the reminders run make no query that no declared index ser
     for (let n = 0; r.ok && s.again?.(r.data) && n < 60; n++) r = await rawApiAs(cloud.url, s.as)(s.action, payload)
     if (!r.ok) { failed.push(`${i} ${s.action}: ${r.error.code} ${r.error.message}`); continue }
     if (s.again?.(r.data)) failed.push(`${i} ${s.action}: still going after 60 calls`)
-    s.then?.(r.data, c)
+    await s.then?.(r.data, c)
   }
   // The hourly reminders run (its members, assignments, sessions, subscriptions and log queries).
   const run = await fetch(`${cloud.url}/cloud/triggers/reminders`, { method: 'POST' })
