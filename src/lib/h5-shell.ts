@@ -9,6 +9,11 @@
  *   page it has, so the old record stayed on screen. The page is reopened with the new parameters instead.
  * - A sub-package that cannot be fetched (offline, a dropped connection): Taro's router throws into nowhere and the
  *   screen stays as it was. A notice says so and offers 重试.
+ * - The frame never scrolls: each page scrolls inside itself (div.taro_page), under the title bar. The frame around
+ *   the pages (Taro's tab-bar container, its panel, the router) is overflow hidden, but a browser still scrolls it
+ *   to bring a focused field or a scrollIntoView target into view whenever a page overflows it — and then every page
+ *   after opened that far up under the title bar (the reviewers' 「党费台账 ~54 px under the title bar」). The page
+ *   now fits the panel (h5-fixes.scss); should anything move the frame anyway, it is put back (keepFrameStill).
  */
 import Taro from '@tarojs/taro'
 
@@ -106,7 +111,23 @@ const online = (doc: Document) => () =>
     () => false,
   )
 
+/** The elements around the pages that must never scroll (the pages scroll themselves). */
+const FRAME = /(^|\s)(taro-tabbar__container|taro-tabbar__panel|taro_router)(\s|$)/
+
+/** A scroll of the frame around the pages is undone at once (scroll events do not bubble: caught on the way down). */
+export function keepFrameStill(doc: Document): void {
+  doc.addEventListener(
+    'scroll',
+    (e) => {
+      const el = e.target as HTMLElement | null
+      if (el && el.nodeType === 1 && FRAME.test(el.className) && !/(^|\s)taro_page(\s|$)/.test(el.className) && el.scrollTop !== 0) el.scrollTop = 0
+    },
+    true,
+  )
+}
+
 export function installH5Shell(win: Window = window): void {
+  keepFrameStill(win.document)
   // The bar exists once the router has mounted the app: label it as pages are shown (a no-op once labelled).
   Taro.eventCenter.on('__taroRouterChange', () => labelNavigationBar(win.document))
   Taro.eventCenter.on('__taroRouterLaunch', () => setTimeout(() => labelNavigationBar(win.document), 0))
