@@ -10,7 +10,8 @@ import { recordAudit } from '../organisation/audit'
 import { claim } from '../framework/claims'
 import { AppError, invalid } from '../framework/errors'
 import type { MemberDoc } from '../framework/model'
-import { afterCursor, decodeCursor, escapeRegExp, pageOf } from '../framework/paging'
+import { decodeCursor, encodeCursor, escapeRegExp } from '../framework/paging'
+import { compareRoster, parseRosterCursorKey, rosterCursorKey, rosterRank } from '../organisation/roster-order'
 import { collection, insertNew, readAll as readDocs, recordOf, readAll } from '../framework/data'
 import { postRefusal, withPostChange } from '../organisation/roster'
 import { beijingDate } from '../framework/time'
@@ -43,18 +44,25 @@ export const listMembers = defineAction({
     if (state !== 'all') conditions.push({ state })
     if (groupId) conditions.push({ groupId })
     if (q) conditions.push({ name: port.db.RegExp({ regexp: escapeRegExp(q), options: 'i' }) })
-    if (cursor) {
-      const c = decodeCursor(cursor)
-      conditions.push(afterCursor(_, 'name', String(c.key), c.id, 'asc'))
-    }
-    const { data } = await collection(port, 'members')
-      .where(_.and(...conditions) as Record<string, unknown>)
-      .orderBy('name', 'asc')
-      .orderBy('_id', 'asc')
-      .limit(limit + 1)
-      .get()
-    const page = pageOf(data, limit, (m) => m.name)
-    return { items: await presentMembers(port, branchId, page.items), nextCursor: page.nextCursor }
+    // The roster's order (organisation/roster-order.ts: 书记 and 支委 by post, 正式, 预备, each by pinyin) is no order
+    // the database can sort by, so the branch's matching entries are read whole (a branch's roster: tens, a few
+    // hundred at most) and sorted here; the cursor names the last row by its band, name and id.
+    const after = cursor ? decodeCursor(cursor, 'text') : null
+    const from = after ? parseRosterCursorKey(after.key) : null
+    if (after && !from) throw invalid('分页参数无效，请刷新列表')
+    const [docs, secretaries] = await Promise.all([
+      readAll(port, 'members', (conditions.length > 1 ? _.and(...conditions) : conditions[0]) as Record<string, unknown>),
+      readAll(port, 'memberships', { branchId, status: 'active', role: 'secretary' }, { fields: ['openid'] }),
+    ])
+    const secretary = new Set(secretaries.map((g) => g.openid))
+    const keyed = docs
+      .map((doc) => ({ doc, key: { rank: rosterRank(doc, !!doc.openid && secretary.has(doc.openid)), name: doc.name, id: doc._id } }))
+      .sort((a, b) => compareRoster(a.key, b.key))
+    const rest = after && from ? keyed.filter((k) => compareRoster(k.key, { ...from, id: after.id }) > 0) : keyed
+    const page = rest.slice(0, limit)
+    const last = page[page.length - 1]
+    const nextCursor = rest.length > limit && last ? encodeCursor({ key: rosterCursorKey(last.key), id: last.key.id }) : null
+    return { items: await presentMembers(port, branchId, page.map((k) => k.doc)), nextCursor }
   },
 })
 
