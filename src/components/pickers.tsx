@@ -1,5 +1,6 @@
 /** Pickers for the sub-package forms on weapp (H5 uses native controls: pickers.h5.tsx). */
 import { Picker, Text, View } from '@tarojs/components'
+import { formatDay } from '../lib/time'
 import './pickers.scss'
 
 export interface Option<T extends string> {
@@ -19,11 +20,12 @@ export function SelectField<T extends string>({ value, options, onChange, placeh
   )
 }
 
-export function DateField({ value, onChange, placeholder = '请选择日期' }: { value: string; onChange(v: string): void; placeholder?: string; id?: string }) {
+/** The one date field of every form (the activity form's too): WeChat's date picker, the date shown as 2026年12月3日. */
+export function DateField({ value, onChange, placeholder = '请选择日期', className = 'picker-field' }: { value: string; onChange(v: string): void; placeholder?: string; id?: string; className?: string }) {
   return (
     <Picker mode='date' value={value} onChange={(e) => onChange(String(e.detail.value))}>
-      <View className='picker-field'>
-        <Text className={value ? '' : 'picker-field__placeholder'}>{value || placeholder}</Text>
+      <View className={className}>
+        <Text className={value ? '' : 'picker-field__placeholder'}>{value ? formatDay(value) : placeholder}</Text>
         <Text className='picker-field__arrow'>›</Text>
       </View>
     </Picker>

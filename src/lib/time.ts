@@ -29,6 +29,12 @@ export function formatShortDate(iso: string, now: Date = new Date()): string {
   return b.y === beijing(now).y ? `${b.m}月${b.d}日` : `${b.y}年${b.m}月${b.d}日`
 }
 
+/** A calendar date as the app writes it: 2026-12-03 → 2026年12月3日 (anything else is shown as it is). */
+export function formatDay(ymd: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd)
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : ymd
+}
+
 /** Today's date in Beijing, YYYY-MM-DD. */
 export function todayInShanghai(now: Date = new Date()): string {
   const b = beijing(now)

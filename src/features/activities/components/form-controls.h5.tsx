@@ -1,5 +1,6 @@
 /** H5's controls for the activity form: native select/date/time inputs (phone browsers show their own pickers). */
 import { ACTIVITY_TYPES, ACTIVITY_TYPE_INFO, type ActivityType } from '../../../../types/domain'
+import { DateField as SharedDateField } from '../../../components/pickers'
 
 export interface ControlProps<T> {
   value: T
@@ -26,16 +27,9 @@ export function TypeSelect({ value, onChange }: ControlProps<ActivityType>) {
   )
 }
 
-export function DateField({ value, onChange }: ControlProps<string>) {
-  return (
-    <input
-      className='form-control form-control--native'
-      type='date'
-      data-testid='activity-date'
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-    />
-  )
+/** The app's one date field (components/pickers.h5.tsx), in this form's box. */
+export function DateField({ value, onChange, id = 'activity-date', placeholder }: ControlProps<string>) {
+  return <SharedDateField value={value} onChange={onChange} id={id} placeholder={placeholder} className='form-control' />
 }
 
 export function TimeField({ value, onChange, id = 'activity-time' }: ControlProps<string>) {

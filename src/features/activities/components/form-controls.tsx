@@ -2,6 +2,7 @@
 import Taro from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { ACTIVITY_TYPES, ACTIVITY_TYPE_INFO, type ActivityType } from '../../../../types/domain'
+import { DateField as SharedDateField } from '../../../components/pickers'
 
 export interface ControlProps<T> {
   value: T
@@ -24,15 +25,9 @@ export function TypeSelect({ value, onChange }: ControlProps<ActivityType>) {
   )
 }
 
-export function DateField({ value, onChange }: ControlProps<string>) {
-  return (
-    <Picker mode='date' value={value} onChange={(e) => onChange(String(e.detail.value))}>
-      <View className='form-control'>
-        <Text>{value || '请选择日期'}</Text>
-        <Text className='form-control__arrow'>›</Text>
-      </View>
-    </Picker>
-  )
+/** The app's one date field (components/pickers.tsx), in this form's box. */
+export function DateField({ value, onChange, placeholder }: ControlProps<string>) {
+  return <SharedDateField value={value} onChange={onChange} placeholder={placeholder} className='form-control' />
 }
 
 export function TimeField({ value, onChange, placeholder = '请选择时间' }: ControlProps<string>) {
