@@ -144,7 +144,7 @@ export default function TransferIssuePage() {
         <Field label='转出原因（可不填）'>
           <TextInput id='issue-reason' value={reason} onChange={setReason} maxlength={100} placeholder='如：工作调动' />
         </Field>
-        <Text className='transfer__hint'>开具后，{m.name}即从本支部花名册转出（过去的记录保留）；对方退回时自动恢复。</Text>
+        <Text className='transfer__hint'>开具后，{m.name}即从本支部花名册转出（过去的记录保留）；对方接收前本支部可以撤回，撤回或对方退回时自动恢复。</Text>
         {error ? (
           <Text className='transfer__error' {...testId('issue-error')}>
             {error}
