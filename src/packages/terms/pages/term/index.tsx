@@ -36,7 +36,9 @@ const stateLine = (s: TermView['status'], postponed = false) =>
 const yearOptions = (current?: number) =>
   [...new Set([3, 5, ...(current ? [current] : [])])].sort((a, b) => a - b).map((y) => ({ value: String(y), label: `${y} 年${y === 3 ? '（一般）' : y === 5 ? '（村、社区党支部）' : ''}` }))
 
-function Badge({ state }: { state: TermState }) {
+/** The state's badge; a 换届 put off with approval (and not yet overdue) reads 已批准延期. */
+function Badge({ state, postponed = false }: { state: TermState; postponed?: boolean }) {
+  if (postponed && state !== 'overdue' && state !== 'none') return <Text className='term__badge term__badge--due_soon'>已批准延期</Text>
   return <Text className={`term__badge term__badge--${state}`}>{TERM_STATE_WORDS[state]}</Text>
 }
 
@@ -220,11 +222,13 @@ function RoleSync({ t }: { t: ReturnType<typeof useBranchTerm> }) {
     <Section title='同步支委职务到账号'>
       <View {...testId('term-role-sync')}>
         <Text className='term__hint'>账号的书记、支委权限尚未按本届支委会调整。确认后将作如下变更：</Text>
-        {sync.lines.map((l) => (
-          <Text key={l} className='term__meta term__sync-line'>
-            · {l}
-          </Text>
-        ))}
+        <View className='term__sync-lines'>
+          {sync.lines.map((l) => (
+            <Text key={l} className='term__meta term__sync-line'>
+              · {l}
+            </Text>
+          ))}
+        </View>
         {sync.blocked ? <Text className='term__error'>{sync.blocked}</Text> : null}
         {t.saveError ? <Text className='term__error' {...testId('term-error')}>{t.saveError}</Text> : null}
         {!sync.blocked ? (
@@ -253,10 +257,11 @@ function BranchTerm({ branchId }: { branchId: string }) {
     <View className='term'>
       <View className='term__head' {...testId('term-status')}>
         <Text className='term__branch'>{v.branchName}</Text>
-        <Badge state={v.status.state} />
+        <Badge state={v.status.state} postponed={postponed} />
         <Text className='term__meta'>{stateLine(v.status, postponed)}</Text>
       </View>
       {v.term ? <TermCard term={v.term} title='本届支委会' /> : <EmptyState title='尚未登记支委会任期' hint='请补录现任支委会，或登记最近一次换届选举，以便按期提醒换届' />}
+      {!form ? <RoleSync t={t} /> : null}
       {v.canRecord && !form ? (
         <View className='term__actions'>
           <Button type='primary' block onClick={() => open('election')} {...testId('term-record-election')}>
@@ -281,7 +286,6 @@ function BranchTerm({ branchId }: { branchId: string }) {
           ) : null}
         </View>
       ) : null}
-      {!form ? <RoleSync t={t} /> : null}
       {form === 'postpone' ? <PostponeForm branchId={branchId} t={t} onDone={() => setForm(null)} /> : form ? <RecordForm key={form} branchId={branchId} kind={form} t={t} onDone={() => setForm(null)} /> : null}
       {v.canRecord ? (
         <Section title='政治生日'>
@@ -322,7 +326,7 @@ function Overview() {
         <View key={i.branchId} className='term__item' onClick={() => void Taro.navigateTo({ url: termPage(i.branchId) })} {...testId(`terms-branch-${i.branchName}`)}>
           <View className='term__item-head'>
             <Text className='term__item-name'>{i.branchName}</Text>
-            <Badge state={i.state} />
+            <Badge state={i.state} postponed={i.postponed} />
           </View>
           <Text className='term__meta'>
             {i.state === 'none' ? '尚未登记任期' : `${dateText(i.startOn!)} 起 · ${stateLine(i, i.postponed)}`}
