@@ -209,6 +209,8 @@ const STEPS: Step[] = [
   // 支委会换届.
   step('terms.record', SEC, (c) => ({ branchId: c.branchId, clientRequestId: rid(), kind: 'existing', startOn: '2024-01-01', members: [{ memberId: c.ids['李建国'], post: '书记' }, { memberId: c.ids['王芳'], post: '组织委员' }] })),
   step('terms.setGreetings', SEC, (c) => ({ branchId: c.branchId, on: true })),
+  step('terms.correct', SEC, (c) => ({ branchId: c.branchId, termId: `${c.branchId}:2024-01-01`, clientRequestId: rid(), startOn: '2024-01-01', years: 3, reason: '索引测试：职务登记有误', members: [{ memberId: c.ids['李建国'], post: '书记' }, { memberId: c.ids['王芳'], post: '宣传委员' }] })),
+  step('terms.postpone', SEC, (c) => ({ branchId: c.branchId, clientRequestId: rid(), approvedOn: c.today, dueOn: '2027-12-31', reason: '索引测试：上级党组织批准延期换届' })),
   step('terms.get', SEC, (c) => ({ branchId: c.branchId })),
 
   // 党费.
@@ -345,6 +347,8 @@ const STEPS: Step[] = [
   step('members.transferOut', SEC, (c) => ({ memberId: c.ids['孙调动'], on: c.today, reason: '工作调动' })),
   step('members.list', SEC2, (c) => ({ branchId: c.branch2 }), (d, c) => { for (const m of d.items) c.ids[m.name] = m.id }),
   step('members.handOverSecretary', SEC2, (c) => ({ branchId: c.branch2, toMemberId: c.ids['刘洋'] })),
+  // 同步支委职务到账号 for branch 1's term (李建国 书记, 王芳 宣传委员): the 支委 roles follow the posts.
+  step('terms.syncRoles', SEC, (c) => ({ branchId: c.branchId, clientRequestId: rid() })),
   step('branches.archive', ADMIN, (c) => ({ branchId: c.v.newBranch, reason: '索引测试：合并到其他支部' })),
 ]
 
