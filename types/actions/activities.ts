@@ -92,6 +92,8 @@ export const activity = z.object({
   version: z.number(),
   createdBy: person,
   createdAt: z.string(),
+  /** A planned session cancelled (activities.cancel): only in activities.list with `withCancelled`, with the reason given. */
+  cancelled: z.object({ reason: z.string(), at: z.string() }).optional(),
 })
 
 export const attendee = z.object({
@@ -317,6 +319,8 @@ export const activitySchemas = {
         type: activityType.optional(),
         cursor: cursor.optional(),
         limit: pageLimit(50, 20),
+        /** Cancelled sessions too, in their place, each with `cancelled` (the 活动 tab and 全部活动: where did it go?). */
+        withCancelled: z.boolean({ error: '是否列出已取消的活动：参数不正确' }).optional(),
       })
       .strict(),
     output: z.object({ items: z.array(activity), nextCursor: z.string().nullable() }),

@@ -23,9 +23,11 @@ export const listActivities = defineAction({
   name: 'activities.list',
   roles: BRANCH_READERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
-  async handler({ branchId, status, type, cursor, limit }, { port, caller }) {
+  async handler({ branchId, status, type, cursor, limit, withCancelled }, { port, caller }) {
     const _ = port.db.command
-    const base: Record<string, unknown> = { branchId, deleted: false, ...(status ? { status } : {}), ...(type ? { type } : {}) }
+    const filters = { branchId, ...(status ? { status } : {}), ...(type ? { type } : {}) }
+    // A cancelled session is a deleted one with `cancelled` (activities-plan.ts): listed, on request, where it was.
+    const base = (withCancelled ? _.and(filters, _.or({ deleted: false }, { cancelled: true })) : { ...filters, deleted: false }) as Record<string, unknown>
     let where: Record<string, unknown> = base
     if (cursor) {
       const c = decodeCursor(cursor, 'time')
@@ -36,10 +38,18 @@ export const listActivities = defineAction({
       .orderBy('startAt', 'desc')
       .orderBy('_id', 'desc')
       .limit(limit + 1)
-      .field(LIST_FIELDS)
+      .field(withCancelled ? { ...LIST_FIELDS, deleted: true, cancelled: true, deletedReason: true, deletedAt: true } : LIST_FIELDS)
       .get()
     const { items, nextCursor } = pageOf(data, limit, (a) => iso(a.startAt)!)
-    return { items: await presentList(port, items, caller.memberships), nextCursor }
+    const shown = await presentList(port, items, caller.memberships)
+    if (!withCancelled) return { items: shown, nextCursor }
+    return {
+      items: shown.map((a, i) => {
+        const d = items[i]
+        return d.deleted && d.cancelled ? { ...a, cancelled: { reason: d.deletedReason ?? '', at: iso(d.deletedAt) ?? iso(d.startAt)! } } : a
+      }),
+      nextCursor,
+    }
   },
 })
 

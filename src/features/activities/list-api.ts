@@ -7,8 +7,9 @@ import { callApi } from '../../services/api'
 
 export type ActivityItem = ActionOutput<'activities.list'>['items'][number]
 
+/** A page of the branch's sessions, cancelled ones among them (greyed in the lists, with the reason). */
 export const listActivities = (branchId: string, cursor?: string | null, limit = 10) =>
-  callApi('activities.list', { branchId, limit, ...(cursor ? { cursor } : {}) })
+  callApi('activities.list', { branchId, limit, withCancelled: true, ...(cursor ? { cursor } : {}) })
 
 const byStartDesc = (a: ActivityItem, b: ActivityItem) => (a.startAt < b.startAt ? 1 : a.startAt > b.startAt ? -1 : 0)
 

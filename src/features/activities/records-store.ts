@@ -21,3 +21,9 @@ export function followRemoved(id: string): void {
   useActivitiesStore.getState().removed(id)
   useRecordsStore.getState().removed(id)
 }
+
+/** A planned session cancelled: both lists keep it, greyed, with the reason (the page then calls followRemoved, which keeps it). */
+export function followCancelled(id: string, reason: string): void {
+  useActivitiesStore.getState().cancelled(id, reason)
+  useRecordsStore.getState().cancelled(id, reason)
+}

@@ -1,5 +1,6 @@
 /**
- * A branch's sessions, newest start first, on the paged list (src/lib/paged-list.ts): the 活动 tab and 首页 keep the
+ * A branch's sessions, newest start first (cancelled ones among them, marked `cancelled`: members who saw a session
+ * planned see where it went), on the paged list (src/lib/paged-list.ts): the 活动 tab and 首页 keep the
  * first page (useActivitiesStore); the 全部活动 page's virtual list reads page after page with its own store made the
  * same way (records-store.ts). A session saved or removed on this device enters or leaves the loaded rows.
  */
@@ -14,7 +15,10 @@ export interface BranchActivities extends PagedList<ActivityItem, string> {
   load(branchId: string, force?: boolean): Promise<void>
   /** A session saved elsewhere: replaced in place, or put where its start time belongs. */
   saved(activity: ActivityItem): void
+  /** A session deleted: gone from the list (a cancelled one stays, marked cancelled). */
   removed(id: string): void
+  /** A planned session cancelled here: its row stays, greyed, with the reason. */
+  cancelled(id: string, reason: string): void
 }
 
 /**
@@ -43,7 +47,11 @@ export const branchActivities = (pageSize: number, clearOnForce = false) =>
         if (s.scope === activity.branchId) set({ items: withSaved(s.items, activity, !!s.nextCursor) })
       },
       removed(id) {
-        get().setItems((items) => items.filter((a) => a.id !== id))
+        get().setItems((items) => items.filter((a) => a.id !== id || !!a.cancelled))
+      },
+      cancelled(id, reason) {
+        const at = new Date().toISOString()
+        get().setItems((items) => items.map((a) => (a.id === id ? { ...a, cancelled: { reason, at } } : a)))
       },
     }
   })

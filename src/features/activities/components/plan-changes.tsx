@@ -15,6 +15,7 @@ import { testId } from '../../../lib/test-id'
 import { errorMessage } from '../../../services/api'
 import type { ActivityFull } from '../api'
 import { useDetailStore } from '../detail-store'
+import { followCancelled } from '../records-store'
 import { DateField, TimeField } from './form-controls'
 import './plan-changes.scss'
 
@@ -69,6 +70,7 @@ export function PlanChanges({ a, onChanged, onCancelled }: { a: ActivityFull; on
     setBusy(true)
     try {
       const r = await useDetailStore.getState().cancelPlan({ id: a.id, reason: v.reason.trim(), expectedVersion: a.version ?? 1 })
+      followCancelled(a.id, v.reason.trim())
       onCancelled(r.told)
     } catch (e) {
       setError(errorMessage(e))

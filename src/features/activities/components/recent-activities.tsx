@@ -9,7 +9,9 @@ import { DETAIL_PAGE } from './activity-card'
 import './recent-activities.scss'
 
 export function RecentActivities({ now = new Date() }: { now?: Date }) {
-  const items = useActivitiesStore((s) => s.items)
+  // 首页 shows what is on and what was held: a cancelled session is only in the 活动 tab's list.
+  const all = useActivitiesStore((s) => s.items)
+  const items = all.filter((a) => !a.cancelled)
   const status = useActivitiesStore((s) => s.status)
   const error = useActivitiesStore((s) => s.error)
   const branchId = useActivitiesStore((s) => s.scope)

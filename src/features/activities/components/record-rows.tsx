@@ -23,12 +23,21 @@ type Row = { kind: 'activity'; activity: ActivityItem } | { kind: 'foot' }
 export function RecordRow({ activity: a, now }: { activity: ActivityItem; now: number }) {
   const info = ACTIVITY_TYPE_INFO[a.type]
   const thumb = a.photos[0]
-  const state = a.status === 'planned' ? (Date.parse(a.startAt) > now ? '即将开展' : '待记录') : null
-  const meta = [a.attendance ? `应到 ${a.attendance.expected} 人，实到 ${a.attendance.present} 人` : `地点：${a.place}`, a.photoCount > 1 ? `${a.photoCount} 张照片` : '']
-    .filter(Boolean)
-    .join(' · ')
+  // A cancelled session: greyed, 已取消 and why, opening nothing (its record is gone; the history keeps it).
+  const state = a.cancelled ? '已取消' : a.status === 'planned' ? (Date.parse(a.startAt) > now ? '即将开展' : '待记录') : null
+  const meta = a.cancelled
+    ? a.cancelled.reason
+      ? `取消原因：${a.cancelled.reason}`
+      : '此活动已取消'
+    : [a.attendance ? `应到 ${a.attendance.expected} 人，实到 ${a.attendance.present} 人` : `地点：${a.place}`, a.photoCount > 1 ? `${a.photoCount} 张照片` : '']
+        .filter(Boolean)
+        .join(' · ')
   return (
-    <View className='record-row' onClick={() => Taro.navigateTo({ url: `${DETAIL_PAGE}?id=${encodeURIComponent(a.id)}` })} {...testId('record-item')}>
+    <View
+      className={`record-row ${a.cancelled ? 'record-row--cancelled' : ''}`}
+      onClick={a.cancelled ? undefined : () => Taro.navigateTo({ url: `${DETAIL_PAGE}?id=${encodeURIComponent(a.id)}` })}
+      {...testId(a.cancelled ? 'record-cancelled' : 'record-item')}
+    >
       <View className='record-row__card'>
         {thumb ? (
           <Image className='record-row__thumb' src={photoSrc(thumb)} mode='aspectFill' lazyLoad />
@@ -77,7 +86,7 @@ export function RecordRows({ items, hasMore, loadingMore, moreError, onMore, hei
         </Text>
       ) : (
         <Text className='record-rows__end' {...testId('records-end')}>
-          共 {items.length} 次活动，没有更多了
+          共 {items.filter((a) => !a.cancelled).length} 次活动，没有更多了
         </Text>
       )}
     </View>
