@@ -276,4 +276,24 @@ describe('换届 after the walk: correct the term, 差额选举, 延期换届, t
     expect(await roles(member)).toEqual(['member', 'secretary'])
     expect(JSON.stringify(await ok(member('audit.list', { branchId })))).toContain('同步支委职务到账号')
   })
+
+  test('差额选举: more candidates than seats, the most votes elected; out of order or a tie at the last seat refused', async () => {
+    // The new 书记 (王芳, secretary since the sync) records today's 换届 大会 (00:30 Beijing).
+    const sheet = await ok(member('activities.attendanceSheet', { branchId, type: 'party_congress', on: today }))
+    const congressId = (await ok(member('activities.record', {
+      branchId, clientRequestId: `tm-congress-diff-${Date.now().toString(36)}`, type: 'party_congress', topic: '补选大会', place: '会议室',
+      startAt: `${yesterday}T16:30:00.000Z`, host: '王芳', recorder: '赵强', minutes: '差额选举。', voting: true,
+      attendance: sheet.attendees.map((a) => ({ memberId: a.memberId, present: true })),
+    }))).id
+    const candidates = [{ memberId: ids['王芳'], votes: 6 }, { memberId: ids['赵强'], votes: 5 }, { memberId: ids['钱敏'], votes: 4 }, { memberId: ids['孙丽'], votes: 4 }]
+    const base = { branchId, startOn: today, activityId: congressId, candidates }
+    const outOfOrder = await member('terms.record', { ...base, clientRequestId: 'tm-req-diff-1', seats: 2, members: [{ memberId: ids['王芳'], post: '书记' }, { memberId: ids['钱敏'], post: '组织委员' }] })
+    expect(outOfOrder).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^钱敏 得票未进入前 2 名/) } })
+    const tie = await member('terms.record', { ...base, clientRequestId: 'tm-req-diff-2', seats: 3, members: [{ memberId: ids['王芳'], post: '书记' }, { memberId: ids['赵强'], post: '组织委员' }, { memberId: ids['钱敏'], post: '宣传委员' }] })
+    expect(tie).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('钱敏、孙丽 票数相等') } })
+    const t = await ok(member('terms.record', { ...base, clientRequestId: 'tm-req-diff-3', seats: 2, members: [{ memberId: ids['赵强'], post: '组织委员' }, { memberId: ids['王芳'], post: '书记' }] }))
+    expect(t.election).toMatchObject({ seats: 2 })
+    expect(t.election!.candidates.filter((c) => c.elected).map((c) => c.name)).toEqual(['王芳', '赵强'])
+    expect(t.members.map((m) => `${m.post} ${m.name}`)).toEqual(['书记 王芳', '组织委员 赵强'])
+  })
 })
