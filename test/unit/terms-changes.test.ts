@@ -6,6 +6,7 @@
 import { byPost, electedRefusal, electionRefusal, electionResult, postponeRefusal } from '../../cloud/core/terms/rules'
 import { roleSyncPlan } from '../../cloud/core/terms/roles'
 import { planTermReminders } from '../../cloud/core/terms/reminders'
+import { writerTodo } from '../../cloud/core/home/todo'
 
 const c = (votes: Record<string, number>) => Object.entries(votes).map(([memberId, v]) => ({ memberId, votes: v }))
 
@@ -61,6 +62,11 @@ describe('延期换届', () => {
     expect(r.key).toBe('term_due:b1.2027-06-01:sec:m3')
     expect(r.inbox?.title).toBe('距延期换届日期还剩 92 天')
     expect(r.inbox?.body).toContain('经上级党组织批准延期换届')
+  })
+  test('the secretary\'s home 待办 names the postponed date', () => {
+    const base = { today: '2027-03-01', now: new Date('2027-03-01T02:00:00Z'), points: [], sessions: [], joinRequests: 0, branchId: 'b1' }
+    expect(writerTodo({ ...base, term: { state: 'due_soon', endOn: '2027-06-01', daysLeft: 92, postponed: true } }).items[0]).toMatchObject({ due: '距延期换届日期还剩 92 天' })
+    expect(writerTodo({ ...base, term: { state: 'overdue', endOn: '2027-02-26', daysLeft: -3, postponed: true } }).items[0]).toMatchObject({ due: '延期换届日期已过 3 天', tone: 'overdue' })
   })
 })
 

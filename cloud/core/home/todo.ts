@@ -177,7 +177,7 @@ export function writerTodo(input: {
    * 换届, for the secretary: the term's state (terms/rules.ts termStatus). A line when it ends within six months or
    * has ended; a branch without a recorded term is asked monthly by the reminders instead (docs/terms.md).
    */
-  term?: { state: 'none' | 'ok' | 'due_soon' | 'overdue'; endOn: string | null; daysLeft: number | null } | null
+  term?: { state: 'none' | 'ok' | 'due_soon' | 'overdue'; endOn: string | null; daysLeft: number | null; postponed?: boolean } | null
 }) {
   const { now } = input
   const items = pointItems(input.points, input.today)
@@ -186,7 +186,14 @@ export function writerTodo(input: {
   const t = input.term
   if (t && (t.state === 'due_soon' || t.state === 'overdue')) {
     const title = '筹备支委会换届选举'
-    const due = t.state === 'overdue' ? `任期已届满 ${-(t.daysLeft ?? 0)} 天` : `任期还剩 ${t.daysLeft} 天届满`
+    // A 延期换届 approved: the date is the new due date, not the term's end (docs/terms.md).
+    const due = t.postponed
+      ? t.state === 'overdue'
+        ? `延期换届日期已过 ${-(t.daysLeft ?? 0)} 天`
+        : `距延期换届日期还剩 ${t.daysLeft} 天`
+      : t.state === 'overdue'
+        ? `任期已届满 ${-(t.daysLeft ?? 0)} 天`
+        : `任期还剩 ${t.daysLeft} 天届满`
     items.push({ key: `term:${input.branchId}`, kind: 'term_due', title, due, tone: t.state === 'overdue' ? 'overdue' : 'soon', page: TERMS_PAGE, rank: t.state === 'overdue' ? BAND - 1 : 5 * BAND })
   }
   for (const d of input.recruitDue ?? []) {

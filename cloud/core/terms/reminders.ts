@@ -75,5 +75,5 @@ export async function loadTermBranches(port: Port): Promise<TermBranch[]> {
 export async function secretaryTermDue(port: Port, branchId: string, today: string) {
   const rows = await readAll(port, 'branch_terms', { branchId, current: true }, { fields: ['endOn', 'postponements'] }).catch(() => [])
   const endOn = rows.map((r) => dueOf(r)).sort().at(-1)
-  return termStatus(endOn ? { endOn } : null, today)
+  return { ...termStatus(endOn ? { endOn } : null, today), postponed: rows.some((r) => !!r.postponements?.length) }
 }
