@@ -123,24 +123,31 @@ export function useMaterialUploads(file: ReturnType<typeof useRecruitFile>) {
   const latest = useRef(file)
   latest.current = file
   const chain = useRef<Promise<unknown>>(Promise.resolve())
-  useEffect(
-    () =>
-      uploads.onSettled(UPLOAD_OWNER, (job) => {
-        const [recruitId, key] = job.key.split('.')
-        const d = latest.current.detail
-        if (job.status !== 'done' || !job.fileID || !d || d.id !== recruitId) return
-        const m = d.materials.find((x) => x.key === key)
-        if (!m) return
-        const fileID = job.fileID
-        chain.current = chain.current.then(() =>
-          latest.current.attach({ recruitId, key: m.key, files: [{ fileID, name: job.name }] }).then((ok) => ok && uploads.forget(job.key)),
-        )
+  // Uploaded files being added to the person's file now; an uploaded one not in here (its save failed, or the page
+  // was closed before it) is offered again with a tap.
+  const [saving, setSaving] = useState<Record<string, true>>({})
+  const save = (jobKey: string) => {
+    const job = uploads.get(jobKey)
+    const [recruitId, key] = jobKey.split('.')
+    const d = latest.current.detail
+    const m = d?.materials.find((x) => x.key === key)
+    if (!job || job.status !== 'done' || !job.fileID || !d || d.id !== recruitId || !m) return
+    const fileID = job.fileID
+    setSaving((s) => ({ ...s, [jobKey]: true }))
+    chain.current = chain.current.then(() =>
+      latest.current.attach({ recruitId, key: m.key, files: [{ fileID, name: job.name }] }).then((ok) => {
+        setSaving(({ [jobKey]: _done, ...rest }) => rest)
+        if (ok) uploads.forget(jobKey)
       }),
-    [],
-  )
+    )
+  }
+  useEffect(() => uploads.onSettled(UPLOAD_OWNER, (job) => save(job.key)), [])
   return {
-    /** Uploads of this person's material `key` still in the queue (uploading or failed). */
-    pending: (recruitId: string, key: string) => Object.values(jobs).filter((j) => j.owner === UPLOAD_OWNER && j.key.startsWith(`${recruitId}.${key}.`)),
+    /** Uploads of this person's material `key` still in the queue (uploading, failed, or uploaded and being saved / to save again). */
+    pending: (recruitId: string, key: string) =>
+      Object.values(jobs)
+        .filter((j) => j.owner === UPLOAD_OWNER && j.key.startsWith(`${recruitId}.${key}.`))
+        .map((j) => ({ ...j, saving: !!saving[j.key] })),
     add(branchId: string, recruitId: string, key: string, picked: PickedFile[]) {
       for (const p of picked) {
         const id = newClientRequestId()
@@ -148,6 +155,8 @@ export function useMaterialUploads(file: ReturnType<typeof useRecruitFile>) {
       }
     },
     retry: (jobKey: string) => uploads.retry(jobKey),
+    /** Adds an uploaded file whose save failed (or was cut off) to the person's file again. */
+    saveAgain: save,
     drop: (jobKey: string) => uploads.forget(jobKey),
   }
 }

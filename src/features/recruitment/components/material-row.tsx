@@ -54,8 +54,12 @@ export function MaterialRow({ m, detail, keeper, file, upload, onRefused }: { m:
             </View>
           ))}
           {upload.pending(detail.id, m.key).map((j) => (
-            <Text key={j.key} className={`recruit-material__note ${j.status === 'failed' ? 'recruit__error' : ''}`} onClick={() => (j.status === 'failed' ? upload.retry(j.key) : undefined)}>
-              {j.name}：{j.status === 'failed' ? `上传失败（${j.error ?? '请重试'}），点此重试` : j.status === 'done' ? '已上传，正在保存…' : '上传中…'}
+            <Text
+              key={j.key}
+              className={`recruit-material__note ${j.status === 'failed' || (j.status === 'done' && !j.saving) ? 'recruit__error' : ''}`}
+              onClick={() => (j.status === 'failed' ? upload.retry(j.key) : j.status === 'done' && !j.saving ? upload.saveAgain(j.key) : undefined)}
+            >
+              {j.name}：{j.status === 'failed' ? `上传失败（${j.error ?? '请重试'}），点此重试` : j.status === 'done' ? (j.saving ? '已上传，正在保存…' : '已上传，未存入档案，点此保存') : '上传中…'}
             </Text>
           ))}
           <MaterialPicker title={m.title} remaining={MAX_FILES - m.files.length} onPicked={(files) => upload.add(detail.branchId, detail.id, m.key, files)} onRefused={onRefused} inputTestId={`material-input-${m.key}`} />
