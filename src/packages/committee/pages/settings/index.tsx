@@ -28,8 +28,9 @@ export default function CommitteeSettingsPage() {
   if (!data) return <LoadingState />
   return (
     <View className='cm cm-settings'>
-      <ShareSection key={`s-${data.appraisal.share.numerator}/${data.appraisal.share.denominator}`} data={data} onSaved={(appraisal) => setData({ ...data, appraisal })} />
-      <WarnSection key={`w-${data.dues.warnMonths.join()}`} data={data} onSaved={(dues) => setData({ ...data, dues })} />
+      {/* Not keyed by the values: a save keeps the form as typed (now the saved values) and its 已保存 line. */}
+      <ShareSection data={data} onSaved={(appraisal) => setData((d) => (d ? { ...d, appraisal } : d))} />
+      <WarnSection data={data} onSaved={(dues) => setData((d) => (d ? { ...d, dues } : d))} />
     </View>
   )
 }
