@@ -19,16 +19,16 @@ export function SelectField<T extends string>({ value, options, onChange, id }: 
   )
 }
 
+type FieldProps = { value: string; onChange(v: string): void; placeholder?: string; id?: string; className?: string }
+
 /**
- * The one date field of every H5 form (the activity form's too: features/activities/components/form-controls.h5.tsx).
- * The browser's own date input draws the date in the browser's locale (12/03/2026 in an English Chrome) and its look
- * cannot be set, so the field shows the date as the app writes it (2026年12月3日, lib/time.ts formatDay) and the
- * native input lies over the whole field, transparent: a tap still opens the phone's own date picker (a click on a
- * desk, through showPicker), the keyboard and screen readers still reach it, and tests still fill it by its test id.
- * `className`: the field's box (picker-field here, form-control in the activity form).
+ * A native date or time input under the app's own words: the browser draws the value in its own locale (12/03/2026,
+ * 02:30 PM in an English Chrome) and its look cannot be set, so the field shows `text` and the native input lies over
+ * the whole field, transparent: a tap still opens the phone's own picker (a click on a desk, through showPicker), the
+ * keyboard and screen readers still reach it, and tests still fill it by its test id (the text: `<id>-text`).
  */
-export function DateField({ value, onChange, id, placeholder = '请选择日期', className = 'picker-field' }: { value: string; onChange(v: string): void; placeholder?: string; id?: string; className?: string }) {
-  const label = value ? formatDay(value) : placeholder
+function OverlayField({ type, value, onChange, id, text, placeholder, className = 'picker-field' }: FieldProps & { type: 'date' | 'time'; text: string; placeholder: string }) {
+  const label = value ? text : placeholder
   return (
     <label className={`${className} date-field`}>
       <span className={value ? 'date-field__text' : 'date-field__text picker-field__placeholder'} data-testid={id ? `${id}-text` : undefined} aria-hidden='true'>
@@ -39,7 +39,7 @@ export function DateField({ value, onChange, id, placeholder = '请选择日期'
       </span>
       <input
         className='date-field__input'
-        type='date'
+        type={type}
         data-testid={id}
         aria-label={label}
         value={value}
@@ -54,6 +54,20 @@ export function DateField({ value, onChange, id, placeholder = '请选择日期'
       />
     </label>
   )
+}
+
+/**
+ * The one date field of every H5 form (the activity form's too: features/activities/components/form-controls.h5.tsx),
+ * the date as the app writes it (2026年12月3日, lib/time.ts formatDay). `className`: the field's box (picker-field
+ * here, form-control in the activity form).
+ */
+export function DateField({ placeholder = '请选择日期', ...p }: FieldProps) {
+  return <OverlayField {...p} type='date' text={formatDay(p.value)} placeholder={placeholder} />
+}
+
+/** A time of day, 24-hour as the app writes it (14:30; the browser's own input said 02:30 PM). */
+export function TimeField({ placeholder = '请选择时间', ...p }: FieldProps) {
+  return <OverlayField {...p} type='time' text={p.value} placeholder={placeholder} />
 }
 
 /** A calendar month (YYYY-MM): the browser's month input. */

@@ -32,6 +32,18 @@ export function DateField({ value, onChange, placeholder = '请选择日期', cl
   )
 }
 
+/** A time of day (HH:mm, 24-hour): WeChat's time picker. */
+export function TimeField({ value, onChange, placeholder = '请选择时间', className = 'picker-field' }: { value: string; onChange(v: string): void; placeholder?: string; id?: string; className?: string }) {
+  return (
+    <Picker mode='time' value={value || '12:00'} onChange={(e) => onChange(String(e.detail.value))}>
+      <View className={className}>
+        <Text className={value ? '' : 'picker-field__placeholder'}>{value || placeholder}</Text>
+        <Text className='picker-field__arrow'>›</Text>
+      </View>
+    </Picker>
+  )
+}
+
 /** A calendar month (YYYY-MM): the platform's month picker. */
 export function MonthField({ value, onChange, placeholder = '请选择月份', start, end }: { value: string; onChange(v: string): void; placeholder?: string; id?: string; start?: string; end?: string }) {
   return (

@@ -4,7 +4,7 @@
  * input still holds and reports YYYY-MM-DD.
  */
 import { fireEvent, render } from '@testing-library/react'
-import { DateField as H5DateField } from '../../src/components/pickers.h5'
+import { DateField as H5DateField, TimeField as H5TimeField } from '../../src/components/pickers.h5'
 import { DateField as WeappDateField } from '../../src/components/pickers'
 import { formatDay } from '../../src/lib/time'
 
@@ -32,6 +32,18 @@ test('H5: the field shows 2026年12月3日 over the native input, which keeps an
 test('H5: an empty field says what to choose', () => {
   const { getByTestId } = render(<H5DateField id='d' value='' placeholder='开始' onChange={() => {}} />)
   expect(getByTestId('d-text').textContent).toBe('开始')
+})
+
+test('H5: a time reads 14:30 (the browser said 02:30 PM), over the native time input; empty, the placeholder', () => {
+  const onChange = jest.fn()
+  const { getByTestId, rerender } = render(<H5TimeField id='t' value='14:30' onChange={onChange} />)
+  expect(getByTestId('t-text').textContent).toBe('14:30')
+  const input = getByTestId('t') as HTMLInputElement
+  expect([input.type, input.value]).toEqual(['time', '14:30'])
+  fireEvent.change(input, { target: { value: '09:05' } })
+  expect(onChange).toHaveBeenCalledWith('09:05')
+  rerender(<H5TimeField id='t' value='' placeholder='不填则签到到开始后 3 小时' onChange={onChange} />)
+  expect(getByTestId('t-text').textContent).toBe('不填则签到到开始后 3 小时')
 })
 
 test('the activity form uses the same field, in its own box, with its test id', () => {

@@ -1,6 +1,6 @@
 /** H5's controls for the activity form: native select/date/time inputs (phone browsers show their own pickers). */
 import { ACTIVITY_TYPES, ACTIVITY_TYPE_INFO, type ActivityType } from '../../../../types/domain'
-import { DateField as SharedDateField } from '../../../components/pickers'
+import { DateField as SharedDateField, TimeField as SharedTimeField } from '../../../components/pickers'
 
 export interface ControlProps<T> {
   value: T
@@ -32,16 +32,9 @@ export function DateField({ value, onChange, id = 'activity-date', placeholder }
   return <SharedDateField value={value} onChange={onChange} id={id} placeholder={placeholder} className='form-control' />
 }
 
-export function TimeField({ value, onChange, id = 'activity-time' }: ControlProps<string>) {
-  return (
-    <input
-      className='form-control form-control--native'
-      type='time'
-      data-testid={id}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-    />
-  )
+/** The app's one time field (components/pickers.h5.tsx): 14:30, not the browser's 02:30 PM. */
+export function TimeField({ value, onChange, id = 'activity-time', placeholder }: ControlProps<string>) {
+  return <SharedTimeField value={value} onChange={onChange} id={id} placeholder={placeholder} className='form-control' />
 }
 
 /** Brings a field into view (centred) and focuses its input, so a refused save lands the finger on the first error. */

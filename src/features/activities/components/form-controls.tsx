@@ -2,7 +2,7 @@
 import Taro from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { ACTIVITY_TYPES, ACTIVITY_TYPE_INFO, type ActivityType } from '../../../../types/domain'
-import { DateField as SharedDateField } from '../../../components/pickers'
+import { DateField as SharedDateField, TimeField as SharedTimeField } from '../../../components/pickers'
 
 export interface ControlProps<T> {
   value: T
@@ -30,15 +30,9 @@ export function DateField({ value, onChange, placeholder }: ControlProps<string>
   return <SharedDateField value={value} onChange={onChange} placeholder={placeholder} className='form-control' />
 }
 
-export function TimeField({ value, onChange, placeholder = '请选择时间' }: ControlProps<string>) {
-  return (
-    <Picker mode='time' value={value || '12:00'} onChange={(e) => onChange(String(e.detail.value))}>
-      <View className='form-control'>
-        <Text>{value || placeholder}</Text>
-        <Text className='form-control__arrow'>›</Text>
-      </View>
-    </Picker>
-  )
+/** The app's one time field (components/pickers.tsx), in this form's box. */
+export function TimeField({ value, onChange, placeholder }: ControlProps<string>) {
+  return <SharedTimeField value={value} onChange={onChange} placeholder={placeholder} className='form-control' />
 }
 
 /** Brings a field into view, so a refused save shows the first error (the mini-program cannot focus from here). */
