@@ -117,6 +117,18 @@ test('an earlier step corrected when every later rule still holds; refused, nami
   expect(n.status).toBe('candidate')
 })
 
+test('step 1 corrected moves the application date the file shows; step 1 is never withdrawn (it was: a file with no steps)', async () => {
+  const id = (await ok(secretary('recruitment.create', { branchId, name: '赵申请', appliedOn: '2024-04-01', clientRequestId: 'rc-recruitmentcorrections-4' }))).id
+  const v = async () => (await ok(secretary('recruitment.get', { recruitId: id }))).version
+  const gone = await secretary('recruitment.correct', { recruitId: id, step: 'apply', action: 'withdraw', reason: '误录', version: await v() })
+  expect(gone).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '第1步「递交入党申请书」是档案的起点，不能撤回；日期或说明有误请更正' } })
+  const d = await ok(secretary('recruitment.correct', { recruitId: id, step: 'apply', action: 'amend', on: '2024-04-02', reason: '申请书落款日期为4月2日', version: await v() }))
+  expect(d.appliedOn).toBe('2024-04-02')
+  expect(d.dueItems[0]).toMatchObject({ step: 'talk', dueOn: '2024-05-02' })
+  const listed = await ok(secretary('recruitment.list', { branchId }))
+  expect(listed.items.find((r) => r.id === id)?.appliedOn).toBe('2024-04-02')
+})
+
 test('a hidden step\'s exception: the audit summary names the rule, not the reason (it carried the reason before)', async () => {
   // 政审 before the 发展对象 stage: the committee records it as an exception.
   await ok(admin('recruitment.record', { recruitId, step: 'vetting', on: '2024-02-01', result: '政治审查合格', exceptionReason: '组织部门已提前完成政审：其父曾受刑事处罚，经研究不影响', version: await version() }))
@@ -127,11 +139,15 @@ test('a hidden step\'s exception: the audit summary names the rule, not the reas
 })
 
 test('the committee\'s overview: people per status per branch and every overdue step', async () => {
-  // 王申请 applied on 2024-01-05 and is 入党申请人 again (step 3 withdrawn): nothing overdue; 李申请's talk is; 李积极 is 发展对象.
+  // 王申请 applied on 2024-01-05 and is 入党申请人 again (step 3 withdrawn): nothing overdue; 李申请's talk is, and
+  // 赵申请's (since 2 May 2024, oldest first); 李积极 is 发展对象.
   const late = await ok(secretary('recruitment.create', { branchId, name: '李申请', appliedOn: '2024-05-06', clientRequestId: 'rc-recruitmentcorrections-2' }))
   const o = await ok(admin('recruitment.overview', {}))
-  expect(o.branches).toEqual([{ branchId, branchName: '丙学会党支部', counts: { applicant: 2, candidate: 1 }, total: 3, overdue: 1 }])
-  expect(o.overdue).toEqual([expect.objectContaining({ recruitId: late.id, name: '李申请', title: '入党谈话', dueOn: '2024-06-06', branchName: '丙学会党支部' })])
-  expect(o.overdue[0].daysLate).toBeGreaterThan(365)
+  expect(o.branches).toEqual([{ branchId, branchName: '丙学会党支部', counts: { applicant: 3, candidate: 1 }, total: 4, overdue: 2 }])
+  expect(o.overdue).toEqual([
+    expect.objectContaining({ name: '赵申请', title: '入党谈话', dueOn: '2024-05-02' }),
+    expect.objectContaining({ recruitId: late.id, name: '李申请', title: '入党谈话', dueOn: '2024-06-06', branchName: '丙学会党支部' }),
+  ])
+  expect(o.overdue[1].daysLate).toBeGreaterThan(365)
   expect(await secretary('recruitment.overview', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })

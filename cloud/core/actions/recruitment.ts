@@ -75,6 +75,7 @@ async function save(ctx: ActionContext, before: RecruitDoc, after: RecruitDoc) {
         log: ctx.port.db.command.set(after.log),
         materials: ctx.port.db.command.set(after.materials),
         history: ctx.port.db.command.set(after.history),
+        appliedOn: after.appliedOn,
         contacts: after.contacts,
         introducers: after.introducers,
         status: after.status,
@@ -594,6 +595,7 @@ export const correctStep = defineAction({
     let rest = entries
     if (input.action === 'withdraw') {
       if (input.on || input.note) throw invalid('撤回时不填写日期和说明', { field: input.on ? 'on' : 'note' })
+      if (input.step === 'apply') throw new AppError('CONFLICT', '第1步「递交入党申请书」是档案的起点，不能撤回；日期或说明有误请更正', { field: 'step' })
       const latest = Object.values(before.log).flatMap((l) => l ?? []).reduce((a, b) => (new Date(b.at) > new Date(a.at) ? b : a))
       if (latest !== target) throw new AppError('CONFLICT', `只能撤回最后记录的步骤：第${def.n}步之后已记录了其他步骤，请先撤回后面的步骤（日期或说明有误可直接更正）`, { field: 'step' })
       rest = entries.filter((_, i) => i !== index)
@@ -624,6 +626,8 @@ export const correctStep = defineAction({
     const after: RecruitDoc = {
       ...before,
       log,
+      // The application's date is the file's too (the head and the list show it): it follows a corrected step 1.
+      appliedOn: input.step === 'apply' && input.action === 'amend' ? (log.apply?.at(-1)?.on ?? before.appliedOn) : before.appliedOn,
       contacts: input.step === 'contacts' && input.action === 'withdraw' ? (rest.at(-1)?.people ?? []) : before.contacts,
       introducers: input.step === 'introducers' && input.action === 'withdraw' ? (rest.at(-1)?.people ?? []) : before.introducers,
       ...derived(log, s),

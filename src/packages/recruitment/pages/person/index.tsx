@@ -169,19 +169,21 @@ export default function RecruitPersonPage() {
                   // Any entry's date or note may be corrected (the cloud checks every later step's rule); only the
                   // file's latest entry may be withdrawn. Steps that changed the roster are corrected there.
                   const latest = i === s.entries.length - 1 && e.at === latestAt
+                  // Step 1 is where the file starts: corrected, never withdrawn.
+                  const mayWithdraw = latest && s.code !== 'apply'
                   return (
                     <View key={i}>
                       <EntryLine e={e} />
                       {mayRecord(s) && !ROSTER_STEPS.includes(s.code) && detail.status !== 'stopped' && correcting !== key ? (
                         <Text className='recruit-step__record recruit-step__correct' onClick={() => setCorrecting(key)} {...testId(latest ? `correct-${s.code}` : `correct-${s.code}-${i}`)}>
-                          {latest ? '更正或撤回' : '更正'}
+                          {mayWithdraw ? '更正或撤回' : '更正'}
                         </Text>
                       ) : null}
                       {correcting === key ? (
                         <CorrectForm
                           step={s}
                           entry={e}
-                          mayWithdraw={latest}
+                          mayWithdraw={mayWithdraw}
                           busy={file.busy}
                           error={file.writeError}
                           onCancel={() => setCorrecting(null)}
