@@ -3,8 +3,8 @@
  * records the 换届选举 held at a recorded 支部党员大会 (votes, 应选人数 and posts), corrects the term (length, with a
  * reason), confirms 同步支委职务到账号 (the new 书记 takes the secretary's role, the former one no longer may record);
  * the meeting's page shows the election from the term; another branch records a 延期换届; the committee sees every
- * branch's term state. E2E_SHOTS=1 writes docs/screenshots/terms.png, terms-correct.png, terms-role-sync.png,
- * terms-meeting.png, terms-postpone.png and terms-overview.png.
+ * branch's term state. E2E_SHOTS=1 writes docs/screenshots/terms.png, terms-correct-form.png, terms-correct.png,
+ * terms-role-sync.png, terms-meeting.png, terms-postpone-form.png, terms-postpone.png and terms-overview.png.
  */
 import type { Page } from 'playwright-core'
 import { SEED_BRANCHES, SEED_COMMITTEE } from '../../cloud/local/seed'
@@ -95,6 +95,8 @@ test('the secretary records the 换届选举, corrects the term, and hands the s
   await shown(page, 'term-reason').waitFor({ timeout: 30_000 })
   await page.locator('select[data-testid=term-years]').selectOption('5')
   await type(page, 'term-reason', '本支部为社区党支部，任期 5 年')
+  await shown(page, 'term-reason').scrollIntoViewIfNeeded()
+  await shot(page, 'terms-correct-form')
   await shown(page, 'term-save').click()
   await shown(page, 'term-corrections').waitFor({ timeout: 30_000 })
   expect(await shown(page, `term-card-${yesterday}`).innerText()).toContain('（5 年）')
@@ -135,6 +137,7 @@ test('a 延期换届 approved by the committee: the new due date on the card and
   const dueOn = addMonths(today, 7)
   await page.getByTestId('term-due').fill(dueOn)
   await type(page, 'term-postpone-reason', '与社区党组织统一换届')
+  await shot(page, 'terms-postpone-form')
   await shown(page, 'term-postpone-save').click()
   await shown(page, 'term-postponed').waitFor({ timeout: 30_000 })
   expect(await shown(page, 'term-postponed').innerText()).toContain(`延至${dateWords(dueOn)}（与社区党组织统一换届）`)
