@@ -234,6 +234,12 @@ describe('换届 after the walk: correct the term, 差额选举, 延期换届, t
     const posts = Object.fromEntries((await ok(secretary('members.list', { branchId }))).items.map((m) => [m.name, m.posts]))
     expect(posts).toMatchObject({ 赵强: ['宣传委员'], 钱敏: ['组织委员'] })
     expect(JSON.stringify(await ok(secretary('audit.list', { branchId })))).toContain('更正本届支委会任期')
+    // A name typed wrong, fixed in the roster: correcting the term takes the roster's name (its only change).
+    await ok(secretary('members.update', { memberId: ids['赵强'], name: '赵志强' }))
+    const renamed = await ok(secretary('terms.correct', { ...body, clientRequestId: 'tm-req-fix-6', reason: '姓名更正' }))
+    expect(renamed.members.map((m) => `${m.post} ${m.name}`)).toEqual(['书记 王芳', '组织委员 钱敏', '宣传委员 赵志强'])
+    expect(renamed.corrections.map((c) => c.reason)).toEqual([body.reason, '姓名更正'])
+    await ok(secretary('members.update', { memberId: ids['赵强'], name: '赵强' }))
   })
 
   test('terms.postpone: the 换届 put off with the approval; the state, the overview and the reminders follow the new date', async () => {
