@@ -82,6 +82,18 @@ test('the new branch does not call those months unpaid, nor count them; its keep
   expect(home.items.find((i) => i.kind === 'dues_unpaid')).toMatchObject({ title: '1 个月党费未交纳' })
 })
 
+test('the daily run does not remind her, nor flag her to the new secretary, for months settled in the old branch', async () => {
+  const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10)
+  const at = new Date(`${tomorrow}T09:00:00+08:00`).toISOString()
+  const run = (await (await fetch(`${cloud.url}/cloud/triggers/reminders?now=${encodeURIComponent(at)}`, { method: 'POST' })).json()) as { ok: boolean; daily: boolean }
+  expect(run).toMatchObject({ ok: true, daily: true })
+  // Only November is hers to pay here: one month, no 「已连续 4 个月」 (August–November) and no flag at 3.
+  const mine = (await ok(wang()('inbox.list', {}))).items.filter((i: { title: string }) => i.title.includes('党费尚未交纳'))
+  for (const i of mine) expect((i as { body: string }).body).not.toMatch(/已连续 \d+ 个月/)
+  const flags = (await ok(sec2()('inbox.list', {}))).items.filter((i: { title: string }) => i.title.startsWith('王芳 已连续'))
+  expect(flags).toEqual([])
+})
+
 test('the workbook: the old branch keeps her months (已转出), each branch’s collected matches its ledger', async () => {
   const [l1, l2] = await Promise.all([ok(sec1()('dues.ledger', { branchId: branch1 })), ok(sec2()('dues.ledger', { branchId: branch2 }))])
   expect(l1.rows.find((r) => r.memberId === wangOld)).toMatchObject({ paid: 162, transferredOn: today() })

@@ -13,6 +13,7 @@ import type { MemberDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { beijingDate } from '../framework/time'
 import { levelReached, secretaryFlag, writeFlags, type InboxItem } from '../reminders/secretary-flags'
+import { earlierDues, settledElsewhere } from './history'
 import { addMonths, monthsBehind, owedFrom } from './ledger'
 import { DUES_DEFAULTS, loadDuesSettings, type DuesProfileDoc } from './store'
 
@@ -80,13 +81,24 @@ export async function runDuesReminders(port: Port, now: Date): Promise<number> {
   const today = beijingDate(now)
   const profiles = await readAll(port, 'dues_profiles', {}, { fields: ['memberId', 'branchId', 'startMonth'] })
   if (!profiles.length) return 0
+  const since = addMonths(today.slice(0, 7), -7)
   const [payments, members, settings] = await Promise.all([
-    readAll(port, 'dues_payments', { month: _.gte(addMonths(today.slice(0, 7), -7)) }, { fields: ['memberId', 'month'] }),
-    readAll(port, 'members', { state: 'active' }, { fields: ['openid', 'name', 'joinedPartyOn', 'state'] }),
+    readAll(port, 'dues_payments', { month: _.gte(since) }, { fields: ['memberId', 'month'] }),
+    readAll(port, 'members', { state: 'active' }, { fields: ['openid', 'name', 'joinedPartyOn', 'state', 'branchId'] }),
     loadDuesSettings(port),
   ])
   const paidMonths = new Map<string, Set<string>>()
   for (const p of payments) paidMonths.set(p.memberId, (paidMonths.get(p.memberId) ?? new Set()).add(p.month))
+  // Members who arrived by a transfer: months settled in their earlier branch (recorded there, or under the letter's
+  // 党费交至) are not unpaid here (history.ts) — no reminder, no flag for them.
+  const standard = new Map(profiles.map((p) => [p.memberId, p]))
+  const kept = members.filter((m) => standard.has(m._id))
+  const earlier = await earlierDues(port, kept, since)
+  for (const [memberId, e] of earlier) {
+    const m = kept.find((x) => x._id === memberId)!
+    const from = owedFrom(standard.get(memberId)!.startMonth, m.joinedPartyOn)
+    for (const month of settledElsewhere(e, from, today.slice(0, 7))) paidMonths.set(memberId, (paidMonths.get(memberId) ?? new Set()).add(month))
+  }
   // A payment older than seven months ends any run of unpaid months the flags care about (they stop at 5).
   return writeFlags(port, planDuesReminders({ today, profiles, members, paidMonths, warnMonths: settings.warnMonths }), now)
 }
