@@ -88,7 +88,7 @@ describe('同步支委职务到账号', () => {
   const term = { members: [{ memberId: 'm2', name: '王芳', post: '书记' }, { memberId: 'm3', name: '赵强', post: '组织委员' }, { memberId: 'm5', name: '钱敏', post: '宣传委员' }] }
   test('the new 书记 takes the role, the former secretary goes back to member, 支委 roles follow the posts', () => {
     const p = roleSyncPlan(term, roster, { secretary: ['o1'], committee: ['o4'] })
-    expect(p).toMatchObject({ secretaryTo: { memberId: 'm2', openid: 'o2' }, secretaryFrom: ['o1'], committeeGrant: ['o3'], committeeEnd: ['o4'], blocked: null })
+    expect(p).toMatchObject({ secretaryTo: { memberId: 'm2', openid: 'o2' }, secretaryFrom: ['o1'], committeeGrant: ['o3'], committeeEnd: ['o4'], blocked: null, waiting: ['钱敏'] })
     expect(p.lines).toEqual(['王芳 任书记（获得书记权限）', '张书记 不再担任书记（改为党员）', '赵强 获得支委权限', '李建国 不再是支委（改为党员）'])
   })
   test('re-elected as a 支委: the former secretary becomes a 支委', () => {

@@ -66,7 +66,7 @@ export const termsSchemas = {
       /** 政治生日 greetings (on unless the branch turned them off). */
       greetings: z.boolean(),
       /** For those who may confirm: the account roles that do not yet follow the current term (terms.syncRoles), or null. */
-      roleSync: z.object({ lines: z.array(z.string()), blocked: z.string().nullable() }).nullable(),
+      roleSync: z.object({ lines: z.array(z.string()), blocked: z.string().nullable(), waiting: z.array(z.string()) }).nullable(),
     }),
   },
   'terms.overview': {

@@ -49,7 +49,7 @@ export const getTerm = defineAction({
       past: terms.filter((t) => t !== current).map(presentTerm),
       canRecord: may,
       greetings: branch.birthdayGreetings !== false,
-      roleSync: plan && (plan.lines.length || plan.blocked) ? { lines: plan.lines, blocked: plan.blocked } : null,
+      roleSync: plan && (plan.lines.length || plan.blocked) ? { lines: plan.lines, blocked: plan.blocked, waiting: plan.waiting } : null,
     }
   },
 })

@@ -23,6 +23,8 @@ export interface RoleSyncPlan {
   blocked: string | null
   /** The changes in words, for the confirmation and the audit. */
   lines: string[]
+  /** 支委 of the term without an account: their role follows once they join (a note, nothing to confirm). */
+  waiting: string[]
 }
 
 export function roleSyncPlan(
@@ -34,7 +36,7 @@ export function roleSyncPlan(
   const nameOf = (openid: string) => roster.find((p) => p.openid === openid)?.name ?? '（已不在花名册）'
   const sec = term.members.find((m) => m.post === '书记')
   const person = sec ? byId.get(sec.memberId) : undefined
-  const plan: RoleSyncPlan = { secretaryTo: null, secretaryFrom: [], committeeGrant: [], committeeEnd: [], blocked: null, lines: [] }
+  const plan: RoleSyncPlan = { secretaryTo: null, secretaryFrom: [], committeeGrant: [], committeeEnd: [], blocked: null, lines: [], waiting: [] }
   if (!sec) plan.blocked = '本届支委会没有书记'
   else if (!person) plan.blocked = `${sec.name} 已不在本支部花名册中，不能接任书记`
   else if (!person.openid) plan.blocked = `${sec.name} 尚未加入小程序，不能接任书记；请先邀请其加入，再同步`
@@ -43,6 +45,7 @@ export function roleSyncPlan(
     plan.secretaryFrom = grants.secretary.filter((o) => o !== person.openid)
   }
   const termPosts = new Set(term.members.filter((m) => m.post !== '书记').map((m) => m.memberId))
+  plan.waiting = term.members.filter((m) => m.post !== '书记' && byId.get(m.memberId) && !byId.get(m.memberId)!.openid).map((m) => m.name)
   const wanted = new Set(roster.filter((p) => p.openid && (termPosts.has(p.memberId) || p.posts.length > 0)).map((p) => p.openid!))
   const held = new Set(grants.committee)
   plan.committeeGrant = [...wanted].filter((o) => !held.has(o))

@@ -229,6 +229,7 @@ function RoleSync({ t }: { t: ReturnType<typeof useBranchTerm> }) {
             </Text>
           ))}
         </View>
+        {sync.waiting.length ? <Text className='term__hint'>{sync.waiting.join('、')} 尚未加入小程序，加入后再同步其支委权限</Text> : null}
         {sync.blocked ? <Text className='term__error'>{sync.blocked}</Text> : null}
         {t.saveError ? <Text className='term__error' {...testId('term-error')}>{t.saveError}</Text> : null}
         {!sync.blocked ? (
