@@ -103,11 +103,14 @@ function RecordForm({ branchId, kind, t, onDone }: { branchId: string; kind: For
   const meeting = t.meetings?.find((m) => m.id === activityId)
   const meetingOn = meeting ? inShanghai(meeting.on).format('YYYY-MM-DD') : null
   if (!t.meetings || !t.voters) return t.saveError ? <ErrorState message={t.saveError} onRetry={() => void t.loadFormData()} /> : <LoadingState />
+  // A correction shows everyone the term names, also anyone no longer among the 正式党员 (so nothing is dropped unseen).
+  const named = term ? [...term.members.map((m) => ({ id: m.memberId, name: m.name })), ...(term.election?.candidates ?? []).map((c) => ({ id: c.memberId, name: c.name }))] : []
+  const people = [...t.voters, ...named.filter((p, i) => !t.voters!.some((v) => v.id === p.id) && named.findIndex((q) => q.id === p.id) === i)]
   const row = (id: string): Row => rows[id] ?? { votes: '', post: '' }
   const set = (id: string, patch: Partial<Row>) => setRows({ ...rows, [id]: { ...row(id), ...patch } })
   const submit = async () => {
-    const members = t.voters!.filter((v) => row(v.id).post).map((v) => ({ memberId: v.id, post: row(v.id).post as TermPost }))
-    const candidates = t.voters!.filter((v) => row(v.id).votes.trim() !== '').map((v) => ({ memberId: v.id, votes: Number(row(v.id).votes) }))
+    const members = people.filter((v) => row(v.id).post).map((v) => ({ memberId: v.id, post: row(v.id).post as TermPost }))
+    const candidates = people.filter((v) => row(v.id).votes.trim() !== '').map((v) => ({ memberId: v.id, votes: Number(row(v.id).votes) }))
     const seatCount = seats.trim() ? Number(seats) : undefined
     const ok =
       kind === 'election'
@@ -149,7 +152,7 @@ function RecordForm({ branchId, kind, t, onDone }: { branchId: string; kind: For
           ? '填写每位候选人的得票数，并为当选者选择职务。得票超过应到会有选举权党员半数的，按得票多少依次当选，至取足应选人数（《中国共产党基层组织选举工作条例》）'
           : '为现任支委选择职务'}
       </Text>
-      {t.voters.map((v) => (
+      {people.map((v) => (
         <View key={v.id} className='term__row' {...testId(`term-row-${v.name}`)}>
           <Text className='term__row-name'>{v.name}</Text>
           {isElection ? (
