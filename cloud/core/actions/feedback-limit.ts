@@ -42,7 +42,7 @@ export function feedbackRefusal(recent: { body: string; createdAt: Date | string
     const left = Math.max(1, Math.ceil((new Date(repeat.createdAt).getTime() - repeatFrom) / 60_000))
     return {
       reason: 'REPEATED',
-      message: `这条意见刚刚已经提交过，党委会看到的；如需补充，请换个说法或 ${left} 分钟后再提交`,
+      message: `这条意见刚刚已经提交过，不必重复提交；如需补充，请换个说法或 ${left} 分钟后再提交`,
       details: { reason: 'REPEATED', retryAfterMinutes: left },
     }
   }
