@@ -4,6 +4,7 @@
  * reason, for every reader of the branch; a deleted record stays out; without the flag nothing changes (counts,
  * reminders and other lists never see cancelled sessions). Before, a cancelled session vanished from every list.
  */
+import type { ActionOutput } from '../../types/actions'
 import { apiAs, ok } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
@@ -48,7 +49,7 @@ test('a cancelled session stays in the list with its reason (withCancelled), for
   const seen: string[] = []
   let cursor: string | null = null
   do {
-    const page = await ok(member()('activities.list', { branchId, withCancelled: true, limit: 1, ...(cursor ? { cursor } : {}) }))
+    const page: ActionOutput<'activities.list'> = await ok(member()('activities.list', { branchId, withCancelled: true, limit: 1, ...(cursor ? { cursor } : {}) }))
     seen.push(...page.items.map((a) => a.id))
     cursor = page.nextCursor
   } while (cursor && seen.length < 50)

@@ -4,6 +4,7 @@
  * transferred entries last when the roster shows them. Before, members.list sorted by name in code-point order:
  * 吴刚 before 李建国 before 阿明, the secretary anywhere.
  */
+import type { ActionOutput } from '../../types/actions'
 import { apiAs, ok } from '../support/api'
 import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
@@ -42,7 +43,7 @@ test('members.list: 书记, 支委 by post, 正式, 预备, each by pinyin; the 
   const paged: string[] = []
   let cursor: string | null = null
   do {
-    const page = await ok(sec('members.list', { branchId, limit: 3, ...(cursor ? { cursor } : {}) }))
+    const page: ActionOutput<'members.list'> = await ok(sec('members.list', { branchId, limit: 3, ...(cursor ? { cursor } : {}) }))
     paged.push(...page.items.map((m) => m.name))
     cursor = page.nextCursor
   } while (cursor)
