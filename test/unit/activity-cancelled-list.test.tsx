@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro'
 import { fireEvent, render } from '@testing-library/react'
 import { ActivityList } from '../../src/features/activities/components/activity-list'
 import { RecentActivities } from '../../src/features/activities/components/recent-activities'
+import { RecordRow } from '../../src/features/activities/components/record-rows'
 import { useActivitiesStore } from '../../src/features/activities/store'
 import { followCancelled, followRemoved } from '../../src/features/activities/records-store'
 import type { ActivityItem } from '../../src/features/activities/list-api'
@@ -53,4 +54,16 @@ test('首页 lists no cancelled session', () => {
   const { container } = render(<RecentActivities now={new Date(NOW)} />)
   expect(container.textContent).toContain('主题 k')
   expect(container.textContent).not.toContain('主题 c')
+})
+
+test('全部活动: a cancelled row is greyed, says 已取消 and why, and opens nothing', () => {
+  const nav = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }) as never)
+  const { container } = render(<RecordRow activity={item('c', '2026-12-10T06:00:00Z', { cancelled: { reason: '上级党委通知延期', at: '2026-12-02T01:00:00Z' } })} now={NOW} />)
+  const row = container.querySelector('.record-row--cancelled') as HTMLElement
+  expect(row.textContent).toContain('已取消')
+  expect(row.textContent).toContain('取消原因：上级党委通知延期')
+  expect(row.textContent).not.toContain('即将开展')
+  fireEvent.click(row)
+  expect(nav).not.toHaveBeenCalled()
+  nav.mockRestore()
 })
