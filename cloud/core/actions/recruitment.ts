@@ -9,7 +9,7 @@ import { extensionOf, fileKind, materialFileProblem, type MaterialKey } from '..
 import { PIPELINE_READERS } from '../../../types/roles'
 import { isCommitteeAdmin } from '../framework/access'
 import { defineAction, type ActionContext } from '../framework/action'
-import { AppError, forbidden, invalid, notFound } from '../framework/errors'
+import { AppError, forbidden, invalid, notFound, unlessMissing } from '../framework/errors'
 import { collection, loadOne, readAll, recordOf } from '../framework/data'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import { beijingDate, daysBetween } from '../framework/time'
@@ -98,7 +98,7 @@ export const listRecruits = defineAction({
     const s = await loadSettings(port)
     const today = beijingDate(port.now())
     // Counts per status: one paged read of the (small) records' status, per branch or across branches.
-    const all = await readAll(port, 'recruits', branchId ? { branchId } : {}, { fields: ['branchId', 'status'] }).catch(() => [])
+    const all = await readAll(port, 'recruits', branchId ? { branchId } : {}, { fields: ['branchId', 'status'] }).catch(unlessMissing([]))
     const tally = new Map<string, { branchId: string; status: RecruitDoc['status']; count: number }>()
     for (const r of all) {
       const key = `${r.branchId}:${r.status}`
@@ -660,8 +660,8 @@ export const recruitmentOverview = defineAction({
     const s = await loadSettings(port)
     const [branches, all, late] = await Promise.all([
       readAll(port, 'branches', { status: 'active' }, { fields: ['name'] }),
-      readAll(port, 'recruits', {}, { fields: ['branchId', 'status'] }).catch(() => []),
-      readAll(port, 'recruits', { nextDueOn: port.db.command.lt(today) }, { fields: ['branchId', 'name', 'log', 'status'] }).catch(() => []),
+      readAll(port, 'recruits', {}, { fields: ['branchId', 'status'] }).catch(unlessMissing([])),
+      readAll(port, 'recruits', { nextDueOn: port.db.command.lt(today) }, { fields: ['branchId', 'name', 'log', 'status'] }).catch(unlessMissing([])),
     ])
     const names = new Map(branches.map((b) => [b._id, b.name]))
     const overdue = late

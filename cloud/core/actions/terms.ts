@@ -10,7 +10,7 @@ import { COMMITTEE_POSTS } from '../../../types/domain'
 import { isCommitteeAdmin } from '../framework/access'
 import { defineAction, type ActionContext } from '../framework/action'
 import { collection, loadOne, readAll } from '../framework/data'
-import { AppError, invalid } from '../framework/errors'
+import { AppError, invalid, unlessMissing } from '../framework/errors'
 import { beijingDate } from '../framework/time'
 import { quorumOf, type Attendee } from '../activities/rules'
 import { actorName, recordAudit } from '../organisation/audit'
@@ -108,7 +108,7 @@ export const termsOverview = defineAction({
     const [branches, terms, secretaries] = await Promise.all([
       readAll(port, 'branches', { status: 'active' }, { fields: ['name'] }),
       currentTerms(port),
-      readAll(port, 'branch_terms', { current: true }, { fields: ['branchId', 'members'] }).catch(() => []),
+      readAll(port, 'branch_terms', { current: true }, { fields: ['branchId', 'members'] }).catch(unlessMissing([])),
     ])
     const secretaryOf = new Map(secretaries.map((t) => [t.branchId, t.members.find((m) => m.post === '书记')?.name ?? null]))
     const items = branches.map((b) => {

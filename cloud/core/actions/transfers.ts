@@ -11,7 +11,7 @@ import { dateText } from '../../../types/time-text'
 import { isCommitteeAdmin } from '../framework/access'
 import { defineAction, type ActionContext } from '../framework/action'
 import { collection, insertNew, loadOne, readAll, recordOf } from '../framework/data'
-import { AppError, forbidden, invalid } from '../framework/errors'
+import { AppError, forbidden, invalid, unlessMissing } from '../framework/errors'
 import type { InboxDoc, InviteDoc } from '../framework/model'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import { beijingDate } from '../framework/time'
@@ -194,7 +194,7 @@ export const listTransfers = defineAction({
       .limit(limit + 1)
       .get()
       .then((r) => r.data)
-      .catch(() => [] as TransferDoc[])
+      .catch(unlessMissing([] as TransferDoc[]))
     const page = pageOf(rows, limit, (t) => t.issuedOn)
     const today = beijingDate(port.now())
     return { items: page.items.map((t) => presentSummary(t, today)), nextCursor: page.nextCursor }
@@ -207,7 +207,7 @@ export const myTransfers = defineAction({
   roles: 'any',
   scope: { kind: 'authenticated' },
   async handler(_input, { port, caller }) {
-    const rows = await readAll(port, 'transfers', { openid: caller.openid }, { sortBy: 'issuedOn' }).catch(() => [] as TransferDoc[])
+    const rows = await readAll(port, 'transfers', { openid: caller.openid }, { sortBy: 'issuedOn' }).catch(unlessMissing([] as TransferDoc[]))
     const today = beijingDate(port.now())
     return { items: rows.reverse().map((t) => presentSummary(t, today)) }
   },

@@ -11,6 +11,7 @@ import type { AssessmentRow, BookEntry } from '../framework/model'
 import type { Port } from '../framework/port'
 import { gradeCounts } from './rules'
 import { standing, type AppraisalDoc } from './store'
+import { unlessMissing } from '../framework/errors'
 
 export const APPRAISAL_SHEET = '民主评议党员'
 export const APPRAISAL_HEADERS = ['序号', '支部', '参加评议', '优秀', '合格', '基本合格', '不合格'] as const
@@ -43,7 +44,7 @@ export async function appraisalByBranch(port: Port, branchIds: string[], year: n
   const _ = port.db.command
   const out = new Map<string, BranchAppraisal>()
   if (!branchIds.length) return out
-  const found = await readAll(port, 'appraisals', { year, branchId: _.in(branchIds), state: 'final' }, { fields: ['branchId', 'rows', 'year'] }).catch(() => [])
+  const found = await readAll(port, 'appraisals', { year, branchId: _.in(branchIds), state: 'final' }, { fields: ['branchId', 'rows', 'year'] }).catch(unlessMissing([]))
   // Only appraisals whose record still stands (the same as appraisal.list and appraisal.member count).
   const docs = await standing(port, found)
   for (const d of docs) {

@@ -12,6 +12,7 @@ import { readAll } from '../framework/data'
 import type { DuesPaymentDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { elsewhereMonths, owedFrom } from './ledger'
+import { unlessMissing } from '../framework/errors'
 
 const MAX_HOPS = 4
 
@@ -51,7 +52,7 @@ export async function earlierDues(port: Port, members: readonly { _id: string; b
   let frontier: Frontier[] = members.map((m) => ({ entryId: m._id, branchId: m.branchId, root: m._id }))
   for (let hop = 0; hop < MAX_HOPS && frontier.length; hop += 1) {
     const byEntry = new Map(frontier.map((f) => [f.entryId, f]))
-    const incoming = await readAll(port, 'transfers', { toBranchId: _.in([...new Set(frontier.map((f) => f.branchId))]) }, { fields: ['kind', 'state', 'memberId', 'newMemberId', 'fromBranchId', 'fromName', 'duesPaidTo'] }).catch(() => [])
+    const incoming = await readAll(port, 'transfers', { toBranchId: _.in([...new Set(frontier.map((f) => f.branchId))]) }, { fields: ['kind', 'state', 'memberId', 'newMemberId', 'fromBranchId', 'fromName', 'duesPaidTo'] }).catch(unlessMissing([]))
     const next: Frontier[] = []
     for (const t of incoming) {
       const f = t.newMemberId ? byEntry.get(t.newMemberId) : undefined

@@ -28,3 +28,15 @@ export function isCollectionMissing(error: unknown): boolean {
   const text = `${e?.code ?? ''} ${e?.errCode ?? ''} ${e?.message ?? error}`
   return text.includes('DATABASE_COLLECTION_NOT_EXIST') || text.includes('-502005')
 }
+
+/**
+ * For `.catch` on a read of a collection an older environment may not have created yet (one added to COLLECTIONS
+ * after its org.bootstrap): a missing collection reads as `fallback`; any other failure (a timeout, a refused query)
+ * is thrown, never read as "nothing there" — a swallowed timeout showed paid months as 未缴 and overviews as empty.
+ */
+export function unlessMissing<T>(fallback: T): (error: unknown) => T {
+  return (error) => {
+    if (isCollectionMissing(error)) return fallback
+    throw error
+  }
+}

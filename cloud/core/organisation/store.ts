@@ -5,7 +5,7 @@
  */
 import type { MemberSummary, PartyStatus, Role } from '../../../types/domain'
 import { collection, loadOr404, readAll } from '../framework/data'
-import { AppError } from '../framework/errors'
+import { AppError, unlessMissing } from '../framework/errors'
 import type { BranchDoc, GroupDoc, MemberDoc, Membership } from '../framework/model'
 import type { Port } from '../framework/port'
 import { presentMember } from './roster'
@@ -87,7 +87,7 @@ export async function assertOneBranch(
     )
   }
   // Before the first letter the collection may not exist: nobody is in transit.
-  const letters = await readAll(port, 'transfers', { openid, state: 'in_transit' }, { fields: ['toName'] }).catch(() => [])
+  const letters = await readAll(port, 'transfers', { openid, state: 'in_transit' }, { fields: ['toName'] }).catch(unlessMissing([]))
   const open = letters.find((t) => t._id !== opts.exceptTransfer)
   if (open) {
     throw new AppError('CONFLICT', `${who === '你' ? '你' : who + ' '}的组织关系正在转往「${open.toName}」，请等待接收支部办理`, { rule: 'in_transit' })

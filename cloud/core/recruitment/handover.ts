@@ -12,13 +12,14 @@
 import { collection } from '../framework/data'
 import type { Port } from '../framework/port'
 import type { Actor } from './store'
+import { unlessMissing } from '../framework/errors'
 
 export async function handOverRecruit(port: Port, move: { fromBranchId: string; fromMemberId: string; toBranchId: string; toMemberId: string; by: Actor; what: string }): Promise<string | null> {
   const { data } = await collection(port, 'recruits')
     .where({ memberId: move.fromMemberId, branchId: move.fromBranchId })
     .limit(1)
     .get()
-    .catch(() => ({ data: [] }))
+    .catch(unlessMissing({ data: [] }))
   const file = data[0]
   if (!file || file.status !== 'probationary') return null
   const now = port.now()

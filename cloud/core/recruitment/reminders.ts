@@ -19,6 +19,7 @@ import { messageData } from '../reminders/fit'
 import { beijing0800, dedupeKey, OVERDUE_WEEKS, type PlannedReminder, type PlannerPerson } from '../reminders/planner'
 import { addDays, dueItems, type RecruitmentSettings } from './rules'
 import { loadSettings } from './store'
+import { unlessMissing } from '../framework/errors'
 
 export const RECRUIT_PAGE = (id: string) => `/packages/recruitment/pages/person/index?id=${id}`
 
@@ -74,7 +75,7 @@ export async function loadRecruitmentDue(port: Port, now: Date): Promise<{ dues:
   const today = beijingDate(now)
   const settings = await loadSettings(port)
   // nextDueOn is the nearest deadline: a person none of whose deadlines is within `lead` days (or twelve weeks late) is not read.
-  const rows = await readAll(port, 'recruits', { nextDueOn: _.and(_.gte(addDays(today, -(OVERDUE_WEEKS * 7 + 1))), _.lte(addDays(today, settings.remindDaysBefore))) }, { fields: ['branchId', 'name', 'log', 'status'] }).catch(() => [])
+  const rows = await readAll(port, 'recruits', { nextDueOn: _.and(_.gte(addDays(today, -(OVERDUE_WEEKS * 7 + 1))), _.lte(addDays(today, settings.remindDaysBefore))) }, { fields: ['branchId', 'name', 'log', 'status'] }).catch(unlessMissing([]))
   const dues: RecruitDue[] = []
   for (const r of rows) for (const d of dueItems(r.log, settings)) dues.push({ recruitId: r._id, branchId: r.branchId, name: r.name, step: d.step, title: d.title, dueOn: d.dueOn })
   const organisers = rows.length
@@ -93,6 +94,6 @@ export async function branchRecruitDue(port: Port, branchId: string, openid: str
     if (!(data[0]?.posts ?? []).includes('组织委员')) return []
   }
   const settings = await loadSettings(port)
-  const rows = await readAll(port, 'recruits', { branchId, nextDueOn: port.db.command.lte(until) }, { fields: ['branchId', 'name', 'log', 'status'] }).catch(() => [])
+  const rows = await readAll(port, 'recruits', { branchId, nextDueOn: port.db.command.lte(until) }, { fields: ['branchId', 'name', 'log', 'status'] }).catch(unlessMissing([]))
   return rows.flatMap((r) => dueItems(r.log, settings).map((d) => ({ recruitId: r._id, branchId: r.branchId, name: r.name, step: d.step, title: d.title, dueOn: d.dueOn })))
 }

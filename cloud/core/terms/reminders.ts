@@ -14,6 +14,7 @@ import { messageData } from '../reminders/fit'
 import { beijing0800, dedupeKey, type PlannedReminder, type PlannerPerson } from '../reminders/planner'
 import { termMilestone, termStatus } from './rules'
 import { currentTerms, dueOf } from './store'
+import { unlessMissing } from '../framework/errors'
 
 export const TERMS_PAGE = '/packages/terms/pages/term/index'
 
@@ -73,7 +74,7 @@ export async function loadTermBranches(port: Port): Promise<TermBranch[]> {
 
 /** The branch's term state for the secretary's home 待办 (one read of the branch's current term). */
 export async function secretaryTermDue(port: Port, branchId: string, today: string) {
-  const rows = await readAll(port, 'branch_terms', { branchId, current: true }, { fields: ['endOn', 'postponements'] }).catch(() => [])
+  const rows = await readAll(port, 'branch_terms', { branchId, current: true }, { fields: ['endOn', 'postponements'] }).catch(unlessMissing([]))
   const endOn = rows.map((r) => dueOf(r)).sort().at(-1)
   return { ...termStatus(endOn ? { endOn } : null, today), postponed: rows.some((r) => !!r.postponements?.length) }
 }

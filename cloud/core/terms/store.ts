@@ -6,6 +6,7 @@ import type { TermPost } from '../../../types/terms'
 import { collection, readAll } from '../framework/data'
 import type { Port } from '../framework/port'
 import { byPost } from './rules'
+import { unlessMissing } from '../framework/errors'
 
 /** A 延期换届 approved by the 上级党组织 (the committee): the 换届 is due on `dueOn` instead of the term's end. */
 export interface TermPostponement {
@@ -77,7 +78,7 @@ export function presentTerm(t: TermDoc) {
 
 /** A branch's terms, newest first (a handful per branch). */
 export async function branchTerms(port: Port, branchId: string): Promise<TermDoc[]> {
-  const rows = await readAll(port, 'branch_terms', { branchId }).catch(() => [] as TermDoc[])
+  const rows = await readAll(port, 'branch_terms', { branchId }).catch(unlessMissing([] as TermDoc[]))
   return rows.sort((a, b) => b.startOn.localeCompare(a.startOn))
 }
 
@@ -86,7 +87,7 @@ export async function branchTerms(port: Port, branchId: string): Promise<TermDoc
  * is when the 换届 is due (the term's end, or the approved postponement's date: dueOf), `postponed` whether it was put off.
  */
 export async function currentTerms(port: Port): Promise<Map<string, { _id: string; branchId: string; startOn: string; endOn: string; postponed: boolean }>> {
-  const rows = await readAll(port, 'branch_terms', { current: true }, { fields: ['branchId', 'startOn', 'endOn', 'postponements'] }).catch(() => [])
+  const rows = await readAll(port, 'branch_terms', { current: true }, { fields: ['branchId', 'startOn', 'endOn', 'postponements'] }).catch(unlessMissing([]))
   const out = new Map<string, { _id: string; branchId: string; startOn: string; endOn: string; postponed: boolean }>()
   for (const r of rows) {
     const seen = out.get(r.branchId)

@@ -22,6 +22,7 @@ import { findActiveEntry } from '../organisation/store'
 import { addDays } from '../recruitment/rules'
 import { EXPIRY_LEAD_DAYS, expiryMilestone, RECEIPT_LEAD_DAYS, receiptMilestone } from './rules'
 import type { TransferDoc } from './store'
+import { unlessMissing } from '../framework/errors'
 
 export const TRANSFER_DETAIL_PAGE = (id: string) => `/packages/transfers/pages/detail/index?id=${id}`
 export const TRANSFER_LIST_PAGE = '/packages/transfers/pages/list/index'
@@ -83,8 +84,8 @@ export async function runTransferReminders(port: Port, now: Date): Promise<numbe
   const today = beijingDate(now)
   const _ = port.db.command
   const [letters, expiring] = await Promise.all([
-    readAll(port, 'transfers', { kind: 'to_outside', state: 'in_transit', receiptDueOn: _.lte(addDays(today, RECEIPT_LEAD_DAYS)) }, { fields: ['fromBranchId', 'memberName', 'letterNo', 'toName', 'receiptDueOn'] }).catch(() => []),
-    readAll(port, 'transfers', { kind: 'inside', state: 'in_transit', validUntil: _.lte(addDays(today, EXPIRY_LEAD_DAYS)) }, { fields: ['fromBranchId', 'toBranchId', 'fromName', 'toName', 'memberName', 'letterNo', 'validUntil'] }).catch(() => []),
+    readAll(port, 'transfers', { kind: 'to_outside', state: 'in_transit', receiptDueOn: _.lte(addDays(today, RECEIPT_LEAD_DAYS)) }, { fields: ['fromBranchId', 'memberName', 'letterNo', 'toName', 'receiptDueOn'] }).catch(unlessMissing([])),
+    readAll(port, 'transfers', { kind: 'inside', state: 'in_transit', validUntil: _.lte(addDays(today, EXPIRY_LEAD_DAYS)) }, { fields: ['fromBranchId', 'toBranchId', 'fromName', 'toName', 'memberName', 'letterNo', 'validUntil'] }).catch(unlessMissing([])),
   ])
   const items = [...planReceiptReminders(today, letters), ...planExpiryReminders(today, expiring)].map((i) => ({ ...i, createdAt: now }))
   if (!items.length) return 0
