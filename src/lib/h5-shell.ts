@@ -14,6 +14,7 @@
  *   to bring a focused field or a scrollIntoView target into view whenever a page overflows it — and then every page
  *   after opened that far up under the title bar (the reviewers' 「党费台账 ~54 px under the title bar」). The page
  *   now fits the panel (h5-fixes.scss); should anything move the frame anyway, it is put back (keepFrameStill).
+ * - Back within 300 ms of opening a page blanked the screen (Taro's hide timer): unshadeCurrent.
  */
 import Taro from '@tarojs/taro'
 
@@ -126,8 +127,25 @@ export function keepFrameStill(doc: Document): void {
   )
 }
 
+/**
+ * Taro's router hides the page it leaves 300 ms later (after its slide), by a timer that going back does not cancel:
+ * back within those 300 ms (a quick tap on 返回, the browser's back) showed the page, then the timer hid it — a blank
+ * screen under the title bar. The page on screen (`path`, Taro's current page; its element's id) is shown again.
+ */
+export function unshadeCurrent(doc: Document, path: string | undefined): void {
+  if (!path) return
+  const el = Array.from(doc.querySelectorAll<HTMLElement>('.taro_page')).find((p) => p.id === path)
+  if (el?.classList.contains('taro_page_shade')) el.classList.remove('taro_page_shade')
+}
+
 export function installH5Shell(win: Window = window): void {
   keepFrameStill(win.document)
+  // After Taro's hide timer (300 ms) would have fired, on every route change.
+  const unshadeLater = () => {
+    for (const ms of [450, 900]) setTimeout(() => unshadeCurrent(win.document, Taro.getCurrentInstance().page?.path), ms)
+  }
+  Taro.eventCenter.on('__taroRouterChange', unshadeLater)
+  Taro.eventCenter.on('__afterTaroRouterChange', unshadeLater)
   // The bar exists once the router has mounted the app: label it as pages are shown (a no-op once labelled).
   Taro.eventCenter.on('__taroRouterChange', () => labelNavigationBar(win.document))
   Taro.eventCenter.on('__taroRouterLaunch', () => setTimeout(() => labelNavigationBar(win.document), 0))

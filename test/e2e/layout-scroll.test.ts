@@ -109,3 +109,22 @@ test('党费台账 opens right under the title bar from 首页 and 我的, after
   await expectUnderBar(page, '党费台账 from 我的')
   if (process.env.E2E_SHOTS) await page.screenshot({ path: 'docs/screenshots/layout-ledger-opened.png' })
 })
+
+test('back at once (within the 300 ms of the slide) shows 我的 again, not a blank page', async () => {
+  const { page } = await world.person(SECRETARY)
+  for (const back of ['返回', 'browser'] as const) {
+    await goTo(page, world.url, 'pages/me/index')
+    const entry = page.getByTestId('open-dues-ledger').filter({ visible: true })
+    await entry.waitFor({ timeout: 30_000 })
+    await page.waitForTimeout(500)
+    await entry.click()
+    await page.waitForTimeout(120)
+    if (back === '返回') await page.getByTestId('nav-back').click()
+    else await page.goBack()
+    // Taro's timer would hide 我的 300 ms after the forward navigation: look well after it.
+    await page.waitForTimeout(1500)
+    expect({ back, visible: await entry.count() }).toEqual({ back, visible: 1 })
+    const shown = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none').length)
+    expect({ back, shown }).toEqual({ back, shown: 1 })
+  }
+})
