@@ -63,7 +63,7 @@ export async function dispatch(event: unknown, port: Port): Promise<ApiResult<un
     // Every write that takes a clientRequestId runs once per request (writes.ts): a retry gets the first answer.
     const clientRequestId = (parsed.data as { clientRequestId?: unknown }).clientRequestId
     if (typeof clientRequestId !== 'string') return { ok: true, data: await run() }
-    const request = { action: def.name, openid: ctx.caller.openid, clientRequestId }
+    const request = { action: def.name, openid: ctx.caller.openid, clientRequestId, payload: parsed.data }
     ctx.requestKey = requestKey(request.action, request.openid, clientRequestId)
     const replay = def.replay ? (first: unknown) => def.replay!(first as never, parsed.data as never, ctx) as Promise<unknown> : undefined
     return { ok: true, data: await runOnce(port, request, run, replay) }

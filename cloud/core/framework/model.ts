@@ -577,6 +577,8 @@ export interface WriteRequestDoc {
   doneAt?: Date
   /** The first call's answer (JSON text: stored exactly, whatever its keys). */
   result?: string
+  /** writes.ts payloadFingerprint of the request's input (absent on requests stored before it was kept). */
+  fingerprint?: string
 }
 
 // 党费 (cloud/core/dues/store.ts says how they are used).

@@ -5,7 +5,10 @@
  *   (action, caller, clientRequestId): dispatch.ts passes it through `runOnce`, which records the request in
  *   `write_requests` before the handler runs and the handler's answer after. A retry, or a second call at the same
  *   time, answers what the first call answered (or, with the action's `replay`, the same record presented afresh).
- *   A clientRequestId reused for another action is another request. Handlers that make a record name it by
+ *   A clientRequestId reused for another action is another request. The request remembers a fingerprint of its
+ *   payload (`payloadFingerprint`: the validated input without the clientRequestId); the same key sent with another
+ *   payload is refused (CONFLICT, `details.requestReused`) instead of answering the first request as if it were this
+ *   one. Requests stored before the fingerprint keep answering as before. Handlers that make a record name it by
  *   `ctx.requestKey`, so even a run taken over from a call that died half-way cannot make it twice.
  * - **Content checks.** `checkTexts`: what a person typed passes the platform's check before anyone else sees it.
  * - **Version conflicts.** `versionConflict`: CONFLICT with the current version, so the editor can reload.
@@ -33,12 +36,43 @@ export interface WriteRequest {
   action: string
   openid: string
   clientRequestId: string
+  /** The validated input: its fingerprint (without the clientRequestId) is kept with the request. */
+  payload?: unknown
 }
+
+/** JSON with object keys sorted at every depth, so the same payload always gives the same text. */
+function stableJson(value: unknown): string {
+  if (value && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return stableJson((value as { toJSON: () => unknown }).toJSON())
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : stableJson(v))).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
+/**
+ * A stable hash of what a request asks for: the validated input without its clientRequestId (key order does not
+ * matter). The same request key with another fingerprint is another operation, refused by `runOnce`.
+ */
+export function payloadFingerprint(payload: unknown): string {
+  const rest = payload && typeof payload === 'object' && !Array.isArray(payload)
+    ? Object.fromEntries(Object.entries(payload as Record<string, unknown>).filter(([k]) => k !== 'clientRequestId'))
+    : payload
+  return createHash('sha256').update(stableJson(rest)).digest('hex').slice(0, 32)
+}
+
+const reusedKey = () => new AppError('CONFLICT', '同一请求编号已用于另一项操作，请刷新后重试', { requestReused: true })
 
 /**
  * Runs `run` once for the request: the first call runs it and keeps its answer; a retry (or a call at the same
  * time, once the first is done) gets that answer (through `replay` when given). A failure is not kept: the request
- * may be sent again. `run` gets the request key.
+ * may be sent again. `run` gets the request key. With `request.payload`, the same key sent with another payload is
+ * CONFLICT (`requestReused`); a request stored without a fingerprint (before it was kept) answers as before.
  */
 export async function runOnce<R>(
   port: Port,
@@ -48,6 +82,7 @@ export async function runOnce<R>(
 ): Promise<R> {
   const key = requestKey(request.action, request.openid, request.clientRequestId)
   const requests = collection(port, 'write_requests')
+  const fingerprint = request.payload === undefined ? undefined : payloadFingerprint(request.payload)
   const answer = (text: string) => {
     const first = JSON.parse(text) as R
     return replay ? replay(first) : first
@@ -56,11 +91,13 @@ export async function runOnce<R>(
   let startedAt: Date | undefined
   while (!startedAt) {
     const seen = await loadOne(port, 'write_requests', key)
+    // The same key for another payload (another member, another text…) is not a retry of this request.
+    if (seen?.fingerprint && fingerprint && seen.fingerprint !== fingerprint) throw reusedKey()
     if (seen?.state === 'done' && seen.result !== undefined) return answer(seen.result)
     const now = port.now()
     if (!seen) {
       try {
-        await requests.add({ data: { _id: key, action: request.action, openid: request.openid, state: 'running', startedAt: now } })
+        await requests.add({ data: { _id: key, action: request.action, openid: request.openid, state: 'running', startedAt: now, ...(fingerprint ? { fingerprint } : {}) } })
         startedAt = now
       } catch (error) {
         if (isCollectionMissing(error)) {
