@@ -32,6 +32,10 @@ const trigger = async (now: Date) => {
   const res = await fetch(`${cloud.url}/cloud/triggers/reminders?now=${encodeURIComponent(now.toISOString())}`, { method: 'POST' })
   expect(res.status).toBe(200)
 }
+const clock = async (change: { set: string } | { reset: true }) => {
+  const res = await fetch(`${cloud.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(change) })
+  expect(res.status).toBe(200)
+}
 const inboxOf = async (as: Caller) => (await ok(as('inbox.list', { limit: 50 }))).items as { kind: string; title: string; body: string }[]
 
 beforeAll(async () => {
@@ -245,6 +249,11 @@ describe('换届 after the walk: correct the term, 差额选举, 延期换届, t
   test('terms.postpone: the 换届 put off with the approval; the state, the overview and the reminders follow the new date', async () => {
     const t = await termOf()
     const dueOn = addMonths(t.endOn, 6)
+    // A 延期 is recorded as the term comes due (from six months before its end): years ahead it is refused.
+    const early = await secretary('terms.postpone', { branchId, clientRequestId: 'tm-req-pp-0', approvedOn: today, dueOn, reason: '换届筹备' })
+    expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('延期换届从届满前 6 个月') } })
+    // The local cloud's clock moved to two months before the end for the approval (back at the end of this test).
+    await clock({ set: `${addMonths(t.endOn, -2)}T02:00:00.000Z` })
     const tooLate = await secretary('terms.postpone', { branchId, clientRequestId: 'tm-req-pp-1', approvedOn: today, dueOn: addMonths(t.endOn, 13), reason: '换届筹备' })
     expect(tooLate).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { field: 'dueOn' } } })
     expect(await member('terms.postpone', { branchId, clientRequestId: 'tm-req-pp-m', approvedOn: today, dueOn, reason: '换届筹备' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -258,6 +267,7 @@ describe('换届 after the walk: correct the term, 差额选举, 延期换届, t
     const told = (await inboxOf(secretary)).filter((i) => i.kind === 'term_due' && i.title.startsWith('距延期换届日期'))
     expect(told).toHaveLength(1)
     expect(told[0].body).toContain('经上级党组织批准延期换届')
+    await clock({ reset: true })
   })
 
   test('同步支委职务到账号: after the election the new 书记 can do what a secretary does and the former one cannot; never no secretary', async () => {

@@ -56,6 +56,26 @@ describe('延期换届', () => {
     expect(postponeRefusal(term, { approvedOn: '2026-11-20', dueOn: '2027-12-01' }, '2026-12-03')).toBeNull()
     expect(postponeRefusal(term, { approvedOn: '2026-11-20', dueOn: '2027-12-02' }, '2026-12-03')).toMatchObject({ code: 'CONFLICT', field: 'dueOn' })
   })
+  test('only as the term comes due: from six months before its end (the reminders start then), or overdue', () => {
+    // Ends 2026-12-01: from 2026-06-01 on; the day before (and years ahead) refused, naming the rule.
+    expect(postponeRefusal(term, { approvedOn: '2026-06-01', dueOn: '2027-06-01' }, '2026-06-01')).toBeNull()
+    const early = postponeRefusal(term, { approvedOn: '2026-05-31', dueOn: '2027-06-01' }, '2026-05-31')
+    expect(early).toMatchObject({ code: 'CONFLICT', field: 'dueOn' })
+    expect(early?.message).toBe('本届任期 2026-12-01 届满，延期换届从届满前 6 个月（2026-06-01）起才能登记；任期届满应当按期进行换届选举（《中国共产党支部工作条例（试行）》）')
+    expect(postponeRefusal(term, { approvedOn: '2024-01-01', dueOn: '2027-06-01' }, '2024-01-01')).toMatchObject({ code: 'CONFLICT', field: 'dueOn' })
+    // Overdue: still (the 延期 approved late is recorded).
+    expect(postponeRefusal(term, { approvedOn: '2026-12-20', dueOn: '2027-06-01' }, '2027-01-03')).toBeNull()
+  })
+  test('a second approval extends the first: an earlier or the same date is refused (the 换届 may be held before it)', () => {
+    const postponed = { ...term, dueOn: '2027-06-01' }
+    expect(postponeRefusal(postponed, { approvedOn: '2026-12-01', dueOn: '2027-01-01' }, '2026-12-03')).toMatchObject({
+      code: 'CONFLICT', field: 'dueOn', message: '已批准延期换届至 2027-06-01，换届选举可在此日期前举行，无需再登记；再次延期的日期应晚于 2027-06-01',
+    })
+    expect(postponeRefusal(postponed, { approvedOn: '2026-12-01', dueOn: '2027-06-01' }, '2026-12-03')).toMatchObject({ code: 'CONFLICT', field: 'dueOn' })
+    expect(postponeRefusal(postponed, { approvedOn: '2026-12-01', dueOn: '2027-06-02' }, '2026-12-03')).toBeNull()
+    // Still within a year of the term's end, not of the first postponement.
+    expect(postponeRefusal(postponed, { approvedOn: '2026-12-01', dueOn: '2027-12-02' }, '2026-12-03')).toMatchObject({ code: 'CONFLICT', field: 'dueOn', message: expect.stringContaining('延期一般不超过 1 年') })
+  })
   test('the reminders follow the new due date and say it was postponed', () => {
     const people = [{ openid: 'sec', name: '张书记', branchId: 'b1', roles: ['secretary' as const], groupId: null }]
     const [r] = planTermReminders(new Date('2027-03-01T01:00:00Z'), [{ id: 'b1', name: '第一支部', endOn: '2027-06-01', postponed: true }], people)

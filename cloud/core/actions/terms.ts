@@ -5,12 +5,14 @@
  * Who: anyone of the branch reads its term (who the 支委 are is not secret); the secretary and the committee record
  * the 换届选举 and set the 政治生日 greetings; the committee sees every branch's state.
  */
+import type { ParsedInput } from '../../../types/actions'
 import { BRANCH_MANAGERS, BRANCH_READERS } from '../../../types/roles'
 import { COMMITTEE_POSTS } from '../../../types/domain'
 import { isCommitteeAdmin } from '../framework/access'
 import { defineAction, type ActionContext } from '../framework/action'
 import { collection, loadOne, readAll } from '../framework/data'
 import { AppError, invalid, unlessMissing } from '../framework/errors'
+import { claim } from '../framework/claims'
 import { beijingDate } from '../framework/time'
 import { quorumOf, type Attendee } from '../activities/rules'
 import { actorName, recordAudit } from '../organisation/audit'
@@ -127,95 +129,118 @@ export const recordTerm = defineAction({
   roles: BRANCH_MANAGERS,
   scope: { kind: 'branch', branchOf: (input) => input.branchId },
   async handler(input, ctx) {
-    const { port } = ctx
-    const { branchId } = input
-    const branch = await loadActiveBranch(port, branchId)
-    const today = beijingDate(port.now())
-    if (input.startOn > today) throw invalid('任期开始日期不能晚于今天', { field: 'startOn' })
-    const terms = await branchTerms(port, branchId)
-    const current = terms.find((t) => t.current) ?? null
-    if (input.kind === 'existing') {
-      if (terms.length) throw new AppError('CONFLICT', '本支部已登记过任期，新一届请登记换届选举', { field: 'kind' })
-      if (input.activityId || input.candidates.length) throw invalid('补录现任支委会不记录选举大会和得票，请删去后再保存', { field: 'candidates' })
-    } else {
-      if (!input.activityId) throw invalid('请关联进行换届选举的支部党员大会', { field: 'activityId' })
-      if (current && input.startOn <= current.startOn) throw invalid(`新一届任期应晚于本届（${current.startOn} 起）`, { field: 'startOn' })
-    }
-    if (terms.some((t) => t.startOn === input.startOn)) throw new AppError('CONFLICT', `${input.startOn} 起的任期已登记`, { field: 'startOn' })
-    const posts = postsRefusal(input.members)
-    if (posts) fail(posts)
-
-    const ids = [...new Set([...input.members.map((m) => m.memberId), ...input.candidates.map((c) => c.memberId)])]
-    const byId = await namedMembers(port, branchId, ids)
-    const people = [...byId.values()]
-
-    let election: TermDoc['election'] = null
-    if (input.kind === 'election') {
-      const a = await loadOne(port, 'activities', input.activityId!)
-      const q = quorumOf((a?.attendance?.attendees ?? []) as Attendee[])
-      const meeting = {
-        branchMatches: !!a && a.branchId === branchId,
-        deleted: !!a?.deleted,
-        type: a?.type ?? '',
-        recorded: a?.status === 'recorded',
-        on: a ? beijingDate(new Date(a.startAt)) : '',
-        voters: q.voters,
-        presentVoters: q.presentVoters,
-      }
-      const refusal = electionRefusal(meeting, input, new Map(people.map((m) => [m._id, m.name])))
-      if (refusal) fail(refusal)
-      const elected = new Set(input.members.map((m) => m.memberId))
-      election = {
-        activityId: a!._id,
-        topic: a!.topic,
-        voters: q.voters,
-        presentVoters: q.presentVoters,
-        seats: input.seats ?? input.members.length,
-        candidates: input.candidates.map((c) => ({ memberId: c.memberId, name: byId.get(c.memberId)!.name, votes: c.votes, elected: elected.has(c.memberId) })),
-      }
-    }
-
-    const by = { openid: ctx.caller.openid, name: await actorName(ctx) }
-    const now = port.now()
-    const doc: TermDoc = {
-      _id: termId(branchId, input.startOn),
-      branchId,
-      startOn: input.startOn,
-      endOn: termEnd(input.startOn, input.years),
-      years: input.years,
-      kind: input.kind,
-      current: true,
-      members: input.members.map((m) => ({ memberId: m.memberId, name: byId.get(m.memberId)!.name, post: m.post })),
-      election,
-      note: input.note ?? null,
-      recordedBy: by,
-      createdAt: now,
-    }
-    await port.db.createCollection('branch_terms').catch(() => undefined)
-    // The term's _id is its branch and start: a second record of the same term (a retry after a lost answer) is a
-    // duplicate, never a second term.
+    // One record of a branch's term at a time: two at once (different days) would both find no term, or the same
+    // current one, and leave two current terms. The terms are read inside the claim.
+    const release = await claim(ctx.port, `term-record:${input.branchId}`)
+    if (!release) throw new AppError('CONFLICT', '本支部的任期正在由他人登记，请稍后刷新查看', { field: 'startOn' })
     try {
-      await collection(port, 'branch_terms').add({ data: doc })
-    } catch {
-      throw new AppError('CONFLICT', `${input.startOn} 起的任期已登记`, { field: 'startOn' })
+      return await recordNow(input, ctx)
+    } finally {
+      await release()
     }
-    if (current) await collection(port, 'branch_terms').doc(current._id).update({ data: { current: false } })
-
-    // The roster's 支委 posts follow the election from its day (书记 is the term's post; the account roles follow
-    // when the secretary confirms 同步支委职务到账号, terms.syncRoles).
-    if (input.kind === 'election') await rosterPostsFollow(port, branchId, input.startOn, input.members)
-    const line = termLine(doc.members)
-    await recordAudit(ctx, {
-      branchId,
-      action: 'term.recorded',
-      summary: `${branch.name}${input.kind === 'election' ? '换届选举' : '补录现任支委会'}：${line}（任期 ${doc.startOn} 至 ${doc.endOn}）`,
-      target: { kind: 'term', id: doc._id },
-      before: current ? { startOn: current.startOn, endOn: current.endOn } : null,
-      after: { startOn: doc.startOn, endOn: doc.endOn, members: line },
-    })
-    return presentTerm(doc)
   },
 })
+
+/** terms.record inside the branch's claim: every check, then the term, the former one replaced, posts, the audit. */
+async function recordNow(input: ParsedInput<'terms.record'>, ctx: ActionContext) {
+  const { port } = ctx
+  const { branchId } = input
+  const branch = await loadActiveBranch(port, branchId)
+  const today = beijingDate(port.now())
+  if (input.startOn > today) throw invalid('任期开始日期不能晚于今天', { field: 'startOn' })
+  const terms = await branchTerms(port, branchId)
+  const current = terms.find((t) => t.current) ?? null
+  if (input.kind === 'existing') {
+    if (terms.length) throw new AppError('CONFLICT', '本支部已登记过任期，新一届请登记换届选举', { field: 'kind' })
+    if (input.activityId || input.candidates.length) throw invalid('补录现任支委会不记录选举大会和得票，请删去后再保存', { field: 'candidates' })
+  } else {
+    if (!input.activityId) throw invalid('请关联进行换届选举的支部党员大会', { field: 'activityId' })
+    if (current && input.startOn <= current.startOn) throw invalid(`新一届任期应晚于本届（${current.startOn} 起）`, { field: 'startOn' })
+  }
+  if (terms.some((t) => t.startOn === input.startOn)) throw new AppError('CONFLICT', `${input.startOn} 起的任期已登记`, { field: 'startOn' })
+  const posts = postsRefusal(input.members)
+  if (posts) fail(posts)
+
+  const ids = [...new Set([...input.members.map((m) => m.memberId), ...input.candidates.map((c) => c.memberId)])]
+  const byId = await namedMembers(port, branchId, ids)
+  const people = [...byId.values()]
+
+  let election: TermDoc['election'] = null
+  if (input.kind === 'election') {
+    const a = await loadOne(port, 'activities', input.activityId!)
+    const q = quorumOf((a?.attendance?.attendees ?? []) as Attendee[])
+    const meeting = {
+      branchMatches: !!a && a.branchId === branchId,
+      deleted: !!a?.deleted,
+      type: a?.type ?? '',
+      recorded: a?.status === 'recorded',
+      on: a ? beijingDate(new Date(a.startAt)) : '',
+      voters: q.voters,
+      presentVoters: q.presentVoters,
+    }
+    const refusal = electionRefusal(meeting, input, new Map(people.map((m) => [m._id, m.name])))
+    if (refusal) fail(refusal)
+    const elected = new Set(input.members.map((m) => m.memberId))
+    election = {
+      activityId: a!._id,
+      topic: a!.topic,
+      voters: q.voters,
+      presentVoters: q.presentVoters,
+      seats: input.seats ?? input.members.length,
+      candidates: input.candidates.map((c) => ({ memberId: c.memberId, name: byId.get(c.memberId)!.name, votes: c.votes, elected: elected.has(c.memberId) })),
+    }
+  }
+
+  const by = { openid: ctx.caller.openid, name: await actorName(ctx) }
+  const now = port.now()
+  const doc: TermDoc = {
+    _id: termId(branchId, input.startOn),
+    branchId,
+    startOn: input.startOn,
+    endOn: termEnd(input.startOn, input.years),
+    years: input.years,
+    kind: input.kind,
+    current: true,
+    members: input.members.map((m) => ({ memberId: m.memberId, name: byId.get(m.memberId)!.name, post: m.post })),
+    election,
+    note: input.note ?? null,
+    recordedBy: by,
+    createdAt: now,
+  }
+  await port.db.createCollection('branch_terms').catch(() => undefined)
+  // The term's _id is its branch and start: a second record of the same term (a retry after a lost answer) is a
+  // duplicate, never a second term.
+  try {
+    await collection(port, 'branch_terms').add({ data: doc })
+  } catch {
+    throw new AppError('CONFLICT', `${input.startOn} 起的任期已登记`, { field: 'startOn' })
+  }
+  if (current) {
+    // Only one new term replaces the current one: two elections recorded at once (different days) would leave two
+    // current terms. The loser's term is taken back and nothing else is written (no posts, no audit).
+    const { stats } = await collection(port, 'branch_terms')
+      .where({ _id: current._id, current: true })
+      .update({ data: { current: false, version: (current.version ?? 0) + 1 } })
+    if (stats.updated !== 1) {
+      await collection(port, 'branch_terms').doc(doc._id).remove()
+      throw new AppError('CONFLICT', '本支部的任期刚被他人登记或更正，请刷新后再试', { field: 'startOn' })
+    }
+  }
+
+  // The roster's 支委 posts follow the election from its day (书记 is the term's post; the account roles follow
+  // when the secretary confirms 同步支委职务到账号, terms.syncRoles).
+  if (input.kind === 'election') await rosterPostsFollow(port, branchId, input.startOn, input.members)
+  const line = termLine(doc.members)
+  await recordAudit(ctx, {
+    branchId,
+    action: 'term.recorded',
+    summary: `${branch.name}${input.kind === 'election' ? '换届选举' : '补录现任支委会'}：${line}（任期 ${doc.startOn} 至 ${doc.endOn}）`,
+    target: { kind: 'term', id: doc._id },
+    before: current ? { startOn: current.startOn, endOn: current.endOn } : null,
+    after: { startOn: doc.startOn, endOn: doc.endOn, members: line },
+  })
+  return presentTerm(doc)
+}
 
 export const setGreetings = defineAction({
   name: 'terms.setGreetings',
@@ -292,18 +317,14 @@ export const correctTerm = defineAction({
     const summary = changes.join('；')
     const by = await actorName(ctx)
     const correction = { at: port.now(), by, reason: input.reason, summary }
-    await collection(port, 'branch_terms')
-      .doc(current._id)
-      .update({
-        data: {
-          startOn: input.startOn,
-          endOn,
-          years: input.years,
-          members: port.db.command.set(members),
-          election: port.db.command.set(election),
-          corrections: port.db.command.set([...(current.corrections ?? []), correction]),
-        },
-      })
+    await saveTerm(port, current, {
+      startOn: input.startOn,
+      endOn,
+      years: input.years,
+      members: port.db.command.set(members),
+      election: port.db.command.set(election),
+      corrections: port.db.command.set([...(current.corrections ?? []), correction]),
+    }, '本届任期刚被他人更正或延期，请刷新后再试')
     if (current.kind === 'election') await rosterPostsFollow(port, branchId, input.startOn, input.members)
     await recordAudit(ctx, {
       branchId,
@@ -313,9 +334,21 @@ export const correctTerm = defineAction({
       before: { startOn: current.startOn, endOn: current.endOn, years: current.years, members: termLine(current.members) },
       after: { startOn: input.startOn, endOn, years: input.years, members: termLine(members) },
     })
-    return presentTerm({ ...current, startOn: input.startOn, endOn, years: input.years, members, election, corrections: [...(current.corrections ?? []), correction] })
+    return presentTerm({ ...current, startOn: input.startOn, endOn, years: input.years, members, election, corrections: [...(current.corrections ?? []), correction], version: (current.version ?? 0) + 1 })
   },
 })
+
+/**
+ * Writes the current term only if nobody changed it since it was read (its `version`; a term stored before versions
+ * has none) and it is still the current one: of two corrections or postponements at once one is stored, the other
+ * gets CONFLICT (`message`) and writes nothing — no lost entry, no audit of a change that was not kept.
+ */
+async function saveTerm(port: Port, before: TermDoc, data: Record<string, unknown>, message: string) {
+  const { stats } = await collection(port, 'branch_terms')
+    .where({ _id: before._id, current: true, version: before.version ?? port.db.command.exists(false) })
+    .update({ data: { ...data, version: (before.version ?? 0) + 1 } })
+  if (stats.updated !== 1) throw new AppError('CONFLICT', message, { field: 'termId' })
+}
 
 /** A postponement recorded for the term can only put the 换届 after the term's end. */
 const postponedPast = (t: TermDoc, endOn: string) => !!t.postponements?.length && endOn >= dueOf(t)
@@ -333,7 +366,7 @@ export const postponeTerm = defineAction({
     if (refusal) fail(refusal)
     const entry = { approvedOn: input.approvedOn, reason: input.reason, dueOn: input.dueOn, by: await actorName(ctx), at: port.now() }
     const postponements = [...(current.postponements ?? []), entry]
-    await collection(port, 'branch_terms').doc(current._id).update({ data: { postponements: port.db.command.set(postponements) } })
+    await saveTerm(port, current, { postponements: port.db.command.set(postponements) }, '本届任期刚被他人延期或更正，请刷新后再试')
     await recordAudit(ctx, {
       branchId,
       action: 'term.postponed',
@@ -342,7 +375,7 @@ export const postponeTerm = defineAction({
       before: { dueOn: dueOf(current) },
       after: { dueOn: input.dueOn, approvedOn: input.approvedOn },
     })
-    return presentTerm({ ...current, postponements })
+    return presentTerm({ ...current, postponements, version: (current.version ?? 0) + 1 })
   },
 })
 
@@ -353,31 +386,45 @@ export const syncRoles = defineAction({
   async handler({ branchId }, ctx) {
     const { port } = ctx
     await loadActiveBranch(port, branchId)
-    const { current } = await currentTermOf(port, branchId)
-    const plan = await planRoles(port, branchId, current)
-    // The branch never ends without a secretary: with the new 书记 unable to take the role, nothing changes.
-    if (plan.blocked) throw new AppError('CONFLICT', plan.blocked, { field: 'members' })
-    if (!plan.lines.length) return { lines: [] as string[] }
-    if (plan.secretaryTo) {
-      // The same handover as members.handOverSecretary: the new 书记's grant begins, every other secretary's ends.
-      const target = await loadOne(port, 'members', plan.secretaryTo.memberId)
-      if (!target?.openid) throw new AppError('CONFLICT', `${plan.secretaryTo.name} 尚未加入小程序，不能接任书记`, { field: 'members' })
-      await handOverSecretaryTo(ctx, branchId, target._id, { ...target, openid: target.openid })
-    } else {
-      for (const openid of plan.secretaryFrom) await endGrants(port, openid, branchId, 'revoked', 'secretary')
+    // One sync of a branch at a time: two at once would both grant the 支委 role (a duplicate grant) and both audit
+    // the same changes. The plan is read inside the claim, so a second sync after the first finds nothing to change.
+    const release = await claim(port, `term-roles:${branchId}`)
+    if (!release) throw new AppError('CONFLICT', '支委职务正在同步，请稍后刷新查看', { field: 'members' })
+    try {
+      return await syncRolesNow(ctx, branchId)
+    } finally {
+      await release()
     }
-    for (const openid of plan.committeeGrant) await grantRole(port, openid, branchId, 'branch_committee')
-    for (const openid of plan.committeeEnd) await endGrants(port, openid, branchId, 'revoked', 'branch_committee')
-    await recordAudit(ctx, {
-      branchId,
-      action: 'term.rolesSynced',
-      summary: `同步支委职务到账号：${plan.lines.join('；')}`,
-      target: { kind: 'term', id: current._id },
-      before: null,
-      after: { lines: plan.lines },
-    })
-    return { lines: plan.lines }
   },
 })
+
+/** The account roles follow the current term (terms.syncRoles), inside the branch's claim; audited once written. */
+async function syncRolesNow(ctx: ActionContext, branchId: string) {
+  const { port } = ctx
+  const { current } = await currentTermOf(port, branchId)
+  const plan = await planRoles(port, branchId, current)
+  // The branch never ends without a secretary: with the new 书记 unable to take the role, nothing changes.
+  if (plan.blocked) throw new AppError('CONFLICT', plan.blocked, { field: 'members' })
+  if (!plan.lines.length) return { lines: [] as string[] }
+  if (plan.secretaryTo) {
+    // The same handover as members.handOverSecretary: the new 书记's grant begins, every other secretary's ends.
+    const target = await loadOne(port, 'members', plan.secretaryTo.memberId)
+    if (!target?.openid) throw new AppError('CONFLICT', `${plan.secretaryTo.name} 尚未加入小程序，不能接任书记`, { field: 'members' })
+    await handOverSecretaryTo(ctx, branchId, target._id, { ...target, openid: target.openid })
+  } else {
+    for (const openid of plan.secretaryFrom) await endGrants(port, openid, branchId, 'revoked', 'secretary')
+  }
+  for (const openid of plan.committeeGrant) await grantRole(port, openid, branchId, 'branch_committee')
+  for (const openid of plan.committeeEnd) await endGrants(port, openid, branchId, 'revoked', 'branch_committee')
+  await recordAudit(ctx, {
+    branchId,
+    action: 'term.rolesSynced',
+    summary: `同步支委职务到账号：${plan.lines.join('；')}`,
+    target: { kind: 'term', id: current._id },
+    before: null,
+    after: { lines: plan.lines },
+  })
+  return { lines: plan.lines }
+}
 
 export const TERM_ACTIONS = [getTerm, termsOverview, recordTerm, setGreetings, correctTerm, postponeTerm, syncRoles] as const

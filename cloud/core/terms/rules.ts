@@ -228,10 +228,22 @@ export const POSTPONE_MAX_MONTHS = 12
  * 选举，如需延期，应报上级党组织批准; 《中国共产党基层组织选举工作条例》(2020): 延长或者提前期限一般不超过 1 年. The
  * approval is dated (not ahead of today, not before the term began); the new due date is after the term's end, after
  * today, and within a year of the end (a second postponement extends the first, within the same year).
+ *
+ * When: only a term that 届满 within six months (the 换届 reminders start then, TERM_LEAD_MONTHS) or is overdue may be
+ * postponed — a 延期 is asked for as the 换届 comes due, not years ahead. A second approval extends the first: its date
+ * is after the approved one (decided: the approved date is the latest day for the 换届, which may be held before it
+ * without a new approval, so an earlier date is refused, not recorded as a change).
  */
 export function postponeRefusal(term: { startOn: string; endOn: string; dueOn: string }, input: { approvedOn: string; dueOn: string }, today: string): Refusal | null {
+  const opens = addMonths(term.endOn, -TERM_LEAD_MONTHS[0])
+  if (today < opens) {
+    return { code: 'CONFLICT', field: 'dueOn', message: `本届任期 ${term.endOn} 届满，延期换届从届满前 6 个月（${opens}）起才能登记；任期届满应当按期进行换届选举（《中国共产党支部工作条例（试行）》）` }
+  }
   if (input.approvedOn > today) return { code: 'INVALID_INPUT', field: 'approvedOn', message: '批准日期不能晚于今天' }
   if (input.approvedOn < term.startOn) return { code: 'INVALID_INPUT', field: 'approvedOn', message: '批准日期不能早于本届任期开始' }
+  if (term.dueOn > term.endOn && input.dueOn <= term.dueOn) {
+    return { code: 'CONFLICT', field: 'dueOn', message: `已批准延期换届至 ${term.dueOn}，换届选举可在此日期前举行，无需再登记；再次延期的日期应晚于 ${term.dueOn}` }
+  }
   if (input.dueOn <= term.endOn) return { code: 'INVALID_INPUT', field: 'dueOn', message: `延期后的换届日期应晚于任期届满日（${term.endOn}）` }
   if (input.dueOn <= today) return { code: 'INVALID_INPUT', field: 'dueOn', message: '延期后的换届日期应晚于今天' }
   if (input.dueOn > addMonths(term.endOn, POSTPONE_MAX_MONTHS)) {

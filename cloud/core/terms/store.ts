@@ -51,6 +51,8 @@ export interface TermDoc {
   postponements?: TermPostponement[]
   /** Corrections of the term, oldest first (also in the audit log, `term.corrected`). */
   corrections?: TermCorrection[]
+  /** Raised by every change of the term (correct, postpone, replaced): writes are conditional on it. Absent: 0. */
+  version?: number
 }
 
 /** When the 换届 is due: the term's end, or the last approved postponement's date. */
