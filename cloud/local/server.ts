@@ -21,7 +21,7 @@ import { createConsole } from './console'
 import { queryShape, servingIndex, UNINDEXED_FROM } from './index-check'
 import { describeIndex } from '../indexes'
 import { allowedHosts, checkHostAndOrigin, checkJson, newSecret, readToken, sameSecret, uploadToken, type GuardError } from './guard'
-import { TEMP_URL_DEFAULT_SECONDS, clientMayRead, clientMayWrite } from '../storage-rules'
+import { TEMP_URL_DEFAULT_SECONDS, clientMayRead, clientMayWrite, clientMayWriteAt } from '../storage-rules'
 import { SUBSCRIPTION_TEMPLATES } from '../../config/deployment'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -504,9 +504,11 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
           const original = (file.filename || 'file').split(/[\\/]/).pop() || 'file'
           const cp = storage.clean(fields.cloudPath || `uploads/${crypto.randomBytes(8).toString('hex')}/${original}`)
           // Checked and placed in one synchronous step, so two uploads to one new path cannot both win.
-          if (!cp || !clientMayWrite({ exists: storage.exists(cp), owner: owners.get(cp) }, openid)) {
+          if (!cp || !clientMayWrite({ path: cp, exists: storage.exists(cp), owner: owners.get(cp) }, openid)) {
             fs.rmSync(tmp, { force: true })
             if (!cp) throw new UploadError(400, 'INVALID_INPUT', 'cloudPath 不合法')
+            // The rule's path half (发展党员 files only into the uploader's own folder) as production's 403.
+            if (!clientMayWriteAt(cp, openid)) throw new UploadError(403, 'FORBIDDEN', `没有权限上传到 ${cp}：发展党员材料只能上传到 recruitment/<支部>/<自己的 openid>/ 下`)
             throw new UploadError(409, 'CONFLICT', `文件 ${cp} 已存在，只有上传它的人可以覆盖`)
           }
           const fileID = storage.place(tmp, cp)

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises'
 import busboy from 'busboy'
 
 export class UploadError extends Error {
-  constructor(public status: number, public code: 'INVALID_INPUT' | 'RATE_LIMITED' | 'CONFLICT', message: string) { super(message) }
+  constructor(public status: number, public code: 'INVALID_INPUT' | 'RATE_LIMITED' | 'CONFLICT' | 'FORBIDDEN', message: string) { super(message) }
 }
 
 /** At most `active` uploads stream at once and `waiting` more queue; past that an upload is refused (503). */

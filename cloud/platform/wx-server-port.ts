@@ -16,7 +16,7 @@ export function buildPort(cloud: Cloud, options: { now?: () => Date } = {}): Por
   const db = cloud.database() as unknown as Database
   return {
     db,
-    caller: { openid: context.OPENID ?? '', source: typeof context.SOURCE === 'string' ? context.SOURCE : undefined },
+    caller: { openid: context.OPENID ?? '', source: typeof context.SOURCE === 'string' ? context.SOURCE : undefined, env: context.ENV || undefined },
     now: options.now ?? (() => new Date()),
     settings: { bootstrapToken: process.env.BOOTSTRAP_TOKEN || undefined },
     storage: {

@@ -232,7 +232,7 @@ const STEPS: Step[] = [
   step('recruitment.get', SEC, (c) => ({ recruitId: c.recruitId }), (d, c) => { c.v.recruit = d }),
   step('recruitment.correct', SEC, (c) => ({ recruitId: c.recruitId, step: 'talk', action: 'amend', on: `${c.year}-01-21`, reason: '日期录入错误', version: c.v.recruit.version })),
   step('recruitment.material', SEC, (c) => ({ recruitId: c.recruitId, key: 'application', done: true, on: `${c.year}-01-05` }), async (_d, c) => {
-    c.v.recruitFile = await uploadFile(cloud.url, Buffer.from('%PDF-1.4\n%%EOF\n'), 'a.pdf', 'application/pdf', `recruitment/${c.branchId}/${c.recruitId}/application-idx.pdf`, SEC)
+    c.v.recruitFile = await uploadFile(cloud.url, Buffer.from('%PDF-1.4\n%%EOF\n'), 'a.pdf', 'application/pdf', `recruitment/${c.branchId}/${SEC}/application-idx.pdf`, SEC)
   }),
   step('recruitment.attach', SEC, (c) => ({ recruitId: c.recruitId, key: 'application', files: [{ fileID: c.v.recruitFile, name: '入党申请书.pdf' }] }), (d, c) => { c.v.recruit = d }),
   step('recruitment.file', SEC, (c) => ({ recruitId: c.recruitId, fileID: c.v.recruitFile })),

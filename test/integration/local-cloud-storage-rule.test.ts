@@ -35,7 +35,7 @@ const tempUrl = async (cloudPath: string, maxAge?: number): Promise<string> => {
 
 // Found by the attack review: a 政审 file under recruitment/<branch>/ was served to anyone who knew its path.
 test('a file is read by its uploader or through a function\'s expiring link; anyone else who knows the path is refused', async () => {
-  const cp = 'recruitment/b1/p1/政审材料.pdf'
+  const cp = 'recruitment/b1/secretary/vetting-1.pdf'
   expect((await upload(cp, 'secret', 'secretary')).status).toBe(200)
   expect(await read(encodeURI(cp), 'secretary')).toMatchObject({ status: 200, text: 'secret' })
   for (const who of ['mallory', '']) {
@@ -67,4 +67,26 @@ test('a file is read by its uploader or through a function\'s expiring link; any
   // A function's other files (thumbnails, QR codes) are read through links only.
   await sdkFor(cloud.url).uploadFile({ cloudPath: 'exports/2026/job1/thumbs/a-0.jpg', fileContent: Buffer.from('thumb') })
   expect((await read('exports/2026/job1/thumbs/a-0.jpg', 'committee')).status).toBe(403)
+})
+
+// Found by the attack review: anyone signed in uploaded into recruitment/<B1>/…, and as the file's creator could read
+// and replace what the B1 secretary then attached. The write rule binds the uploader in the path.
+test('under recruitment/ a client uploads only into its own openid\'s folder; another\'s folder or a junk path is refused 403', async () => {
+  expect((await upload('recruitment/b1/secretary/application-1.pdf', 'mine', 'secretary')).status).toBe(200)
+  for (const [cp, who] of [
+    ['recruitment/b1/secretary/x.pdf', 'mallory'], // into the secretary's folder
+    ['recruitment/b1/x.pdf', 'mallory'], // the old shape, no uploader in it
+    ['recruitment/b1/p1/x.pdf', 'secretary'], // a folder named after someone (or something) else
+    ['recruitment/b1/secretary/a%2e%2e.pdf', 'secretary'],
+    ['recruitment/b1/secretary/x.pdf?x=1', 'secretary'],
+    ['recruitment/b1/secretary/sub/x.pdf', 'secretary'],
+  ] as const) {
+    const r = await upload(cp, 'junk', who)
+    expect([cp, who, r.status, r.body?.error?.code]).toEqual([cp, who, 403, 'FORBIDDEN'])
+  }
+  // Nothing was stored: the secretary's file is still theirs, and the refused paths do not exist.
+  expect(await read('recruitment/b1/secretary/application-1.pdf', 'secretary')).toMatchObject({ status: 200, text: 'mine' })
+  expect((await read('recruitment/b1/secretary/x.pdf', 'mallory')).status).toBe(404)
+  // Elsewhere the rule is unchanged: anyone signed in creates a new file.
+  expect((await upload('activities/b1/d1/p.jpg', 'photo', 'mallory')).status).toBe(200)
 })

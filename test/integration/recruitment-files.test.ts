@@ -5,7 +5,7 @@
  * what the item has now, so two uploads finishing one after the other both stay.
  */
 import { apiAs, ok, uploadFile, type Caller } from '../support/api'
-import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
 let admin: Caller
@@ -22,9 +22,9 @@ async function join(openid: string, code: string, name: string) {
   await ok(as('session.join', { code, name }))
   return as
 }
-/** A file uploaded as the person screen does: under recruitment/<branchId>/<recruitId>/. */
-const upload = (name: string, bytes = Buffer.from(`%${name}`)) =>
-  uploadFile(cloud.url, bytes, name, name.endsWith('.jpg') ? 'image/jpeg' : 'application/pdf', `recruitment/${branchId}/${recruitId}/application-${++seq}.${name.split('.').pop()}`, 'rf-sec')
+/** A file uploaded as the person screen does: into the uploader's own folder, recruitment/<branchId>/<openid>/. */
+const upload = (name: string, bytes = Buffer.from(`%${name}`), openid = 'rf-sec') =>
+  uploadFile(cloud.url, bytes, name, name.endsWith('.jpg') ? 'image/jpeg' : 'application/pdf', `recruitment/${branchId}/${openid}/application-${++seq}.${name.split('.').pop()}`, openid)
 const material = async (caller: Caller, key = 'application') => (await ok(caller('recruitment.get', { recruitId }))).materials.find((m) => m.key === key)!
 
 beforeAll(async () => {
@@ -45,7 +45,7 @@ afterAll(() => cloud?.stop())
 
 test('a phone photo and a PDF are added by name; two added apart both stay; a text file is refused by name', async () => {
   const photo = await upload('申请书照片.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))
-  const pdf = await upload('入党申请书.pdf')
+  const pdf = await upload('入党申请书.pdf', undefined, 'rf-org')
   // Each adds its own file to what is there now (the screen sent the whole list, read before the other was saved).
   await ok(secretary('recruitment.attach', { recruitId, key: 'application', files: [{ fileID: photo, name: '申请书照片.jpg' }] }))
   await ok(organiser('recruitment.attach', { recruitId, key: 'application', files: [{ fileID: pdf, name: '入党申请书.pdf' }] }))
@@ -54,6 +54,7 @@ test('a phone photo and a PDF are added by name; two added apart both stay; a te
   expect(m.files.map((f) => [f.name, f.kind]).sort()).toEqual([['入党申请书.pdf', 'document'], ['申请书照片.jpg', 'image']])
   const d = await ok(secretary('recruitment.get', { recruitId }))
   expect(d.history.map((h) => h.what)).toEqual(expect.arrayContaining(['材料「入党申请书」添加附件：申请书照片.jpg', '材料「入党申请书」添加附件：入党申请书.pdf']))
+  expect(d.uploadFolder).toBe(`recruitment/${branchId}/rf-sec/`)
 
   const txt = await upload('说明.txt')
   expect(await secretary('recruitment.attach', { recruitId, key: 'application', files: [{ fileID: txt, name: '说明.txt' }] })).toMatchObject({
@@ -107,4 +108,65 @@ test('earlier files (before names were kept) show the item\'s title and their ki
   const scan = await upload('scan.jpg')
   await ok(secretary('recruitment.material', { recruitId, key: 'thought_reports', done: true, files: [scan] }))
   expect((await material(secretary, 'thought_reports')).files).toEqual([{ fileID: scan, name: '思想汇报 1.jpg', kind: 'image' }])
+})
+
+// Attacker review: a stranger, another branch's secretary or a plain member uploaded under recruitment/<B1>/, and the B1
+// secretary's attach took the fileID — the uploader could then read and replace the person's material. The uploader is
+// bound in the path (the storage rule, local-cloud-storage-rule.test.ts) and attach takes only the caller's own folder.
+test('attach takes only a file the caller uploaded into their own folder, of this env, in storage; anything else is refused by name', async () => {
+  const refusedAs = async (fileID: string, caller = secretary) => caller('recruitment.attach', { recruitId, key: 'vetting', files: [{ fileID, name: '政审.pdf' }] })
+  // Someone else's upload (the 组织委员's, a stranger's in their own folder): not the secretary's to attach.
+  const theirs = await upload('theirs.pdf', undefined, 'rf-org')
+  const strangers = await upload('x.pdf', undefined, 'stranger')
+  for (const f of [theirs, strangers]) {
+    expect(await refusedAs(f)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '只能添加你自己上传的附件：这个文件不是你上传的，请在本页重新上传' } })
+  }
+  // A file that is not in storage, another env's fileID, junk in the path, the old shape without the uploader.
+  const env = /^cloud:\/\/[^/]+/.exec(theirs)![0]
+  expect(await refusedAs(`${env}/recruitment/${branchId}/rf-sec/ghost.pdf`)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '附件没有上传成功或已被删除，请重新上传' } })
+  const mine = await upload('mine.pdf')
+  for (const f of [
+    mine.replace(/^cloud:\/\/[^./]+/, 'cloud://evil'),
+    `${env}/recruitment/${branchId}/rf-sec/%2e%2e.pdf`,
+    `${env}/recruitment/${branchId}/rf-sec/a\\b.pdf`,
+    `${env}/recruitment/${branchId}/rf-sec/../rf-sec/x.pdf`,
+    `${mine}?x=1`,
+    `${mine}#frag`,
+    `${env}/recruitment/${branchId}/x.pdf`,
+  ]) {
+    expect([f, await refusedAs(f)]).toEqual([f, expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'INVALID_INPUT', message: '附件不是本支部上传的，请重新上传' }) })])
+  }
+  // Nothing was marked 齐备 by the refusals; the caller's own upload is taken.
+  expect(await material(secretary, 'vetting')).toMatchObject({ done: false, files: [] })
+  await ok(secretary('recruitment.attach', { recruitId, key: 'vetting', files: [{ fileID: mine, name: '政审B2.pdf' }] }))
+  expect((await material(secretary, 'vetting')).files.map((f) => f.name)).toEqual(['政审B2.pdf'])
+  // The same checks on the other ways files come in (a step's files, the whole list of an item).
+  expect(await secretary('recruitment.material', { recruitId, key: 'application', done: true, files: [theirs] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+})
+
+test('another 支委 reads the history without file names: 「添加附件 1 个」, the keepers read the names', async () => {
+  const vetting = (await material(secretary, 'vetting')).files[0]
+  const before = await ok(secretary('recruitment.get', { recruitId }))
+  await ok(secretary('recruitment.detach', { recruitId, key: 'vetting', fileID: vetting.fileID, version: before.version }))
+  const seen = await ok(publicity('recruitment.get', { recruitId }))
+  expect(seen.uploadFolder).toBeNull()
+  const lines = seen.history.map((h) => h.what).filter((w) => w.includes('附件'))
+  expect(lines).toEqual(expect.arrayContaining(['材料「政治审查材料」添加附件 1 个', '材料「政治审查材料」删除附件 1 个', '材料「入党申请书」添加附件 1 个']))
+  expect(JSON.stringify(seen)).not.toMatch(/政审B2|政审\.pdf|申请书照片|入党申请书\.pdf/)
+  const kept = await ok(secretary('recruitment.get', { recruitId }))
+  expect(kept.history.map((h) => h.what)).toEqual(expect.arrayContaining(['材料「政治审查材料」添加附件：政审B2.pdf', '材料「政治审查材料」删除附件：政审B2.pdf']))
+})
+
+test('a file attached before the uploader was in the path (recruitment/<branchId>/<recruitId>/…) still opens and is removed', async () => {
+  const sdk = sdkFor(cloud.url)
+  const { fileID } = await sdk.uploadFile({ cloudPath: `recruitment/${branchId}/${recruitId}/application-old.pdf`, fileContent: Buffer.from('%old') })
+  const doc = (await sdk.database().collection('recruits').doc(recruitId).get()).data
+  const item = doc.materials.application
+  await sdk.database().collection('recruits').doc(recruitId).update({ data: { materials: { application: { ...item, files: [...item.files, fileID], names: [...(item.names ?? []), { fileID, name: '旧申请书.pdf' }] } } } })
+  const opened = await ok(secretary('recruitment.file', { recruitId, fileID }))
+  expect(await (await fetch(opened.url)).text()).toBe('%old')
+  // Marking the item with its whole list (the old file in it) is not refused: the record holds it already.
+  await ok(secretary('recruitment.material', { recruitId, key: 'application', done: true, files: (await material(secretary)).files.map((f) => f.fileID) }))
+  const d = await ok(secretary('recruitment.detach', { recruitId, key: 'application', fileID }))
+  expect(d.materials.find((m) => m.key === 'application')!.files.map((f) => f.name)).not.toContain('旧申请书.pdf')
 })

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { EXPORT_FILE_PATH, STORAGE_RULE, clientMayRead, clientMayWrite } from '../../cloud/storage-rules'
+import { EXPORT_FILE_PATH, RECRUITMENT_UPLOAD_PATH, STORAGE_RULE, clientMayRead, clientMayWrite } from '../../cloud/storage-rules'
 
 test('docs/deployment.md shows the declared storage rule, character for character', () => {
   const text = fs.readFileSync(path.join(__dirname, '../../docs/deployment.md'), 'utf8')
@@ -35,9 +35,31 @@ test('a client reads what it uploaded and a finished export; nobody reads anothe
 })
 
 test('anyone signed in creates a new file; only its uploader replaces it', () => {
-  expect(clientMayWrite({ exists: false, owner: undefined }, 'a')).toBe(true)
-  expect(clientMayWrite({ exists: false, owner: undefined }, '')).toBe(false)
-  expect(clientMayWrite({ exists: true, owner: 'a' }, 'a')).toBe(true)
-  expect(clientMayWrite({ exists: true, owner: 'a' }, 'b')).toBe(false)
-  expect(clientMayWrite({ exists: true, owner: '' }, 'b')).toBe(false)
+  const path = 'activities/b1/x/a.jpg'
+  expect(clientMayWrite({ path, exists: false, owner: undefined }, 'a')).toBe(true)
+  expect(clientMayWrite({ path, exists: false, owner: undefined }, '')).toBe(false)
+  expect(clientMayWrite({ path, exists: true, owner: 'a' }, 'a')).toBe(true)
+  expect(clientMayWrite({ path, exists: true, owner: 'a' }, 'b')).toBe(false)
+  expect(clientMayWrite({ path, exists: true, owner: '' }, 'b')).toBe(false)
+})
+
+test('the write rule\'s 发展党员 pattern is the one the local cloud and recruitment.attach match', () => {
+  expect(STORAGE_RULE.write).toContain(`${String(RECRUITMENT_UPLOAD_PATH)}.test(resource.path) == true && resource.path.split('/')[2] == auth.openid`)
+})
+
+test('under recruitment/ a client writes only into its own openid\'s folder, in the strict shape (attacker finding)', () => {
+  const mine = { path: 'recruitment/b1/oSec_1-x/application-lq3x-AbC.pdf', exists: false, owner: undefined }
+  expect(clientMayWrite(mine, 'oSec_1-x')).toBe(true)
+  // A stranger, another branch's secretary, a plain member: not into the secretary's folder.
+  expect(clientMayWrite(mine, 'stranger')).toBe(false)
+  // The old shape (recruitment/<branchId>/<name>) and a folder named after someone else: refused.
+  expect(clientMayWrite({ path: 'recruitment/b1/x.pdf', exists: false, owner: undefined }, 'stranger')).toBe(false)
+  expect(clientMayWrite({ path: 'recruitment/b1/recruit1/x.pdf', exists: false, owner: undefined }, 'stranger')).toBe(false)
+  // Junk in the path: encoded dots, backslashes, a query or a fragment, a dot segment, a deeper folder.
+  for (const junk of ['%2e%2e', 'a\\b', 'x.pdf?x=1', 'x.pdf#frag', '..', '.', 'a.b.pdf', 'sub/x.pdf']) {
+    expect(clientMayWrite({ path: `recruitment/b1/me/${junk}`, exists: false, owner: undefined }, 'me')).toBe(false)
+  }
+  // Its own file again (a retry): allowed; someone else's file in its folder never exists (they could not write it).
+  expect(clientMayWrite({ ...mine, exists: true, owner: 'oSec_1-x' }, 'oSec_1-x')).toBe(true)
+  expect(clientMayWrite({ ...mine, exists: true, owner: '' }, 'oSec_1-x')).toBe(false)
 })

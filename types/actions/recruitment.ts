@@ -83,6 +83,12 @@ const detail = summary.extend({
   dueItems: z.array(due),
   /** Whether 政审 and personal files were left out for this reader. */
   personalHidden: z.boolean(),
+  /**
+   * Where the caller uploads this person's files: recruitment/<branchId>/<the caller's openid>/ (the storage rule lets
+   * nobody else write there and recruitment.attach takes only files from the caller's own folder); null for a reader
+   * who keeps no files.
+   */
+  uploadFolder: z.string().nullable(),
   stages: z.array(
     z.object({
       code: z.string(),

@@ -7,6 +7,7 @@
  */
 import { extensionOf, fileKind, materialFileProblem, type MaterialKey } from '../../../types/recruitment'
 import { PIPELINE_READERS } from '../../../types/roles'
+import { RECRUITMENT_UPLOAD_PATH } from '../../storage-rules'
 import { isCommitteeAdmin } from '../framework/access'
 import { defineAction, type ActionContext } from '../framework/action'
 import { AppError, forbidden, invalid, notFound, unlessMissing } from '../framework/errors'
@@ -17,7 +18,7 @@ import { quorumOf } from '../activities/rules'
 import { actorName, recordAudit } from '../organisation/audit'
 import { findActiveEntry, loadActiveBranch, loadGroup, newMemberDoc } from '../organisation/store'
 import { addMonths, congressRefusal, correctionRefusal, dueItems, NATIONAL_DEFAULTS, probationEnd, stepRefusal, type RecruitmentSettings } from '../recruitment/rules'
-import { derived, hiddenStep, loadSettings, materialFiles, presentDetail, presentSummary, saveSettings, type RecruitDoc, type RecruitEntry } from '../recruitment/store'
+import { derived, fileLine, hiddenStep, loadSettings, materialFiles, presentDetail, presentSummary, saveSettings, type RecruitDoc, type RecruitEntry } from '../recruitment/store'
 import { foreignInputs, INPUT_LABELS, MATERIAL_TITLES, MATERIALS, PERSONAL_MATERIALS, STEP_BY_CODE } from '../recruitment/steps'
 
 const READERS = PIPELINE_READERS
@@ -47,22 +48,53 @@ async function names(ctx: ActionContext, doc: RecruitDoc): Promise<Map<string, s
 
 async function detail(ctx: ActionContext, doc: RecruitDoc, settings?: RecruitmentSettings) {
   const s = settings ?? (await loadSettings(ctx.port))
-  return presentDetail(doc, s, beijingDate(ctx.port.now()), await names(ctx, doc), await keeper(ctx, doc.branchId))
+  const personal = await keeper(ctx, doc.branchId)
+  return { ...presentDetail(doc, s, beijingDate(ctx.port.now()), await names(ctx, doc), personal), uploadFolder: personal ? uploadFolder(ctx, doc.branchId) : null }
 }
 
 async function actor(ctx: ActionContext) {
   return { openid: ctx.caller.openid, name: await actorName(ctx) }
 }
 
-/** Files of a person's file are uploaded under recruitment/<branchId>/ (src/packages/recruitment): another path is refused. */
-function checkFiles(branchId: string, files: readonly string[]) {
-  const own = (fileID: string) => {
-    const path = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)?.[1]
-    if (!path || path.split('/').some((s) => s === '' || s === '.' || s === '..')) return false
-    return path.startsWith(`recruitment/${branchId}/`)
+/** The fileIDs a record holds already, in its steps and its checklist. */
+function heldFiles(doc: RecruitDoc | null): Set<string> {
+  if (!doc) return new Set()
+  return new Set([...Object.values(doc.log).flatMap((l) => (l ?? []).flatMap((e) => e.files ?? [])), ...Object.values(doc.materials).flatMap((m) => m?.files ?? [])])
+}
+
+/**
+ * Files of a person's file are uploaded by the keeper under recruitment/<branchId>/<their own openid>/ (hooks.ts
+ * `useMaterialUploads`, the folder from recruitment.get's `uploadFolder`); the storage rule lets nobody else write
+ * there (cloud/storage-rules.ts). A file new to the record is taken only when its fileID is of this function's env,
+ * its path has the strict shape (RECRUITMENT_UPLOAD_PATH: no '%', '\\', '?', '#', no dot segments), it is in this
+ * branch's folder and in the caller's own openid's — WeChat's storage cannot tell a function who uploaded a file, and
+ * the uploader of a file can read and replace it, so a file someone else uploaded never becomes part of a person's
+ * file (attacker finding) — and it is in storage (getTempFileURL answers a link only for a file that exists). Files
+ * the record already holds stay, older ones without the uploader in the path included (read and removed as before).
+ */
+async function checkFiles(ctx: ActionContext, branchId: string, files: readonly string[], doc: RecruitDoc | null = null) {
+  const held = heldFiles(doc)
+  const fresh = [...new Set(files.filter((f) => !held.has(f)))]
+  if (!fresh.length) return
+  const env = ctx.port.caller.env
+  const pathOf = (fileID: string) => {
+    const m = /^cloud:\/\/([A-Za-z0-9_-]+)\.[A-Za-z0-9_.-]+\/(.+)$/.exec(fileID)
+    if (!m || (env && m[1] !== env) || !RECRUITMENT_UPLOAD_PATH.test(m[2])) return null
+    const [, folder, uploader] = m[2].split('/')
+    return folder === branchId ? { uploader } : null
   }
-  const foreign = files.filter((f) => !own(f))
+  const foreign = fresh.filter((f) => !pathOf(f))
   if (foreign.length) throw invalid('附件不是本支部上传的，请重新上传', { field: 'files', fileIDs: foreign })
+  const others = fresh.filter((f) => pathOf(f)!.uploader !== ctx.caller.openid)
+  if (others.length) throw invalid('只能添加你自己上传的附件：这个文件不是你上传的，请在本页重新上传', { field: 'files', fileIDs: others, reason: 'not_uploader' })
+  const stored = await ctx.port.storage.getTempFileURLs(fresh)
+  const missing = fresh.filter((f) => !stored.has(f))
+  if (missing.length) throw invalid('附件没有上传成功或已被删除，请重新上传', { field: 'files', fileIDs: missing, reason: 'missing' })
+}
+
+/** Where the caller uploads this branch's files (keepers only): recruitment/<branchId>/<openid>/. */
+function uploadFolder(ctx: ActionContext, branchId: string): string {
+  return `recruitment/${branchId}/${ctx.caller.openid}/`
 }
 
 /** Writes the record only if nobody changed it since it was read (version), so two keepers cannot lose a step. */
@@ -138,7 +170,7 @@ export const createRecruit = defineAction({
     const { port } = ctx
     await assertKeeper(ctx, branchId)
     await loadActiveBranch(port, branchId)
-    checkFiles(branchId, files)
+    await checkFiles(ctx, branchId, files)
     const today = beijingDate(port.now())
     if (appliedOn > today) throw invalid('申请日期不能晚于今天', { field: 'appliedOn' })
     const by = await actor(ctx)
@@ -235,7 +267,7 @@ export const recordStep = defineAction({
       const labels = foreign.map((k) => `「${INPUT_LABELS[k] ?? k}」`).join('、')
       throw invalid(`第${def.n}步「${def.title}」不记录${labels}，请删去后再保存`, { field: foreign[0], fields: foreign })
     }
-    checkFiles(before.branchId, input.files)
+    await checkFiles(ctx, before.branchId, input.files, before)
     const people = input.people ?? []
     if (def.fields.includes('contacts')) await checkPeople(ctx, before.branchId, people, '培养联系人')
     if (def.fields.includes('introducers')) await checkPeople(ctx, before.branchId, people, '入党介绍人')
@@ -424,7 +456,7 @@ export const setMaterial = defineAction({
     const was = before.materials[key]
     // Marking an item 齐备 or not keeps its files (a toggle must not drop what was uploaded meanwhile).
     const files = given ?? was?.files ?? []
-    checkFiles(before.branchId, given ?? [])
+    await checkFiles(ctx, before.branchId, given ?? [], before)
     if (on && on > beijingDate(ctx.port.now())) throw invalid('日期不能晚于今天', { field: 'on' })
     const by = await actor(ctx)
     const names = (was?.names ?? []).filter((n) => files.includes(n.fileID))
@@ -455,10 +487,10 @@ export const attachFiles = defineAction({
     const before = recordOf(ctx, 'recruits')
     await assertKeeper(ctx, before.branchId)
     await loadActiveBranch(ctx.port, before.branchId)
-    checkFiles(before.branchId, files.map((f) => f.fileID))
     // A photo of the paper or a PDF/Word/Excel document (types/recruitment.ts MATERIAL_EXTENSIONS), said by name.
     const refused = files.map((f) => materialFileProblem(f.name)).filter((m): m is string => !!m)
     if (refused.length) throw invalid(refused.join('；'), { field: 'files' })
+    await checkFiles(ctx, before.branchId, files.map((f) => f.fileID), before)
     const was = before.materials[key]
     const fresh = files.filter((f) => !(was?.files ?? []).includes(f.fileID))
     const all = [...(was?.files ?? []), ...fresh.map((f) => f.fileID)]
@@ -473,7 +505,7 @@ export const attachFiles = defineAction({
     const after: RecruitDoc = {
       ...before,
       materials,
-      history: [...before.history, { at: ctx.port.now(), by, what: `材料「${MATERIAL_TITLES[key]}」添加附件：${fresh.map((f) => f.name).join('、')}`, exception: null }],
+      history: [...before.history, { at: ctx.port.now(), by, ...fileLine(`材料「${MATERIAL_TITLES[key]}」添加附件`, fresh.map((f) => f.name)), exception: null }],
     }
     return detail(ctx, await save(ctx, before, after))
   },
@@ -500,7 +532,7 @@ export const detachFile = defineAction({
     const after: RecruitDoc = {
       ...before,
       materials,
-      history: [...before.history, { at: ctx.port.now(), by, what: `材料「${MATERIAL_TITLES[key]}」删除附件：${shown.name}`, exception: null }],
+      history: [...before.history, { at: ctx.port.now(), by, ...fileLine(`材料「${MATERIAL_TITLES[key]}」删除附件`, [shown.name]), exception: null }],
     }
     const saved = await save(ctx, before, after)
     const inSteps = Object.values(before.log).some((l) => (l ?? []).some((e) => (e.files ?? []).includes(fileID)))

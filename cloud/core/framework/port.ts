@@ -103,6 +103,8 @@ export interface Caller {
   openid: string
   /** getWXContext().SOURCE: what started this run (wx_client, wx_trigger, …; a chain "wx_client,scf" when relayed). */
   source?: string
+  /** getWXContext().ENV: the env this function runs in (a fileID names its env: cloud://<env>.<bucket>/<path>). */
+  env?: string
 }
 
 export interface Port {

@@ -47,7 +47,11 @@ export interface RecruitDoc {
   introducers: string[]
   log: Partial<Record<StepCode, RecruitEntry[]>>
   materials: Partial<Record<MaterialKey, MaterialDoc>>
-  history: { at: Date; by: Actor; what: string; exception: { rule: string; reason: string } | null }[]
+  /**
+   * `what` is what every reader sees; a line about files keeps their names apart (`fileNames`, shown to the keepers
+   * only: a 宣传委员 read 「…添加附件：政审B2.pdf」 in the history while the files were hidden — attacker finding).
+   */
+  history: { at: Date; by: Actor; what: string; fileNames?: string[]; exception: { rule: string; reason: string } | null }[]
   /** Made from a roster 预备党员 (recruitment.fromRoster): steps before the 预备期 were never kept here. */
   imported?: boolean
   /** The nearest deadline (YYYY-MM-DD) or null: reminders and the to-do query on it, page by page. */
@@ -159,6 +163,22 @@ export function hiddenStep(code: StepCode, personal: boolean): boolean {
   return !personal && (code === 'vetting' || (!!material && PERSONAL_MATERIALS.includes(material)))
 }
 
+/** A history line about files: 「材料「入党申请书」添加附件 2 个」 for everyone, the names apart for the keepers. */
+export function fileLine(head: string, names: string[]): { what: string; fileNames: string[] } {
+  return { what: `${head} ${names.length} 个`, fileNames: names }
+}
+
+/**
+ * A history line as `personal` (the secretary, the 组织委员, the committee) or another reader sees it: the keepers read
+ * the files' names (「材料「入党申请书」添加附件：申请书照片.jpg」), nobody else does — lines written before the names were
+ * kept apart carried them in `what` and lose them here (「材料「政治审查材料」删除附件」).
+ */
+function historyWhat(h: RecruitDoc['history'][number], personal: boolean): string {
+  if (h.fileNames?.length) return personal ? `${h.what.replace(/ \d+ 个$/, '')}：${h.fileNames.join('、')}` : h.what
+  if (personal) return h.what
+  return /^(材料「[^」]+」(?:添加|删除)附件)：/.exec(h.what)?.[1] ?? h.what
+}
+
 /**
  * A person's file as `reader` may see it: the 政审 conclusion and the personal materials' files are left out unless
  * the reader is the secretary, the 组织委员 or the committee (`personal`).
@@ -228,7 +248,7 @@ export function presentDetail(doc: RecruitDoc, s: RecruitmentSettings, today: st
       const n = Number(/^第(\d+)步/.exec(h.what)?.[1])
       const code = STEPS.find((x) => x.n === n)?.code
       const hidden = !!code && hiddenStep(code, personal)
-      return { at: new Date(h.at).toISOString(), by: h.by.name, what: h.what, exception: hidden ? null : h.exception }
+      return { at: new Date(h.at).toISOString(), by: h.by.name, what: historyWhat(h, personal), exception: hidden ? null : h.exception }
     }),
   }
 }

@@ -113,7 +113,8 @@ const UPLOAD_OWNER = 'recruitment'
 
 /**
  * Checklist files through the shared upload queue (src/lib/upload-queue.ts): a file uploads as soon as it is picked,
- * under recruitment/<branchId>/ (the only place the actions accept); once uploaded it is added, with its name, to what
+ * under the caller's own folder, recruitment/<branchId>/<openid>/ (`uploadFolder` from recruitment.get: the storage rule
+ * lets nobody else write there, and recruitment.attach takes only files from it); once uploaded it is added, with its name, to what
  * the material has now (recruitment.attach appends in the cloud, and this file's attaches go one at a time: two
  * uploads finishing together both stay — the whole list was sent before, and the second list dropped the first).
  * Jobs of this file are shown per material with their state.
@@ -148,10 +149,11 @@ export function useMaterialUploads(file: ReturnType<typeof useRecruitFile>) {
       Object.values(jobs)
         .filter((j) => j.owner === UPLOAD_OWNER && j.key.startsWith(`${recruitId}.${key}.`))
         .map((j) => ({ ...j, saving: !!saving[j.key] })),
-    add(branchId: string, recruitId: string, key: string, picked: PickedFile[]) {
+    /** `folder`: the person file's `uploadFolder` (recruitment/<branchId>/<openid>/); the name is random, never the picked one. */
+    add(folder: string, recruitId: string, key: string, picked: PickedFile[]) {
       for (const p of picked) {
         const id = newClientRequestId()
-        uploads.add({ key: `${recruitId}.${key}.${id}`, owner: UPLOAD_OWNER, cloudPath: `recruitment/${branchId}/${recruitId}/${key}-${id}.${extensionOf(p.name) || 'bin'}`, source: p.source })
+        uploads.add({ key: `${recruitId}.${key}.${id}`, owner: UPLOAD_OWNER, cloudPath: `${folder}${key}-${id}.${extensionOf(p.name) || 'bin'}`, source: p.source })
       }
     },
     retry: (jobKey: string) => uploads.retry(jobKey),

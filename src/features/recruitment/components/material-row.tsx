@@ -62,7 +62,7 @@ export function MaterialRow({ m, detail, keeper, file, upload, onRefused }: { m:
               {j.name}：{j.status === 'failed' ? `上传失败（${j.error ?? '请重试'}），点此重试` : j.status === 'done' ? (j.saving ? '已上传，正在保存…' : '已上传，未存入档案，点此保存') : '上传中…'}
             </Text>
           ))}
-          <MaterialPicker title={m.title} remaining={MAX_FILES - m.files.length} onPicked={(files) => upload.add(detail.branchId, detail.id, m.key, files)} onRefused={onRefused} inputTestId={`material-input-${m.key}`} />
+          <MaterialPicker title={m.title} remaining={MAX_FILES - m.files.length} onPicked={(files) => { if (detail.uploadFolder) upload.add(detail.uploadFolder, detail.id, m.key, files) }} onRefused={onRefused} inputTestId={`material-input-${m.key}`} />
         </View>
       ) : null}
     </View>
