@@ -155,7 +155,7 @@ describe('3 and 4. the printable 介绍信', () => {
     const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()))
     const xml = await zip.file('word/document.xml')!.async('string')
     const text = xml.replace(/<[^>]+>/g, '')
-    for (const words of ['中国共产党党员组织关系介绍信（存根）', '中国共产党党员组织关系介绍信回执', '甲党转〔2026〕31号', '孙打印', '上海市某学会党委', '甲学会党支部', '11010519491231002X', ' 女 ', ' 汉 ', '有效期', ' 30 ', '特此回复']) {
+    for (const words of ['中国共产党党员组织关系介绍信（存根）', '中国共产党党员组织关系介绍信回执', '甲党转〔2026〕31号', '孙打印', '上海市某学会党委', '甲学会党支部', '11010519491231002X', ' 女 ', ' 汉族 ', '有效期', ' 30 ', '特此回复']) {
       expect(text).toContain(words)
     }
     // A4 portrait.

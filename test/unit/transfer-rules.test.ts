@@ -4,7 +4,7 @@
  * Beijing days vs UTC.
  */
 import { beijingDate } from '../../cloud/core/framework/time'
-import { expiryMilestone, idCardFacts, isExpired, issueRefusal, letterNoLine, probationEndsOn, receiptDueOn, receiptMilestone, receiveRefusal, TRANSFER_DEFAULTS, validDaysOf, validUntil } from '../../cloud/core/transfers/rules'
+import { expiryMilestone, idCardFacts, isExpired, issueRefusal, letterNoLine, nationalityName, NATIONALITIES, probationEndsOn, receiptDueOn, receiptMilestone, receiveRefusal, TRANSFER_DEFAULTS, validDaysOf, validUntil } from '../../cloud/core/transfers/rules'
 import { planExpiryReminders, planReceiptReminders } from '../../cloud/core/transfers/reminders'
 import { writerTodo } from '../../cloud/core/home/todo'
 
@@ -143,5 +143,30 @@ describe('the printed letter', () => {
     expect(idCardFacts('110105194902310026', '2026-12-03')).toBeNull()
     expect(idCardFacts('110105203012010023', '2026-12-03')).toBeNull()
     expect(idCardFacts('11010519491231002', '2026-12-03')).toBeNull()
+  })
+})
+
+describe('the 民族 on the printed letter (nationalityName, GB/T 3304-1991)', () => {
+  test('汉 and 汉族 both print 汉族 once (the review found 「汉族 族」)', () => {
+    expect(nationalityName('汉')).toBe('汉族')
+    expect(nationalityName('汉族')).toBe('汉族')
+    expect(nationalityName(' 汉 ')).toBe('汉族')
+  })
+  test('names that already end in 族, or whose short form ends in 族-like characters, are not doubled', () => {
+    expect(nationalityName('维吾尔族')).toBe('维吾尔族')
+    expect(nationalityName('维吾尔')).toBe('维吾尔族')
+    expect(nationalityName('高山族')).toBe('高山族')
+    expect(nationalityName('高山')).toBe('高山族')
+    expect(nationalityName('水')).toBe('水族')
+    expect(nationalityName('土家')).toBe('土家族')
+    expect(nationalityName('土')).toBe('土族')
+  })
+  test('anything not one of the 56 is printed as typed; nothing typed is a blank', () => {
+    expect(NATIONALITIES).toHaveLength(56)
+    expect(nationalityName('穿青人')).toBe('穿青人')
+    expect(nationalityName('其他')).toBe('其他')
+    expect(nationalityName('')).toBeUndefined()
+    expect(nationalityName('  ')).toBeUndefined()
+    expect(nationalityName(undefined)).toBeUndefined()
   })
 })

@@ -83,6 +83,38 @@ async function tell(ctx: ActionContext, items: InboxDoc[]) {
   await insertNew(ctx.port, 'inbox', items.map((i) => ({ ...i, _id: i.dedupeKey, createdAt: ctx.port.now() })))
 }
 
+/**
+ * Inbox items that asked for a step now taken (「…转入待接收」 once the letter is accepted or withdrawn) go, with the
+ * marks of who read them (a mark left behind would count against the reader's next unread item).
+ */
+async function retire(ctx: ActionContext, itemIds: string[]) {
+  const _ = ctx.port.db.command
+  await collection(ctx.port, 'inbox').where({ _id: _.in(itemIds) }).remove().catch(unlessMissing(undefined))
+  await collection(ctx.port, 'inbox_reads').where({ itemId: _.in(itemIds) }).remove().catch(unlessMissing(undefined))
+}
+const incomingItem = (transferId: string) => `transfer:${transferId}:issued:to`
+
+/**
+ * What a retried write answers (framework/writes.ts runOnce): the letter as it is now, not as it was — a retry of
+ * 开具 after the letter was withdrawn says 已撤回, not 待接收 — for whoever may still see it.
+ */
+async function replayTransfer(first: { id: string }, _input: unknown, ctx: ActionContext) {
+  const v = await loadVisible(ctx, first.id)
+  return show(ctx, v.t, v)
+}
+
+/**
+ * Whether the member holds the branch's secretary role (an active 书记 grant): 转出 only once it is handed over, or
+ * the branch is left without a secretary while its term still names them 书记 (支部工作条例第十条: the branch's
+ * committee has a 书记). The rule applies to whoever issues — the secretary themself or the committee.
+ */
+async function holdsSecretary(ctx: ActionContext, openid: string | null, branchId: string): Promise<boolean> {
+  if (!openid) return false
+  const { total } = await collection(ctx.port, 'memberships').where({ openid, branchId, role: 'secretary', status: 'active' }).count()
+  return total > 0
+}
+const SECRETARY_FIRST = '书记转出请先移交书记职务'
+
 export const issueTransfer = defineAction({
   name: 'transfers.issue',
   roles: READERS,
@@ -95,7 +127,8 @@ export const issueTransfer = defineAction({
     const prior = await loadOne(port, 'transfers', key).catch(() => undefined)
     if (prior) return show(ctx, prior, { from: true, to: await keeper(ctx, prior.toBranchId) })
     if (m.state !== 'active') throw new AppError('CONFLICT', `${m.name} 已转出，不能再开具介绍信`)
-    if (m.openid && m.openid === caller.openid) throw new AppError('CONFLICT', '不能为自己开具转出介绍信；书记转出请先移交书记职务')
+    if (m.openid && m.openid === caller.openid) throw new AppError('CONFLICT', `不能为自己开具转出介绍信；${SECRETARY_FIRST}`)
+    if (await holdsSecretary(ctx, m.openid, m.branchId)) throw new AppError('CONFLICT', `${m.name} 是本支部书记，${SECRETARY_FIRST}`, { rule: 'secretary' })
     if (!!input.toBranchId === !!input.toOrgName) throw invalid('请选择接收的支部，或填写本系统以外的接收党组织名称（二选一）', { field: 'toBranchId' })
     const from = await loadActiveBranch(port, m.branchId)
     let toName = input.toOrgName ?? ''
@@ -164,12 +197,13 @@ export const issueTransfer = defineAction({
     }
     if (inside) {
       await tell(ctx, [
-        { branchId: input.toBranchId, roles: ['secretary'], kind: 'transfer_incoming', title: `${m.name} 的组织关系转入待接收`, body: `「${from.name}」开具介绍信 ${input.letterNo}（有效期至 ${dateText(t.validUntil)}），请核对后接收或退回。`, page: TRANSFER_PAGE(key), createdAt: now, dedupeKey: `transfer:${key}:issued:to` },
+        { branchId: input.toBranchId, roles: ['secretary'], kind: 'transfer_incoming', title: `${m.name} 的组织关系转入待接收`, body: `「${from.name}」开具介绍信 ${input.letterNo}（有效期至 ${dateText(t.validUntil)}），请核对后接收或退回。`, page: TRANSFER_PAGE(key), createdAt: now, dedupeKey: incomingItem(key) },
       ])
     }
     await audit(ctx, [m.branchId, t.toBranchId], 'transfer.issued', `${m.name} 转出至「${toName}」（介绍信 ${input.letterNo}，${dateText(input.issuedOn)}）${(m.posts ?? []).length ? `；免去支委职务：${m.posts.join('、')}` : ''}`, t, { memberId: m._id, to: toName, issuedOn: input.issuedOn, validUntil: t.validUntil, duesPaidTo: t.duesPaidTo })
     return show(ctx, t, { from: true, to: await keeper(ctx, t.toBranchId) })
   },
+  replay: replayTransfer,
 })
 
 const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`
@@ -267,10 +301,17 @@ export const acceptTransfer = defineAction({
       await grantRole(port, t.openid, to._id, 'member')
       await tell(ctx, [{ openid: t.openid, kind: 'transfer_accepted', title: `你的组织关系已转入「${to.name}」`, body: `转入日期：${dateText(on)}。入党日期、转正日期和党员身份按介绍信保留。`, page: TRANSFER_PAGE(t._id), createdAt: port.now(), dedupeKey: `transfer:${t._id}:accepted:member` }])
     }
+    // The receiving secretary's 「待接收」 item is done: it goes (and the 「即将过期」 one: accept in time). When someone
+    // else accepted (the 组织委员, the committee), the secretary is told so in its place.
+    await retire(ctx, [incomingItem(t._id), `transfer_expiry:${t._id}:soon:to`])
+    if (!ctx.caller.memberships.some((g) => g.branchId === to._id && g.role === 'secretary' && g.status === 'active')) {
+      await tell(ctx, [{ branchId: to._id, roles: ['secretary'], kind: 'transfer_accepted', title: `${t.memberName} 的组织关系已转入本支部`, body: `${(await actor(ctx)).name}已接收「${t.fromName}」开具的介绍信 ${t.letterNo}，转入日期 ${dateText(on)}。`, page: TRANSFER_PAGE(t._id), createdAt: port.now(), dedupeKey: `transfer:${t._id}:accepted:to` }])
+    }
     await tell(ctx, [{ branchId: t.fromBranchId!, roles: ['secretary'], kind: 'transfer_accepted', title: `${t.memberName} 的组织关系已被「${to.name}」接收`, body: `介绍信 ${t.letterNo}，转入日期 ${dateText(on)}。`, page: TRANSFER_PAGE(t._id), createdAt: port.now(), dedupeKey: `transfer:${t._id}:accepted:from` }])
     await audit(ctx, [t.toBranchId, t.fromBranchId], 'transfer.accepted', `「${to.name}」接收 ${t.memberName} 的组织关系（介绍信 ${t.letterNo}，转入日期 ${dateText(on)}）${recruitId ? '；发展党员档案随转' : ''}`, t, { newMemberId, joinedBranchOn: on, partyStatus: t.partyStatus, recruitId })
     return show(ctx, after, v)
   },
+  replay: replayTransfer,
 })
 
 /** One person, one branch: back on the sending roster only if they are on no other (this letter aside). */
@@ -311,6 +352,7 @@ export const returnTransfer = defineAction({
     await audit(ctx, [t.toBranchId, t.fromBranchId], 'transfer.returned', `「${t.toName}」退回 ${t.memberName} 的介绍信（${t.letterNo}）：${reason}`, t, { reason })
     return show(ctx, after, v)
   },
+  replay: replayTransfer,
 })
 
 /**
@@ -361,13 +403,14 @@ export const withdrawTransfer = defineAction({
     if (t.openid) told.push({ openid: t.openid, kind: 'transfer_withdrawn', title: `你的组织关系介绍信已撤回`, body: `「${t.fromName}」撤回了介绍信 ${t.letterNo}（原因：${reason}），你仍在本支部。`, page: TRANSFER_PAGE(t._id), createdAt: port.now(), dedupeKey: `transfer:${t._id}:withdrawn:member` })
     if (t.kind === 'inside' && t.toBranchId) {
       // The receiving secretary's 「待接收」 message goes; a line without the letter's page says why.
-      await collection(port, 'inbox').where({ _id: `transfer:${t._id}:issued:to` }).remove().catch(() => undefined)
+      await retire(ctx, [incomingItem(t._id), `transfer_expiry:${t._id}:soon:to`])
       told.push({ branchId: t.toBranchId, roles: ['secretary'], kind: 'transfer_withdrawn', title: `${t.memberName} 的组织关系转入已撤回`, body: `「${t.fromName}」撤回了介绍信 ${t.letterNo}（原因：${reason}），无需接收。`, page: TRANSFER_LIST_PAGE_IN, createdAt: port.now(), dedupeKey: `transfer:${t._id}:withdrawn:to` })
     }
     await tell(ctx, told)
     await audit(ctx, [t.fromBranchId, t.toBranchId], 'transfer.withdrawn', `「${t.fromName}」撤回 ${t.memberName} 的介绍信（${t.letterNo}，转往「${t.toName}」）：${reason}`, t, { reason })
     return show(ctx, after, v)
   },
+  replay: replayTransfer,
 })
 /**
  * The printable 介绍信 (.docx: 存根, 介绍信, 回执 on one A4 page; transfers/letter.ts), for the sending branch's keepers,
@@ -420,6 +463,7 @@ export const recordReceipt = defineAction({
     await audit(ctx, [t.fromBranchId], 'transfer.receipt', `登记 ${t.memberName} 的介绍信回执（${t.letterNo}，${dateText(receivedOn)}）`, t, { receiptOn: receivedOn })
     return show(ctx, after, v)
   },
+  replay: replayTransfer,
 })
 
 export const receiveTransfer = defineAction({
@@ -482,6 +526,7 @@ export const receiveTransfer = defineAction({
     await audit(ctx, [input.branchId], 'transfer.received', `登记转入：${input.name}（「${input.fromOrgName}」介绍信 ${input.letterNo}，${dateText(arrivedOn)}），生成邀请码`, t, { memberId, from: input.fromOrgName, arrivedOn, partyStatus: input.partyStatus })
     return show(ctx, t, { from: false, to: true })
   },
+  replay: replayTransfer,
 })
 
 export const transferBranches = defineAction({

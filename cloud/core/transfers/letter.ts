@@ -8,7 +8,7 @@
  * a blank line is left to fill in by hand.
  */
 import { xmlSafe } from '../../../types/schema-kit'
-import { validDaysOf, letterNoLine } from './rules'
+import { nationalityName, validDaysOf, letterNoLine } from './rules'
 import type { TransferDoc } from './store'
 
 export interface LetterFacts {
@@ -54,6 +54,7 @@ export async function buildTransferLetter(t: TransferDoc, facts: LetterFacts): P
 
   const status = t.partyStatus === 'probationary' ? '预备党员' : '党员'
   const days = validDaysOf(t.issuedOn, t.validUntil)
+  const nation = nationalityName(facts.ethnicity)
   const who = () => [
     onLine(t.memberName),
     plain('同志（'),
@@ -61,8 +62,8 @@ export async function buildTransferLetter(t: TransferDoc, facts: LetterFacts): P
     plain('），'),
     onLine(facts.age, 2),
     plain('岁，'),
-    onLine(facts.ethnicity, 2),
-    plain(`族，系中共${status}，身份证号码`),
+    // 「汉族」 once, whether 汉 or 汉族 was typed (rules.ts nationalityName); a blank line is followed by the form's 族.
+    ...(nation ? [onLine(nation), plain(`，系中共${status}，身份证号码`)] : [onLine(undefined, 2), plain(`族，系中共${status}，身份证号码`)]),
     onLine(facts.idNumber?.toUpperCase(), 9),
     plain('，由'),
     onLine(t.fromName),

@@ -119,3 +119,23 @@ export function idCardFacts(id: string, today: string): { birthOn: string; gende
 export function letterNoLine(letterNo: string): string {
   return /号$/.test(letterNo) ? letterNo : `字第 ${letterNo} 号`
 }
+
+/** The 56 民族 by their full names (GB/T 3304-1991 中国各民族名称的罗马字母拼写法和代码). */
+export const NATIONALITIES = [
+  '汉族', '蒙古族', '回族', '藏族', '维吾尔族', '苗族', '彝族', '壮族', '布依族', '朝鲜族', '满族', '侗族', '瑶族', '白族',
+  '土家族', '哈尼族', '哈萨克族', '傣族', '黎族', '傈僳族', '佤族', '畲族', '高山族', '拉祜族', '水族', '东乡族', '纳西族',
+  '景颇族', '柯尔克孜族', '土族', '达斡尔族', '仫佬族', '羌族', '布朗族', '撒拉族', '毛南族', '仡佬族', '锡伯族', '阿昌族',
+  '普米族', '塔吉克族', '怒族', '乌孜别克族', '俄罗斯族', '鄂温克族', '德昂族', '保安族', '裕固族', '京族', '塔塔尔族',
+  '独龙族', '鄂伦春族', '赫哲族', '门巴族', '珞巴族', '基诺族',
+] as const
+
+/**
+ * The 民族 as the letter prints it (「××族」 once): 汉 and 汉族 both print 汉族, 维吾尔 and 维吾尔族 维吾尔族. 族 is added
+ * only when the name typed is one of the 56 without it (GB/T 3304-1991); a full name (高山族, 维吾尔族) or anything
+ * else (穿青人, 其他) is printed as typed. Blank when nothing was typed.
+ */
+export function nationalityName(typed: string | undefined): string | undefined {
+  const name = (typed ?? '').trim()
+  if (!name) return undefined
+  return (NATIONALITIES as readonly string[]).includes(`${name}族`) ? `${name}族` : name
+}
