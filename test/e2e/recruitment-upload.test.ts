@@ -71,7 +71,9 @@ test('checklist files: a photo and a PDF listed by name, a text file refused by 
     page.waitForEvent('popup'),
     shown(page, 'open-file-入党申请书.pdf').click(),
   ])
-  expect(fetched.url()).toMatch(/\/storage\/recruitment\/.+\.pdf/)
+  // Uploaded into the secretary's own folder (recruitment/<branchId>/<openid>/: the only place the storage rule and
+  // recruitment.attach accept, attacker review), under a random name, not the picked one.
+  expect(fetched.url()).toMatch(new RegExp(`/storage/recruitment/[^/]+/${SECRETARY}/application-[A-Za-z0-9_-]+\\.pdf\\?`))
   await tab.close()
   // The photo is shown full screen (previewImage).
   await shown(page, 'open-file-申请书照片.png').click()
