@@ -164,6 +164,9 @@ test('the results are in the record book under the 民主评议 record and count
 test('the committee sets the share; a share of one or more is refused', async () => {
   expect(await admin()('appraisal.setSettings', { share: { numerator: 3, denominator: 3 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   expect(await secretary()('appraisal.setSettings', { share: { numerator: 1, denominator: 2 } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  // Unknown fields inside share are refused like anywhere else (attacker review: { …, extra } was accepted).
+  const extra = await rawApiAs(cloud.url, 'dev-committee-admin')('appraisal.setSettings', { share: { numerator: 1, denominator: 3, extra: 'y' } })
+  expect(extra).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '不认识的字段：extra' } })
   expect(await ok(admin()('appraisal.setSettings', { share: { numerator: 3, denominator: 10 } }))).toMatchObject({ share: { numerator: 3, denominator: 10 }, defaults: { numerator: 1, denominator: 3 } })
   expect(await ok(secretary()('appraisal.settings', {}))).toMatchObject({ share: { numerator: 3, denominator: 10 } })
   await ok(admin()('appraisal.setSettings', { share: { numerator: 1, denominator: 3 } }))

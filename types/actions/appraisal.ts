@@ -125,7 +125,8 @@ export const appraisalSchemas = {
     output: z.object({ share, defaults: share }),
   },
   'appraisal.setSettings': {
-    input: z.object({ share }).strict(),
+    // strict inside too: an unknown field in share is refused like anywhere else (the output's share strips them).
+    input: z.object({ share: share.strict() }).strict(),
     output: z.object({ share, defaults: share }),
   },
 } as const
