@@ -84,13 +84,17 @@ async function tell(ctx: ActionContext, items: InboxDoc[]) {
 }
 
 /**
- * Inbox items that asked for a step now taken (「…转入待接收」 once the letter is accepted or withdrawn) go, with the
- * marks of who read them (a mark left behind would count against the reader's next unread item).
+ * Inbox items to a branch's secretary that asked for a step now taken (「…转入待接收」 once the letter is accepted or
+ * withdrawn) go, with the marks of the secretaries who read them (a mark left behind would count against the
+ * reader's next unread item). Marks are removed by their ids (inbox.ts: `<openid>__<item>`), which needs no index.
  */
-async function retire(ctx: ActionContext, itemIds: string[]) {
-  const _ = ctx.port.db.command
-  await collection(ctx.port, 'inbox').where({ _id: _.in(itemIds) }).remove().catch(unlessMissing(undefined))
-  await collection(ctx.port, 'inbox_reads').where({ itemId: _.in(itemIds) }).remove().catch(unlessMissing(undefined))
+async function retire(ctx: ActionContext, branchId: string, itemIds: string[]) {
+  const { port } = ctx
+  const _ = port.db.command
+  await collection(port, 'inbox').where({ _id: _.in(itemIds) }).remove().catch(unlessMissing(undefined))
+  const readers = await readAll(port, 'memberships', { branchId, status: 'active', role: 'secretary' }, { fields: ['openid'] })
+  const marks = readers.flatMap((r) => itemIds.map((id) => `${r.openid}__${id}`))
+  if (marks.length) await collection(port, 'inbox_reads').where({ _id: _.in(marks) }).remove().catch(unlessMissing(undefined))
 }
 const incomingItem = (transferId: string) => `transfer:${transferId}:issued:to`
 
@@ -303,7 +307,7 @@ export const acceptTransfer = defineAction({
     }
     // The receiving secretary's 「待接收」 item is done: it goes (and the 「即将过期」 one: accept in time). When someone
     // else accepted (the 组织委员, the committee), the secretary is told so in its place.
-    await retire(ctx, [incomingItem(t._id), `transfer_expiry:${t._id}:soon:to`])
+    await retire(ctx, to._id, [incomingItem(t._id), `transfer_expiry:${t._id}:soon:to`])
     if (!ctx.caller.memberships.some((g) => g.branchId === to._id && g.role === 'secretary' && g.status === 'active')) {
       await tell(ctx, [{ branchId: to._id, roles: ['secretary'], kind: 'transfer_accepted', title: `${t.memberName} 的组织关系已转入本支部`, body: `${(await actor(ctx)).name}已接收「${t.fromName}」开具的介绍信 ${t.letterNo}，转入日期 ${dateText(on)}。`, page: TRANSFER_PAGE(t._id), createdAt: port.now(), dedupeKey: `transfer:${t._id}:accepted:to` }])
     }
@@ -403,7 +407,7 @@ export const withdrawTransfer = defineAction({
     if (t.openid) told.push({ openid: t.openid, kind: 'transfer_withdrawn', title: `你的组织关系介绍信已撤回`, body: `「${t.fromName}」撤回了介绍信 ${t.letterNo}（原因：${reason}），你仍在本支部。`, page: TRANSFER_PAGE(t._id), createdAt: port.now(), dedupeKey: `transfer:${t._id}:withdrawn:member` })
     if (t.kind === 'inside' && t.toBranchId) {
       // The receiving secretary's 「待接收」 message goes; a line without the letter's page says why.
-      await retire(ctx, [incomingItem(t._id), `transfer_expiry:${t._id}:soon:to`])
+      await retire(ctx, t.toBranchId, [incomingItem(t._id), `transfer_expiry:${t._id}:soon:to`])
       told.push({ branchId: t.toBranchId, roles: ['secretary'], kind: 'transfer_withdrawn', title: `${t.memberName} 的组织关系转入已撤回`, body: `「${t.fromName}」撤回了介绍信 ${t.letterNo}（原因：${reason}），无需接收。`, page: TRANSFER_LIST_PAGE_IN, createdAt: port.now(), dedupeKey: `transfer:${t._id}:withdrawn:to` })
     }
     await tell(ctx, told)
