@@ -70,15 +70,19 @@ export const xmlSafe = (s: string): string => s.replace(XML_INVALID, '')
 /**
  * Invisible characters that only deceive in typed text: bidirectional overrides and isolates (U+202A–U+202E,
  * U+2066–U+2069 turn 「李建国」 into a name that reads otherwise), the zero-width space, the soft hyphen (「张\u00AD三」
- * shows as 张三) and the byte-order mark. Zero-width joiners stay (emoji need them), but a text of nothing visible is no
- * text (see `text`): blank-looking letters count as nothing too — the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0),
+ * shows as 张三), the word joiner and the invisible operators (U+2060–U+2064: 「活\u2060动」 is 活动 to the eye, another
+ * text to a comparison — the attacker review's feedback repeats) and the byte-order mark. Zero-width joiners stay
+ * (emoji need them), but a text of nothing visible is no text (see `text`): blank-looking letters count as nothing
+ * too — the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0),
  * the blank Braille pattern (U+2800), the combining grapheme joiner and variation selectors — since a reviewer passed
  * 「ㅤ」 as a reason, a comment and a name.
  */
-const DECEPTIVE = /[\u00AD\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/g
+const DECEPTIVE = /[\u00AD\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g
 const INVISIBLE = /[\s\u00AD\u034F\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g
 export const cleanText = (s: string): string => xmlSafe(s).replace(DECEPTIVE, '')
-const hasVisible = (s: string) => s.replace(INVISIBLE, '').length > 0
+/** `s` without spaces and the invisible characters above: what a reader sees (feedback-limit.ts compares texts so). */
+export const visibleOnly = (s: string): string => s.replace(INVISIBLE, '')
+const hasVisible = (s: string) => visibleOnly(s).length > 0
 
 /** Any free text from a caller: a string with the XML-invalid characters dropped (text() adds trim and bounds). */
 export const plain = (params?: { error?: string }) => z.string(params).overwrite(xmlSafe)
@@ -123,7 +127,8 @@ export const fileID = z
 export const dateOnly = (label: string, from: number = YEARS.history) =>
   z
     .string({ error: `${label}必须是日期` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 YYYY-MM-DD` })
+    // Messages name the form a person sees, not a code pattern: an empty field asks for the date.
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => (issue.input === '' ? `请选择${label}` : `${label}应为日期，如 2026-12-03`) })
     .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
       error: `${label}不是有效的日期`,
     })

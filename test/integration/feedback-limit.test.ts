@@ -58,3 +58,38 @@ test('the same text again within 10 minutes and a sixth item in a day are refuse
   await clock({ advance: '2m' })
   await ok(send('再提一条：学习资料请放到小程序里', rid('i')))
 })
+
+test('20 sends at the same instant with different texts: exactly 5 stored, 15 refused with DAILY_LIMIT (attacker review: 8 got through)', async () => {
+  // A Beijing day no other test writes in, for a member no other test here sends as.
+  const day = new Date(Date.now() + 8 * 3600_000 + 5 * 86400_000).toISOString().slice(0, 10)
+  await clock({ set: `${day}T10:00:00+08:00` })
+  const chen = as('dev-secretary-2')
+  const ofDay = async () => (await ok(chen('feedback.mine', {}))).items.filter((i) => new Date(Date.parse(i.createdAt) + 8 * 3600_000).toISOString().startsWith(day))
+  expect(await ofDay()).toHaveLength(0)
+  const ids = Array.from({ length: 20 }, (_, n) => rid(`par${n}`))
+  const answers = await Promise.all(ids.map((id, n) => chen('feedback.send', { kind: 'suggestion', body: `第 ${n + 1} 条并发提交的意见：请改进活动通知`, clientRequestId: id })))
+  const refused = answers.filter((a) => !a.ok)
+  expect(answers.filter((a) => a.ok)).toHaveLength(5)
+  expect(refused).toHaveLength(15)
+  for (const r of refused) expect(r).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', details: { reason: 'DAILY_LIMIT', limit: 5 } } })
+  expect(await ofDay()).toHaveLength(5)
+  // A retry of a stored one still answers it; a new one is still refused.
+  const first = answers.findIndex((a) => a.ok)
+  const again = await chen('feedback.send', { kind: 'suggestion', body: `第 ${first + 1} 条并发提交的意见：请改进活动通知`, clientRequestId: ids[first] })
+  expect(again.ok && answers[first].ok && again.data.id === answers[first].data.id).toBe(true)
+  expect(await chen('feedback.send', { kind: 'suggestion', body: '再来一条', clientRequestId: rid('par-late') })).toMatchObject({ ok: false, error: { details: { reason: 'DAILY_LIMIT' } } })
+  expect(await ofDay()).toHaveLength(5)
+})
+
+test('a text disguised with invisible characters or full-width letters is the same text (REPEATED); the stored text has no word joiner', async () => {
+  const day = new Date(Date.now() + 8 * 3600_000 + 7 * 86400_000).toISOString().slice(0, 10)
+  await clock({ set: `${day}T10:00:00+08:00` })
+  const wang = as(WANG)
+  const sent = await ok(wang('feedback.send', { kind: 'complaint', body: 'ABC 活动\u2060通知发得太晚', clientRequestId: rid('inv1') }))
+  expect(sent.body).toBe('ABC 活动通知发得太晚')
+  for (const [n, disguised] of ['A\u2060B\u2060C活动通知发得太晚', 'ABC活动\u200D通知发得太晚', 'ABC活动通知\u180E发得太晚', 'ＡＢＣ活动通知发得太晚'].entries()) {
+    expect(await wang('feedback.send', { kind: 'complaint', body: disguised, clientRequestId: rid(`inv${n + 2}`) })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', details: { reason: 'REPEATED' } } })
+  }
+  const mine = (await ok(wang('feedback.mine', {}))).items.filter((i) => i.body.includes('活动通知发得太晚'))
+  expect(mine).toHaveLength(1)
+})

@@ -1,5 +1,6 @@
 /** feedback.send's limits (cloud/core/actions/feedback-limit.ts) at their edges: 5 a Beijing day, no repeat within 10 minutes. */
-import { FEEDBACK_DAILY_LIMIT, feedbackRefusal, feedbackWindowStart } from '../../cloud/core/actions/feedback-limit'
+import { comparableText, FEEDBACK_DAILY_LIMIT, feedbackRefusal, feedbackWindowStart } from '../../cloud/core/actions/feedback-limit'
+import { feedbackSchemas } from '../../types/actions/feedback'
 
 const at = (beijing: string) => new Date(`${beijing}+08:00`)
 const item = (body: string, beijing: string) => ({ body, createdAt: at(beijing) })
@@ -35,4 +36,20 @@ test('a repeat reaches back over midnight; the window read from the store starts
   // ...but yesterday's item is not one of today's five.
   const yesterday = Array.from({ length: 5 }, (_, i) => item(`昨天 ${i}`, '2026-12-03T23:57:00'))
   expect(feedbackRefusal(yesterday, '今天的第一条', now)).toBeNull()
+})
+
+test('invisible characters and full-width letters do not make a text new (attacker review: U+2060, U+200D, U+180E, ＡＢＣ)', () => {
+  const sent = [item('ABC 活动通知发得太晚', '2026-12-03T10:00:00')]
+  const now = at('2026-12-03T10:01:00')
+  for (const disguised of ['A\u2060BC活动通知发得太晚', 'AB\u200DC活动通知发得太晚', 'ABC活动\u180E通知发得太晚', 'ＡＢＣ活动通知发得太晚', 'abc\u3000活动通知发得太晚', 'a\uFEFFb\u200Bc活动通知\u00AD发得太晚']) {
+    expect(feedbackRefusal(sent, disguised, now)?.reason).toBe('REPEATED')
+  }
+  expect(comparableText('ＡＢＣ\u2060 活动\u200D通知')).toBe('abc活动通知')
+  // Other words are still another text.
+  expect(feedbackRefusal(sent, 'ABD 活动通知发得太晚', now)).toBeNull()
+})
+
+test('the stored body loses the word joiner and its kin (the schema\'s text(), as every typed text); emoji joiners stay', () => {
+  const body = feedbackSchemas['feedback.send'].input.parse({ kind: 'suggestion', body: '活\u2060动\u2061通知\u2064太晚 👨\u200D👩\u200D👧', clientRequestId: 'abcdefgh' }).body
+  expect(body).toBe('活动通知太晚 👨\u200D👩\u200D👧')
 })

@@ -2,18 +2,19 @@
  * 意见反馈 (contract: types/actions/feedback.ts; docs/feedback.md): anyone signed in sends a suggestion or a complaint
  * to the committee; the committee answers it (已答复) and closes it (已关闭); the sender sees the answer and the state
  * (inbox and 我的 → 意见反馈, src/packages/feedback).
- * Idempotent by clientRequestId: a retried send returns the item already written.
+ * Idempotent by clientRequestId: a retried send returns the item already written. At most 5 a Beijing day, held by
+ * slots in rate_limits when sends race (takeSlot), and not the same text twice in 10 minutes (feedback-limit.ts).
  */
 import { createHash } from 'node:crypto'
 import { ROLES } from '../../../types/domain'
 import { defineAction } from '../framework/action'
 import { AppError } from '../framework/errors'
-import { collection, insertNew, loadOne, readAll } from '../framework/data'
+import { collection, insertNew, isDuplicateKey, loadOne, readAll } from '../framework/data'
 import type { FeedbackDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import { actorName } from '../organisation/audit'
-import { feedbackRefusal, feedbackWindowStart } from './feedback-limit'
+import { beijingDayStart, dailyLimitRefusal, feedbackRefusal, feedbackSlotIds, feedbackWindowStart } from './feedback-limit'
 
 const present = (f: FeedbackDoc) => ({
   id: f._id,
@@ -30,6 +31,32 @@ const present = (f: FeedbackDoc) => ({
 
 async function load(port: Port, id: string): Promise<FeedbackDoc | null> {
   return (await loadOne(port, 'feedback', id)) ?? null
+}
+
+/**
+ * Takes one of the sender's slots of the day for item `feedbackId` (feedback-limit.ts feedbackSlotIds), or refuses
+ * with DAILY_LIMIT. Each slot is a document with a deterministic _id: the database inserts it once, so of any number of
+ * sends at the same instant at most FEEDBACK_DAILY_LIMIT hold one. The search starts after the `storedToday` items
+ * read (items written before slots existed count too). A slot is never given back: a send that fails after taking
+ * it (the item's insert failing) leaves it used, and the sender one send fewer that day — unless the send is retried
+ * with its clientRequestId (the page keeps it with the draft): the retry finds its own slot and uses it.
+ */
+async function takeSlot(port: Port, openid: string, feedbackId: string, now: Date, storedToday: number): Promise<void> {
+  const ids = feedbackSlotIds(openid, now)
+  const taken = await readAll(port, 'rate_limits', { _id: port.db.command.in(ids) })
+  if (taken.some((d) => 'feedbackId' in d && d.feedbackId === feedbackId)) return
+  const seen = new Set(taken.map((d) => d._id))
+  for (const slot of ids.slice(storedToday)) {
+    if (seen.has(slot)) continue
+    try {
+      await collection(port, 'rate_limits').add({ data: { _id: slot, feedbackId, at: now } })
+      return
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+    }
+  }
+  const refusal = dailyLimitRefusal()
+  throw new AppError('RATE_LIMITED', refusal.message, refusal.details)
 }
 
 export const sendFeedback = defineAction({
@@ -53,6 +80,10 @@ export const sendFeedback = defineAction({
       branchName = (await loadOne(port, 'branches', branchId))?.name ?? null
     }
     const doc: FeedbackDoc = { _id, openid: ctx.caller.openid, fromName: await actorName(ctx), kind, body, branchId: branchId ?? null, branchName, status: 'open', createdAt: now, answer: null, answeredBy: null, answeredAt: null }
+    // The read above refuses the sixth send made after five; sends racing in the same instant all read fewer. A slot
+    // taken before the item is written holds the limit for them: no slot, no item.
+    const ofToday = recent.filter((f) => new Date(f.createdAt).getTime() >= beijingDayStart(now).getTime()).length
+    await takeSlot(port, ctx.caller.openid, _id, now, ofToday)
     await insertNew(port, 'feedback', [{ ...doc }])
     return present((await load(port, _id)) ?? doc)
   },

@@ -489,8 +489,18 @@ export interface ClaimDoc {
   at: Date
 }
 
+/**
+ * `rate_limits/feedback:<openid>:<YYYY-MM-DD>:<n>`: one of a sender's 意见反馈 slots of a Beijing day, taken by the
+ * send that wrote (or is writing) item `feedbackId` (actions/feedback-limit.ts feedbackSlotIds).
+ */
+export interface FeedbackSlotDoc {
+  _id: string
+  feedbackId: string
+  at: Date
+}
+
 /** Guards kept in `rate_limits`, told apart by their _id's prefix. */
-export type RateLimitDoc = JoinRateDoc | ClaimDoc
+export type RateLimitDoc = JoinRateDoc | ClaimDoc | FeedbackSlotDoc
 
 /** One branch's line of the assessment workbook (dashboard/workbook.ts); kept small because the export job stores them between steps. */
 export interface AssessmentRow {
