@@ -39,9 +39,11 @@ export const DUES_WAY_LABELS: Record<DuesWay, string> = { cash: '现金', transf
  * A month's state in the ledger: not owed (before the member owed dues), paid, paid less with a recorded reason,
  * the current month not yet paid, a past month unpaid, a month still ahead, or settled in another branch (recorded
  * by the member's earlier branch of this deployment, or covered by the 党费交至 of the letter that brought them:
- * neither owed here nor collected here, never unpaid — cloud/core/dues/ledger.ts elsewhereMonths).
+ * neither owed here nor collected here, never unpaid — cloud/core/dues/ledger.ts elsewhereMonths), or a month
+ * before the member was received into this branch by a transfer that nothing shows settled (`not_here`: the earlier
+ * branch's, never owed or behind here — cloud/core/dues/history.ts monthsHere).
  */
-export const DUES_MONTH_STATES = ['not_owed', 'paid', 'short', 'due', 'unpaid', 'upcoming', 'elsewhere'] as const
+export const DUES_MONTH_STATES = ['not_owed', 'paid', 'short', 'due', 'unpaid', 'upcoming', 'elsewhere', 'not_here'] as const
 export type DuesMonthState = (typeof DUES_MONTH_STATES)[number]
 
 /**
@@ -70,7 +72,8 @@ export function lapseCountdownText(behind: number): string {
 export function paidThroughMonth(months: readonly { month: string; state: DuesMonthState }[]): string | null {
   let through: string | null = null
   for (const m of months) {
-    if (m.state === 'not_owed') continue
+    // Before the member owed, or before they were received here (the earlier branch's to settle): not a gap here.
+    if (m.state === 'not_owed' || m.state === 'not_here') continue
     if (m.state !== 'paid' && m.state !== 'short' && m.state !== 'elsewhere') break
     through = m.month
   }

@@ -2,7 +2,8 @@
  * 党费 across a transfer inside the deployment (docs/dues.md, second walk): 王芳 paid August and September in branch 1
  * (湖南省计算机学会党支部), and her letter says 党费交至 October; branch 2 (湖南省机械工程学会党支部) receives her and
  * starts her ledger in August. Her own 我的党费 shows the months of both branches, each with the branch that recorded
- * it; branch 2 does not call August–October unpaid nor count them; the old branch's workbook row keeps her months
+ * it; branch 2 does not call August–October unpaid nor count them, nor November (before she arrived:
+ * branch 1's); the old branch's workbook row keeps her months
  * (已转出) so its collected matches its ledger, and branch 2's row matches its own ledger.
  */
 import ExcelJS from 'exceljs'
@@ -65,21 +66,24 @@ test('her own 我的党费 in the new branch shows the months paid in the old on
   expect(month(m3)).toMatchObject({ state: 'paid', paid: 81, branchName: name1, elsewhere: true })
   // Not recorded anywhere, but the letter says 党费交至 this month: settled, by the branch that issued it.
   expect(month(m2)).toMatchObject({ state: 'elsewhere', paid: null, branchName: name1, elsewhere: true })
-  expect(month(m1)).toMatchObject({ state: 'unpaid', branchName: null, elsewhere: false })
-  expect(own.behind).toBe(1)
+  // November: she was still in branch 1 and nothing settles it — branch 1's month, not owed here (the month she
+  // arrived is the first this branch's).
+  expect(month(m1)).toMatchObject({ state: 'not_here', branchName: null, elsewhere: false })
+  expect(month(m)).toMatchObject({ state: 'due', elsewhere: false })
+  expect(own.behind).toBe(0)
   expect(own.earlier).toEqual({ paidTo: m2, paidToBy: name1, branches: [name1] })
 })
 
 test('the new branch does not call those months unpaid, nor count them; its keeper sees paid but not the old amounts', async () => {
   const ledger = await ok(sec2()('dues.ledger', { branchId: branch2 }))
   const row = ledger.rows.find((r) => r.memberId === wangNew)!
-  expect([row.months[col(m4)], row.months[col(m3)], row.months[col(m2)], row.months[col(m1)], row.months[col(m)]]).toEqual(['elsewhere', 'elsewhere', 'elsewhere', 'unpaid', 'due'])
-  expect(row).toMatchObject({ behind: 1, flag: null, due: 162, paid: 0 })
+  expect([row.months[col(m4)], row.months[col(m3)], row.months[col(m2)], row.months[col(m1)], row.months[col(m)]]).toEqual(['elsewhere', 'elsewhere', 'elsewhere', 'not_here', 'due'])
+  expect(row).toMatchObject({ behind: 0, flag: null, due: 81, paid: 0 })
   const seen = await ok(sec2()('dues.member', { memberId: wangNew }))
   expect(seen.months.find((e) => e.month === m4)).toMatchObject({ state: 'paid', paid: null, due: null, branchName: name1 })
-  // Her home line counts November only.
+  // Nothing past is hers to pay here: no home line (this month is not late yet).
   const home = await ok(wang()('home.todo', { branchId: branch2 }))
-  expect(home.items.find((i) => i.kind === 'dues_unpaid')).toMatchObject({ title: '1 个月党费未交纳' })
+  expect(home.items.find((i) => i.kind === 'dues_unpaid')).toBeUndefined()
 })
 
 test('the daily run does not remind her, nor flag her to the new secretary, for months settled in the old branch', async () => {
@@ -87,7 +91,7 @@ test('the daily run does not remind her, nor flag her to the new secretary, for 
   const at = new Date(`${tomorrow}T09:00:00+08:00`).toISOString()
   const run = (await (await fetch(`${cloud.url}/cloud/triggers/reminders?now=${encodeURIComponent(at)}`, { method: 'POST' })).json()) as { ok: boolean; daily: boolean }
   expect(run).toMatchObject({ ok: true, daily: true })
-  // Only November is hers to pay here: one month, no 「已连续 4 个月」 (August–November) and no flag at 3.
+  // Nothing before this month is hers to pay here: no 「已连续 4 个月」 (August–November) and no flag at 3.
   const mine = (await ok(wang()('inbox.list', {}))).items.filter((i: { title: string }) => i.title.includes('党费尚未交纳'))
   for (const i of mine) expect((i as { body: string }).body).not.toMatch(/已连续 \d+ 个月/)
   const flags = (await ok(sec2()('inbox.list', {}))).items.filter((i: { title: string }) => i.title.startsWith('王芳 已连续'))

@@ -23,7 +23,7 @@ import { AMOUNTS_HIDDEN_NOTE, showsAmounts } from '../dues/totals'
 import { bpToFraction, fenText, fenToYuan, hasBase, monthlyDues, yuanToFen } from '../dues/rate'
 import { DUES_PAGE } from '../dues/reminders'
 import { branchLedger, keepsDuesIn, quoteOf } from '../dues/branch-ledger'
-import { earlierDues, settledElsewhere } from '../dues/history'
+import { earlierDues, monthsHere } from '../dues/history'
 import { DUES_DEFAULTS, loadDuesSettings, paymentId, saveDuesSettings, type DuesCorrectionDoc, type DuesPaymentDoc, type DuesProfileDoc, type DuesPublicationDoc } from '../dues/store'
 
 /** Who read a branch's ledger: its 支委, guides and the committee (types/roles.ts). */
@@ -87,8 +87,8 @@ async function memberYear(ctx: ActionContext, member: MemberDoc, year: number) {
         by: c.by.name,
         at: new Date(c.at).toISOString(),
       }))
-  const from = profile ? owedFrom(profile.startMonth, member.joinedPartyOn) : null
-  const elsewhere = settledElsewhere(earlier, from, addMonths(thisMonth, 12))
+  // Received by a transfer: months before the arrival are the earlier branch's, owed here from it (history.ts monthsHere).
+  const { from, elsewhere, arrived } = monthsHere(earlier, member, profile ? owedFrom(profile.startMonth, member.joinedPartyOn) : null, addMonths(thisMonth, 12))
   const quote = profile ? quoteOf(profile) : null
   const today = beijingDate(port.now())
   if (!seesBase && profile) {
@@ -138,11 +138,11 @@ async function memberYear(ctx: ActionContext, member: MemberDoc, year: number) {
           corrections: [],
         }
       }
-      const state = monthState(month, thisMonth, from, own, elsewhere)
+      const state = monthState(month, thisMonth, from, own, elsewhere, arrived)
       return {
         month,
         state,
-        due: !seesBase ? null : own ? fenToYuan(own.dueFen) : state === 'not_owed' || state === 'elsewhere' || !quote ? null : fenToYuan(quote.amountFen),
+        due: !seesBase ? null : own ? fenToYuan(own.dueFen) : state === 'not_owed' || state === 'not_here' || state === 'elsewhere' || !quote ? null : fenToYuan(quote.amountFen),
         paid: own && seesBase ? fenToYuan(own.paidFen) : null,
         paidOn: own?.paidOn ?? null,
         way: own?.way ?? null,
@@ -367,7 +367,8 @@ export const duesPublish = defineAction({
     if (year > thisYear) throw invalid('不能公布尚未开始的年度')
     const ledger = await branchLedger(port, branchId, year)
     // A publication leaving members out would understate what is owed: the secretary sets their standard first.
-    const unset = ledger.rows.filter((r) => !r.profile)
+    // Members transferred out during the year can no longer be given one: they are named, not waited for.
+    const unset = ledger.rows.filter((r) => !r.profile && r.member.state === 'active')
     if (unset.length) {
       const names = unset.slice(0, 5).map((r) => r.member.name).join('、') + (unset.length > 5 ? ' 等' : '')
       throw new AppError('CONFLICT', `还有 ${unset.length} 名党员未设定党费标准（${names}），请先在党费台账中设定后再公布`)
@@ -386,8 +387,14 @@ export const duesPublish = defineAction({
     // MIN_MEMBERS_FOR_AMOUNTS), so counts and the rate only.
     const amounts = showsAmounts(counted.length)
     const rate = `收缴率 ${collectionRateText(ledger.totals.rate)}`
+    // Transferred out during the year: their months here up to the transfer stay in the figures (as the ledger's rows
+    // 已转出 and the workbook's 说明); without a standard they owed no amount on record (未核定标准).
+    const gone = ledger.rows.filter((r) => r.row.transferredOn)
+    const goneText = gone.length
+      ? `（含年内已转出 ${gone.length} 人：${gone.map((r) => `${r.row.name}（${Number(r.row.transferredOn!.slice(5, 7))}月${Number(r.row.transferredOn!.slice(8, 10))}日已转出${r.profile ? '' : '，未核定标准'}）`).join('、')}）`
+      : ''
     const body =
-      `${year}年（统计至${upTo}）本支部应交纳党费的党员 ${ledger.totals.members} 人，` +
+      `${year}年（统计至${upTo}）本支部应交纳党费的党员 ${ledger.totals.members} 人${goneText}，` +
       (amounts ? `应缴 ${fenText(ledger.dueFen)} 元，实缴 ${fenText(ledger.paidFen)} 元，${rate}；` : `${rate}；`) +
       (lastMonthNo === 0
         ? '1月党费为本月待缴，本年度尚无欠缴月份。'

@@ -111,7 +111,7 @@ export async function buildWorkbook(rows: AssessmentRow[], meta: { year: number;
     line.getCell(5).value = amounts ? d.paidFen / 100 : null
     // Members transferred out during the year stay in the totals up to their transfer, as in the ledger (已转出).
     const gone = (d.transferred ?? []).map((t) => `${xmlSafe(t.name)}（${Number(t.month.slice(5))}月已转出）`)
-    const notes = [amounts ? '' : AMOUNTS_HIDDEN_NOTE, gone.length ? `含年内已转出 ${gone.length} 人，计至转出当月：${gone.join('、')}` : ''].filter(Boolean)
+    const notes = [amounts ? '' : AMOUNTS_HIDDEN_NOTE, gone.length ? `含年内已转出 ${gone.length} 人，计至转出前一月（转出当月在本支部交纳的计入）：${gone.join('、')}` : ''].filter(Boolean)
     line.getCell(7).value = notes.length ? notes.join('；') : null
     line.getCell(6).value = d.dueFen > 0 ? Math.round((d.paidFen / d.dueFen) * 1000) / 1000 : null
     line.getCell(4).numFmt = '0.00'

@@ -9,7 +9,7 @@ import { beijingDate } from '../framework/time'
 import { findActiveEntry } from '../organisation/store'
 import { addMonths, behindFlag, monthsBehind, monthsOf, monthState, owedFrom, yearOutstanding, yearTotals, type PaidMonth } from './ledger'
 import { fenToYuan, FIXED_FEN, monthlyDues } from './rate'
-import { earlierDues, settledElsewhere } from './history'
+import { earlierDues, monthsHere } from './history'
 import { DUES_DEFAULTS, type DuesProfileDoc } from './store'
 
 const thisMonthOf = (port: Port) => beijingDate(port.now()).slice(0, 7)
@@ -40,8 +40,9 @@ export async function branchLedger(port: Port, branchId: string, year: number, w
     readAll(port, 'dues_payments', { branchId, month: _.gte(addMonths(`${year}-01`, -12)) }, { sortBy: 'month' }),
   ])
   const profileOf = new Map(profiles.map((p) => [p.memberId, p]))
-  // A transferred member without a standard owed the branch nothing on record: not a row (nor an unset one).
-  const members = [...active, ...gone.filter((m) => profileOf.has(m._id))]
+  // Transferred out during the year: a row (已转出) with or without a standard, as the others without one (walk: 孙丽,
+  // without a standard, vanished from the ledger of the branch she belonged to from January to November).
+  const members = [...active, ...gone]
   // Members who arrived by a transfer: months paid in their earlier branch, or under the letter's 党费交至, are
   // settled there — not owed here, not collected here, never 未缴 (history.ts).
   const earlier = await earlierDues(port, members, addMonths(`${year}-01`, -12))
@@ -54,14 +55,18 @@ export async function branchLedger(port: Port, branchId: string, year: number, w
   const rows = members.map((m) => {
     const profile = profileOf.get(m._id) ?? null
     const paid = paidOf.get(m._id) ?? new Map<string, PaidMonth>()
-    const from = profile ? owedFrom(profile.startMonth, m.joinedPartyOn) : null
     const dueFen = profile ? quoteOf(profile).amountFen : null
-    // Transferred: owed through the month of the transfer, nothing after; no longer flagged (not the branch's to remind).
+    // Received by a transfer: months before the arrival are the earlier branch's (原 or —), owed here from it (history.ts).
+    const { from, elsewhere, arrived } = monthsHere(earlier.get(m._id), m, profile ? owedFrom(profile.startMonth, m.joinedPartyOn) : null, addMonths(thisMonth, 12))
+    // Transferred out: owed here through the month before the transfer; the month of the transfer is the receiving
+    // branch's (it owes from the arrival month) unless recorded here; nothing after. No longer flagged.
     const until = m.state === 'transferred' && m.transferredOn ? m.transferredOn.slice(0, 7) : null
+    const owedTo = until ? addMonths(until, -1) : null
     const upTo = until && until < thisMonth ? until : thisMonth
-    const elsewhere = settledElsewhere(earlier.get(m._id), from, addMonths(thisMonth, 12))
+    const notOwedAfter = (month: string) => !!owedTo && month > owedTo && !paid.has(month)
+    const mine = owedTo ? new Set([...elsewhere, ...monthsOf(year).filter(notOwedAfter)]) : elsewhere
     const settled = new Set([...paid.keys(), ...elsewhere])
-    const totals = yearTotals(year, upTo, from, dueFen, paid, elsewhere)
+    const totals = yearTotals(year, upTo, from, dueFen, paid, mine)
     const behind = until ? 0 : monthsBehind(from, thisMonth, settled)
     return {
       member: m,
@@ -74,7 +79,7 @@ export async function branchLedger(port: Port, branchId: string, year: number, w
         base: null as number | null,
         monthlyDue: dueFen === null ? null : fenToYuan(dueFen),
         needsRecheck: !until && !!profile && profile.checkedOn.slice(0, 4) < today.slice(0, 4),
-        months: monthsOf(year).map((month) => (until && month > until && !paid.has(month) ? 'not_owed' : monthState(month, thisMonth, from, paid.get(month), elsewhere))),
+        months: monthsOf(year).map((month) => (notOwedAfter(month) ? 'not_owed' : monthState(month, thisMonth, from, paid.get(month), elsewhere, arrived))),
         /** YYYY-MM-DD the member was transferred out (the row reads 已转出), else null. */
         transferredOn: until ? m.transferredOn : null,
         due: fenToYuan(totals.dueFen),
@@ -83,7 +88,7 @@ export async function branchLedger(port: Port, branchId: string, year: number, w
         flag: behindFlag(behind, warnMonths),
       },
       // Owed and unpaid through last month: this month is 本月待缴, not arrears (as the rows' `due` state says).
-      outstanding: yearOutstanding(year, until && until < addMonths(thisMonth, -1) ? until : addMonths(thisMonth, -1), from, dueFen, settled),
+      outstanding: yearOutstanding(year, owedTo && owedTo < addMonths(thisMonth, -1) ? owedTo : addMonths(thisMonth, -1), from, dueFen, settled),
       dueFen: totals.dueFen,
       paidFen: totals.paidFen,
     }
@@ -93,7 +98,8 @@ export async function branchLedger(port: Port, branchId: string, year: number, w
   return {
     rows,
     thisMonth,
-    unset: rows.filter((r) => !r.profile).length,
+    // Members still here without a standard (a member transferred out without one can no longer be given one).
+    unset: rows.filter((r) => !r.profile && r.member.state === 'active').length,
     totals: {
       members: rows.filter((r) => r.profile).length,
       due: fenToYuan(dueFen),

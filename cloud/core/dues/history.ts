@@ -11,7 +11,7 @@
 import { readAll } from '../framework/data'
 import type { DuesPaymentDoc } from '../framework/model'
 import type { Port } from '../framework/port'
-import { elsewhereMonths, owedFrom } from './ledger'
+import { addMonths, elsewhereMonths, owedFrom } from './ledger'
 import { unlessMissing } from '../framework/errors'
 
 const MAX_HOPS = 4
@@ -94,10 +94,41 @@ export async function earlierDues(port: Port, members: readonly { _id: string; b
 
 /**
  * The months settled elsewhere for a member whose first month owed here is `from` (ledger.ts elsewhereMonths): the
- * earlier entries' recorded months and the months up to the letter's 党费交至, from the earliest 起缴 known.
+ * earlier entries' recorded months and the months up to the letter's 党费交至, from the earliest 起缴 known — the
+ * earlier entries' or this branch's, or, when neither branch set a standard, the month the member was admitted
+ * (`joinedPartyOn`: a member owes from admission; walk: 孙丽 arrived without a standard in either branch and her
+ * letter's 党费交至 11月 settled nothing). Never more than three years before the 党费交至.
  */
-export function settledElsewhere(e: EarlierDues | undefined, from: string | null, upTo: string): Set<string> {
+export function settledElsewhere(e: EarlierDues | undefined, from: string | null, upTo: string, joinedPartyOn: string | null = null): Set<string> {
   if (!e) return new Set()
-  const starts = [from, e.owedSince].filter((m): m is string => !!m).sort()
-  return elsewhereMonths({ recorded: e.payments.map((p) => p.month), paidTo: e.paidTo, owedSince: starts[0] ?? null }, upTo)
+  const admitted = joinedPartyOn ? joinedPartyOn.slice(0, 7) : null
+  const known = [from, e.owedSince].filter((m): m is string => !!m).sort()[0] ?? admitted
+  const floor = e.paidTo ? addMonths(e.paidTo, -35) : null
+  const owedSince = known && floor && known < floor ? floor : (known ?? floor)
+  return elsewhereMonths({ recorded: e.payments.map((p) => p.month), paidTo: e.paidTo, owedSince }, upTo)
+}
+
+/**
+ * A member's months in their current branch across a transfer (组织关系转接): the month they arrived (their entry's
+ * `joinedBranchOn`, set by transfers.accept) and what follows from it. Months before the arrival were never this
+ * branch's: settled elsewhere (原) when the earlier branch recorded them or the letter's 党费交至 covers them, else
+ * `not_here` (ledger.ts monthState) — never owed, unpaid or behind here. From the arrival month on the member owes
+ * this branch, with or without a standard set here (walk: 孙丽, received on 12月3日 with 党费交至 11月, read
+ * 「这一年没有需要交纳的月份」 while December was hers to pay): `from` is at least the arrival month, and the arrival
+ * month when no standard is set (the amount then reads 未核定). Members who did not arrive by a transfer, or whose
+ * entry predates `joinedBranchOn`, keep `from` and have no arrival.
+ */
+export function monthsHere(
+  e: EarlierDues | undefined,
+  member: { joinedBranchOn?: string | null; joinedPartyOn: string | null },
+  from: string | null,
+  upTo: string,
+): { from: string | null; elsewhere: Set<string>; arrived: string | null } {
+  if (!e) return { from, elsewhere: new Set(), arrived: null }
+  const arrived = member.joinedBranchOn ? member.joinedBranchOn.slice(0, 7) : null
+  // This branch's 起缴 says nothing of the months before the member came: the letter covers them from the earlier
+  // entries' 起缴 (or the admission), whatever start this branch's keeper typed.
+  const elsewhere = settledElsewhere(e, arrived ? null : from, upTo, member.joinedPartyOn)
+  if (!arrived) return { from, elsewhere, arrived }
+  return { from: from === null || from < arrived ? arrived : from, elsewhere, arrived }
 }

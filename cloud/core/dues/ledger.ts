@@ -29,9 +29,14 @@ export interface PaidMonth {
   paidFen: number
 }
 
-export function monthState(month: string, thisMonth: string, from: string | null, payment: PaidMonth | undefined, elsewhere?: ReadonlySet<string>): DuesMonthState {
+/**
+ * A month's state. `arrived` (YYYY-MM): the month the member was received into this branch by a transfer
+ * (history.ts monthsHere); a month before it that is not settled elsewhere was not this branch's (`not_here`).
+ */
+export function monthState(month: string, thisMonth: string, from: string | null, payment: PaidMonth | undefined, elsewhere?: ReadonlySet<string>, arrived?: string | null): DuesMonthState {
   if (payment) return payment.paidFen >= payment.dueFen ? 'paid' : 'short'
   if (elsewhere?.has(month)) return 'elsewhere'
+  if (arrived && month < arrived) return 'not_here'
   if (from === null || month < from) return 'not_owed'
   if (month > thisMonth) return 'upcoming'
   return month === thisMonth ? 'due' : 'unpaid'

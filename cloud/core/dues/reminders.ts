@@ -13,7 +13,7 @@ import type { MemberDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { beijingDate } from '../framework/time'
 import { levelReached, secretaryFlag, writeFlags, type InboxItem } from '../reminders/secretary-flags'
-import { earlierDues, settledElsewhere } from './history'
+import { earlierDues, monthsHere } from './history'
 import { addMonths, monthsBehind, owedFrom } from './ledger'
 import { DUES_DEFAULTS, loadDuesSettings, type DuesProfileDoc } from './store'
 
@@ -84,7 +84,7 @@ export async function runDuesReminders(port: Port, now: Date): Promise<number> {
   const since = addMonths(today.slice(0, 7), -7)
   const [payments, members, settings] = await Promise.all([
     readAll(port, 'dues_payments', { month: _.gte(since) }, { fields: ['memberId', 'month'] }),
-    readAll(port, 'members', { state: 'active' }, { fields: ['openid', 'name', 'joinedPartyOn', 'state', 'branchId'] }),
+    readAll(port, 'members', { state: 'active' }, { fields: ['openid', 'name', 'joinedPartyOn', 'state', 'branchId', 'joinedBranchOn'] }),
     loadDuesSettings(port),
   ])
   const paidMonths = new Map<string, Set<string>>()
@@ -96,8 +96,12 @@ export async function runDuesReminders(port: Port, now: Date): Promise<number> {
   const earlier = await earlierDues(port, kept, since)
   for (const [memberId, e] of earlier) {
     const m = kept.find((x) => x._id === memberId)!
-    const from = owedFrom(standard.get(memberId)!.startMonth, m.joinedPartyOn)
-    for (const month of settledElsewhere(e, from, today.slice(0, 7))) paidMonths.set(memberId, (paidMonths.get(memberId) ?? new Set()).add(month))
+    const here = monthsHere(e, m, owedFrom(standard.get(memberId)!.startMonth, m.joinedPartyOn), today.slice(0, 7))
+    const settled = paidMonths.get(memberId) ?? new Set<string>()
+    for (const month of here.elsewhere) settled.add(month)
+    // Months before the transfer brought them here were the earlier branch's: not unpaid here (history.ts monthsHere).
+    for (let month = since; here.arrived && month < here.arrived; month = addMonths(month, 1)) settled.add(month)
+    paidMonths.set(memberId, settled)
   }
   // A payment older than seven months ends any run of unpaid months the flags care about (they stop at 5).
   return writeFlags(port, planDuesReminders({ today, profiles, members, paidMonths, warnMonths: settings.warnMonths }), now)

@@ -11,8 +11,8 @@
 import { readAll } from '../framework/data'
 import type { Port } from '../framework/port'
 import { beijingDate } from '../framework/time'
-import { earlierDues, settledElsewhere } from './history'
-import { addMonths, owedFrom, yearTotals, type PaidMonth } from './ledger'
+import { earlierDues, monthsHere } from './history'
+import { addMonths, monthsOf, owedFrom, yearTotals, type PaidMonth } from './ledger'
 import { FIXED_FEN, monthlyDues } from './rate'
 
 /**
@@ -92,10 +92,10 @@ export async function duesByBranch(port: Port, branchIds: string[], year: number
   const yearOf = (ids: string[]) =>
     readAll(port, 'dues_payments', _.and({ branchId: _.in(ids) }, { month: _.gte(`${year}-01`) }, { month: _.lte(`${year}-12`) }) as Record<string, unknown>, { fields: ['memberId', 'month', 'dueFen', 'paidFen'] })
   const [members, gone, byGroup] = await Promise.all([
-    readAll(port, 'members', { branchId: _.in(branchIds), state: 'active' }, { fields: ['branchId', 'joinedPartyOn', 'name', 'state', 'transferredOn'] }),
+    readAll(port, 'members', { branchId: _.in(branchIds), state: 'active' }, { fields: ['branchId', 'joinedPartyOn', 'name', 'state', 'transferredOn', 'joinedBranchOn'] }),
     // Transferred out during the year or since: their months up to the transfer stay the branch's, as in the
     // ledger (branch-ledger.ts; walk: the sheet's collected fell short of the ledger's by their months).
-    readAll(port, 'members', { branchId: _.in(branchIds), state: 'transferred', transferredOn: _.gte(`${year}-01-01`) }, { fields: ['branchId', 'joinedPartyOn', 'name', 'state', 'transferredOn'] }),
+    readAll(port, 'members', { branchId: _.in(branchIds), state: 'transferred', transferredOn: _.gte(`${year}-01-01`) }, { fields: ['branchId', 'joinedPartyOn', 'name', 'state', 'transferredOn', 'joinedBranchOn'] }),
     inTurns(paymentGroups(branchIds, standards), PAYMENT_CONCURRENCY, yearOf),
   ])
   const roster = new Map([...members, ...gone].map((m) => [m._id, m]))
@@ -107,11 +107,14 @@ export async function duesByBranch(port: Port, branchIds: string[], year: number
   for (const p of counted) {
     const m = roster.get(p.memberId)!
     const due = monthlyDues(p.category, p.baseFen ?? 0, p.farmerFen ?? FIXED_FEN).amountFen
-    const from = owedFrom(p.startMonth, m.joinedPartyOn ?? null)
+    // As the ledger (branch-ledger.ts): received by a transfer, owed from the arrival month (history.ts monthsHere);
+    // transferred out, owed through the month before the transfer (the month itself only when recorded here).
+    const { from, elsewhere } = monthsHere(earlier.get(m._id), m, owedFrom(p.startMonth, m.joinedPartyOn ?? null), addMonths(thisMonth, 12))
     const until = m.state === 'transferred' && m.transferredOn ? m.transferredOn.slice(0, 7) : null
     const upTo = until && until < thisMonth ? until : thisMonth
-    const elsewhere = settledElsewhere(earlier.get(m._id), from, addMonths(thisMonth, 12))
-    const t = yearTotals(year, upTo, from, due, paid.get(p.memberId) ?? new Map(), elsewhere)
+    const mine = paid.get(p.memberId) ?? new Map<string, PaidMonth>()
+    const notOwed = until ? new Set([...elsewhere, ...monthsOf(year).filter((month) => month >= until && !mine.has(month))]) : elsewhere
+    const t = yearTotals(year, upTo, from, due, mine, notOwed)
     const b = out.get(p.branchId)!
     b.members += 1
     b.dueFen += t.dueFen

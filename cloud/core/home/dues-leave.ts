@@ -8,7 +8,7 @@
  */
 import { addMonths, owedFrom } from '../dues/ledger'
 import { branchLedger } from '../dues/branch-ledger'
-import { earlierDues, settledElsewhere } from '../dues/history'
+import { earlierDues, monthsHere } from '../dues/history'
 import { loadDuesSettings } from '../dues/store'
 import { collection, loadOne, readAll } from '../framework/data'
 import type { MemberDoc } from '../framework/model'
@@ -54,18 +54,20 @@ export async function membersBehindOnDues(port: Port, branchId: string): Promise
  * The member's own months owed and unpaid in the twelve months up to last month (0 without a standard set); months
  * settled in their earlier branch (recorded there, or under the letter's 党费交至) are not unpaid (dues/history.ts).
  */
-export async function ownDuesUnpaid(port: Port, member: Pick<MemberDoc, '_id' | 'joinedPartyOn' | 'branchId'>): Promise<number> {
+export async function ownDuesUnpaid(port: Port, member: Pick<MemberDoc, '_id' | 'joinedPartyOn' | 'branchId' | 'joinedBranchOn'>): Promise<number> {
   const _ = port.db.command
   const profile = await loadOne(port, 'dues_profiles', member._id)
   if (!profile) return 0
   const thisMonth = beijingDate(port.now()).slice(0, 7)
-  const from = owedFrom(profile.startMonth, member.joinedPartyOn)
   const since = addMonths(thisMonth, -12)
   const [payments, earlier] = await Promise.all([
     readAll(port, 'dues_payments', { memberId: member._id, month: _.gte(since) }, { fields: ['month'] }),
     earlierDues(port, [member], since),
   ])
-  const paid = new Set([...payments.map((p) => p.month), ...settledElsewhere(earlier.get(member._id), from, thisMonth)])
+  // Received by a transfer: owed here from the arrival month on (dues/history.ts monthsHere).
+  const here = monthsHere(earlier.get(member._id), member, owedFrom(profile.startMonth, member.joinedPartyOn), thisMonth)
+  const from = here.from!
+  const paid = new Set([...payments.map((p) => p.month), ...here.elsewhere])
   let unpaid = 0
   for (let m = since; m < thisMonth; m = addMonths(m, 1)) if (m >= from && !paid.has(m)) unpaid += 1
   return unpaid

@@ -24,4 +24,5 @@ export const MONTH_STATE_LABELS: Record<DuesMonthState, string> = {
   unpaid: '未缴',
   upcoming: '未到期',
   elsewhere: '已在原支部交纳',
+  not_here: '转入本支部前（原支部的月份）',
 }

@@ -12,7 +12,7 @@ import { memberDuesPage } from '../routes'
 import { collectionRateText, dateText, yuanText } from '../text'
 import './dues.scss'
 
-const CELL: Record<DuesMonthState, string> = { not_owed: '', paid: '✓', short: '少', due: '·', unpaid: '欠', upcoming: '', elsewhere: '原' }
+const CELL: Record<DuesMonthState, string> = { not_owed: '', paid: '✓', short: '少', due: '·', unpaid: '欠', upcoming: '', elsewhere: '原', not_here: '—' }
 
 export function LedgerTotals({ ledger }: { ledger: DuesLedger }) {
   const t = ledger.totals
@@ -67,6 +67,7 @@ export function LedgerRows({ ledger }: { ledger: DuesLedger }) {
         <Text>欠 未缴</Text>
         <Text>· 本月待缴</Text>
         {ledger.rows.some((r) => r.months.includes('elsewhere')) ? <Text>原 已在原支部交纳</Text> : null}
+        {ledger.rows.some((r) => r.months.includes('not_here')) ? <Text>— 转入本支部前</Text> : null}
       </View>
       {ledger.rows.length === 0 ? <Text className='dues__note'>支部还没有党员。</Text> : null}
       {ledger.rows.map((r) => (

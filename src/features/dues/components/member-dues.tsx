@@ -86,13 +86,14 @@ function amountsLine(dues: MemberDues, m: MemberDues['months'][number]): string 
     const to = dues.earlier?.paidTo ? monthText(dues.earlier.paidTo) : null
     return `${to ? `介绍信注明党费交至 ${to}` : '按介绍信已交纳'}${m.branchName ? `（${m.branchName}开具）` : ''}`
   }
-  if (m.due === null && m.paid === null) return m.elsewhere ? '金额由原支部记录' : dues.profile?.baseMasked ? '金额已隐去' : `应缴 ${yuanText(m.due)}`
+  if (m.due === null && m.paid === null) return m.elsewhere ? '金额由原支部记录' : dues.profile?.baseMasked ? '金额已隐去' : !dues.profile ? '应缴金额未核定（支部尚未设定党费标准）' : `应缴 ${yuanText(m.due)}`
   return `应缴 ${yuanText(m.due)}${m.paid !== null ? ` · 实缴 ${yuanText(m.paid)}` : ''}`
 }
 
 export function DuesMonths({ dues, onSaved }: { dues: MemberDues; onSaved?(d: MemberDues): void }) {
   const [correcting, setCorrecting] = useState<string | null>(null)
-  const shown = dues.months.filter((m) => m.state !== 'not_owed' || m.paid !== null || m.corrections.length > 0)
+  // Months before a transfer brought the member here, settled by nothing on record, are the earlier branch's: not listed.
+  const shown = dues.months.filter((m) => (m.state !== 'not_owed' && m.state !== 'not_here') || m.paid !== null || m.corrections.length > 0)
   // Across branches the month names the branch that recorded it (walk: months paid in the old branch vanished).
   const named = !!dues.earlier
   return (
