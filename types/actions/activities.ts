@@ -37,7 +37,7 @@ const clientRequestId = z
 const photos = z.array(fileID).max(ACTIVITY_MAX_PHOTOS, { error: `现场照片最多 ${ACTIVITY_MAX_PHOTOS} 张` })
 const personName = (label: string) => text(label, 30)
 const longText = (label: string) => text(label, LONG_TEXT_MAX)
-const month = z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' })
+const month = z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: (issue) => (issue.input === '' ? '请选择月份' : '月份应为如 2026-12 的月份') })
 
 /** One roster member's attendance as the secretary marks it; counts are computed by the cloud, never sent. */
 const attendanceMark = z

@@ -32,7 +32,7 @@ const yuan = (label: string, max = 100_000_000) =>
 export const monthKey = (label: string) =>
   z
     .string({ error: `${label}必须是月份` })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}格式应为 YYYY-MM` })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: (issue) => (issue.input === '' ? `请选择${label}` : `${label}应为月份，如 2026-12`) })
     .refine((v) => Number(v.slice(0, 4)) >= YEARS.from && Number(v.slice(0, 4)) <= YEARS.to, { error: `${label}应在 ${YEARS.from} 年至 ${YEARS.to} 年之间` })
 /** One id per intent (a tap of 公布 / 保存更正), reused by its retries: the write runs once (framework/writes.ts). */
 const clientRequestId = z
