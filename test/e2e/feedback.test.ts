@@ -54,7 +54,9 @@ test('a member sends a suggestion (kept when a send fails); the committee answer
   // The committee answers it, then closes it.
   const admin = (await world.person(ADMIN)).page
   await goTo(admin, world.url, 'pages/me/index')
-  await shown(admin, 'open-feedback').click()
+  // 我的 → 意见反馈 is the committee's inbox (意见建议处理), not a form to send itself suggestions.
+  await shown(admin, 'open-feedback-list').waitFor({ timeout: 30_000 })
+  expect(await shown(admin, 'open-feedback').count()).toBe(0)
   await shown(admin, 'open-feedback-list').click()
   const item = shown(admin, 'feedback-item').filter({ hasText: BODY })
   await item.waitFor({ timeout: 30_000 })

@@ -1,7 +1,7 @@
 /**
  * 组织关系转接 after the user walk (docs/transfers.md), in the browser at 390×844 on the H5 build and the local cloud:
  * the 组织委员 (王芳) opens 赵磊 from the roster and has 开具组织关系介绍信 (a 宣传委员 does not), issues his letter,
- * prints it (a .docx link that downloads a Word file) and withdraws it; the receiving branch no longer lists it. The
+ * prints it (下载 Word 文件, a button that downloads the .docx) and withdraws it; the receiving branch no longer lists it. The
  * secretary of 机械工程学会 sees 「1 份介绍信回执已逾期」 on 首页 待办, which opens the letters out, and records
  * that the outside organisation sent the letter back. E2E_SHOTS=1 writes docs/screenshots/transfers-*.png.
  */
@@ -58,9 +58,13 @@ test('the 组织委员 issues from the roster, prints the 介绍信 and withdraw
   await type(w.page, 'letter-ethnicity', '汉')
   await shown(w.page, 'letter-gender-男').click()
   await shown(w.page, 'transfer-print').click()
-  const link = shown(w.page, 'export-download')
+  const link = shown(w.page, 'letter-download')
   await link.waitFor({ timeout: 30_000 })
-  await expect(link.innerText()).resolves.toContain('赵磊组织关系介绍信（湘科社党转〔2026〕21号）.docx')
+  // The app's button (下载 Word 文件), the file's name shown once above it.
+  await expect(link.innerText()).resolves.toBe('下载 Word 文件')
+  await expect(link.getAttribute('download')).resolves.toBe('赵磊组织关系介绍信（湘科社党转〔2026〕21号）.docx')
+  await expect(shown(w.page, 'letter-ready').innerText()).resolves.toContain('赵磊组织关系介绍信（湘科社党转〔2026〕21号）.docx')
+  expect((await shown(w.page, 'letter-ready').innerText()).split('.docx').length).toBe(2)
   await link.scrollIntoViewIfNeeded()
   await shot(w.page, 'transfers-print')
   const res = await fetch(new URL((await link.getAttribute('href'))!, world.url).toString())

@@ -140,10 +140,11 @@ test('a planned session is offered for recording only once it is on; before that
   const inAWeek = new Date(Date.now() + 7 * 24 * 3600_000).toISOString()
   const { rerender } = render(<ActivityDetail activity={{ ...base, status: 'planned', canEdit: true, startAt: inAWeek, attendance: undefined } as never} onRemoved={jest.fn()} />)
   expect(screen.queryByText('记录这次活动')).toBeNull()
-  expect(screen.getByText(/^活动开始后可记录（\d{4}年\d+月\d+日 周. \d\d:\d\d 起）$/)).toBeTruthy()
+  // Short (walk: the long form wrapped in the pill): 12月4日, with the year only when not this year.
+  expect(screen.getByText(/^开始后可记录 · (\d{4}年)?\d+月\d+日 \d\d:\d\d 起$/)).toBeTruthy()
 
   const inTenMinutes = new Date(Date.now() + 10 * 60_000).toISOString() // sign-in opens 30 minutes before
   rerender(<ActivityDetail activity={{ ...base, status: 'planned', canEdit: true, startAt: inTenMinutes, attendance: undefined } as never} onRemoved={jest.fn()} />)
   expect(screen.getByText('记录这次活动')).toBeTruthy()
-  expect(screen.queryByText(/^活动开始后可记录/)).toBeNull()
+  expect(screen.queryByText(/^开始后可记录/)).toBeNull()
 })

@@ -97,17 +97,7 @@ export function useBranchTerm(branchId: string | null) {
   /** 同步支委职务到账号 (confirmed by the secretary). */
   const confirmRoles = (requestId = newClientRequestId()) => (branchId ? write(() => syncRoles(branchId, requestId)) : Promise.resolve(false))
   const clearError = () => setSaveError(null)
-  const toggleGreetings = async (on: boolean) => {
-    if (!branchId) return
-    setSaveError(null)
-    try {
-      await setGreetings(branchId, on)
-      await load()
-    } catch (e) {
-      setSaveError(errorMessage(e))
-    }
-  }
-  return { view, error, busy, saveError, reload: load, meetings, voters, loadFormData, save, correct, postpone, confirmRoles, clearError, toggleGreetings }
+  return { view, error, busy, saveError, reload: load, meetings, voters, loadFormData, save, correct, postpone, confirmRoles, clearError }
 }
 
 /**
@@ -132,6 +122,44 @@ export function useMeetingElection(branchId: string | null, activityId: string) 
     void load()
   }, [branchId, activityId])
   return { found, error, reload: load }
+}
+
+/**
+ * The branch's 政治生日 greetings setting (a branch setting: on the branch's management page). `on` null while
+ * reading; `mayChange` from terms.get's canRecord (the secretary, the committee), the same action call as before.
+ */
+export function useGreetings(branchId: string | null) {
+  const [on, setOn] = useState<boolean | null>(null)
+  const [mayChange, setMayChange] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const load = async () => {
+    if (!branchId) return
+    setError(null)
+    try {
+      const v = await getTerm(branchId)
+      setOn(v.greetings)
+      setMayChange(v.canRecord)
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+  useEffect(() => {
+    void load()
+  }, [branchId])
+  const toggle = async (next: boolean) => {
+    if (!branchId) return
+    setBusy(true)
+    setError(null)
+    try {
+      setOn((await setGreetings(branchId, next)).greetings)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return { on, mayChange, busy, error, reload: load, toggle }
 }
 
 export function useTermsOverview(enabled: boolean) {

@@ -16,8 +16,8 @@ import { testId } from '../../lib/test-id'
 import { Button } from '../../components/button'
 import './index.scss'
 
-/** Who sees an entry: everyone, people on the current branch's roster, its ledger keepers, committee admins, or the pipeline's keepers. */
-type Who = 'all' | 'roster' | 'ledger' | 'admin' | 'pipeline'
+/** Who sees an entry: everyone, people on the current branch's roster, its ledger keepers, committee admins, everyone but them, or the pipeline's keepers. */
+type Who = 'all' | 'roster' | 'ledger' | 'admin' | 'notAdmin' | 'pipeline'
 /** Sections of entries into the sub-packages: [label, page under packages/, who, test id]. */
 const MORE: [string, [string, string, Who, string][]][] = [
   ['党费', [['我的党费', 'dues/pages/member', 'roster', 'my-dues'], ['党费台账', 'dues/pages/ledger', 'ledger', 'dues-ledger']]],
@@ -26,7 +26,8 @@ const MORE: [string, [string, string, Who, string][]][] = [
   ['换届', [['支委会换届', 'terms/pages/term', 'pipeline', 'terms']]],
   ['民主评议', [['民主评议党员', 'appraisal/pages/list', 'roster', 'appraisal']]],
   ['提醒与通知', [['订阅提醒', 'inbox/pages/subscribe', 'all', 'subscribe'], ['发布通知', 'inbox/pages/notice', 'admin', 'notice'], ['记录审核', 'reviews/pages/queue', 'admin', 'review-queue']]],
-  ['意见反馈', [['向党委提意见', 'feedback/pages/mine', 'all', 'feedback']]],
+  // The committee answers the feedback (its inbox), it does not send itself suggestions.
+  ['意见反馈', [['向党委提意见', 'feedback/pages/mine', 'notAdmin', 'feedback'], ['意见建议处理', 'feedback/pages/list', 'admin', 'feedback-list']]],
   ['党委设置', [['优秀比例与党费提醒', 'committee/pages/settings', 'admin', 'committee-settings']]],
 ]
 
@@ -44,7 +45,7 @@ export default function MePage() {
   // 发展党员: the current branch's secretary and 支委 (the committee from any branch).
   const keepsPipeline = useSessionStore((s) => s.roles.some((r) => r.branchId === s.currentBranchId && (r.role === 'secretary' || r.role === 'branch_committee')))
 
-  const sees: Record<Who, boolean> = { all: true, roster: onRoster, ledger: keepsLedger, admin: isAdmin, pipeline: keepsPipeline || isAdmin }
+  const sees: Record<Who, boolean> = { all: true, roster: onRoster, ledger: keepsLedger, admin: isAdmin, notAdmin: !isAdmin, pipeline: keepsPipeline || isAdmin }
 
   return (
     <View className='me'>

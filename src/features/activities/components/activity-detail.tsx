@@ -13,7 +13,7 @@ import { absenceText } from '../../../../types/leave'
 import { Button } from '../../../components/button'
 import { Field, TextInput } from '../../../components/form'
 import { PhotoGrid, uploadSummary } from '../../../components/photo-grid'
-import { formatDateTime } from '../../../lib/time'
+import { formatDateTime, formatShortDate } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
 import { errorMessage } from '../../../services/api'
 import type { ActivityFull } from '../api'
@@ -376,8 +376,9 @@ export function ActivityDetail({ activity: a, onRemoved }: { activity: ActivityF
         {a.canEdit && planned ? <SignInCode a={a} /> : null}
         {a.canEdit && planned && recordableFrom > Date.now() ? (
           // The cloud records a session only once it is on (sign-in open): say when, rather than fail on save.
-          <Button type='primary' size='large' block disabled {...testId('record-planned-later')}>
-            {`活动开始后可记录（${formatDateTime(new Date(recordableFrom).toISOString())} 起）`}
+          // Short enough for one line at 390 px (12月4日, the year only when not this one); if it wraps, a padded block.
+          <Button type='primary' size='large' block disabled className='activity-detail__later' {...testId('record-planned-later')}>
+            {`开始后可记录 · ${formatShortDate(new Date(recordableFrom).toISOString())} ${hhmm(new Date(recordableFrom).toISOString())} 起`}
           </Button>
         ) : a.canEdit ? (
           <Button

@@ -19,7 +19,16 @@ import './member-detail.scss'
 
 type Groups = { id: string; name: string }[]
 
-export function MemberCard({ m }: { m: MemberSummary }) {
+/**
+ * 加入本支部: the day the member belongs to the branch from (joined the party in it, or transferred in; roster.ts
+ * rosterAsOf) — not always a 转入. A day before the branch's 启用日期 (a branch that existed before the app) says so.
+ */
+export function joinedBranchText(joinedBranchOn: string | null | undefined, branchStartedOn?: string | null): string {
+  if (!joinedBranchOn) return '未填写'
+  return branchStartedOn && joinedBranchOn < branchStartedOn ? `${dateText(joinedBranchOn)}（启用前）` : dateText(joinedBranchOn)
+}
+
+export function MemberCard({ m, branchStartedOn }: { m: MemberSummary; branchStartedOn?: string | null }) {
   const out = m.state === 'transferred'
   return (
     <View className={`member-card ${out ? 'member-card--out' : ''}`} {...testId('member-card')}>
@@ -33,7 +42,7 @@ export function MemberCard({ m }: { m: MemberSummary }) {
       <Row label='党小组' value={m.groupName ? `${m.groupName}${m.groupLeader ? '（组长）' : ''}` : '未分组'} />
       <Row label='入党日期' value={m.joinedPartyOn ? dateText(m.joinedPartyOn) : '未填写'} />
       <Row label='转正日期' value={m.confirmedOn ? dateText(m.confirmedOn) : m.partyStatus === 'probationary' ? '预备期中' : '未填写'} />
-      <Row label='转入本支部' value={m.joinedBranchOn ? dateText(m.joinedBranchOn) : '未填写'} />
+      <Row label='加入本支部' value={joinedBranchText(m.joinedBranchOn, branchStartedOn)} id='member-joined-branch-on' />
       <Row label='手机' value={m.phoneMasked ?? '未填写'} />
       <Row label='微信' value={m.bound ? '已绑定' : '未绑定'} />
       {out ? (
@@ -45,11 +54,13 @@ export function MemberCard({ m }: { m: MemberSummary }) {
   )
 }
 
-function Row({ label, value }: { label: string; value: string }) {
+function Row({ label, value, id }: { label: string; value: string; id?: string }) {
   return (
     <View className='member-card__row'>
       <Text className='member-card__label'>{label}</Text>
-      <Text className='member-card__value'>{value}</Text>
+      <Text className='member-card__value' {...(id ? testId(id) : {})}>
+        {value}
+      </Text>
     </View>
   )
 }

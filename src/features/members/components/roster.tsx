@@ -103,6 +103,7 @@ export function RosterList({ onOpen }: { onOpen(m: MemberSummary): void }) {
 /** `attendance` undefined: not read (nothing shown); null: read, nothing expected of this member this year. */
 function MemberRow({ m, onOpen, attendance, year }: { m: MemberSummary; onOpen(): void; attendance?: MemberAttendance | null; year?: number }) {
   const out = m.state === 'transferred'
+  const meta = [m.groupName ? `${m.groupName}${m.groupLeader ? '组长' : ''}` : null, m.posts.length ? m.posts.join('、') : null, m.phoneMasked].filter(Boolean).join(' · ')
   return (
     <View className={`roster__row ${out ? 'roster__row--out' : ''}`} onClick={onOpen} {...testId('roster-item')}>
       <View className='roster__avatar'>{m.name.slice(-2)}</View>
@@ -115,11 +116,12 @@ function MemberRow({ m, onOpen, attendance, year }: { m: MemberSummary; onOpen()
           {m.roles.includes('secretary') ? <Text className='roster__tag roster__tag--post'>书记</Text> : null}
           {!m.bound ? <Text className='roster__tag roster__tag--muted'>未绑定微信</Text> : null}
         </View>
-        <Text className='roster__meta'>
-          {[m.groupName ? `${m.groupName}${m.groupLeader ? '组长' : ''}` : null, m.posts.length ? m.posts.join('、') : null, m.phoneMasked]
-            .filter(Boolean)
-            .join(' · ') || '—'}
-        </Text>
+        {/* Group, posts, phone; a member with none of them has no line (no bare 「—」: the tag says 正式/预备). */}
+        {meta ? (
+          <Text className='roster__meta' {...testId('roster-meta')}>
+            {meta}
+          </Text>
+        ) : null}
         {m.probationEndsOn && !out ? <Text className='roster__meta' {...testId('roster-probation')}>{probationWords(m.probationEndsOn)}</Text> : null}
         {attendance !== undefined && year && !out ? (
           <Text className='roster__meta' {...testId('roster-attendance')}>

@@ -15,6 +15,7 @@ import { InviteList } from '../../../../features/invites/components/invite-list'
 import { JoinRequests } from '../../../../features/invites/components/join-requests'
 import { COMMITTEE_PRESETS, SECRETARY_PRESETS } from '../../../../features/invites/labels'
 import { useInvitesStore } from '../../../../features/invites/store'
+import { GreetingsSetting } from '../../../../features/terms/components/greetings-setting'
 import { auditPage, rosterPage } from '../../routes'
 import '../org.scss'
 
@@ -103,6 +104,9 @@ export default function BranchPage() {
       <Section title='党小组'>
         <GroupList canEdit={managing} />
       </Section>
+
+      {/* Branch settings (the secretary's and the committee's): 政治生日 greetings. */}
+      {managing ? <GreetingsSetting branchId={id} /> : null}
 
       {managing ? (
         <>

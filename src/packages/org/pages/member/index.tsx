@@ -11,6 +11,7 @@ import { MemberAttendance } from '../../../../features/leave/components/member-a
 import { MemberAppraisal } from '../../../../features/appraisal/components/member-appraisal'
 import { TransferIssueEntry } from '../../../../features/transfers/components/issue-entry'
 import { useMemberStore } from '../../../../features/members/member-store'
+import { useBranchDetailStore } from '../../../../features/branches/detail-store'
 import { selectRosterBranch, useRosterStore } from '../../../../features/members/roster-store'
 import '../org.scss'
 
@@ -28,6 +29,9 @@ export default function MemberPage() {
   const loadGroups = useRosterStore((s) => s.loadGroups)
   const changedInRoster = useRosterStore((s) => s.changed)
   const branchId = member?.branchId ?? null
+  // The branch's 启用日期, for 加入本支部 (a day before it reads 「（启用前）」): read with the branch when not already.
+  const branchStartedOn = useBranchDetailStore((s) => (s.branchId === branchId ? (s.detail?.branch.startedOn ?? null) : null))
+  const branchLoaded = useBranchDetailStore((s) => s.branchId === branchId && s.status !== 'idle')
   const isAdmin = isCommitteeAdmin(roles)
   const isSecretary = useMemo(() => rolesInBranch(roles, branchId).includes('secretary'), [roles, branchId])
   // A 支委 may be the 组织委员, who issues letters too (the server says: TransferIssueEntry).
@@ -40,6 +44,10 @@ export default function MemberPage() {
     if (branchId && (rosterBranch !== branchId || !groups.length) && (isAdmin || isSecretary)) void loadGroups(branchId)
   }, [branchId, isAdmin, isSecretary])
 
+  useEffect(() => {
+    if (branchId && !branchLoaded) void useBranchDetailStore.getState().load(branchId)
+  }, [branchId])
+
   const onChanged = (m: MemberSummary) => {
     changedInRoster(m)
     // Handing over the secretary's post changes the caller's own roles.
@@ -51,7 +59,7 @@ export default function MemberPage() {
   return (
     <View className='org-page'>
       <Section>
-        <MemberCard m={member} />
+        <MemberCard m={member} branchStartedOn={branchStartedOn} />
       </Section>
       <MemberAttendance memberId={id} />
       <MemberAppraisal memberId={id} />

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
-import { Switch, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { Button } from '../../../../components/button'
 import { Field, TextInput } from '../../../../components/form'
 import { DateField, SelectField } from '../../../../components/pickers'
@@ -78,6 +78,46 @@ function TermCard({ term, title }: { term: Term; title: string }) {
 type Row = { votes: string; post: TermPost | '' }
 const POST_OPTIONS = [{ value: '' as const, label: '不任职' }, ...TERM_POSTS.map((p) => ({ value: p, label: p }))]
 
+const ACTIVITY_RECORD_PAGE = '/packages/activities/pages/edit/index'
+const ACTIVITY_PLAN_PAGE = '/packages/activities/pages/plan/index'
+
+/**
+ * 登记换届选举 without a recorded 支部党员大会: the election is held at one (《中国共产党基层组织选举工作条例》), so the
+ * form is not offered; the secretary is sent to 活动 to record (or arrange) the meeting, and comes back.
+ */
+function NoMeeting({ branchId, onDone }: { branchId: string; onDone(): void }) {
+  const current = useSessionStore((s) => s.currentBranchId)
+  return (
+    <Section title='登记换届选举'>
+      <View {...testId('term-no-meeting')}>
+        <Text className='term__notice'>换届选举须在支部党员大会上进行。请先在「活动」中记录这次支部党员大会，再回来登记选举结果。</Text>
+        <View className='term__buttons'>
+          {current === branchId ? (
+            <>
+              <Button type='primary' onClick={() => void Taro.navigateTo({ url: ACTIVITY_RECORD_PAGE })} {...testId('term-go-record')}>
+                去记录
+              </Button>
+              <Button type='default' onClick={() => void Taro.navigateTo({ url: ACTIVITY_PLAN_PAGE })} {...testId('term-go-plan')}>
+                去安排
+              </Button>
+            </>
+          ) : null}
+          <Button type='plain' onClick={onDone}>
+            取消
+          </Button>
+        </View>
+      </View>
+    </Section>
+  )
+}
+
+/** What the form can say before asking the cloud: the meeting and the posts (in plain words, next to 保存). */
+function electionFormError(kind: 'election' | 'existing' | 'correct', activityId: string, posts: number): string | null {
+  if (kind === 'election' && !activityId) return '请选择召开换届选举的支部党员大会'
+  if (!posts) return kind === 'election' ? '请为当选的支委选择职务（须有一位书记）' : '请为支委选择职务（须有一位书记）'
+  return null
+}
+
 type FormKind = 'election' | 'existing' | 'correct'
 const FORM_TITLES: Record<FormKind, string> = { election: '登记换届选举', existing: '补录现任支委会', correct: '更正本届任期' }
 
@@ -100,9 +140,11 @@ function RecordForm({ branchId, kind, t, onDone }: { branchId: string; kind: For
   const [years, setYears] = useState(String(term?.years ?? 3))
   const [seats, setSeats] = useState(term?.election ? String(term.election.seats) : '')
   const [reason, setReason] = useState('')
+  const [formError, setFormError] = useState<string | null>(null)
   const meeting = t.meetings?.find((m) => m.id === activityId)
   const meetingOn = meeting ? inShanghai(meeting.on).format('YYYY-MM-DD') : null
   if (!t.meetings || !t.voters) return t.saveError ? <ErrorState message={t.saveError} onRetry={() => void t.loadFormData()} /> : <LoadingState />
+  if (kind === 'election' && !t.meetings.length) return <NoMeeting branchId={branchId} onDone={onDone} />
   // A correction shows everyone the term names, also anyone no longer among the 正式党员 (so nothing is dropped unseen).
   const named = term ? [...term.members.map((m) => ({ id: m.memberId, name: m.name })), ...(term.election?.candidates ?? []).map((c) => ({ id: c.memberId, name: c.name }))] : []
   const people = [...t.voters, ...named.filter((p, i) => !t.voters!.some((v) => v.id === p.id) && named.findIndex((q) => q.id === p.id) === i)]
@@ -112,6 +154,9 @@ function RecordForm({ branchId, kind, t, onDone }: { branchId: string; kind: For
     const members = people.filter((v) => row(v.id).post).map((v) => ({ memberId: v.id, post: row(v.id).post as TermPost }))
     const candidates = people.filter((v) => row(v.id).votes.trim() !== '').map((v) => ({ memberId: v.id, votes: Number(row(v.id).votes) }))
     const seatCount = seats.trim() ? Number(seats) : undefined
+    const missing = electionFormError(kind, activityId, members.length)
+    setFormError(missing)
+    if (missing) return
     const ok =
       kind === 'election'
         ? await t.save({ branchId, kind, startOn: meetingOn ?? '', activityId: activityId || undefined, candidates, members, years: Number(years), seats: seatCount })
@@ -123,12 +168,13 @@ function RecordForm({ branchId, kind, t, onDone }: { branchId: string; kind: For
   return (
     <Section title={FORM_TITLES[kind]}>
       {kind === 'election' ? (
-        <Field label='选举大会' hint='换届选举在支部党员大会上进行；请先记录大会的出席情况。新一届任期从选举之日起算'>
-          {t.meetings.length ? (
-            <SelectField value={activityId} options={[{ value: '', label: '请选择支部党员大会' }, ...t.meetings.map((m) => ({ value: m.id, label: `${dateText(inShanghai(m.on).format('YYYY-MM-DD'))} ${m.topic}` }))]} onChange={setActivityId} id='term-meeting' />
-          ) : (
-            <Text className='term__hint'>还没有记录过支部党员大会，请先在「活动」中记录选举大会</Text>
-          )}
+        <Field label='选举大会' hint='换届选举在支部党员大会上进行；新一届任期从选举之日起算'>
+          <SelectField
+            value={activityId}
+            options={[{ value: '', label: '请选择支部党员大会' }, ...t.meetings.map((m) => ({ value: m.id, label: `${dateText(inShanghai(m.on).format('YYYY-MM-DD'))} ${m.topic}` }))]}
+            onChange={(x) => (setActivityId(x), setFormError(null))}
+            id='term-meeting'
+          />
         </Field>
       ) : isElection ? (
         <Field label='任期开始日期' hint='选举产生的任期从选举大会之日起算'>
@@ -170,7 +216,11 @@ function RecordForm({ branchId, kind, t, onDone }: { branchId: string; kind: For
           <TextInput value={reason} onChange={setReason} maxlength={200} placeholder='如：职务登记颠倒、开始日期录错' id='term-reason' />
         </Field>
       ) : null}
-      {t.saveError ? <Text className='term__error' {...testId('term-error')}>{t.saveError}</Text> : null}
+      {formError || t.saveError ? (
+        <Text className='term__error' {...testId('term-error')}>
+          {formError ?? t.saveError}
+        </Text>
+      ) : null}
       <View className='term__buttons'>
         <Button type='primary' loading={t.busy} onClick={() => void submit()} {...testId('term-save')}>
           {kind === 'correct' ? '保存更正' : '保存'}
@@ -248,6 +298,10 @@ function RoleSync({ t }: { t: ReturnType<typeof useBranchTerm> }) {
 function BranchTerm({ branchId }: { branchId: string }) {
   const t = useBranchTerm(branchId)
   const [form, setForm] = useState<FormKind | 'postpone' | null>(null)
+  // Back from 活动 (去记录 the 支部党员大会): the meetings are read again, so the form is offered at once.
+  useDidShow(() => {
+    if (form === 'election' || form === 'existing' || form === 'correct') void t.loadFormData()
+  })
   if (t.error) return <ErrorState message={t.error} onRetry={() => void t.reload()} />
   if (!t.view) return <LoadingState />
   const v = t.view
@@ -291,14 +345,6 @@ function BranchTerm({ branchId }: { branchId: string }) {
         </View>
       ) : null}
       {form === 'postpone' ? <PostponeForm branchId={branchId} t={t} onDone={() => setForm(null)} /> : form ? <RecordForm key={form} branchId={branchId} kind={form} t={t} onDone={() => setForm(null)} /> : null}
-      {v.canRecord ? (
-        <Section title='政治生日'>
-          <View className='term__switch'>
-            <Text className='term__meta'>党员入党纪念日当天，在消息中向本人送上祝福，并提醒书记</Text>
-            <Switch checked={v.greetings} color='#c8161d' onChange={(e) => void t.toggleGreetings(e.detail.value)} {...testId('term-greetings')} />
-          </View>
-        </Section>
-      ) : null}
       {v.past.length ? (
         <Section title='历届支委会'>
           {v.past.map((p) => (

@@ -1,6 +1,6 @@
 /**
  * The sending branch's steps on a letter (secretary, 组织委员, committee; docs/transfers.md): print the 介绍信 (.docx,
- * opened like an export: Taro.cloud.downloadFile + openDocument in WeChat, a link in the browser), withdraw it while
+ * opened in WeChat by Taro.cloud.downloadFile + openDocument, a download button in the browser: LetterFile), withdraw it while
  * not yet accepted (撤回), and for a letter to outside record that the other side sent it back (对方退回).
  */
 import { useState } from 'react'
@@ -9,7 +9,7 @@ import { Button } from '../../../../components/button'
 import { Field, Segments, TextInput } from '../../../../components/form'
 import { DateField } from '../../../../components/pickers'
 import { Section } from '../../../../components/section'
-import { OpenFile } from '../../../../features/dashboard/components/open-file'
+import { LetterFile } from '../../../../features/transfers/components/letter-file'
 import { useTransferStore, type LetterFacts } from '../../../../features/transfers/store'
 import { testId } from '../../../../lib/test-id'
 import { todayInShanghai } from '../../../../lib/time'
@@ -44,7 +44,7 @@ export function PrintLetter() {
       ) : null}
       <View className='transfer__row'>
         <Field label='民族（可不填）'>
-          <TextInput id='letter-ethnicity' value={ethnicity} onChange={setEthnicity} maxlength={10} placeholder='如：汉' />
+          <TextInput id='letter-ethnicity' value={ethnicity} onChange={setEthnicity} maxlength={10} placeholder='如：汉族' />
         </Field>
         {!idNumber.trim() ? (
           <Field label='年龄（可不填）'>
@@ -62,8 +62,10 @@ export function PrintLetter() {
       </Button>
       {s.letter ? (
         <View className='transfer__file' {...testId('letter-ready')}>
-          <Text className='transfer__meta'>{s.letter.fileName}</Text>
-          <OpenFile job={s.letter} />
+          <Text className='transfer__meta' {...testId('letter-name')}>
+            {s.letter.fileName}
+          </Text>
+          <LetterFile letter={s.letter} />
         </View>
       ) : null}
     </Section>

@@ -114,7 +114,7 @@ export default function TransferIssuePage() {
       </View>
       <Section title='组织关系介绍信'>
         <Field label='介绍信编号'>
-          <TextInput id='issue-letter' value={letterNo} onChange={setLetterNo} maxlength={30} placeholder='如：赣科社党转〔2026〕1号' />
+          <TextInput id='issue-letter' value={letterNo} onChange={setLetterNo} maxlength={30} placeholder={`如：科社党转〔${today.slice(0, 4)}〕1号`} />
         </Field>
         <Field label='接收党组织'>
           <Segments<'inside' | 'outside'> id='issue-where' value={where} onChange={(v) => setWhere(v)} options={[{ value: 'inside', label: '本系统内的支部' }, { value: 'outside', label: '其他党组织' }]} />
