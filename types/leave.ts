@@ -2,10 +2,14 @@
 export const LEAVE_KINDS = ['sick', 'personal', 'business', 'away', 'other'] as const
 export type LeaveKind = (typeof LEAVE_KINDS)[number]
 export const LEAVE_KIND_LABELS: Record<LeaveKind, string> = { sick: '病假', personal: '事假', business: '公出', away: '在外地', other: '其他' }
-/** withdrawn: the member took the request back before it was decided (leave.withdraw); they may ask again. */
-export const LEAVE_STATUSES = ['pending', 'approved', 'declined', 'withdrawn'] as const
+/**
+ * withdrawn: the member took the request back before it was decided (leave.withdraw); they may ask again.
+ * cancelled: still waiting when the session was cancelled or deleted — closed, nothing to decide (cloud/core/leave/store.ts
+ * closeLeaveOfSession).
+ */
+export const LEAVE_STATUSES = ['pending', 'approved', 'declined', 'withdrawn', 'cancelled'] as const
 export type LeaveStatus = (typeof LEAVE_STATUSES)[number]
-export const LEAVE_STATUS_LABELS: Record<LeaveStatus, string> = { pending: '待审批', approved: '已准假', declined: '未准假', withdrawn: '已撤回' }
+export const LEAVE_STATUS_LABELS: Record<LeaveStatus, string> = { pending: '待审批', approved: '已准假', declined: '未准假', withdrawn: '已撤回', cancelled: '活动已取消' }
 
 /** The absence reason an approved leave writes into the record: 请假（病假） or 请假（其他：…）. */
 export const leaveReason = (kind: LeaveKind, note: string | null): string =>

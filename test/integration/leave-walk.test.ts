@@ -8,7 +8,7 @@
  * This file moves its own local cloud's clock (POST /dev/clock).
  */
 import { apiAs, ok } from '../support/api'
-import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { sdkFor, startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
 
 let cloud: LocalCloudHandle
 let branch1: string
@@ -123,4 +123,33 @@ test('准假 and 不准假 may be changed until the session starts, the member t
   expect((await ok(secretary()('leave.forSession', { activityId: s.id }))).decidable).toEqual([])
   expect(await secretary()('leave.decide', { activityId: s.id, memberId: zhaoId, approve: false, note: '晚了' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('活动已经开始') } })
   expect((await ok(zhao()('leave.forSession', { activityId: s.id }))).mine).toMatchObject({ status: 'approved' })
+})
+
+test('a session cancelled or deleted takes its leave notices with it: none opens a session that is gone, the requests are closed', async () => {
+  const db = sdkFor(cloud.url).database()
+  const inboxOf = async () => (await ok(secretary()('inbox.list', { limit: 50 }))).items
+  // Cancelled by 王芳 (组织委员): the secretary's 「赵磊 请假」 gives way to one notice that needs nothing of him.
+  const s = await plan('走查·将取消', 3 * DAY, '李建国')
+  await ok(zhao()('leave.request', { activityId: s.id, kind: 'personal', note: '家中有事' }))
+  expect((await noticesAbout('走查·将取消')).map((i) => i.title)).toEqual(['赵磊 请假：走查·将取消'])
+  const unreadBefore = (await ok(secretary()('inbox.unread', {}))).count
+  await ok(wang()('activities.cancel', { id: s.id, reason: '与区委党校培训冲突' }))
+  expect(await noticesAbout('走查·将取消')).toEqual([])
+  const closed = (await inboxOf()).filter((i) => i.title.includes('走查·将取消') && i.kind === 'leave_request')
+  expect(closed.map((i) => [i.title, i.body, i.page])).toEqual([['活动已取消，请假无需审批：走查·将取消', '赵磊 的请假随活动取消而关闭。', '/pages/activities/index']])
+  // The closing notice and the audience's cancellation notice (activities-plan.ts, not 请假's) are new; the ask's unread went.
+  const told = (await inboxOf()).filter((i) => i.title.includes('走查·将取消'))
+  for (const i of told.filter((t) => t.kind === 'leave_request')) expect(i.page).not.toContain(s.id)
+  expect((await ok(secretary()('inbox.unread', {}))).count).toBe(unreadBefore - 1 + told.length)
+  expect((await db.collection('leave_requests').doc(`${s.id}:${zhaoId}`).get()).data).toMatchObject({ status: 'cancelled', noticeId: null })
+  expect(await zhao()('leave.withdraw', { activityId: s.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+
+  // Deleted by the secretary himself: the notices go and nothing replaces them (he did it); decided ones close too.
+  const d = await plan('走查·将删除', 3 * DAY, '李建国')
+  await ok(zhao()('leave.request', { activityId: d.id, kind: 'sick' }))
+  await ok(secretary()('leave.decide', { activityId: d.id, memberId: zhaoId, approve: true }))
+  expect((await noticesAbout('走查·将删除')).length).toBe(1)
+  await ok(secretary()('activities.remove', { id: d.id, reason: '重复建立' }))
+  expect((await inboxOf()).filter((i) => i.title.includes('走查·将删除'))).toEqual([])
+  expect((await db.collection('leave_requests').doc(`${d.id}:${zhaoId}`).get()).data).toMatchObject({ status: 'approved', noticeId: null })
 })

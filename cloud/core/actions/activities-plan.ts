@@ -17,6 +17,7 @@ import { writeInbox, sendQueued, type Counts } from '../reminders/deliver'
 import { messageData } from '../reminders/fit'
 import { REMINDER_PAGES, dedupeKey, type PlannedReminder } from '../reminders/planner'
 import { claim, loadQuota } from '../reminders/run'
+import { closeLeaveOfSession } from '../leave/store'
 import { SUBSCRIPTION_TEMPLATES } from '../../../config/deployment'
 import { updateActivity } from './activities-write'
 
@@ -131,6 +132,8 @@ export const cancelPlan = defineAction({
       changes: [{ field: 'status', label: '状态', before: '已计划', after: '已取消' }],
       reason: input.reason,
     })
+    // Its 请假 notices would open a session that is gone: they go, and requests still waiting are closed (docs/leave.md).
+    await closeLeaveOfSession(port, doc, 'cancelled', caller.memberships.some((m) => m.role === 'secretary' && m.branchId === doc.branchId))
     const typeName = ACTIVITY_TYPE_INFO[doc.type].name
     const told = await tellAudience(
       ctx,

@@ -32,7 +32,7 @@ import { checkTexts, versionConflict } from '../framework/writes'
 import type { ActivityDoc, ActivityVersionDoc } from '../framework/model'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import type { Port } from '../framework/port'
-import { approvedLeaveMarks } from '../leave/store'
+import { approvedLeaveMarks, closeLeaveOfSession } from '../leave/store'
 import { loadActiveBranch } from '../organisation/store'
 import { beijingDate } from '../framework/time'
 import { insertNew } from '../reminders/store'
@@ -537,6 +537,8 @@ export const removeActivity = defineAction({
       changes: [{ field: 'deleted', label: '删除', before: null, after: '已删除' }, ...(committee ? [{ field: 'editor', label: '修改人', before: null, after: `党委（${by.name}）` }] : [])],
       reason: input.reason,
     })
+    // Its 请假 notices would open a session that is gone: they go, and requests still waiting are closed (docs/leave.md).
+    await closeLeaveOfSession(port, doc, 'deleted', caller.memberships.some((m) => m.role === 'secretary' && m.branchId === doc.branchId))
     if (committee) await tellBranch(port, doc, current + 1, '删除', `删除原因：${input.reason}`)
     return { id: doc._id, deleted: true as const }
   },

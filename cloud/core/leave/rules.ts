@@ -4,6 +4,7 @@
  * The rest is the product's: a decision may be changed until the session starts, and the secretary gets one notice
  * per request, not one per tap.
  */
+import type { LeaveStatus } from '../../../types/leave'
 
 /** A withdrawal this soon after the ask cancels the ask's notice and sends nothing: the secretary never needed it. */
 export const WITHDRAW_QUIET_MINUTES = 10
@@ -33,7 +34,7 @@ export const withdrawIsQuiet = (askedAt: Date, now: Date) => now.getTime() - new
  * then); a decided one may be changed (准假 ↔ 不准假) only before the session starts — once it has begun the member
  * acted on the answer (stayed away, or came).
  */
-export function decisionOpen(status: 'pending' | 'approved' | 'declined' | 'withdrawn', session: { recorded: boolean; begun: boolean }): boolean {
-  if (status === 'withdrawn' || session.recorded) return false
+export function decisionOpen(status: LeaveStatus, session: { recorded: boolean; begun: boolean }): boolean {
+  if (status === 'withdrawn' || status === 'cancelled' || session.recorded) return false
   return status === 'pending' || !session.begun
 }
