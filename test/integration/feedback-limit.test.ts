@@ -93,3 +93,17 @@ test('a text disguised with invisible characters or full-width letters is the sa
   const mine = (await ok(wang('feedback.mine', {}))).items.filter((i) => i.body.includes('活动通知发得太晚'))
   expect(mine).toHaveLength(1)
 })
+
+test('the same text sent 10 times at the same instant is stored once; 9 are refused as REPEATED', async () => {
+  const day = new Date(Date.now() + 8 * 3600_000 + 9 * 86400_000).toISOString().slice(0, 10)
+  await clock({ set: `${day}T10:00:00+08:00` })
+  const li = as('dev-secretary-1')
+  const body = '同一时刻连点十次：请把学习资料放到小程序里'
+  const answers = await Promise.all(Array.from({ length: 10 }, (_, n) => li('feedback.send', { kind: 'suggestion', body, clientRequestId: rid(`same${n}`) })))
+  expect(answers.filter((a) => a.ok)).toHaveLength(1)
+  for (const r of answers.filter((a) => !a.ok)) expect(r).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', details: { reason: 'REPEATED' } } })
+  expect((await ok(li('feedback.mine', {}))).items.filter((i) => i.body === body)).toHaveLength(1)
+  // Ten minutes on, the text may be sent again.
+  await clock({ advance: '10m' })
+  await ok(li('feedback.send', { kind: 'suggestion', body, clientRequestId: rid('same-later') }))
+})

@@ -7,6 +7,7 @@
  * Tests: test/unit/feedback-limit.test.ts (the edges), test/integration/feedback-limit.test.ts (through the action,
  * 20 sends at once).
  */
+import { createHash } from 'node:crypto'
 import { visibleOnly } from '../../../types/schema-kit'
 import { beijingDate } from '../framework/time'
 
@@ -45,6 +46,21 @@ export const dailyLimitRefusal = (): FeedbackRefusal => ({
   details: { reason: 'DAILY_LIMIT', limit: FEEDBACK_DAILY_LIMIT },
 })
 
+/** The refusal of a text sent again; `left`: whole minutes until it may be sent again. */
+export const repeatedRefusal = (left: number): FeedbackRefusal => ({
+  reason: 'REPEATED',
+  message: `这条意见刚刚已经提交过，不必重复提交；如需补充，请换个说法或 ${left} 分钟后再提交`,
+  details: { reason: 'REPEATED', retryAfterMinutes: left },
+})
+
+/**
+ * The sender's hold on a text for FEEDBACK_REPEAT_MINUTES: `feedback-text:<openid>:<hash of comparableText>` in
+ * rate_limits. The read of recent items refuses a repeat sent after the first is stored; two sends of the same text at
+ * the same instant both read nothing, so each also inserts this hold (one insert wins) — feedback.ts holdText.
+ */
+export const feedbackTextHoldId = (openid: string, body: string) =>
+  `feedback-text:${openid}:${createHash('sha256').update(comparableText(body)).digest('hex').slice(0, 32)}`
+
 export interface FeedbackRefusal {
   reason: 'DAILY_LIMIT' | 'REPEATED'
   message: string
@@ -66,14 +82,7 @@ export function feedbackRefusal(recent: { body: string; createdAt: Date | string
     .filter((f) => new Date(f.createdAt).getTime() > repeatFrom && sameText(f.body, body))
     .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime())[0]
   // A repeat reaches back over midnight too: 23:58 and 00:03 are five minutes apart.
-  if (repeat) {
-    const left = Math.max(1, Math.ceil((new Date(repeat.createdAt).getTime() - repeatFrom) / 60_000))
-    return {
-      reason: 'REPEATED',
-      message: `这条意见刚刚已经提交过，不必重复提交；如需补充，请换个说法或 ${left} 分钟后再提交`,
-      details: { reason: 'REPEATED', retryAfterMinutes: left },
-    }
-  }
+  if (repeat) return repeatedRefusal(Math.max(1, Math.ceil((new Date(repeat.createdAt).getTime() - repeatFrom) / 60_000)))
   if (ofToday.length >= FEEDBACK_DAILY_LIMIT) return dailyLimitRefusal()
   return null
 }

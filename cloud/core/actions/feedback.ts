@@ -14,7 +14,7 @@ import type { FeedbackDoc } from '../framework/model'
 import type { Port } from '../framework/port'
 import { afterCursor, decodeCursor, pageOf } from '../framework/paging'
 import { actorName } from '../organisation/audit'
-import { beijingDayStart, dailyLimitRefusal, feedbackRefusal, feedbackSlotIds, feedbackWindowStart } from './feedback-limit'
+import { beijingDayStart, dailyLimitRefusal, FEEDBACK_REPEAT_MINUTES, feedbackRefusal, feedbackSlotIds, feedbackTextHoldId, feedbackWindowStart, repeatedRefusal } from './feedback-limit'
 
 const present = (f: FeedbackDoc) => ({
   id: f._id,
@@ -59,6 +59,45 @@ async function takeSlot(port: Port, openid: string, feedbackId: string, now: Dat
   throw new AppError('RATE_LIMITED', refusal.message, refusal.details)
 }
 
+/**
+ * Holds `body` (as comparableText) for the sender for FEEDBACK_REPEAT_MINUTES, for item `feedbackId`, or refuses with
+ * REPEATED: a document with a deterministic _id (feedback-limit.ts feedbackTextHoldId), so of two sends of the same text
+ * at the same instant one holds it. A hold older than the window is taken over, conditionally (one taker). A retry of
+ * the same item (its clientRequestId) finds its own hold. Returns the release, for a send that then stores nothing.
+ */
+async function holdText(port: Port, openid: string, body: string, feedbackId: string, now: Date): Promise<() => Promise<void>> {
+  const id = feedbackTextHoldId(openid, body)
+  const holds = collection(port, 'rate_limits')
+  const release = async () => {
+    await holds.where({ _id: id, feedbackId, at: now }).remove()
+  }
+  try {
+    await holds.add({ data: { _id: id, feedbackId, at: now } })
+    return release
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+  }
+  const doc = await loadOne(port, 'rate_limits', id)
+  const held = doc && 'feedbackId' in doc ? doc : undefined
+  if (held?.feedbackId === feedbackId) {
+    // The same item retried: hold it afresh from now.
+    await holds.where({ _id: id, feedbackId }).update({ data: { at: now } })
+    return release
+  }
+  const since = held ? now.getTime() - new Date(held.at).getTime() : Infinity
+  const windowMs = FEEDBACK_REPEAT_MINUTES * 60_000
+  if (held && since < windowMs) {
+    const refusal = repeatedRefusal(Math.max(1, Math.ceil((windowMs - since) / 60_000)))
+    throw new AppError('RATE_LIMITED', refusal.message, refusal.details)
+  }
+  const { stats } = await holds.where(held ? { _id: id, at: held.at } : { _id: id }).update({ data: { feedbackId, at: now } })
+  if (stats.updated !== 1) {
+    const refusal = repeatedRefusal(FEEDBACK_REPEAT_MINUTES)
+    throw new AppError('RATE_LIMITED', refusal.message, refusal.details)
+  }
+  return release
+}
+
 export const sendFeedback = defineAction({
   name: 'feedback.send',
   // Anyone the platform identified who holds a role; a stranger has no branch or committee to write to yet.
@@ -82,9 +121,17 @@ export const sendFeedback = defineAction({
     const doc: FeedbackDoc = { _id, openid: ctx.caller.openid, fromName: await actorName(ctx), kind, body, branchId: branchId ?? null, branchName, status: 'open', createdAt: now, answer: null, answeredBy: null, answeredAt: null }
     // The read above refuses the sixth send made after five; sends racing in the same instant all read fewer. A slot
     // taken before the item is written holds the limit for them: no slot, no item.
+    // The same for the repeat check: the text is held for 10 minutes by the first of them (holdText).
     const ofToday = recent.filter((f) => new Date(f.createdAt).getTime() >= beijingDayStart(now).getTime()).length
-    await takeSlot(port, ctx.caller.openid, _id, now, ofToday)
-    await insertNew(port, 'feedback', [{ ...doc }])
+    const release = await holdText(port, ctx.caller.openid, body, _id, now)
+    try {
+      await takeSlot(port, ctx.caller.openid, _id, now, ofToday)
+      await insertNew(port, 'feedback', [{ ...doc }])
+    } catch (error) {
+      // Nothing stored: the text is not held against the sender (the slot, once taken, stays: see takeSlot).
+      await release().catch(() => undefined)
+      throw error
+    }
     return present((await load(port, _id)) ?? doc)
   },
 })
