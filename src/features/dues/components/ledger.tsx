@@ -83,7 +83,8 @@ export function LedgerRows({ ledger }: { ledger: DuesLedger }) {
           <Text className='dues__row-meta'>
             {r.category ? DUES_CATEGORY_LABELS[r.category] : r.masked ? '类别已隐去' : '—'}
             {ledger.seesBase && r.base !== null ? ` · 基数 ${yuanText(r.base)}` : ''}
-            {r.due === null ? '' : ` · 已缴 ${yuanText(r.paid)} / 应缴 ${yuanText(r.due)}`}
+            {/* No standard yet: no amounts to add up (not 应缴 0.00 元 beside a month 待缴). */}
+            {r.due === null || (r.monthlyDue === null && !r.masked) ? '' : ` · 已缴 ${yuanText(r.paid)} / 应缴 ${yuanText(r.due)}`}
             {r.needsRecheck ? ' · 待年度核定' : ''}
           </Text>
           {/* Two rows of six 44 px cells (a tap on any opens the member's months), never shrunk to fit one row. */}
