@@ -14,7 +14,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { taroJSONStorage } from '../../lib/storage'
-import { randomId } from '../../lib/request-id'
+import { isRequestReused, newClientRequestId, randomId } from '../../lib/request-id'
 import { PICK_AGAIN, uploads, useUploadProgress } from '../../lib/upload-queue'
 import { ApiCallError } from '../../services/api'
 import type { PickedPhoto } from '../../components/photo-input'
@@ -100,6 +100,13 @@ interface DraftActions {
 type Store = DraftData & DraftActions
 
 const initial: DraftData = { drafts: {}, errors: {}, submitting: {} }
+
+/** What a draft says when its first save was stored but the answer was lost, and it was changed since. */
+export function firstSaveStored(d: Pick<ActivityDraft, 'mode' | 'activityId'>): string {
+  if (d.mode === 'record' && d.activityId) return '上次保存已成功（网络中断时），这次活动已记录。修改的内容请到活动页中修改。'
+  const what = d.mode === 'plan' ? '活动计划' : '活动记录'
+  return `上次保存已成功（网络中断时），这条${what}已在活动列表中。再点一次保存会把修改后的内容另存为一条新的${what}；只需修改原来的，请到活动列表中打开它修改。`
+}
 
 /** Listeners told when a pending record got its photos (the activities store refreshes the record). */
 const completedListeners = new Set<(a: ActivityFull) => void>()
@@ -278,6 +285,13 @@ export const useDraftStore = create<Store>()(
             }
             return saved
           } catch (error) {
+            if (d.mode !== 'edit' && isRequestReused(error)) {
+              // The first save with this id was stored, its answer lost, and the draft changed since (see
+              // src/lib/request-id.ts): the draft stays as typed, with a new id for the next save, and the person is told.
+              patchDraft(key, { clientRequestId: newClientRequestId() })
+              set({ submitting: { ...get().submitting, [key]: false }, errors: { ...get().errors, [key]: { form: firstSaveStored(d) } } })
+              return null
+            }
             const e = error instanceof ApiCallError ? error : null
             const field = e ? fieldOf(e) : null
             const message = e?.message ?? '保存失败，请稍后重试'

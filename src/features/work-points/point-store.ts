@@ -2,6 +2,7 @@
 import { create } from 'zustand'
 import type { ActionOutput } from '../../../types/actions'
 import { errorMessage } from '../../services/api'
+import { isRequestReused } from '../../lib/request-id'
 import { getAssignment, listBranchActivities, reopenAssignment, reportAssignment } from './point-api'
 import type { Assignment } from './logic'
 
@@ -39,6 +40,9 @@ interface PointState {
   reset(): void
 }
 
+/** Said when the first send of a report was stored but its answer lost, and the draft changed since. */
+export const REPORT_STORED = '上次提交已保存（网络中断时）。修改后的内容再点一次提交会另存为一次新的进展。'
+
 const initial = { activities: [] as ActivityOption[], activitiesStatus: 'idle' as const, id: null, detail: null, status: 'idle' as const, error: null }
 
 export const usePointStore = create<PointState>()((set, get) => ({
@@ -71,6 +75,12 @@ export const usePointStore = create<PointState>()((set, get) => ({
     try {
       a = await reportAssignment({ assignmentId: id, ...input, note: input.note.trim() })
     } catch (error) {
+      if (isRequestReused(error)) {
+        // The first send was stored (its answer lost) and the draft changed since: the log is read again, and the
+        // form keeps the draft under a new id (report-draft.ts renew).
+        await get().load(id)
+        throw Object.assign(new Error(REPORT_STORED), { details: { requestReused: true } })
+      }
       throw new Error(errorMessage(error))
     }
     await get().load(id)

@@ -44,6 +44,12 @@ interface ReportDraftState {
   add(assignmentId: string, kind: Evidence['kind'], picked: { source: UploadSource; name: string; preview?: string }[]): void
   retry(_assignmentId: string, key: string): void
   remove(assignmentId: string, key: string): void
+  /**
+   * The first send with this draft's id was stored but its answer lost, and the draft changed since (the cloud refused
+   * the id: src/lib/request-id.ts isRequestReused): the content stays, the next send takes a new id. Evidence already
+   * uploaded under the old id's folder is still taken (assignments.report checks work-points/<assignmentId>/ only).
+   */
+  renew(assignmentId: string): void
   /** Sent: the draft and its uploads are forgotten, the next report starts with a new clientRequestId. */
   sent(assignmentId: string): void
   /** Restarts uploads a killed app left. */
@@ -110,6 +116,9 @@ export const useReportDraftStore = create<ReportDraftState>()(
         remove(assignmentId, key) {
           uploads.forget(key)
           change(assignmentId, (x) => ({ evidence: x.evidence.filter((e) => e.key !== key) }))
+        },
+        renew(assignmentId) {
+          change(assignmentId, () => ({ clientRequestId: newClientRequestId() }))
         },
         sent(assignmentId) {
           get().drafts[assignmentId]?.evidence.forEach((e) => uploads.forget(e.key))

@@ -11,6 +11,7 @@ import { Button } from '../../../components/button'
 import { Field, TextInput } from '../../../components/form'
 import { formatShortDate } from '../../../lib/time'
 import { testId } from '../../../lib/test-id'
+import { isRequestReused } from '../../../lib/request-id'
 import { validateReport } from '../logic'
 import { usePointStore } from '../point-store'
 import { MAX_EVIDENCE, uploadedOf, useReportDraftStore, type Evidence } from '../report-draft'
@@ -68,6 +69,7 @@ export function ReportForm({ branchId, done }: { branchId: string; done: boolean
       store.sent(assignmentId)
       void Taro.showToast({ title: markDone ? '已标记完成' : '已提交', icon: 'success' })
     } catch (e) {
+      if (isRequestReused(e)) store.renew(assignmentId)
       setError((e as Error).message || '提交失败，请重试')
     } finally {
       setBusy(false)
