@@ -79,6 +79,13 @@ export const MATERIAL_TITLES: Record<MaterialKey, string> = {
 }
 
 /**
+ * Checklist items that are one document (入党申请书, 结业证明, 公示情况, 入党志愿书, 转正申请书): after its upload the
+ * screen offers 「标记齐备」 (never ticks it itself). The others build up over time (思想汇报 every quarter, 考察材料
+ * every half year, 政审 several papers): an upload says nothing about whether they are complete.
+ */
+export const SINGLE_DOCUMENT_MATERIALS: readonly MaterialKey[] = ['application', 'training', 'publicity', 'volunteer_form', 'confirm_application']
+
+/**
  * What a checklist file may be: a photo of the paper (a scanned 申请书 is usually a phone photo; shown with
  * previewImage) or a PDF / Word / Excel document (opened with openDocument). recruitment.attach refuses anything else
  * by name; the pickers say so before uploading.

@@ -143,11 +143,52 @@ test('the committee\'s overview: people per status per branch and every overdue 
   // 赵申请's (since 2 May 2024, oldest first); 李积极 is 发展对象.
   const late = await ok(secretary('recruitment.create', { branchId, name: '李申请', appliedOn: '2024-05-06', clientRequestId: 'rc-recruitmentcorrections-2' }))
   const o = await ok(admin('recruitment.overview', {}))
-  expect(o.branches).toEqual([{ branchId, branchName: '丙学会党支部', counts: { applicant: 3, candidate: 1 }, total: 4, overdue: 2 }])
+  expect(o.branches).toEqual([{ branchId, branchName: '丙学会党支部', counts: { applicant: 3, candidate: 1, probationary: 0 }, total: 4, unfiled: 0, overdue: 2 }])
   expect(o.overdue).toEqual([
     expect.objectContaining({ name: '赵申请', title: '入党谈话', dueOn: '2024-05-02' }),
     expect.objectContaining({ recruitId: late.id, name: '李申请', title: '入党谈话', dueOn: '2024-06-06', branchName: '丙学会党支部' }),
   ])
   expect(o.overdue[1].daysLate).toBeGreaterThan(365)
   expect(await secretary('recruitment.overview', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+})
+
+test('the overview\'s 预备党员 is the roster\'s, those without a file counted as 未建档 (users\' walk: 计算机学会 read 0 with 赵磊 预备 on its roster)', async () => {
+  const inv = await ok(secretary('invites.create', { branchId, role: 'member', maxUses: 1 }))
+  await join('rk-prob', inv.code, '预备党员戊')
+  const probId = (await ok(secretary('members.list', { branchId }))).items.find((m) => m.name === '预备党员戊')!.id
+  await ok(secretary('members.update', { memberId: probId, partyStatus: 'probationary', joinedPartyOn: '2026-06-01' }))
+  const row = async () => (await ok(admin('recruitment.overview', {}))).branches.find((b) => b.branchId === branchId)!
+  expect(await row()).toMatchObject({ counts: { probationary: 1 }, unfiled: 1, total: 5 })
+  // Her 转正 file made from the roster (花名册中的预备党员转正): still one 预备党员, none without a file.
+  await ok(secretary('recruitment.fromRoster', { memberId: probId }))
+  expect(await row()).toMatchObject({ counts: { probationary: 1 }, unfiled: 0, total: 5 })
+})
+
+test('a correction changes the step\'s own recorded fields (a mistyped 谈话人, the 培养联系人), checked as a record is, kept in the history with why (users\' walk: only withdraw and record again)', async () => {
+  const id = (await ok(secretary('recruitment.create', { branchId, name: '李更正', appliedOn: '2024-02-01', clientRequestId: 'rc-recruitmentcorrections-fields' }))).id
+  const v = async () => (await ok(secretary('recruitment.get', { recruitId: id }))).version
+  await ok(secretary('recruitment.record', { recruitId: id, step: 'talk', on: '2024-02-10', talker: '老党圆丙' }))
+  await ok(secretary('recruitment.record', { recruitId: id, step: 'activist', on: '2024-03-01' }))
+  await ok(secretary('recruitment.record', { recruitId: id, step: 'contacts', on: '2024-03-05', people: [ids['张书记']] }))
+
+  // The talk is no longer the latest entry: its 谈话人 is corrected all the same, the date kept.
+  const d = await ok(secretary('recruitment.correct', { recruitId: id, step: 'talk', action: 'amend', talker: '老党员丙', reason: '谈话人姓名录入错误', version: await v() }))
+  const talk = d.stages.flatMap((s) => s.steps).find((s) => s.code === 'talk')!.entries[0]
+  expect(talk).toMatchObject({ on: '2024-02-10', talker: '老党员丙', corrections: [{ by: '张书记', reason: '谈话人姓名录入错误', before: { on: '2024-02-10' }, changes: ['谈话人 老党圆丙 → 老党员丙'] }] })
+  expect(d.history.at(-1)?.what).toBe('更正第2步「党组织派人谈话」（原记录 2024-02-10，张书记 记录；谈话人 老党圆丙 → 老党员丙）：谈话人姓名录入错误')
+
+  // A field the step does not record is refused by name; a correction with nothing in it too.
+  expect(await secretary('recruitment.correct', { recruitId: id, step: 'activist', action: 'amend', talker: '某人', reason: '误录', version: await v() })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', message: '第3步「推荐和确定入党积极分子」不记录「谈话人」，不能更正' },
+  })
+  expect(await secretary('recruitment.correct', { recruitId: id, step: 'talk', action: 'amend', reason: '误录', version: await v() })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+
+  // 培养联系人: validated as the step form's record (one or two 正式党员 of the branch).
+  const none = await secretary('recruitment.correct', { recruitId: id, step: 'contacts', action: 'amend', people: [], reason: '联系人选错', version: await v() })
+  expect(none).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '更正后的记录不符合规定：请指定一至二名正式党员作为培养联系人' } })
+  const c = await ok(secretary('recruitment.correct', { recruitId: id, step: 'contacts', action: 'amend', people: [ids['老党员丙']], reason: '联系人选错', version: await v() }))
+  expect(c.contacts.map((p) => p.name)).toEqual(['老党员丙'])
+  expect(c.history.at(-1)?.what).toBe('更正第5步「指定培养联系人」（原记录 2024-03-05，张书记 记录；培养联系人 张书记 → 老党员丙）：联系人选错')
+  expect((await ok(secretary('recruitment.get', { recruitId: id }))).contacts.map((p) => p.name)).toEqual(['老党员丙'])
 })

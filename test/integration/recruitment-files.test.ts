@@ -49,8 +49,9 @@ test('a phone photo and a PDF are added by name; two added apart both stay; a te
   // Each adds its own file to what is there now (the screen sent the whole list, read before the other was saved).
   await ok(secretary('recruitment.attach', { recruitId, key: 'application', files: [{ fileID: photo, name: '申请书照片.jpg' }] }))
   await ok(organiser('recruitment.attach', { recruitId, key: 'application', files: [{ fileID: pdf, name: '入党申请书.pdf' }] }))
+  // Adding a file does not tick the item (users' walk: one photo made 入党申请书 「✓ 齐备」 unasked); the keeper marks it.
   const m = await material(secretary)
-  expect(m.done).toBe(true)
+  expect(m).toMatchObject({ done: false, on: null })
   expect(m.files.map((f) => [f.name, f.kind]).sort()).toEqual([['入党申请书.pdf', 'document'], ['申请书照片.jpg', 'image']])
   const d = await ok(secretary('recruitment.get', { recruitId }))
   expect(d.history.map((h) => h.what)).toEqual(expect.arrayContaining(['材料「入党申请书」添加附件：申请书照片.jpg', '材料「入党申请书」添加附件：入党申请书.pdf']))
@@ -65,6 +66,13 @@ test('a phone photo and a PDF are added by name; two added apart both stay; a te
     ok: false,
     error: { code: 'INVALID_INPUT', message: '附件不是本支部上传的，请重新上传' },
   })
+  // An item that builds up over years (思想汇报) is not complete because one report came in.
+  const report = await upload('2026年第三季度思想汇报.pdf')
+  await ok(secretary('recruitment.attach', { recruitId, key: 'thought_reports', files: [{ fileID: report, name: '2026年第三季度思想汇报.pdf' }] }))
+  expect(await material(secretary, 'thought_reports')).toMatchObject({ done: false, fileCount: 1 })
+  // 标记齐备 without a date: today's.
+  const marked = await ok(secretary('recruitment.material', { recruitId, key: 'application', done: true }))
+  expect(marked.materials.find((x) => x.key === 'application')).toMatchObject({ done: true, on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })
   // Marking the item 未齐备 and back keeps its files (the toggle sent the list it had read).
   await ok(secretary('recruitment.material', { recruitId, key: 'application', done: false }))
   expect((await material(secretary)).files).toHaveLength(2)

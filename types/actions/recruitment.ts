@@ -61,7 +61,7 @@ const entry = z.object({
   talker: z.string().nullable(),
   approved: z.boolean().nullable(),
   /** Corrections of this entry (recruitment.correct): what it said before, who changed it and why. */
-  corrections: z.array(z.object({ at: z.string(), by: z.string(), reason: z.string(), before: z.object({ on: z.string(), note: z.string().nullable() }) })),
+  corrections: z.array(z.object({ at: z.string(), by: z.string(), reason: z.string(), before: z.object({ on: z.string(), note: z.string().nullable() }), /** The recorded fields it changed, in words (「谈话人 李四 → 李明」). */ changes: z.array(z.string()).default([]) })),
   outcome: z.enum(['confirm', 'extend', 'cancel']).nullable(),
   extensionMonths: z.number().nullable(),
   reason: z.string().nullable(),
@@ -215,6 +215,17 @@ export const recruitmentSchemas = {
         index: z.number().int().min(0).max(100).optional(),
         on: dateOnly('日期', YEARS.from).optional(),
         note: text('情况说明', 1000).optional(),
+        /**
+         * The step's own recorded fields, corrected (users' walk: a mistyped 谈话人 could only be withdrawn and recorded
+         * again): only those the step records (steps.ts CORRECTABLE_INPUTS ∩ its FIELD_INPUTS), checked as
+         * recruitment.record checks them; left out, the field stays.
+         */
+        talker: text('谈话人', 40).optional(),
+        people: z.array(id('党员')).max(2, { error: '最多两人' }).optional(),
+        result: text('政审结论', 500).optional(),
+        from: dateOnly('开始日期', YEARS.from).optional(),
+        to: dateOnly('结束日期', YEARS.from).optional(),
+        hours: z.number({ error: '学时必须是数字' }).min(0).max(1000).optional(),
         reason: text('更正原因', 200),
         version: z.number().int().min(0),
       })
@@ -225,7 +236,7 @@ export const recruitmentSchemas = {
   'recruitment.overview': {
     input: z.object({}).strict(),
     output: z.object({
-      branches: z.array(z.object({ branchId: z.string(), branchName: z.string(), counts: z.record(z.string(), z.number()), total: z.number(), overdue: z.number() })),
+      branches: z.array(z.object({ branchId: z.string(), branchName: z.string(), counts: z.record(z.string(), z.number()), total: z.number(), /** The roster's 预备党员 with no 发展党员 file (counted in counts.probationary): 「未建档 N」. */ unfiled: z.number(), overdue: z.number() })),
       overdue: z.array(z.object({ recruitId: z.string(), branchId: z.string(), branchName: z.string(), name: z.string(), title: z.string(), dueOn: z.string(), daysLate: z.number() })),
     }),
   },

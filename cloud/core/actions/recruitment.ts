@@ -19,7 +19,7 @@ import { actorName, recordAudit } from '../organisation/audit'
 import { findActiveEntry, loadActiveBranch, loadGroup, newMemberDoc } from '../organisation/store'
 import { addMonths, congressRefusal, correctionRefusal, dueItems, NATIONAL_DEFAULTS, probationEnd, stepRefusal, type RecruitmentSettings } from '../recruitment/rules'
 import { derived, fileLine, hiddenStep, loadSettings, materialFiles, presentDetail, presentSummary, saveSettings, type RecruitDoc, type RecruitEntry } from '../recruitment/store'
-import { foreignInputs, INPUT_LABELS, MATERIAL_TITLES, MATERIALS, PERSONAL_MATERIALS, STEP_BY_CODE } from '../recruitment/steps'
+import { correctableInputs, foreignInputs, INPUT_LABELS, MATERIAL_TITLES, MATERIALS, PERSONAL_MATERIALS, STEP_BY_CODE } from '../recruitment/steps'
 
 const READERS = PIPELINE_READERS
 const record = { kind: 'record', collection: 'recruits', noun: '发展党员档案', idOf: (input: { recruitId: string }) => input.recruitId } as const
@@ -223,13 +223,14 @@ export const getRecruit = defineAction({
 /** 培养联系人 / 入党介绍人: active roster entries of the branch who are 正式党员. */
 async function checkPeople(ctx: ActionContext, branchId: string, ids: readonly string[], what: string) {
   if (new Set(ids).size !== ids.length) throw invalid(`${what}不能重复`, { field: 'people' })
-  if (!ids.length) return
+  if (!ids.length) return []
   const rows = await readAll(ctx.port, 'members', { _id: ctx.port.db.command.in([...ids]) })
   for (const id of ids) {
     const m = rows.find((r) => r._id === id)
     if (!m || m.branchId !== branchId || m.state !== 'active') throw invalid(`${what}应为本支部花名册中的党员`, { field: 'people' })
     if (m.partyStatus !== 'full') throw invalid(`${m.name} 是预备党员，${what}应为正式党员（细则第十一条、第十四条）`, { field: 'people' })
   }
+  return ids.map((id) => rows.find((r) => r._id === id)!.name)
 }
 
 /** The 支部党员大会 a step names: a record of this branch, held, voting, with its quorum. */
@@ -460,7 +461,8 @@ export const setMaterial = defineAction({
     if (on && on > beijingDate(ctx.port.now())) throw invalid('日期不能晚于今天', { field: 'on' })
     const by = await actor(ctx)
     const names = (was?.names ?? []).filter((n) => files.includes(n.fileID))
-    const materials = { ...before.materials, [key as MaterialKey]: { done, on: on ?? was?.on ?? null, files, note: note ?? was?.note ?? null, ...(names.length ? { names } : {}) } }
+    // Marked 齐备 without a date: today (the item's head reads 「12月3日齐备」).
+    const materials = { ...before.materials, [key as MaterialKey]: { done, on: on ?? (done && !was?.on ? beijingDate(ctx.port.now()) : (was?.on ?? null)), files, note: note ?? was?.note ?? null, ...(names.length ? { names } : {}) } }
     const after: RecruitDoc = {
       ...before,
       materials,
@@ -477,7 +479,7 @@ const MATERIAL_MAX_FILES = 30
 /**
  * Files added to a checklist item, by name: appended to what the item has now (read in the action), so two uploads
  * finishing together both stay — the screen used to send the whole list, and the second upload's list, read before
- * the first was saved, dropped the first. The item becomes 齐备; the history names the files.
+ * the first was saved, dropped the first. The item's 齐备 stays as it was (the keeper marks it); the history names the files.
  */
 export const attachFiles = defineAction({
   name: 'recruitment.attach',
@@ -497,10 +499,12 @@ export const attachFiles = defineAction({
     if (all.length > MATERIAL_MAX_FILES) throw invalid(`每项材料最多 ${MATERIAL_MAX_FILES} 个附件，请先删除不需要的`, { field: 'files' })
     if (!fresh.length) return detail(ctx, before)
     const by = await actor(ctx)
-    const today = beijingDate(ctx.port.now())
     const materials = {
       ...before.materials,
-      [key]: { done: true, on: was?.on ?? today, files: all, note: was?.note ?? null, names: [...(was?.names ?? []), ...fresh.map((f) => ({ fileID: f.fileID, name: f.name }))] },
+      // A file added does not make the item 齐备 (users' walk: one photo ticked 入党申请书, and 思想汇报 build up over
+      // years): the keeper says so with 标记齐备 (recruitment.material), which the screen offers after a single
+      // document's upload (types/recruitment.ts SINGLE_DOCUMENT_MATERIALS).
+      [key]: { done: was?.done ?? false, on: was?.on ?? null, files: all, note: was?.note ?? null, names: [...(was?.names ?? []), ...fresh.map((f) => ({ fileID: f.fileID, name: f.name }))] },
     }
     const after: RecruitDoc = {
       ...before,
@@ -599,6 +603,9 @@ const ROSTER_STEPS = new Set(['enrol', 'confirm_approval'])
  * on the earlier ones. The original stays — in the entry's `corrections` (amend) and in the history line naming who
  * recorded it and when — and the change is audited.
  */
+/** The recorded fields a correction may carry (steps.ts CORRECTABLE_INPUTS). */
+const CORRECTION_FIELDS = ['talker', 'people', 'result', 'from', 'to', 'hours'] as const
+
 export const correctStep = defineAction({
   name: 'recruitment.correct',
   roles: READERS,
@@ -627,6 +634,8 @@ export const correctStep = defineAction({
     let rest = entries
     if (input.action === 'withdraw') {
       if (input.on || input.note) throw invalid('撤回时不填写日期和说明', { field: input.on ? 'on' : 'note' })
+      const given = CORRECTION_FIELDS.filter((k) => input[k] !== undefined)
+      if (given.length) throw invalid('撤回时不填写更正的内容', { field: given[0] })
       if (input.step === 'apply') throw new AppError('CONFLICT', '第1步「递交入党申请书」是档案的起点，不能撤回；日期或说明有误请更正', { field: 'step' })
       const latest = Object.values(before.log).flatMap((l) => l ?? []).reduce((a, b) => (new Date(b.at) > new Date(a.at) ? b : a))
       if (latest !== target) throw new AppError('CONFLICT', `只能撤回最后记录的步骤：第${def.n}步之后已记录了其他步骤，请先撤回后面的步骤（日期或说明有误可直接更正）`, { field: 'step' })
@@ -635,33 +644,79 @@ export const correctStep = defineAction({
       if (!rest.length) delete log[input.step]
       what = `撤回第${def.n}步「${def.title}」${which}（原记录 ${target.on}，${target.by.name} 记录）：${input.reason}`
     } else {
-      if (!input.on && input.note === undefined) throw invalid('请填写更正后的日期或说明', { field: 'on' })
+      // The step's own recorded fields (谈话人, 培养联系人, 入党介绍人, 政审结论, 起止日期, 学时) may be corrected too,
+      // checked as recruitment.record checks them; another step's field is refused by name.
+      const own = correctableInputs(def)
+      const given = CORRECTION_FIELDS.filter((k) => input[k] !== undefined)
+      const foreign = given.filter((k) => !own.includes(k))
+      if (foreign.length) {
+        const labels = foreign.map((k) => `「${INPUT_LABELS[k] ?? k}」`).join('、')
+        throw invalid(`第${def.n}步「${def.title}」不记录${labels}，不能更正`, { field: foreign[0], fields: foreign })
+      }
+      if (!input.on && input.note === undefined && !given.length) throw invalid('请填写更正后的日期、说明或记录的内容', { field: 'on' })
       const on = input.on ?? target.on
-      const corrected: RecruitEntry = { ...target, on, note: input.note ?? target.note ?? null, corrections: [...(target.corrections ?? []), { at: now, by, reason: input.reason, before: { on: target.on, note: target.note ?? null } }] }
+      const changes: string[] = []
+      const fields: Partial<RecruitEntry> = {}
+      if (input.talker !== undefined && input.talker !== (target.talker ?? '')) {
+        fields.talker = input.talker
+        changes.push(`谈话人 ${target.talker ?? '（未填）'} → ${input.talker}`)
+      }
+      if (input.people !== undefined && input.people.join() !== (target.people ?? []).join()) {
+        const label = def.fields.includes('introducers') ? '入党介绍人' : '培养联系人'
+        const names = await checkPeople(ctx, before.branchId, input.people, label)
+        const was = (target.people ?? []).length ? (await readAll(port, 'members', { _id: port.db.command.in([...(target.people ?? [])]) }, { fields: ['name'] })) : []
+        const wasNames = (target.people ?? []).map((id) => was.find((m) => m._id === id)?.name ?? '（已不在花名册）')
+        fields.people = input.people
+        changes.push(`${label} ${wasNames.join('、') || '（未填）'} → ${names.join('、')}`)
+      }
+      if (input.result !== undefined && input.result !== (target.result ?? '')) {
+        fields.result = input.result
+        changes.push('政审结论已更正')
+      }
+      for (const k of ['from', 'to'] as const) {
+        if (input[k] !== undefined && input[k] !== (target[k] ?? null)) {
+          fields[k] = input[k]
+          changes.push(`${INPUT_LABELS[k]} ${target[k] ?? '（未填）'} → ${input[k]}`)
+        }
+      }
+      if (input.hours !== undefined && input.hours !== (target.hours ?? null)) {
+        fields.hours = input.hours
+        changes.push(`学时 ${target.hours ?? '（未填）'} → ${input.hours}`)
+      }
+      const corrected: RecruitEntry = {
+        ...target,
+        ...fields,
+        on,
+        note: input.note ?? target.note ?? null,
+        corrections: [...(target.corrections ?? []), { at: now, by, reason: input.reason, before: { on: target.on, note: target.note ?? null }, ...(changes.length ? { changes } : {}) }],
+      }
       log = { ...before.log, [input.step]: entries.map((e, i) => (i === index ? corrected : e)) }
-      if (on !== target.on) {
+      if (on !== target.on || changes.length) {
         // A 支部大会 step is dated by the meeting it names (细则第二十三条), and the 入党日期 on the roster is its date.
-        if (def.fields.includes('congress') && target.activityId) {
+        if (on !== target.on && def.fields.includes('congress') && target.activityId) {
           const meeting = await congressFacts(ctx, before.branchId, target.activityId)
           if (meeting.on !== on) throw new AppError('CONFLICT', `第${def.n}步的日期是所关联的支部党员大会的日期（${meeting.on}），不能单独更正；会议日期有误请更正那次会议的记录`, { field: 'on' })
         }
-        if (input.step === 'congress' && before.memberId) throw new AppError('CONFLICT', `第${def.n}步的日期已作为入党日期记入花名册，请在花名册中更正`, { field: 'on' })
+        if (on !== target.on && input.step === 'congress' && before.memberId) throw new AppError('CONFLICT', `第${def.n}步的日期已作为入党日期记入花名册，请在花名册中更正`, { field: 'on' })
         const broken = correctionRefusal(before.log, log, s, today)
         if (broken) {
           const other = STEP_BY_CODE[broken.step]
-          const message = broken.step === input.step ? `更正后的日期不符合规定：${broken.refusal.message}` : `更正后第${other.n}步「${other.title}」不再符合规定：${broken.refusal.message}`
+          const message = broken.step === input.step ? `更正后${on !== target.on ? '的日期' : '的记录'}不符合规定：${broken.refusal.message}` : `更正后第${other.n}步「${other.title}」不再符合规定：${broken.refusal.message}`
           throw new AppError('CONFLICT', message, { rule: broken.refusal.rule, step: broken.step })
         }
       }
-      what = `更正第${def.n}步「${def.title}」${which}（原记录 ${target.on}，${target.by.name} 记录${on !== target.on ? `；日期改为 ${on}` : ''}）：${input.reason}`
+      // A hidden step's (政审) changes stay out of the line another 支委 reads: the line says only that it was corrected.
+      const said = hiddenStep(input.step, false) ? [] : changes
+      what = `更正第${def.n}步「${def.title}」${which}（原记录 ${target.on}，${target.by.name} 记录${on !== target.on ? `；日期改为 ${on}` : ''}${said.length ? `；${said.join('；')}` : ''}）：${input.reason}`
     }
     const after: RecruitDoc = {
       ...before,
       log,
       // The application's date is the file's too (the head and the list show it): it follows a corrected step 1.
       appliedOn: input.step === 'apply' && input.action === 'amend' ? (log.apply?.at(-1)?.on ?? before.appliedOn) : before.appliedOn,
-      contacts: input.step === 'contacts' && input.action === 'withdraw' ? (rest.at(-1)?.people ?? []) : before.contacts,
-      introducers: input.step === 'introducers' && input.action === 'withdraw' ? (rest.at(-1)?.people ?? []) : before.introducers,
+      // The head's 培养联系人 / 入党介绍人 are the step's latest entry: withdrawn or corrected, they follow it.
+      contacts: input.step === 'contacts' ? (log.contacts?.at(-1)?.people ?? []) : before.contacts,
+      introducers: input.step === 'introducers' ? (log.introducers?.at(-1)?.people ?? []) : before.introducers,
       ...derived(log, s),
       history: [...before.history, { at: now, by, what, exception: null }],
     }
@@ -690,11 +745,15 @@ export const recruitmentOverview = defineAction({
   async handler(_input, { port }) {
     const today = beijingDate(port.now())
     const s = await loadSettings(port)
-    const [branches, all, late] = await Promise.all([
+    const [branches, all, late, onRoster] = await Promise.all([
       readAll(port, 'branches', { status: 'active' }, { fields: ['name'] }),
-      readAll(port, 'recruits', {}, { fields: ['branchId', 'status'] }).catch(unlessMissing([])),
+      readAll(port, 'recruits', {}, { fields: ['branchId', 'status', 'memberId'] }).catch(unlessMissing([])),
       readAll(port, 'recruits', { nextDueOn: port.db.command.lt(today) }, { fields: ['branchId', 'name', 'log', 'status'] }).catch(unlessMissing([])),
+      // The roster's 预备党员 (users' walk: 计算机学会 read 预备党员 0 with 赵磊 预备 on its roster — only people with a
+      // file were counted). Served by the (state, branchId) index.
+      readAll(port, 'members', { state: 'active', partyStatus: 'probationary' }, { fields: ['branchId'] }),
     ])
+    const filed = new Set(all.map((r) => r.memberId).filter((m): m is string => !!m))
     const names = new Map(branches.map((b) => [b._id, b.name]))
     const overdue = late
       .filter((r) => names.has(r.branchId))
@@ -708,7 +767,13 @@ export const recruitmentOverview = defineAction({
       const mine = all.filter((r) => r.branchId === b._id)
       const counts: Record<string, number> = {}
       for (const r of mine) counts[r.status] = (counts[r.status] ?? 0) + 1
-      return { branchId: b._id, branchName: b.name, counts, total: mine.length, overdue: overdue.filter((o) => o.branchId === b._id).length }
+      // 预备党员 is the branch's real number: the roster's 预备党员 (with a file or not) and those whose file says 预备
+      // before 编入 put them on the roster (step 18 → 19); `unfiled`, the roster's without a file (「未建档 N」).
+      const roster = onRoster.filter((m) => m.branchId === b._id)
+      const unfiled = roster.filter((m) => !filed.has(m._id)).length
+      const notYetOnRoster = mine.filter((r) => r.status === 'probationary' && !r.memberId).length
+      counts.probationary = roster.length + notYetOnRoster
+      return { branchId: b._id, branchName: b.name, counts, total: mine.length + unfiled, unfiled, overdue: overdue.filter((o) => o.branchId === b._id).length }
     })
     rows.sort((a, b) => b.overdue - a.overdue || b.total - a.total || a.branchName.localeCompare(b.branchName, 'zh-Hans-CN'))
     return { branches: rows, overdue }

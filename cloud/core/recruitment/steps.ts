@@ -76,6 +76,15 @@ export const INPUT_LABELS: Record<string, string> = {
   approved: '是否批准', reason: '原因', outcome: '讨论结果', extensionMonths: '延长期限', groupId: '党小组', talker: '谈话人',
 }
 
+/**
+ * The recorded fields recruitment.correct may change (users' walk: a mistyped 谈话人 could only be withdrawn): the
+ * step's own among these. The 支部大会, the approval, the 转正 outcome and the 党小组 change status or the roster and
+ * are withdrawn and recorded again.
+ */
+export const CORRECTABLE_INPUTS: readonly string[] = ['talker', 'people', 'result', 'from', 'to', 'hours']
+/** The correctable fields `step` records. */
+export const correctableInputs = (step: StepDef) => step.fields.flatMap((f) => FIELD_INPUTS[f]).filter((k) => CORRECTABLE_INPUTS.includes(k))
+
 /** Input fields `step` does not take (empty when all belong to it). */
 export function foreignInputs(step: StepDef, input: Record<string, unknown>): string[] {
   const own = new Set([...COMMON_INPUTS, ...step.fields.flatMap((f) => FIELD_INPUTS[f])])

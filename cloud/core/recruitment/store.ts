@@ -25,7 +25,7 @@ export interface RecruitEntry extends StepEntry {
   /** 谈话人 (steps 2 and 16). */
   talker?: string | null
   /** Corrections (recruitment.correct): the entry as it was before each, who and why. */
-  corrections?: { at: Date; by: Actor; reason: string; before: { on: string; note: string | null } }[]
+  corrections?: { at: Date; by: Actor; reason: string; before: { on: string; note: string | null }; /** The recorded fields changed, in words (「谈话人 李四 → 李明」). */ changes?: string[] }[]
   reason?: string | null
   activityId?: string | null
   votes?: { for: number; against: number; abstain: number } | null
@@ -198,7 +198,7 @@ export function presentDetail(doc: RecruitDoc, s: RecruitmentSettings, today: st
       hours: e.hours ?? null,
       result: hidden ? null : (e.result ?? null),
       talker: e.talker ?? null,
-      corrections: hidden ? [] : (e.corrections ?? []).map((c) => ({ at: new Date(c.at).toISOString(), by: c.by.name, reason: c.reason, before: c.before })),
+      corrections: hidden ? [] : (e.corrections ?? []).map((c) => ({ at: new Date(c.at).toISOString(), by: c.by.name, reason: c.reason, before: { on: c.before.on, note: c.before.note }, changes: c.changes ?? [] })),
       approved: e.approved ?? null,
       outcome: e.outcome ?? null,
       extensionMonths: e.extensionMonths ?? null,

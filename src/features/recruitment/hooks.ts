@@ -93,14 +93,33 @@ export async function openMaterialFile(recruitId: string, file: MaterialFile): P
     await Taro.previewImage({ urls: [link.url], current: link.url }).catch(() => undefined)
     return null
   }
+  // Under its original name (users' walk: 入党申请书扫描件.pdf arrived as application-mx7c….pdf, the stored random
+  // name). In the browser as the year-end export does (dashboard open-file.h5.tsx): a same-origin link with
+  // download="<name>"; the storage serves it without a header filename, so the attribute names it.
   if (process.env.TARO_ENV === 'h5') {
-    window.open(link.url, '_blank', 'noopener')
+    const a = document.createElement('a')
+    a.href = link.url
+    a.download = file.name
+    a.rel = 'noopener'
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
     return null
   }
   void Taro.showLoading({ title: '正在打开…' })
   try {
     const { tempFilePath } = await Taro.downloadFile({ url: link.url })
-    await Taro.openDocument({ filePath: tempFilePath, showMenu: true })
+    // In WeChat: copied to the user's folder under the original name, so the viewer's title and 转发 / 保存 carry it.
+    const fileType = extensionOf(file.name) as 'pdf' | 'doc' | 'docx' | 'xls' | 'xlsx'
+    let filePath = tempFilePath
+    try {
+      const named = `${Taro.env.USER_DATA_PATH}/${file.name.replace(/[\\/:*?"<>|]/g, '_')}`
+      Taro.getFileSystemManager().copyFileSync(tempFilePath, named)
+      filePath = named
+    } catch {
+      // No room or an odd name: opened under the temporary name rather than not at all.
+    }
+    await Taro.openDocument({ filePath, fileType, showMenu: true })
     return null
   } catch {
     return `${file.name} 打开失败，请稍后重试`

@@ -22,7 +22,7 @@ export function MaterialPicker({ remaining, onPicked, onRefused, inputTestId = '
     if (ok.length) onPicked(ok)
   }
   return (
-    <View className='file-add' onClick={() => (remaining > 0 ? ref.current?.click() : onRefused('每项材料最多 30 个附件，请先删除不需要的'))} {...testId('material-add')}>
+    <View className='file-add recruit-add' onClick={() => (remaining > 0 ? ref.current?.click() : onRefused('每项材料最多 30 个附件，请先删除不需要的'))} {...testId('material-add')}>
       <Text>＋ 添加照片或文件</Text>
       <input ref={ref} type='file' multiple accept={['image/*', ...MATERIAL_EXTENSIONS.map((x) => `.${x}`)].join(',')} data-testid={inputTestId} style={{ display: 'none' }} onChange={onChange} />
     </View>

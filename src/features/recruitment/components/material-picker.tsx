@@ -57,7 +57,7 @@ export function MaterialPicker({ title, remaining, onPicked, onRefused }: Materi
     }
   }
   return (
-    <View className='file-add' onClick={() => void choose()} {...testId('material-add')}>
+    <View className='file-add recruit-add' onClick={() => void choose()} {...testId('material-add')}>
       <Text>＋ 添加照片或文件</Text>
     </View>
   )

@@ -9,6 +9,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { testId } from '../../../lib/test-id'
 import { dateText } from '../../../../types/time-text'
+import { SINGLE_DOCUMENT_MATERIALS, type MaterialKey } from '../../../../types/recruitment'
 import type { MaterialFile, RecruitDetail } from '../api'
 import { openMaterialFile, useMaterialUploads, useRecruitFile } from '../hooks'
 import { MaterialPicker } from './material-picker'
@@ -62,6 +63,16 @@ export function MaterialRow({ m, detail, keeper, file, upload, onRefused }: { m:
               {j.name}：{j.status === 'failed' ? `上传失败（${j.error ?? '请重试'}），点此重试` : j.status === 'done' ? (j.saving ? '已上传，正在保存…' : '已上传，未存入档案，点此保存') : '上传中…'}
             </Text>
           ))}
+          {/* A file added never ticks the item (思想汇报 build up over years); a single document (入党申请书, 志愿书 …) is
+              offered 标记齐备 once it has a file. */}
+          {!m.done && m.files.length && SINGLE_DOCUMENT_MATERIALS.includes(m.key as MaterialKey) ? (
+            <View className='recruit-offer' {...testId(`material-offer-${m.key}`)}>
+              <Text className='recruit-offer__text'>已添加附件。{m.title}已收齐？</Text>
+              <Text className='recruit-step__record' onClick={() => void file.setMaterial({ recruitId: detail.id, key: m.key, done: true })} {...testId(`material-offer-done-${m.key}`)}>
+                标记齐备
+              </Text>
+            </View>
+          ) : null}
           <MaterialPicker title={m.title} remaining={MAX_FILES - m.files.length} onPicked={(files) => { if (detail.uploadFolder) upload.add(detail.uploadFolder, detail.id, m.key, files) }} onRefused={onRefused} inputTestId={`material-input-${m.key}`} />
         </View>
       ) : null}

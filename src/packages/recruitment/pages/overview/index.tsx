@@ -24,7 +24,7 @@ function Overview() {
   return (
     <View className='recruit'>
       <Section title='各支部人数（按阶段）'>
-        <Text className='recruit__meta'>点支部查看其发展党员名单、登记和记录步骤。</Text>
+        <Text className='recruit__meta'>点支部查看其发展党员名单、登记和记录步骤。预备党员按花名册计，含尚未建立转正档案的。</Text>
         <View className='recruit-grid'>
           {/* Five equal columns under the branch's name: the labels fit a 390 px phone on one line (they wrapped a character a line). */}
           <View className='recruit-grid__row recruit-grid__row--head' {...testId('overview-head')}>
@@ -45,6 +45,12 @@ function Overview() {
                 ))}
                 <Text className={`recruit-grid__n ${b.overdue ? 'recruit-grid__n--late' : ''}`}>{b.overdue}</Text>
               </View>
+              {/* 预备党员 is the roster's number; those with no file yet are named, with where to make one. */}
+              {b.unfiled ? (
+                <Text className='recruit-grid__hint' {...testId(`overview-unfiled-${b.branchName}`)}>
+                  预备党员中未建档 {b.unfiled} 人：进入名单点「花名册中的预备党员转正」建立转正档案
+                </Text>
+              ) : null}
             </View>
           ))}
         </View>

@@ -1,13 +1,13 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../../../components/button'
-import { Field, Segments, TextInput } from '../../../../components/form'
+import { Chips, Field, Segments, TextInput } from '../../../../components/form'
 import { DateField } from '../../../../components/pickers'
 import { Section } from '../../../../components/section'
 import { ErrorState, LoadingState } from '../../../../components/states'
 import type { RecruitStep } from '../../../../features/recruitment/api'
-import { readableDates, useMaterialUploads, useRecruitFile } from '../../../../features/recruitment/hooks'
+import { loadFullMembers, readableDates, useMaterialUploads, useRecruitFile } from '../../../../features/recruitment/hooks'
 import { dueText } from '../../../../features/recruitment/components/due-text'
 import { MaterialRow } from '../../../../features/recruitment/components/material-row'
 import { StepForm } from '../../../../features/recruitment/components/step-form'
@@ -41,19 +41,52 @@ function EntryLine({ e }: { e: RecruitStep['entries'][number] }) {
       <Text className='recruit-step__by'>{e.by} 记录</Text>
       {e.corrections.map((c, i) => (
         <Text key={i} className='recruit-step__by'>
-          {c.by} 于{beijingDateTimeText(c.at)}更正（原为 {dateText(c.before.on)}{c.before.note ? `：${c.before.note}` : ''}）：{c.reason}
+          {c.by} 于{beijingDateTimeText(c.at)}更正（原为 {dateText(c.before.on)}{c.before.note ? `：${c.before.note}` : ''}{c.changes.length ? `；${c.changes.join('；')}` : ''}）：{c.reason}
         </Text>
       ))}
     </View>
   )
 }
 
-/** Corrects an entry (date, note) or withdraws the file's latest entry, with why; the original stays in the history. */
-function CorrectForm({ step, entry, mayWithdraw, busy, error, onSave, onCancel }: { step: RecruitStep; entry: RecruitStep['entries'][number]; mayWithdraw: boolean; busy: boolean; error: string | null; onSave(v: { action: 'amend' | 'withdraw'; on?: string; note?: string; reason: string }): void; onCancel(): void }) {
+/** What a correction may send: the date, the note and the step's own recorded fields (recruitment.correct). */
+type Amend = { action: 'amend' | 'withdraw'; on?: string; note?: string; talker?: string; people?: string[]; result?: string; from?: string; to?: string; hours?: number; reason: string }
+
+/**
+ * Corrects an entry — its date, note and the fields the step records (谈话人, 培养联系人, 入党介绍人, 政审结论, 起止日期,
+ * 学时: a mistyped 谈话人 could only be withdrawn before, users' walk) — or withdraws the file's latest entry, with why;
+ * the original stays in the history. Only what changed is sent; the cloud checks it as the step form's record.
+ */
+function CorrectForm({ detail, step, entry, mayWithdraw, busy, error, onSave, onCancel }: { detail: { branchId: string }; step: RecruitStep; entry: RecruitStep['entries'][number]; mayWithdraw: boolean; busy: boolean; error: string | null; onSave(v: Amend): void; onCancel(): void }) {
+  const has = (f: string) => step.fields.includes(f)
   const [action, setAction] = useState<'amend' | 'withdraw'>('amend')
   const [on, setOn] = useState(entry.on)
   const [note, setNote] = useState(entry.note ?? '')
+  const [talker, setTalker] = useState(entry.talker ?? '')
+  const [people, setPeople] = useState<string[]>(entry.people.map((p) => p.id))
+  const [result, setResult] = useState(entry.result ?? '')
+  const [from, setFrom] = useState(entry.from ?? '')
+  const [to, setTo] = useState(entry.to ?? '')
+  const [hours, setHours] = useState(entry.hours === null ? '' : String(entry.hours))
   const [reason, setReason] = useState('')
+  const [roster, setRoster] = useState<{ id: string; name: string }[]>([])
+  const choosesPeople = has('contacts') || has('introducers')
+  useEffect(() => {
+    if (choosesPeople) loadFullMembers(detail.branchId).then(setRoster, () => setRoster([]))
+  }, [step.code])
+  // Someone recorded before who is no longer a 正式党员 of the branch stays chosen (by name) until changed.
+  const options = [...roster, ...entry.people.filter((p) => !roster.some((r) => r.id === p.id))]
+  const changed = (): Amend => ({
+    action: 'amend',
+    ...(on !== entry.on ? { on } : {}),
+    ...(note.trim() !== (entry.note ?? '') ? { note: note.trim() } : {}),
+    ...(has('talker') && talker.trim() && talker.trim() !== (entry.talker ?? '') ? { talker: talker.trim() } : {}),
+    ...(choosesPeople && people.join() !== entry.people.map((p) => p.id).join() ? { people } : {}),
+    ...(has('result') && result.trim() && result.trim() !== (entry.result ?? '') ? { result: result.trim() } : {}),
+    ...(has('period') && from && from !== entry.from ? { from } : {}),
+    ...(has('period') && to && to !== entry.to ? { to } : {}),
+    ...(has('hours') && hours.trim() !== '' && Number(hours) !== entry.hours ? { hours: Number(hours) } : {}),
+    reason: reason.trim(),
+  })
   return (
     <View className='recruit-correct' {...testId(`correct-form-${step.code}`)}>
       {mayWithdraw ? <Segments<'amend' | 'withdraw'> options={[{ value: 'amend', label: '更正' }, { value: 'withdraw', label: '撤回' }]} value={action} onChange={setAction} id='correct-action' /> : null}
@@ -63,17 +96,45 @@ function CorrectForm({ step, entry, mayWithdraw, busy, error, onSave, onCancel }
           <Field label='日期'>
             <DateField value={on} onChange={setOn} id='correct-on' />
           </Field>
+          {choosesPeople ? (
+            <Field label={has('contacts') ? '培养联系人（一至二名正式党员）' : '入党介绍人（两名正式党员）'}>
+              <Chips options={options.map((m) => m.name)} value={options.filter((m) => people.includes(m.id)).map((m) => m.name)} onChange={(names) => setPeople(options.filter((m) => names.includes(m.name)).map((m) => m.id))} id='correct-people' />
+            </Field>
+          ) : null}
+          {has('talker') ? (
+            <Field label='谈话人'>
+              <TextInput value={talker} onChange={setTalker} maxlength={40} placeholder='姓名' id='correct-talker' />
+            </Field>
+          ) : null}
+          {has('result') ? (
+            <Field label='政审结论' hint='个人材料：仅支部书记、组织委员和党委可见'>
+              <TextInput value={result} onChange={setResult} multiline maxlength={500} id='correct-result' />
+            </Field>
+          ) : null}
+          {has('period') ? (
+            <Field label={step.code === 'training' ? '培训起止日期' : '公示起止日期'}>
+              <View className='recruit__row'>
+                <DateField value={from} onChange={setFrom} id='correct-from' placeholder='开始' />
+                <DateField value={to} onChange={setTo} id='correct-to' placeholder='结束' />
+              </View>
+            </Field>
+          ) : null}
+          {has('hours') ? (
+            <Field label='学时'>
+              <TextInput value={hours} onChange={setHours} type='digit' id='correct-hours' />
+            </Field>
+          ) : null}
           <Field label='情况说明'>
             <TextInput value={note} onChange={setNote} multiline maxlength={1000} id='correct-note' />
           </Field>
         </>
       ) : null}
       <Field label={action === 'amend' ? '更正原因' : '撤回原因'} hint='原记录保留在档案历史中'>
-        <TextInput value={reason} onChange={setReason} maxlength={200} placeholder='如：日期录入错误' id='correct-reason' />
+        <TextInput value={reason} onChange={setReason} maxlength={200} placeholder='如：谈话人姓名录入错误' id='correct-reason' />
       </Field>
       {error ? <Text className='recruit__error' {...testId('correct-error')}>{error}</Text> : null}
       <View className='recruit__row'>
-        <Button type='primary' loading={busy} onClick={() => onSave(action === 'amend' ? { action, ...(on !== entry.on ? { on } : {}), ...(note.trim() !== (entry.note ?? '') ? { note: note.trim() } : {}), reason: reason.trim() } : { action, reason: reason.trim() })} {...testId('correct-save')}>
+        <Button type='primary' loading={busy} onClick={() => onSave(action === 'amend' ? changed() : { action, reason: reason.trim() })} {...testId('correct-save')}>
           保存
         </Button>
         <Button type='plain' onClick={onCancel}>
@@ -181,6 +242,7 @@ export default function RecruitPersonPage() {
                       ) : null}
                       {correcting === key ? (
                         <CorrectForm
+                          detail={detail}
                           step={s}
                           entry={e}
                           mayWithdraw={mayWithdraw}
