@@ -115,6 +115,9 @@ test('3. the new branch’s ledger: months before the arrival 原 or —, never 
   const z2 = after.rows.find((r) => r.memberId === zhouNew)!
   expect(before.map((x) => z2.months[col(x)])).toEqual(before.map((x) => (x >= monthBefore(m, 6) && x <= monthBefore(m, 4) ? 'elsewhere' : 'not_here')))
   expect(z2).toMatchObject({ behind: 0, flag: null, due: 0.2, paid: 0 })
+  // A month before the arrival cannot be recorded here: the earlier branch's.
+  const refused = await li()('dues.record', { memberId: zhouNew, months: [monthBefore(m, 1)], amount: 0.2, paidOn: today(), way: 'cash' })
+  expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(`转入本支部，${monthBefore(m, 1)} 的党费属原支部`) } })
   // Her own page agrees: nothing before the arrival to pay here, this month owed.
   const own = await ok(as('dev-member-3a')('dues.member', { memberId: zhouNew }))
   expect(own.months.filter((e) => e.state === 'unpaid' || e.state === 'due').map((e) => e.month)).toEqual([m])

@@ -259,6 +259,12 @@ export const duesRecord = defineAction({
     const from = owedFrom(profile.startMonth, member.joinedPartyOn)
     const early = unique.find((m) => m < from)
     if (early) throw invalid(`${member.name} 从 ${from} 起交纳党费，${early} 不需交纳`, { field: 'months' })
+    // Received by a transfer: a month before the arrival is the earlier branch's to collect (history.ts monthsHere).
+    if (member.joinedBranchOn && unique[0] < member.joinedBranchOn.slice(0, 7)) {
+      const { arrived } = monthsHere((await earlierDues(port, [member], thisMonthOf(port))).get(member._id), member, from, thisMonthOf(port))
+      const before = arrived ? unique.find((m) => m < arrived) : undefined
+      if (before) throw invalid(`${member.name} ${member.joinedBranchOn.slice(0, 4)}年${Number(member.joinedBranchOn.slice(5, 7))}月${Number(member.joinedBranchOn.slice(8, 10))}日转入本支部，${before} 的党费属原支部，不在本支部记录`, { field: 'months' })
+    }
     // Ahead, a year at most (规定 allows paying in advance; further ahead the base would need re-checking first).
     const late = unique.find((m) => m > addMonths(thisMonthOf(port), 12))
     if (late) throw invalid(`最多预交 12 个月（${late} 太远）`, { field: 'months' })
