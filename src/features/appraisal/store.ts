@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react'
 import { create } from 'zustand'
 import type { ActionInput } from '../../../types/actions'
-import { newClientRequestId } from '../../lib/request-id'
+import { isRequestReused, newClientRequestId } from '../../lib/request-id'
 import { errorMessage } from '../../services/api'
 import { finalizeAppraisal, getAppraisal, listAppraisals, memberAppraisals, reopenAppraisal, saveAppraisal, type AppraisalList, type AppraisalSheet, type MemberAppraisals } from './api'
 
@@ -57,6 +57,9 @@ interface SheetStore {
   setLiveCounts(counts: GradeCounts | null): void
 }
 
+/** Said when a save was stored but its answer lost, and the grades changed since. */
+export const APPRAISAL_STORED = '上次保存已成功（网络中断时）。屏幕上是修改后的等次，再点一次保存即可。'
+
 export const useAppraisalSheet = create<SheetStore>()((set, get) => ({
   activityId: null,
   sheet: null,
@@ -83,6 +86,13 @@ export const useAppraisalSheet = create<SheetStore>()((set, get) => ({
       set({ sheet: next, saved: true, requestId: newClientRequestId() })
       return true
     } catch (e) {
+      if (isRequestReused(e)) {
+        // The first save with this id was stored (its answer lost) and the grades changed since: the sheet is read
+        // again at its new version (the grades on screen stay), the next save takes a new id.
+        set({ requestId: newClientRequestId(), saveError: APPRAISAL_STORED })
+        await getAppraisal(sheet.activity.id).then((fresh) => get().activityId === sheet.activity.id && set({ sheet: fresh })).catch(() => undefined)
+        return false
+      }
       set({ saveError: errorMessage(e) })
       return false
     } finally {

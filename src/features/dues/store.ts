@@ -50,6 +50,11 @@ export const correctDuesMonth = (input: ActionInput<'dues.correct'>) => correctD
  * every send of it (a double tap, a retry after a timeout), so the branch gets one message (framework/writes.ts).
  */
 export function publishIntent() {
-  const id = newClientRequestId()
-  return (branchId: string, year: number) => publishDuesOnce(branchId, year, id)
+  // One id per branch and year: another year chosen on the same page is another request, never a reused id.
+  const ids = new Map<string, string>()
+  return (branchId: string, year: number) => {
+    const key = `${branchId}:${year}`
+    if (!ids.has(key)) ids.set(key, newClientRequestId())
+    return publishDuesOnce(branchId, year, ids.get(key)!)
+  }
 }

@@ -316,7 +316,9 @@ function DuesCorrectionForm({ dues, month, onCancel, onSaved }: { dues: MemberDu
   // Corrected to less than due: why less was accepted is the month's 少缴原因, asked for on its own.
   const [shortReason, setShortReason] = useState(m.reason ?? '')
   const short = kind === 'amend' && m.due !== null && amount.trim() !== '' && Number(amount) < m.due
-  const [requestId] = useState(newClientRequestId)
+  // One request id per correction as sent: a retry of the same sends it again; a correction changed after a lost
+  // answer is another request (the same id with other input is refused by the cloud, framework/writes.ts).
+  const [intent, setIntent] = useState<{ key: string; id: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const form = useFormErrors<CorrectionField>(CORRECTION_FIELDS)
   const save = async () => {
@@ -332,7 +334,11 @@ function DuesCorrectionForm({ dues, month, onCancel, onSaved }: { dues: MemberDu
               ...(way !== m.way ? { way } : {}),
               ...(short && shortReason.trim() && shortReason !== m.reason ? { shortReason } : {}),
             }
-      onSaved(await correctDuesMonth({ memberId: dues.member.id, month, kind, reason, ...changes, clientRequestId: requestId }))
+      const input = { memberId: dues.member.id, month, kind, reason, ...changes }
+      const key = JSON.stringify(input)
+      const id = intent?.key === key ? intent.id : newClientRequestId()
+      setIntent({ key, id })
+      onSaved(await correctDuesMonth({ ...input, clientRequestId: id }))
     } catch (e) {
       form.refused(e)
     } finally {
