@@ -5,8 +5,8 @@
  */
 import { create } from 'zustand'
 import { createPagedList } from '../../lib/paged-list'
-import { newClientRequestId } from '../../lib/request-id'
-import { errorMessage } from '../../services/api'
+import { isRequestReused, newClientRequestId } from '../../lib/request-id'
+import { ApiCallError, errorMessage } from '../../services/api'
 import type { ActionInput } from '../../../types/actions'
 import { paidThroughMonth } from '../../../types/dues'
 import { acceptTransfer, getMember, getMemberDuesYear, getTransfer, issueTransfer, listTransfers, myTransfers, printLetter, receiveTransfer, recordReceipt, returnTransfer, transferBranches, transferSettings, withdrawTransfer, type LetterFile, type TransferDetail, type TransferSummary } from './api'
@@ -131,8 +131,17 @@ export async function loadIssueForm(memberId: string) {
   ])
   return { member, branches: branches.items, validDays: settings.validDays, duesPaidTo: dues ? paidThroughMonth(dues.months) : null }
 }
-export const issue = (input: ActionInput<'transfers.issue'>) => issueTransfer(input)
-export const receive = (input: ActionInput<'transfers.receive'>) => receiveTransfer(input)
+/**
+ * 开具 and 登记外单位转入 keep one request id per form: when it is refused as used with other input (framework/writes.ts —
+ * the first tap was stored, its answer lost, the form changed since), the letter exists already. The form says so in
+ * plain words and keeps the id, so that tapping again cannot make a second letter.
+ */
+const storedBefore = (what: string) => (error: unknown): never => {
+  if (isRequestReused(error)) throw new ApiCallError('CONFLICT', `上次${what}已成功（网络中断时），请返回组织关系转接列表查看，不要重复${what}。`, { requestReused: true })
+  throw error
+}
+export const issue = (input: ActionInput<'transfers.issue'>) => issueTransfer(input).catch(storedBefore('开具'))
+export const receive = (input: ActionInput<'transfers.receive'>) => receiveTransfer(input).catch(storedBefore('登记'))
 export const mine = async () => (await myTransfers()).items
 /** Whether the caller may issue this branch's letters (secretary, 组织委员, committee): the roster page's button. */
 export const mayIssueIn = async (branchId: string) => (await transferSettings(branchId)).mayIssue === true
