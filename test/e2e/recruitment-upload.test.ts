@@ -5,7 +5,7 @@
  * removed after asking, the removal in the history; the 上级党委's steps (13/17/24) are not offered to the
  * secretary; history dates as the app writes them (2025年3月2日); an earlier step corrected when the later steps'
  * rules still hold, refused with the rule named when not; every button and link a finger's target (≥ 44 px).
- * E2E_SHOTS=1 writes docs/screenshots/recruitment-{materials,correct,correct-earlier,step-form}.png.
+ * E2E_SHOTS=1 writes docs/screenshots/recruitment-{materials,correct,correct-earlier,correct-fields,step-form}.png.
  */
 import type { Page } from 'playwright-core'
 import { SEED_BRANCHES, SEED_COMMITTEE } from '../../cloud/local/seed'
@@ -62,19 +62,29 @@ test('checklist files: a photo and a PDF listed by name, a text file refused by 
   expect(await shown(page, 'material-application').locator('.recruit-file').count()).toBe(2)
   // Each file's name and 删除 are a finger's target.
   for (const h of await heights(page, '.recruit-file__name, .recruit-file__remove, [data-testid=material-add]')) expect(h).toBeGreaterThanOrEqual(44)
+  // 「＋ 添加照片或文件」 is a real target (the walk measured 111×20 px), well apart from the next item's 标记齐备.
+  const add = (await shown(page, 'material-application').getByTestId('material-add').boundingBox())!
+  const nextToggle = (await shown(page, 'material-toggle-thought_reports').boundingBox())!
+  expect(add.height).toBeGreaterThanOrEqual(44)
+  expect(add.width).toBeGreaterThanOrEqual(300)
+  expect(nextToggle.y - (add.y + add.height)).toBeGreaterThanOrEqual(12)
+  // The upload did not tick 入党申请书 (the walk: 「✓ 2026年12月3日齐备」 unasked); a single document is offered 标记齐备.
+  await expect(shown(page, 'material-application').locator('.recruit-material__head').innerText()).resolves.toMatch(/○ 入党申请书\s*未齐备/)
+  await shown(page, 'material-offer-application').waitFor()
   await shown(page, 'material-application').scrollIntoViewIfNeeded()
   await shot(page, 'recruitment-materials')
 
-  // The PDF opens in a new tab, by the link the function signed (the browser fetches it: served as a download).
-  const [fetched, tab] = await Promise.all([
-    page.context().waitForEvent('request', (r) => r.url().includes('/storage/recruitment/')),
-    page.waitForEvent('popup'),
+  // The PDF downloads by the link the function signed, under the name it was picked with (the walk got
+  // application-mx7cncbp-….pdf, the stored random name).
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
     shown(page, 'open-file-入党申请书.pdf').click(),
   ])
+  expect(download.suggestedFilename()).toBe('入党申请书.pdf')
   // Uploaded into the secretary's own folder (recruitment/<branchId>/<openid>/: the only place the storage rule and
   // recruitment.attach accept, attacker review), under a random name, not the picked one.
-  expect(fetched.url()).toMatch(new RegExp(`/storage/recruitment/[^/]+/${SECRETARY}/application-[A-Za-z0-9_-]+\\.pdf\\?`))
-  await tab.close()
+  expect(download.url()).toMatch(new RegExp(`/storage/recruitment/[^/]+/${SECRETARY}/application-[A-Za-z0-9_-]+\\.pdf\\?`))
+  await download.cancel().catch(() => undefined)
   // The photo is shown full screen (previewImage).
   await shown(page, 'open-file-申请书照片.png').click()
   await page.locator('img[src*="/storage/recruitment/"]').first().waitFor({ timeout: 30_000 })
@@ -83,6 +93,11 @@ test('checklist files: a photo and a PDF listed by name, a text file refused by 
   await shown(page, 'material-file-入党申请书.pdf').waitFor({ timeout: 30_000 })
 
   // 删除 asks first; 取消 keeps the file, 删除 removes it and the history says so.
+  // 标记齐备 offered after the upload: the item is ticked only now, and the offer goes.
+  await shown(page, 'material-offer-done-application').click()
+  await shown(page, 'material-offer-application').waitFor({ state: 'detached', timeout: 30_000 })
+  await expect(shown(page, 'material-application').locator('.recruit-material__head').innerText()).resolves.toMatch(/✓ 入党申请书\s*\d+年\d+月\d+日齐备/)
+
   await shown(page, 'remove-file-入党申请书.pdf').click()
   const ask = page.locator('.taro-modal__content:visible', { hasText: '删除附件' })
   await ask.waitFor({ timeout: 10_000 })
@@ -118,6 +133,18 @@ test('an earlier step is corrected when the later steps still keep their rules, 
   await shown(page, 'step-talk').filter({ hasText: '日期录入错误' }).waitFor({ timeout: 30_000 })
   await expect(shown(page, 'step-talk').innerText()).resolves.toContain('2025年3月21日')
   await expect(page.locator('.recruit-history').first().innerText()).resolves.toContain('更正第2步「党组织派人谈话」（原记录 2025年3月20日')
+
+  // The step's own recorded field: a mistyped 谈话人 corrected (it could only be withdrawn and recorded again).
+  await shown(page, 'correct-talk-0').click()
+  await expect(field(page, 'correct-talker').inputValue()).resolves.toBe('王芳')
+  await field(page, 'correct-talker').fill('王芳芳')
+  await field(page, 'correct-reason').fill('谈话人姓名录入错误')
+  await shown(page, 'correct-form-talk').scrollIntoViewIfNeeded()
+  await shot(page, 'recruitment-correct-fields')
+  await shown(page, 'correct-save').click()
+  await shown(page, 'step-talk').filter({ hasText: '谈话人 王芳芳' }).waitFor({ timeout: 30_000 })
+  await expect(shown(page, 'step-talk').innerText()).resolves.toContain('谈话人 王芳 → 王芳芳')
+  await expect(page.locator('.recruit-history').first().innerText()).resolves.toContain('谈话人 王芳 → 王芳芳）：谈话人姓名录入错误')
 
   // The latest entry: 更正或撤回.
   await shown(page, 'correct-activist').click()

@@ -79,8 +79,8 @@ export function useRecruitOverview() {
 
 /**
  * Opens one of the person's files: its short-lived link from the function (recruitment.file: keepers only, audited),
- * then a picture full screen (previewImage) and a document downloaded and opened (openDocument; in the browser, the
- * link in a new tab). Answers the error's words, or null.
+ * then a picture full screen (previewImage) and a document downloaded and opened under its name (openDocument; in the browser, the
+ * link with download="<name>"). Answers the error's words, or null.
  */
 export async function openMaterialFile(recruitId: string, file: MaterialFile): Promise<string | null> {
   let link: { url: string; kind: 'image' | 'document' }
