@@ -70,7 +70,7 @@ test('the 组织委员 issues from the roster, prints the 介绍信 and withdraw
   const res = await fetch(new URL((await link.getAttribute('href'))!, world.url).toString())
   const xml = await (await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()))).file('word/document.xml')!.async('string')
   const text = xml.replace(/<[^>]+>/g, '')
-  for (const words of ['湘科社党转〔2026〕21号', '赵磊', TO.name, '预备党员', ' 男 ', ' 汉 ']) expect(text).toContain(words)
+  for (const words of ['湘科社党转〔2026〕21号', '赵磊', TO.name, '预备党员', ' 男 ', ' 汉族 ']) expect(text).toContain(words)
 
   // 撤回, with a reason: 赵磊 is back on the roster, the letter says 已撤回.
   await shown(w.page, 'transfer-withdraw').click()
