@@ -71,7 +71,7 @@ export const useTransferStore = create<TransferState>((set, get) => {
       set({ busy: null, actionError: errorMessage(e) })
       // The request id was used by an earlier tap with other input (its answer was lost, then the form changed): the
       // cloud refuses it (framework/writes.ts). A new id for the next tap, and the letter as it is now on screen.
-      if ((e as { details?: { requestReused?: boolean } }).details?.requestReused) {
+      if (isRequestReused(e)) {
         set((s) => ({ requests: { ...s.requests, [step]: undefined } }))
         const id = get().id
         if (id) await getTransfer(id).then((transfer) => get().id === id && set({ transfer })).catch(() => undefined)
