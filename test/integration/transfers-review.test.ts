@@ -98,9 +98,9 @@ describe('3. the printed 民族', () => {
     const job = await ok(admin('transfers.letter', { transferId: t.id, ethnicity: typed }))
     const zip = await JSZip.loadAsync(Buffer.from(await (await fetch(job.url!)).arrayBuffer()))
     const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
-    // Twice: the 存根 and the letter itself; each time 「汉族，系中共党员」.
+    // Twice: the 存根 and the letter itself; each time 「汉族，系中共正式党员」.
     expect(text.match(/汉族/g)).toHaveLength(2)
-    expect(text).toContain(' 汉族 ，系中共党员')
+    expect(text).toContain(' 汉族 ，系中共正式党员')
     expect(text).not.toMatch(/汉族\s*族/)
     // Back for the next case.
     await ok(admin('transfers.withdraw', { transferId: t.id, reason: '重新打印测试', clientRequestId: rid() }))

@@ -1,7 +1,7 @@
 /**
  * The printable 《中国共产党党员组织关系介绍信》 (.docx, A4 portrait, one page): the 存根 the issuing branch keeps, the
  * letter the member carries, and the 回执 the receiving organisation sends back, one under the other and parted by
- * 「沿此线剪开」 lines, in the customary wording (字第 号; 同志（男/女），岁，族，系中共党员/预备党员，身份证号码…，
+ * 「沿此线剪开」 lines, in the customary wording (字第 号; 同志（男/女），岁，族，系中共正式党员/预备党员，身份证号码…，
  * 由…去…; 党费交至 年 月; 有效期 天; 回执: …的党员组织关系已转达我处，特此回复). Built with the `docx` library the
  * record book already uses (dashboard/record-book.ts), so the api bundle carries nothing new; loaded only when a
  * letter is printed. What the roster does not keep (sex, age, nation, ID number) comes from the print form, else
@@ -52,7 +52,7 @@ export async function buildTransferLetter(t: TransferDoc, facts: LetterFacts): P
       border: { bottom: { style: BorderStyle.DASHED, size: 6, color: '000000', space: 4 } },
     })
 
-  const status = t.partyStatus === 'probationary' ? '预备党员' : '党员'
+  const status = t.partyStatus === 'probationary' ? '预备党员' : '正式党员' // the form reads 系中共正式（预备）党员
   const days = validDaysOf(t.issuedOn, t.validUntil)
   const nation = nationalityName(facts.ethnicity)
   const who = () => [
