@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components'
 import { DUES_BASE_LABELS, DUES_CATEGORIES, DUES_CATEGORY_LABELS, DUES_CATEGORY_RULES, DUES_WAY_LABELS, type DuesCategory, type DuesWay } from '../../../../types/dues'
 import { Button } from '../../../components/button'
 import { Field, Segments, TextInput } from '../../../components/form'
-import { DateField, MonthField } from '../../../components/pickers'
+import { MonthField } from '../../../components/pickers'
 import { Section } from '../../../components/section'
 import { testId } from '../../../lib/test-id'
 import { todayInShanghai } from '../../../lib/time'
@@ -15,6 +15,7 @@ import { newClientRequestId } from '../../../lib/request-id'
 import { correctDuesMonth, duesPreview, errorField, errorMessage, recordDuesMonths, saveDuesProfile, type MemberDues } from '../store'
 import { correctionFormErrors, profileFormErrors, recordFormErrors, withoutError, type CorrectionField, type FieldErrors, type ProfileField, type RecordField } from '../validate'
 import { dateText, DUES_BASE_HINTS, monthText, MONTH_STATE_LABELS, rateText, yuanText } from '../text'
+import { PaymentFields } from './payment-fields'
 import './dues.scss'
 
 const hasBase = (c: DuesCategory) => c === 'employed' || c === 'retired'
@@ -358,56 +359,14 @@ function DuesCorrectionForm({ dues, month, onCancel, onSaved }: { dues: MemberDu
       />
       {kind === 'amend' ? (
         <>
-          {m.paid !== null ? (
-            <Field label='实缴（元）' error={form.errors.amount} errorId='dues-correct-amount-error'>
-              <TextInput
-                id='dues-correct-amount'
-                type='digit'
-                value={amount}
-                onChange={(v) => {
-                  setAmount(v)
-                  form.changed('amount')
-                  form.changed('shortReason')
-                }}
-                maxlength={10}
-              />
-            </Field>
-          ) : null}
-          <Field label='缴纳日期'>
-            <DateField
-              id='dues-correct-paid-on'
-              value={paidOn}
-              onChange={(v) => {
-                setPaidOn(v)
-                form.changed(null)
-              }}
-            />
-          </Field>
-          <Field label='方式'>
-            <Segments<DuesWay>
-              id='dues-correct-way'
-              value={way}
-              onChange={(w) => {
-                setWay(w)
-                form.changed(null)
-              }}
-              options={(['cash', 'transfer', 'proxy'] as const).map((w) => ({ value: w, label: DUES_WAY_LABELS[w] }))}
-            />
-          </Field>
-          {short ? (
-            <Field label='少缴原因' error={form.errors.shortReason} errorId='dues-correct-short-reason-error'>
-              <TextInput
-                id='dues-correct-short-reason'
-                value={shortReason}
-                onChange={(v) => {
-                  setShortReason(v)
-                  form.changed('shortReason')
-                }}
-                maxlength={200}
-                placeholder='例如：经支委会同意，因病减缴'
-              />
-            </Field>
-          ) : null}
+          <PaymentFields
+            idPrefix='dues-correct'
+            amount={m.paid !== null ? { label: '实缴（元）', error: form.errors.amount } : null}
+            reason={{ id: 'dues-correct-short-reason', show: short, error: form.errors.shortReason, afterAmount: false }}
+            values={{ amount, paidOn, way, reason: shortReason }}
+            set={{ amount: setAmount, paidOn: setPaidOn, way: setWay, reason: setShortReason }}
+            changed={(f) => form.changed(f === 'reason' ? 'shortReason' : f)}
+          />
         </>
       ) : (
         <Text className='dues__note'>作废后该月恢复为未缴，原记录和原因保留在这里。</Text>
@@ -485,54 +444,14 @@ export function DuesRecordForm({ dues, onSaved }: { dues: MemberDues; onSaved(d:
               ))}
             </View>
           </Field>
-          <Field label={`每月实缴（元，应缴 ${yuanText(due)}）`} hint='可以多交；少交须写明原因' error={form.errors.amount} errorId='dues-amount-error'>
-            <TextInput
-              id='dues-amount'
-              type='digit'
-              value={amount}
-              onChange={(v) => {
-                setAmount(v)
-                form.changed('amount')
-                form.changed('reason')
-              }}
-              maxlength={10}
-            />
-          </Field>
-          {short || form.errors.reason ? (
-            <Field label='少缴原因' error={form.errors.reason} errorId='dues-reason-error'>
-              <TextInput
-                id='dues-reason'
-                value={reason}
-                onChange={(v) => {
-                  setReason(v)
-                  form.changed('reason')
-                }}
-                maxlength={200}
-                placeholder='例如：经支委会同意，因病减缴'
-              />
-            </Field>
-          ) : null}
-          <Field label='缴纳日期'>
-            <DateField
-              id='dues-paid-on'
-              value={paidOn}
-              onChange={(v) => {
-                setPaidOn(v)
-                form.changed(null)
-              }}
-            />
-          </Field>
-          <Field label='方式'>
-            <Segments<DuesWay>
-              id='dues-way'
-              value={way}
-              onChange={(w) => {
-                setWay(w)
-                form.changed(null)
-              }}
-              options={(['cash', 'transfer', 'proxy'] as const).map((w) => ({ value: w, label: DUES_WAY_LABELS[w] }))}
-            />
-          </Field>
+          <PaymentFields
+            idPrefix='dues'
+            amount={{ label: `每月实缴（元，应缴 ${yuanText(due)}）`, hint: '可以多交；少交须写明原因', error: form.errors.amount }}
+            reason={{ id: 'dues-reason', show: short || !!form.errors.reason, error: form.errors.reason, afterAmount: true }}
+            values={{ amount, paidOn, way, reason }}
+            set={{ amount: setAmount, paidOn: setPaidOn, way: setWay, reason: setReason }}
+            changed={(f) => form.changed(f)}
+          />
           {form.general ? <Text className='field__error' {...testId('dues-record-error')}>{form.general}</Text> : null}
           <Button type='primary' block loading={busy} onClick={save} {...testId('dues-record-save')}>
             {months.length ? `记录 ${months.length} 个月` : '请选择月份'}
