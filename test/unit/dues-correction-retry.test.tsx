@@ -35,3 +35,16 @@ test('a retry sends the same id; the correction changed after a lost answer send
   expect(calls[2]).toMatchObject({ amount: 60, reason: '金额录入有误' })
   expect(calls[2].clientRequestId).not.toBe(calls[0].clientRequestId)
 })
+
+test('作废 asks for 作废原因, not 更正原因 (the user walk read 更正原因 on a void)', async () => {
+  ;(correctDues as jest.Mock).mockReset()
+  render(<DuesMonths dues={dues} onSaved={() => undefined} />)
+  fireEvent.click(screen.getByText('更正或作废这条记录'))
+  expect(screen.getByText('更正原因')).toBeTruthy()
+  fireEvent.click(screen.getByText('作废（误记）'))
+  expect(screen.queryByText('更正原因')).toBeNull()
+  expect(screen.getByText('作废原因')).toBeTruthy()
+  await act(async () => fireEvent.click(screen.getAllByText('作废').pop()!))
+  expect(screen.getByText('请填写作废原因')).toBeTruthy()
+  expect(correctDues).not.toHaveBeenCalled()
+})

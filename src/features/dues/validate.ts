@@ -37,7 +37,7 @@ export function correctionFormErrors(f: { kind: 'amend' | 'void'; amount: string
     if (bad) errors.amount = bad
     else if (f.due !== null && Number(f.amount) < f.due && !f.shortReason.trim()) errors.shortReason = `每月应缴 ${yuanText(f.due)}，更正后少缴须填写少缴原因`
   }
-  if (!f.reason.trim()) errors.reason = '请填写更正原因'
+  if (!f.reason.trim()) errors.reason = f.kind === 'void' ? '请填写作废原因' : '请填写更正原因'
   return errors
 }
 

@@ -371,7 +371,7 @@ function DuesCorrectionForm({ dues, month, onCancel, onSaved }: { dues: MemberDu
       ) : (
         <Text className='dues__note'>作废后该月恢复为未缴，原记录和原因保留在这里。</Text>
       )}
-      <Field label='更正原因' error={form.errors.reason} errorId='dues-correct-reason-error'>
+      <Field label={kind === 'void' ? '作废原因' : '更正原因'} error={form.errors.reason} errorId='dues-correct-reason-error'>
         <TextInput
           id='dues-correct-reason'
           value={reason}
