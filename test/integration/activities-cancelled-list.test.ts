@@ -56,3 +56,12 @@ test('a cancelled session stays in the list with its reason (withCancelled), for
   expect(seen.filter((id) => id === cancelledOne.id)).toHaveLength(1)
   expect(seen.slice(0, 2)).toEqual([cancelledOne.id, kept.id])
 })
+
+test('opening a cancelled session (its audience\'s notice links there) says it was cancelled and why; another branch learns nothing', async () => {
+  const sec = secretary()
+  const plan = await ok(sec('activities.plan', { branchId, clientRequestId: 'cl-plan-open', type: 'theme_day', topic: '重温入党誓词', place: '学会会议室', startAt: inFuture(8) }))
+  await ok(sec('activities.cancel', { id: plan.id, reason: '场地临时不可用', expectedVersion: 1 }))
+  expect(await member()('activities.get', { id: plan.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '该活动已取消，原因：场地临时不可用' } })
+  const other = await apiAs(cloud.url, 'dev-secretary-2')('activities.get', { id: plan.id })
+  expect(other).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '活动不存在或已删除' } })
+})

@@ -68,6 +68,12 @@ export async function authorize<I>(
       const { data } = await ctx.port.db.collection(scope.collection).where({ _id: id }).limit(1).get()
       const record = data[0]
       // A record the caller may not see is reported as missing, so ids from other branches reveal nothing.
+      // A cancelled session (deleted, `cancelled`) is still gone, but its own branch's readers are told why: the
+      // audience's 「…取消」 notice opens the session's page, which said only 「活动不存在或已删除」.
+      if (record && record.deleted === true && record.cancelled === true && typeof record.branchId === 'string' && holdsRoleInBranch(memberships, def.roles, record.branchId)) {
+        const reason = typeof record.deletedReason === 'string' && record.deletedReason ? `，原因：${record.deletedReason}` : ''
+        throw new AppError('NOT_FOUND', `该${scope.noun}已取消${reason}`, { cancelled: true })
+      }
       if (!record || record.deleted === true) throw notFound(scope.noun)
       const branchId = record.branchId
       const isOwner = !!scope.ownerField && !!ctx.caller.openid && record[scope.ownerField] === ctx.caller.openid
