@@ -11,8 +11,9 @@
  *    itemId).
  */
 import JSZip from 'jszip'
-import { apiAs, ok, type Caller } from '../support/api'
+import { ok, type Caller } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { twoBranches, type TwoBranches } from '../support/two-branches'
 
 let cloud: LocalCloudHandle
 let admin: Caller
@@ -27,24 +28,15 @@ const month = today.slice(0, 7)
 let seq = 0
 const rid = () => `tr-${++seq}-${Date.now().toString(36)}`
 
-async function join(openid: string, code: string, name: string) {
-  const as = apiAs(cloud.url, openid)
-  await ok(as('session.join', { code, name }))
-  return as
-}
+let join: TwoBranches['join']
+const inv = { code: '' }
 const roster = async () => Object.fromEntries((await ok(secA('members.list', { branchId: branchA }))).items.map((m) => [m.name, m]))
 const inboxTitles = async (as: Caller) => (await ok(as('inbox.list', { limit: 50 }))).items.map((i) => i.title)
 
 beforeAll(async () => {
   // Every query unserved by a declared index is reported (cloud/indexes.ts), however small the collection.
   cloud = await startLocalCloud({ seed: false, env: { LOCALCLOUD_UNINDEXED_FROM: '0' } })
-  admin = apiAs(cloud.url, 'tr-admin')
-  await ok(admin('org.bootstrap', { token: 'local-dev-bootstrap-token', committeeName: '测试党委', adminName: '党委管理员' }))
-  branchA = (await ok(admin('branches.create', { name: '甲学会党支部', startedOn: '2023-01-01' }))).id
-  branchB = (await ok(admin('branches.create', { name: '乙学会党支部', startedOn: '2023-01-01' }))).id
-  secA = await join('tr-sec-a', (await ok(admin('invites.create', { branchId: branchA, role: 'secretary' }))).code, '甲书记')
-  secB = await join('tr-sec-b', (await ok(admin('invites.create', { branchId: branchB, role: 'secretary' }))).code, '乙书记')
-  const inv = await ok(secA('invites.create', { branchId: branchA, role: 'member', maxUses: 10 }))
+  ;({ admin, branchA, branchB, secA, secB, join, memberCode: inv.code } = await twoBranches(cloud.url, 'tr'))
   organiser = await join('tr-org', inv.code, '组织委员甲')
   for (const [i, name] of ['李重发', '张别人', '王民族', '陈接收', '刘代收'].entries()) await join(`tr-m${i}`, inv.code, name)
   for (const m of Object.values(await roster())) ids[m.name] = m.id

@@ -10,11 +10,11 @@
  * 7. a 预备党员's 发展党员 file handed over with the accepted transfer; the receiving branch records in it.
  */
 import JSZip from 'jszip'
-import { apiAs, ok, type Caller } from '../support/api'
+import { ok, type Caller } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { twoBranches, type TwoBranches } from '../support/two-branches'
 
 let cloud: LocalCloudHandle
-let admin: Caller
 let secA: Caller
 let secB: Caller
 let organiser: Caller
@@ -30,11 +30,8 @@ const month = today.slice(0, 7)
 let seq = 0
 const rid = () => `tw-${++seq}-${Date.now().toString(36)}`
 
-async function join(openid: string, code: string, name: string) {
-  const as = apiAs(cloud.url, openid)
-  await ok(as('session.join', { code, name }))
-  return as
-}
+let join: TwoBranches['join']
+const inv = { code: '' }
 const audits = async (as: Caller, branchId: string) => (await ok(as('audit.list', { branchId, limit: 50 }))).items.map((i) => `${i.action} ${i.summary}`).join('\n')
 const inbox = async (as: Caller, kind?: string) => (await ok(as('inbox.list', { limit: 50 }))).items.filter((i) => !kind || i.kind === kind).map((i) => i.title)
 const trigger = async (beijingDay: string) => {
@@ -44,13 +41,7 @@ const trigger = async (beijingDay: string) => {
 
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: false })
-  admin = apiAs(cloud.url, 'tw-admin')
-  await ok(admin('org.bootstrap', { token: 'local-dev-bootstrap-token', committeeName: '测试党委', adminName: '党委管理员' }))
-  branchA = (await ok(admin('branches.create', { name: '甲学会党支部', startedOn: '2023-01-01' }))).id
-  branchB = (await ok(admin('branches.create', { name: '乙学会党支部', startedOn: '2023-01-01' }))).id
-  secA = await join('tw-sec-a', (await ok(admin('invites.create', { branchId: branchA, role: 'secretary' }))).code, '甲书记')
-  secB = await join('tw-sec-b', (await ok(admin('invites.create', { branchId: branchB, role: 'secretary' }))).code, '乙书记')
-  const inv = await ok(secA('invites.create', { branchId: branchA, role: 'member', maxUses: 10 }))
+  ;({ branchA, branchB, secA, secB, join, memberCode: inv.code } = await twoBranches(cloud.url, 'tw'))
   organiser = await join('tw-org', inv.code, '组织委员甲')
   publicity = await join('tw-pub', inv.code, '宣传委员乙')
   prob = await join('tw-prob', inv.code, '王预备')

@@ -4,8 +4,9 @@
  * recorded; a letter from outside puts the member on the roster and invites them as that entry; who may do what;
  * every step in the audit log; bad input refused with nothing written; a retried write answers the first.
  */
-import { apiAs, ok, type Caller } from '../support/api'
+import { ok, type Caller } from '../support/api'
 import { startLocalCloud, type LocalCloudHandle } from '../support/local-cloud'
+import { twoBranches, type TwoBranches } from '../support/two-branches'
 
 let cloud: LocalCloudHandle
 let admin: Caller
@@ -23,21 +24,12 @@ const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`)
 let seq = 0
 const rid = () => `tr-${++seq}-${Date.now().toString(36)}`
 
-async function join(openid: string, code: string, name: string) {
-  const as = apiAs(cloud.url, openid)
-  await ok(as('session.join', { code, name }))
-  return as
-}
+let join: TwoBranches['join']
+const inv = { code: '' }
 
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: false })
-  admin = apiAs(cloud.url, 'tr-admin')
-  await ok(admin('org.bootstrap', { token: 'local-dev-bootstrap-token', committeeName: '测试党委', adminName: '党委管理员' }))
-  branchA = (await ok(admin('branches.create', { name: '甲学会党支部', startedOn: '2023-01-01' }))).id
-  branchB = (await ok(admin('branches.create', { name: '乙学会党支部', startedOn: '2023-01-01' }))).id
-  secA = await join('tr-sec-a', (await ok(admin('invites.create', { branchId: branchA, role: 'secretary' }))).code, '甲书记')
-  secB = await join('tr-sec-b', (await ok(admin('invites.create', { branchId: branchB, role: 'secretary' }))).code, '乙书记')
-  const inv = await ok(secA('invites.create', { branchId: branchA, role: 'member', maxUses: 10 }))
+  ;({ admin, branchA, branchB, secA, secB, join, memberCode: inv.code } = await twoBranches(cloud.url, 'tr'))
   organiser = await join('tr-org', inv.code, '组织委员甲')
   publicity = await join('tr-pub', inv.code, '宣传委员乙')
   prob = await join('tr-prob', inv.code, '王预备')
